@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { ZLabel, ZVersionId } from '../labels';
+import { ZProblem, ZProblemSummary } from '../problems';
+import { TABLE_NAMES } from '../tables';
+
+export const INPUT_SET_STATUSES = ['draft', 'ready', 'archived'] as const;
+export const ZInputSetStatus = z.enum(INPUT_SET_STATUSES);
+export type TInputSetStatus = z.infer<typeof ZInputSetStatus>;
+
+export const ZRowCounts = z.record(z.enum(TABLE_NAMES), z.number().int());
+export type TRowCounts = z.infer<typeof ZRowCounts>;
+
+export const ZInputSetSummary = z.object({
+  id: z.number().int(),
+  label: z.string(),
+  revision: z.number().int(),
+  /** The exact reference to copy: `foo` for ready, `foo@draft`, `foo@rN` for archived. */
+  ref: z.string(),
+  status: ZInputSetStatus,
+  versionId: z.string(),
+  note: z.string().nullable(),
+  contentHash: z.string(),
+  rowCounts: ZRowCounts,
+  errorCount: z.number().int(),
+  warningCount: z.number().int(),
+  uploadedBy: z.string(),
+  approvedBy: z.string().nullable(),
+  approvedAt: z.iso.datetime().nullable(),
+  reviewComment: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type TInputSetSummary = z.infer<typeof ZInputSetSummary>;
+
+export const ZListInputSetsQuery = z.object({
+  status: ZInputSetStatus.optional(),
+  search: z.string().trim().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+export type TListInputSetsQuery = z.infer<typeof ZListInputSetsQuery>;
+
+export const ZListInputSetsResponse = z.object({
+  items: z.array(ZInputSetSummary),
+  total: z.number().int(),
+});
+export type TListInputSetsResponse = z.infer<typeof ZListInputSetsResponse>;
+
+export const ZImportSource = z.object({
+  kind: z.enum(['files', 'folder', 'zip', 'json']),
+  files: z.array(z.object({ name: z.string(), bytes: z.number().int(), encoding: z.string().nullable() })),
+});
+
+export const ZInputSetDetail = ZInputSetSummary.extend({
+  problems: z.array(ZProblem),
+  problemSummary: ZProblemSummary,
+  source: ZImportSource.partial(),
+});
+export type TInputSetDetail = z.infer<typeof ZInputSetDetail>;
+
+export const ZUploadFields = z.object({
+  version_id: ZVersionId,
+  note: z.string().trim().max(2000).optional(),
+  encoding: z.enum(['auto', 'utf-8', 'shift_jis']).default('auto'),
+  allow_invalid: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+});
+export type TUploadFields = z.infer<typeof ZUploadFields>;
+
+/** What an import (CLI) or upload (REST) reports; the CLI writes it to tmp/reports/import_planning_inputs.json. */
+export const ZImportReport = z.object({
+  ok: z.boolean(),
+  label: z.string(),
+  revision: z.number().int().nullable(),
+  ref: z.string().nullable(),
+  status: ZInputSetStatus.nullable(),
+  versionId: z.string(),
+  contentHash: z.string().nullable(),
+  /** Content hash of the draft this upload replaced, when it overwrote one. */
+  previousContentHash: z.string().nullable(),
+  stored: z.boolean(),
+  rowCounts: ZRowCounts,
+  encodings: z.record(z.string(), z.string()),
+  problems: z.array(ZProblem),
+  problemSummary: ZProblemSummary,
+  durationMs: z.number(),
+});
+export type TImportReport = z.infer<typeof ZImportReport>;
+
+export const ZTableRowsQuery = z.object({
+  offset: z.coerce.number().int().min(0).max(100_000_000).default(0),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
+
+export const ZTableRowsResponse = z.object({
+  table: z.enum(TABLE_NAMES),
+  columns: z.array(z.string()),
+  rows: z.array(z.array(z.string().nullable())),
+  total: z.number().int(),
+  offset: z.number().int(),
+});
+export type TTableRowsResponse = z.infer<typeof ZTableRowsResponse>;
+
+export { ZLabel };

@@ -1,0 +1,77 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { findRepoRoot } from './repo-root';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', ''])
+  .transform((v) => v === 'true' || v === '1');
+
+const ZEnv = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+  HOST: z.string().trim().max(255).default('0.0.0.0'),
+  DATABASE_URL: z.url().optional(),
+  PLANNING_HUB_HOME: z.string().trim().max(4096).optional(),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ADMIN_USERNAME: z.string().trim().min(1).max(64).default('admin'),
+  ADMIN_PASSWORD: z.string().min(12).max(256).optional(),
+  FOUR_EYES: booleanFlag.default(false),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024 * 1024),
+  UPLOAD_MAX_FILES: z.coerce.number().int().min(1).max(1000).default(20),
+  COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  CHROMIUM_PATH: z.string().trim().max(4096).optional(),
+});
+
+export type TConfig = {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  /** Set when an external PostgreSQL is used; otherwise the embedded one is started. */
+  databaseUrl: string | undefined;
+  /** The checkout (or install) folder: tmp/, out/, evidence/ and .data/ live under it. */
+  home: string;
+  dataDir: string;
+  tmpDir: string;
+  embeddedPgPort: number;
+  logLevel: z.infer<typeof ZEnv>['LOG_LEVEL'];
+  adminUsername: string;
+  adminPassword: string | undefined;
+  fourEyes: boolean;
+  sessionTtlHours: number;
+  uploadMaxBytes: number;
+  uploadMaxFiles: number;
+  cookieSecure: 'auto' | 'true' | 'false';
+  chromiumPath: string | undefined;
+};
+
+/** Reads and validates the environment once; fails fast naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
+  const parsed = ZEnv.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const home = path.resolve(e.PLANNING_HUB_HOME ?? findRepoRoot());
+  return {
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    home,
+    dataDir: path.join(home, '.data'),
+    tmpDir: path.join(home, 'tmp'),
+    embeddedPgPort: e.EMBEDDED_PG_PORT,
+    logLevel: e.LOG_LEVEL,
+    adminUsername: e.ADMIN_USERNAME,
+    adminPassword: e.ADMIN_PASSWORD,
+    fourEyes: e.FOUR_EYES,
+    sessionTtlHours: e.SESSION_TTL_HOURS,
+    uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    uploadMaxFiles: e.UPLOAD_MAX_FILES,
+    cookieSecure: e.COOKIE_SECURE,
+    chromiumPath: e.CHROMIUM_PATH,
+  };
+}
