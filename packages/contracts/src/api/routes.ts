@@ -1,0 +1,24 @@
+/**
+ * Every API path in one place, shared by the API router, the SPA and the CLI.
+ * `{ref}` is an input set reference (`foo`, `foo@draft`, `foo@r3`), URL-encoded.
+ */
+export const API = {
+  healthz: '/healthz',
+  readyz: '/readyz',
+  metrics: '/metrics',
+  openapi: '/api/openapi.json',
+  signIn: '/api/auth/sign-in',
+  signOut: '/api/auth/sign-out',
+  me: '/api/auth/me',
+  inputSets: '/api/plans/input_sets',
+  inputSet: (ref: string) => `/api/plans/input_sets/${encodeURIComponent(ref)}`,
+  upload: (label: string) => `/api/plans/input_sets/${encodeURIComponent(label)}/upload`,
+  tableRows: (ref: string, table: string) =>
+    `/api/plans/input_sets/${encodeURIComponent(ref)}/tables/${encodeURIComponent(table)}`,
+  exportZip: (ref: string) => `/api/plans/input_sets/${encodeURIComponent(ref)}/export`,
+  events: (label: string) => `/api/plans/input_sets/${encodeURIComponent(label)}/events`,
+  review: (ref: string) => `/api/plans/input_sets/${encodeURIComponent(ref)}/review`,
+  archive: (ref: string) => `/api/plans/input_sets/${encodeURIComponent(ref)}/archive`,
+  diff: (ref: string) => `/api/plans/input_sets/${encodeURIComponent(ref)}/diff`,
+  diffRows: (ref: string) => `/api/plans/input_sets/${encodeURIComponent(ref)}/diff/rows`,
+} as const;
