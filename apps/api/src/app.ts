@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import express from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { TLogger } from '@planning-hub/server/observability/logger';
+import type { TMetrics } from '@planning-hub/server/observability/metrics';
+import { healthRoutes } from './features/health/routes';
+import { metaRoutes } from './features/meta/routes';
+import { notFoundHandler, problemDetailsHandler } from './http/problem-details';
+import { requestMetrics } from './http/request-metrics';
+import { spaRoutes } from './http/spa';
+
+export type TAppDeps = {
+  logger: TLogger;
+  metrics: TMetrics;
+  version: string;
+  checkDatabase: () => Promise<boolean>;
+  /** Feature routers under /api, in order. */
+  apiRouters: express.Router[];
+  /** Built SPA folder; served when it exists. */
+  spaDistDir: string;
+};
+
+/** Express assembly only: middleware order, routers, error handler. */
+export function createApp(deps: TAppDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.set('query parser', 'simple');
+
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      genReqId: (req, res) => {
+        const id = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
+    }),
+  );
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          connectSrc: ["'self'"],
+          frameAncestors: ["'none'"],
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(requestMetrics(deps.metrics));
+
+  app.use(healthRoutes({ checkDatabase: deps.checkDatabase, metrics: deps.metrics }));
+  app.use(metaRoutes({ version: deps.version }));
+  for (const router of deps.apiRouters) app.use('/api', router);
+  app.use('/api', notFoundHandler);
+  app.use(spaRoutes({ distDir: deps.spaDistDir }));
+
+  app.use(problemDetailsHandler(deps.logger));
+  return app;
+}

@@ -1,0 +1,165 @@
+import { z } from 'zod';
+import { ZCurrentUser, ZSession, ZSignInRequest } from './auth';
+import { ZHealth, ZReadiness } from './health';
+import {
+  ZImportReport,
+  ZInputSetDetail,
+  ZListInputSetsQuery,
+  ZListInputSetsResponse,
+  ZTableRowsQuery,
+  ZTableRowsResponse,
+  ZUploadFields,
+} from './input-sets';
+import { ZProblemDetails } from './problem-details';
+
+type TOperation = {
+  method: 'get' | 'post' | 'put' | 'delete';
+  /** OpenAPI path template, e.g. `/api/plans/input_sets/{ref}`. */
+  path: string;
+  summary: string;
+  /** Minimum role; omitted for public endpoints. */
+  role?: 'viewer' | 'planner' | 'reviewer' | 'admin';
+  query?: z.ZodObject;
+  body?: { contentType: string; schema: z.ZodType };
+  responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
+};
+
+const ref = { name: 'ref', in: 'path', required: true, description: '`foo`, `foo@draft` or `foo@rN`', schema: { type: 'string' } };
+const label = { name: 'label', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]{0,62}$' } };
+
+const problem = (description: string) => ({ description, schema: ZProblemDetails, contentType: 'application/problem+json' });
+
+/** Every documented operation. Features add theirs here, next to their contracts. */
+export const OPERATIONS: TOperation[] = [
+  { method: 'get', path: '/healthz', summary: 'Liveness', responses: { 200: { description: 'Alive', schema: ZHealth } } },
+  {
+    method: 'get',
+    path: '/readyz',
+    summary: 'Readiness (checks the database)',
+    responses: { 200: { description: 'Ready', schema: ZReadiness }, 503: { description: 'Not ready', schema: ZReadiness } },
+  },
+  {
+    method: 'get',
+    path: '/metrics',
+    summary: 'Prometheus metrics',
+    responses: { 200: { description: 'Prometheus text format', contentType: 'text/plain' } },
+  },
+  {
+    method: 'post',
+    path: '/api/auth/sign-in',
+    summary: 'Sign in with a password; sets the session cookie',
+    body: { contentType: 'application/json', schema: ZSignInRequest },
+    responses: { 200: { description: 'Signed in', schema: ZSession }, 401: problem('Wrong credentials'), 429: problem('Too many attempts') },
+  },
+  { method: 'post', path: '/api/auth/sign-out', summary: 'Sign out', role: 'viewer', responses: { 204: { description: 'Signed out' } } },
+  {
+    method: 'get',
+    path: '/api/auth/me',
+    summary: 'The signed-in user and the CSRF token',
+    role: 'viewer',
+    responses: { 200: { description: 'Session', schema: ZSession }, 401: problem('Not signed in') },
+  },
+  {
+    method: 'get',
+    path: '/api/plans/input_sets',
+    summary: 'List input set revisions',
+    role: 'viewer',
+    query: ZListInputSetsQuery,
+    responses: { 200: { description: 'Revisions, newest first', schema: ZListInputSetsResponse } },
+  },
+  {
+    method: 'post',
+    path: '/api/plans/input_sets/{label}/upload',
+    summary: 'Upload a bundle as the draft of a label (multipart: files, version_id, note, encoding, allow_invalid)',
+    role: 'planner',
+    body: { contentType: 'multipart/form-data', schema: ZUploadFields },
+    responses: {
+      201: { description: 'Stored as draft', schema: ZImportReport },
+      413: problem('Too large or too many files'),
+      422: problem('Validation errors; the records are in `errors`'),
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/plans/input_sets/{ref}',
+    summary: 'One revision: metadata, row counts, problems',
+    role: 'viewer',
+    responses: { 200: { description: 'Revision', schema: ZInputSetDetail }, 404: problem("Input set 'foo' not found.") },
+  },
+  {
+    method: 'get',
+    path: '/api/plans/input_sets/{ref}/tables/{table}',
+    summary: 'Rows of one table, paged, in natural key order',
+    role: 'viewer',
+    query: ZTableRowsQuery,
+    responses: { 200: { description: 'Rows', schema: ZTableRowsResponse }, 404: problem('Not found') },
+  },
+  {
+    method: 'get',
+    path: '/api/plans/input_sets/{ref}/export',
+    summary: 'The bundle as a zip of CSV files and params.json',
+    role: 'viewer',
+    responses: { 200: { description: 'Zip', contentType: 'application/zip' }, 404: problem('Not found') },
+  },
+];
+
+function pathParameters(path: string) {
+  const names = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+  return names.map((name) => {
+    if (name === 'ref') return ref;
+    if (name === 'label') return label;
+    return { name, in: 'path', required: true, schema: { type: 'string' } };
+  });
+}
+
+function queryParameters(query: z.ZodObject | undefined) {
+  if (!query) return [];
+  return Object.entries(query.shape).map(([name, schema]) => ({
+    name,
+    in: 'query',
+    required: !(schema as z.ZodType).safeParse(undefined).success,
+    schema: z.toJSONSchema(schema as z.ZodType, { io: 'input', unrepresentable: 'any' }),
+  }));
+}
+
+const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' });
+
+/** The OpenAPI 3.1 document served at /api/openapi.json, generated from the zod contracts. */
+export function buildOpenApiDocument(version: string) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of OPERATIONS) {
+    const responses: Record<string, unknown> = {};
+    for (const [status, r] of Object.entries(op.responses)) {
+      responses[status] = {
+        description: r.description,
+        ...(r.schema || r.contentType
+          ? { content: { [r.contentType ?? 'application/json']: r.schema ? { schema: jsonSchema(r.schema) } : {} } }
+          : {}),
+      };
+    }
+    if (op.role) {
+      responses['401'] ??= { description: 'Not signed in / no valid token' };
+      responses['403'] ??= { description: `Requires role ${op.role} or higher` };
+    }
+    (paths[op.path] ??= {})[op.method] = {
+      summary: op.summary,
+      ...(op.role ? { security: [{ bearer: [] }, { session: [] }], 'x-required-role': op.role } : {}),
+      parameters: [...pathParameters(op.path), ...queryParameters(op.query)],
+      ...(op.body
+        ? { requestBody: { required: true, content: { [op.body.contentType]: { schema: jsonSchema(op.body.schema) } } } }
+        : {}),
+      responses,
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Planning Hub API', version },
+    components: {
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'Personal API token (planning tokens create)' },
+        session: { type: 'apiKey', in: 'cookie', name: 'planning_hub_session' },
+      },
+    },
+    paths,
+  };
+}

@@ -1,0 +1,85 @@
+import path from 'node:path';
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import type { TConfig } from '../config/env';
+import { PrismaClient } from '../generated/prisma/client';
+import { startEmbeddedPostgres } from './embedded-postgres';
+import { prismaPaths } from './prisma-paths';
+import { applyMigrations } from './schema-engine';
+
+export type TDatabase = {
+  url: string;
+  prisma: PrismaClient;
+  /** Plain pg pool for what Prisma cannot do: COPY, streaming cursors, advisory locks. */
+  pool: pg.Pool;
+  close: () => Promise<void>;
+};
+
+export const EMBEDDED_DATABASE_NAME = 'planning_hub';
+
+export function createDatabaseClients(url: string, poolSize = 10): Omit<TDatabase, 'close'> & {
+  close: () => Promise<void>;
+} {
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize }) });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  return {
+    url,
+    prisma,
+    pool,
+    close: async () => {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+/** Creates `database` on the server at `adminUrl` unless it exists. */
+export async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (!rowCount) await client.query(`CREATE DATABASE ${pg.escapeIdentifier(database)}`);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * The database of this process: DATABASE_URL when set, else the embedded
+ * PostgreSQL under .data/postgres. Pending migrations are applied first.
+ */
+export async function openDatabase({
+  config,
+  log,
+  migrate = true,
+}: {
+  config: TConfig;
+  log: (message: string) => void;
+  migrate?: boolean;
+}): Promise<TDatabase> {
+  let url = config.databaseUrl;
+  let stopEmbedded = async () => {};
+  if (!url) {
+    const embedded = await startEmbeddedPostgres({
+      dataDir: path.join(config.dataDir, 'postgres'),
+      port: config.embeddedPgPort,
+    });
+    await ensureDatabase(embedded.urlFor('postgres'), EMBEDDED_DATABASE_NAME);
+    url = embedded.urlFor(EMBEDDED_DATABASE_NAME);
+    stopEmbedded = embedded.stop;
+    log(`embedded PostgreSQL on 127.0.0.1:${config.embeddedPgPort}, data in ${path.join(config.dataDir, 'postgres')}`);
+  }
+  if (migrate) {
+    const { applied } = await applyMigrations(url, prismaPaths(config.home));
+    if (applied.length > 0) log(`applied migrations: ${applied.join(', ')}`);
+  }
+  const clients = createDatabaseClients(url);
+  return {
+    ...clients,
+    close: async () => {
+      await clients.close();
+      await stopEmbedded();
+    },
+  };
+}

@@ -1,0 +1,18 @@
+import pino from 'pino';
+import type { Logger } from 'pino';
+
+export type TLogger = Logger;
+
+/** JSON lines on stdout; the runbook greps them (e.g. input_set_diff_job_failed). */
+export function createLogger({ level, name }: { level: string; name: string }): TLogger {
+  return pino({
+    name,
+    level,
+    base: { service: name },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', 'password', '*.password', 'token'],
+      censor: '[redacted]',
+    },
+  });
+}

@@ -1,0 +1,28 @@
+import { loadConfig, type TConfig } from './config/env';
+import { openDatabase, type TDatabase } from './database/connect';
+import { createLogger, type TLogger } from './observability/logger';
+import { createMetrics, type TMetrics } from './observability/metrics';
+
+/** What every entry point (API server, CLI command, test) shares: wired by hand, no container. */
+export type TRuntime = {
+  config: TConfig;
+  logger: TLogger;
+  db: TDatabase;
+  metrics: TMetrics;
+  close: () => Promise<void>;
+};
+
+export async function openRuntime({
+  name,
+  config = loadConfig(),
+  logger,
+}: {
+  name: string;
+  config?: TConfig;
+  logger?: TLogger;
+}): Promise<TRuntime> {
+  const log = logger ?? createLogger({ level: config.logLevel, name });
+  const db = await openDatabase({ config, log: (message) => log.info(message) });
+  const metrics = createMetrics();
+  return { config, logger: log, db, metrics, close: () => db.close() };
+}
