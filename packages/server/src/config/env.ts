@@ -12,6 +12,8 @@ const ZEnv = z.object({
   HOST: z.string().trim().max(255).default('0.0.0.0'),
   DATABASE_URL: z.url().optional(),
   PLANNING_HUB_HOME: z.string().trim().max(4096).optional(),
+  PLANNING_HUB_WORKDIR: z.string().trim().max(4096).optional(),
+  PLANNING_HUB_DATA_DIR: z.string().trim().max(4096).optional(),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ADMIN_USERNAME: z.string().trim().min(1).max(64).default('admin'),
@@ -30,8 +32,11 @@ export type TConfig = {
   host: string;
   /** Set when an external PostgreSQL is used; otherwise the embedded one is started. */
   databaseUrl: string | undefined;
-  /** The checkout (or install) folder: tmp/, out/, evidence/ and .data/ live under it. */
+  /** The checkout (or install) folder: prisma/ and the built SPA live under it. */
   home: string;
+  /** Where the runbook's relative paths (tmp/, out/, evidence/) are rooted; default: home. */
+  workDir: string;
+  /** The embedded PostgreSQL's data lives in <dataDir>/postgres; default: <home>/.data. */
   dataDir: string;
   tmpDir: string;
   embeddedPgPort: number;
@@ -55,14 +60,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
   }
   const e = parsed.data;
   const home = path.resolve(e.PLANNING_HUB_HOME ?? findRepoRoot());
+  const workDir = path.resolve(e.PLANNING_HUB_WORKDIR ?? home);
   return {
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     home,
-    dataDir: path.join(home, '.data'),
-    tmpDir: path.join(home, 'tmp'),
+    workDir,
+    dataDir: path.resolve(e.PLANNING_HUB_DATA_DIR ?? path.join(home, '.data')),
+    tmpDir: path.join(workDir, 'tmp'),
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     logLevel: e.LOG_LEVEL,
     adminUsername: e.ADMIN_USERNAME,

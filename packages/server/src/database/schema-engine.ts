@@ -56,7 +56,8 @@ async function withEngine<T>(
 ): Promise<T> {
   await loadWasm();
   const schemaText = readFileSync(schemaPath, 'utf8');
-  const adapter = bindMigrationAwareSqlAdapterFactory(wholeScriptAdapter(connectionString));
+  const connections: TScriptConnection[] = [];
+  const adapter = bindMigrationAwareSqlAdapterFactory(wholeScriptAdapter(connectionString, connections));
   const engine = await bg.SchemaEngine.new(
     { datamodels: [['schema.prisma', schemaText]] } as never,
     () => {},
@@ -69,6 +70,8 @@ async function withEngine<T>(
     throw error;
   } finally {
     engine.free();
+    // The engine does not close its connections; a template database must be left idle.
+    await Promise.all(connections.map((c) => c.dispose().catch(() => {})));
   }
 }
 
@@ -78,6 +81,7 @@ type TScriptConnection = {
   performIO: (query: unknown) => Promise<{ fields: TPgField[] }>;
   underlyingDriver: () => { query: (sql: string) => Promise<unknown> };
   onError: (error: unknown) => never;
+  dispose: () => Promise<void>;
 };
 
 const PG_CHAR_OID = 18;
@@ -91,11 +95,12 @@ const PG_TEXT_OID = 25;
  * - it rejects the catalog type "char" (pg_class.relkind and friends) that the
  *   engine's introspection reads; its values are one-letter text.
  */
-function wholeScriptAdapter(connectionString: string): PrismaPg {
+function wholeScriptAdapter(connectionString: string, opened: TScriptConnection[]): PrismaPg {
   const factory = new PrismaPg({ connectionString });
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     const connection = (await connect()) as unknown as TScriptConnection;
+    opened.push(connection);
     const performIO = connection.performIO.bind(connection);
     connection.performIO = async (query) => {
       const result = await performIO(query);
@@ -177,6 +182,7 @@ export async function diffDatamodels(
       exitCode: null,
       filters: noFilters,
     } as never);
-    return (result as { stdout?: string }).stdout ?? '';
+    const sql = (result as { stdout?: string }).stdout ?? '';
+    return sql.trim() === '-- This is an empty migration.' ? '' : sql;
   });
 }
