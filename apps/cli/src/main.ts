@@ -1,0 +1,16 @@
+import { Command } from 'commander';
+import { registerDbCommands } from './commands/db';
+
+/**
+ * `planning`: the operator's CLI (DESIGN.md section 8). Every command calls the
+ * same services as the REST API.
+ */
+const program = new Command()
+  .name('planning')
+  .description('Planning Hub: labelled, versioned, reviewed input sets for planning runs.')
+  .showHelpAfterError()
+  .configureHelp({ sortSubcommands: false });
+
+registerDbCommands(program);
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+// The README's two commands land here: `npm start` and `npm test` work on a
+// fresh machine with only Node 20 and npm. This script installs the workspace
+// with pnpm (fetched through npx when it is not installed), then runs the step.
+import { spawnSync } from 'node:child_process';
+import { existsSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const PNPM_VERSION = '10.34.8';
+
+function run(command, args, { env = {}, allowFailure = false } = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  if (result.error) throw result.error;
+  if (result.status !== 0 && !allowFailure) {
+    console.error(`\n✗ ${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
+    process.exit(result.status ?? 1);
+  }
+  return result.status ?? 1;
+}
+
+function hasCommand(name) {
+  return spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
+}
+
+function pnpm(args, options) {
+  if (hasCommand('pnpm')) return run('pnpm', args, options);
+  return run('npx', ['-y', `pnpm@${PNPM_VERSION}`, ...args], options);
+}
+
+function ensureInstalled() {
+  const marker = path.join(root, 'node_modules', '.modules.yaml');
+  const lock = path.join(root, 'pnpm-lock.yaml');
+  const generated = path.join(root, 'packages', 'server', 'src', 'generated', 'prisma', 'client.ts');
+  const fresh =
+    existsSync(marker) && existsSync(generated) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs;
+  if (!fresh) pnpm(['install', '--frozen-lockfile']);
+}
+
+function findChromium() {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  for (const candidate of ['/usr/bin/chromium', '/usr/bin/chromium-browser']) {
+    if (existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/** Debian's Chromium drives the browser tests; install it when we are root and it is missing. */
+function ensureChromium() {
+  if (findChromium()) return;
+  if (process.getuid?.() === 0 && hasCommand('apt-get')) {
+    console.log('Installing Chromium and CJK fonts for the browser tests (apt-get)...');
+    run('apt-get', ['update', '-qq']);
+    run('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-noto-cjk'], { env: { DEBIAN_FRONTEND: 'noninteractive' } });
+    return;
+  }
+  console.error('Chromium is needed for the browser tests: sudo apt-get install -y chromium fonts-noto-cjk');
+  console.error('(or set CHROMIUM_PATH to a Chromium/Chrome binary).');
+  process.exit(1);
+}
+
+const step = process.argv[2];
+switch (step) {
+  case 'start':
+    ensureInstalled();
+    pnpm(['--filter', '@planning-hub/web', 'build']);
+    run('node', ['--import', 'tsx', 'apps/api/src/server.ts'], { env: { NODE_ENV: 'production' } });
+    break;
+  case 'dev':
+    ensureInstalled();
+    pnpm(['--parallel', '--filter', '@planning-hub/web', '--filter', '@planning-hub/api', 'dev']);
+    break;
+  case 'test': {
+    ensureInstalled();
+    ensureChromium();
+    pnpm(['lint']);
+    pnpm(['typecheck']);
+    pnpm(['exec', 'vitest', 'run']);
+    pnpm(['--filter', '@planning-hub/web', 'build']);
+    // The browser tests start the product on their own port and embedded database.
+    rmSync(path.join(root, '.data', 'e2e'), { recursive: true, force: true });
+    rmSync(path.join(root, 'tmp', 'e2e'), { recursive: true, force: true });
+    pnpm(['exec', 'playwright', 'test'], { env: { CHROMIUM_PATH: findChromium() } });
+    break;
+  }
+  default:
+    console.error('usage: node scripts/run.mjs start|dev|test');
+    process.exit(2);
+}
