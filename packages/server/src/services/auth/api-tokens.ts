@@ -1,0 +1,143 @@
+import { randomBytes } from 'node:crypto';
+import type { TCurrentUser } from '@planning-hub/contracts/api/auth';
+import { AppError } from '../../errors/app-error';
+import type { PrismaClient } from '../../generated/prisma/client';
+import { toCurrentUser } from './principal';
+import { randomSecret, sha256Hex } from './secrets';
+import { findUserOrThrow } from './users';
+
+type TTokenPrisma = Pick<PrismaClient, 'apiToken'>;
+
+/** `ph_<8 hex prefix>_<43 base64url secret>`; the prefix names the token in lists and revocations. */
+const TOKEN = /^ph_([0-9a-f]{8})_[A-Za-z0-9_-]{43}$/;
+const PREFIX = /^[0-9a-f]{8}$/;
+/** `last_used_at` is written at most this often, not on every request. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+export type TApiTokenSummary = {
+  id: number;
+  name: string;
+  prefix: string;
+  username: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+};
+
+export type TResolvedApiToken = { user: TCurrentUser; tokenId: number; prefix: string };
+
+/**
+ * A personal API token for `username`. The returned `token` is the only copy of
+ * the secret: the database keeps its sha256 and the prefix.
+ */
+export async function createApiToken({
+  prisma,
+  username,
+  name,
+}: {
+  prisma: Pick<PrismaClient, 'user' | 'apiToken'>;
+  username: string;
+  name: string;
+}): Promise<TApiTokenSummary & { token: string }> {
+  const tokenName = name.trim();
+  if (tokenName.length < 1 || tokenName.length > 128) {
+    throw new AppError('bad_request', { message: 'A token name is 1-128 characters.' });
+  }
+  const user = await findUserOrThrow({ prisma, username });
+  if (user.disabledAt) throw new AppError('conflict', { message: `User '${user.username}' is disabled.` });
+  const prefix = randomBytes(4).toString('hex');
+  const token = `ph_${prefix}_${randomSecret(32)}`;
+  const row = await prisma.apiToken.create({
+    data: { userId: user.id, name: tokenName, prefix, tokenHash: sha256Hex(token) },
+  });
+  return { ...toSummary(row, user.username), token };
+}
+
+/**
+ * The user behind a bearer token, or null when it is malformed, unknown, revoked
+ * (effective on the very next request) or its user is disabled.
+ */
+export async function resolveApiToken({
+  prisma,
+  token,
+}: {
+  prisma: TTokenPrisma;
+  token: string;
+}): Promise<TResolvedApiToken | null> {
+  if (!TOKEN.test(token)) return null;
+  const row = await prisma.apiToken.findUnique({ where: { tokenHash: sha256Hex(token) }, include: { user: true } });
+  if (!row || row.revokedAt || row.user.disabledAt) return null;
+  const now = new Date();
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
+    await prisma.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
+  }
+  return { user: toCurrentUser(row.user), tokenId: row.id, prefix: row.prefix };
+}
+
+/**
+ * Revokes one token, named by its prefix or its id. Revoking a revoked token is
+ * not an error (`wasRevoked` says it already was).
+ */
+export async function revokeApiToken({
+  prisma,
+  prefix,
+  id,
+}: {
+  prisma: TTokenPrisma;
+  prefix?: string | undefined;
+  id?: number | undefined;
+}): Promise<TApiTokenSummary & { wasRevoked: boolean }> {
+  if ((prefix === undefined) === (id === undefined)) {
+    throw new AppError('bad_request', { message: 'Name the token by its prefix or by its id (one of them).' });
+  }
+  const what = prefix !== undefined ? `prefix '${prefix}'` : `id ${id}`;
+  // A full token pasted by mistake still names its prefix.
+  const wanted = prefix?.trim().match(TOKEN)?.[1] ?? prefix?.trim();
+  if (wanted !== undefined && !PREFIX.test(wanted)) {
+    throw new AppError('bad_request', { message: `Token prefix '${prefix}' is not 8 hex characters.` });
+  }
+  const rows = await prisma.apiToken.findMany({
+    where: wanted !== undefined ? { prefix: wanted } : { id },
+    include: { user: { select: { username: true } } },
+    take: 2,
+  });
+  const row = rows[0];
+  if (!row) throw new AppError('not_found', { message: `API token with ${what} not found.` });
+  if (rows.length > 1) {
+    throw new AppError('conflict', {
+      message: `Several API tokens have ${what}.`,
+      hint: 'planning tokens list --user <u> shows their ids; revoke with --id.',
+    });
+  }
+  if (row.revokedAt) return { ...toSummary(row, row.user.username), wasRevoked: true };
+  const revoked = await prisma.apiToken.update({ where: { id: row.id }, data: { revokedAt: new Date() } });
+  return { ...toSummary(revoked, row.user.username), wasRevoked: false };
+}
+
+/** The tokens of one user, newest first; never the secret or its hash. */
+export async function listApiTokens({
+  prisma,
+  username,
+}: {
+  prisma: Pick<PrismaClient, 'user' | 'apiToken'>;
+  username: string;
+}): Promise<TApiTokenSummary[]> {
+  const user = await findUserOrThrow({ prisma, username });
+  const rows = await prisma.apiToken.findMany({ where: { userId: user.id }, orderBy: { id: 'desc' } });
+  return rows.map((row) => toSummary(row, user.username));
+}
+
+function toSummary(
+  row: { id: number; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null },
+  username: string,
+): TApiTokenSummary {
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    username,
+    createdAt: row.createdAt,
+    lastUsedAt: row.lastUsedAt,
+    revokedAt: row.revokedAt,
+  };
+}

@@ -1,0 +1,85 @@
+import type { TCurrentUser } from '@planning-hub/contracts/api/auth';
+import { AppError } from '../../errors/app-error';
+import type { PrismaClient } from '../../generated/prisma/client';
+import { verifyDecoyPassword, verifyPassword } from './password-hash';
+import { toCurrentUser } from './principal';
+import { randomSecret, sha256Hex } from './secrets';
+
+type TSessionPrisma = Pick<PrismaClient, 'session'>;
+
+/** 32 random bytes as base64url: what the cookie carries. */
+const SESSION_ID = /^[A-Za-z0-9_-]{43}$/;
+/** Sliding `last_seen_at` is written at most this often, not on every request. */
+const LAST_SEEN_RESOLUTION_MS = 60_000;
+
+export type TSignedIn = { sessionId: string; csrfToken: string; user: TCurrentUser; expiresAt: Date };
+export type TResolvedSession = { user: TCurrentUser; csrfToken: string; expiresAt: Date };
+
+/**
+ * Checks the password and opens a new session. Always a new session id (a session
+ * the caller already had, `replacesSessionId`, is deleted), so an id planted
+ * before sign-in is worth nothing after it. Only sha256 of the id is stored.
+ */
+export async function signIn({
+  prisma,
+  sessionTtlHours,
+  username,
+  password,
+  replacesSessionId,
+}: {
+  prisma: Pick<PrismaClient, 'user' | 'session'>;
+  sessionTtlHours: number;
+  username: string;
+  password: string;
+  replacesSessionId?: string | undefined;
+}): Promise<TSignedIn> {
+  const user = await prisma.user.findUnique({ where: { username: username.trim() } });
+  const isValid = user
+    ? (await verifyPassword({ password, hash: user.passwordHash })) && !user.disabledAt
+    : await verifyDecoyPassword(password);
+  if (!user || !isValid) throw new AppError('unauthenticated', { message: 'Wrong username or password.' });
+
+  if (replacesSessionId) await signOut({ prisma, sessionId: replacesSessionId });
+  const now = new Date();
+  await prisma.session.deleteMany({ where: { userId: user.id, expiresAt: { lte: now } } });
+  const sessionId = randomSecret(32);
+  const csrfToken = randomSecret(32);
+  const expiresAt = new Date(now.getTime() + sessionTtlHours * 3_600_000);
+  await prisma.session.create({
+    data: { idHash: sha256Hex(sessionId), userId: user.id, csrfToken, createdAt: now, lastSeenAt: now, expiresAt },
+  });
+  return { sessionId, csrfToken, user: toCurrentUser(user), expiresAt };
+}
+
+/**
+ * The session behind a cookie value, or null when it is unknown, expired (the row
+ * is deleted then) or its user is disabled. Marks it as seen.
+ */
+export async function resolveSession({
+  prisma,
+  sessionId,
+}: {
+  prisma: TSessionPrisma;
+  sessionId: string;
+}): Promise<TResolvedSession | null> {
+  if (!SESSION_ID.test(sessionId)) return null;
+  const idHash = sha256Hex(sessionId);
+  const session = await prisma.session.findUnique({ where: { idHash }, include: { user: true } });
+  if (!session) return null;
+  const now = new Date();
+  if (session.expiresAt <= now) {
+    await prisma.session.deleteMany({ where: { idHash } });
+    return null;
+  }
+  if (session.user.disabledAt) return null;
+  if (now.getTime() - session.lastSeenAt.getTime() >= LAST_SEEN_RESOLUTION_MS) {
+    await prisma.session.updateMany({ where: { idHash }, data: { lastSeenAt: now } });
+  }
+  return { user: toCurrentUser(session.user), csrfToken: session.csrfToken, expiresAt: session.expiresAt };
+}
+
+/** Ends the session behind a cookie value; unknown ids are ignored. */
+export async function signOut({ prisma, sessionId }: { prisma: TSessionPrisma; sessionId: string }): Promise<void> {
+  if (!SESSION_ID.test(sessionId)) return;
+  await prisma.session.deleteMany({ where: { idHash: sha256Hex(sessionId) } });
+}
