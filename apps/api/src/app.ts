@@ -15,6 +15,8 @@ export type TAppDeps = {
   metrics: TMetrics;
   version: string;
   checkDatabase: () => Promise<boolean>;
+  /** Sets req.principal from the bearer token or session cookie (http/authenticate.ts). */
+  authenticate: express.RequestHandler;
   /** Feature routers under /api, in order. */
   apiRouters: express.Router[];
   /** Built SPA folder; served when it exists. */
@@ -57,6 +59,7 @@ export function createApp(deps: TAppDeps): express.Express {
 
   app.use(healthRoutes({ checkDatabase: deps.checkDatabase, metrics: deps.metrics }));
   app.use(metaRoutes({ version: deps.version }));
+  app.use('/api', deps.authenticate);
   for (const router of deps.apiRouters) app.use('/api', router);
   app.use('/api', notFoundHandler);
   app.use(spaRoutes({ distDir: deps.spaDistDir }));

@@ -1,7 +1,9 @@
 import type { Router } from 'express';
 import type { TRuntime } from '@planning-hub/server/runtime';
+import { authRoutes } from './features/auth/routes';
 
 /** Feature routers mounted under /api, wired to their services. */
-export async function buildApiRouters(_runtime: TRuntime): Promise<Router[]> {
-  return [];
+export async function buildApiRouters(runtime: TRuntime): Promise<Router[]> {
+  const { prisma } = runtime.db;
+  return [authRoutes({ prisma, config: runtime.config })];
 }

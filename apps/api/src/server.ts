@@ -1,23 +1,25 @@
-import path from 'node:path';
 import { openRuntime } from '@planning-hub/server/runtime';
-import { createApp } from './app';
-import { buildApiRouters } from './routers';
+import { ensureInitialAdmin } from '@planning-hub/server/services/auth/initial-admin';
+import { buildApp } from './build-app';
 
 /** Process entry: config, database, listen, graceful shutdown. */
 async function main(): Promise<void> {
   const runtime = await openRuntime({ name: 'planning-hub-api' });
-  const { config, logger, db, metrics } = runtime;
-  const app = createApp({
-    logger,
-    metrics,
-    version: process.env.npm_package_version ?? '0.1.0',
-    checkDatabase: async () => {
-      await db.pool.query('SELECT 1');
-      return true;
-    },
-    apiRouters: await buildApiRouters(runtime),
-    spaDistDir: path.join(config.home, 'apps', 'web', 'dist'),
+  const { config, logger, db } = runtime;
+  const admin = await ensureInitialAdmin({
+    prisma: db.prisma,
+    adminUsername: config.adminUsername,
+    adminPassword: config.adminPassword,
   });
+  if (admin.created && admin.generatedPassword) {
+    // A plain line rather than a log record, so the operator sees it among the JSON logs.
+    process.stdout.write(
+      `Initial admin user '${admin.username}' created with password: ${admin.generatedPassword} (shown once; set ADMIN_PASSWORD to choose it)\n`,
+    );
+  } else if (admin.created) {
+    logger.info({ username: admin.username }, 'initial admin user created with the password from ADMIN_PASSWORD');
+  }
+  const app = await buildApp(runtime);
   const server = app.listen(config.port, config.host, () => {
     logger.info({ port: config.port }, `Planning Hub listening on http://localhost:${config.port}/ui/plans/input_sets`);
   });

@@ -1,0 +1,134 @@
+import type { Request, RequestHandler, Response } from 'express';
+import { hasRole, type TRole } from '@planning-hub/contracts/api/auth';
+import type { TConfig } from '@planning-hub/server/config/env';
+import { AppError } from '@planning-hub/server/errors/app-error';
+import { resolveApiToken } from '@planning-hub/server/services/auth/api-tokens';
+import type { TPrincipal } from '@planning-hub/server/services/auth/principal';
+import { safeEqual } from '@planning-hub/server/services/auth/secrets';
+import { resolveSession } from '@planning-hub/server/services/auth/sessions';
+
+export const SESSION_COOKIE = 'planning_hub_session';
+export const CSRF_HEADER = 'x-csrf-token';
+
+/** Why credentials that came with the request were not accepted; turned into 401/403 by requireRole. */
+type TAuthRejection = 'invalid_token' | 'csrf';
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace -- Express's own augmentation point
+  namespace Express {
+    interface Request {
+      /** Who is calling; set by `authenticate`, absent for anonymous requests. */
+      principal?: TPrincipal;
+      /** The session that authenticated this request (cookie requests only). */
+      authSession?: { id: string; csrfToken: string };
+      authRejection?: TAuthRejection;
+    }
+  }
+}
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** The value of one cookie from the Cookie header (no dependency for one name). */
+export function readCookie(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const pair of header.split(';')) {
+    const eq = pair.indexOf('=');
+    if (eq < 0 || pair.slice(0, eq).trim() !== name) continue;
+    const raw = pair.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1');
+    try {
+      return decodeURIComponent(raw);
+    } catch {
+      return raw;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Sets `req.principal` from `Authorization: Bearer <token>` or the session cookie.
+ * Never answers by itself: a bad token or a cookie request without the session's
+ * `X-CSRF-Token` leaves the request anonymous and `requireRole` says why.
+ */
+export function authenticate({
+  prisma,
+  config,
+}: {
+  prisma: Parameters<typeof resolveSession>[0]['prisma'] & Parameters<typeof resolveApiToken>[0]['prisma'];
+  config: Pick<TConfig, 'cookieSecure'>;
+}): RequestHandler {
+  return async (req, res, next) => {
+    const authorization = req.headers.authorization;
+    if (authorization !== undefined) {
+      const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+      const resolved = match ? await resolveApiToken({ prisma, token: match[1]! }) : null;
+      if (resolved) req.principal = { ...resolved.user, via: 'token' };
+      else req.authRejection = 'invalid_token';
+      return next();
+    }
+
+    const sessionId = readCookie(req.headers.cookie, SESSION_COOKIE);
+    if (!sessionId) return next();
+    const session = await resolveSession({ prisma, sessionId });
+    if (!session) {
+      clearSessionCookie(req, res, config);
+      return next();
+    }
+    req.authSession = { id: sessionId, csrfToken: session.csrfToken };
+    // Cookies ride along on cross-site requests; the header proves the caller read /api/auth/me.
+    const csrfHeader = req.get(CSRF_HEADER);
+    if (UNSAFE_METHODS.has(req.method) && !(csrfHeader && safeEqual(csrfHeader, session.csrfToken))) {
+      req.authRejection = 'csrf';
+      return next();
+    }
+    req.principal = { ...session.user, via: 'session' };
+    next();
+  };
+}
+
+/** The caller, or the 401/403 that explains why there is none. Use in handlers after requireRole. */
+export function getPrincipal(req: Request): TPrincipal {
+  if (req.principal) return req.principal;
+  if (req.authRejection === 'csrf') {
+    throw new AppError('forbidden', {
+      message: 'The X-CSRF-Token header is missing or does not match this session.',
+      hint: 'Reload the page; scripts should use an API token instead of the session cookie.',
+    });
+  }
+  if (req.authRejection === 'invalid_token') {
+    throw new AppError('unauthenticated', {
+      message: 'The API token is not valid or has been revoked.',
+      hint: 'Create a new one with: planning tokens create --user <you>',
+    });
+  }
+  throw new AppError('unauthenticated', { message: 'Sign in or send an API token.' });
+}
+
+/** Route guard: 401 without a principal, 403 below `role` (viewer < planner < reviewer < admin). */
+export function requireRole(role: TRole): RequestHandler {
+  return (req, _res, next) => {
+    const principal = getPrincipal(req);
+    if (!hasRole(principal.role, role)) {
+      throw new AppError('forbidden', { message: `This needs the ${role} role; you are ${principal.role}.` });
+    }
+    next();
+  };
+}
+
+function cookieOptions(req: Request, config: Pick<TConfig, 'cookieSecure'>) {
+  const secure = config.cookieSecure === 'true' || (config.cookieSecure === 'auto' && req.secure);
+  return { httpOnly: true, sameSite: 'lax', path: '/', secure } as const;
+}
+
+/** Hands the browser its session id: httpOnly, SameSite=Lax, Secure on https (COOKIE_SECURE). */
+export function setSessionCookie(
+  req: Request,
+  res: Response,
+  config: Pick<TConfig, 'cookieSecure'>,
+  session: { sessionId: string; expiresAt: Date },
+): void {
+  res.cookie(SESSION_COOKIE, session.sessionId, { ...cookieOptions(req, config), expires: session.expiresAt });
+}
+
+export function clearSessionCookie(req: Request, res: Response, config: Pick<TConfig, 'cookieSecure'>): void {
+  res.clearCookie(SESSION_COOKIE, cookieOptions(req, config));
+}
