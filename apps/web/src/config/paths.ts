@@ -1,0 +1,57 @@
+import type { TInputSetStatus } from '@planning-hub/contracts/api/input-sets';
+
+export { API } from '@planning-hub/contracts/api/routes';
+
+/**
+ * A reference in an SPA URL: encoded like any path segment, but `@` stays readable
+ * (`/ui/plans/input_sets/foo@draft`), as operators paste these links into tickets.
+ */
+export function encodeRefSegment(ref: string): string {
+  return encodeURIComponent(ref).replace(/%40/g, '@');
+}
+
+export type TInputSetListQuery = { status?: TInputSetStatus; search?: string };
+
+function withQuery(path: string, query: Record<string, string | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value) params.set(key, value);
+  }
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+const INPUT_SETS = '/ui/plans/input_sets';
+const inputSetBase = (ref: string) => `${INPUT_SETS}/${encodeRefSegment(ref)}`;
+
+/** Every URL of the SPA. `path` is the router pattern, `getHref` builds a link. */
+export const paths = {
+  home: { path: '/', getHref: () => '/' },
+  signIn: {
+    path: '/ui/sign-in',
+    getHref: (next?: string) => withQuery('/ui/sign-in', { next }),
+  },
+  inputSets: {
+    path: INPUT_SETS,
+    getHref: (query: TInputSetListQuery = {}) => withQuery(INPUT_SETS, query),
+  },
+  upload: { path: `${INPUT_SETS}/upload`, getHref: () => `${INPUT_SETS}/upload` },
+  inputSet: { path: `${INPUT_SETS}/:ref`, getHref: (ref: string) => inputSetBase(ref) },
+  inputSetDiff: { path: 'diff', getHref: (ref: string) => `${inputSetBase(ref)}/diff` },
+  inputSetReview: { path: 'review', getHref: (ref: string) => `${inputSetBase(ref)}/review` },
+  inputSetHistory: { path: 'history', getHref: (ref: string) => `${inputSetBase(ref)}/history` },
+  plans: { path: '/ui/plans', getHref: () => '/ui/plans' },
+  run: { path: '/ui/runs/:id', getHref: (id: string) => `/ui/runs/${encodeURIComponent(id)}` },
+} as const;
+
+/**
+ * Where to go after signing in: only a path inside the SPA, so a crafted
+ * `?next=https://evil.example` link cannot send the user elsewhere.
+ */
+export function safeNextPath(next: string | null | undefined): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) {
+    return paths.inputSets.getHref();
+  }
+  if (next.startsWith(paths.signIn.path)) return paths.inputSets.getHref();
+  return next;
+}

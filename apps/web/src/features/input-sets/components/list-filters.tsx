@@ -1,0 +1,81 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { INPUT_SET_STATUSES, type TInputSetStatus } from '@planning-hub/contracts/api/input-sets';
+import { useT } from '../../../i18n/i18n-context';
+import type { TInputSetFilters } from '../api/list-input-sets';
+import { SEARCH_MAX_LENGTH } from '../list-query';
+
+const SEARCH_DEBOUNCE_MS = 300;
+
+type TListFiltersProps = {
+  filters: TInputSetFilters;
+  onChange: (filters: TInputSetFilters) => void;
+};
+
+/** Status filter and a debounced search box; the page keeps both in the URL. */
+export function ListFilters({ filters, onChange }: TListFiltersProps) {
+  const t = useT();
+  const searchId = useId();
+  const urlSearch = filters.search ?? '';
+  const [text, setText] = useState(urlSearch);
+  const [syncedSearch, setSyncedSearch] = useState(urlSearch);
+  const timerRef = useRef<number | undefined>(undefined);
+
+  // Back/forward changed the URL: show what it says (React's "adjust state while rendering").
+  if (urlSearch !== syncedSearch) {
+    setSyncedSearch(urlSearch);
+    setText(urlSearch);
+  }
+
+  useEffect(() => () => window.clearTimeout(timerRef.current), []);
+
+  function handleSearchChange(value: string) {
+    setText(value);
+    window.clearTimeout(timerRef.current);
+    timerRef.current = window.setTimeout(() => {
+      const search = value.trim();
+      setSyncedSearch(search);
+      onChange({ ...filters, search: search || undefined });
+    }, SEARCH_DEBOUNCE_MS);
+  }
+
+  function handleStatusChange(status: TInputSetStatus | undefined) {
+    onChange({ ...filters, status });
+  }
+
+  const options: { value: TInputSetStatus | undefined; label: string }[] = [
+    { value: undefined, label: t('list.filter.all') },
+    ...INPUT_SET_STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) })),
+  ];
+
+  return (
+    <div className="filters">
+      <fieldset className="segmented">
+        <legend className="segmented-legend">{t('list.filter.status')}</legend>
+        {options.map((option) => (
+          <label key={option.value ?? 'all'} className="segmented-option">
+            <input
+              type="radio"
+              name="status"
+              value={option.value ?? ''}
+              checked={filters.status === option.value}
+              onChange={() => handleStatusChange(option.value)}
+            />
+            <span>{option.label}</span>
+          </label>
+        ))}
+      </fieldset>
+      <div className="field field--inline search-field">
+        <label htmlFor={searchId}>{t('list.search.label')}</label>
+        <input
+          id={searchId}
+          className="input"
+          type="search"
+          value={text}
+          maxLength={SEARCH_MAX_LENGTH}
+          placeholder={t('list.search.placeholder')}
+          onChange={(event) => handleSearchChange(event.target.value)}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,155 @@
+import type { Ref } from 'react';
+import { Link } from 'react-router';
+import type { TImportReport } from '@planning-hub/contracts/api/input-sets';
+import type { TProblemDetails } from '@planning-hub/contracts/api/problem-details';
+import { paths } from '../../../config/paths';
+import { countProblems } from '../../../lib/group-problems';
+import { formatCount } from '../../../lib/format';
+import { useT } from '../../../i18n/i18n-context';
+import { CopyButton } from '../../../components/ui/copy-button';
+import { ProblemAlert } from '../../../components/ui/problem-alert';
+import { ProblemsByFile } from '../../../components/ui/problems-table';
+import { RowCountsTable } from '../../../components/ui/row-counts';
+import { StatusBadge } from '../../../components/ui/status-badge';
+
+type THeadingRef = { headingRef: Ref<HTMLHeadingElement> };
+
+/** 201: the bundle is stored as a draft (or, with allow_invalid, a draft marked invalid). */
+export function UploadStored({ report, headingRef }: { report: TImportReport } & THeadingRef) {
+  const t = useT();
+  const ref = report.ref ?? `${report.label}@draft`;
+  const warnings = report.problems.filter((problem) => problem.severity === 'warning');
+  const errors = report.problems.filter((problem) => problem.severity === 'error');
+  const isClean = report.ok && errors.length === 0;
+  const encodings = Object.entries(report.encodings);
+
+  return (
+    <section className={`card stack result ${isClean ? 'result--success' : 'result--warning'}`} aria-labelledby="upload-result-title">
+      <h2 id="upload-result-title" ref={headingRef} tabIndex={-1}>
+        {isClean ? t('upload.result.stored') : t('upload.result.storedInvalid')}
+      </h2>
+      <dl className="detail-facts">
+        <div>
+          <dt>{t('detail.label')}</dt>
+          <dd className="mono">{report.label}</dd>
+        </div>
+        <div>
+          <dt>{t('detail.ref')}</dt>
+          <dd className="ref-line">
+            <code className="ref">{ref}</code>
+            <CopyButton text={ref} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t('detail.revision')}</dt>
+          <dd className="num">{report.revision === null ? '—' : `r${report.revision}`}</dd>
+        </div>
+        <div>
+          <dt>{t('detail.status')}</dt>
+          <dd>{report.status ? <StatusBadge status={report.status} /> : '—'}</dd>
+        </div>
+        <div>
+          <dt>{t('detail.versionId')}</dt>
+          <dd className="mono">{report.versionId}</dd>
+        </div>
+      </dl>
+      <dl className="kv">
+        <dt>{t('detail.contentHash')}</dt>
+        <dd>
+          <code className="hash">{report.contentHash ?? '—'}</code>
+        </dd>
+        {report.previousContentHash ? (
+          <>
+            <dt>{t('upload.result.previousHash')}</dt>
+            <dd>
+              <code className="hash">{report.previousContentHash}</code>
+              <p className="field-hint">{t('upload.result.replacedDraft')}</p>
+            </dd>
+          </>
+        ) : null}
+        {encodings.length > 0 ? (
+          <>
+            <dt>{t('upload.result.encodings')}</dt>
+            <dd>
+              <ul className="plain-list">
+                {encodings.map(([file, encoding]) => (
+                  <li key={file}>
+                    <span className="mono">{file}</span>: <span className="mono">{encoding}</span>
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        ) : null}
+        <dt>{t('upload.result.duration')}</dt>
+        <dd className="num">{t('upload.result.durationValue', { ms: formatCount(Math.round(report.durationMs)) })}</dd>
+      </dl>
+      <p>
+        <Link to={paths.inputSet.getHref(ref)} className="btn btn--primary">
+          {t('upload.result.open', { ref })}
+        </Link>
+      </p>
+      <RowCountsTable counts={report.rowCounts} caption={t('overview.rowCounts')} />
+      {report.problems.length > 0 ? (
+        <section className="stack-s" aria-labelledby="upload-result-problems">
+          <h3 id="upload-result-problems">
+            {errors.length > 0 ? t('upload.result.problemsTitle') : t('upload.result.warningsTitle')}
+          </h3>
+          <ProblemCounts errors={report.problemSummary.errors} warnings={report.problemSummary.warnings} truncated={report.problemSummary.truncated} />
+          <ProblemsByFile problems={errors.length > 0 ? report.problems : warnings} headingLevel="h4" />
+        </section>
+      ) : null}
+    </section>
+  );
+}
+
+/** 422: the bundle was refused; every problem, grouped by file, counts first. */
+export function UploadRejected({ problem, headingRef }: { problem: TProblemDetails } & THeadingRef) {
+  const t = useT();
+  const records = problem.errors ?? [];
+  const counts = countProblems(records);
+  return (
+    <section className="card stack result result--error" aria-labelledby="upload-result-title">
+      <h2 id="upload-result-title" ref={headingRef} tabIndex={-1}>
+        {t('upload.result.rejected')}
+      </h2>
+      <ProblemCounts errors={counts.errors} warnings={counts.warnings} truncated={false} />
+      <p>{problem.detail}</p>
+      {problem.hint ? (
+        <p className="alert-hint">
+          <span className="alert-hint-label">{t('error.hint')}</span> {problem.hint}
+        </p>
+      ) : null}
+      <p className="muted">{t('upload.result.rejectedNext')}</p>
+      {records.length > 0 ? <ProblemsByFile problems={records} headingLevel="h3" /> : null}
+    </section>
+  );
+}
+
+/** 413, 401, 5xx, network: said plainly. */
+export function UploadFailed({ error, headingRef }: { error: unknown } & THeadingRef) {
+  const t = useT();
+  return (
+    <section className="stack result" aria-labelledby="upload-result-title">
+      <h2 id="upload-result-title" ref={headingRef} tabIndex={-1}>
+        {t('upload.result.failed')}
+      </h2>
+      <ProblemAlert error={error} />
+    </section>
+  );
+}
+
+function ProblemCounts({ errors, warnings, truncated }: { errors: number; warnings: number; truncated: boolean }) {
+  const t = useT();
+  return (
+    <p className="problem-summary">
+      <span className="count-chip count-chip--error count-chip--large">
+        {t('problems.errorCount', { count: formatCount(errors) })}
+      </span>
+      <span className="count-chip count-chip--warning count-chip--large">
+        {t('problems.warningCount', { count: formatCount(warnings) })}
+      </span>
+      {truncated ? <span className="muted">{t('problems.truncated')}</span> : null}
+    </p>
+  );
+}

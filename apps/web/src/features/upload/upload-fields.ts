@@ -1,0 +1,34 @@
+import { LABEL_PATTERN, ZVersionId } from '@planning-hub/contracts/labels';
+
+export const LABEL_MAX_LENGTH = 63;
+export const VERSION_ID_MAX_LENGTH = 128;
+export const NOTE_MAX_LENGTH = 2000;
+
+export const ENCODINGS = ['auto', 'utf-8', 'shift_jis'] as const;
+export type TEncoding = (typeof ENCODINGS)[number];
+
+export type TLabelIssue = 'required' | 'tooLong' | 'badStart' | 'badCharacters';
+
+/**
+ * Why a label breaks `^[a-z0-9][a-z0-9._-]{0,62}$`, as specifically as we can say,
+ * so the inline message tells the user what to change.
+ */
+export function checkLabel(label: string): TLabelIssue | null {
+  if (label.length === 0) return 'required';
+  if (LABEL_PATTERN.test(label)) return null;
+  if (label.length > LABEL_MAX_LENGTH) return 'tooLong';
+  if (!/^[a-z0-9]/.test(label)) return 'badStart';
+  return 'badCharacters';
+}
+
+/** Characters a label may not contain, each listed once, for the inline message. */
+export function invalidLabelCharacters(label: string): string[] {
+  return [...new Set([...label].filter((char) => !/[a-z0-9._-]/.test(char)))];
+}
+
+export type TVersionIdIssue = 'required' | 'invalid';
+
+export function checkVersionId(versionId: string): TVersionIdIssue | null {
+  if (versionId.trim().length === 0) return 'required';
+  return ZVersionId.safeParse(versionId).success ? null : 'invalid';
+}

@@ -1,0 +1,82 @@
+import { useEffect, useRef, useState } from 'react';
+import { Link } from 'react-router';
+import { paths } from '../../config/paths';
+import { useT } from '../../i18n/i18n-context';
+import { ProgressBar } from '../../components/ui/progress-bar';
+import { isAbortError, useUploadInputSet, type TUploadRequest } from './api/upload-input-set';
+import { UploadForm } from './components/upload-form';
+import { UploadFailed, UploadRejected, UploadStored } from './components/upload-result';
+
+export function UploadPage() {
+  const t = useT();
+  const upload = useUploadInputSet();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // A new form after a success, so "upload another" starts from empty fields.
+  const [formKey, setFormKey] = useState(0);
+
+  // After each answer, move focus to the result's heading so it is read out.
+  useEffect(() => {
+    if (upload.isSuccess || (upload.isError && !isAbortError(upload.error))) headingRef.current?.focus();
+  }, [upload.isSuccess, upload.isError, upload.error, upload.data]);
+
+  function handleSubmit(request: TUploadRequest) {
+    upload.mutate(request);
+  }
+
+  function startAgain() {
+    upload.reset();
+    setFormKey((key) => key + 1);
+  }
+
+  const progress = upload.progress ?? 0;
+  const isStored = upload.data?.kind === 'stored';
+
+  return (
+    <section className="stack" aria-labelledby="upload-title">
+      <title>{`${t('upload.title')} · ${t('app.name')}`}</title>
+      <div className="page-header">
+        <div>
+          <h1 id="upload-title">{t('upload.title')}</h1>
+          <p className="muted">{t('upload.intro')}</p>
+        </div>
+        <Link to={paths.inputSets.getHref()} className="btn btn--secondary">
+          {t('upload.backToList')}
+        </Link>
+      </div>
+
+      <UploadForm key={formKey} isUploading={upload.isPending} onSubmit={handleSubmit} />
+
+      {upload.isPending ? (
+        <div className="card stack-s" aria-live="polite">
+          <ProgressBar
+            value={progress >= 100 ? null : progress}
+            label={progress >= 100 ? t('upload.progress.validating') : t('upload.progress.sending')}
+          />
+          <div>
+            <button type="button" className="btn btn--secondary btn--small" onClick={upload.cancel}>
+              {t('upload.cancel')}
+            </button>
+          </div>
+        </div>
+      ) : null}
+
+      {upload.isError && isAbortError(upload.error) ? (
+        <p className="alert alert--info" role="status">
+          {t('upload.cancelled')}
+        </p>
+      ) : null}
+
+      {upload.data?.kind === 'stored' ? <UploadStored report={upload.data.report} headingRef={headingRef} /> : null}
+      {upload.data?.kind === 'rejected' ? <UploadRejected problem={upload.data.problem} headingRef={headingRef} /> : null}
+      {upload.isError && !isAbortError(upload.error) ? <UploadFailed error={upload.error} headingRef={headingRef} /> : null}
+
+      {isStored ? (
+        <p>
+          <button type="button" className="btn btn--secondary" onClick={startAgain}>
+            {t('upload.again')}
+          </button>
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,24 @@
+import { createContext, useContext } from 'react';
+import type { TMessageKey } from './en';
+import type { TLanguage, TVars } from './translate';
+
+export type TTranslate = (key: TMessageKey, vars?: TVars) => string;
+
+export type TI18n = {
+  language: TLanguage;
+  setLanguage: (language: TLanguage) => void;
+  t: TTranslate;
+};
+
+export const I18nContext = createContext<TI18n | null>(null);
+
+export function useI18n(): TI18n {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error('useI18n must be used inside <I18nProvider>.');
+  return value;
+}
+
+/** The translate function of the current language. */
+export function useT(): TTranslate {
+  return useI18n().t;
+}

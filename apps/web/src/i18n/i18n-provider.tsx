@@ -1,0 +1,46 @@
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { en, type TMessageKey, type TMessages } from './en';
+import { I18nContext, type TI18n } from './i18n-context';
+import { ja } from './ja';
+import { interpolate, pickInitialLanguage, type TLanguage, type TVars } from './translate';
+
+const STORAGE_KEY = 'planning-hub.language';
+const MESSAGES: Record<TLanguage, TMessages> = { en, ja };
+
+function readStoredLanguage(): string | null {
+  try {
+    return window.localStorage.getItem(STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [language, setLanguageState] = useState<TLanguage>(() =>
+    pickInitialLanguage(readStoredLanguage(), navigator.languages ?? [navigator.language]),
+  );
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+
+  const setLanguage = useCallback((next: TLanguage) => {
+    setLanguageState(next);
+    try {
+      window.localStorage.setItem(STORAGE_KEY, next);
+    } catch {
+      // Private mode without storage: the choice lasts for this page only.
+    }
+  }, []);
+
+  const value = useMemo<TI18n>(() => {
+    const messages = MESSAGES[language];
+    return {
+      language,
+      setLanguage,
+      t: (key: TMessageKey, vars?: TVars) => interpolate(messages[key], vars),
+    };
+  }, [language, setLanguage]);
+
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}

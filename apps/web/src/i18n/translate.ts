@@ -1,0 +1,24 @@
+export const LANGUAGES = ['en', 'ja'] as const;
+export type TLanguage = (typeof LANGUAGES)[number];
+
+export type TVars = Record<string, string | number>;
+
+/** Replaces `{name}` placeholders; numbers get thousands separators. */
+export function interpolate(template: string, vars?: TVars): string {
+  if (!vars) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = vars[name];
+    if (value === undefined) return whole;
+    return typeof value === 'number' ? value.toLocaleString('en-US') : value;
+  });
+}
+
+export function isLanguage(value: unknown): value is TLanguage {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+/** The stored choice, else the browser's preference, else English. */
+export function pickInitialLanguage(stored: string | null, browserLanguages: readonly string[]): TLanguage {
+  if (isLanguage(stored)) return stored;
+  return browserLanguages.some((tag) => tag.toLowerCase().startsWith('ja')) ? 'ja' : 'en';
+}

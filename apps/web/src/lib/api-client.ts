@@ -1,0 +1,143 @@
+import { ZProblemDetails, type TProblemDetails } from '@planning-hub/contracts/api/problem-details';
+
+/** Any zod schema (or anything else) that can turn unknown JSON into T. */
+export type TSchema<T> = { parse: (data: unknown) => T };
+
+/** An API call that did not succeed; `problem` is always an RFC 9457 problem. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: TProblemDetails;
+
+  constructor(problem: TProblemDetails) {
+    super(problem.detail);
+    this.name = 'ApiError';
+    this.status = problem.status;
+    this.problem = problem;
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
+
+// The session's CSRF token; set when /api/auth/me or sign-in answers, cleared on sign-out.
+let csrfToken: string | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Headers every request sends; unsafe methods carry the CSRF token. */
+export function buildRequestHeaders(method: string, token: string | null = csrfToken): Record<string, string> {
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  if (!SAFE_METHODS.has(method.toUpperCase()) && token) headers['X-CSRF-Token'] = token;
+  return headers;
+}
+
+/** A problem for answers that are not problem+json (a proxy's HTML 502, an empty 500). */
+export function fallbackProblem(status: number, statusText = ''): TProblemDetails {
+  const title = statusText || (status === 0 ? 'Network error' : `HTTP ${status}`);
+  const detail =
+    status === 0
+      ? 'The server could not be reached. Check your connection and try again.'
+      : status === 413
+        ? 'The upload is too large for the server.'
+        : `The server answered ${status}${statusText ? ` ${statusText}` : ''}.`;
+  return {
+    type: 'about:blank',
+    title,
+    status,
+    detail,
+    code: status === 0 ? 'network_error' : status === 413 ? 'payload_too_large' : 'http_error',
+  };
+}
+
+/** Turns an error answer's body (already parsed JSON, or null) into an ApiError. */
+export function toApiError(status: number, statusText: string, body: unknown): ApiError {
+  const parsed = ZProblemDetails.safeParse(body);
+  if (parsed.success) return new ApiError(parsed.data);
+  return new ApiError(fallbackProblem(status, statusText));
+}
+
+/** An answer that passed HTTP but not its contract: the API and SPA disagree. */
+export function contractMismatch(path: string, status: number): ApiError {
+  return new ApiError({
+    type: 'about:blank',
+    title: 'Unexpected response',
+    status,
+    detail: `The server's answer to ${path} did not have the expected shape.`,
+    code: 'invalid_response',
+  });
+}
+
+export function parseJsonText(text: string): unknown {
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+export type TQueryValue = string | number | boolean | null | undefined;
+
+export function buildUrl(path: string, query?: Record<string, TQueryValue>): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+type TRequestOptions<T> = {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  query?: Record<string, TQueryValue>;
+  /** Sent as JSON. */
+  json?: unknown;
+  schema: TSchema<T>;
+  signal?: AbortSignal;
+};
+
+/**
+ * fetch + contract parsing + problem+json errors. Every answer is parsed with its
+ * zod schema; every failure becomes an ApiError carrying a problem.
+ */
+export async function apiRequest<T>(path: string, options: TRequestOptions<T>): Promise<T> {
+  const method = options.method ?? 'GET';
+  const headers = buildRequestHeaders(method);
+  let body: string | undefined;
+  if (options.json !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(options.json);
+  }
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, options.query), {
+      method,
+      headers,
+      body,
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(fallbackProblem(0));
+  }
+  const data = parseJsonText(await response.text());
+  if (!response.ok) throw toApiError(response.status, response.statusText, data);
+  try {
+    return options.schema.parse(data);
+  } catch (error) {
+    // Worth a console line: it means the API and the contracts have drifted apart.
+    console.error(`Response of ${method} ${path} does not match its contract`, error);
+    throw contractMismatch(path, response.status);
+  }
+}
+
+/** For endpoints that answer 204 or a body nobody reads. */
+export const ZIgnoredBody: TSchema<null> = { parse: () => null };

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { formatBytes, formatCount, formatJst, shortHash } from './format';
+
+describe('formatJst', () => {
+  it('shows a UTC time in Japan time, labelled JST', () => {
+    expect(formatJst('2026-11-25T06:04:00.000Z')).toBe('2026-11-25 15:04 JST');
+  });
+
+  it('rolls over to the next day in Tokyo', () => {
+    expect(formatJst('2026-12-31T15:30:00Z')).toBe('2027-01-01 00:30 JST');
+  });
+
+  it('shows midnight as 00, not 24', () => {
+    expect(formatJst('2026-11-24T15:00:00Z')).toBe('2026-11-25 00:00 JST');
+  });
+
+  it('leaves missing values empty', () => {
+    expect(formatJst(null)).toBe('');
+  });
+});
+
+describe('formatCount', () => {
+  it('groups thousands', () => {
+    expect(formatCount(1234567)).toBe('1,234,567');
+  });
+});
+
+describe('formatBytes', () => {
+  it('uses binary units', () => {
+    expect(formatBytes(512)).toBe('512 B');
+    expect(formatBytes(1536)).toBe('1.5 KB');
+    expect(formatBytes(12 * 1024 * 1024)).toBe('12.0 MB');
+  });
+});
+
+describe('shortHash', () => {
+  it('keeps the first 12 hex digits', () => {
+    expect(shortHash('sha256:0123456789abcdef0123')).toBe('0123456789ab');
+    expect(shortHash('fedcba9876543210')).toBe('fedcba987654');
+  });
+});
