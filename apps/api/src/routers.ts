@@ -1,9 +1,13 @@
 import type { Router } from 'express';
 import type { TRuntime } from '@planning-hub/server/runtime';
 import { authRoutes } from './features/auth/routes';
+import { inputSetRoutes } from './features/input-sets/routes';
 
 /** Feature routers mounted under /api, wired to their services. */
 export async function buildApiRouters(runtime: TRuntime): Promise<Router[]> {
   const { prisma } = runtime.db;
-  return [authRoutes({ prisma, config: runtime.config })];
+  return [
+    authRoutes({ prisma, config: runtime.config }),
+    inputSetRoutes({ db: runtime.db, config: runtime.config, metrics: runtime.metrics }),
+  ];
 }

@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { Router } from 'express';
+import {
+  ZImportReport,
+  ZListInputSetsQuery,
+  ZTableRowsQuery,
+  ZUploadFields,
+} from '@planning-hub/contracts/api/input-sets';
+import { ZLabel } from '@planning-hub/contracts/labels';
+import type { TConfig } from '@planning-hub/server/config/env';
+import type { TDatabase } from '@planning-hub/server/database/connect';
+import { AppError } from '@planning-hub/server/errors/app-error';
+import type { TMetrics } from '@planning-hub/server/observability/metrics';
+import { expandZipSources } from '@planning-hub/server/services/input-sets/bundle-sources';
+import { exportBundleAsZip } from '@planning-hub/server/services/input-sets/export-bundle';
+import { importBundle } from '@planning-hub/server/services/input-sets/import-bundle';
+import {
+  getInputSet,
+  listInputSets,
+  parseTableName,
+  readTableRows,
+} from '@planning-hub/server/services/input-sets/read-input-sets';
+import { getPrincipal, requireRole } from '../../http/authenticate';
+import { spoolMultipart } from '../../http/multipart';
+
+type TDeps = { db: TDatabase; config: TConfig; metrics: TMetrics };
+
+const actorOf = (principal: { username: string; employeeId: string | null }) => principal.employeeId ?? principal.username;
+
+export function inputSetRoutes({ db, config, metrics }: TDeps): Router {
+  const router = Router();
+  const deps = { prisma: db.prisma, pool: db.pool };
+
+  router.get('/plans/input_sets', requireRole('viewer'), async (req, res) => {
+    res.json(await listInputSets(deps, ZListInputSetsQuery.parse(req.query)));
+  });
+
+  router.post('/plans/input_sets/:label/upload', requireRole('planner'), async (req, res) => {
+    const label = ZLabel.safeParse(req.params.label);
+    if (!label.success) {
+      req.resume();
+      throw new AppError('bad_request', {
+        message: `'${String(req.params.label).slice(0, 80)}' is not a valid label.`,
+        hint: 'A label is 1-63 characters of a-z, 0-9, ".", "_" and "-", starting with a letter or digit.',
+      });
+    }
+    const principal = getPrincipal(req);
+    const scratch = path.join(config.tmpDir, 'uploads', randomUUID());
+    try {
+      const limits = { maxBytes: config.uploadMaxBytes, maxFiles: config.uploadMaxFiles };
+      const upload = await spoolMultipart(req, { dir: scratch, ...limits });
+      const fields = ZUploadFields.parse(upload.fields);
+      if (upload.files.length === 0) {
+        throw new AppError('bad_request', { message: 'The upload holds no files. Add the CSV files, a .zip or input_set.json.' });
+      }
+      const files = await expandZipSources(upload.files, scratch, limits);
+      const isZip = upload.files.some((f) => f.name.toLowerCase().endsWith('.zip'));
+      const isJson = files.length === 1 && files[0]!.name.toLowerCase().endsWith('.json') && files[0]!.name !== 'params.json';
+      const report = await importBundle(
+        { pool: db.pool, metrics },
+        {
+          label: label.data,
+          versionId: fields.version_id,
+          note: fields.note,
+          files,
+          encoding: fields.encoding,
+          allowInvalid: fields.allow_invalid,
+          actor: actorOf(principal),
+          principal: principal.username,
+          entrypoint: 'rest',
+          sourceKind: isZip ? 'zip' : isJson ? 'json' : 'files',
+        },
+      );
+      if (!report.stored) {
+        throw new AppError('validation_failed', {
+          message: `The bundle has ${report.problemSummary.errors} error(s); nothing was stored.`,
+          hint: 'Fix the rows listed in errors and upload again (or send allow_invalid=true to keep it as an invalid draft).',
+          problems: report.problems,
+        });
+      }
+      res.status(201).json(ZImportReport.parse(report));
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+    }
+  });
+
+  router.get('/plans/input_sets/:ref', requireRole('viewer'), async (req, res) => {
+    res.json(await getInputSet(deps, String(req.params.ref)));
+  });
+
+  router.get('/plans/input_sets/:ref/tables/:table', requireRole('viewer'), async (req, res) => {
+    const { offset, limit } = ZTableRowsQuery.parse(req.query);
+    const table = parseTableName(String(req.params.table));
+    res.json(await readTableRows(deps, { ref: String(req.params.ref), table, offset, limit }));
+  });
+
+  router.get('/plans/input_sets/:ref/export', requireRole('viewer'), async (req, res) => {
+    const principal = getPrincipal(req);
+    const { stream, fileName } = await exportBundleAsZip(deps, {
+      ref: String(req.params.ref),
+      actor: actorOf(principal),
+      principal: principal.username,
+    });
+    res.setHeader('Content-Type', 'application/zip');
+    res.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
+    stream.pipe(res);
+  });
+
+  return router;
+}

@@ -1,0 +1,52 @@
+import { GENESIS_HASH, computeEventHash } from '@planning-hub/core/events/event-hash';
+import type { TSqlClient } from '../../database/transaction';
+
+export const EVENT_ACTIONS = ['upload', 'approve', 'revert', 'archive', 'export', 'backfill'] as const;
+export type TEventAction = (typeof EVENT_ACTIONS)[number];
+
+export type TNewEvent = {
+  label: string;
+  inputSetId: number | null;
+  revision: number | null;
+  action: TEventAction;
+  /** Who the event names (the reviewer id typed in the form, the uploader). */
+  actor: string;
+  /** The authenticated user or token that made the request. */
+  principal: string;
+  comment: string | null;
+  metadata: Record<string, unknown>;
+};
+
+/**
+ * Appends one event to the label's hash chain, inside the caller's transaction
+ * (the caller holds the label lock, so the chain cannot fork; the unique index
+ * on (label, prev_hash) would refuse a fork anyway).
+ */
+export async function appendEvent(client: TSqlClient, event: TNewEvent): Promise<{ id: string; hash: string }> {
+  const { rows: last } = await client.query<{ hash: string }>(
+    'SELECT hash FROM planning_input_set_events WHERE label = $1 ORDER BY id DESC LIMIT 1',
+    [event.label],
+  );
+  const prevHash = last[0]?.hash ?? GENESIS_HASH;
+  const createdAt = new Date().toISOString();
+  const hash = computeEventHash(prevHash, { ...event, createdAt });
+  const { rows } = await client.query<{ id: string }>(
+    `INSERT INTO planning_input_set_events
+       (input_set_id, label, revision, action, actor, principal, comment, metadata, created_at, prev_hash, hash)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+    [
+      event.inputSetId,
+      event.label,
+      event.revision,
+      event.action,
+      event.actor,
+      event.principal,
+      event.comment,
+      JSON.stringify(event.metadata),
+      createdAt,
+      prevHash,
+      hash,
+    ],
+  );
+  return { id: rows[0]!.id, hash };
+}

@@ -1,0 +1,68 @@
+import type {
+  TInputSetDetail,
+  TListInputSetsQuery,
+  TListInputSetsResponse,
+  TTableRowsResponse,
+} from '@planning-hub/contracts/api/input-sets';
+import { TABLE_NAMES, type TRow, type TTableName } from '@planning-hub/contracts/tables';
+import { AppError } from '../../errors/app-error';
+import type { Prisma, PrismaClient } from '../../generated/prisma/client';
+import type pg from 'pg';
+import { findRevision } from './resolve-ref';
+import { selectRowsSql, tableColumns } from './table-sql';
+import { toDetail, toSummary } from './to-summary';
+
+/** Revisions newest first; `search` matches label or version id. */
+export async function listInputSets(
+  { prisma }: { prisma: Pick<PrismaClient, 'inputSet'> },
+  query: TListInputSetsQuery,
+): Promise<TListInputSetsResponse> {
+  const where: Prisma.InputSetWhereInput = {
+    ...(query.status ? { status: query.status } : {}),
+    ...(query.search
+      ? {
+          OR: [
+            { label: { contains: query.search, mode: 'insensitive' } },
+            { versionId: { contains: query.search, mode: 'insensitive' } },
+          ],
+        }
+      : {}),
+  };
+  const [rows, total] = await Promise.all([
+    prisma.inputSet.findMany({
+      where,
+      orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
+      take: query.limit,
+      skip: query.offset,
+    }),
+    prisma.inputSet.count({ where }),
+  ]);
+  return { items: rows.map(toSummary), total };
+}
+
+export async function getInputSet(deps: { prisma: Pick<PrismaClient, 'inputSet'> }, ref: string): Promise<TInputSetDetail> {
+  return toDetail(await findRevision(deps, ref));
+}
+
+export function parseTableName(text: string): TTableName {
+  if ((TABLE_NAMES as readonly string[]).includes(text)) return text as TTableName;
+  throw new AppError('not_found', {
+    message: `There is no table '${text.slice(0, 40)}'.`,
+    hint: `Tables: ${TABLE_NAMES.join(', ')}.`,
+  });
+}
+
+/** One page of a table in natural key order. */
+export async function readTableRows(
+  deps: { prisma: Pick<PrismaClient, 'inputSet'>; pool: pg.Pool },
+  { ref, table, offset, limit }: { ref: string; table: TTableName; offset: number; limit: number },
+): Promise<TTableRowsResponse> {
+  const revision = await findRevision(deps, ref);
+  const columns = tableColumns(table);
+  const { rows } = await deps.pool.query<TRow>(`${selectRowsSql(table, revision.id)} LIMIT $1 OFFSET $2`, [
+    limit,
+    offset,
+  ]);
+  const total = (revision.rowCounts as Record<string, number>)[table] ?? 0;
+  return { table, columns, rows: rows.map((row) => columns.map((c) => row[c] ?? null)), total, offset };
+}

@@ -1,0 +1,66 @@
+import pg from 'pg';
+import { TABLE_SPECS, type TColumnSpec, type TTableName } from '@planning-hub/contracts/tables';
+
+const ident = (name: string) => pg.escapeIdentifier(name);
+
+/** The text PostgreSQL gives back for a column, in the bundle's own notation. */
+function selectExpression(column: TColumnSpec): string {
+  const c = ident(column.name);
+  switch (column.type) {
+    case 'date':
+      return `to_char(${c}, 'YYYY-MM-DD')`;
+    case 'boolean':
+      return `CASE WHEN ${c} THEN 'true' ELSE 'false' END`;
+    case 'decimal':
+    case 'json':
+      return `${c}::text`;
+    default:
+      return c;
+  }
+}
+
+export function tableColumns(table: TTableName): string[] {
+  return TABLE_SPECS[table].columns.map((c) => c.name);
+}
+
+/** Natural key order, byte-wise like the canonical hash (COLLATE "C" whatever the database locale). */
+export function orderByKey(table: TTableName): string {
+  const spec = TABLE_SPECS[table];
+  return spec.key
+    .map((key) => {
+      const column = spec.columns.find((c) => c.name === key)!;
+      return column.type === 'date' ? ident(key) : `${ident(key)} COLLATE "C"`;
+    })
+    .join(', ');
+}
+
+/** SELECT of one revision's rows as text columns, in natural key order. */
+export function selectRowsSql(table: TTableName, inputSetId: number): string {
+  const spec = TABLE_SPECS[table];
+  const columns = spec.columns.map((c) => `${selectExpression(c)} AS ${ident(c.name)}`).join(', ');
+  return `SELECT ${columns} FROM ${ident(spec.dbTable)} WHERE input_set_id = ${Math.trunc(inputSetId)} ORDER BY ${orderByKey(table)}`;
+}
+
+export function copyFromSql(table: TTableName): string {
+  const spec = TABLE_SPECS[table];
+  const columns = ['input_set_id', ...spec.columns.map((c) => c.name)].map(ident).join(', ');
+  return `COPY ${ident(spec.dbTable)} (${columns}) FROM STDIN`;
+}
+
+const NEEDS_ESCAPE = /[\\\t\n\r]/;
+
+/** One value in COPY's text format (\N is NULL). */
+export function copyTextValue(value: string | null): string {
+  if (value === null) return '\\N';
+  if (!NEEDS_ESCAPE.test(value)) return value;
+  return value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+}
+
+/** Inverse of copyTextValue for COPY ... TO STDOUT text output. */
+export function parseCopyTextValue(field: string): string | null {
+  if (field === '\\N') return null;
+  if (!field.includes('\\')) return field;
+  return field.replace(/\\(.)/g, (_m, ch: string) =>
+    ch === 't' ? '\t' : ch === 'n' ? '\n' : ch === 'r' ? '\r' : ch === 'b' ? '\b' : ch === 'f' ? '\f' : ch === 'v' ? '\v' : ch,
+  );
+}
