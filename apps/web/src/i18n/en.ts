@@ -69,6 +69,7 @@ export const en = {
   'list.search.label': 'Search',
   'list.search.placeholder': 'Label or version id',
   'list.count': '{count} input sets',
+  'list.count.one': '{count} input set',
   'list.refreshing': 'updating…',
   'list.loading': 'Loading input sets…',
   'list.loadingMore': 'Loading more…',
@@ -145,7 +146,9 @@ export const en = {
   'problems.error': 'error',
   'problems.warning': 'warning',
   'problems.errorCount': '{count} errors',
+  'problems.errorCount.one': '{count} error',
   'problems.warningCount': '{count} warnings',
+  'problems.warningCount.one': '{count} warning',
   'problems.bundle': 'Bundle',
   'problems.captionFor': 'Problems in {file}',
   'problems.showing': 'Showing {shown} of {total}',
@@ -232,6 +235,7 @@ export const en = {
   'upload.dropzone.hint': 'demand.csv, capacity.csv, mix.csv, calendar.csv, params.csv or params.json, and the optional tables.',
   'upload.dropzone.choose': 'Choose files…',
   'upload.files.summary': '{count} files, {size}',
+  'upload.files.summary.one': '{count} file, {size}',
   'upload.files.caption': 'Chosen files',
   'upload.files.name': 'File',
   'upload.files.kind': 'Type',
@@ -280,3 +284,6 @@ export const en = {
 
 export type TMessageKey = keyof typeof en;
 export type TMessages = Record<TMessageKey, string>;
+
+/** Keys with a singular form `<key>.one` next to them. */
+export type TPluralKey = { [K in TMessageKey]: `${K}.one` extends TMessageKey ? K : never }[TMessageKey];

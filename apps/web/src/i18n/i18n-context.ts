@@ -1,13 +1,17 @@
 import { createContext, useContext } from 'react';
-import type { TMessageKey } from './en';
+import type { TMessageKey, TPluralKey } from './en';
 import type { TLanguage, TVars } from './translate';
 
 export type TTranslate = (key: TMessageKey, vars?: TVars) => string;
+
+/** A count in words: `<key>.one` for 1, `<key>` otherwise; `{count}` is filled in. */
+export type TTranslateCount = (key: TPluralKey, count: number, vars?: TVars) => string;
 
 export type TI18n = {
   language: TLanguage;
   setLanguage: (language: TLanguage) => void;
   t: TTranslate;
+  tc: TTranslateCount;
 };
 
 export const I18nContext = createContext<TI18n | null>(null);
@@ -21,4 +25,8 @@ export function useI18n(): TI18n {
 /** The translate function of the current language. */
 export function useT(): TTranslate {
   return useI18n().t;
+}
+
+export function useTc(): TTranslateCount {
+  return useI18n().tc;
 }

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { en, type TMessageKey, type TMessages } from './en';
+import { en, type TMessageKey, type TMessages, type TPluralKey } from './en';
 import { I18nContext, type TI18n } from './i18n-context';
 import { ja } from './ja';
 import { interpolate, pickInitialLanguage, type TLanguage, type TVars } from './translate';
@@ -39,6 +39,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       language,
       setLanguage,
       t: (key: TMessageKey, vars?: TVars) => interpolate(messages[key], vars),
+      tc: (key: TPluralKey, count: number, vars?: TVars) =>
+        interpolate(messages[count === 1 ? (`${key}.one` as TMessageKey) : key], { ...vars, count }),
     };
   }, [language, setLanguage]);
 

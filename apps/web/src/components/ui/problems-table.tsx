@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { TProblem } from '@planning-hub/contracts/problems';
 import { groupProblemsByFile } from '../../lib/group-problems';
-import { formatCount } from '../../lib/format';
 import { useT } from '../../i18n/i18n-context';
+import { ProblemCountChip } from './problem-count-chip';
 
 const FIRST_PAGE = 100;
 const MORE_PAGE = 500;
@@ -88,14 +88,10 @@ export function ProblemsByFile({ problems, headingLevel = 'h3' }: { problems: re
               <span className="mono">{name}</span>
               <span className="problem-group-counts">
                 {group.errorCount > 0 ? (
-                  <span className="count-chip count-chip--error">
-                    {t('problems.errorCount', { count: formatCount(group.errorCount) })}
-                  </span>
+                  <ProblemCountChip severity="error" count={group.errorCount} />
                 ) : null}
                 {group.warningCount > 0 ? (
-                  <span className="count-chip count-chip--warning">
-                    {t('problems.warningCount', { count: formatCount(group.warningCount) })}
-                  </span>
+                  <ProblemCountChip severity="warning" count={group.warningCount} />
                 ) : null}
               </span>
             </Heading>

@@ -29,7 +29,7 @@ export function RowCountsTable({ counts, caption }: { counts: Partial<TRowCounts
   const total = TABLE_NAMES.reduce((sum, name) => sum + (counts[name] ?? 0), 0);
   return (
     <table className="table table--compact">
-      <caption>{caption}</caption>
+      <caption className="visually-hidden">{caption}</caption>
       <thead>
         <tr>
           <th scope="col">{t('rowCounts.table')}</th>

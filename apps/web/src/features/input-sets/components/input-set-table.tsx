@@ -3,11 +3,12 @@ import { Link } from 'react-router';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { TInputSetSummary } from '@planning-hub/contracts/api/input-sets';
 import { paths } from '../../../config/paths';
-import { formatCount, formatJst } from '../../../lib/format';
+import { formatJst } from '../../../lib/format';
 import { useT } from '../../../i18n/i18n-context';
 import { CopyButton } from '../../../components/ui/copy-button';
 import { RowCountsInline } from '../../../components/ui/row-counts';
 import { StatusBadge } from '../../../components/ui/status-badge';
+import { ProblemCountChip } from '../../../components/ui/problem-count-chip';
 
 const ESTIMATED_ROW_HEIGHT = 64;
 /** Ask for the next page this many rows before the end is on screen. */
@@ -106,14 +107,10 @@ export function InputSetTable({ items, total, hasNextPage, isFetchingNextPage, o
                   {item.errorCount > 0 || item.warningCount > 0 ? (
                     <div className="problem-chips">
                       {item.errorCount > 0 ? (
-                        <span className="count-chip count-chip--error">
-                          {t('problems.errorCount', { count: formatCount(item.errorCount) })}
-                        </span>
+                        <ProblemCountChip severity="error" count={item.errorCount} />
                       ) : null}
                       {item.warningCount > 0 ? (
-                        <span className="count-chip count-chip--warning">
-                          {t('problems.warningCount', { count: formatCount(item.warningCount) })}
-                        </span>
+                        <ProblemCountChip severity="warning" count={item.warningCount} />
                       ) : null}
                     </div>
                   ) : null}

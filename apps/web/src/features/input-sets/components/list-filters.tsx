@@ -8,7 +8,8 @@ const SEARCH_DEBOUNCE_MS = 300;
 
 type TListFiltersProps = {
   filters: TInputSetFilters;
-  onChange: (filters: TInputSetFilters) => void;
+  /** Changes only the filters named; the others stay as the URL has them. */
+  onChange: (patch: Partial<TInputSetFilters>) => void;
 };
 
 /** Status filter and a debounced search box; the page keeps both in the URL. */
@@ -34,12 +35,12 @@ export function ListFilters({ filters, onChange }: TListFiltersProps) {
     timerRef.current = window.setTimeout(() => {
       const search = value.trim();
       setSyncedSearch(search);
-      onChange({ ...filters, search: search || undefined });
+      onChange({ search: search || undefined });
     }, SEARCH_DEBOUNCE_MS);
   }
 
   function handleStatusChange(status: TInputSetStatus | undefined) {
-    onChange({ ...filters, status });
+    onChange({ status });
   }
 
   const options: { value: TInputSetStatus | undefined; label: string }[] = [

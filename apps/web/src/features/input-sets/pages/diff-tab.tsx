@@ -7,7 +7,6 @@ export function DiffTab() {
   const { inputSet } = useInputSetOutlet();
   return (
     <section className="card stack placeholder" aria-labelledby="diff-title">
-      <title>{`${inputSet.ref} · ${t('tab.diff')} · ${t('app.name')}`}</title>
       <h2 id="diff-title">{t('tab.diff')}</h2>
       <p>{t('diff.placeholder.intro', { ref: inputSet.ref, label: inputSet.label })}</p>
       <ul className="bullets">

@@ -10,7 +10,6 @@ export function HistoryTab() {
   const { inputSet } = useInputSetOutlet();
   return (
     <section className="card stack placeholder" aria-labelledby="history-title">
-      <title>{`${inputSet.label} · ${t('tab.history')} · ${t('app.name')}`}</title>
       <h2 id="history-title">{t('tab.history')}</h2>
       <p>{t('history.placeholder.intro', { label: inputSet.label })}</p>
       <div className="table-scroll">

@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { paths } from '../../../config/paths';
 import { useHasRole } from '../../../lib/auth/get-session';
-import { useT } from '../../../i18n/i18n-context';
+import { useT, useTc } from '../../../i18n/i18n-context';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
 import { EmptyState } from '../../../components/ui/state-views';
 import { useInputSets, type TInputSetFilters } from '../api/list-input-sets';
@@ -12,14 +12,20 @@ import { readListFilters, writeListFilters } from '../list-query';
 
 export function InputSetsPage() {
   const t = useT();
+  const tc = useTc();
   const canUpload = useHasRole('planner');
   const [searchParams, setSearchParams] = useSearchParams();
   const filters = readListFilters(searchParams);
   const query = useInputSets(filters);
   const hasFilters = Boolean(filters.status || filters.search);
 
+  // Merged into the current URL, so a debounced search never undoes a status picked meanwhile.
   const setFilters = useCallback(
-    (next: TInputSetFilters) => setSearchParams(writeListFilters(next), { replace: true, preventScrollReset: true }),
+    (patch: Partial<TInputSetFilters>) =>
+      setSearchParams((current) => writeListFilters({ ...readListFilters(current), ...patch }), {
+        replace: true,
+        preventScrollReset: true,
+      }),
     [setSearchParams],
   );
   const { fetchNextPage } = query;
@@ -46,7 +52,7 @@ export function InputSetsPage() {
       <ListFilters filters={filters} onChange={setFilters} />
 
       <p className="result-count" role="status" aria-live="polite">
-        {query.isSuccess ? t('list.count', { count: total }) : ''}
+        {query.isSuccess ? tc('list.count', total) : ''}
         {query.isFetching && !query.isFetchingNextPage && query.isSuccess ? ` · ${t('list.refreshing')}` : ''}
       </p>
 
@@ -58,7 +64,7 @@ export function InputSetsPage() {
         hasFilters ? (
           <EmptyState title={t('list.emptyFiltered.title')}>
             <p>{t('list.emptyFiltered.body')}</p>
-            <button type="button" className="btn btn--secondary" onClick={() => setFilters({})}>
+            <button type="button" className="btn btn--secondary" onClick={() => setFilters({ status: undefined, search: undefined })}>
               {t('list.emptyFiltered.clear')}
             </button>
           </EmptyState>

@@ -1,10 +1,10 @@
-import { formatCount } from '../../../lib/format';
 import { useT } from '../../../i18n/i18n-context';
 import { ProblemsByFile } from '../../../components/ui/problems-table';
 import { RowCountsTable } from '../../../components/ui/row-counts';
 import { MetadataList } from '../components/metadata-list';
 import { TableViewer } from '../components/table-viewer';
 import { useInputSetOutlet } from '../ref-param';
+import { ProblemCountChip } from '../../../components/ui/problem-count-chip';
 
 export function OverviewTab() {
   const t = useT();
@@ -30,12 +30,8 @@ export function OverviewTab() {
         {hasProblems ? (
           <>
             <p className="problem-summary">
-              <span className="count-chip count-chip--error">
-                {t('problems.errorCount', { count: formatCount(summary.errors) })}
-              </span>
-              <span className="count-chip count-chip--warning">
-                {t('problems.warningCount', { count: formatCount(summary.warnings) })}
-              </span>
+              <ProblemCountChip severity="error" count={summary.errors} />
+              <ProblemCountChip severity="warning" count={summary.warnings} />
               {summary.truncated ? <span className="muted">{t('problems.truncated')}</span> : null}
             </p>
             <ProblemsByFile problems={inputSet.problems} headingLevel="h3" />

@@ -54,7 +54,6 @@ export function ReviewForm({ inputSet, role, onReviewed }: TReviewFormProps) {
 
   return (
     <form className="card stack review-form" onSubmit={handleSubmit} aria-labelledby="review-title">
-      <title>{`${inputSet.ref} · ${t('tab.review')} · ${t('app.name')}`}</title>
       <h2 id="review-title">{t('tab.review')}</h2>
       <p className="muted">{t('review.intro')}</p>
 

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useDropzone, type FileRejection } from 'react-dropzone';
 import { formatBytes } from '../../../lib/format';
-import { useT } from '../../../i18n/i18n-context';
+import { useT, useTc } from '../../../i18n/i18n-context';
 import { ACCEPTED_FILES, fileKind } from '../file-selection';
 
 type TFileDropZoneProps = {
@@ -18,6 +18,7 @@ type TFileDropZoneProps = {
  */
 export function FileDropZone({ files, onAdd, onRemove, disabled, describedBy }: TFileDropZoneProps) {
   const t = useT();
+  const tc = useTc();
   const hintId = useId();
   const { getRootProps, getInputProps, open, isDragActive, isDragReject, fileRejections, rootRef } = useDropzone({
     accept: ACCEPTED_FILES,
@@ -64,7 +65,7 @@ export function FileDropZone({ files, onAdd, onRemove, disabled, describedBy }: 
           {t('upload.dropzone.choose')}
         </button>
         {files.length > 0 ? (
-          <span className="muted num">{t('upload.files.summary', { count: files.length, size: formatBytes(totalBytes) })}</span>
+          <span className="muted num">{tc('upload.files.summary', files.length, { size: formatBytes(totalBytes) })}</span>
         ) : null}
       </div>
       <RejectedFiles rejections={fileRejections} />

@@ -11,6 +11,7 @@ import { ProblemAlert } from '../../../components/ui/problem-alert';
 import { ProblemsByFile } from '../../../components/ui/problems-table';
 import { RowCountsTable } from '../../../components/ui/row-counts';
 import { StatusBadge } from '../../../components/ui/status-badge';
+import { ProblemCountChip } from '../../../components/ui/problem-count-chip';
 
 type THeadingRef = { headingRef: Ref<HTMLHeadingElement> };
 
@@ -89,7 +90,10 @@ export function UploadStored({ report, headingRef }: { report: TImportReport } &
           {t('upload.result.open', { ref })}
         </Link>
       </p>
-      <RowCountsTable counts={report.rowCounts} caption={t('overview.rowCounts')} />
+      <section className="stack-s" aria-labelledby="upload-result-counts">
+        <h3 id="upload-result-counts">{t('overview.rowCounts')}</h3>
+        <RowCountsTable counts={report.rowCounts} caption={t('overview.rowCountsCaption')} />
+      </section>
       {report.problems.length > 0 ? (
         <section className="stack-s" aria-labelledby="upload-result-problems">
           <h3 id="upload-result-problems">
@@ -143,12 +147,8 @@ function ProblemCounts({ errors, warnings, truncated }: { errors: number; warnin
   const t = useT();
   return (
     <p className="problem-summary">
-      <span className="count-chip count-chip--error count-chip--large">
-        {t('problems.errorCount', { count: formatCount(errors) })}
-      </span>
-      <span className="count-chip count-chip--warning count-chip--large">
-        {t('problems.warningCount', { count: formatCount(warnings) })}
-      </span>
+      <ProblemCountChip severity="error" count={errors} isLarge />
+      <ProblemCountChip severity="warning" count={warnings} isLarge />
       {truncated ? <span className="muted">{t('problems.truncated')}</span> : null}
     </p>
   );
