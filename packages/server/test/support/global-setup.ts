@@ -7,7 +7,6 @@ import { prismaPaths } from '../../src/database/prisma-paths';
 import { applyMigrations } from '../../src/database/schema-engine';
 import pg from 'pg';
 
-export const TEMPLATE_DATABASE = 'planning_hub_test_template';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -22,16 +21,17 @@ export default async function setup(project: TestProject) {
   const port = Number(process.env.TEST_PG_PORT ?? 54340);
   const server = await startEmbeddedPostgres({ dataDir: path.join(home, '.data', 'test-postgres'), port });
   const adminUrl = server.urlFor('postgres');
-  // A template must have no connections while it is copied: rebuild it from scratch.
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`);
-  await admin.end();
-  await ensureDatabase(adminUrl, TEMPLATE_DATABASE);
-  await applyMigrations(server.urlFor(TEMPLATE_DATABASE), prismaPaths(home));
+  // One template per run, so that runs sharing the server never rebuild each other's.
+  const template = `planning_hub_template_${process.pid}`;
+  await ensureDatabase(adminUrl, template);
+  await applyMigrations(server.urlFor(template), prismaPaths(home));
   project.provide('pgAdminUrl', adminUrl);
-  project.provide('templateDatabase', TEMPLATE_DATABASE);
+  project.provide('templateDatabase', template);
   return async () => {
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`).catch(() => {});
+    await admin.end();
     await server.stop();
   };
 }
