@@ -1,0 +1,47 @@
+import type { TColumnSpec } from '@planning-hub/contracts/tables';
+import { decimalOfJsonNumber } from '../values/check-decimal';
+
+/**
+ * One JSON value as the text a CSV cell would hold, or why it cannot be one.
+ * Strings are taken as typed; numbers only where a number belongs (codes are
+ * text: `"0123"`, never `123`); null is an empty cell. JSON numbers are exact up
+ * to 15 significant digits; longer decimals must be written as strings.
+ */
+export function jsonCellText(column: TColumnSpec, value: unknown): { text: string } | { problem: string } {
+  if (value === null) return { text: '' };
+  switch (typeof value) {
+    case 'string':
+      return { text: value };
+    case 'number': {
+      if (column.type === 'decimal') {
+        const decimal = decimalOfJsonNumber(value);
+        return decimal === null ? { problem: 'is not a finite number' } : { text: decimal };
+      }
+      if (column.type === 'boolean' && (value === 0 || value === 1)) return { text: String(value) };
+      return { problem: `is the number ${String(value)}; write it as text in quotes ("${String(value)}")` };
+    }
+    case 'boolean':
+      return column.type === 'boolean'
+        ? { text: String(value) }
+        : { problem: `is ${String(value)}; a ${column.type} goes here` };
+    default:
+      return { problem: Array.isArray(value) ? 'is a list; a single value goes here' : 'is an object; a single value goes here' };
+  }
+}
+
+/** 1-based line of a JSON.parse error, from its `position N` (or `line N`) detail. */
+export function lineOfJsonError(text: string, error: unknown): number | null {
+  const message = error instanceof Error ? error.message : '';
+  const line = /line (\d+)/.exec(message);
+  if (line) return Number(line[1]);
+  const position = /position (\d+)/.exec(message);
+  if (!position) return null;
+  const end = Math.min(Number(position[1]), text.length);
+  let count = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) count++;
+  return count;
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

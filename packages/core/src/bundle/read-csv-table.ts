@@ -1,0 +1,85 @@
+import type { TTableSpec } from '@planning-hub/contracts/tables';
+import type { TByteSource } from '../bytes/byte-source';
+import { readCsvRecords } from '../csv/read-csv-records';
+import { readAsUtf8 } from '../encoding/read-as-utf8';
+import type { TDetectedEncoding } from '../encoding/encodings';
+import type { TBundleContext } from '../validation/bundle-context';
+import type { TProblemList } from '../validation/problem-list';
+import { resolveHeader } from '../validation/resolve-header';
+import { createTableValidator, type TTableValidator } from '../validation/table-validator';
+import { orderParamsFirst } from './order-params';
+import type { TRowBatcher } from './row-batcher';
+
+/**
+ * Reads one table's CSV file: header, then every record through the table
+ * validator, valid rows into the batcher, full batches to the sink after each
+ * chunk. params.csv is small and is validated once read, period_granularity first.
+ */
+export async function readCsvTable(options: {
+  source: TByteSource;
+  encoding: TDetectedEncoding;
+  spec: TTableSpec;
+  context: TBundleContext;
+  problems: TProblemList;
+  batcher: TRowBatcher;
+}): Promise<void> {
+  const { source, spec, problems, batcher } = options;
+  const file = source.name;
+  let validator: TTableValidator | null = null;
+  let sourceIndexes: number[] = [];
+  const cells: (string | undefined)[] = new Array<string | undefined>(spec.columns.length);
+  const heldRecords: { cells: string[]; line: number }[] | null = spec.name === 'params' ? [] : null;
+
+  const validateRecord = (record: string[], line: number): void => {
+    for (let i = 0; i < sourceIndexes.length; i++) {
+      const index = sourceIndexes[i]!;
+      cells[i] = index === -1 ? undefined : record[index];
+    }
+    validator!.validateRow(cells, line);
+  };
+
+  const { hasHeader } = await readCsvRecords(readAsUtf8(source, options.encoding), {
+    onHeader(header) {
+      const mapping = resolveHeader({ spec, header, file, row: 1, report: problems.add });
+      sourceIndexes = mapping.sourceIndexes;
+      validator = createTableValidator({
+        spec,
+        file,
+        context: options.context,
+        problems,
+        presentColumns: mapping.presentColumns,
+        isComplete: mapping.isComplete,
+        granularity: options.context.granularity,
+        onValidRow: batcher.add,
+      });
+    },
+    onRecord(record, line) {
+      if (heldRecords) heldRecords.push({ cells: record, line });
+      else validateRecord(record, line);
+    },
+    onUnparsable(line, message, value) {
+      problems.add({ code: 'unparsable_row', table: spec.name, file, row: line, column: null, value, message });
+    },
+    afterChunk: batcher.flushFull,
+  });
+
+  if (!hasHeader) {
+    problems.add({
+      code: 'empty_file',
+      table: spec.name,
+      file,
+      row: null,
+      column: null,
+      value: null,
+      message: `${file} is empty; it needs at least the header row (${spec.columns.map((c) => c.name).join(',')}).`,
+    });
+    return;
+  }
+  if (heldRecords) {
+    const keyIndex = sourceIndexes[spec.columns.findIndex((c) => c.name === 'key')] ?? -1;
+    for (const record of orderParamsFirst(heldRecords, (r) => (keyIndex === -1 ? undefined : r.cells[keyIndex]))) {
+      validateRecord(record.cells, record.line);
+    }
+  }
+  (validator as TTableValidator | null)?.finish();
+}

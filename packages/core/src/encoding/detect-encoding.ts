@@ -1,0 +1,33 @@
+import type { TByteSource } from '../bytes/byte-source';
+import type { TDecoderLabel, TDetectedEncoding, TEncodingChoice } from './encodings';
+import { scanDecodable, type TUndecodable } from './find-undecodable-bytes';
+
+export type TEncodingVerdict =
+  | { isDecodable: true; encoding: TDetectedEncoding }
+  | { isDecodable: false; tried: TDecoderLabel[]; failure: TUndecodable & { label: TDecoderLabel } };
+
+/**
+ * Reads the whole file to find its encoding: UTF-8 (with or without BOM) first,
+ * then Shift_JIS/CP932, unless the caller forces one. When nothing decodes, the
+ * failure reported is the one of the decoder that got furthest into the file.
+ */
+export async function detectEncoding(source: TByteSource, choice: TEncodingChoice): Promise<TEncodingVerdict> {
+  if (choice === 'shift_jis') {
+    const scan = await scanDecodable(source, 'shift_jis');
+    return scan.undecodable
+      ? { isDecodable: false, tried: ['shift_jis'], failure: { ...scan.undecodable, label: 'shift_jis' } }
+      : { isDecodable: true, encoding: 'shift_jis' };
+  }
+  const utf8 = await scanDecodable(source, 'utf-8');
+  if (!utf8.undecodable) return { isDecodable: true, encoding: utf8.startsWithUtf8Bom ? 'utf-8-bom' : 'utf-8' };
+  if (choice === 'utf-8') {
+    return { isDecodable: false, tried: ['utf-8'], failure: { ...utf8.undecodable, label: 'utf-8' } };
+  }
+  const shiftJis = await scanDecodable(source, 'shift_jis');
+  if (!shiftJis.undecodable) return { isDecodable: true, encoding: 'shift_jis' };
+  const failure =
+    utf8.undecodable.offset >= shiftJis.undecodable.offset
+      ? { ...utf8.undecodable, label: 'utf-8' as const }
+      : { ...shiftJis.undecodable, label: 'shift_jis' as const };
+  return { isDecodable: false, tried: ['utf-8', 'shift_jis'], failure };
+}

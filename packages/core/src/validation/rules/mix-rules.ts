@@ -1,0 +1,53 @@
+import Decimal from 'decimal.js';
+import { quote } from '../problem-list';
+import { columnIndex, type TRulesFactory } from './table-rules';
+
+/** Shares of one resource must sum to 1 within this tolerance (DESIGN.md section 3). */
+const SHARE_SUM_TOLERANCE = new Decimal('0.000001');
+
+type TShareSum = { sum: Decimal; rows: number; firstLine: number | null };
+
+/** mix: every resource has capacity; the shares of each resource sum to 1; collects mix items. */
+export const createMixRules: TRulesFactory = ({ context, spec, presentColumns }) => {
+  const resourceIndex = columnIndex(spec, 'resource_code');
+  const itemIndex = columnIndex(spec, 'item_code');
+  const shareIndex = columnIndex(spec, 'share');
+  const items = presentColumns.has('item_code') ? new Set<string>() : null;
+  context.mixItems = items;
+  const sums = new Map<string, TShareSum>();
+  return {
+    checkRow(values, line, report) {
+      const resource = values[resourceIndex];
+      const item = values[itemIndex];
+      const share = values[shareIndex];
+      if (items !== null && typeof item === 'string') items.add(item);
+      if (typeof resource !== 'string') return;
+      if (context.capacityResources !== null && !context.capacityResources.has(resource)) {
+        report(
+          'mix_resource_without_capacity',
+          'resource_code',
+          resource,
+          `Resource ${quote(resource)} has mix rows but no row in capacity.csv.`,
+        );
+      }
+      if (typeof share !== 'string') return;
+      const entry = sums.get(resource);
+      if (entry) {
+        entry.sum = entry.sum.plus(share);
+        entry.rows++;
+      } else sums.set(resource, { sum: new Decimal(share), rows: 1, firstLine: line });
+    },
+    finish(report) {
+      for (const [resource, { sum, rows, firstLine }] of sums) {
+        if (sum.minus(1).abs().lte(SHARE_SUM_TOLERANCE)) continue;
+        report({
+          code: 'mix_share_sum',
+          row: firstLine,
+          column: 'share',
+          value: sum.toFixed(),
+          message: `The shares of resource ${quote(resource)} sum to ${sum.toFixed()} over ${rows} row${rows === 1 ? '' : 's'}${firstLine === null ? '' : ` (the first on line ${firstLine})`}; they must sum to 1.`,
+        });
+      }
+    },
+  };
+};

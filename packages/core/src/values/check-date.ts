@@ -1,0 +1,49 @@
+/** Years outside this range are typos (two-digit years, Excel serials), not planning dates. */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 9999;
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return month === 2 && isLeapYear(year) ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
+}
+
+function digitsAt(text: string, start: number, count: number): number {
+  let value = 0;
+  for (let i = start; i < start + count; i++) {
+    const code = text.charCodeAt(i) - 48;
+    if (code < 0 || code > 9) return -1;
+    value = value * 10 + code;
+  }
+  return value;
+}
+
+/** Strictly `YYYY-MM-DD` and a real day: 2027-02-30 is not. */
+export function isValidDate(text: string): boolean {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  if (year < MIN_YEAR || month < 1 || month > 12 || day < 1) return false;
+  return day <= daysInMonth(year, month);
+}
+
+/** Why `text` is not a date, with the fix, as the end of a sentence. */
+export function describeInvalidDate(text: string): string {
+  if (/^\d{4,6}(\.\d+)?$/.test(text)) {
+    return 'looks like an Excel serial number; format the column as text and write YYYY-MM-DD';
+  }
+  const shape = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (shape) {
+    const [year, month] = [Number(shape[1]), Number(shape[2])];
+    if (year < MIN_YEAR) return `has the year ${shape[1]}; write the full year (${MIN_YEAR} or later)`;
+    if (month < 1 || month > 12) return `has no month ${shape[2]}`;
+    return `is not a real day (${year}-${shape[2]} has ${daysInMonth(year, month)} days)`;
+  }
+  if (/^\d{1,2}[-/.]\d{1,2}[-/.]\d{1,2}$/.test(text)) return 'has a two-digit year; write YYYY-MM-DD';
+  return 'is not a date in the form YYYY-MM-DD (e.g. 2027-01-04)';
+}

@@ -1,0 +1,25 @@
+import { describeCharacter, isFormulaStart } from './describe-character';
+
+/** Free text cells (unit of measure) are short labels. */
+export const MAX_TEXT_LENGTH = 64;
+
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+
+/** Free text: no control characters, and no `= + - @` first (exported CSV never carries a formula). */
+export function isValidText(text: string): boolean {
+  return (
+    text.length <= MAX_TEXT_LENGTH && !isFormulaStart(text.charCodeAt(0)) && !CONTROL_CHARACTER.test(text)
+  );
+}
+
+export type TTextProblem = { kind: 'formula' | 'control' | 'length'; detail: string };
+
+export function describeInvalidText(text: string): TTextProblem {
+  if (isFormulaStart(text.charCodeAt(0))) {
+    return { kind: 'formula', detail: `must not start with '${text[0]}' (a spreadsheet would run it as a formula)` };
+  }
+  const control = CONTROL_CHARACTER.exec(text);
+  if (control) return { kind: 'control', detail: `contains ${describeCharacter(control[0])}` };
+  return { kind: 'length', detail: `is longer than ${MAX_TEXT_LENGTH} characters` };
+}
