@@ -15,7 +15,7 @@ let workDir: string;
 function planning(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'apps/cli/src/main.ts'), ...args], {
-      cwd: workDir,
+      cwd: root,
       env: { ...process.env, DATABASE_URL: database.url, PLANNING_HUB_WORKDIR: workDir, LOG_LEVEL: 'silent' },
     });
     let stdout = '';

@@ -1,3 +1,4 @@
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
@@ -31,6 +32,31 @@ export function createDatabaseClients(url: string, poolSize = 10): Omit<TDatabas
       await pool.end();
     },
   };
+}
+
+/**
+ * Whether prisma/migrations holds a migration the database has not applied.
+ * Loading the schema engine costs seconds; a CLI command should not pay it for nothing.
+ */
+async function hasPendingMigrations(url: string, migrationsDir: string): Promise<boolean> {
+  const wanted = existsSync(migrationsDir)
+    ? readdirSync(migrationsDir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+    : [];
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ migration_name: string }>(
+      'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+    );
+    const applied = new Set(rows.map((r) => r.migration_name));
+    return wanted.some((name) => !applied.has(name));
+  } catch {
+    return true; // no _prisma_migrations table yet: a new database
+  } finally {
+    await client.end();
+  }
 }
 
 /** Creates `database` on the server at `adminUrl` unless it exists. */
@@ -70,7 +96,7 @@ export async function openDatabase({
     stopEmbedded = embedded.stop;
     log(`embedded PostgreSQL on 127.0.0.1:${config.embeddedPgPort}, data in ${path.join(config.dataDir, 'postgres')}`);
   }
-  if (migrate) {
+  if (migrate && (await hasPendingMigrations(url, prismaPaths(config.home).migrationsDir))) {
     const { applied } = await applyMigrations(url, prismaPaths(config.home));
     if (applied.length > 0) log(`applied migrations: ${applied.join(', ')}`);
   }

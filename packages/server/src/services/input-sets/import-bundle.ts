@@ -53,7 +53,7 @@ async function openDraft(client: TSqlClient, label: string, input: TImportBundle
   }
   const { rows } = await client.query<{ id: number; revision: number }>(
     `INSERT INTO planning_input_sets (label, revision, status, version_id, content_hash, row_counts, uploaded_by)
-     SELECT $1, COALESCE(MAX(revision), 0) + 1, 'draft', $2, '', '{}', $3 FROM planning_input_sets WHERE label = $1
+     SELECT $1::text, COALESCE(MAX(revision), 0) + 1, 'draft', $2, '', '{}', $3 FROM planning_input_sets WHERE label = $1::text
      RETURNING id, revision`,
     [label, input.versionId, input.actor],
   );
