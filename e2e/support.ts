@@ -13,3 +13,33 @@ export async function signIn(page: Page, user: { username: string; password: str
 }
 
 export const screenshotPath = (name: string) => `test-results/screenshots/${name}.png`;
+
+/** The browser's own session (cookie + CSRF token), for seeding through the real API. */
+export async function apiHeaders(page: Page): Promise<Record<string, string>> {
+  const me = await page.request.get('/api/auth/me');
+  expect(me.ok()).toBe(true);
+  const { csrfToken } = (await me.json()) as { csrfToken: string };
+  return { 'x-csrf-token': csrfToken };
+}
+
+/** Uploads bundle files for `label` through POST /api/plans/input_sets/{label}/upload. */
+export async function uploadBundle(
+  page: Page,
+  label: string,
+  files: Record<string, string>,
+  versionId = 'e2e-1',
+): Promise<void> {
+  const res = await page.request.post(`/api/plans/input_sets/${label}/upload`, {
+    headers: await apiHeaders(page),
+    multipart: {
+      version_id: versionId,
+      ...Object.fromEntries(
+        Object.entries(files).map(([name, content]) => [
+          name,
+          { name, mimeType: name.endsWith('.json') ? 'application/json' : 'text/csv', buffer: Buffer.from(content) },
+        ]),
+      ),
+    },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+}

@@ -43,4 +43,4 @@ export const ZVersionId = z
   .trim()
   .min(1)
   .max(128)
-  .regex(/^[\p{L}\p{N}_.:\/-]+$/u, 'A version id is 1-128 letters, digits and _ . : / -.');
+  .regex(/^[\p{L}\p{N}_.:/-]+$/u, 'A version id is 1-128 letters, digits and _ . : / -.');

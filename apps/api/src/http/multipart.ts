@@ -13,7 +13,7 @@ export type TSpooledUpload = { fields: Record<string, string>; files: TByteSourc
 /** A file name as the bundle knows it: the last path segment, never a path. */
 function safeFileName(raw: string): string {
   const base = raw.replace(/\\/g, '/').split('/').pop() ?? '';
-  return base.replace(/[\u0000-\u001f]/g, '').slice(0, 200);
+  return [...base].filter((ch) => ch.charCodeAt(0) >= 0x20).join('').slice(0, 200);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZCurrentUser, ZSession, ZSignInRequest } from './auth';
+import { ZSession, ZSignInRequest } from './auth';
 import { ZHealth, ZReadiness } from './health';
 import {
   ZImportReport,
@@ -11,6 +11,8 @@ import {
   ZUploadFields,
 } from './input-sets';
 import { ZProblemDetails } from './problem-details';
+import { ZBackfillEventRequest, ZEventsQuery, ZEventsResponse, ZInputSetEvent, ZVerifyEventsResponse } from './events';
+import { ZArchiveRequest, ZReviewRequest, ZReviewResponse } from './review';
 
 type TOperation = {
   method: 'get' | 'post' | 'put' | 'delete';
@@ -100,6 +102,58 @@ export const OPERATIONS: TOperation[] = [
     summary: 'The bundle as a zip of CSV files and params.json',
     role: 'viewer',
     responses: { 200: { description: 'Zip', contentType: 'application/zip' }, 404: problem('Not found') },
+  },
+  {
+    method: 'post',
+    path: '/api/plans/input_sets/{ref}/review',
+    summary: 'Approve a draft (foo@draft) or revert the ready revision (foo) to draft',
+    role: 'reviewer',
+    body: { contentType: 'application/json', schema: ZReviewRequest },
+    responses: {
+      200: { description: 'The revision after the transition, and the events written', schema: ZReviewResponse },
+      403: problem('Below reviewer, or the four-eyes policy: the uploader cannot approve'),
+      404: problem("Input set 'foo' not found."),
+      409: problem('Validation errors, unacknowledged warnings, a draft already exists, or a concurrent change won'),
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/plans/input_sets/{ref}/archive',
+    summary: 'Archive any revision',
+    role: 'admin',
+    body: { contentType: 'application/json', schema: ZArchiveRequest },
+    responses: {
+      200: { description: 'The archived revision and its archive event', schema: ZReviewResponse },
+      404: problem("Input set 'foo' not found."),
+      409: problem('Already archived, or a concurrent change won'),
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/plans/input_sets/{label}/events',
+    summary: 'Audit events of a label, newest first across all revisions (the runbook\'s events.json)',
+    role: 'viewer',
+    query: ZEventsQuery,
+    responses: { 200: { description: 'A page of events', schema: ZEventsResponse }, 404: problem("Input set 'foo' not found.") },
+  },
+  {
+    method: 'get',
+    path: '/api/plans/input_sets/{label}/events/verify',
+    summary: 'Check the hash chain of the label\'s events; reports the first broken link',
+    role: 'viewer',
+    responses: { 200: { description: 'Verdict (ok: false names the broken event)', schema: ZVerifyEventsResponse }, 404: problem('Not found') },
+  },
+  {
+    method: 'post',
+    path: '/api/plans/input_sets/{ref}/events/backfill',
+    summary: 'Append a backfill event for a revision that has no events (runbook: 0 events)',
+    role: 'admin',
+    body: { contentType: 'application/json', schema: ZBackfillEventRequest },
+    responses: {
+      201: { description: 'The backfill event', schema: ZInputSetEvent },
+      404: problem('Not found'),
+      409: problem('The revision already has events'),
+    },
   },
 ];
 
