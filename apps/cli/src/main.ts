@@ -1,5 +1,7 @@
 import { Command } from 'commander';
 import { registerDbCommands } from './commands/db';
+import { registerTokensCommands } from './commands/tokens';
+import { registerUsersCommands } from './commands/users';
 
 /**
  * `planning`: the operator's CLI (DESIGN.md section 8). Every command calls the
@@ -12,5 +14,7 @@ const program = new Command()
   .configureHelp({ sortSubcommands: false });
 
 registerDbCommands(program);
+registerUsersCommands(program);
+registerTokensCommands(program);
 
 await program.parseAsync(process.argv);
