@@ -1,0 +1,124 @@
+/**
+ * The real API on a real PostgreSQL, for endpoint tests. One per test file:
+ *
+ *   let server: TTestServer;
+ *   beforeAll(async () => { server = await startTestServer(); });
+ *   afterAll(() => server?.close());
+ *
+ *   it('lists input sets for a viewer', async () => {
+ *     const viewer = await server.createUserWithToken('viewer');
+ *     const res = await server.fetch('/api/plans/input_sets', { headers: viewer.headers });
+ *     expect(res.status).toBe(200);
+ *   });
+ *
+ * `createUserWithSession(role)` gives a browser-like caller: `headers` carries the
+ * session cookie and the X-CSRF-Token that unsafe methods need.
+ * `createUserWithToken(role)` gives a script-like caller with a bearer token.
+ * Each call creates a new user, so tests in one file do not share identities.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { TRole } from '@planning-hub/contracts/api/auth';
+import { loadConfig } from '@planning-hub/server/config/env';
+import { openRuntime, type TRuntime } from '@planning-hub/server/runtime';
+import { createApiToken } from '@planning-hub/server/services/auth/api-tokens';
+import { signIn } from '@planning-hub/server/services/auth/sessions';
+import { createUser } from '@planning-hub/server/services/auth/users';
+import { createTestDatabase } from '../../../../packages/server/test/support/test-database';
+import { buildApp } from '../../src/build-app';
+import { SESSION_COOKIE } from '../../src/http/authenticate';
+
+export type TTestUser = { username: string; password: string; role: TRole };
+export type TSessionCaller = TTestUser & {
+  /** `planning_hub_session=<id>`, as a browser would send it. */
+  cookie: string;
+  csrfToken: string;
+  /** Cookie plus X-CSRF-Token: enough for any method. */
+  headers: Record<string, string>;
+};
+export type TTokenCaller = TTestUser & { token: string; headers: Record<string, string> };
+
+export type TTestServer = {
+  /** `http://127.0.0.1:<port>` */
+  baseUrl: string;
+  runtime: TRuntime;
+  /** The test database's connection URL (also what `runtime.db` is connected to). */
+  databaseUrl: string;
+  /** A fresh temporary folder: PLANNING_HUB_WORKDIR, so tmp/, out/ and evidence/ land here. */
+  workDir: string;
+  /** global fetch against `baseUrl`; `path` starts with `/`. */
+  fetch: (path: string, init?: RequestInit) => Promise<Response>;
+  createUser: (role: TRole, options?: { username?: string; password?: string; employeeId?: string }) => Promise<TTestUser>;
+  createUserWithSession: (role: TRole) => Promise<TSessionCaller>;
+  createUserWithToken: (role: TRole) => Promise<TTokenCaller>;
+  /** Stops the server and the runtime, drops the database, removes workDir. */
+  close: () => Promise<void>;
+};
+
+/** Starts the API exactly as server.ts does (buildApp), on 127.0.0.1 and a free port. */
+export async function startTestServer({ env = {} }: { env?: Record<string, string> } = {}): Promise<TTestServer> {
+  const database = await createTestDatabase();
+  const workDir = await mkdtemp(path.join(os.tmpdir(), 'planning-hub-test-'));
+  const config = loadConfig({
+    ...process.env,
+    DATABASE_URL: database.url,
+    PLANNING_HUB_WORKDIR: workDir,
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  const runtime = await openRuntime({ name: 'test', config });
+  const app = await buildApp(runtime);
+  const server = await new Promise<ReturnType<typeof app.listen>>((resolve, reject) => {
+    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+    listening.on('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const { prisma } = runtime.db;
+  let counter = 0;
+
+  const createTestUser: TTestServer['createUser'] = async (role, options = {}) => {
+    counter += 1;
+    const username = options.username ?? `${role}-${counter}-${randomBytes(3).toString('hex')}`;
+    const password = options.password ?? `pw-${randomBytes(12).toString('hex')}`;
+    await createUser({ prisma, username, role, employeeId: options.employeeId ?? null, password });
+    return { username, password, role };
+  };
+
+  return {
+    baseUrl,
+    runtime,
+    databaseUrl: database.url,
+    workDir,
+    fetch: (urlPath, init) => fetch(`${baseUrl}${urlPath}`, init),
+    createUser: createTestUser,
+    createUserWithSession: async (role) => {
+      const user = await createTestUser(role);
+      const session = await signIn({
+        prisma,
+        sessionTtlHours: config.sessionTtlHours,
+        username: user.username,
+        password: user.password,
+      });
+      const cookie = `${SESSION_COOKIE}=${session.sessionId}`;
+      return { ...user, cookie, csrfToken: session.csrfToken, headers: { cookie, 'x-csrf-token': session.csrfToken } };
+    },
+    createUserWithToken: async (role) => {
+      const user = await createTestUser(role);
+      const { token } = await createApiToken({ prisma, username: user.username, name: 'test' });
+      return { ...user, token, headers: { authorization: `Bearer ${token}` } };
+    },
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await runtime.close();
+      await database.drop();
+      await rm(workDir, { recursive: true, force: true });
+    },
+  };
+}
