@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+/** DESIGN.md section 5: every action the audit trail records. */
+export const EVENT_ACTIONS = ['upload', 'approve', 'revert', 'archive', 'export', 'backfill'] as const;
+export const ZEventAction = z.enum(EVENT_ACTIONS);
+export type TEventAction = z.infer<typeof ZEventAction>;
+
+const ZEventId = z.string().regex(/^[1-9][0-9]{0,18}$/);
+const ZHash = z.string().regex(/^[0-9a-f]{64}$/);
+
+/**
+ * One row of `planning_input_set_events`, as the API, the CLI (`--json`) and the
+ * evidence folder's events.json show it. The hash covers every field but `id`
+ * and `createdAtJst` (packages/core/src/events/event-hash.ts).
+ */
+export const ZInputSetEvent = z.object({
+  id: ZEventId,
+  label: z.string(),
+  revision: z.number().int().nullable(),
+  inputSetId: z.number().int().nullable(),
+  action: ZEventAction,
+  /** Who the event names: the reviewer id typed in the form, the uploader. */
+  actor: z.string(),
+  /** The authenticated user (or `cli:<os user>`) that made the change. */
+  principal: z.string(),
+  comment: z.string().nullable(),
+  metadata: z.record(z.string(), z.unknown()),
+  /** UTC, ISO 8601 with milliseconds. */
+  createdAt: z.iso.datetime(),
+  /** The same instant as operators read it: `2026-11-25 15:04:05 JST`. */
+  createdAtJst: z.string(),
+  prevHash: ZHash,
+  hash: ZHash,
+});
+export type TInputSetEvent = z.infer<typeof ZInputSetEvent>;
+
+/** GET /api/plans/input_sets/{label}/events?limit=100&cursor= */
+export const ZEventsQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  /** `nextCursor` of the previous page; opaque to clients. */
+  cursor: ZEventId.optional(),
+});
+export type TEventsQuery = z.infer<typeof ZEventsQuery>;
+
+/** Newest first, across every revision of the label. This is what an auditor keeps as events.json. */
+export const ZEventsResponse = z.object({
+  label: z.string(),
+  events: z.array(ZInputSetEvent),
+  /** Pass as `cursor` for the next (older) page; null on the last page. */
+  nextCursor: ZEventId.nullable(),
+});
+export type TEventsResponse = z.infer<typeof ZEventsResponse>;
+
+/** GET /api/plans/input_sets/{label}/events/verify: the hash chain walked oldest first. */
+export const ZVerifyEventsResponse = z.object({
+  label: z.string(),
+  ok: z.boolean(),
+  /** Events whose link and hash were checked before the first broken one (all of them when ok). */
+  checked: z.number().int(),
+  /** The first event that breaks the chain, and why; null when ok. */
+  brokenAt: ZEventId.nullable(),
+  reason: z.string().nullable(),
+  brokenEvent: ZInputSetEvent.nullable(),
+});
+export type TVerifyEventsResponse = z.infer<typeof ZVerifyEventsResponse>;
+
+/** POST /api/plans/input_sets/{ref}/events/backfill: the runbook's "0 events" case. */
+export const ZBackfillEventRequest = z.object({
+  /** Why the events are missing (e.g. "imported with event logging disabled, JIRA-77"). */
+  comment: z.string().trim().min(1).max(2000),
+});
+export type TBackfillEventRequest = z.infer<typeof ZBackfillEventRequest>;
