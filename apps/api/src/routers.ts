@@ -2,6 +2,8 @@ import type { Router } from 'express';
 import type { TRuntime } from '@planning-hub/server/runtime';
 import { authRoutes } from './features/auth/routes';
 import { inputSetRoutes } from './features/input-sets/routes';
+import { reviewRoutes } from './features/review/routes';
+import { eventRoutes } from './features/events/routes';
 
 /** Feature routers mounted under /api, wired to their services. */
 export async function buildApiRouters(runtime: TRuntime): Promise<Router[]> {
@@ -9,5 +11,7 @@ export async function buildApiRouters(runtime: TRuntime): Promise<Router[]> {
   return [
     authRoutes({ prisma, config: runtime.config }),
     inputSetRoutes({ db: runtime.db, config: runtime.config, metrics: runtime.metrics }),
+    reviewRoutes({ db: runtime.db, config: runtime.config, metrics: runtime.metrics }),
+    eventRoutes({ db: runtime.db }),
   ];
 }

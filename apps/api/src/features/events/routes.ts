@@ -1,0 +1,51 @@
+import express, { Router } from 'express';
+import {
+  ZBackfillEventRequest,
+  ZEventsQuery,
+  ZEventsResponse,
+  ZInputSetEvent,
+  ZVerifyEventsResponse,
+} from '@planning-hub/contracts/api/events';
+import type { TDatabase } from '@planning-hub/server/database/connect';
+import { backfillEvent } from '@planning-hub/server/services/events/backfill-event';
+import { listEvents } from '@planning-hub/server/services/events/list-events';
+import { verifyEvents } from '@planning-hub/server/services/events/verify-events';
+import { getPrincipal, requireRole } from '../../http/authenticate';
+
+/**
+ * The audit trail (DESIGN.md section 5). The runbook's command works as written:
+ * curl -H "Authorization: Bearer $TOKEN" ".../api/plans/input_sets/weekly_refresh/events?limit=100"
+ */
+export function eventRoutes({ db }: { db: TDatabase }): Router {
+  const router = Router();
+
+  router.get('/plans/input_sets/:label/events', requireRole('viewer'), async (req, res) => {
+    const query = ZEventsQuery.parse(req.query);
+    const page = await listEvents({ pool: db.pool, label: String(req.params.label), ...query });
+    res.json(ZEventsResponse.parse(page));
+  });
+
+  router.get('/plans/input_sets/:label/events/verify', requireRole('viewer'), async (req, res) => {
+    res.json(ZVerifyEventsResponse.parse(await verifyEvents({ pool: db.pool, label: String(req.params.label) })));
+  });
+
+  router.post(
+    '/plans/input_sets/:ref/events/backfill',
+    requireRole('admin'),
+    express.json({ limit: '16kb' }),
+    async (req, res) => {
+      const body = ZBackfillEventRequest.parse(req.body);
+      const principal = getPrincipal(req);
+      const event = await backfillEvent({
+        pool: db.pool,
+        ref: String(req.params.ref),
+        comment: body.comment,
+        actor: principal.employeeId ?? principal.username,
+        principal: principal.username,
+      });
+      res.status(201).json(ZInputSetEvent.parse(event));
+    },
+  );
+
+  return router;
+}

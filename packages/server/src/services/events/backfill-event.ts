@@ -1,0 +1,68 @@
+import type pg from 'pg';
+import type { TInputSetEvent } from '@planning-hub/contracts/api/events';
+import { AppError } from '../../errors/app-error';
+import { parseRefOrThrow, refOf } from '../input-sets/resolve-ref';
+import { withLabelTransition } from '../review/label-transition';
+import { lockRevision } from '../review/lock-revision';
+import { parseComment } from '../review/review-input';
+import { recordEvent } from './record-event';
+
+/** The action that would have brought a revision to its status, had it been recorded. */
+const ACTION_BEHIND_STATUS = { draft: 'upload', ready: 'approve', archived: 'archive' } as const;
+
+/**
+ * The runbook's "0 events" case (section 4.3): a revision that has no events at
+ * all (imported with event logging disabled) gets one `backfill` event that says
+ * so. History is never rewritten: a revision with any event is refused (409), and
+ * the new event is appended at the end of the label's chain like any other.
+ */
+export async function backfillEvent({
+  pool,
+  ref: refText,
+  comment: commentText,
+  actor,
+  principal,
+}: {
+  pool: pg.Pool;
+  /** Any reference: `foo`, `foo@draft`, `foo@rN`. */
+  ref: string;
+  /** Why the events are missing; required. */
+  comment: string;
+  actor: string;
+  principal: string;
+}): Promise<TInputSetEvent> {
+  const ref = parseRefOrThrow(refText);
+  const comment = parseComment(commentText, 'A comment');
+  return withLabelTransition(pool, ref.label, async (client) => {
+    const revision = await lockRevision(client, ref);
+    const { rows } = await client.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM planning_input_set_events WHERE input_set_id = $1',
+      [revision.id],
+    );
+    const existing = rows[0]?.n ?? 0;
+    if (existing > 0) {
+      throw new AppError('conflict', {
+        message: `'${refOf(revision)}' (r${revision.revision}) already has ${existing} event(s); backfill is only for a revision without any.`,
+        hint: `See them with: planning events --label ${revision.label}`,
+      });
+    }
+    return recordEvent(client, {
+      label: revision.label,
+      inputSetId: revision.id,
+      revision: revision.revision,
+      action: 'backfill',
+      actor: actor.trim().slice(0, 128) || principal,
+      principal,
+      comment,
+      metadata: {
+        reason: comment,
+        backfilled_action: ACTION_BEHIND_STATUS[revision.status],
+        status_at_backfill: revision.status,
+        content_hash: revision.contentHash,
+        version_id: revision.versionId,
+        approved_by: revision.approvedBy,
+        approved_at: revision.approvedAt?.toISOString() ?? null,
+      },
+    });
+  });
+}

@@ -1,0 +1,81 @@
+import type pg from 'pg';
+import { ZEventsQuery, type TEventsResponse } from '@planning-hub/contracts/api/events';
+import { ZLabel } from '@planning-hub/contracts/labels';
+import { AppError } from '../../errors/app-error';
+import { EVENT_COLUMNS, toEventJson, type TEventRow } from './event-json';
+
+type TQueryable = Pick<pg.Pool, 'query'>;
+
+/** A label as typed in a URL or on the command line; events belong to a label, not to `foo@draft`. */
+export function parseEventLabel(text: string): string {
+  const parsed = ZLabel.safeParse(text);
+  if (parsed.success) return parsed.data;
+  const at = text.indexOf('@');
+  throw new AppError('bad_request', {
+    message: `'${text.slice(0, 80)}' is not a label.`,
+    hint:
+      at > 0
+        ? `Events belong to a label across all its revisions: use '${text.slice(0, Math.min(at, 63))}'.`
+        : 'A label is 1-63 characters of a-z, 0-9, ".", "_" and "-", starting with a letter or digit.',
+  });
+}
+
+/**
+ * 404 with the runbook's text when the label has neither revisions nor events.
+ * A label with revisions but no events is not an error: that is the runbook's
+ * "0 events" case (see backfillEvent).
+ */
+export async function assertLabelKnown(db: TQueryable, label: string): Promise<void> {
+  const { rows } = await db.query<{ known: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM planning_input_sets WHERE label = $1)
+         OR EXISTS (SELECT 1 FROM planning_input_set_events WHERE label = $1) AS known`,
+    [label],
+  );
+  if (!rows[0]?.known) {
+    throw new AppError('not_found', {
+      message: `Input set '${label}' not found.`,
+      hint: 'Check the label for typos; `planning list` shows every label and its exact reference.',
+    });
+  }
+}
+
+/**
+ * The label's events newest first, across all its revisions, a page at a time.
+ * `cursor` is the `nextCursor` of the previous page (the id of its last event).
+ */
+export async function listEvents({
+  pool,
+  label,
+  limit,
+  cursor,
+}: {
+  pool: TQueryable;
+  label: string;
+  limit?: number | undefined;
+  cursor?: string | undefined;
+}): Promise<TEventsResponse> {
+  const checkedLabel = parseEventLabel(label);
+  const query = ZEventsQuery.parse({ limit, cursor });
+  await assertLabelKnown(pool, checkedLabel);
+  const { rows } = await pool.query<TEventRow>(
+    `SELECT ${EVENT_COLUMNS} FROM planning_input_set_events
+      WHERE label = $1 AND ($2::bigint IS NULL OR id < $2::bigint)
+      ORDER BY planning_input_set_events.id DESC LIMIT $3`,
+    [checkedLabel, query.cursor ?? null, query.limit + 1],
+  );
+  const hasMore = rows.length > query.limit;
+  const page = rows.slice(0, query.limit).map(toEventJson);
+  return { label: checkedLabel, events: page, nextCursor: hasMore ? (page.at(-1)?.id ?? null) : null };
+}
+
+/** Every event of the label, newest first (the evidence folder's events.json), read page by page. */
+export async function listAllEvents({ pool, label }: { pool: TQueryable; label: string }): Promise<TEventsResponse> {
+  const first = await listEvents({ pool, label, limit: 1000 });
+  const events = [...first.events];
+  for (let cursor = first.nextCursor; cursor; ) {
+    const page = await listEvents({ pool, label, limit: 1000, cursor });
+    events.push(...page.events);
+    cursor = page.nextCursor;
+  }
+  return { label: first.label, events, nextCursor: null };
+}

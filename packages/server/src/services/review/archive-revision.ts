@@ -1,0 +1,54 @@
+import type { TReviewResponse } from '@planning-hub/contracts/api/review';
+import { AppError } from '../../errors/app-error';
+import { recordEvent } from '../events/record-event';
+import { parseRefOrThrow, refOf } from '../input-sets/resolve-ref';
+import { toSummary } from '../input-sets/to-summary';
+import { withLabelTransition } from './label-transition';
+import { lockRevision, updateRevision } from './lock-revision';
+import { parseComment } from './review-input';
+import type { TReviewDeps } from './review-types';
+
+export type TArchiveRevisionOptions = TReviewDeps & {
+  /** Any reference: `foo`, `foo@draft`, `foo@rN`. */
+  ref: string;
+  comment: string;
+  /** Who the event names (the admin's employee id or username). */
+  actor: string;
+  principal: string;
+};
+
+/**
+ * Archives any revision (admin only at the API; not offered in the UI): its status
+ * becomes archived, the comment goes to review_comment, approved_by/approved_at
+ * stay as the record of its approval, and an `archive` event is written.
+ * Archiving the ready revision leaves the label without one (plan runs then warn
+ * "Missing InputSet").
+ */
+export async function archiveRevision(options: TArchiveRevisionOptions): Promise<TReviewResponse> {
+  const { pool, metrics, principal } = options;
+  const ref = parseRefOrThrow(options.ref);
+  const comment = parseComment(options.comment, 'A comment');
+  const actor = options.actor.trim().slice(0, 128) || principal;
+
+  const result = await withLabelTransition(pool, ref.label, async (client) => {
+    const revision = await lockRevision(client, ref);
+    if (revision.status === 'archived') {
+      throw new AppError('conflict', { message: `'${refOf(revision)}' is already archived.` });
+    }
+    const archived = await updateRevision(client, revision.id, "status = 'archived', review_comment = $2", [comment]);
+    const event = await recordEvent(client, {
+      label: revision.label,
+      inputSetId: archived.id,
+      revision: archived.revision,
+      action: 'archive',
+      actor,
+      principal,
+      comment,
+      metadata: { reason: 'manual', previous_status: revision.status, content_hash: archived.contentHash },
+    });
+    return { archived, event };
+  });
+
+  metrics?.reviews.inc({ action: 'archive' });
+  return { ...toSummary(result.archived), previousReady: null, events: [result.event] };
+}

@@ -1,0 +1,62 @@
+import { formatInputSetRef, type TInputSetRef } from '@planning-hub/contracts/labels';
+import type { TSqlClient } from '../../database/transaction';
+import { AppError } from '../../errors/app-error';
+import type { InputSet } from '../../generated/prisma/client';
+
+/** planning_input_sets columns under the names of the Prisma model, so toSummary() takes the rows. */
+export const INPUT_SET_COLUMNS = `id, label, revision, status::text AS status, version_id AS "versionId", note,
+  content_hash AS "contentHash", row_counts AS "rowCounts", problems, error_count AS "errorCount",
+  warning_count AS "warningCount", source, uploaded_by AS "uploadedBy", approved_by AS "approvedBy",
+  approved_at AS "approvedAt", review_comment AS "reviewComment", created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+/**
+ * Re-reads, under the label lock, the revision a reference names now, and locks
+ * its row. `foo@draft` on a label that has revisions but no draft is a 409 (another
+ * reviewer approved it first: the state moved on); everything else that does not
+ * resolve is the runbook's `Input set 'foo' not found.` with its hint.
+ */
+export async function lockRevision(client: TSqlClient, ref: TInputSetRef): Promise<InputSet> {
+  const condition =
+    ref.kind === 'ready' ? "status = 'ready'" : ref.kind === 'draft' ? "status = 'draft'" : 'revision = $2';
+  const params: unknown[] = ref.kind === 'revision' ? [ref.label, ref.revision] : [ref.label];
+  const { rows } = await client.query<InputSet>(
+    `SELECT ${INPUT_SET_COLUMNS} FROM planning_input_sets WHERE label = $1 AND ${condition} FOR UPDATE`,
+    params,
+  );
+  if (rows[0]) return rows[0];
+
+  const shown = formatInputSetRef(ref);
+  const { rows: current } = await client.query<{ revision: number; status: string }>(
+    "SELECT revision, status::text AS status FROM planning_input_sets WHERE label = $1 AND status <> 'archived' ORDER BY revision",
+    [ref.label],
+  );
+  const { rows: anyRevision } = await client.query('SELECT 1 FROM planning_input_sets WHERE label = $1 LIMIT 1', [ref.label]);
+  const state = current.map((o) => `r${o.revision} is ${o.status}`).join(', ');
+  // Every revision starts as a draft: a label with revisions but no draft had one, and it moved on.
+  if (ref.kind === 'draft' && anyRevision.length > 0) {
+    throw new AppError('conflict', {
+      message: `'${shown}' no longer exists${state ? ` (${state})` : ''}; reload and try again.`,
+    });
+  }
+  const draft = current.find((o) => o.status === 'draft');
+  throw new AppError('not_found', {
+    message: `Input set '${shown}' not found.`,
+    hint:
+      ref.kind === 'ready' && draft
+        ? `Only a draft exists: use '${ref.label}@draft' (r${draft.revision}), or approve it first.`
+        : 'Check the label for typos; `planning list` shows every label and its exact reference.',
+  });
+}
+
+export async function updateRevision(
+  client: TSqlClient,
+  id: number,
+  assignments: string,
+  params: unknown[] = [],
+): Promise<InputSet> {
+  const { rows } = await client.query<InputSet>(
+    `UPDATE planning_input_sets SET ${assignments}, updated_at = now() WHERE id = $1 RETURNING ${INPUT_SET_COLUMNS}`,
+    [id, ...params],
+  );
+  return rows[0]!;
+}

@@ -1,0 +1,78 @@
+import type { TReviewResponse } from '@planning-hub/contracts/api/review';
+import { AppError } from '../../errors/app-error';
+import { recordEvent } from '../events/record-event';
+import { parseRefOrThrow, refOf } from '../input-sets/resolve-ref';
+import { toSummary } from '../input-sets/to-summary';
+import { withLabelTransition } from './label-transition';
+import { lockRevision, updateRevision } from './lock-revision';
+import { assertContentUnchanged, parseComment, parseReviewer } from './review-input';
+import type { TReviewDeps } from './review-types';
+
+export type TRevertReadyOptions = TReviewDeps & {
+  /** `foo`, or the ready revision's `foo@rN`. */
+  ref: string;
+  reviewer?: string | undefined;
+  /** The reason; required, kept in review_comment. */
+  comment: string;
+  expectedContentHash?: string | undefined;
+  principal: string;
+};
+
+/**
+ * Sends the ready revision back to draft (DESIGN.md section 4, runbook section 3):
+ * approved_by/approved_at are cleared, the reason stays in review_comment, and a
+ * `revert` event is written. Refused with 409 when the label already has a draft
+ * (two drafts per label cannot exist).
+ */
+export async function revertReady(options: TRevertReadyOptions): Promise<TReviewResponse> {
+  const { pool, metrics, principal } = options;
+  const ref = parseRefOrThrow(options.ref);
+  const reviewer = parseReviewer(options.reviewer);
+  const comment = parseComment(options.comment, 'A reason (comment)');
+
+  const result = await withLabelTransition(pool, ref.label, async (client) => {
+    const ready = await lockRevision(client, ref);
+    const shown = refOf(ready);
+    if (ready.status !== 'ready') {
+      throw new AppError('conflict', {
+        message: `'${shown}' (r${ready.revision}) is ${ready.status}; only the ready revision can be reverted.`,
+      });
+    }
+    assertContentUnchanged(ready, options.expectedContentHash);
+    const { rows: drafts } = await client.query<{ revision: number }>(
+      "SELECT revision FROM planning_input_sets WHERE label = $1 AND status = 'draft'",
+      [ready.label],
+    );
+    if (drafts[0]) {
+      throw new AppError('conflict', {
+        message: `'${ready.label}' already has a draft (r${drafts[0].revision}); '${shown}' cannot be reverted while it exists.`,
+        hint: `Approve '${ready.label}@draft' or have an admin archive it, then revert.`,
+      });
+    }
+    const reverted = await updateRevision(
+      client,
+      ready.id,
+      "status = 'draft', approved_by = NULL, approved_at = NULL, review_comment = $2",
+      [comment],
+    );
+    const event = await recordEvent(client, {
+      label: ready.label,
+      inputSetId: reverted.id,
+      revision: reverted.revision,
+      action: 'revert',
+      actor: reviewer,
+      principal,
+      comment,
+      metadata: {
+        content_hash: reverted.contentHash,
+        previous_status: 'ready',
+        previous_approved_by: ready.approvedBy,
+        previous_approved_at: ready.approvedAt?.toISOString() ?? null,
+      },
+    });
+    return { reverted, event };
+  });
+
+  metrics?.reviews.inc({ action: 'revert' });
+  return { ...toSummary(result.reverted), previousReady: null, events: [result.event] };
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { DEFAULT_REVIEWER, ZReviewerId } from '@planning-hub/contracts/api/review';
+import { PROBLEM_CODES } from '@planning-hub/contracts/problems';
+import { AppError } from '../../errors/app-error';
+import type { InputSet } from '../../generated/prisma/client';
+import { refOf } from '../input-sets/resolve-ref';
+
+const ZComment = z.string().trim().min(1).max(2000);
+
+/** The reviewer the event and approved_by name; empty means the runbook's `ui_reviewer`. */
+export function parseReviewer(reviewer: string | undefined): string {
+  const parsed = ZReviewerId.safeParse(reviewer ?? '');
+  if (!parsed.success) {
+    throw new AppError('bad_request', { message: `The reviewer '${String(reviewer).slice(0, 40)}' is not valid: ${parsed.error.issues[0]?.message}` });
+  }
+  return parsed.data || DEFAULT_REVIEWER;
+}
+
+/** `what` names the comment in the message: 'A comment', 'A reason'. */
+export function parseComment(comment: string | undefined, what: string): string {
+  const parsed = ZComment.safeParse(comment ?? '');
+  if (!parsed.success) {
+    throw new AppError('bad_request', {
+      message: (comment ?? '').trim() === '' ? `${what} is required.` : `${what} is at most 2000 characters.`,
+    });
+  }
+  return parsed.data;
+}
+
+/** 409 when the reviewer looked at other content than the revision now holds (a draft overwritten meanwhile). */
+export function assertContentUnchanged(revision: InputSet, expectedContentHash: string | undefined): void {
+  if (expectedContentHash === undefined || expectedContentHash === revision.contentHash) return;
+  throw new AppError('conflict', {
+    message: `The content of '${refOf(revision)}' changed since it was reviewed (now ${revision.contentHash.slice(0, 12)}…, reviewed ${expectedContentHash.slice(0, 12)}…); reload and review it again.`,
+  });
+}
+
+/** Warning counts per code, from the import's summary (which counts beyond the per-code cap). */
+export function warningCountsByCode(revision: InputSet): Record<string, number> {
+  const summary = (revision.source as { summary?: { byCode?: Record<string, number> } } | null)?.summary;
+  const byCode = summary?.byCode ?? {};
+  return Object.fromEntries(
+    Object.entries(byCode).filter(([code]) => PROBLEM_CODES[code as keyof typeof PROBLEM_CODES] === 'warning'),
+  );
+}

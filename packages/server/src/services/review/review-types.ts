@@ -1,0 +1,11 @@
+import type pg from 'pg';
+import type { TMetrics } from '../../observability/metrics';
+
+/** What every review transition needs: the pool (it opens its own transaction) and, optionally, metrics. */
+export type TReviewDeps = {
+  pool: pg.Pool;
+  metrics?: Pick<TMetrics, 'reviews'> | undefined;
+};
+
+/** Who asks: the authenticated principal (username, or `cli:<os user>` for the CLI). */
+export type TReviewPrincipal = { principal: string };
