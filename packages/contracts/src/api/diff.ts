@@ -87,12 +87,13 @@ export const ZDiffJobState = z.object({
   against: z.string(),
   refHash: ZHash,
   againstHash: ZHash,
-  /** Attempts that already failed and were retried (0 on the first try). */
-  retries: z.number().int(),
-  retryLimit: z.number().int(),
+  /** Attempts started so far (0 while first queued). */
+  attempts: z.number().int(),
+  /** The first try plus the retries (DIFF_RETRY_LIMIT). */
+  maxAttempts: z.number().int(),
   createdAt: z.iso.datetime(),
   startedAt: z.iso.datetime().nullable(),
-  /** The last error once the job failed for good. */
+  /** The last attempt's error: while waiting for a retry, and once the job failed for good. */
   error: z.string().nullable(),
   /** What to do next, for people reading the JSON. */
   hint: z.string(),
