@@ -29,17 +29,49 @@ export function jsonCellText(column: TColumnSpec, value: unknown): { text: strin
   }
 }
 
-/** 1-based line of a JSON.parse error, from its `position N` (or `line N`) detail. */
+/**
+ * 1-based line of a JSON.parse error: from its `line N` or `position N` detail,
+ * else by finding the shortest prefix of the text that is wrong (rather than
+ * merely unfinished). Runs only for a file that failed to parse.
+ */
 export function lineOfJsonError(text: string, error: unknown): number | null {
   const message = error instanceof Error ? error.message : '';
   const line = /line (\d+)/.exec(message);
   if (line) return Number(line[1]);
   const position = /position (\d+)/.exec(message);
-  if (!position) return null;
-  const end = Math.min(Number(position[1]), text.length);
+  return lineAt(text, position ? Number(position[1]) : findJsonErrorOffset(text));
+}
+
+function lineAt(text: string, offset: number): number {
+  const end = Math.min(offset, text.length);
   let count = 1;
   for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) count++;
   return count;
+}
+
+function isWrongPrefix(text: string, length: number): boolean {
+  try {
+    JSON.parse(text.slice(0, length));
+    return false;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : '';
+    if (/end of (JSON )?input/i.test(message)) return false;
+    // V8 reports an input that merely stops early at the position where it stops.
+    const position = /position (\d+)/.exec(message);
+    return !(position && Number(position[1]) >= length);
+  }
+}
+
+function findJsonErrorOffset(text: string): number {
+  let low = 1;
+  let high = text.length;
+  if (!isWrongPrefix(text, high)) return high;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (isWrongPrefix(text, middle)) high = middle;
+    else low = middle + 1;
+  }
+  return low - 1;
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type { TByteSource } from '../bytes/byte-source';
 import type { TDecoderLabel } from './encodings';
 
@@ -19,6 +20,44 @@ const EMPTY = new Uint8Array(0);
  * a multi-byte sequence in UTF-8 or Shift_JIS, so lines decode on their own.
  */
 export async function scanDecodable(source: TByteSource, label: TDecoderLabel): Promise<TDecodeScan> {
+  if (label === 'utf-8') {
+    const fast = await scanUtf8Quickly(source);
+    if (fast.isValid) return { startsWithUtf8Bom: fast.startsWithUtf8Bom, undecodable: null };
+  }
+  return scanWithDecoder(source, label);
+}
+
+/**
+ * UTF-8 validation at memory speed (node:buffer isUtf8, as strict as the fatal
+ * decoder); the decoder pass runs only to locate an error.
+ */
+async function scanUtf8Quickly(source: TByteSource): Promise<{ isValid: boolean; startsWithUtf8Bom: boolean }> {
+  let carry: Uint8Array = EMPTY;
+  const head: number[] = [];
+  for await (const chunk of source.open()) {
+    for (let i = 0; i < chunk.length && head.length < 3; i++) head.push(chunk[i]!);
+    const bytes = concatBytes(carry, chunk);
+    const complete = completeUtf8Length(bytes);
+    if (!isUtf8(bytes.subarray(0, complete))) return { isValid: false, startsWithUtf8Bom: false };
+    carry = bytes.slice(complete);
+  }
+  return { isValid: carry.length === 0, startsWithUtf8Bom: isUtf8Bom(head) };
+}
+
+/** Length of `bytes` without a multi-byte sequence cut off at its end (left for the next chunk). */
+function completeUtf8Length(bytes: Uint8Array): number {
+  const length = bytes.length;
+  for (let back = 1; back <= Math.min(4, length); back++) {
+    const byte = bytes[length - back]!;
+    if (byte < 0x80) return length;
+    if (byte < 0xc0) continue;
+    const sequenceLength = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2;
+    return sequenceLength > back ? length - back : length;
+  }
+  return length;
+}
+
+async function scanWithDecoder(source: TByteSource, label: TDecoderLabel): Promise<TDecodeScan> {
   const decoder = new TextDecoder(label, { fatal: true });
   let offset = 0;
   let lineStart = 0;

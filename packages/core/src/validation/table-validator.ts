@@ -2,6 +2,7 @@ import { PROBLEM_CODES, type TProblemCode } from '@planning-hub/contracts/proble
 import type { TPeriodGranularity, TRow, TTableSpec } from '@planning-hub/contracts/tables';
 import type { TBundleContext } from './bundle-context';
 import { createColumnChecker } from './column-checkers';
+import { createNaturalKeyIndex } from './natural-key-index';
 import { quote, type TProblemList } from './problem-list';
 import { RULES_BY_TABLE } from './rules/rules-by-table';
 import type { TRowReport } from './rules/table-rules';
@@ -16,9 +17,6 @@ export type TTableValidator = {
   /** Runs the table's aggregate rules (e.g. mix shares summing to 1). */
   finish: () => void;
 };
-
-/** Separates key cells in the duplicate-key map; valid cells never hold NUL. */
-const KEY_SEPARATOR = '\u0000';
 
 /**
  * The generic column validator driven by TABLE_SPECS, plus the table's own rules
@@ -42,7 +40,7 @@ export function createTableValidator(options: {
   const names = columns.map((column) => column.name);
   const checkers = columns.map((column) => createColumnChecker(column, options.granularity));
   const keyIndexes = spec.key.map((key) => names.indexOf(key));
-  const firstLineByKey = new Map<string, number | null>();
+  const keyIndex = createNaturalKeyIndex(keyIndexes);
   const rules = RULES_BY_TABLE[spec.name]({ context: options.context, spec, presentColumns: options.presentColumns });
   const values: (string | null | undefined)[] = new Array<string | null | undefined>(columns.length);
 
@@ -56,17 +54,8 @@ export function createTableValidator(options: {
     report(code, column, value, message);
 
   function checkDuplicateKey(): void {
-    let key = '';
-    for (let k = 0; k < keyIndexes.length; k++) {
-      const value = values[keyIndexes[k]!];
-      if (typeof value !== 'string') return;
-      key = k === 0 ? value : key + KEY_SEPARATOR + value;
-    }
-    if (!firstLineByKey.has(key)) {
-      firstLineByKey.set(key, currentLine);
-      return;
-    }
-    const firstLine = firstLineByKey.get(key);
+    const firstLine = keyIndex.add(values, currentLine);
+    if (firstLine === undefined) return;
     const described = keyIndexes.map((index) => `${names[index]} ${quote(values[index] as string)}`).join(', ');
     report(
       'duplicate_key',
