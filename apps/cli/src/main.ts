@@ -1,5 +1,8 @@
 import { Command } from 'commander';
 import { registerDbCommands } from './commands/db';
+import { registerExportCommand } from './commands/export';
+import { registerImportCommand } from './commands/import';
+import { registerListCommand } from './commands/list';
 import { registerTokensCommands } from './commands/tokens';
 import { registerUsersCommands } from './commands/users';
 
@@ -13,6 +16,9 @@ const program = new Command()
   .showHelpAfterError()
   .configureHelp({ sortSubcommands: false });
 
+registerImportCommand(program);
+registerExportCommand(program);
+registerListCommand(program);
 registerDbCommands(program);
 registerUsersCommands(program);
 registerTokensCommands(program);
