@@ -3,6 +3,7 @@ import type { TRuntime } from '@planning-hub/server/runtime';
 import { authRoutes } from './features/auth/routes';
 import { inputSetRoutes } from './features/input-sets/routes';
 import { reviewRoutes } from './features/review/routes';
+import { runRoutes } from './features/runs/routes';
 import { eventRoutes } from './features/events/routes';
 
 /** Feature routers mounted under /api, wired to their services. */
@@ -13,5 +14,6 @@ export async function buildApiRouters(runtime: TRuntime): Promise<Router[]> {
     inputSetRoutes({ db: runtime.db, config: runtime.config, metrics: runtime.metrics }),
     reviewRoutes({ db: runtime.db, config: runtime.config, metrics: runtime.metrics }),
     eventRoutes({ db: runtime.db }),
+    runRoutes({ db: runtime.db, config: runtime.config, metrics: runtime.metrics, logger: runtime.logger }),
   ];
 }

@@ -21,4 +21,11 @@ export const API = {
   archive: (ref: string) => `/api/plans/input_sets/${encodeURIComponent(ref)}/archive`,
   diff: (ref: string) => `/api/plans/input_sets/${encodeURIComponent(ref)}/diff`,
   diffRows: (ref: string) => `/api/plans/input_sets/${encodeURIComponent(ref)}/diff/rows`,
+  plans: '/api/plans',
+  plan: (id: string) => `/api/plans/${encodeURIComponent(id)}`,
+  planRuns: (id: string) => `/api/plans/${encodeURIComponent(id)}/runs`,
+  runs: '/api/runs',
+  run: (id: string) => `/api/runs/${encodeURIComponent(id)}`,
+  runNote: (id: string) => `/api/runs/${encodeURIComponent(id)}/note`,
+  runArtifact: (id: string) => `/api/runs/${encodeURIComponent(id)}/artifacts/planning_input_set.json`,
 } as const;

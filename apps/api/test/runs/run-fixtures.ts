@@ -1,0 +1,57 @@
+import { createHash } from 'node:crypto';
+import type pg from 'pg';
+import { folderSources } from '@planning-hub/server/services/input-sets/bundle-sources';
+import { importBundle } from '@planning-hub/server/services/input-sets/import-bundle';
+import { approveDraft } from '@planning-hub/server/services/review/approve-draft';
+import { writeBundle } from '../../../../packages/server/test/support/bundle-files';
+import type { TTestServer } from '../support/test-server';
+
+/** Imports the sample bundle as `label`'s draft (the CLI's way in). */
+export async function importDraft(pool: pg.Pool, label: string, versionId = '2027-01-A') {
+  const dir = await writeBundle();
+  return importBundle(
+    { pool },
+    {
+      label,
+      versionId,
+      files: await folderSources(dir),
+      encoding: 'auto',
+      allowInvalid: false,
+      actor: 'ops',
+      principal: 'cli:test',
+      entrypoint: 'cli',
+      sourceKind: 'folder',
+    },
+  );
+}
+
+/** A READY revision of `label`: import, then approve as a reviewer would. */
+export async function importReadySet(pool: pg.Pool, label: string, versionId = '2027-01-A') {
+  const report = await importDraft(pool, label, versionId);
+  await approveDraft({
+    pool,
+    ref: `${label}@draft`,
+    reviewer: 'ops_lead',
+    comment: 'JIRA-123 approve by ops_lead',
+    acknowledgeWarnings: true,
+    principal: 'reviewer-test',
+    fourEyes: false,
+  });
+  return report;
+}
+
+/** The value of one sample of a Prometheus text exposition, e.g. `run_without_input_set_total{entrypoint="/runs"}`. */
+export async function readMetric(server: TTestServer, sample: string): Promise<number> {
+  const text = await (await server.fetch('/metrics')).text();
+  const line = text.split('\n').find((l) => l.startsWith(`${sample} `));
+  if (!line) throw new Error(`No sample ${sample} in /metrics`);
+  return Number(line.slice(sample.length + 1));
+}
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+export function postJson(server: TTestServer, path: string, headers: Record<string, string>, body: unknown) {
+  return server.fetch(path, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+}

@@ -1,0 +1,93 @@
+import type { TListPlansResponse, TPlan } from '@planning-hub/contracts/api/runs';
+import { ZLabel } from '@planning-hub/contracts/labels';
+import { AppError } from '../../errors/app-error';
+import type { Plan, PrismaClient, Run } from '../../generated/prisma/client';
+import { isUuid, RUN_SUMMARY_SELECT } from './read-runs';
+import { toRunSummary } from './to-run-summary';
+
+type TPlansPrisma = Pick<PrismaClient, 'plan'>;
+
+/** How many runs a plan shows in lists (GET /api/plans). */
+export const RECENT_RUNS_PER_PLAN = 5;
+
+const WITH_RECENT_RUNS = {
+  runs: { omit: RUN_SUMMARY_SELECT, orderBy: [{ createdAt: 'desc' as const }, { id: 'desc' as const }], take: RECENT_RUNS_PER_PLAN },
+};
+
+function toPlan(plan: Plan & { runs: Omit<Run, 'result'>[] }): TPlan {
+  return {
+    id: plan.id,
+    name: plan.name,
+    defaultInputSetLabel: plan.defaultInputSetLabel,
+    createdAt: plan.createdAt.toISOString(),
+    createdBy: plan.createdBy,
+    updatedAt: plan.updatedAt.toISOString(),
+    recentRuns: plan.runs.map((run) => toRunSummary({ ...run, result: null, plan: { name: plan.name } })),
+  };
+}
+
+function checkLabel(label: string | null): string | null {
+  if (label === null) return null;
+  const parsed = ZLabel.safeParse(label);
+  if (!parsed.success) {
+    throw new AppError('bad_request', {
+      message: `'${label.slice(0, 80)}' is not an input set label.`,
+      hint: 'A plan links a label (its ready revision is used), not label@draft or label@rN.',
+    });
+  }
+  return parsed.data;
+}
+
+export async function findPlanOrThrow(prisma: TPlansPrisma, id: string): Promise<Plan> {
+  const plan = isUuid(id) ? await prisma.plan.findUnique({ where: { id } }) : null;
+  if (!plan) throw new AppError('not_found', { message: `Plan '${id.slice(0, 80)}' not found.`, hint: '`planning plans list` shows every plan and its id.' });
+  return plan;
+}
+
+const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === 'P2002';
+
+/** A named plan; runs started from it use `defaultInputSetLabel` unless they name a label. */
+export async function createPlan(
+  { prisma }: { prisma: TPlansPrisma },
+  { name, defaultInputSetLabel, principal }: { name: string; defaultInputSetLabel: string | null; principal: string },
+): Promise<TPlan> {
+  const trimmed = name.trim();
+  if (trimmed.length === 0 || trimmed.length > 128) throw new AppError('bad_request', { message: 'A plan name is 1-128 characters.' });
+  const duplicate = () => new AppError('conflict', { message: `A plan named '${trimmed}' already exists.` });
+  if (await prisma.plan.findUnique({ where: { name: trimmed } })) throw duplicate();
+  try {
+    const plan = await prisma.plan.create({
+      data: { name: trimmed, defaultInputSetLabel: checkLabel(defaultInputSetLabel), createdBy: principal },
+      include: WITH_RECENT_RUNS,
+    });
+    return toPlan(plan);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw duplicate();
+    throw error;
+  }
+}
+
+/** Every plan, by name, with its newest runs. */
+export async function listPlans({ prisma }: { prisma: TPlansPrisma }): Promise<TListPlansResponse> {
+  const plans = await prisma.plan.findMany({ orderBy: { name: 'asc' }, include: WITH_RECENT_RUNS });
+  return { items: plans.map(toPlan) };
+}
+
+export async function getPlan({ prisma }: { prisma: TPlansPrisma }, id: string): Promise<TPlan> {
+  await findPlanOrThrow(prisma, id);
+  return toPlan(await prisma.plan.findUniqueOrThrow({ where: { id }, include: WITH_RECENT_RUNS }));
+}
+
+/** Re-links a plan to another label (runbook section 5), or unlinks it with null. */
+export async function updatePlanLabel(
+  { prisma }: { prisma: TPlansPrisma },
+  { id, defaultInputSetLabel }: { id: string; defaultInputSetLabel: string | null },
+): Promise<TPlan> {
+  await findPlanOrThrow(prisma, id);
+  const plan = await prisma.plan.update({
+    where: { id },
+    data: { defaultInputSetLabel: checkLabel(defaultInputSetLabel), updatedAt: new Date() },
+    include: WITH_RECENT_RUNS,
+  });
+  return toPlan(plan);
+}

@@ -1,0 +1,69 @@
+import { parseInputSetRef } from '@planning-hub/contracts/labels';
+import type { TRunWarning } from '@planning-hub/contracts/api/runs';
+import { legacyModeWarning, missingInputSetWarning, type TOtherRevision } from '@planning-hub/core/plan/run-warnings';
+import { AppError } from '../../errors/app-error';
+import type { InputSet, PrismaClient } from '../../generated/prisma/client';
+
+type TInputSetPrisma = Pick<PrismaClient, 'inputSet'>;
+
+/** How many ready labels a Legacy mode card suggests. */
+const SUGGESTED_READY_LABELS = 3;
+
+const REVISION_FIELDS = { id: true, label: true, revision: true, status: true, versionId: true, contentHash: true, errorCount: true } as const;
+export type TRunRevision = Pick<InputSet, keyof typeof REVISION_FIELDS>;
+
+export type TRunInput =
+  | { kind: 'ready'; label: string; revision: TRunRevision; warnings: [] }
+  | { kind: 'legacy' | 'missing'; label: string | null; revision: null; warnings: TRunWarning[] };
+
+/** A run names a label, i.e. its ready revision; `foo@draft` and `foo@r3` are refused. */
+export function parseRunLabel(text: string): string {
+  const ref = parseInputSetRef(text);
+  if (!ref) {
+    throw new AppError('bad_request', {
+      message: `'${text.slice(0, 80)}' is not an input set label.`,
+      hint: 'A label is 1-63 characters of a-z, 0-9, ".", "_" and "-", starting with a letter or digit.',
+    });
+  }
+  if (ref.kind !== 'ready') {
+    throw new AppError('bad_request', {
+      message: `Runs use ready input sets only; '${text}' names a ${ref.kind === 'draft' ? 'draft' : 'specific revision'}.`,
+      hint: `Name the label '${ref.label}' (its ready revision). A draft becomes ready when approved: pnpm planning review --label ${ref.label}@draft --action approve --reviewer <id> --comment "..."`,
+    });
+  }
+  return ref.label;
+}
+
+const otherRevision = (row: TRunRevision | null): TOtherRevision | null =>
+  row ? { revision: row.revision, versionId: row.versionId, errorCount: row.errorCount } : null;
+
+/**
+ * What a run reads (DESIGN.md section 7): the ready revision of its label; no
+ * label is Legacy mode, a label without a ready revision is Missing InputSet.
+ */
+export async function resolveRunInput(
+  { prisma }: { prisma: TInputSetPrisma },
+  { label, runId, planId }: { label: string | null; runId: string; planId: string | null },
+): Promise<TRunInput> {
+  if (label === null) {
+    const ready = await prisma.inputSet.findMany({
+      where: { status: 'ready' },
+      select: { label: true },
+      orderBy: { label: 'asc' },
+      take: SUGGESTED_READY_LABELS,
+    });
+    const readyLabels = ready.map((r) => r.label);
+    return { kind: 'legacy', label: null, revision: null, warnings: [legacyModeWarning({ runId, planId, readyLabels })] };
+  }
+  const newest = (status: InputSet['status']) =>
+    prisma.inputSet.findFirst({ where: { label, status }, select: REVISION_FIELDS, orderBy: { revision: 'desc' } });
+  const ready = await newest('ready');
+  if (ready) return { kind: 'ready', label, revision: ready, warnings: [] };
+  const warning = missingInputSetWarning({
+    label,
+    planId,
+    draft: otherRevision(await newest('draft')),
+    archived: otherRevision(await newest('archived')),
+  });
+  return { kind: 'missing', label, revision: null, warnings: [warning] };
+}
