@@ -3,7 +3,7 @@ import type { TInputSetEvent } from '@planning-hub/contracts/api/events';
 import { AppError } from '../../errors/app-error';
 import { parseRefOrThrow, refOf } from '../input-sets/resolve-ref';
 import { withLabelTransition } from '../review/label-transition';
-import { lockRevision } from '../review/lock-revision';
+import { readRevision } from '../review/read-revision';
 import { parseComment } from '../review/review-input';
 import { recordEvent } from './record-event';
 
@@ -33,36 +33,40 @@ export async function backfillEvent({
 }): Promise<TInputSetEvent> {
   const ref = parseRefOrThrow(refText);
   const comment = parseComment(commentText, 'A comment');
-  return withLabelTransition(pool, ref.label, async (client) => {
-    const revision = await lockRevision(client, ref);
-    const { rows } = await client.query<{ n: number }>(
-      'SELECT count(*)::int AS n FROM planning_input_set_events WHERE input_set_id = $1',
-      [revision.id],
-    );
-    const existing = rows[0]?.n ?? 0;
-    if (existing > 0) {
-      throw new AppError('conflict', {
-        message: `'${refOf(revision)}' (r${revision.revision}) already has ${existing} event(s); backfill is only for a revision without any.`,
-        hint: `See them with: planning events --label ${revision.label}`,
-      });
-    }
-    return recordEvent(client, {
-      label: revision.label,
-      inputSetId: revision.id,
-      revision: revision.revision,
-      action: 'backfill',
-      actor: actor.trim().slice(0, 128) || principal,
-      principal,
-      comment,
-      metadata: {
-        reason: comment,
-        backfilled_action: ACTION_BEHIND_STATUS[revision.status],
-        status_at_backfill: revision.status,
-        content_hash: revision.contentHash,
-        version_id: revision.versionId,
-        approved_by: revision.approvedBy,
-        approved_at: revision.approvedAt?.toISOString() ?? null,
-      },
-    });
+  return withLabelTransition(pool, ref.label, {
+    check: async (client, { locked }) => {
+      const revision = await readRevision(client, ref, { locked });
+      const { rows } = await client.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM planning_input_set_events WHERE input_set_id = $1',
+        [revision.id],
+      );
+      const existing = rows[0]?.n ?? 0;
+      if (existing > 0) {
+        throw new AppError('conflict', {
+          message: `'${refOf(revision)}' (r${revision.revision}) already has ${existing} event(s); backfill is only for a revision without any.`,
+          hint: `See them with: planning events --label ${revision.label}`,
+        });
+      }
+      return revision;
+    },
+    apply: (client, revision) =>
+      recordEvent(client, {
+        label: revision.label,
+        inputSetId: revision.id,
+        revision: revision.revision,
+        action: 'backfill',
+        actor: actor.trim().slice(0, 128) || principal,
+        principal,
+        comment,
+        metadata: {
+          reason: comment,
+          backfilled_action: ACTION_BEHIND_STATUS[revision.status],
+          status_at_backfill: revision.status,
+          content_hash: revision.contentHash,
+          version_id: revision.versionId,
+          approved_by: revision.approvedBy,
+          approved_at: revision.approvedAt?.toISOString() ?? null,
+        },
+      }),
   });
 }

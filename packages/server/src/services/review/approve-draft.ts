@@ -7,7 +7,7 @@ import { recordEvent } from '../events/record-event';
 import { parseRefOrThrow, refOf } from '../input-sets/resolve-ref';
 import { toSummary } from '../input-sets/to-summary';
 import { withLabelTransition } from './label-transition';
-import { INPUT_SET_COLUMNS, lockRevision, updateRevision } from './lock-revision';
+import { INPUT_SET_COLUMNS, readRevision, updateRevision } from './read-revision';
 import { assertContentUnchanged, parseComment, parseReviewer, warningCountsByCode } from './review-input';
 import type { TReviewDeps } from './review-types';
 
@@ -83,64 +83,68 @@ export async function approveDraft(options: TApproveDraftOptions): Promise<TRevi
   const reviewer = parseReviewer(options.reviewer);
   const comment = parseComment(options.comment, 'A comment');
 
-  const result = await withLabelTransition(pool, ref.label, async (client) => {
-    const draft = await lockRevision(client, ref);
-    await assertApprovable(client, draft, options);
-
-    const events: TInputSetEvent[] = [];
-    const { rows: readyRows } = await client.query<InputSet>(
-      `SELECT ${INPUT_SET_COLUMNS} FROM planning_input_sets WHERE label = $1 AND status = 'ready' FOR UPDATE`,
-      [draft.label],
-    );
-    let previousReady: InputSet | null = null;
-    if (readyRows[0]) {
-      // Archived first: the partial unique index allows one ready revision per label at any moment.
-      previousReady = await updateRevision(client, readyRows[0].id, "status = 'archived'");
+  const result = await withLabelTransition(pool, ref.label, {
+    check: async (client, { locked }) => {
+      const draft = await readRevision(client, ref, { locked });
+      await assertApprovable(client, draft, options);
+      return draft;
+    },
+    apply: async (client, draft) => {
+      const events: TInputSetEvent[] = [];
+      const { rows: readyRows } = await client.query<InputSet>(
+        `SELECT ${INPUT_SET_COLUMNS} FROM planning_input_sets WHERE label = $1 AND status = 'ready' FOR UPDATE`,
+        [draft.label],
+      );
+      let previousReady: InputSet | null = null;
+      if (readyRows[0]) {
+        // Archived first: the partial unique index allows one ready revision per label at any moment.
+        previousReady = await updateRevision(client, readyRows[0].id, "status = 'archived'");
+        events.push(
+          await recordEvent(client, {
+            label: draft.label,
+            inputSetId: previousReady.id,
+            revision: previousReady.revision,
+            action: 'archive',
+            actor: reviewer,
+            principal,
+            comment: `superseded by r${draft.revision}`,
+            metadata: {
+              reason: 'superseded',
+              superseded_by: draft.revision,
+              previous_status: 'ready',
+              content_hash: previousReady.contentHash,
+            },
+          }),
+        );
+      }
+      const approved = await updateRevision(
+        client,
+        draft.id,
+        "status = 'ready', approved_by = $2, approved_at = now(), review_comment = $3",
+        [reviewer, comment],
+      );
       events.push(
         await recordEvent(client, {
           label: draft.label,
-          inputSetId: previousReady.id,
-          revision: previousReady.revision,
-          action: 'archive',
+          inputSetId: approved.id,
+          revision: approved.revision,
+          action: 'approve',
           actor: reviewer,
           principal,
-          comment: `superseded by r${draft.revision}`,
+          comment,
           metadata: {
-            reason: 'superseded',
-            superseded_by: draft.revision,
-            previous_status: 'ready',
-            content_hash: previousReady.contentHash,
+            content_hash: approved.contentHash,
+            version_id: approved.versionId,
+            warnings: approved.warningCount,
+            warnings_by_code: warningCountsByCode(approved),
+            acknowledged_warnings: options.acknowledgeWarnings === true,
+            previous_ready_revision: previousReady?.revision ?? null,
+            four_eyes: options.fourEyes,
           },
         }),
       );
-    }
-    const approved = await updateRevision(
-      client,
-      draft.id,
-      "status = 'ready', approved_by = $2, approved_at = now(), review_comment = $3",
-      [reviewer, comment],
-    );
-    events.push(
-      await recordEvent(client, {
-        label: draft.label,
-        inputSetId: approved.id,
-        revision: approved.revision,
-        action: 'approve',
-        actor: reviewer,
-        principal,
-        comment,
-        metadata: {
-          content_hash: approved.contentHash,
-          version_id: approved.versionId,
-          warnings: approved.warningCount,
-          warnings_by_code: warningCountsByCode(approved),
-          acknowledged_warnings: options.acknowledgeWarnings === true,
-          previous_ready_revision: previousReady?.revision ?? null,
-          four_eyes: options.fourEyes,
-        },
-      }),
-    );
-    return { approved, previousReady, events };
+      return { approved, previousReady, events };
+    },
   });
 
   metrics?.reviews.inc({ action: 'approve' });

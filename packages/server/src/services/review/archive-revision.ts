@@ -4,7 +4,7 @@ import { recordEvent } from '../events/record-event';
 import { parseRefOrThrow, refOf } from '../input-sets/resolve-ref';
 import { toSummary } from '../input-sets/to-summary';
 import { withLabelTransition } from './label-transition';
-import { lockRevision, updateRevision } from './lock-revision';
+import { readRevision, updateRevision } from './read-revision';
 import { parseComment } from './review-input';
 import type { TReviewDeps } from './review-types';
 
@@ -30,23 +30,28 @@ export async function archiveRevision(options: TArchiveRevisionOptions): Promise
   const comment = parseComment(options.comment, 'A comment');
   const actor = options.actor.trim().slice(0, 128) || principal;
 
-  const result = await withLabelTransition(pool, ref.label, async (client) => {
-    const revision = await lockRevision(client, ref);
-    if (revision.status === 'archived') {
-      throw new AppError('conflict', { message: `'${refOf(revision)}' is already archived.` });
-    }
-    const archived = await updateRevision(client, revision.id, "status = 'archived', review_comment = $2", [comment]);
-    const event = await recordEvent(client, {
-      label: revision.label,
-      inputSetId: archived.id,
-      revision: archived.revision,
-      action: 'archive',
-      actor,
-      principal,
-      comment,
-      metadata: { reason: 'manual', previous_status: revision.status, content_hash: archived.contentHash },
-    });
-    return { archived, event };
+  const result = await withLabelTransition(pool, ref.label, {
+    check: async (client, { locked }) => {
+      const revision = await readRevision(client, ref, { locked });
+      if (revision.status === 'archived') {
+        throw new AppError('conflict', { message: `'${refOf(revision)}' is already archived.` });
+      }
+      return revision;
+    },
+    apply: async (client, revision) => {
+      const archived = await updateRevision(client, revision.id, "status = 'archived', review_comment = $2", [comment]);
+      const event = await recordEvent(client, {
+        label: revision.label,
+        inputSetId: archived.id,
+        revision: archived.revision,
+        action: 'archive',
+        actor,
+        principal,
+        comment,
+        metadata: { reason: 'manual', previous_status: revision.status, content_hash: archived.contentHash },
+      });
+      return { archived, event };
+    },
   });
 
   metrics?.reviews.inc({ action: 'archive' });

@@ -4,7 +4,7 @@ import { recordEvent } from '../events/record-event';
 import { parseRefOrThrow, refOf } from '../input-sets/resolve-ref';
 import { toSummary } from '../input-sets/to-summary';
 import { withLabelTransition } from './label-transition';
-import { lockRevision, updateRevision } from './lock-revision';
+import { readRevision, updateRevision } from './read-revision';
 import { assertContentUnchanged, parseComment, parseReviewer } from './review-input';
 import type { TReviewDeps } from './review-types';
 
@@ -30,47 +30,52 @@ export async function revertReady(options: TRevertReadyOptions): Promise<TReview
   const reviewer = parseReviewer(options.reviewer);
   const comment = parseComment(options.comment, 'A reason (comment)');
 
-  const result = await withLabelTransition(pool, ref.label, async (client) => {
-    const ready = await lockRevision(client, ref);
-    const shown = refOf(ready);
-    if (ready.status !== 'ready') {
-      throw new AppError('conflict', {
-        message: `'${shown}' (r${ready.revision}) is ${ready.status}; only the ready revision can be reverted.`,
+  const result = await withLabelTransition(pool, ref.label, {
+    check: async (client, { locked }) => {
+      const ready = await readRevision(client, ref, { locked });
+      const shown = refOf(ready);
+      if (ready.status !== 'ready') {
+        throw new AppError('conflict', {
+          message: `'${shown}' (r${ready.revision}) is ${ready.status}; only the ready revision can be reverted.`,
+        });
+      }
+      assertContentUnchanged(ready, options.expectedContentHash);
+      const { rows: drafts } = await client.query<{ revision: number }>(
+        "SELECT revision FROM planning_input_sets WHERE label = $1 AND status = 'draft'",
+        [ready.label],
+      );
+      if (drafts[0]) {
+        throw new AppError('conflict', {
+          message: `'${ready.label}' already has a draft (r${drafts[0].revision}); '${shown}' cannot be reverted while it exists.`,
+          hint: `Approve '${ready.label}@draft' or have an admin archive it, then revert.`,
+        });
+      }
+      return ready;
+    },
+    apply: async (client, ready) => {
+      const reverted = await updateRevision(
+        client,
+        ready.id,
+        "status = 'draft', approved_by = NULL, approved_at = NULL, review_comment = $2",
+        [comment],
+      );
+      const event = await recordEvent(client, {
+        label: ready.label,
+        inputSetId: reverted.id,
+        revision: reverted.revision,
+        action: 'revert',
+        actor: reviewer,
+        principal,
+        comment,
+        metadata: {
+          content_hash: reverted.contentHash,
+          previous_status: 'ready',
+          previous_approved_by: ready.approvedBy,
+          previous_approved_at: ready.approvedAt?.toISOString() ?? null,
+        },
       });
-    }
-    assertContentUnchanged(ready, options.expectedContentHash);
-    const { rows: drafts } = await client.query<{ revision: number }>(
-      "SELECT revision FROM planning_input_sets WHERE label = $1 AND status = 'draft'",
-      [ready.label],
-    );
-    if (drafts[0]) {
-      throw new AppError('conflict', {
-        message: `'${ready.label}' already has a draft (r${drafts[0].revision}); '${shown}' cannot be reverted while it exists.`,
-        hint: `Approve '${ready.label}@draft' or have an admin archive it, then revert.`,
-      });
-    }
-    const reverted = await updateRevision(
-      client,
-      ready.id,
-      "status = 'draft', approved_by = NULL, approved_at = NULL, review_comment = $2",
-      [comment],
-    );
-    const event = await recordEvent(client, {
-      label: ready.label,
-      inputSetId: reverted.id,
-      revision: reverted.revision,
-      action: 'revert',
-      actor: reviewer,
-      principal,
-      comment,
-      metadata: {
-        content_hash: reverted.contentHash,
-        previous_status: 'ready',
-        previous_approved_by: ready.approvedBy,
-        previous_approved_at: ready.approvedAt?.toISOString() ?? null,
-      },
-    });
-    return { reverted, event };
+      return { reverted, event };
+    },
   });
 
   metrics?.reviews.inc({ action: 'revert' });

@@ -10,17 +10,17 @@ export const INPUT_SET_COLUMNS = `id, label, revision, status::text AS status, v
   approved_at AS "approvedAt", review_comment AS "reviewComment", created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 /**
- * Re-reads, under the label lock, the revision a reference names now, and locks
- * its row. `foo@draft` on a label that has revisions but no draft is a 409 (another
- * reviewer approved it first: the state moved on); everything else that does not
- * resolve is the runbook's `Input set 'foo' not found.` with its hint.
+ * Reads the revision a reference names now; under the label lock (`locked`) its
+ * row is taken FOR UPDATE. `foo@draft` on a label that has revisions but no draft
+ * is a 409 (another reviewer approved it first: the state moved on); everything
+ * else that does not resolve is the runbook's `Input set 'foo' not found.` + hint.
  */
-export async function lockRevision(client: TSqlClient, ref: TInputSetRef): Promise<InputSet> {
+export async function readRevision(client: TSqlClient, ref: TInputSetRef, { locked }: { locked: boolean }): Promise<InputSet> {
   const condition =
     ref.kind === 'ready' ? "status = 'ready'" : ref.kind === 'draft' ? "status = 'draft'" : 'revision = $2';
   const params: unknown[] = ref.kind === 'revision' ? [ref.label, ref.revision] : [ref.label];
   const { rows } = await client.query<InputSet>(
-    `SELECT ${INPUT_SET_COLUMNS} FROM planning_input_sets WHERE label = $1 AND ${condition} FOR UPDATE`,
+    `SELECT ${INPUT_SET_COLUMNS} FROM planning_input_sets WHERE label = $1 AND ${condition}${locked ? ' FOR UPDATE' : ''}`,
     params,
   );
   if (rows[0]) return rows[0];
