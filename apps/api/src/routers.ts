@@ -1,6 +1,7 @@
 import type { Router } from 'express';
 import type { TRuntime } from '@planning-hub/server/runtime';
 import { authRoutes } from './features/auth/routes';
+import { diffRoutes } from './features/diff/routes';
 import { inputSetRoutes } from './features/input-sets/routes';
 import { reviewRoutes } from './features/review/routes';
 import { runRoutes } from './features/runs/routes';
@@ -12,6 +13,7 @@ export async function buildApiRouters(runtime: TRuntime): Promise<Router[]> {
   return [
     authRoutes({ prisma, config: runtime.config }),
     inputSetRoutes({ db: runtime.db, config: runtime.config, metrics: runtime.metrics }),
+    diffRoutes({ runtime }),
     reviewRoutes({ db: runtime.db, config: runtime.config, metrics: runtime.metrics }),
     eventRoutes({ db: runtime.db }),
     runRoutes({ db: runtime.db, config: runtime.config, metrics: runtime.metrics, logger: runtime.logger }),

@@ -1,5 +1,6 @@
 import { openRuntime } from '@planning-hub/server/runtime';
 import { ensureInitialAdmin } from '@planning-hub/server/services/auth/initial-admin';
+import { startDiffWorker } from '@planning-hub/server/services/diff/diff-worker';
 import { buildApp } from './build-app';
 
 /** Process entry: config, database, listen, graceful shutdown. */
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
     logger.info({ username: admin.username }, 'initial admin user created with the password from ADMIN_PASSWORD');
   }
   const app = await buildApp(runtime);
+  const diffWorker = await startDiffWorker(runtime);
   const server = app.listen(config.port, config.host, () => {
     logger.info({ port: config.port }, `Planning Hub listening on http://localhost:${config.port}/ui/plans/input_sets`);
   });
@@ -30,8 +32,9 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     server.close(() => {
-      runtime
-        .close()
+      diffWorker
+        .stop()
+        .then(() => runtime.close())
         .then(() => process.exit(0))
         .catch((error: unknown) => {
           logger.error({ err: error }, 'shutdown failed');

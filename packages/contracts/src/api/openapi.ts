@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZSession, ZSignInRequest } from './auth';
+import { ZDiffJobState, ZDiffQuery, ZDiffResult, ZDiffRowsQuery, ZDiffRowsResponse } from './diff';
 import { ZHealth, ZReadiness } from './health';
 import {
   ZImportReport,
@@ -252,6 +253,32 @@ export const OPERATIONS: TOperation[] = [
       201: { description: 'The backfill event', schema: ZInputSetEvent },
       404: problem('Not found'),
       409: problem('The revision already has events'),
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/plans/input_sets/{ref}/diff',
+    summary: 'Diff against another revision (default: the ready one of the label); computed by a background job on first request',
+    role: 'viewer',
+    query: ZDiffQuery,
+    responses: {
+      200: { description: 'Computed: per-table counts (from tmp/input_set_diffs/<ref>__<against>.json)', schema: ZDiffResult },
+      202: { description: 'Queued, running, or failed (retry=true runs it again); ask again', schema: ZDiffJobState },
+      404: problem("Input set 'foo' not found."),
+      409: problem('No ready revision to compare with; pass against'),
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/plans/input_sets/{ref}/diff/rows',
+    summary: 'One page of added, removed or changed rows of one table, in natural key order',
+    role: 'viewer',
+    query: ZDiffRowsQuery,
+    responses: {
+      200: { description: 'Rows', schema: ZDiffRowsResponse },
+      202: { description: 'The diff is not computed yet', schema: ZDiffJobState },
+      404: problem("Input set 'foo' not found."),
+      409: problem('No ready revision to compare with; pass against'),
     },
   },
 ];

@@ -1,0 +1,39 @@
+import { Router } from 'express';
+import { ZDiffQuery, ZDiffResponse, ZDiffRowsQuery, ZDiffJobState, ZDiffRowsResponse } from '@planning-hub/contracts/api/diff';
+import type { TRuntime } from '@planning-hub/server/runtime';
+import { diffCacheDir } from '@planning-hub/server/services/diff/diff-cache';
+import { createDiffQueue } from '@planning-hub/server/services/diff/diff-queue';
+import { requestDiff, requestDiffRows } from '@planning-hub/server/services/diff/request-diff';
+import { requireRole } from '../../http/authenticate';
+
+/**
+ * Diff tab of the Planning Hub (DESIGN.md section 6): 200 with the result once the
+ * cache holds it, 202 with the background job's state until then (poll the same URL).
+ * Only enqueues here; the worker runs in server.ts (startDiffWorker).
+ */
+export function diffRoutes({ runtime }: { runtime: Pick<TRuntime, 'config' | 'logger' | 'db' | 'metrics'> }): Router {
+  const router = Router();
+  const { config, logger, db, metrics } = runtime;
+  const deps = {
+    prisma: db.prisma,
+    pool: db.pool,
+    queue: createDiffQueue({ pool: db.pool, config, logger, supervise: false }),
+    metrics,
+    cacheDir: diffCacheDir(config.tmpDir),
+  };
+
+  router.get('/plans/input_sets/:ref/diff', requireRole('viewer'), async (req, res) => {
+    const query = ZDiffQuery.parse(req.query);
+    const body = await requestDiff(deps, { ref: String(req.params.ref), against: query.against, retry: query.retry === 'true' });
+    res.status(body.state === 'done' ? 200 : 202).json(ZDiffResponse.parse(body));
+  });
+
+  router.get('/plans/input_sets/:ref/diff/rows', requireRole('viewer'), async (req, res) => {
+    const query = ZDiffRowsQuery.parse(req.query);
+    const body = await requestDiffRows(deps, { ref: String(req.params.ref), query });
+    if (body.state === 'done') res.json(ZDiffRowsResponse.parse(body));
+    else res.status(202).json(ZDiffJobState.parse(body));
+  });
+
+  return router;
+}

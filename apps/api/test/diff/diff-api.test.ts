@@ -1,0 +1,248 @@
+import { existsSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { pinoHttp } from 'pino-http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ZDiffJobState,
+  ZDiffResponse,
+  ZDiffResult,
+  ZDiffRowsResponse,
+  type TDiffResult,
+} from '@planning-hub/contracts/api/diff';
+import { ZProblemDetails } from '@planning-hub/contracts/api/problem-details';
+import { startDiffWorker, type TDiffWorker } from '@planning-hub/server/services/diff/diff-worker';
+import { DRAFT_EDITS, createEditedPair, importRevision, markDraftReady } from '../../../../packages/server/test/diff/diff-fixtures';
+import { startTestServer, type TTestServer, type TTokenCaller } from '../support/test-server';
+
+let server: TTestServer;
+let viewer: TTokenCaller;
+let worker: TDiffWorker;
+/** Every line the diff worker logged, parsed (pino JSON lines). */
+const logLines: { msg: string; [field: string]: unknown }[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer({ env: { DIFF_RETRY_DELAY_SECONDS: '1', DIFF_POLL_INTERVAL_SECONDS: '0.5' } });
+  viewer = await server.createUserWithToken('viewer');
+  // apps/api reaches pino through pino-http; its logger is a plain pino logger on our stream.
+  const { logger } = pinoHttp({ level: 'info' }, { write: (line: string) => void logLines.push(JSON.parse(line)) });
+  // The worker as server.ts starts it, with a logger this test can read.
+  worker = await startDiffWorker({ ...server.runtime, logger });
+  await createEditedPair(server.runtime.db.pool, 'weekly_refresh');
+});
+afterAll(async () => {
+  await worker?.stop();
+  await server?.close();
+});
+
+const diffUrl = (ref: string, query = '') => `/api/plans/input_sets/${encodeURIComponent(ref)}/diff${query}`;
+const cacheFile = (name: string) => path.join(server.workDir, 'tmp', 'input_set_diffs', `${name}.json`);
+
+async function getDiff(ref: string, query = '') {
+  const res = await server.fetch(diffUrl(ref, query), { headers: viewer.headers });
+  return { status: res.status, body: ZDiffResponse.parse(await res.json()) };
+}
+
+/** Polls like the Diff tab does until the job is done (200) or failed. */
+async function waitForDiff(ref: string, query = '', timeoutMs = 45_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const answer = await getDiff(ref, query);
+    if (answer.status === 200 || answer.body.state === 'failed') return answer;
+    if (Date.now() > deadline) throw new Error(`diff of ${ref} still ${answer.body.state}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function metric(name: string, labels = ''): Promise<number> {
+  const text = await (await server.fetch('/metrics')).text();
+  const line = text.split('\n').find((l) => l.startsWith(`${name}${labels} `));
+  if (!line) throw new Error(`metric ${name}${labels} not found`);
+  return Number(line.split(' ')[1]);
+}
+const jobsTotal = (result: 'success' | 'failure') => metric('input_set_diff_jobs_total', `{result="${result}"}`);
+
+describe('GET /api/plans/input_sets/{ref}/diff', () => {
+  let result: TDiffResult;
+
+  it('answers 202 with the queued job on the first request, then 200 with per-table counts', async () => {
+    const successBefore = await jobsTotal('success');
+    const first = await getDiff('weekly_refresh@draft');
+    expect(first.status).toBe(202);
+    const job = ZDiffJobState.parse(first.body);
+    expect(['queued', 'running']).toContain(job.state);
+    expect(job).toMatchObject({ ref: 'weekly_refresh@draft', against: 'weekly_refresh', maxAttempts: 4, error: null });
+
+    const done = await waitForDiff('weekly_refresh@draft');
+    expect(done.status).toBe(200);
+    result = ZDiffResult.parse(done.body);
+    expect(result).toMatchObject({ ref: 'weekly_refresh@draft', against: 'weekly_refresh', refRevision: 2, againstRevision: 1 });
+    expect(result.totals).toEqual({ added: 2, removed: 1, changed: 6, unchanged: 10 });
+    expect(result.summary.find((s) => s.table === 'demand')).toMatchObject({ added: 1, removed: 1, changed: 1, unchanged: 1 });
+    expect(await jobsTotal('success')).toBe(successBefore + 1);
+  });
+
+  it('writes tmp/input_set_diffs/<label>__<against>.json with both content hashes', async () => {
+    const file = JSON.parse(await readFile(cacheFile('weekly_refresh@draft__weekly_refresh'), 'utf8'));
+    expect(file).toMatchObject({ ref: 'weekly_refresh@draft', against: 'weekly_refresh', refHash: result.refHash, againstHash: result.againstHash });
+    expect(file.summary).toEqual(result.summary);
+  });
+
+  it('answers later requests from the cache and counts the hits', async () => {
+    const hitsBefore = await metric('input_set_diff_cache_hits_total');
+    const again = await getDiff('weekly_refresh@draft');
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(result);
+    expect(await metric('input_set_diff_cache_hits_total')).toBe(hitsBefore + 1);
+  });
+
+  it('pages added, removed and changed rows of a table, with deltas and Japanese codes', async () => {
+    const page = async (query: string) => {
+      const res = await server.fetch(`${diffUrl('weekly_refresh@draft')}/rows?${query}`, { headers: viewer.headers });
+      expect(res.status).toBe(200);
+      return ZDiffRowsResponse.parse(await res.json());
+    };
+    const changed = await page('table=demand&kind=changed');
+    expect(changed).toMatchObject({ table: 'demand', kind: 'changed', total: 1, offset: 0 });
+    expect(changed.rows).toEqual([
+      {
+        key: { item_code: '部品-001', location_code: '東京', period: '2027-02' },
+        changes: [
+          { column: 'quantity', old: '80', new: '100', delta: '20', percent: '25' },
+          { column: 'uom', old: 'pcs', new: '個' },
+        ],
+      },
+    ]);
+    expect((await page('table=demand&kind=removed')).rows).toEqual([
+      { key: { item_code: '0123', location_code: 'OSAKA', period: '2027-02' }, values: { quantity: '20', uom: null } },
+    ]);
+    expect((await page('table=mix&kind=added')).total).toBe(0);
+    expect((await page('table=demand&kind=added&offset=1')).rows).toEqual([]);
+  });
+
+  it('bounds the page size and names bad tables and kinds', async () => {
+    for (const query of ['table=demand&kind=changed&limit=1001', 'table=nope&kind=changed', 'table=demand&kind=moved', 'kind=added']) {
+      const res = await server.fetch(`${diffUrl('weekly_refresh@draft')}/rows?${query}`, { headers: viewer.headers });
+      expect(res.status, query).toBe(400);
+    }
+  });
+
+  it('enqueues one job for concurrent first requests of a pair', async () => {
+    await createEditedPair(server.runtime.db.pool, 'concurrent');
+    const answers = await Promise.all(Array.from({ length: 6 }, () => getDiff('concurrent@draft')));
+    expect(answers.map((a) => a.status)).toEqual(Array(6).fill(202));
+    const ids = new Set(answers.map((a) => ZDiffJobState.parse(a.body).jobId));
+    expect(ids.size).toBe(1);
+    const { rows } = await server.runtime.db.pool.query(
+      "SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'input-set-diff' AND singleton_key = 'concurrent@draft__concurrent'",
+    );
+    expect(rows[0].n).toBe(1);
+    expect((await waitForDiff('concurrent@draft')).status).toBe(200);
+  });
+
+  it('recomputes a stale cache after a new upload to the draft, counting it once', async () => {
+    const staleBefore = await metric('input_set_diff_cache_stale_total');
+    const newHash = await importRevision(
+      server.runtime.db.pool,
+      'weekly_refresh',
+      { ...DRAFT_EDITS, 'inbound.csv': 'item_code,location_code,period,reference,quantity\n0123,OSAKA,2027-01,PO-1,12\n' },
+      '2027-01-C',
+    );
+    const first = await getDiff('weekly_refresh@draft');
+    expect(first.status).toBe(202);
+    const done = await waitForDiff('weekly_refresh@draft');
+    expect(await metric('input_set_diff_cache_stale_total')).toBe(staleBefore + 1);
+    const fresh = ZDiffResult.parse(done.body);
+    expect(fresh.refHash).toBe(newHash);
+    expect(fresh.summary.find((s) => s.table === 'inbound')).toMatchObject({ changed: 1, unchanged: 0 });
+    expect(fresh.totals).toEqual({ added: 2, removed: 1, changed: 7, unchanged: 9 });
+  });
+
+  it('recomputes when the cache file is deleted (runbook: rm tmp/input_set_diffs/<label>__<against>.json, reload)', async () => {
+    await createEditedPair(server.runtime.db.pool, 'deleted_cache');
+    const computed = ZDiffResult.parse((await waitForDiff('deleted_cache@draft')).body);
+    const staleBefore = await metric('input_set_diff_cache_stale_total');
+    await rm(cacheFile('deleted_cache@draft__deleted_cache'));
+    const after = await getDiff('deleted_cache@draft');
+    expect(after.status).toBe(202);
+    const again = ZDiffResult.parse((await waitForDiff('deleted_cache@draft')).body);
+    expect(again.totals).toEqual(computed.totals);
+    expect(again.computedAt > computed.computedAt).toBe(true);
+    expect(existsSync(cacheFile('deleted_cache@draft__deleted_cache'))).toBe(true);
+    expect(await metric('input_set_diff_cache_stale_total')).toBe(staleBefore);
+  });
+
+  it('compares with any revision named in against, cached under that name', async () => {
+    const done = await waitForDiff('weekly_refresh@draft', '?against=weekly_refresh%40r1');
+    expect(done.status).toBe(200);
+    expect(ZDiffResult.parse(done.body)).toMatchObject({ against: 'weekly_refresh@r1', againstRevision: 1 });
+    expect(existsSync(cacheFile('weekly_refresh@draft__weekly_refresh@r1'))).toBe(true);
+  });
+
+  it('answers equal content at once (200) without a job', async () => {
+    const successBefore = await jobsTotal('success');
+    await importRevision(server.runtime.db.pool, 'twins');
+    await markDraftReady(server.runtime.db.pool, 'twins');
+    await importRevision(server.runtime.db.pool, 'twins', {}, 'same-files');
+    const answer = await getDiff('twins@draft');
+    expect(answer.status).toBe(200);
+    expect(ZDiffResult.parse(answer.body).identical).toBe(true);
+    expect(await jobsTotal('success')).toBe(successBefore);
+  });
+
+  it('explains when there is nothing to compare with by default (409) and unknown references (404)', async () => {
+    await importRevision(server.runtime.db.pool, 'only_draft');
+    const noReady = await server.fetch(diffUrl('only_draft@draft'), { headers: viewer.headers });
+    expect(noReady.status).toBe(409);
+    const problem = ZProblemDetails.parse(await noReady.json());
+    expect(problem.detail).toBe("Input set 'only_draft@draft' has no ready revision to compare with.");
+    expect(problem.hint).toContain('against=');
+
+    const itself = await server.fetch(diffUrl('weekly_refresh'), { headers: viewer.headers });
+    expect(itself.status).toBe(409);
+
+    const unknown = await server.fetch(diffUrl('weekly_refresh@draft', '?against=nothing_here'), { headers: viewer.headers });
+    expect(unknown.status).toBe(404);
+    expect(ZProblemDetails.parse(await unknown.json()).detail).toBe("Input set 'nothing_here' not found.");
+
+    const bad = await server.fetch(diffUrl('weekly_refresh@draft', '?against=..%2Fetc'), { headers: viewer.headers });
+    expect(bad.status).toBe(400);
+  });
+
+  it('asks anonymous callers to sign in', async () => {
+    expect((await server.fetch(diffUrl('weekly_refresh@draft'))).status).toBe(401);
+  });
+
+  it('logs input_set_diff_job_failed and counts a failure once the retries are spent; retry=true runs it again', async () => {
+    await createEditedPair(server.runtime.db.pool, 'doomed');
+    const failureBefore = await jobsTotal('failure');
+    // Every attempt fails: the diff reads planning_input_calendar, which is gone for now.
+    await server.runtime.db.pool.query('ALTER TABLE planning_input_calendar RENAME TO planning_input_calendar_away');
+    let failed;
+    try {
+      expect((await getDiff('doomed@draft')).status).toBe(202);
+      failed = await waitForDiff('doomed@draft', '', 55_000);
+    } finally {
+      await server.runtime.db.pool.query('ALTER TABLE planning_input_calendar_away RENAME TO planning_input_calendar');
+    }
+    expect(failed.status).toBe(202);
+    const job = ZDiffJobState.parse(failed.body);
+    expect(job).toMatchObject({ state: 'failed', attempts: 4, maxAttempts: 4 });
+    expect(job.error).toContain('planning_input_calendar');
+
+    const lines = logLines.filter((l) => l.msg === 'input_set_diff_job_failed');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ label: 'doomed@draft', against: 'doomed', level: 50 });
+    expect(String(lines[0]!.error)).toContain('planning_input_calendar');
+    expect(logLines.filter((l) => l.msg === 'input_set_diff_job_retrying')).toHaveLength(3);
+    expect(await jobsTotal('failure')).toBe(failureBefore + 1);
+    expect(failureBefore).toBe(0);
+
+    // Polling does not start it over; retry=true does.
+    expect((await getDiff('doomed@draft')).body.state).toBe('failed');
+    expect((await getDiff('doomed@draft', '?retry=true')).status).toBe(202);
+    const recovered = await waitForDiff('doomed@draft');
+    expect(recovered.status).toBe(200);
+    expect(await jobsTotal('failure')).toBe(1);
+  }, 90_000);
+});
