@@ -3,6 +3,8 @@ import { registerDbCommands } from './commands/db';
 import { registerExportCommand } from './commands/export';
 import { registerImportCommand } from './commands/import';
 import { registerListCommand } from './commands/list';
+import { registerPlansCommands } from './commands/plans';
+import { registerRunsCommands } from './commands/runs';
 import { registerTokensCommands } from './commands/tokens';
 import { registerUsersCommands } from './commands/users';
 
@@ -19,6 +21,8 @@ const program = new Command()
 registerImportCommand(program);
 registerExportCommand(program);
 registerListCommand(program);
+registerRunsCommands(program);
+registerPlansCommands(program);
 registerDbCommands(program);
 registerUsersCommands(program);
 registerTokensCommands(program);
