@@ -10,6 +10,9 @@ import { createTableValidator, type TTableValidator } from '../validation/table-
 import { orderParamsFirst } from './order-params';
 import type { TRowBatcher } from './row-batcher';
 
+/** Fewer bytes per row than real bundles have: the row count guess errs on the high side. */
+const BYTES_PER_ROW_GUESS = 40;
+
 /**
  * Reads one table's CSV file: header, then every record through the table
  * validator, valid rows into the batcher, full batches to the sink after each
@@ -50,6 +53,7 @@ export async function readCsvTable(options: {
         presentColumns: mapping.presentColumns,
         isComplete: mapping.isComplete,
         granularity: options.context.granularity,
+        expectedRows: Math.ceil(source.size / BYTES_PER_ROW_GUESS),
         onValidRow: batcher.add,
       });
     },

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createNaturalKeyIndex } from './natural-key-index';
-import { createNumberIdMap } from './number-id-map';
+import { createNumberMap } from './number-map';
 
 describe('natural key index', () => {
   it('returns the line of the first row with the same key', () => {
@@ -33,11 +33,18 @@ describe('natural key index', () => {
     );
   });
 
-  it('keeps dense ids for large integer keys while growing', () => {
-    const map = createNumberIdMap(4);
+  it('keeps the values of large integer keys while growing', () => {
+    const map = createNumberMap(4);
     const keys = Array.from({ length: 5000 }, (_, i) => i * 2 ** 26 + (i % 7));
-    keys.forEach((key, i) => expect(map.idOf(key)).toBe(i));
-    keys.forEach((key, i) => expect(map.idOf(key)).toBe(i));
+    keys.forEach((key, i) => expect(map.insertIfAbsent(key, i)).toBe(-1));
+    keys.forEach((key, i) => expect(map.insertIfAbsent(key, 0)).toBe(i));
     expect(map.size()).toBe(5000);
+  });
+
+  it('works for single-column keys', () => {
+    const index = createNaturalKeyIndex([0]);
+    expect(index.add(['2027-01-04'], 2)).toBeUndefined();
+    expect(index.add(['2027-01-05'], 3)).toBeUndefined();
+    expect(index.add(['2027-01-04'], 9)).toBe(2);
   });
 });

@@ -1,7 +1,17 @@
-import { createNumberIdMap, type TNumberIdMap } from './number-id-map';
+import { createNumberMap, type TNumberMap } from './number-map';
+
+const MIN_CAPACITY = 1 << 12;
+const MAX_INITIAL_CAPACITY = 1 << 22;
+
+function capacityFor(expectedKeys: number): number {
+  let capacity = MIN_CAPACITY;
+  while (capacity < expectedKeys * 2 && capacity < MAX_INITIAL_CAPACITY) capacity *= 2;
+  return capacity;
+}
 
 /** Ids stay below 2^26 so that a pair (tuple id, value id) packs exactly into one double. */
 const ID_LIMIT = 2 ** 26;
+const TOO_MANY_KEYS = 'A table with more than 2^26 distinct keys cannot be checked for duplicates.';
 
 export type TNaturalKeyIndex = {
   /**
@@ -13,21 +23,23 @@ export type TNaturalKeyIndex = {
 
 /**
  * The set of natural keys seen in a table, for duplicate detection. Each key
- * column's text is interned to a small id, and the tuple is built pairwise
- * (tuple-so-far id, next value id) through number maps, so only numbers are kept
- * per row, never the key strings. Supports tables below 2^26 (67 million) rows.
+ * column's text is interned to a small id; the tuple is built pairwise (tuple
+ * so far, next value id) through number maps, the last of which holds the line
+ * of each key's first row. Only numbers are kept per row, never key strings.
  */
-export function createNaturalKeyIndex(keyIndexes: readonly number[]): TNaturalKeyIndex {
+export function createNaturalKeyIndex(keyIndexes: readonly number[], expectedKeys = 0): TNaturalKeyIndex {
   const valueIds = keyIndexes.map(() => new Map<string, number>());
-  const tupleIds: TNumberIdMap[] = keyIndexes.slice(1).map(() => createNumberIdMap());
-  const firstLines: number[] = [];
+  const prefixTuples: TNumberMap[] = keyIndexes.slice(2).map(() => createNumberMap());
+  // Sized up front when the file size tells roughly how many rows come: growing rehashes everything.
+  const firstLines = createNumberMap(capacityFor(expectedKeys));
+  const last = keyIndexes.length - 1;
 
   function internValue(column: number, text: string): number {
     const ids = valueIds[column]!;
     let id = ids.get(text);
     if (id === undefined) {
       id = ids.size;
-      if (id >= ID_LIMIT) throw new Error('A table with more than 2^26 distinct keys cannot be checked for duplicates.');
+      if (id >= ID_LIMIT) throw new Error(TOO_MANY_KEYS);
       ids.set(text, id);
     }
     return id;
@@ -36,27 +48,25 @@ export function createNaturalKeyIndex(keyIndexes: readonly number[]): TNaturalKe
   return {
     add(values, line) {
       let tuple = 0;
-      let size = 0;
       for (let k = 0; k < keyIndexes.length; k++) {
         const text = values[keyIndexes[k]!];
         if (typeof text !== 'string') return undefined;
-        if (k === 0) {
-          size = valueIds[0]!.size;
-          tuple = internValue(0, text);
+        const value = internValue(k, text);
+        if (k === 0 && last > 0) {
+          tuple = value;
+        } else if (k < last) {
+          const tuples = prefixTuples[k - 1]!;
+          const size = tuples.size();
+          if (size >= ID_LIMIT) throw new Error(TOO_MANY_KEYS);
+          const known = tuples.insertIfAbsent(tuple * ID_LIMIT + value, size);
+          tuple = known === -1 ? size : known;
         } else {
-          const pairs = tupleIds[k - 1]!;
-          const value = internValue(k, text);
-          size = pairs.size();
-          if (size >= ID_LIMIT) throw new Error('A table with more than 2^26 distinct keys cannot be checked for duplicates.');
-          tuple = pairs.idOf(tuple * ID_LIMIT + value);
+          const firstLine = firstLines.insertIfAbsent(tuple * ID_LIMIT + value, line ?? 0);
+          if (firstLine === -1) return undefined;
+          return firstLine === 0 ? null : firstLine;
         }
       }
-      if (tuple === size) {
-        firstLines.push(line ?? 0);
-        return undefined;
-      }
-      const firstLine = firstLines[tuple]!;
-      return firstLine === 0 ? null : firstLine;
+      return undefined;
     },
   };
 }

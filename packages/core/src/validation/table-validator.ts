@@ -33,6 +33,8 @@ export function createTableValidator(options: {
   /** Whether every required column is present: rows of an incomplete table are checked, never delivered. */
   isComplete: boolean;
   granularity: TPeriodGranularity | null;
+  /** A guess of the row count (from the file size), to size the duplicate-key index. */
+  expectedRows?: number;
   onValidRow: (row: TRow) => void;
 }): TTableValidator {
   const { spec, file, problems, isComplete, onValidRow } = options;
@@ -40,7 +42,7 @@ export function createTableValidator(options: {
   const names = columns.map((column) => column.name);
   const checkers = columns.map((column) => createColumnChecker(column, options.granularity));
   const keyIndexes = spec.key.map((key) => names.indexOf(key));
-  const keyIndex = createNaturalKeyIndex(keyIndexes);
+  const keyIndex = createNaturalKeyIndex(keyIndexes, options.expectedRows);
   const rules = RULES_BY_TABLE[spec.name]({ context: options.context, spec, presentColumns: options.presentColumns });
   const values: (string | null | undefined)[] = new Array<string | null | undefined>(columns.length);
 

@@ -6,10 +6,16 @@ export const MAX_TEXT_LENGTH = 64;
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
 
+/** An unpaired surrogate (only a JSON escape can make one) would not survive UTF-8 storage. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
 /** Free text: no control characters, and no `= + - @` first (exported CSV never carries a formula). */
 export function isValidText(text: string): boolean {
   return (
-    text.length <= MAX_TEXT_LENGTH && !isFormulaStart(text.charCodeAt(0)) && !CONTROL_CHARACTER.test(text)
+    text.length <= MAX_TEXT_LENGTH &&
+    !isFormulaStart(text.charCodeAt(0)) &&
+    !CONTROL_CHARACTER.test(text) &&
+    !LONE_SURROGATE.test(text)
   );
 }
 
@@ -19,7 +25,7 @@ export function describeInvalidText(text: string): TTextProblem {
   if (isFormulaStart(text.charCodeAt(0))) {
     return { kind: 'formula', detail: `must not start with '${text[0]}' (a spreadsheet would run it as a formula)` };
   }
-  const control = CONTROL_CHARACTER.exec(text);
+  const control = CONTROL_CHARACTER.exec(text) ?? LONE_SURROGATE.exec(text);
   if (control) return { kind: 'control', detail: `contains ${describeCharacter(control[0])}` };
   return { kind: 'length', detail: `is longer than ${MAX_TEXT_LENGTH} characters` };
 }

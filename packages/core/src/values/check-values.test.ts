@@ -3,6 +3,7 @@ import { canonicalBoolean } from './check-boolean';
 import { describeInvalidCode, isValidCode } from './check-code';
 import { describeInvalidDate, isValidDate } from './check-date';
 import { describeInvalidDecimal } from './check-decimal';
+import { canonicalParamValue } from './check-json-value';
 import { isValidText } from './check-text';
 
 describe('codes', () => {
@@ -61,5 +62,14 @@ describe('booleans and text', () => {
   it('keeps formulas and control characters out of free text (uom)', () => {
     expect(['個', 'pcs', 'kg (net)'].every(isValidText)).toBe(true);
     expect(['=1+1', '+x', '-x', '@x', 'a\nb', 'x'.repeat(65)].some(isValidText)).toBe(false);
+  });
+});
+
+describe('param values', () => {
+  it('refuses what PostgreSQL jsonb cannot store, and keeps the rest canonical', () => {
+    expect(canonicalParamValue({ b: [1, 2], a: 'x' })).toEqual({ text: '{"a":"x","b":[1,2]}' });
+    expect(canonicalParamValue({ note: 'a\u0000b' })).toEqual({ problem: 'contains a NUL or an unpaired surrogate character' });
+    expect(canonicalParamValue('\ud800')).toEqual({ problem: 'contains a NUL or an unpaired surrogate character' });
+    expect(canonicalParamValue('\\u0000 written out')).toEqual({ text: '"\\\\u0000 written out"' });
   });
 });
