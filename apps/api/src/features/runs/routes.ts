@@ -16,7 +16,7 @@ import type { TMetrics } from '@planning-hub/server/observability/metrics';
 import { createFileArtifactStore } from '@planning-hub/server/services/runs/artifact-store';
 import { createRun } from '@planning-hub/server/services/runs/create-run';
 import { createPlan, getPlan, listPlans, updatePlanLabel } from '@planning-hub/server/services/runs/plans';
-import { getRun, isUuid, listRuns, openRunArtifact } from '@planning-hub/server/services/runs/read-runs';
+import { getRun, listRuns, openRunArtifact } from '@planning-hub/server/services/runs/read-runs';
 import { updateRunNote } from '@planning-hub/server/services/runs/update-run-note';
 import { getPrincipal, requireRole } from '../../http/authenticate';
 
@@ -52,9 +52,8 @@ export function runRoutes({ db, config, metrics, logger }: TDeps): Router {
     res.status(201).json(plan);
   });
 
-  // `/plans/input_sets` belongs to the input set routes: only UUIDs are plan ids here.
-  router.get('/plans/:id', requireRole('viewer'), async (req, res, next) => {
-    if (!isUuid(String(req.params.id))) return next();
+  // `/plans/input_sets` never gets here: the input set routes are mounted first (routers.ts).
+  router.get('/plans/:id', requireRole('viewer'), async (req, res) => {
     res.json(await getPlan(db, String(req.params.id)));
   });
 
