@@ -3,6 +3,10 @@ import { defineConfig } from '@playwright/test';
 // The product as `npm start` serves it, on its own port and embedded database
 // (.data/e2e, wiped by the test command before each run).
 const PORT = Number(process.env.E2E_PORT ?? 8181);
+// Overridable so that parallel checkouts or engineers do not share one database and work folder.
+export const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? '.data/e2e';
+export const E2E_WORKDIR = process.env.E2E_WORKDIR ?? 'tmp/e2e';
+export const E2E_PG_PORT = process.env.E2E_PG_PORT ?? '54341';
 export const E2E_ADMIN_PASSWORD = 'e2e-admin-password-1';
 
 const chromium = process.env.CHROMIUM_PATH;
@@ -45,9 +49,9 @@ export default defineConfig({
       NODE_ENV: 'production',
       PORT: String(PORT),
       HOST: '127.0.0.1',
-      PLANNING_HUB_DATA_DIR: '.data/e2e',
-      PLANNING_HUB_WORKDIR: 'tmp/e2e',
-      EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? '54341',
+      PLANNING_HUB_DATA_DIR: E2E_DATA_DIR,
+      PLANNING_HUB_WORKDIR: E2E_WORKDIR,
+      EMBEDDED_PG_PORT: E2E_PG_PORT,
       ADMIN_PASSWORD: E2E_ADMIN_PASSWORD,
       LOG_LEVEL: 'warn',
     },
