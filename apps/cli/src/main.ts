@@ -1,9 +1,13 @@
 import { Command } from 'commander';
+import { registerArchiveCommand } from './commands/archive';
 import { registerDbCommands } from './commands/db';
+import { registerEventsCommands } from './commands/events';
+import { registerEvidenceCommand } from './commands/evidence';
 import { registerExportCommand } from './commands/export';
 import { registerImportCommand } from './commands/import';
 import { registerListCommand } from './commands/list';
 import { registerPlansCommands } from './commands/plans';
+import { registerReviewCommand } from './commands/review';
 import { registerRunsCommands } from './commands/runs';
 import { registerTokensCommands } from './commands/tokens';
 import { registerUsersCommands } from './commands/users';
@@ -21,6 +25,10 @@ const program = new Command()
 registerImportCommand(program);
 registerExportCommand(program);
 registerListCommand(program);
+registerReviewCommand(program);
+registerArchiveCommand(program);
+registerEventsCommands(program);
+registerEvidenceCommand(program);
 registerRunsCommands(program);
 registerPlansCommands(program);
 registerDbCommands(program);
