@@ -11,7 +11,16 @@ import { formatCsvRow } from '../packages/core/src/csv/format-csv-row';
 import { isoWeekOf } from '../packages/core/src/values/iso-week';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const WEEKS = ['2027-W01', '2027-W02', '2027-W03', '2027-W04', '2027-W05', '2027-W06', '2027-W07', '2027-W08'];
+const WEEKS = [
+  '2027-W01',
+  '2027-W02',
+  '2027-W03',
+  '2027-W04',
+  '2027-W05',
+  '2027-W06',
+  '2027-W07',
+  '2027-W08',
+];
 const HOLIDAYS = new Set(['2027-01-11', '2027-02-11']); // 成人の日, 建国記念の日
 
 function calendarRows(): string[][] {
@@ -21,7 +30,12 @@ function calendarRows(): string[][] {
     const text = date.toISOString().slice(0, 10);
     const weekday = date.getUTCDay();
     const isWorking = weekday !== 0 && weekday !== 6 && !HOLIDAYS.has(text);
-    rows.push([text, isoWeekOf(date), isWorking ? 'true' : 'false', isWorking ? (weekday === 5 ? '7.5' : '8') : '']);
+    rows.push([
+      text,
+      isoWeekOf(date),
+      isWorking ? 'true' : 'false',
+      isWorking ? (weekday === 5 ? '7.5' : '8') : '',
+    ]);
   }
   return rows;
 }
@@ -40,7 +54,9 @@ const demandPlan: [string, string, string, number[]][] = [
 function demandRows(): string[][] {
   const rows: string[][] = [['item_code', 'location_code', 'period', 'quantity', 'uom']];
   for (const [item, location, uom, quantities] of demandPlan) {
-    quantities.forEach((quantity, week) => rows.push([item, location, WEEKS[week * 2]!, String(quantity), uom]));
+    quantities.forEach((quantity, week) =>
+      rows.push([item, location, WEEKS[week * 2]!, String(quantity), uom]),
+    );
   }
   return rows;
 }
@@ -123,9 +139,12 @@ function writeBundle(folder: string, encode: (text: string) => Uint8Array, lineE
   const dir = path.join(here, folder);
   mkdirSync(dir, { recursive: true });
   for (const [file, rows] of Object.entries(tables)) {
-    const text = rows.map((row) => formatCsvRow(row.map((cell) => (cell === '' ? null : cell)))).join(lineEnd) + lineEnd;
+    const text =
+      rows.map((row) => formatCsvRow(row.map((cell) => (cell === '' ? null : cell)))).join(lineEnd) + lineEnd;
     const bytes = encode(text);
-    if (new TextDecoder(folder.endsWith('sjis') ? 'shift_jis' : 'utf-8', { fatal: true }).decode(bytes) !== text) {
+    if (
+      new TextDecoder(folder.endsWith('sjis') ? 'shift_jis' : 'utf-8', { fatal: true }).decode(bytes) !== text
+    ) {
       throw new Error(`${folder}/${file} does not decode back to its text`);
     }
     writeFileSync(path.join(dir, file), bytes);

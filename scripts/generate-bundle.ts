@@ -14,7 +14,11 @@ import { generateBundle, type TGeneratedTable } from '../packages/core/src/gener
 
 const LINES_PER_WRITE = 5000;
 
-async function writeTable(file: string, table: TGeneratedTable, rows: Iterable<Record<string, string | null>>) {
+async function writeTable(
+  file: string,
+  table: TGeneratedTable,
+  rows: Iterable<Record<string, string | null>>,
+) {
   const out = createWriteStream(file);
   let chunk = `${formatCsvHeader(table)}\n`;
   let lines = 0;
@@ -35,7 +39,11 @@ async function writeTable(file: string, table: TGeneratedTable, rows: Iterable<R
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { rows: { type: 'string', default: '10000' }, out: { type: 'string' }, seed: { type: 'string', default: '1' } },
+    options: {
+      rows: { type: 'string', default: '10000' },
+      out: { type: 'string' },
+      seed: { type: 'string', default: '1' },
+    },
   });
   const demandRows = Number(values.rows);
   const seed = Number(values.seed);
@@ -45,7 +53,10 @@ async function main(): Promise<void> {
   }
   await mkdir(values.out, { recursive: true });
   const bundle = generateBundle({ demandRows, seed });
-  for (const [table, rows] of Object.entries(bundle.tables) as [TGeneratedTable, () => Generator<Record<string, string | null>>][]) {
+  for (const [table, rows] of Object.entries(bundle.tables) as [
+    TGeneratedTable,
+    () => Generator<Record<string, string | null>>,
+  ][]) {
     const count = await writeTable(path.join(values.out, TABLE_SPECS[table].file), table, rows());
     console.log(`${TABLE_SPECS[table].file}: ${count} rows`);
   }

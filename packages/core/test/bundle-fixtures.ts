@@ -23,7 +23,10 @@ export function readExampleBundle(folder: string): TByteSource[] {
 }
 
 /** Runs processBundle with a sink that keeps every delivered row. */
-export async function collectBundle(files: TByteSource[], encoding: TEncodingChoice = 'auto'): Promise<TCollectedBundle> {
+export async function collectBundle(
+  files: TByteSource[],
+  encoding: TEncodingChoice = 'auto',
+): Promise<TCollectedBundle> {
   const tables: Partial<Record<TTableName, TRow[]>> = {};
   const batchSizes: number[] = [];
   const result = await processBundle({

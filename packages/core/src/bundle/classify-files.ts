@@ -29,15 +29,27 @@ function baseName(name: string): string {
  * and inside folders; `input_set.json` holds a whole bundle by itself. Unknown
  * or surplus files are ignored with a warning, so nothing is dropped silently.
  */
-export function classifyFiles(files: readonly TByteSource[], report: (problem: TProblemInput) => void): TBundleFiles {
+export function classifyFiles(
+  files: readonly TByteSource[],
+  report: (problem: TProblemInput) => void,
+): TBundleFiles {
   const candidates = files.filter((file) => !SYSTEM_FILE.test(file.name.replace(/\\/g, '/')));
   const ignore = (file: TByteSource, reason: string) =>
-    report({ code: 'unknown_file', table: null, file: file.name, row: null, column: null, value: null, message: reason });
+    report({
+      code: 'unknown_file',
+      table: null,
+      file: file.name,
+      row: null,
+      column: null,
+      value: null,
+      message: reason,
+    });
 
   const jsonBundle = candidates.find((file) => baseName(file.name).toLowerCase() === JSON_BUNDLE_FILE);
   if (jsonBundle) {
     for (const file of candidates) {
-      if (file !== jsonBundle) ignore(file, `File ${quote(file.name)} is ignored: ${JSON_BUNDLE_FILE} holds the whole bundle.`);
+      if (file !== jsonBundle)
+        ignore(file, `File ${quote(file.name)} is ignored: ${JSON_BUNDLE_FILE} holds the whole bundle.`);
     }
     return { kind: 'json', source: jsonBundle };
   }
@@ -53,7 +65,10 @@ export function classifyFiles(files: readonly TByteSource[], report: (problem: T
     }
     const taken = tables[table];
     if (taken) {
-      ignore(file, `File ${quote(file.name)} is ignored: ${quote(taken.name)} already holds ${table}; keep one of them.`);
+      ignore(
+        file,
+        `File ${quote(file.name)} is ignored: ${quote(taken.name)} already holds ${table}; keep one of them.`,
+      );
       continue;
     }
     tables[table] = file;

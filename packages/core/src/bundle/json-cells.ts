@@ -25,7 +25,11 @@ export function jsonCellText(column: TColumnSpec, value: unknown): { text: strin
         ? { text: String(value) }
         : { problem: `is ${String(value)}; a ${column.type} goes here` };
     default:
-      return { problem: Array.isArray(value) ? 'is a list; a single value goes here' : 'is an object; a single value goes here' };
+      return {
+        problem: Array.isArray(value)
+          ? 'is a list; a single value goes here'
+          : 'is an object; a single value goes here',
+      };
   }
 }
 

@@ -62,7 +62,15 @@ export async function readCsvTable(options: {
       else validateRecord(record, line);
     },
     onUnparsable(line, message, value) {
-      problems.add({ code: 'unparsable_row', table: spec.name, file, row: line, column: null, value, message });
+      problems.add({
+        code: 'unparsable_row',
+        table: spec.name,
+        file,
+        row: line,
+        column: null,
+        value,
+        message,
+      });
     },
     afterChunk: batcher.flushFull,
   });
@@ -81,7 +89,9 @@ export async function readCsvTable(options: {
   }
   if (heldRecords) {
     const keyIndex = sourceIndexes[spec.columns.findIndex((c) => c.name === 'key')] ?? -1;
-    for (const record of orderParamsFirst(heldRecords, (r) => (keyIndex === -1 ? undefined : r.cells[keyIndex]))) {
+    for (const record of orderParamsFirst(heldRecords, (r) =>
+      keyIndex === -1 ? undefined : r.cells[keyIndex],
+    )) {
       validateRecord(record.cells, record.line);
     }
   }

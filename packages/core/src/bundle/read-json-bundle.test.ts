@@ -7,7 +7,9 @@ const tables = {
   calendar: [{ date: '2027-01-04', period: '2027-W01', working: true, hours: 8 }],
   capacity: [{ resource_code: 'R1', period: '2027-W01', available_hours: 40 }],
   mix: [{ resource_code: 'R1', item_code: '部品-001', share: 1, units_per_hour: '2.50' }],
-  demand: [{ item_code: '部品-001', location_code: '東京DC', period: '2027-W01', quantity: 100.5, uom: null }],
+  demand: [
+    { item_code: '部品-001', location_code: '東京DC', period: '2027-W01', quantity: 100.5, uom: null },
+  ],
 };
 
 function jsonBundle(value: unknown): Record<string, string> {
@@ -46,18 +48,54 @@ describe('input_set.json', () => {
     ];
     const result = await collectBundle(sourcesOf(jsonBundle({ tables: { ...tables, demand }, params })));
     expect(result.problems.map(locate)).toEqual([
-      { severity: 'error', code: 'wrong_type', table: 'demand', file: 'input_set.json', row: 2, column: 'item_code', value: '123' },
-      { severity: 'error', code: 'unparsable_row', table: 'demand', file: 'input_set.json', row: 3, column: null, value: null },
-      { severity: 'error', code: 'wrong_type', table: 'demand', file: 'input_set.json', row: 4, column: 'location_code', value: '{…}' },
+      {
+        severity: 'error',
+        code: 'wrong_type',
+        table: 'demand',
+        file: 'input_set.json',
+        row: 2,
+        column: 'item_code',
+        value: '123',
+      },
+      {
+        severity: 'error',
+        code: 'unparsable_row',
+        table: 'demand',
+        file: 'input_set.json',
+        row: 3,
+        column: null,
+        value: null,
+      },
+      {
+        severity: 'error',
+        code: 'wrong_type',
+        table: 'demand',
+        file: 'input_set.json',
+        row: 4,
+        column: 'location_code',
+        value: '{…}',
+      },
     ]);
-    expect(result.problems[0]!.message).toBe('item_code is the number 123; write it as text in quotes ("123").');
+    expect(result.problems[0]!.message).toBe(
+      'item_code is the number 123; write it as text in quotes ("123").',
+    );
     expect(result.tables.demand?.map((row) => row.item_code)).toEqual(['B']);
   });
 
   it('reports invalid JSON with its line, never crashing', async () => {
-    const result = await collectBundle(sourcesOf({ 'input_set.json': '{\n  "tables": {\n    "demand": [,]\n  }\n}' }));
+    const result = await collectBundle(
+      sourcesOf({ 'input_set.json': '{\n  "tables": {\n    "demand": [,]\n  }\n}' }),
+    );
     expect(result.problems.map(locate)).toEqual([
-      { severity: 'error', code: 'unparsable_row', table: null, file: 'input_set.json', row: 3, column: null, value: null },
+      {
+        severity: 'error',
+        code: 'unparsable_row',
+        table: null,
+        file: 'input_set.json',
+        row: 3,
+        column: null,
+        value: null,
+      },
     ]);
   });
 
@@ -68,12 +106,16 @@ describe('input_set.json', () => {
     expect(deepParams.problems.map((p) => [p.code, p.value])).toEqual([['param_invalid', 'deep']]);
     const wrongShape = await collectBundle(sourcesOf(jsonBundle([1, 2, 3])));
     expect(wrongShape.problems.map((p) => p.code)).toEqual(['unparsable_row']);
-    const tablesNotList = await collectBundle(sourcesOf(jsonBundle({ tables: { ...tables, demand: { a: 1 } }, params })));
+    const tablesNotList = await collectBundle(
+      sourcesOf(jsonBundle({ tables: { ...tables, demand: { a: 1 } }, params })),
+    );
     expect(tablesNotList.problems.map((p) => [p.code, p.table])).toEqual([['unparsable_row', 'demand']]);
   });
 
   it('reports missing tables and params, and ignores other files next to it with a warning', async () => {
-    const result = await collectBundle(sourcesOf({ ...jsonBundle({ tables: { demand: tables.demand } }), 'demand.csv': 'x' }));
+    const result = await collectBundle(
+      sourcesOf({ ...jsonBundle({ tables: { demand: tables.demand } }), 'demand.csv': 'x' }),
+    );
     expect(result.problems.map((p) => [p.code, p.table, p.file])).toEqual([
       ['unknown_file', null, 'demand.csv'],
       ['missing_file', 'params', 'input_set.json'],

@@ -19,9 +19,21 @@ const TOP_LEVEL_KEYS = new Set(['tables', 'params']);
 export async function readJsonBundle(run: TBundleRun, source: TByteSource): Promise<void> {
   const file = source.name;
   const { problems, context } = run;
-  const encoding = await detectSourceEncoding({ source, table: null, choice: run.choice, problems, encodings: run.encodings });
+  const encoding = await detectSourceEncoding({
+    source,
+    table: null,
+    choice: run.choice,
+    problems,
+    encodings: run.encodings,
+  });
   if (encoding === null) return;
-  const parsed = await readJsonFile({ source, encoding, table: null, maxBytes: MAX_JSON_BUNDLE_BYTES, problems });
+  const parsed = await readJsonFile({
+    source,
+    encoding,
+    table: null,
+    maxBytes: MAX_JSON_BUNDLE_BYTES,
+    problems,
+  });
   if (!parsed) return;
   const bundle = parsed.value;
   const base = { file, row: null, column: null, value: null } as const;
@@ -36,7 +48,12 @@ export async function readJsonBundle(run: TBundleRun, source: TByteSource): Prom
   }
   for (const key of Object.keys(bundle)) {
     if (!TOP_LEVEL_KEYS.has(key)) {
-      problems.add({ ...base, code: 'unknown_file', table: null, message: `${file} has an unknown entry ${quote(key)}; it is ignored.` });
+      problems.add({
+        ...base,
+        code: 'unknown_file',
+        table: null,
+        message: `${file} has an unknown entry ${quote(key)}; it is ignored.`,
+      });
     }
   }
   const tables = bundle['tables'];
@@ -56,7 +73,12 @@ export async function readJsonBundle(run: TBundleRun, source: TByteSource): Prom
     if (rows === undefined) {
       if (TABLE_SPECS[table].required) {
         const where = table === 'params' ? '"params"' : `"tables.${table}"`;
-        problems.add({ ...base, code: 'missing_file', table, message: `${file} has no ${where}; every bundle needs the ${table} table.` });
+        problems.add({
+          ...base,
+          code: 'missing_file',
+          table,
+          message: `${file} has no ${where}; every bundle needs the ${table} table.`,
+        });
       }
       continue;
     }

@@ -35,9 +35,21 @@ export async function readTableFiles(
     if (encoding === null) continue;
     const batcher = createRowBatcher(table, run.sink, run.rowCounts);
     if (table === 'params' && paramsFormat === 'json') {
-      const parsed = await readJsonFile({ source, encoding, table, maxBytes: MAX_PARAMS_JSON_BYTES, problems: run.problems });
+      const parsed = await readJsonFile({
+        source,
+        encoding,
+        table,
+        maxBytes: MAX_PARAMS_JSON_BYTES,
+        problems: run.problems,
+      });
       if (parsed) {
-        validateParamsObject({ params: parsed.value, file: source.name, context: run.context, problems: run.problems, batcher });
+        validateParamsObject({
+          params: parsed.value,
+          file: source.name,
+          context: run.context,
+          problems: run.problems,
+          batcher,
+        });
       }
     } else {
       await readCsvTable({ source, encoding, spec, context: run.context, problems: run.problems, batcher });

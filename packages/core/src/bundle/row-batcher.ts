@@ -13,7 +13,11 @@ export type TRowBatcher = {
   flushAll: () => Promise<void>;
 };
 
-export function createRowBatcher(table: TTableName, sink: TBundleSink, rowCounts: Record<TTableName, number>): TRowBatcher {
+export function createRowBatcher(
+  table: TTableName,
+  sink: TBundleSink,
+  rowCounts: Record<TTableName, number>,
+): TRowBatcher {
   let batch: TRow[] = [];
   const full: TRow[][] = [];
   async function deliver(rows: TRow[]): Promise<void> {

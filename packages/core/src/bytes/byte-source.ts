@@ -2,7 +2,11 @@
 export type TByteSource = { name: string; size: number; open: () => AsyncIterable<Uint8Array> };
 
 /** A byte source over bytes (or text, written as UTF-8) held in memory, read in chunks of `chunkSize`. */
-export function createMemoryByteSource(name: string, content: Uint8Array | string, chunkSize = 1 << 16): TByteSource {
+export function createMemoryByteSource(
+  name: string,
+  content: Uint8Array | string,
+  chunkSize = 1 << 16,
+): TByteSource {
   const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
   return {
     name,

@@ -18,12 +18,25 @@ describe('canonicalDecimal', () => {
     expect(canonicalDecimal(text)).toBe(canonical);
   });
 
-  it.each(['', '-', '.', '+1', '1,234', '１２３', '1e3', '1E-2', ' 1', '1 ', '0x10', 'NaN', 'Infinity', '1.2.3', '--1'])(
-    'refuses %j as not plain decimal notation',
-    (text) => {
-      expect(canonicalDecimal(text)).toBeNull();
-    },
-  );
+  it.each([
+    '',
+    '-',
+    '.',
+    '+1',
+    '1,234',
+    '１２３',
+    '1e3',
+    '1E-2',
+    ' 1',
+    '1 ',
+    '0x10',
+    'NaN',
+    'Infinity',
+    '1.2.3',
+    '--1',
+  ])('refuses %j as not plain decimal notation', (text) => {
+    expect(canonicalDecimal(text)).toBeNull();
+  });
 
   it('treats 100.50 and 100.5 as the same number', () => {
     expect(canonicalDecimal('100.50')).toBe(canonicalDecimal('100.5'));

@@ -35,7 +35,9 @@ export function canonicalDecimal(text: string): string | null {
 
   const integerPart = firstSignificant === integerEnd ? '0' : text.slice(firstSignificant, integerEnd);
   const magnitude =
-    lastSignificant === fractionStart ? integerPart : `${integerPart}.${text.slice(fractionStart, lastSignificant)}`;
+    lastSignificant === fractionStart
+      ? integerPart
+      : `${integerPart}.${text.slice(fractionStart, lastSignificant)}`;
   if (magnitude === '0') return '0';
   return isNegative ? `-${magnitude}` : magnitude;
 }

@@ -18,18 +18,30 @@ describe('canonicalRowLine', () => {
   });
 
   it('applies the canonical form to what the database returns (NUMERIC, BOOLEAN, JSONB)', () => {
-    expect(canonicalRowLine('demand', { ...demand[0]!, quantity: '100.50' })).toBe(canonicalRowLine('demand', demand[0]!));
-    expect(canonicalRowLine('calendar', { date: '2027-01-04', period: '2027-W01', working: 't', hours: '8.0' })).toBe(
-      '["2027-01-04","2027-W01","true","8"]',
+    expect(canonicalRowLine('demand', { ...demand[0]!, quantity: '100.50' })).toBe(
+      canonicalRowLine('demand', demand[0]!),
     );
+    expect(
+      canonicalRowLine('calendar', { date: '2027-01-04', period: '2027-W01', working: 't', hours: '8.0' }),
+    ).toBe('["2027-01-04","2027-W01","true","8"]');
     expect(canonicalRowLine('params', { key: 'notes', value: '{"b": [1, 2], "a": "x"}' })).toBe(
       '["notes","{\\"a\\":\\"x\\",\\"b\\":[1,2]}"]',
     );
   });
 
   it('cannot be confused by separators inside cells', () => {
-    const a = canonicalRowLine('mix', { resource_code: 'a","b', item_code: 'c', share: '1', units_per_hour: '1' });
-    const b = canonicalRowLine('mix', { resource_code: 'a', item_code: 'b","c', share: '1', units_per_hour: '1' });
+    const a = canonicalRowLine('mix', {
+      resource_code: 'a","b',
+      item_code: 'c',
+      share: '1',
+      units_per_hour: '1',
+    });
+    const b = canonicalRowLine('mix', {
+      resource_code: 'a',
+      item_code: 'b","c',
+      share: '1',
+      units_per_hour: '1',
+    });
     expect(a).not.toBe(b);
   });
 });
@@ -41,13 +53,20 @@ describe('content hash', () => {
   });
 
   it('hashes 100.50 like 100.5', () => {
-    const padded = demand.map((row) => ({ ...row, quantity: `${row.quantity}${row.quantity!.includes('.') ? '0' : '.00'}` }));
+    const padded = demand.map((row) => ({
+      ...row,
+      quantity: `${row.quantity}${row.quantity!.includes('.') ? '0' : '.00'}`,
+    }));
     expect(hashTables({ demand: padded })).toBe(hashTables({ demand }));
   });
 
   it('changes when one cell changes, and keeps leading zeros significant', () => {
-    expect(hashTables({ demand: [{ ...demand[1]!, item_code: '123' }] })).not.toBe(hashTables({ demand: [demand[1]!] }));
-    expect(hashTables({ demand: [{ ...demand[1]!, uom: '' }] })).not.toBe(hashTables({ demand: [demand[1]!] }));
+    expect(hashTables({ demand: [{ ...demand[1]!, item_code: '123' }] })).not.toBe(
+      hashTables({ demand: [demand[1]!] }),
+    );
+    expect(hashTables({ demand: [{ ...demand[1]!, uom: '' }] })).not.toBe(
+      hashTables({ demand: [demand[1]!] }),
+    );
   });
 
   it('tells apart the same rows in different tables', () => {
@@ -57,9 +76,12 @@ describe('content hash', () => {
 
   it('is the same whatever order the rows come in', () => {
     fc.assert(
-      fc.property(fc.shuffledSubarray(demand, { minLength: demand.length, maxLength: demand.length }), (shuffled) => {
-        expect(hashTables({ demand: shuffled })).toBe(hashTables({ demand }));
-      }),
+      fc.property(
+        fc.shuffledSubarray(demand, { minLength: demand.length, maxLength: demand.length }),
+        (shuffled) => {
+          expect(hashTables({ demand: shuffled })).toBe(hashTables({ demand }));
+        },
+      ),
     );
   });
 
@@ -73,7 +95,10 @@ describe('content hash', () => {
     });
     fc.assert(
       fc.property(
-        fc.uniqueArray(rowArbitrary, { selector: (r) => `${r.item_code}\u0000${r.location_code}\u0000${r.period}`, maxLength: 40 }),
+        fc.uniqueArray(rowArbitrary, {
+          selector: (r) => `${r.item_code}\u0000${r.location_code}\u0000${r.period}`,
+          maxLength: 40,
+        }),
         fc.infiniteStream(fc.nat()),
         (rows, randoms) => {
           const shuffled = [...rows];
@@ -89,7 +114,9 @@ describe('content hash', () => {
 
   it('streams to the same hash as hashing in memory when fed in key order', () => {
     const hasher = createContentHasher();
-    const sorted = [...demand].sort((a, b) => Buffer.compare(Buffer.from(a.item_code!), Buffer.from(b.item_code!)));
+    const sorted = [...demand].sort((a, b) =>
+      Buffer.compare(Buffer.from(a.item_code!), Buffer.from(b.item_code!)),
+    );
     for (const row of sorted) hasher.update('demand', row);
     hasher.update('params', { key: 'horizon_periods', value: '8' });
     expect(hasher.digest()).toBe(hashTables({ demand, params: [{ key: 'horizon_periods', value: '8' }] }));

@@ -11,7 +11,9 @@ describe('formatCsvRow', () => {
 
   it('writes headers in TABLE_SPECS order', () => {
     expect(formatCsvHeader('demand')).toBe('item_code,location_code,period,quantity,uom');
-    expect(formatTableRow('inventory', { safety_stock: '0', on_hand: '5', location_code: 'L', item_code: 'I' })).toBe('I,L,5,0');
+    expect(
+      formatTableRow('inventory', { safety_stock: '0', on_hand: '5', location_code: 'L', item_code: 'I' }),
+    ).toBe('I,L,5,0');
   });
 
   it('reads back exactly what it wrote', async () => {
@@ -20,7 +22,11 @@ describe('formatCsvRow', () => {
     async function* one() {
       yield Buffer.from(`h1,h2,h3,h4,h5,h6\n${formatCsvRow(cells)}\n`);
     }
-    await readCsvRecords(one(), { onHeader: () => {}, onRecord: (r) => records.push(r), onUnparsable: () => {} });
+    await readCsvRecords(one(), {
+      onHeader: () => {},
+      onRecord: (r) => records.push(r),
+      onUnparsable: () => {},
+    });
     expect(records).toEqual([cells]);
   });
 });

@@ -15,7 +15,12 @@ export type TCsvRecordHandlers = {
 
 type TCsvApi = {
   info: { lines: number };
-  parse: (chunk: Buffer | undefined, isEnd: boolean, push: (record: string[]) => void, close: () => void) => Error | undefined;
+  parse: (
+    chunk: Buffer | undefined,
+    isEnd: boolean,
+    push: (record: string[]) => void,
+    close: () => void,
+  ) => Error | undefined;
 };
 
 type TLineTracker = { previousInfoLines: number; crlfInQuotes: number; lastEndLine: number };
@@ -26,7 +31,10 @@ type TLineTracker = { previousInfoLines: number; crlfInQuotes: number; lastEndLi
  * bytes become `onUnparsable` calls and reading goes on; an unclosed quote ends
  * the file. Rows whose cells are all empty are skipped (Excel writes `,,,,`).
  */
-export async function readCsvRecords(chunks: AsyncIterable<Buffer>, handlers: TCsvRecordHandlers): Promise<{ hasHeader: boolean }> {
+export async function readCsvRecords(
+  chunks: AsyncIterable<Buffer>,
+  handlers: TCsvRecordHandlers,
+): Promise<{ hasHeader: boolean }> {
   let headerLength = -1;
   let hasNul = false;
   let isAborted = false;
@@ -59,7 +67,11 @@ export async function readCsvRecords(chunks: AsyncIterable<Buffer>, handlers: TC
     lines.lastEndLine = endLine;
     if (isBlankRecord(cells)) return;
     if (hasNul && cells.some((cell) => cell.includes('\u0000'))) {
-      handlers.onUnparsable(line, `Line ${line} contains a NUL byte (binary data); save the file as CSV text.`, null);
+      handlers.onUnparsable(
+        line,
+        `Line ${line} contains a NUL byte (binary data); save the file as CSV text.`,
+        null,
+      );
       return;
     }
     if (cells.length !== headerLength) {
@@ -126,7 +138,10 @@ function isBlankRecord(cells: string[]): boolean {
 }
 
 function describeCsvError(error: CsvError, lines: TLineTracker): { line: number; text: string } {
-  const errorLine = typeof error['lines'] === 'number' ? (error['lines'] as number) - lines.crlfInQuotes : lines.lastEndLine + 1;
+  const errorLine =
+    typeof error['lines'] === 'number'
+      ? (error['lines'] as number) - lines.crlfInQuotes
+      : lines.lastEndLine + 1;
   const startLine = lines.lastEndLine + 1;
   switch (error.code) {
     case 'INVALID_OPENING_QUOTE':
@@ -156,5 +171,9 @@ function describeCsvError(error: CsvError, lines: TLineTracker): { line: number;
 
 function reportFatal(error: Error, lines: TLineTracker, handlers: TCsvRecordHandlers): void {
   const line = lines.lastEndLine + 1;
-  handlers.onUnparsable(line, `Line ${line} could not be read (${error.message}); the rest of the file was not read.`, null);
+  handlers.onUnparsable(
+    line,
+    `Line ${line} could not be read (${error.message}); the rest of the file was not read.`,
+    null,
+  );
 }

@@ -11,7 +11,10 @@ export type TEncodingVerdict =
  * then Shift_JIS/CP932, unless the caller forces one. When nothing decodes, the
  * failure reported is the one of the decoder that got furthest into the file.
  */
-export async function detectEncoding(source: TByteSource, choice: TEncodingChoice): Promise<TEncodingVerdict> {
+export async function detectEncoding(
+  source: TByteSource,
+  choice: TEncodingChoice,
+): Promise<TEncodingVerdict> {
   if (choice === 'shift_jis') {
     const scan = await scanDecodable(source, 'shift_jis');
     return scan.undecodable
@@ -19,7 +22,8 @@ export async function detectEncoding(source: TByteSource, choice: TEncodingChoic
       : { isDecodable: true, encoding: 'shift_jis' };
   }
   const utf8 = await scanDecodable(source, 'utf-8');
-  if (!utf8.undecodable) return { isDecodable: true, encoding: utf8.startsWithUtf8Bom ? 'utf-8-bom' : 'utf-8' };
+  if (!utf8.undecodable)
+    return { isDecodable: true, encoding: utf8.startsWithUtf8Bom ? 'utf-8-bom' : 'utf-8' };
   if (choice === 'utf-8') {
     return { isDecodable: false, tried: ['utf-8'], failure: { ...utf8.undecodable, label: 'utf-8' } };
   }

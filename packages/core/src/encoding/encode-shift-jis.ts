@@ -18,7 +18,8 @@ function buildReverseMap(): Map<number, number> {
       pair[1] = trail;
       const text = decoder.decode(pair);
       const codePoint = text.codePointAt(0);
-      if (text.length !== 1 || codePoint === undefined || codePoint === 0xfffd || map.has(codePoint)) continue;
+      if (text.length !== 1 || codePoint === undefined || codePoint === 0xfffd || map.has(codePoint))
+        continue;
       map.set(codePoint, (lead << 8) | trail);
     }
   }

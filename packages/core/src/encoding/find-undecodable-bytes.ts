@@ -31,7 +31,9 @@ export async function scanDecodable(source: TByteSource, label: TDecoderLabel): 
  * UTF-8 validation at memory speed (node:buffer isUtf8, as strict as the fatal
  * decoder); the decoder pass runs only to locate an error.
  */
-async function scanUtf8Quickly(source: TByteSource): Promise<{ isValid: boolean; startsWithUtf8Bom: boolean }> {
+async function scanUtf8Quickly(
+  source: TByteSource,
+): Promise<{ isValid: boolean; startsWithUtf8Bom: boolean }> {
   let carry: Uint8Array = EMPTY;
   const head: number[] = [];
   for await (const chunk of source.open()) {
@@ -69,7 +71,10 @@ async function scanWithDecoder(source: TByteSource, label: TDecoderLabel): Promi
       decoder.decode(chunk, { stream: true });
     } catch {
       const region = concatBytes(lineBytes, chunk);
-      return { startsWithUtf8Bom: isUtf8Bom(head), undecodable: await locate(source, label, region, lineStart, false) };
+      return {
+        startsWithUtf8Bom: isUtf8Bom(head),
+        undecodable: await locate(source, label, region, lineStart, false),
+      };
     }
     const lastNewline = chunk.lastIndexOf(NEWLINE);
     if (lastNewline === -1) {
@@ -88,7 +93,10 @@ async function scanWithDecoder(source: TByteSource, label: TDecoderLabel): Promi
   try {
     decoder.decode();
   } catch {
-    return { startsWithUtf8Bom: isUtf8Bom(head), undecodable: await locate(source, label, lineBytes, lineStart, true) };
+    return {
+      startsWithUtf8Bom: isUtf8Bom(head),
+      undecodable: await locate(source, label, lineBytes, lineStart, true),
+    };
   }
   return { startsWithUtf8Bom: isUtf8Bom(head), undecodable: null };
 }
@@ -188,5 +196,7 @@ function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
 }
 
 function toHex(bytes: Uint8Array): string {
-  return Array.from(bytes.subarray(0, 4), (byte) => byte.toString(16).toUpperCase().padStart(2, '0')).join(' ');
+  return Array.from(bytes.subarray(0, 4), (byte) => byte.toString(16).toUpperCase().padStart(2, '0')).join(
+    ' ',
+  );
 }

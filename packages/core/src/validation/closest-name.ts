@@ -1,6 +1,9 @@
 /** Spelling variants that are the same name: case, surrounding spaces, spaces or hyphens for underscores. */
 function normaliseName(name: string): string {
-  return name.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 }
 
 function editDistance(a: string, b: string): number {

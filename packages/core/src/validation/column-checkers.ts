@@ -1,6 +1,10 @@
 import type { TProblemCode } from '@planning-hub/contracts/problems';
 import type { TBound, TColumnSpec, TPeriodGranularity } from '@planning-hub/contracts/tables';
-import { canonicalDecimal, compareCanonicalDecimals, countDecimalDigits } from '../canonical/canonical-decimal';
+import {
+  canonicalDecimal,
+  compareCanonicalDecimals,
+  countDecimalDigits,
+} from '../canonical/canonical-decimal';
 import { canonicalBoolean } from '../values/check-boolean';
 import { describeInvalidCode, isValidCode } from '../values/check-code';
 import { describeInvalidDate, isValidDate } from '../values/check-date';
@@ -21,7 +25,10 @@ export type TColumnChecker = {
 /** Distinct valid periods remembered per column: periods repeat on every row. */
 const MAX_REMEMBERED_PERIODS = 10_000;
 
-export function createColumnChecker(column: TColumnSpec, granularity: TPeriodGranularity | null): TColumnChecker {
+export function createColumnChecker(
+  column: TColumnSpec,
+  granularity: TPeriodGranularity | null,
+): TColumnChecker {
   const name = column.name;
   const say = (code: TProblemCode, text: string, detail: string): TCellIssue => ({
     code,
@@ -39,7 +46,12 @@ export function createColumnChecker(column: TColumnSpec, granularity: TPeriodGra
         canonical: (text) => (isValidText(text) ? text : undefined),
         describe: (text) => {
           const problem = describeInvalidText(text);
-          const code = problem.kind === 'formula' ? 'invalid_code' : problem.kind === 'length' ? 'out_of_range' : 'wrong_type';
+          const code =
+            problem.kind === 'formula'
+              ? 'invalid_code'
+              : problem.kind === 'length'
+                ? 'out_of_range'
+                : 'wrong_type';
           return say(code, text, problem.detail);
         },
       };
@@ -78,7 +90,8 @@ function createPeriodChecker(granularity: TPeriodGranularity | null, say: TSay):
   return {
     canonical(text) {
       if (remembered.has(text)) return text;
-      const isValid = granularity === null ? granularityOfPeriod(text) !== null : isValidPeriod(text, granularity);
+      const isValid =
+        granularity === null ? granularityOfPeriod(text) !== null : isValidPeriod(text, granularity);
       if (!isValid) return undefined;
       if (remembered.size < MAX_REMEMBERED_PERIODS) remembered.add(text);
       return text;
@@ -116,12 +129,14 @@ function describeRange(min: TDecimalBound | null, max: TDecimalBound | null): st
 function createDecimalChecker(column: TColumnSpec, say: TSay): TColumnChecker {
   const min = toDecimalBound(column.min);
   const max = toDecimalBound(column.max);
-  const isInRange = (value: string): boolean => (!min || isAboveMin(value, min)) && (!max || isBelowMax(value, max));
+  const isInRange = (value: string): boolean =>
+    (!min || isAboveMin(value, min)) && (!max || isBelowMax(value, max));
   return {
     canonical(text) {
       const value = canonicalDecimal(text);
       if (value === null) return undefined;
-      if (value.length > MAX_DECIMAL_DIGITS && countDecimalDigits(value) > MAX_DECIMAL_DIGITS) return undefined;
+      if (value.length > MAX_DECIMAL_DIGITS && countDecimalDigits(value) > MAX_DECIMAL_DIGITS)
+        return undefined;
       return isInRange(value) ? value : undefined;
     },
     describe(text) {

@@ -21,15 +21,18 @@ describe('natural key index', () => {
 
   it('finds exactly the repeated keys of any list', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.string({ maxLength: 3 }), fc.string({ maxLength: 3 }), fc.nat(5))), (rows) => {
-        const index = createNaturalKeyIndex([0, 1, 2]);
-        const seen = new Map<string, number>();
-        rows.forEach(([a, b, c], i) => {
-          const key = JSON.stringify([a, b, c]);
-          expect(index.add([a, b, String(c)], i + 2)).toBe(seen.get(key));
-          if (!seen.has(key)) seen.set(key, i + 2);
-        });
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.string({ maxLength: 3 }), fc.string({ maxLength: 3 }), fc.nat(5))),
+        (rows) => {
+          const index = createNaturalKeyIndex([0, 1, 2]);
+          const seen = new Map<string, number>();
+          rows.forEach(([a, b, c], i) => {
+            const key = JSON.stringify([a, b, c]);
+            expect(index.add([a, b, String(c)], i + 2)).toBe(seen.get(key));
+            if (!seen.has(key)) seen.set(key, i + 2);
+          });
+        },
+      ),
     );
   });
 

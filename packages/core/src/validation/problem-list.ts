@@ -1,4 +1,9 @@
-import { MAX_PROBLEMS_PER_CODE, PROBLEM_CODES, type TProblem, type TProblemSummary } from '@planning-hub/contracts/problems';
+import {
+  MAX_PROBLEMS_PER_CODE,
+  PROBLEM_CODES,
+  type TProblem,
+  type TProblemSummary,
+} from '@planning-hub/contracts/problems';
 
 export type TProblemInput = Omit<TProblem, 'severity'>;
 
@@ -28,9 +33,10 @@ export function createProblemList(): TProblemList {
       const count = (byCode[problem.code] ?? 0) + 1;
       byCode[problem.code] = count;
       if (count > MAX_PROBLEMS_PER_CODE) return;
-      const value = problem.value !== null && problem.value.length > MAX_VALUE_LENGTH
-        ? `${problem.value.slice(0, MAX_VALUE_LENGTH)}…`
-        : problem.value;
+      const value =
+        problem.value !== null && problem.value.length > MAX_VALUE_LENGTH
+          ? `${problem.value.slice(0, MAX_VALUE_LENGTH)}…`
+          : problem.value;
       problems.push({ severity, ...problem, value });
     },
     errorCount: () => errors,

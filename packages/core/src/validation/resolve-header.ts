@@ -16,27 +16,46 @@ export type THeaderMapping = {
  * (never a silent partial match). Other unknown cells are ignored with a warning;
  * a repeated column is an error and its first occurrence is read.
  */
-export function resolveHeader(options: {
+type THeaderInput = {
   spec: TTableSpec;
   header: readonly string[];
   file: string;
   row: number | null;
   report: (problem: TProblemInput) => void;
-}): THeaderMapping {
-  const { spec, header, file, row, report } = options;
-  const names = spec.columns.map((column) => column.name);
-  const sourceIndexes = names.map(() => -1);
-  const unknown: { name: string; index: number }[] = [];
-  const base = { table: spec.name, file, row } as const;
+};
 
+type TUnknownCell = { name: string; index: number };
+
+export function resolveHeader(input: THeaderInput): THeaderMapping {
+  const names = input.spec.columns.map((column) => column.name);
+  const { sourceIndexes, unknown } = matchHeaderCells(input, names);
+  const misspelt = reportMissingColumns(input, names, sourceIndexes, unknown);
+  reportUnknownColumns(
+    input,
+    names,
+    unknown.filter((cell) => !misspelt.has(cell.name)),
+  );
+  const presentColumns = new Set(names.filter((_, i) => sourceIndexes[i] !== -1));
+  const isComplete = input.spec.columns.every(
+    (column) => !column.required || presentColumns.has(column.name),
+  );
+  return { sourceIndexes, isComplete, presentColumns };
+}
+
+/** Exact name matches; a repeated column is reported and its first occurrence kept. */
+function matchHeaderCells({ header, file, row, spec, report }: THeaderInput, names: string[]) {
+  const sourceIndexes = names.map(() => -1);
+  const unknown: TUnknownCell[] = [];
   header.forEach((name, index) => {
     const columnIndex = names.indexOf(name);
     if (columnIndex === -1) {
       unknown.push({ name, index });
     } else if (sourceIndexes[columnIndex] !== -1) {
       report({
-        ...base,
         code: 'duplicate_column',
+        table: spec.name,
+        file,
+        row,
         column: name,
         value: name,
         message: `Column '${name}' appears twice in the header of ${file} (columns ${sourceIndexes[columnIndex]! + 1} and ${index + 1}); keep one.`,
@@ -45,38 +64,51 @@ export function resolveHeader(options: {
       sourceIndexes[columnIndex] = index;
     }
   });
+  return { sourceIndexes, unknown };
+}
 
+/** Missing columns, each with the header cell that misspells it if any; returns those cells. */
+function reportMissingColumns(
+  { spec, file, row, report }: THeaderInput,
+  names: string[],
+  sourceIndexes: number[],
+  unknown: TUnknownCell[],
+): Set<string> {
   const missing = names.filter((_, i) => sourceIndexes[i] === -1);
   const misspelt = new Set<string>();
   for (const name of missing) {
-    const column = spec.columns.find((c) => c.name === name)!;
-    const candidates = unknown.filter((u) => !misspelt.has(u.name)).map((u) => u.name);
+    const candidates = unknown.filter((cell) => !misspelt.has(cell.name)).map((cell) => cell.name);
     const typed = candidates.find((candidate) => findClosestName(candidate, missing) === name);
+    const base = { code: 'missing_column', table: spec.name, file, row, column: name } as const;
     if (typed !== undefined) {
       misspelt.add(typed);
       report({
         ...base,
-        code: 'missing_column',
-        column: name,
         value: typed,
         message: `Column '${name}' is missing from ${file}; the header has ${quote(typed)}: rename it to '${name}'.`,
       });
-    } else if (column.required) {
+    } else if (spec.columns.find((column) => column.name === name)!.required) {
       report({
         ...base,
-        code: 'missing_column',
-        column: name,
         value: null,
         message: `Column '${name}' is missing from the header of ${file} (expected: ${names.join(', ')}).`,
       });
     }
   }
+  return misspelt;
+}
 
+function reportUnknownColumns(
+  { spec, file, row, report }: THeaderInput,
+  names: string[],
+  unknown: TUnknownCell[],
+) {
   for (const { name, index } of unknown) {
-    if (misspelt.has(name)) continue;
     report({
-      ...base,
       code: 'unknown_column',
+      table: spec.name,
+      file,
+      row,
       column: name,
       value: name,
       message:
@@ -85,8 +117,4 @@ export function resolveHeader(options: {
           : `Column ${quote(name)} is not a ${spec.name} column; it is ignored (expected: ${names.join(', ')}).`,
     });
   }
-
-  const presentColumns = new Set(names.filter((_, i) => sourceIndexes[i] !== -1));
-  const isComplete = spec.columns.every((column) => !column.required || presentColumns.has(column.name));
-  return { sourceIndexes, isComplete, presentColumns };
 }

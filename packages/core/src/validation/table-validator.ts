@@ -13,7 +13,11 @@ export type TTableValidator = {
    * the file lacks, `''` for an empty cell. `hasReportedError` when the reader
    * already reported an error for this row (e.g. a JSON cell of the wrong type).
    */
-  validateRow: (cells: readonly (string | undefined)[], line: number | null, hasReportedError?: boolean) => void;
+  validateRow: (
+    cells: readonly (string | undefined)[],
+    line: number | null,
+    hasReportedError?: boolean,
+  ) => void;
   /** Runs the table's aggregate rules (e.g. mix shares summing to 1). */
   finish: () => void;
 };
@@ -43,7 +47,11 @@ export function createTableValidator(options: {
   const checkers = columns.map((column) => createColumnChecker(column, options.granularity));
   const keyIndexes = spec.key.map((key) => names.indexOf(key));
   const keyIndex = createNaturalKeyIndex(keyIndexes, options.expectedRows);
-  const rules = RULES_BY_TABLE[spec.name]({ context: options.context, spec, presentColumns: options.presentColumns });
+  const rules = RULES_BY_TABLE[spec.name]({
+    context: options.context,
+    spec,
+    presentColumns: options.presentColumns,
+  });
   const values: (string | null | undefined)[] = new Array<string | null | undefined>(columns.length);
 
   let currentLine: number | null = null;
@@ -58,7 +66,9 @@ export function createTableValidator(options: {
   function checkDuplicateKey(): void {
     const firstLine = keyIndex.add(values, currentLine);
     if (firstLine === undefined) return;
-    const described = keyIndexes.map((index) => `${names[index]} ${quote(values[index] as string)}`).join(', ');
+    const described = keyIndexes
+      .map((index) => `${names[index]} ${quote(values[index] as string)}`)
+      .join(', ');
     report(
       'duplicate_key',
       spec.key.join(','),

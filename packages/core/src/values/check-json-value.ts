@@ -32,14 +32,17 @@ const UNSTORABLE_CHARACTER = /\u0000|\p{Cs}/u;
 function hasUnstorableString(value: unknown): boolean {
   if (typeof value === 'string') return UNSTORABLE_CHARACTER.test(value);
   if (value === null || typeof value !== 'object') return false;
-  return Object.entries(value).some(([key, child]) => UNSTORABLE_CHARACTER.test(key) || hasUnstorableString(child));
+  return Object.entries(value).some(
+    ([key, child]) => UNSTORABLE_CHARACTER.test(key) || hasUnstorableString(child),
+  );
 }
 
 /** Canonical JSON of a param value, or why it is refused. */
 export function canonicalParamValue(value: unknown): { text: string } | { problem: string } {
   if (jsonDepth(value) > MAX_JSON_DEPTH) return { problem: `is nested deeper than ${MAX_JSON_DEPTH} levels` };
   const text = canonicalJson(value);
-  if (text.length > MAX_JSON_TEXT_LENGTH) return { problem: `is longer than ${MAX_JSON_TEXT_LENGTH} characters` };
+  if (text.length > MAX_JSON_TEXT_LENGTH)
+    return { problem: `is longer than ${MAX_JSON_TEXT_LENGTH} characters` };
   if (hasUnstorableString(value)) return { problem: 'contains a NUL or an unpaired surrogate character' };
   return { text };
 }

@@ -30,7 +30,9 @@ describe('periods', () => {
     expect(describeInvalidPeriod('2027-01', 'week')).toBe(
       "is a month period, but period_granularity is 'week' (write YYYY-Www (ISO week), e.g. 2027-W05)",
     );
-    expect(describeInvalidPeriod('2027-W53', 'week')).toBe('does not exist: ISO year 2027 has weeks W01 to W52');
+    expect(describeInvalidPeriod('2027-W53', 'week')).toBe(
+      'does not exist: ISO year 2027 has weeks W01 to W52',
+    );
     expect(describeInvalidPeriod('2027-w05', 'week')).toBe('must have an upper-case W (2027-W05)');
   });
 

@@ -23,7 +23,10 @@ export type TTextProblem = { kind: 'formula' | 'control' | 'length'; detail: str
 
 export function describeInvalidText(text: string): TTextProblem {
   if (isFormulaStart(text.charCodeAt(0))) {
-    return { kind: 'formula', detail: `must not start with '${text[0]}' (a spreadsheet would run it as a formula)` };
+    return {
+      kind: 'formula',
+      detail: `must not start with '${text[0]}' (a spreadsheet would run it as a formula)`,
+    };
   }
   const control = CONTROL_CHARACTER.exec(text) ?? LONE_SURROGATE.exec(text);
   if (control) return { kind: 'control', detail: `contains ${describeCharacter(control[0])}` };

@@ -7,28 +7,52 @@ import { canonicalParamValue } from './check-json-value';
 import { isValidText } from './check-text';
 
 describe('codes', () => {
-  it.each(['0123', '部品-001', 'A.B/C:D_E-F', 'ｱｲｳ', '２０２７', 'x'.repeat(64), '品'.repeat(64), '\u{20b9f}'])('accepts %s', (code) => {
+  it.each([
+    '0123',
+    '部品-001',
+    'A.B/C:D_E-F',
+    'ｱｲｳ',
+    '２０２７',
+    'x'.repeat(64),
+    '品'.repeat(64),
+    '\u{20b9f}',
+  ])('accepts %s', (code) => {
     expect(isValidCode(code)).toBe(true);
   });
 
-  it.each(['', '=SUM(A1)', '+1', '-5', '@cmd', 'A B', 'A,B', 'x'.repeat(65), '品'.repeat(65), 'A\tB', 'A#1'])('refuses %j', (code) => {
-    expect(isValidCode(code)).toBe(false);
-  });
+  it.each(['', '=SUM(A1)', '+1', '-5', '@cmd', 'A B', 'A,B', 'x'.repeat(65), '品'.repeat(65), 'A\tB', 'A#1'])(
+    'refuses %j',
+    (code) => {
+      expect(isValidCode(code)).toBe(false);
+    },
+  );
 
   it('says what is wrong with a code', () => {
-    expect(describeInvalidCode('=SUM(A1)')).toBe("must not start with '=' (a spreadsheet would run it as a formula)");
+    expect(describeInvalidCode('=SUM(A1)')).toBe(
+      "must not start with '=' (a spreadsheet would run it as a formula)",
+    );
     expect(describeInvalidCode('A B')).toBe('contains a space; codes are letters, digits and _ - . / : only');
-    expect(describeInvalidCode('A#1')).toBe("contains '#' (U+0023); codes are letters, digits and _ - . / : only");
+    expect(describeInvalidCode('A#1')).toBe(
+      "contains '#' (U+0023); codes are letters, digits and _ - . / : only",
+    );
   });
 });
 
 describe('dates', () => {
-  it.each(['2027-01-04', '2024-02-29', '1900-01-01'])('accepts %s', (date) => expect(isValidDate(date)).toBe(true));
-
-  it.each(['2027-02-30', '2027-13-01', '27-01-04', '2027/01/04', '45000', '2027-1-4', '0027-01-04', '2027-01-04T00:00'])(
-    'refuses %s',
-    (date) => expect(isValidDate(date)).toBe(false),
+  it.each(['2027-01-04', '2024-02-29', '1900-01-01'])('accepts %s', (date) =>
+    expect(isValidDate(date)).toBe(true),
   );
+
+  it.each([
+    '2027-02-30',
+    '2027-13-01',
+    '27-01-04',
+    '2027/01/04',
+    '45000',
+    '2027-1-4',
+    '0027-01-04',
+    '2027-01-04T00:00',
+  ])('refuses %s', (date) => expect(isValidDate(date)).toBe(false));
 
   it('explains Excel serial numbers, two-digit years and impossible days', () => {
     expect(describeInvalidDate('46391')).toMatch(/Excel serial number/);
@@ -68,8 +92,12 @@ describe('booleans and text', () => {
 describe('param values', () => {
   it('refuses what PostgreSQL jsonb cannot store, and keeps the rest canonical', () => {
     expect(canonicalParamValue({ b: [1, 2], a: 'x' })).toEqual({ text: '{"a":"x","b":[1,2]}' });
-    expect(canonicalParamValue({ note: 'a\u0000b' })).toEqual({ problem: 'contains a NUL or an unpaired surrogate character' });
-    expect(canonicalParamValue('\ud800')).toEqual({ problem: 'contains a NUL or an unpaired surrogate character' });
+    expect(canonicalParamValue({ note: 'a\u0000b' })).toEqual({
+      problem: 'contains a NUL or an unpaired surrogate character',
+    });
+    expect(canonicalParamValue('\ud800')).toEqual({
+      problem: 'contains a NUL or an unpaired surrogate character',
+    });
     expect(canonicalParamValue('\\u0000 written out')).toEqual({ text: '"\\\\u0000 written out"' });
   });
 });

@@ -11,6 +11,11 @@ export function createOrphanItemCheck(context: TBundleContext, spec: TTableSpec,
     const item = values[itemIndex];
     if (demandItems === null || mixItems === null || typeof item !== 'string') return;
     if (demandItems.has(item) || mixItems.has(item)) return;
-    report('orphan_item', 'item_code', item, `Item ${quote(item)} has ${what} but no demand row and no mix row.`);
+    report(
+      'orphan_item',
+      'item_code',
+      item,
+      `Item ${quote(item)} has ${what} but no demand row and no mix row.`,
+    );
   };
 }

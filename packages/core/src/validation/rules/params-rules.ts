@@ -1,4 +1,8 @@
-import { PERIOD_GRANULARITIES, REQUIRED_PARAMS, type TPeriodGranularity } from '@planning-hub/contracts/tables';
+import {
+  PERIOD_GRANULARITIES,
+  REQUIRED_PARAMS,
+  type TPeriodGranularity,
+} from '@planning-hub/contracts/tables';
 import { describeInvalidPeriod, granularityOfPeriod, isValidPeriod } from '../../values/check-period';
 import { columnIndex, type TRowReport, type TRulesFactory } from './table-rules';
 
@@ -24,9 +28,19 @@ export const createParamsRules: TRulesFactory = ({ context, spec }) => {
   const valueIndex = columnIndex(spec, 'value');
   const seen = new Set<string>();
 
-  function checkRequired(key: (typeof REQUIRED_PARAMS)[number], value: unknown, text: string, report: TRowReport) {
+  function checkRequired(
+    key: (typeof REQUIRED_PARAMS)[number],
+    value: unknown,
+    text: string,
+    report: TRowReport,
+  ) {
     const invalid = (detail: string) =>
-      report('param_invalid', 'value', text, `Param '${key}' ${detail}; it must be ${REQUIRED_PARAM_HINTS[key]}.`);
+      report(
+        'param_invalid',
+        'value',
+        text,
+        `Param '${key}' ${detail}; it must be ${REQUIRED_PARAM_HINTS[key]}.`,
+      );
     if (key === 'period_granularity') {
       if (typeof value === 'string' && (PERIOD_GRANULARITIES as readonly string[]).includes(value)) {
         context.granularity = value as TPeriodGranularity;

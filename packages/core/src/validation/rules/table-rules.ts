@@ -7,7 +7,12 @@ import type { TProblemInput } from '../problem-list';
 export type TRowValues = readonly (string | null | undefined)[];
 
 /** Reports a problem on the row being checked (table, file and line are filled in). */
-export type TRowReport = (code: TProblemCode, column: string | null, value: string | null, message: string) => void;
+export type TRowReport = (
+  code: TProblemCode,
+  column: string | null,
+  value: string | null,
+  message: string,
+) => void;
 
 export type TTableReport = (problem: Omit<TProblemInput, 'table' | 'file'>) => void;
 

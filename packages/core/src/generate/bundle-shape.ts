@@ -1,0 +1,46 @@
+import { canonicalDecimal } from '../canonical/canonical-decimal';
+
+export const YEAR = 2027;
+export const WEEKS = 52; // ISO year 2027 has 52 weeks
+export const LOCATIONS = [
+  '東京DC',
+  '大阪DC',
+  '名古屋DC',
+  '福岡DC',
+  '札幌DC',
+  'SENDAI-01',
+  'HIROSHIMA-01',
+  '0042',
+];
+export const ROWS_PER_ITEM = WEEKS * LOCATIONS.length;
+export const INBOUND_EVERY = 20;
+const ITEMS_PER_RESOURCE = 40;
+
+/** The sizes and code spellings every generated table agrees on. */
+export type TBundleShape = {
+  demandRows: number;
+  itemCount: number;
+  resourceCount: number;
+  itemCode: (index: number) => string;
+  resourceCode: (index: number) => string;
+  week: (index: number) => string;
+};
+
+export function createBundleShape(demandRows: number): TBundleShape {
+  const itemCount = Math.max(1, Math.ceil(demandRows / ROWS_PER_ITEM));
+  const width = Math.max(3, String(itemCount).length);
+  return {
+    demandRows,
+    itemCount,
+    resourceCount: Math.max(2, Math.ceil(itemCount / ITEMS_PER_RESOURCE)),
+    // Every tenth item has a Japanese code.
+    itemCode: (i) => `${i % 10 === 0 ? '部品' : 'ITEM'}-${String(i).padStart(width, '0')}`,
+    resourceCode: (r) => `${r % 2 === 0 ? 'ライン' : 'RES'}-${String(r).padStart(3, '0')}`,
+    week: (w) => `${YEAR}-W${String(w + 1).padStart(2, '0')}`,
+  };
+}
+
+/** A canonical decimal with at most 2 decimals in [offset, offset + max). */
+export function randomAmount(next: () => number, max: number, offset = 0): string {
+  return canonicalDecimal((Math.floor(next() * max * 100) / 100 + offset).toFixed(2))!;
+}
