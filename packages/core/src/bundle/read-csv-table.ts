@@ -30,10 +30,13 @@ export async function readCsvTable(options: {
   const file = source.name;
   let validator: TTableValidator | null = null;
   let sourceIndexes: number[] = [];
+  let isInSpecOrder = false;
   const cells: (string | undefined)[] = new Array<string | undefined>(spec.columns.length);
   const heldRecords: { cells: string[]; line: number }[] | null = spec.name === 'params' ? [] : null;
 
   const validateRecord = (record: string[], line: number): void => {
+    // The usual header lists the columns in spec order: the record is the cells as they are.
+    if (isInSpecOrder) return validator!.validateRow(record, line);
     for (let i = 0; i < sourceIndexes.length; i++) {
       const index = sourceIndexes[i]!;
       cells[i] = index === -1 ? undefined : record[index];
@@ -45,6 +48,7 @@ export async function readCsvTable(options: {
     onHeader(header) {
       const mapping = resolveHeader({ spec, header, file, row: 1, report: problems.add });
       sourceIndexes = mapping.sourceIndexes;
+      isInSpecOrder = sourceIndexes.every((index, i) => index === i);
       validator = createTableValidator({
         spec,
         file,
