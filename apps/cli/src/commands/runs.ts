@@ -40,7 +40,8 @@ export function formatRun(run: TRunDetail | TRunSummary, artifactDir: string): s
     for (const shortage of run.result.shortages.slice(0, SHOWN_SHORTAGES)) {
       lines.push(`    ${shortage.kind.padEnd(18)} ${shortage.itemCode} @ ${shortage.locationCode} ${shortage.period}: short ${shortage.quantity}`);
     }
-    if (run.result.shortages.length > SHOWN_SHORTAGES) lines.push(`    … ${run.result.shortages.length - SHOWN_SHORTAGES} more (--json)`);
+    const more = s.rows.shortages - Math.min(SHOWN_SHORTAGES, run.result.shortages.length);
+    if (more > 0) lines.push(`    … ${more} more (--json lists the first ${run.result.listLimit} of every list)`);
   }
   if (run.error) lines.push(`  error         ${run.error}`);
   if (run.note) lines.push(`  note          ${run.note}`);

@@ -105,7 +105,17 @@ export const ZPlanResult = z.object({
      * capacity rows, inbound per (item, location, period) summed over references.
      */
     outsideHorizon: z.object({ demand: z.number().int(), inbound: z.number().int(), capacity: z.number().int() }),
+    /** How many rows each list has in full; a list longer than `listLimit` holds only its first rows. */
+    rows: z.object({
+      inventory: z.number().int(),
+      production: z.number().int(),
+      capacityLoad: z.number().int(),
+      shortages: z.number().int(),
+    }),
   }),
+  /** The most rows any list below holds (in natural key order); `truncated` says whether one was cut. */
+  listLimit: z.number().int(),
+  truncated: z.boolean(),
   inventory: z.array(ZInventoryProjection),
   production: z.array(ZItemProduction),
   capacityLoad: z.array(ZCapacityLoad),

@@ -70,7 +70,9 @@ describe('computePlan', () => {
       belowSafetyStock: 0,
       peakLoad: '0.060313',
       outsideHorizon: { demand: 0, inbound: 0, capacity: 0 },
+      rows: { inventory: 4, production: 4, capacityLoad: 2, shortages: 0 },
     });
+    expect(result.truncated).toBe(false);
   });
 
   const shortOfCapacity = {
@@ -106,6 +108,15 @@ describe('computePlan', () => {
       { kind: 'stockout', itemCode: 'A', locationCode: 'WEST', period: '2027-01', projected: '-15', safetyStock: '0', quantity: '15' },
     ]);
     expect(result.summary).toMatchObject({ stockouts: 2, belowSafetyStock: 0, peakLoad: '1', totalProduction: '95' });
+  });
+
+  it('keeps the first listLimit rows of each list and counts them all', () => {
+    const result = computePlan(planInputFromTables(shortOfCapacity), { listLimit: 1 });
+    expect(result).toMatchObject({ listLimit: 1, truncated: true });
+    expect(result.inventory.map((r) => [r.locationCode, r.period])).toEqual([['EAST', '2027-01']]);
+    expect(result.shortages.map((r) => [r.locationCode, r.period])).toEqual([['EAST', '2027-01']]);
+    expect(result.capacityLoad).toHaveLength(1);
+    expect(result.summary).toMatchObject({ stockouts: 2, peakLoad: '1', rows: { inventory: 4, production: 2, capacityLoad: 2, shortages: 2 } });
   });
 
   it('gives the same plan whatever order the rows come in', () => {

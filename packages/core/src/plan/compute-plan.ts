@@ -6,17 +6,32 @@ import { PlanDecimal, ZERO, decimalText, maxDecimal, roundedText, type TPlanDeci
 import type { TPeriodQuantities, TPlanInput } from './plan-input';
 import { readPlanParams } from './plan-params';
 
-type TInventoryRow = TPlanResult['inventory'][number];
-type TShortage = TPlanResult['shortages'][number];
+/** Rows per list a stored plan keeps (the summary counts them all). */
+export const DEFAULT_PLAN_LIST_LIMIT = 10_000;
+
+type TCappedList<T> = { rows: T[]; isFull: () => boolean; add: (make: () => T) => void };
+
+/** Keeps the first `limit` rows; `make` is only called for rows that are kept. */
+function createCappedList<T>(limit: number): TCappedList<T> {
+  const rows: T[] = [];
+  return {
+    rows,
+    isFull: () => rows.length >= limit,
+    add: (make) => {
+      if (rows.length < limit) rows.push(make());
+    },
+  };
+}
 
 type TPlanState = {
   input: TPlanInput;
   periods: string[];
   /** resource -> hours used per horizon period index */
   usedHours: Map<string, TPlanDecimal[]>;
-  inventory: TInventoryRow[];
-  production: TPlanResult['production'];
-  shortages: TShortage[];
+  inventory: TCappedList<TPlanResult['inventory'][number]>;
+  production: TCappedList<TPlanResult['production'][number]>;
+  shortages: TCappedList<TPlanResult['shortages'][number]>;
+  counts: { stockouts: number; belowSafetyStock: number };
   totals: { demand: TPlanDecimal; inbound: TPlanDecimal; production: TPlanDecimal };
 };
 
@@ -33,17 +48,19 @@ function sortedUnion(...sources: (Iterable<string> | undefined)[]): string[] {
  * item, location and horizon period the projected inventory, production limited
  * by the item's share of each resource's hours, the load of every resource, and
  * the shortages. Pure and deterministic: the same input gives the same result.
+ * Each list keeps its first `listLimit` rows in natural key order; the summary counts them all.
  */
-export function computePlan(input: TPlanInput): TPlanResult {
+export function computePlan(input: TPlanInput, { listLimit = DEFAULT_PLAN_LIST_LIMIT }: { listLimit?: number } = {}): TPlanResult {
   const params = readPlanParams(input.params);
   const periods = listHorizonPeriods(params.horizonStart, params.horizonPeriods, params.granularity);
   const state: TPlanState = {
     input,
     periods,
     usedHours: new Map(),
-    inventory: [],
-    production: [],
-    shortages: [],
+    inventory: createCappedList(listLimit),
+    production: createCappedList(listLimit),
+    shortages: createCappedList(listLimit),
+    counts: { stockouts: 0, belowSafetyStock: 0 },
     totals: { demand: ZERO, inbound: ZERO, production: ZERO },
   };
   const items = sortedUnion(input.demand.keys(), input.inbound.keys(), input.inventory.keys());
@@ -51,8 +68,31 @@ export function computePlan(input: TPlanInput): TPlanResult {
   for (const item of items) itemLocations += planItem(state, item);
 
   const resources = sortedUnion(input.capacity.keys(), ...[...input.mix.values()].map((m) => m.keys()));
-  const capacityLoad = resources.flatMap((resource) => loadOfResource(state, resource));
-  const loads = capacityLoad.filter((row) => row.load !== null).map((row) => new PlanDecimal(row.load!));
+  const capacityLoad = createCappedList<TPlanResult['capacityLoad'][number]>(listLimit);
+  let peakLoad: TPlanDecimal | null = null;
+  for (const resource of resources) {
+    const used = state.usedHours.get(resource);
+    periods.forEach((period, index) => {
+      const available = input.capacity.get(resource)?.get(period) ?? ZERO;
+      const hours = used?.[index] ?? ZERO;
+      const load = available.isZero() ? null : hours.dividedBy(available);
+      if (load !== null) peakLoad = peakLoad === null ? load : maxDecimal(peakLoad, load);
+      capacityLoad.add(() => ({
+        resourceCode: resource,
+        period,
+        availableHours: decimalText(available),
+        usedHours: roundedText(hours),
+        load: load === null ? null : roundedText(load),
+      }));
+    });
+  }
+
+  const rows = {
+    inventory: itemLocations * periods.length,
+    production: items.length * periods.length,
+    capacityLoad: resources.length * periods.length,
+    shortages: state.counts.stockouts + state.counts.belowSafetyStock,
+  };
   return {
     horizon: { start: params.horizonStart, granularity: params.granularity, periods },
     summary: {
@@ -62,15 +102,18 @@ export function computePlan(input: TPlanInput): TPlanResult {
       totalDemand: decimalText(state.totals.demand),
       totalInbound: decimalText(state.totals.inbound),
       totalProduction: decimalText(state.totals.production),
-      stockouts: state.shortages.filter((s) => s.kind === 'stockout').length,
-      belowSafetyStock: state.shortages.filter((s) => s.kind === 'below_safety_stock').length,
-      peakLoad: loads.length > 0 ? decimalText(loads.reduce(maxDecimal)) : null,
+      stockouts: state.counts.stockouts,
+      belowSafetyStock: state.counts.belowSafetyStock,
+      peakLoad: peakLoad === null ? null : roundedText(peakLoad),
       outsideHorizon: countOutsideHorizon(input, new Set(periods)),
+      rows,
     },
-    inventory: state.inventory,
-    production: state.production,
-    capacityLoad,
-    shortages: state.shortages,
+    listLimit,
+    truncated: Object.values(rows).some((count) => count > listLimit),
+    inventory: state.inventory.rows,
+    production: state.production.rows,
+    capacityLoad: capacityLoad.rows,
+    shortages: state.shortages.rows,
   };
 }
 
@@ -97,14 +140,24 @@ function bookHours(state: TPlanState, item: string, periodIndex: number, produce
   }
 }
 
+type TFlow = {
+  period: string;
+  opening: TPlanDecimal;
+  inbound: TPlanDecimal;
+  production: TPlanDecimal;
+  demand: TPlanDecimal;
+  projected: TPlanDecimal;
+  requirement: TPlanDecimal;
+};
+
 type TLocationState = {
   locationCode: string;
   opening: TPlanDecimal;
   safetyStock: TPlanDecimal;
   demand: TPeriodQuantities | undefined;
   inbound: TPeriodQuantities | undefined;
-  rows: TInventoryRow[];
-  shortages: TShortage[];
+  /** This item's periods, kept only while a list still has room for them. */
+  flows: TFlow[];
 };
 
 /** Plans one item over the horizon; returns how many locations it has. */
@@ -119,86 +172,78 @@ function planItem(state: TPlanState, item: string): number {
     safetyStock: inventory?.get(code)?.safetyStock ?? ZERO,
     demand: demand?.get(code),
     inbound: inbound?.get(code),
-    rows: [],
-    shortages: [],
+    flows: [],
   }));
+  const isKeepingFlows = !state.inventory.isFull() || !state.shortages.isFull();
 
   periods.forEach((period, periodIndex) => {
-    const flows = locations.map((location) => {
+    const requirements = locations.map((location) => {
       const d = location.demand?.get(period) ?? ZERO;
       const i = location.inbound?.get(period) ?? ZERO;
-      const requirement = maxDecimal(ZERO, location.safetyStock.plus(d).minus(location.opening).minus(i));
-      return { demand: d, inbound: i, requirement };
+      return { demand: d, inbound: i, requirement: maxDecimal(ZERO, location.safetyStock.plus(d).minus(location.opening).minus(i)) };
     });
-    const required = flows.reduce((sum, f) => sum.plus(f.requirement), ZERO);
+    const required = requirements.reduce((sum, r) => sum.plus(r.requirement), ZERO);
     const producible = producibleUnits(input, item, period);
     const produced = PlanDecimal.min(required, producible);
     const parts = allocateProduction(
-      locations.map((l, k) => ({ locationCode: l.locationCode, requirement: flows[k]!.requirement })),
+      locations.map((l, k) => ({ locationCode: l.locationCode, requirement: requirements[k]!.requirement })),
       produced,
     );
-    locations.forEach((location, k) => projectLocation(state, item, period, location, { ...flows[k]!, production: parts[k]! }));
+    locations.forEach((location, k) => {
+      const { demand: d, inbound: i, requirement } = requirements[k]!;
+      const projected = location.opening.plus(i).plus(parts[k]!).minus(d);
+      countShortage(state, projected, location.safetyStock);
+      if (isKeepingFlows) location.flows.push({ period, opening: location.opening, inbound: i, production: parts[k]!, demand: d, projected, requirement });
+      state.totals.demand = state.totals.demand.plus(d);
+      state.totals.inbound = state.totals.inbound.plus(i);
+      location.opening = projected;
+    });
     bookHours(state, item, periodIndex, produced, producible);
-    state.production.push({
+    state.totals.production = state.totals.production.plus(produced);
+    state.production.add(() => ({
       itemCode: item,
       period,
       required: decimalText(required),
       producible: decimalText(producible),
       produced: decimalText(produced),
-    });
-    state.totals.production = state.totals.production.plus(produced);
+    }));
   });
 
-  for (const location of locations) {
-    state.inventory.push(...location.rows);
-    state.shortages.push(...location.shortages);
-  }
+  for (const location of locations) listLocation(state, item, location);
   return locations.length;
 }
 
-function projectLocation(
-  state: TPlanState,
-  item: string,
-  period: string,
-  location: TLocationState,
-  flow: { demand: TPlanDecimal; inbound: TPlanDecimal; production: TPlanDecimal; requirement: TPlanDecimal },
-): void {
-  const projected = location.opening.plus(flow.inbound).plus(flow.production).minus(flow.demand);
-  const where = { itemCode: item, locationCode: location.locationCode, period };
-  location.rows.push({
-    ...where,
-    opening: decimalText(location.opening),
-    inbound: decimalText(flow.inbound),
-    production: decimalText(flow.production),
-    demand: decimalText(flow.demand),
-    projected: decimalText(projected),
-    safetyStock: decimalText(location.safetyStock),
-    requirement: decimalText(flow.requirement),
-  });
-  const shown = { ...where, projected: decimalText(projected), safetyStock: decimalText(location.safetyStock) };
-  if (projected.isNegative() && !projected.isZero()) {
-    location.shortages.push({ kind: 'stockout', ...shown, quantity: decimalText(projected.negated()) });
-  } else if (projected.lessThan(location.safetyStock)) {
-    location.shortages.push({ kind: 'below_safety_stock', ...shown, quantity: decimalText(location.safetyStock.minus(projected)) });
-  }
-  state.totals.demand = state.totals.demand.plus(flow.demand);
-  state.totals.inbound = state.totals.inbound.plus(flow.inbound);
-  location.opening = projected;
+function shortageKind(projected: TPlanDecimal, safetyStock: TPlanDecimal): 'stockout' | 'below_safety_stock' | null {
+  if (projected.isNegative() && !projected.isZero()) return 'stockout';
+  return projected.lessThan(safetyStock) ? 'below_safety_stock' : null;
 }
 
-function loadOfResource(state: TPlanState, resource: string): TPlanResult['capacityLoad'] {
-  const used = state.usedHours.get(resource);
-  return state.periods.map((period, index) => {
-    const available = state.input.capacity.get(resource)?.get(period) ?? ZERO;
-    const hours = used?.[index] ?? ZERO;
-    return {
-      resourceCode: resource,
-      period,
-      availableHours: decimalText(available),
-      usedHours: roundedText(hours),
-      load: available.isZero() ? null : roundedText(hours.dividedBy(available)),
-    };
-  });
+function countShortage(state: TPlanState, projected: TPlanDecimal, safetyStock: TPlanDecimal): void {
+  const kind = shortageKind(projected, safetyStock);
+  if (kind === 'stockout') state.counts.stockouts += 1;
+  else if (kind === 'below_safety_stock') state.counts.belowSafetyStock += 1;
+}
+
+/** Adds one location's periods to the inventory and shortage lists, in period order. */
+function listLocation(state: TPlanState, item: string, location: TLocationState): void {
+  const safetyStock = decimalText(location.safetyStock);
+  for (const flow of location.flows) {
+    const where = { itemCode: item, locationCode: location.locationCode, period: flow.period };
+    state.inventory.add(() => ({
+      ...where,
+      opening: decimalText(flow.opening),
+      inbound: decimalText(flow.inbound),
+      production: decimalText(flow.production),
+      demand: decimalText(flow.demand),
+      projected: decimalText(flow.projected),
+      safetyStock,
+      requirement: decimalText(flow.requirement),
+    }));
+    const kind = shortageKind(flow.projected, location.safetyStock);
+    if (kind === null) continue;
+    const quantity = kind === 'stockout' ? flow.projected.negated() : location.safetyStock.minus(flow.projected);
+    state.shortages.add(() => ({ kind, ...where, projected: decimalText(flow.projected), safetyStock, quantity: decimalText(quantity) }));
+  }
 }
 
 function countOutsideHorizon(input: TPlanInput, horizon: ReadonlySet<string>): TPlanResult['summary']['outsideHorizon'] {

@@ -19,6 +19,7 @@ export function toPlanDecimal(text: string): TPlanDecimal {
 
 /** Exact canonical text (`100.5`, `0`, `-3`), as the rest of Planning Hub writes decimals. */
 export function decimalText(value: TPlanDecimal): string {
+  if (value.isZero()) return '0';
   const plain = value.toFixed();
   return canonicalDecimal(plain) ?? plain;
 }
