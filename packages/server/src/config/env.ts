@@ -25,7 +25,6 @@ const ZEnv = z.object({
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   CHROMIUM_PATH: z.string().trim().max(4096).optional(),
   ARTIFACT_DIR: z.string().trim().max(4096).optional(),
-  ARTIFACT_DIR: z.string().trim().max(4096).optional(),
   DIFF_RETRY_LIMIT: z.coerce.number().int().min(0).max(10).default(3),
   DIFF_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   DIFF_POLL_INTERVAL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
@@ -54,8 +53,6 @@ export type TConfig = {
   uploadMaxFiles: number;
   cookieSecure: 'auto' | 'true' | 'false';
   chromiumPath: string | undefined;
-  /** Run artifacts (planning_input_set.json) live under <artifactDir>/runs/<run id>/; default: <workDir>/tmp/artifacts. */
-  artifactDir: string;
   /** Run artifacts (planning_input_set.json) live under <artifactDir>/runs/<run id>/; default: <workDir>/tmp/artifacts. */
   artifactDir: string;
   /** Diff jobs (pg-boss queue input-set-diff): retries after the first attempt. */
@@ -97,7 +94,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     uploadMaxFiles: e.UPLOAD_MAX_FILES,
     cookieSecure: e.COOKIE_SECURE,
     chromiumPath: e.CHROMIUM_PATH,
-    artifactDir: path.resolve(workDir, e.ARTIFACT_DIR ?? path.join('tmp', 'artifacts')),
     artifactDir: path.resolve(workDir, e.ARTIFACT_DIR ?? path.join('tmp', 'artifacts')),
     diffRetryLimit: e.DIFF_RETRY_LIMIT,
     diffRetryDelaySeconds: e.DIFF_RETRY_DELAY_SECONDS,
