@@ -10,5 +10,3 @@ export type TDecoderLabel = 'utf-8' | 'shift_jis';
 export function decoderLabelOf(encoding: TDetectedEncoding): TDecoderLabel {
   return encoding === 'shift_jis' ? 'shift_jis' : 'utf-8';
 }
-
-export const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;

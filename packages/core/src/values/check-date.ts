@@ -1,6 +1,5 @@
-/** Years outside this range are typos (two-digit years, Excel serials), not planning dates. */
+/** Years before this are typos (two-digit years, Excel serials), not planning dates; four digits cap them at 9999. */
 export const MIN_YEAR = 1900;
-export const MAX_YEAR = 9999;
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
