@@ -6,7 +6,13 @@ import { createMetrics } from '../../src/observability/metrics';
 import { declaredMetricNames, metricNamesIn } from './promql';
 
 type TTarget = { expr: string; refId: string; datasource?: { uid: string } };
-type TPanel = { id: number; title: string; type: string; targets?: TTarget[]; gridPos: Record<string, number> };
+type TPanel = {
+  id: number;
+  title: string;
+  type: string;
+  targets?: TTarget[];
+  gridPos: Record<string, number>;
+};
 type TDashboard = {
   uid: string;
   title: string;
@@ -30,10 +36,9 @@ describe('metricNamesIn', () => {
         'histogram_quantile(0.99, sum by (le, route) (rate(http_request_duration_seconds_bucket{route!~"static|/metrics"}[$__rate_interval])))',
       ),
     ).toEqual(['http_request_duration_seconds_bucket']);
-    expect(metricNamesIn('sum(rate(a_total[5m])) / (sum without (instance) (b_total offset 1h) > 0) or vector(0)')).toEqual([
-      'a_total',
-      'b_total',
-    ]);
+    expect(
+      metricNamesIn('sum(rate(a_total[5m])) / (sum without (instance) (b_total offset 1h) > 0) or vector(0)'),
+    ).toEqual(['a_total', 'b_total']);
   });
 });
 
@@ -71,7 +76,8 @@ describe('the Planning Inputs dashboard (ops/grafana/dashboards/planning-inputs.
     for (const panel of dashboard.panels) {
       const refIds = (panel.targets ?? []).map((target) => target.refId);
       expect(new Set(refIds).size, panel.title).toBe(refIds.length);
-      for (const target of panel.targets ?? []) expect(target.datasource?.uid, panel.title).toBe('prometheus');
+      for (const target of panel.targets ?? [])
+        expect(target.datasource?.uid, panel.title).toBe('prometheus');
     }
   });
 
@@ -84,10 +90,16 @@ describe('the Planning Inputs dashboard (ops/grafana/dashboards/planning-inputs.
 
 describe('the Grafana provisioning (ops/grafana/provisioning)', () => {
   it('declares the datasource uid the dashboard uses and loads the folder the compose file mounts', () => {
-    const datasource = readFileSync(path.join(root, 'ops/grafana/provisioning/datasources/prometheus.yml'), 'utf8');
+    const datasource = readFileSync(
+      path.join(root, 'ops/grafana/provisioning/datasources/prometheus.yml'),
+      'utf8',
+    );
     expect(datasource).toMatch(/^\s+uid: prometheus$/m);
     expect(datasource).toMatch(/^\s+url: http:\/\/prometheus:9090$/m);
-    const dashboards = readFileSync(path.join(root, 'ops/grafana/provisioning/dashboards/dashboards.yml'), 'utf8');
+    const dashboards = readFileSync(
+      path.join(root, 'ops/grafana/provisioning/dashboards/dashboards.yml'),
+      'utf8',
+    );
     const folder = /^\s+path: (\S+)$/m.exec(dashboards)?.[1];
     const compose = readFileSync(path.join(root, 'docker-compose.yml'), 'utf8');
     expect(compose).toContain(`./ops/grafana/dashboards:${folder}:ro`);

@@ -4,7 +4,16 @@
  * metric in a dashboard or rule is not an error for Grafana or promtool: it just stays empty.
  */
 
-const NOT_METRICS = new Set(['by', 'without', 'on', 'ignoring', 'group_left', 'group_right', 'offset', 'bool']);
+const NOT_METRICS = new Set([
+  'by',
+  'without',
+  'on',
+  'ignoring',
+  'group_left',
+  'group_right',
+  'offset',
+  'bool',
+]);
 const OPERATOR_WORDS = new Set(['and', 'or', 'unless', 'atan2', 'inf', 'nan']);
 
 /** `histogram_quantile(0.5, sum by (le) (rate(x_bucket{a="b"}[5m]))) / y` -> ['x_bucket', 'y'] */
@@ -28,7 +37,8 @@ export function declaredMetricNames(exposition: string): Set<string> {
   const names = new Set<string>();
   for (const [, name, type] of exposition.matchAll(/^# TYPE (\S+) (\S+)$/gm)) {
     names.add(name!);
-    if (type === 'histogram') for (const suffix of ['_bucket', '_sum', '_count']) names.add(`${name}${suffix}`);
+    if (type === 'histogram')
+      for (const suffix of ['_bucket', '_sum', '_count']) names.add(`${name}${suffix}`);
     if (type === 'summary') for (const suffix of ['_sum', '_count']) names.add(`${name}${suffix}`);
   }
   return names;
