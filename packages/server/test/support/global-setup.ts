@@ -19,7 +19,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const home = findRepoRoot();
   const port = Number(process.env.TEST_PG_PORT ?? 54340);
-  const server = await startEmbeddedPostgres({ dataDir: path.join(home, '.data', 'test-postgres'), port });
+  const server = await startEmbeddedPostgres({ dataDir: path.join(home, '.data', `test-postgres-${port}`), port });
   const adminUrl = server.urlFor('postgres');
   // One template per run, so that runs sharing the server never rebuild each other's.
   const template = `planning_hub_template_${process.pid}`;
