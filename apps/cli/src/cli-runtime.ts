@@ -21,7 +21,7 @@ export async function withRuntime(run: (runtime: TRuntime) => Promise<number | v
   const config = loadConfig();
   const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn', name: 'planning-cli', destination: 2 });
   let runtime: TRuntime | undefined;
-  let code: number = EXIT.ok;
+  let code: number;
   try {
     runtime = await openRuntime({ name: 'planning-cli', config, logger });
     code = (await run(runtime)) ?? EXIT.ok;
