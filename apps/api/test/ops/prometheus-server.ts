@@ -1,0 +1,137 @@
+/**
+ * A real Prometheus (Debian's `prometheus` package) scraping the test API every second,
+ * with the runbook's rules from ops/prometheus/alerts.yml. Own port and temp storage,
+ * so it never meets a Prometheus service that the package may have started on :9090.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+export type TPromSample = { metric: Record<string, string>; value: [number, string] };
+export type TPromAlert = {
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  state: string;
+};
+export type TPromRule = {
+  name: string;
+  query: string;
+  health: string;
+  lastError?: string;
+  type: 'alerting' | 'recording';
+};
+
+export type TPrometheus = {
+  baseUrl: string;
+  /** Instant query: GET /api/v1/query. */
+  query: (promql: string) => Promise<TPromSample[]>;
+  alerts: () => Promise<TPromAlert[]>;
+  rules: () => Promise<TPromRule[]>;
+  stop: () => Promise<void>;
+};
+
+const MISSING = [
+  'The `prometheus` binary is needed for the ops tests and was not found on PATH.',
+  '`npm test` installs it when it runs as root; otherwise: sudo apt-get install -y --no-install-recommends prometheus',
+].join('\n');
+
+export function findPrometheus(): string {
+  const found = spawnSync('sh', ['-c', 'command -v prometheus'], { encoding: 'utf8' });
+  if (found.status !== 0) throw new Error(MISSING);
+  return found.stdout.trim();
+}
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Polls `check` until it returns something other than undefined; its errors end the wait at once. */
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T | undefined>,
+  timeoutMs = 30_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const result = await check();
+    if (result !== undefined) return result;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+export async function startPrometheus({
+  target,
+  ruleFiles,
+}: {
+  target: string;
+  ruleFiles: string[];
+}): Promise<TPrometheus> {
+  const binary = findPrometheus();
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'planning-hub-prometheus-'));
+  const configFile = path.join(dir, 'prometheus.yml');
+  // JSON is YAML: the compose stack's config, with a 1s scrape of the test API.
+  const config = {
+    global: { scrape_interval: '1s', evaluation_interval: '1s' },
+    rule_files: ruleFiles,
+    scrape_configs: [{ job_name: 'planning-hub', static_configs: [{ targets: [target] }] }],
+  };
+  await writeFile(configFile, JSON.stringify(config, null, 2));
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const child = spawn(
+    binary,
+    [
+      `--config.file=${configFile}`,
+      `--storage.tsdb.path=${path.join(dir, 'data')}`,
+      `--web.listen-address=127.0.0.1:${port}`,
+      '--log.level=warn',
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+
+  const stop = async () => {
+    if (child.exitCode === null) child.kill('SIGTERM');
+    await exited;
+    await rm(dir, { recursive: true, force: true });
+  };
+
+  const api = async <T>(urlPath: string): Promise<T> => {
+    const res = await fetch(`${baseUrl}${urlPath}`);
+    const body = (await res.json()) as { status: string; data: T; error?: string };
+    if (body.status !== 'success') throw new Error(`Prometheus ${urlPath}: ${body.error}`);
+    return body.data;
+  };
+
+  try {
+    await waitFor('Prometheus to be ready', async () => {
+      if (child.exitCode !== null) throw new Error(`prometheus exited with ${child.exitCode}:\n${stderr}`);
+      const res = await fetch(`${baseUrl}/-/ready`).catch(() => undefined);
+      return res?.ok ? true : undefined;
+    });
+  } catch (error) {
+    await stop();
+    throw new Error(`Prometheus did not start:\n${stderr}`, { cause: error });
+  }
+
+  return {
+    baseUrl,
+    query: async (promql) =>
+      (await api<{ result: TPromSample[] }>(`/api/v1/query?query=${encodeURIComponent(promql)}`)).result,
+    alerts: async () => (await api<{ alerts: TPromAlert[] }>('/api/v1/alerts')).alerts,
+    rules: async () =>
+      (await api<{ groups: { rules: TPromRule[] }[] }>('/api/v1/rules')).groups.flatMap(
+        (group) => group.rules,
+      ),
+    stop,
+  };
+}
