@@ -31,14 +31,16 @@ export type TDiffBenchResult = {
 
 type TPool = TDatabase['pool'];
 
-const LABEL = 'bench_diff';
+export const DIFF_LABEL = 'bench_diff';
+const LABEL = DIFF_LABEL;
 
 /** Row g of a revision: unique key per g, a quantity with a fraction, uom on every third row. */
 const ROW_SQL = (id: string, quantity: string) => `
   SELECT ${id}, 'ITEM-' || lpad((g / 100)::text, 6, '0'), 'L' || (g % 10), '2027-W' || lpad(((g / 10) % 10 + 1)::text, 2, '0'),
          ${quantity}, CASE WHEN g % 3 = 0 THEN 'pcs' END`;
 
-async function createRevisions(pool: TPool, rows: number): Promise<void> {
+/** Two demand revisions of `rows` rows each (ready r1, draft r2), ANALYZEd; replaces earlier ones. */
+export async function createDiffRevisions(pool: TPool, rows: number): Promise<{ older: number; newer: number }> {
   await pool.query('DELETE FROM planning_input_sets WHERE label = $1', [LABEL]);
   const counts = JSON.stringify({ demand: rows });
   const { rows: ids } = await pool.query<{ id: number }>(
@@ -59,6 +61,50 @@ async function createRevisions(pool: TPool, rows: number): Promise<void> {
     [removed, rows],
   );
   await pool.query('ANALYZE planning_input_demand');
+  return { older, newer };
+}
+
+/**
+ * r3 (archived): a copy of the older revision's rows with the same content hash,
+ * what re-uploading an unchanged bundle gives. Returns its id.
+ */
+export async function createIdenticalRevision(pool: TPool, older: number): Promise<number> {
+  const { rows: ids } = await pool.query<{ id: number }>(
+    `INSERT INTO planning_input_sets (label, revision, status, version_id, content_hash, row_counts, uploaded_by)
+     SELECT label, 3, 'archived', 'bench-c', content_hash, row_counts, uploaded_by FROM planning_input_sets WHERE id = $1
+     RETURNING id`,
+    [older],
+  );
+  const id = ids[0]!.id;
+  await pool.query(
+    `INSERT INTO planning_input_demand (input_set_id, item_code, location_code, period, quantity, uom)
+     SELECT $1, item_code, location_code, period, quantity, uom FROM planning_input_demand WHERE input_set_id = $2`,
+    [id, older],
+  );
+  await pool.query('ANALYZE planning_input_demand');
+  return id;
+}
+
+/** The baseline: one FULL OUTER JOIN of the two revisions, counting the rows that differ. */
+export async function countDifferingRows(pool: TPool, older: number, newer: number): Promise<number> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query("SET LOCAL work_mem = '64MB'");
+    const { rows: counted } = await client.query<{ n: string }>(
+      `SELECT count(*) AS n
+         FROM (SELECT * FROM planning_input_demand WHERE input_set_id = $1) o
+         FULL OUTER JOIN (SELECT * FROM planning_input_demand WHERE input_set_id = $2) n
+           ON o.item_code = n.item_code AND o.location_code = n.location_code AND o.period = n.period
+        WHERE o.input_set_id IS NULL OR n.input_set_id IS NULL
+           OR o.quantity IS DISTINCT FROM n.quantity OR o.uom IS DISTINCT FROM n.uom`,
+      [older, newer],
+    );
+    await client.query('COMMIT');
+    return Number(counted[0]!.n);
+  } finally {
+    client.release();
+  }
 }
 
 export async function benchDiff({
@@ -73,35 +119,11 @@ export async function benchDiff({
 }): Promise<TDiffBenchResult> {
   const startRssMb = process.memoryUsage().rss / 1024 / 1024;
   const t0 = performance.now();
-  await createRevisions(pool, rows);
+  const { older, newer } = await createDiffRevisions(pool, rows);
   const generateMs = performance.now() - t0;
-  const { rows: ids } = await pool.query<{ id: number; status: string }>(
-    'SELECT id, status FROM planning_input_sets WHERE label = $1',
-    [LABEL],
-  );
-  const older = ids.find((r) => r.status === 'ready')!.id;
-  const newer = ids.find((r) => r.status === 'draft')!.id;
 
-  const client = await pool.connect();
-  let plainCount: number;
   const t1 = performance.now();
-  try {
-    await client.query('BEGIN');
-    await client.query("SET LOCAL work_mem = '64MB'");
-    const { rows: counted } = await client.query<{ n: string }>(
-      `SELECT count(*) AS n
-         FROM (SELECT * FROM planning_input_demand WHERE input_set_id = $1) o
-         FULL OUTER JOIN (SELECT * FROM planning_input_demand WHERE input_set_id = $2) n
-           ON o.item_code = n.item_code AND o.location_code = n.location_code AND o.period = n.period
-        WHERE o.input_set_id IS NULL OR n.input_set_id IS NULL
-           OR o.quantity IS DISTINCT FROM n.quantity OR o.uom IS DISTINCT FROM n.uom`,
-      [older, newer],
-    );
-    plainCount = Number(counted[0]!.n);
-    await client.query('COMMIT');
-  } finally {
-    client.release();
-  }
+  const plainCount = await countDifferingRows(pool, older, newer);
   const plainCountMs = performance.now() - t1;
 
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'bench-diff-'));

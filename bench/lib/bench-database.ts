@@ -1,0 +1,40 @@
+import path from 'node:path';
+import { ensureDatabase, createDatabaseClients } from '../../packages/server/src/database/connect';
+import { startEmbeddedPostgres } from '../../packages/server/src/database/embedded-postgres';
+import { prismaPaths } from '../../packages/server/src/database/prisma-paths';
+import { applyMigrations } from '../../packages/server/src/database/schema-engine';
+
+export const BENCH_PG_PORT = 54390;
+const DATABASE = 'planning_hub_bench';
+
+export type TBenchDatabase = {
+  url: string;
+  /** PostgreSQL's own version string (SHOW server_version). */
+  postgresVersion: string;
+  stop: () => Promise<void>;
+};
+
+/**
+ * The bench's own embedded PostgreSQL (data in .data/bench, port 54390), with a
+ * fresh, migrated database each run, so no earlier run's rows or bloat skew the times.
+ */
+export async function startBenchDatabase(home: string, port = BENCH_PG_PORT): Promise<TBenchDatabase> {
+  const server = await startEmbeddedPostgres({ dataDir: path.join(home, '.data', 'bench'), port });
+  const adminUrl = server.urlFor('postgres');
+  const admin = createDatabaseClients(adminUrl, 1);
+  try {
+    await admin.pool.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
+  } finally {
+    await admin.close();
+  }
+  await ensureDatabase(adminUrl, DATABASE);
+  const url = server.urlFor(DATABASE);
+  await applyMigrations(url, prismaPaths(home));
+  const db = createDatabaseClients(url, 1);
+  try {
+    const { rows } = await db.pool.query<{ server_version: string }>('SHOW server_version');
+    return { url, postgresVersion: rows[0]!.server_version, stop: server.stop };
+  } finally {
+    await db.close();
+  }
+}

@@ -1,0 +1,100 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { TMachine } from './machine';
+import type { TSizeResult } from './size-result';
+
+export type THugeResult = {
+  rows: number;
+  importS: number;
+  copyDemandS: number;
+  ratio: number;
+  peakRssMb: number;
+  /** Peak RSS of the 10M import over that of the 1M import (goal <= 1.5). */
+  rssVs1M: number | null;
+};
+
+const pad = (text: string, width: number) => text.padStart(width);
+const fmt = (n: number | null, digits = 3) => (n === null || Number.isNaN(n) ? '-' : n.toFixed(digits));
+
+function goalText(line: TSizeResult['lines'][number]): string {
+  if (!line.goal) return '';
+  const text = line.goal.kind === 'seconds' ? `<= ${line.goal.value} s` : `<= ${line.goal.value}`;
+  return `${text} ${line.isMet ? 'ok' : 'MISS'}`;
+}
+
+export function formatTable(sizes: TSizeResult[], huge: THugeResult | null): string {
+  const out: string[] = [];
+  const header = `${'path'.padEnd(26)}${pad('rows', 11)}${pad('median s', 10)}${pad('baseline s', 12)}  ${'baseline'.padEnd(16)}${pad('ratio', 7)}  ${'goal'.padEnd(14)}${pad('peak RSS MB', 12)}`;
+  out.push(header, '-'.repeat(header.length));
+  for (const size of sizes) {
+    for (const line of size.lines) {
+      out.push(
+        `${line.path.padEnd(26)}${pad(size.rows.toLocaleString('en-US'), 11)}${pad(fmt(line.medianS), 10)}${pad(fmt(line.baselineS), 12)}  ${(line.baseline ?? '').padEnd(16)}${pad(fmt(line.ratio, 2), 7)}  ${goalText(line).padEnd(14)}${pad(line.peakRssMb === null ? '' : String(line.peakRssMb), 12)}`,
+      );
+    }
+    if (size.validation) {
+      const { rows, demandRows, seconds } = size.validation;
+      const perCore = rows / seconds;
+      out.push(
+        `${'validation throughput'.padEnd(26)}${pad(size.rows.toLocaleString('en-US'), 11)}  ${Math.round(perCore).toLocaleString('en-US')} rows/s on one core (${rows.toLocaleString('en-US')} rows, ${Math.round((demandRows / rows) * 100)}% demand); goal >= 300,000 ${perCore >= 300_000 ? 'ok' : 'MISS'}`,
+      );
+    }
+    out.push('');
+  }
+  if (huge) {
+    out.push(
+      `huge import ${huge.rows.toLocaleString('en-US')} rows: ${fmt(huge.importS, 1)} s (COPY ${fmt(huge.copyDemandS, 1)} s, ratio ${fmt(huge.ratio, 2)}), peak RSS ${Math.round(huge.peakRssMb)} MB = ${fmt(huge.rssVs1M, 2)}x the 1M import (goal <= 1.5)`,
+    );
+  }
+  return out.join('\n');
+}
+
+/**
+ * bench/results.json in the issue's stable shape, for the largest size run;
+ * bench/data/results-detail.json with every size, run and task.
+ */
+export async function writeResults(
+  home: string,
+  machine: TMachine,
+  sizes: TSizeResult[],
+  huge: THugeResult | null,
+): Promise<{ resultsFile: string; detailFile: string }> {
+  const main = sizes.reduce((a, b) => (b.rows > a.rows ? b : a));
+  const byPath = Object.fromEntries(main.lines.map((l) => [l.path, l]));
+  const ratio = (p: string) => byPath[p]?.ratio ?? null;
+  const medians = Object.fromEntries(main.lines.filter((l) => !l.path.includes('_vs_')).map((l) => [l.path, l.medianS]));
+  const baselineOf = (p: string) => byPath[p]?.baselineS ?? null;
+  const results = {
+    machine,
+    rows: main.rows,
+    ratios: {
+      import: ratio('import'),
+      upload: ratio('upload'),
+      diff: ratio('diff'),
+      export: ratio('export'),
+      hash: ratio('hash'),
+      diff_identical: ratio('diff_identical'),
+      import_vs_all_csv: ratio('import_vs_all_csv'),
+      hash_vs_sorted_read: ratio('hash_vs_sorted_read'),
+    },
+    peak_rss_mb: Math.max(...main.lines.map((l) => l.peakRssMb ?? 0)),
+    medians_s: { ...medians, ...(huge ? { huge_import: huge.importS } : {}) },
+    baselines_s: {
+      import: baselineOf('import'),
+      import_all_csv: baselineOf('import_vs_all_csv'),
+      upload: baselineOf('upload'),
+      diff: baselineOf('diff'),
+      export: baselineOf('export'),
+      hash: baselineOf('hash'),
+      hash_sorted_read: baselineOf('hash_vs_sorted_read'),
+      ...(huge ? { huge_copy_demand: huge.copyDemandS } : {}),
+    },
+  };
+  const resultsFile = path.join(home, 'bench', 'results.json');
+  const detailFile = path.join(home, 'bench', 'data', 'results-detail.json');
+  await writeFile(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+  await mkdir(path.dirname(detailFile), { recursive: true });
+  await writeFile(detailFile, `${JSON.stringify({ machine, sizes, huge }, null, 2)}\n`);
+  return { resultsFile, detailFile };
+}
+

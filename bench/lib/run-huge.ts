@@ -1,0 +1,46 @@
+import path from 'node:path';
+import { ensureBundle } from './bundles';
+import { HUGE_ROWS } from './args';
+import { median } from './measure';
+import type { THugeResult } from './report';
+import { spawnTask } from './spawn-task';
+import type { TSizeResult } from './size-result';
+
+/**
+ * --huge: 10M demand rows imported once (no warm-up: a single run takes minutes)
+ * with its COPY baseline, and the import's peak RSS against the 1M import's.
+ */
+export async function runHuge({
+  home,
+  url,
+  sizes,
+  log,
+}: {
+  home: string;
+  url: string;
+  sizes: TSizeResult[];
+  log: (line: string) => void;
+}): Promise<THugeResult> {
+  const bundle = await ensureBundle(home, HUGE_ROWS, log);
+  log(`\n[${HUGE_ROWS.toLocaleString('en-US')} rows] import`);
+  const result = await spawnTask('import', {
+    url,
+    home,
+    rows: HUGE_ROWS,
+    bundleDir: bundle.dir,
+    workDir: path.join(home, 'bench', 'data', `work-${HUGE_ROWS}`),
+    warmups: 0,
+    rounds: 1,
+  });
+  const importS = median(result.samples.import ?? []);
+  const copyDemandS = median(result.samples.copy_demand ?? []);
+  const oneMillion = sizes.find((s) => s.rows === 1_000_000)?.tasks.import?.peakRssMb ?? null;
+  return {
+    rows: HUGE_ROWS,
+    importS,
+    copyDemandS,
+    ratio: importS / copyDemandS,
+    peakRssMb: result.peakRssMb,
+    rssVs1M: oneMillion ? result.peakRssMb / oneMillion : null,
+  };
+}

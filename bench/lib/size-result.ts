@@ -1,0 +1,81 @@
+import { median } from './measure';
+import { round2, round3 } from './machine';
+import type { TTaskResult } from '../tasks/task-types';
+import type { TTaskName } from './spawn-task';
+
+/** One line of the results table: a path against its baseline measured in the same task. */
+export type TPathLine = {
+  path: string;
+  medianS: number;
+  baseline: string | null;
+  baselineS: number | null;
+  ratio: number | null;
+  /** The issue's goal: ratio at most this (or, for first page, seconds at most this). */
+  goal: { kind: 'ratio' | 'seconds'; value: number } | null;
+  isMet: boolean | null;
+  peakRssMb: number | null;
+  runsS: number[];
+  baselineRunsS: number[];
+};
+
+export type TSizeResult = {
+  rows: number;
+  bundle: { demandMb: number; totalMb: number };
+  lines: TPathLine[];
+  /** processBundle without a database, one thread: rows of all tables (demand among them) in `seconds` (median). */
+  validation: { rows: number; demandRows: number; seconds: number } | null;
+  apiPeakRssMb: { upload: number | null; diff: number | null };
+  tasks: Partial<Record<TTaskName, TTaskResult>>;
+};
+
+type TLineSpec = {
+  path: string;
+  task: TTaskName;
+  step: string;
+  baselineStep: string | null;
+  goal: TPathLine['goal'];
+  rss: 'task' | 'api-upload' | 'api-diff' | null;
+};
+
+export const LINE_SPECS: TLineSpec[] = [
+  { path: 'import', task: 'import', step: 'import', baselineStep: 'copy_demand', goal: { kind: 'ratio', value: 1.5 }, rss: 'task' },
+  { path: 'import_vs_all_csv', task: 'import', step: 'import', baselineStep: 'copy_all_tables', goal: null, rss: null },
+  { path: 'upload', task: 'upload', step: 'upload', baselineStep: 'cli_import', goal: { kind: 'ratio', value: 1.3 }, rss: 'api-upload' },
+  { path: 'diff', task: 'diff', step: 'diff', baselineStep: 'join', goal: { kind: 'ratio', value: 1.5 }, rss: 'task' },
+  { path: 'diff_identical', task: 'diff', step: 'diff_identical', baselineStep: 'join', goal: { kind: 'ratio', value: 0.1 }, rss: null },
+  { path: 'diff_first_page_api', task: 'diff', step: 'api_first_page', baselineStep: null, goal: { kind: 'seconds', value: 1 }, rss: 'api-diff' },
+  { path: 'diff_first_page_api_cold', task: 'diff', step: 'api_first_page_cold', baselineStep: 'diff', goal: null, rss: null },
+  { path: 'export', task: 'export', step: 'export', baselineStep: 'copy_to_csv', goal: { kind: 'ratio', value: 1.5 }, rss: 'task' },
+  { path: 'hash', task: 'hash', step: 'hash', baselineStep: 'read', goal: { kind: 'ratio', value: 1.5 }, rss: 'task' },
+  { path: 'hash_vs_sorted_read', task: 'hash', step: 'hash', baselineStep: 'read_sorted', goal: null, rss: null },
+  { path: 'validate', task: 'validate', step: 'validate', baselineStep: null, goal: null, rss: 'task' },
+];
+
+export function buildLines(size: Pick<TSizeResult, 'tasks' | 'apiPeakRssMb'>): TPathLine[] {
+  const lines: TPathLine[] = [];
+  for (const spec of LINE_SPECS) {
+    const task = size.tasks[spec.task];
+    const runs = task?.samples[spec.step];
+    if (!task || !runs) continue;
+    const baselineRuns = spec.baselineStep ? (task.samples[spec.baselineStep] ?? []) : [];
+    const medianS = median(runs);
+    const baselineS = spec.baselineStep ? median(baselineRuns) : null;
+    const ratio = baselineS ? medianS / baselineS : null;
+    const measured = spec.goal?.kind === 'seconds' ? medianS : ratio;
+    const peakRssMb =
+      spec.rss === 'task' ? task.peakRssMb : spec.rss === 'api-upload' ? size.apiPeakRssMb.upload : spec.rss === 'api-diff' ? size.apiPeakRssMb.diff : null;
+    lines.push({
+      path: spec.path,
+      medianS: round3(medianS),
+      baseline: spec.baselineStep,
+      baselineS: baselineS === null ? null : round3(baselineS),
+      ratio: ratio === null ? null : round2(ratio),
+      goal: spec.goal,
+      isMet: spec.goal && measured !== null ? measured <= spec.goal.value : null,
+      peakRssMb: peakRssMb === null ? null : Math.round(peakRssMb),
+      runsS: runs.map(round3),
+      baselineRunsS: baselineRuns.map(round3),
+    });
+  }
+  return lines;
+}

@@ -1,0 +1,65 @@
+import { TABLE_NAMES, type TTableName } from '../../packages/contracts/src/tables';
+import { createDatabaseClients, type TDatabase } from '../../packages/server/src/database/connect';
+import { computeStoredContentHash } from '../../packages/server/src/services/input-sets/content-hash';
+import { selectRowsSql } from '../../packages/server/src/services/input-sets/table-sql';
+import { measureRounds } from '../lib/measure';
+import { copyTo } from '../lib/server-modules';
+import { IMPORT_LABEL } from './import-task';
+import { findRevisionId, plainSelectSql } from './revision-sql';
+import type { TTask } from './task-types';
+
+/** Reads every table of a revision with COPY TO STDOUT and drops the bytes. */
+async function drainRevision(
+  pool: TDatabase['pool'],
+  selectSql: (table: TTableName, id: number) => string,
+  id: number,
+): Promise<number> {
+  const client = await pool.connect();
+  let bytes = 0;
+  try {
+    for (const table of TABLE_NAMES) {
+      for await (const chunk of client.query(copyTo(`COPY (${selectSql(table, id)}) TO STDOUT`)) as AsyncIterable<Buffer>) {
+        bytes += chunk.length;
+      }
+    }
+  } finally {
+    client.release();
+  }
+  return bytes;
+}
+
+/**
+ * hash: computeStoredContentHash of the imported revision vs reading its rows
+ * (COPY TO STDOUT, drained). `read_sorted` reads exactly what the hash reads
+ * (text columns, natural key order), to split the sort from the hashing.
+ */
+export const runHashTask: TTask = async ({ url, warmups, rounds }) => {
+  const db = createDatabaseClients(url, 4);
+  const { pool } = db;
+  try {
+    const id = await findRevisionId(pool, IMPORT_LABEL, 'draft');
+    const samples = await measureRounds({
+      warmups,
+      rounds,
+      log: console.log,
+      steps: [
+        {
+          name: 'hash',
+          run: async () => {
+            const client = await pool.connect();
+            try {
+              await computeStoredContentHash(client, id);
+            } finally {
+              client.release();
+            }
+          },
+        },
+        { name: 'read', run: async () => void (await drainRevision(pool, plainSelectSql, id)) },
+        { name: 'read_sorted', run: async () => void (await drainRevision(pool, selectRowsSql, id)) },
+      ],
+    });
+    return { samples };
+  } finally {
+    await db.close();
+  }
+};

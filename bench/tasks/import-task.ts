@@ -1,0 +1,69 @@
+import { TABLE_SPECS } from '../../packages/contracts/src/tables';
+import { createDatabaseClients, type TDatabase } from '../../packages/server/src/database/connect';
+import { folderSources } from '../../packages/server/src/services/input-sets/bundle-sources';
+import { importBundle } from '../../packages/server/src/services/input-sets/import-bundle';
+import { measureRounds } from '../lib/measure';
+import {
+  CSV_TABLES,
+  clearDraftRows,
+  copyCsvFile,
+  createCopyTables,
+  dropCopyTables,
+  resetCopyTables,
+} from './bench-tables';
+import type { TTask } from './task-types';
+
+export const IMPORT_LABEL = 'bench_import';
+
+/** The import as `planning import -i <dir>` runs it: folder sources into importBundle. */
+export async function importFolder(pool: TDatabase['pool'], bundleDir: string, label: string): Promise<void> {
+  const report = await importBundle(
+    { pool },
+    {
+      label,
+      versionId: 'bench',
+      files: await folderSources(bundleDir),
+      encoding: 'auto',
+      allowInvalid: false,
+      actor: 'bench',
+      principal: 'cli:bench',
+      entrypoint: 'cli',
+      sourceKind: 'folder',
+    },
+  );
+  if (!report.stored) throw new Error(`import of ${bundleDir} was not stored: ${JSON.stringify(report.problemSummary)}`);
+}
+
+/**
+ * import: the service path (parse, validate, COPY, content hash, event) vs COPY of
+ * demand.csv into an identical table (baseline), and COPY of every CSV (for scale).
+ * The last import stays in place: the export and hash tasks read it.
+ */
+export const runImportTask: TTask = async ({ url, bundleDir, warmups, rounds }) => {
+  const db = createDatabaseClients(url, 4);
+  const { pool } = db;
+  try {
+    await createCopyTables(pool);
+    const samples = await measureRounds({
+      warmups,
+      rounds,
+      log: console.log,
+      steps: [
+        { name: 'import', prepare: () => clearDraftRows(pool, IMPORT_LABEL), run: () => importFolder(pool, bundleDir, IMPORT_LABEL) },
+        { name: 'copy_demand', prepare: () => resetCopyTables(pool, ['demand']), run: () => copyCsvFile(pool, 'demand', bundleDir) },
+        {
+          name: 'copy_all_tables',
+          prepare: () => resetCopyTables(pool, CSV_TABLES),
+          run: async () => {
+            for (const table of CSV_TABLES) await copyCsvFile(pool, table, bundleDir);
+          },
+        },
+      ],
+    });
+    const { rows } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${TABLE_SPECS.demand.dbTable}`);
+    await dropCopyTables(pool);
+    return { samples, info: { demandRowsStored: Number(rows[0]!.n) } };
+  } finally {
+    await db.close();
+  }
+};

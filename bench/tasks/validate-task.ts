@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { processBundle } from '../../packages/core/src/bundle/process-bundle';
+import { readCsvRecords } from '../../packages/core/src/csv/read-csv-records';
+import { detectEncoding } from '../../packages/core/src/encoding/detect-encoding';
+import { readAsUtf8 } from '../../packages/core/src/encoding/read-as-utf8';
+import { fileSource, folderSources } from '../../packages/server/src/services/input-sets/bundle-sources';
+import { measureRounds } from '../lib/measure';
+import type { TTask } from './task-types';
+
+/**
+ * Validation alone: processBundle over the folder with a sink that drops the rows
+ * (decode check + parse + validate + canonicalise, no database), one thread.
+ * `detect_demand` and `parse_demand` split demand.csv's share into its parts.
+ */
+export const runValidateTask: TTask = async ({ bundleDir, warmups, rounds }) => {
+  let rows = 0;
+  let demandRows = 0;
+  const demandFile = path.join(bundleDir, 'demand.csv');
+  const samples = await measureRounds({
+    warmups,
+    rounds,
+    log: console.log,
+    steps: [
+      {
+        name: 'validate',
+        run: async () => {
+          const result = await processBundle({ files: await folderSources(bundleDir), sink: async () => {} });
+          if (result.summary.errors > 0) throw new Error(`the bench bundle has errors: ${JSON.stringify(result.problems.slice(0, 3))}`);
+          rows = Object.values(result.rowCounts).reduce((sum, n) => sum + n, 0);
+          demandRows = result.rowCounts.demand;
+        },
+      },
+      {
+        name: 'detect_demand',
+        run: async () => {
+          const sources = await folderSources(bundleDir);
+          await detectEncoding(sources.find((s) => s.name === 'demand.csv')!, 'auto');
+        },
+      },
+      {
+        name: 'parse_demand',
+        run: async () => {
+          const source = fileSource('demand.csv', demandFile, 0);
+          await readCsvRecords(readAsUtf8(source, 'utf-8'), { onHeader: () => {}, onRecord: () => {}, onUnparsable: () => {} });
+        },
+      },
+    ],
+  });
+  return { samples, info: { rows, demandRows } };
+};
