@@ -60,6 +60,23 @@ function ensureChromium() {
   process.exit(1);
 }
 
+/** promtool unit-tests the alert rules and the ops tests start a real Prometheus: Debian's `prometheus` has both. */
+function ensurePrometheus() {
+  if (hasCommand('promtool') && hasCommand('prometheus')) return;
+  if (process.getuid?.() === 0 && hasCommand('apt-get')) {
+    console.log('Installing Prometheus (promtool) for the alert rule tests (apt-get)...');
+    run('apt-get', ['update', '-qq']);
+    // Where systemd runs, the package starts a Prometheus on :9090; the tests use ports of their own.
+    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'prometheus'], {
+      env: { DEBIAN_FRONTEND: 'noninteractive' },
+    });
+    return;
+  }
+  console.error('Prometheus is needed for the alert rule tests:');
+  console.error('sudo apt-get install -y --no-install-recommends prometheus');
+  process.exit(1);
+}
+
 const step = process.argv[2];
 switch (step) {
   case 'start':
@@ -74,8 +91,13 @@ switch (step) {
   case 'test': {
     ensureInstalled();
     ensureChromium();
+    ensurePrometheus();
     pnpm(['lint']);
     pnpm(['typecheck']);
+    // The runbook's alerts (ops/prometheus): rules and config valid, then their unit tests.
+    run('promtool', ['check', 'rules', 'ops/prometheus/alerts.yml']);
+    run('promtool', ['check', 'config', 'ops/prometheus/prometheus.yml']);
+    run('promtool', ['test', 'rules', 'ops/prometheus/alerts.test.yml']);
     pnpm(['exec', 'vitest', 'run']);
     pnpm(['--filter', '@planning-hub/web', 'build']);
     // The browser tests start the product on their own port and embedded database.
