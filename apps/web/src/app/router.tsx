@@ -17,10 +17,10 @@ const InputSetDetailLayout = lazyPage(
   'InputSetDetailLayout',
 );
 const OverviewTab = lazyPage(() => import('../features/input-sets/pages/overview-tab'), 'OverviewTab');
-const DiffTab = lazyPage(() => import('../features/input-sets/pages/diff-tab'), 'DiffTab');
+const DiffTab = lazyPage(() => import('./routes/input-set-diff-route'), 'InputSetDiffRoute');
 const ReviewTab = lazyPage(() => import('./routes/input-set-review-route'), 'InputSetReviewRoute');
-const HistoryTab = lazyPage(() => import('../features/input-sets/pages/history-tab'), 'HistoryTab');
-const PlansPage = lazyPage(() => import('../features/runs/pages/plans-page'), 'PlansPage');
+const HistoryTab = lazyPage(() => import('./routes/input-set-history-route'), 'InputSetHistoryRoute');
+const PlansPage = lazyPage(() => import('./routes/plans-route'), 'PlansRoute');
 const RunPage = lazyPage(() => import('../features/runs/pages/run-page'), 'RunPage');
 
 /** DESIGN section 8: every SPA URL lives under /ui. */

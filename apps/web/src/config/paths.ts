@@ -1,6 +1,11 @@
 import type { TInputSetStatus } from '@planning-hub/contracts/api/input-sets';
+import { API as CONTRACT_API } from '@planning-hub/contracts/api/routes';
 
-export { API } from '@planning-hub/contracts/api/routes';
+/** Every API path: the contract's, plus the ones it does not list yet. */
+export const API = {
+  ...CONTRACT_API,
+  eventsVerify: (label: string) => `${CONTRACT_API.events(label)}/verify`,
+} as const;
 
 /**
  * A reference in an SPA URL: encoded like any path segment, but `@` stays readable
@@ -37,10 +42,15 @@ export const paths = {
   },
   upload: { path: `${INPUT_SETS}/upload`, getHref: () => `${INPUT_SETS}/upload` },
   inputSet: { path: `${INPUT_SETS}/:ref`, getHref: (ref: string) => inputSetBase(ref) },
-  inputSetDiff: { path: 'diff', getHref: (ref: string) => `${inputSetBase(ref)}/diff` },
+  inputSetDiff: {
+    path: 'diff',
+    getHref: (ref: string, query: { against?: string } = {}) => withQuery(`${inputSetBase(ref)}/diff`, query),
+  },
   inputSetReview: { path: 'review', getHref: (ref: string) => `${inputSetBase(ref)}/review` },
   inputSetHistory: { path: 'history', getHref: (ref: string) => `${inputSetBase(ref)}/history` },
   plans: { path: '/ui/plans', getHref: () => '/ui/plans' },
+  /** The exact revision a run used: `foo@r3` stays the same after newer approvals. */
+  runInputSet: { getHref: (label: string, revision: number) => inputSetBase(`${label}@r${revision}`) },
   run: { path: '/ui/runs/:id', getHref: (id: string) => `/ui/runs/${encodeURIComponent(id)}` },
 } as const;
 

@@ -1,8 +1,13 @@
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
+import type { TReviewAction, TReviewResponse } from '@planning-hub/contracts/api/review';
 import { paths } from '../../config/paths';
 import { useSession } from '../../lib/auth/get-session';
+import { useLabelRevisions } from '../../features/input-sets/api/list-label-revisions';
 import { useInputSetOutlet } from '../../features/input-sets/ref-param';
 import { ReviewForm } from '../../features/review/components/review-form';
+import { ReviewOutcome, type TReviewOutcome } from '../../features/review/components/review-outcome';
+
+type TReviewLocationState = { reviewOutcome?: TReviewOutcome } | null;
 
 /**
  * The Review tab joins two features (the input set on screen and the review
@@ -11,13 +16,36 @@ import { ReviewForm } from '../../features/review/components/review-form';
 export function InputSetReviewRoute() {
   const { inputSet } = useInputSetOutlet();
   const { data: session } = useSession();
+  const revisions = useLabelRevisions(inputSet.label);
   const navigate = useNavigate();
+  const location = useLocation();
+  const outcome = (location.state as TReviewLocationState)?.reviewOutcome;
+  const hasDraft = revisions.data ? revisions.data.some((item) => item.status === 'draft' && item.id !== inputSet.id) : null;
+
+  function handleReviewed(result: TReviewResponse, action: TReviewAction) {
+    const reviewOutcome: TReviewOutcome = {
+      action,
+      ref: result.ref,
+      revision: result.revision,
+      status: result.status,
+      archivedRef: result.previousReady?.ref ?? null,
+    };
+    // Approving `foo@draft` makes it `foo`; reverting `foo` makes it `foo@draft`.
+    navigate(paths.inputSetReview.getHref(result.ref), { state: { reviewOutcome } });
+  }
+
   return (
-    <ReviewForm
-      key={inputSet.ref}
-      inputSet={inputSet}
-      role={session?.user.role ?? 'viewer'}
-      onReviewed={(ref) => navigate(paths.inputSet.getHref(ref))}
-    />
+    <div className="stack">
+      {outcome && outcome.ref === inputSet.ref ? (
+        <ReviewOutcome outcome={outcome} historyHref={paths.inputSetHistory.getHref(inputSet.ref)} />
+      ) : null}
+      <ReviewForm
+        key={`${inputSet.ref}|${inputSet.status}|${inputSet.contentHash}`}
+        inputSet={inputSet}
+        role={session?.user.role ?? 'viewer'}
+        hasDraft={hasDraft}
+        onReviewed={handleReviewed}
+      />
+    </div>
   );
 }

@@ -21,9 +21,21 @@ export function useRefParam(): string {
   return decodeRefParam(useParams().ref);
 }
 
-/** What the detail layout hands to its tabs: the revision, loaded and parsed. */
-export type TInputSetOutletContext = { inputSet: TInputSetDetail };
+/**
+ * What the detail layout hands to its tabs: the label, and the revision loaded and
+ * parsed. `inputSet` is null only on the History tab of a label whose plain
+ * reference has no ready revision (its events are the label's, not a revision's).
+ */
+export type TInputSetOutletContext = { label: string; inputSet: TInputSetDetail | null };
 
-export function useInputSetOutlet(): TInputSetOutletContext {
+/** The revision on screen, for the tabs that need one (every tab but History). */
+export function useInputSetOutlet(): { inputSet: TInputSetDetail } {
+  const { inputSet } = useOutletContext<TInputSetOutletContext>();
+  if (!inputSet) throw new Error('This tab needs a revision; only the History tab is shown without one.');
+  return { inputSet };
+}
+
+/** The label on screen and its revision when there is one (the History tab). */
+export function useLabelOutlet(): TInputSetOutletContext {
   return useOutletContext<TInputSetOutletContext>();
 }

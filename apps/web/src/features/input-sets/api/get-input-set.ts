@@ -2,7 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { ZInputSetDetail, type TInputSetDetail } from '@planning-hub/contracts/api/input-sets';
 import { API } from '../../../config/paths';
 import { apiRequest } from '../../../lib/api-client';
-import { queryKeyRoots } from '../../../lib/query-keys';
+import { queryKeys } from '../../../lib/query-keys';
 
 /** One revision by reference: `foo` (ready), `foo@draft` or `foo@r3`. */
 export function getInputSet({ ref, signal }: { ref: string; signal?: AbortSignal }): Promise<TInputSetDetail> {
@@ -11,7 +11,7 @@ export function getInputSet({ ref, signal }: { ref: string; signal?: AbortSignal
 
 export function inputSetQueryOptions(ref: string) {
   return queryOptions({
-    queryKey: [...queryKeyRoots.inputSets, 'detail', ref],
+    queryKey: queryKeys.inputSetDetail(ref),
     queryFn: ({ signal }) => getInputSet({ ref, signal }),
   });
 }

@@ -3,7 +3,7 @@ import { ZTableRowsResponse, type TTableRowsResponse } from '@planning-hub/contr
 import type { TTableName } from '@planning-hub/contracts/tables';
 import { API } from '../../../config/paths';
 import { apiRequest } from '../../../lib/api-client';
-import { queryKeyRoots } from '../../../lib/query-keys';
+import { queryKeys } from '../../../lib/query-keys';
 
 type TTableRowsRequest = {
   ref: string;
@@ -30,7 +30,7 @@ export function getTableRows({
 export function tableRowsQueryOptions(request: TTableRowsRequest) {
   const { ref, table, offset, limit, contentHash } = request;
   return queryOptions({
-    queryKey: [...queryKeyRoots.inputSets, 'detail', ref, 'tables', table, contentHash, offset, limit],
+    queryKey: [...queryKeys.inputSetDetail(ref), 'tables', table, contentHash, offset, limit],
     queryFn: ({ signal }) => getTableRows({ ...request, signal }),
     staleTime: Infinity,
     gcTime: 2 * 60_000,

@@ -1,5 +1,5 @@
 import { Suspense } from 'react';
-import { Link, Outlet } from 'react-router';
+import { Link, Outlet, useMatch } from 'react-router';
 import { parseInputSetRef } from '@planning-hub/contracts/labels';
 import { paths } from '../../../config/paths';
 import { isApiError } from '../../../lib/api-client';
@@ -50,6 +50,7 @@ type TInputSetDetailProps = { inputSetRef: string; label: string; isReadyRef: bo
 function InputSetDetail({ inputSetRef: ref, label, isReadyRef }: TInputSetDetailProps) {
   const t = useT();
   const query = useInputSet(ref);
+  const isHistoryTab = useMatch(`${paths.inputSet.path}/${paths.inputSetHistory.path}`) !== null;
 
   if (query.isPending) {
     return (
@@ -65,6 +66,28 @@ function InputSetDetail({ inputSetRef: ref, label, isReadyRef }: TInputSetDetail
     const draftRef = `${label}@draft`;
     // The API's hint names `foo@draft` when only a draft exists (DESIGN section 4): offer it as a link.
     const canOpenDraft = isNotFound && isReadyRef && Boolean(problem?.hint?.includes(draftRef));
+    if (isNotFound && isReadyRef && isHistoryTab) {
+      // A label's events outlive its ready revision (after a revert, say): the History tab still shows them.
+      const context: TInputSetOutletContext = { label, inputSet: null };
+      return (
+        <>
+          <div className="detail-header">
+            <div className="detail-title">
+              <h1 id="input-set-title">{label}</h1>
+            </div>
+          </div>
+          <p className="alert alert--info" role="note">
+            {t('detail.noReady.history', { label })}{' '}
+            {canOpenDraft ? <Link to={paths.inputSetHistory.getHref(draftRef)}>{t('detail.notFound.openDraft', { ref: draftRef })}</Link> : null}
+          </p>
+          <div className="tab-panel">
+            <Suspense fallback={<LoadingState />}>
+              <Outlet context={context} />
+            </Suspense>
+          </div>
+        </>
+      );
+    }
     return (
       <>
         <h1 id="input-set-title">{isNotFound ? t('detail.notFound.title') : ref}</h1>
@@ -88,7 +111,7 @@ function InputSetDetail({ inputSetRef: ref, label, isReadyRef }: TInputSetDetail
   }
 
   const inputSet = query.data;
-  const context: TInputSetOutletContext = { inputSet };
+  const context: TInputSetOutletContext = { label, inputSet };
   return (
     <>
       <InputSetHeader inputSet={inputSet} />
@@ -103,7 +126,8 @@ function InputSetDetail({ inputSetRef: ref, label, isReadyRef }: TInputSetDetail
       />
       <div className="tab-panel">
         <Suspense fallback={<LoadingState />}>
-          <Outlet context={context} />
+          {/* Keyed by reference: after a review moves the revision to a new reference, every tab starts afresh. */}
+          <Outlet key={ref} context={context} />
         </Suspense>
       </div>
     </>

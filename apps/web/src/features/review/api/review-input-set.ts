@@ -1,34 +1,32 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ZInputSetSummary, type TInputSetSummary } from '@planning-hub/contracts/api/input-sets';
+import type { TInputSetDetail } from '@planning-hub/contracts/api/input-sets';
+import { ZReviewResponse, type TReviewRequest, type TReviewResponse } from '@planning-hub/contracts/api/review';
 import { API } from '../../../config/paths';
 import { apiRequest } from '../../../lib/api-client';
-import { queryKeyRoots } from '../../../lib/query-keys';
-
-export const REVIEW_ACTIONS = ['approve', 'revert'] as const;
-export type TReviewAction = (typeof REVIEW_ACTIONS)[number];
+import { queryKeyRoots, queryKeys } from '../../../lib/query-keys';
 
 /**
- * The body of POST API.review(ref) (DESIGN section 4). The contracts have no
- * ZReviewRequest yet; replace this type with its z.infer when they do.
+ * POST API.review(ref) (DESIGN section 4): approves a draft or reverts a ready set.
+ * Answers the revision as it now is (under its new reference), the ready revision an
+ * approval archived, and the events written.
  */
-export type TReviewInputSetRequest = {
-  action: TReviewAction;
-  /** Empty means `ui_reviewer` (runbook); the API also records the signed-in principal. */
-  reviewer?: string;
-  comment: string;
-  /** Required to approve a revision with warnings. */
-  acknowledge_warnings?: boolean;
-};
-
-/** Approves a draft or reverts a ready set; answers the revision as it now is. */
-export function reviewInputSet({ ref, request }: { ref: string; request: TReviewInputSetRequest }): Promise<TInputSetSummary> {
-  return apiRequest(API.review(ref), { method: 'POST', json: request, schema: ZInputSetSummary });
+export function reviewInputSet({ ref, request }: { ref: string; request: TReviewRequest }): Promise<TReviewResponse> {
+  return apiRequest(API.review(ref), { method: 'POST', json: request, schema: ZReviewResponse });
 }
 
 export function useReviewInputSet() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: reviewInputSet,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeyRoots.inputSets }),
+    onSuccess: (result, { ref }) => {
+      // The new status shows at once: the detail under its new reference (`foo@draft` -> `foo`)
+      // starts from what is on screen plus the answer, and is refreshed when it mounts.
+      const shown = queryClient.getQueryData<TInputSetDetail>(queryKeys.inputSetDetail(ref));
+      const { previousReady: _previousReady, events: _events, ...summary } = result;
+      if (shown) queryClient.setQueryData<TInputSetDetail>(queryKeys.inputSetDetail(result.ref), { ...shown, ...summary });
+      // Not refetched now: the reference just reviewed may be gone (a 404 flash before navigating away).
+      void queryClient.invalidateQueries({ queryKey: queryKeyRoots.inputSets, refetchType: 'none' });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.labelEvents(result.label) });
+    },
   });
 }

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import {
+  chooseAgainst,
+  diffColumns,
+  diffPageOffsets,
+  firstSelection,
+  formatDelta,
+  formatPercent,
+  isJobWorking,
+} from './diff-rules';
+
+const rev = (id: number, revision: number, status: 'draft' | 'ready' | 'archived', ref: string) => ({ id, revision, status, ref });
+const draft3 = rev(3, 3, 'draft', 'w@draft');
+const ready2 = rev(2, 2, 'ready', 'w');
+const archived1 = rev(1, 1, 'archived', 'w@r1');
+
+describe('chooseAgainst', () => {
+  it('takes the revision the URL names', () => {
+    expect(chooseAgainst(draft3, 'w@r1', undefined)).toEqual({ kind: 'ref', ref: 'w@r1' });
+  });
+
+  it('lets the API compare a draft with the ready revision, even before the revisions load', () => {
+    expect(chooseAgainst(draft3, null, undefined)).toEqual({ kind: 'default' });
+    expect(chooseAgainst(draft3, null, [draft3, ready2, archived1])).toEqual({ kind: 'default' });
+  });
+
+  it('compares the ready revision with the newest older one', () => {
+    expect(chooseAgainst(ready2, null, undefined)).toEqual({ kind: 'loading' });
+    expect(chooseAgainst(ready2, null, [draft3, ready2, archived1])).toEqual({ kind: 'ref', ref: 'w@r1' });
+  });
+
+  it('falls back to an older revision when the label has no ready one, else nothing', () => {
+    expect(chooseAgainst(draft3, null, [draft3, archived1])).toEqual({ kind: 'ref', ref: 'w@r1' });
+    expect(chooseAgainst(rev(1, 1, 'draft', 'w@draft'), null, [rev(1, 1, 'draft', 'w@draft')])).toEqual({ kind: 'none' });
+  });
+});
+
+describe('diff display rules', () => {
+  it('polls only while the job is queued or running', () => {
+    expect(isJobWorking(undefined)).toBe(false);
+    const job = { jobId: 'j', ref: 'w@draft', against: 'w', refHash: 'a'.repeat(64), againstHash: 'b'.repeat(64), attempts: 0, maxAttempts: 4, createdAt: '2026-01-01T00:00:00.000Z', startedAt: null, error: null, hint: '' };
+    expect(isJobWorking({ ...job, state: 'queued' })).toBe(true);
+    expect(isJobWorking({ ...job, state: 'running' })).toBe(true);
+    expect(isJobWorking({ ...job, state: 'failed' })).toBe(false);
+  });
+
+  it('starts with the first table that has changed rows, else added, else removed', () => {
+    const entry = (table: 'demand' | 'capacity', added: number, removed: number, changed: number) => ({ table, added, removed, changed, unchanged: 0, changedColumns: {} });
+    expect(firstSelection([entry('demand', 0, 0, 0), entry('capacity', 2, 0, 5)])).toEqual({ table: 'capacity', kind: 'changed' });
+    expect(firstSelection([entry('demand', 0, 4, 0)])).toEqual({ table: 'demand', kind: 'removed' });
+    expect(firstSelection([entry('demand', 0, 0, 0)])).toBeNull();
+  });
+
+  it('shows the key and, for changed rows, only the columns that changed', () => {
+    expect(diffColumns('demand', 'changed', { quantity: 3 })).toEqual({ key: ['item_code', 'location_code', 'period'], values: ['quantity'] });
+    expect(diffColumns('demand', 'added', {})).toEqual({ key: ['item_code', 'location_code', 'period'], values: ['quantity', 'uom'] });
+  });
+
+  it('signs deltas and rounds percents', () => {
+    expect(formatDelta('20')).toBe('+20');
+    expect(formatDelta('-3.5')).toBe('-3.5');
+    expect(formatDelta('0')).toBe('0');
+    expect(formatPercent('12.3456')).toBe('+12.35%');
+    expect(formatPercent('-100.0000')).toBe('-100%');
+  });
+
+  it('asks for the pages that cover the rows on screen', () => {
+    expect(diffPageOffsets(0, 10)).toEqual([0]);
+    expect(diffPageOffsets(190, 210)).toEqual([0, 200]);
+    expect(diffPageOffsets(5, 4)).toEqual([]);
+  });
+});

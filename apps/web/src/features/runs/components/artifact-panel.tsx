@@ -1,0 +1,43 @@
+import type { TRunDetail } from '@planning-hub/contracts/api/runs';
+import { formatBytes } from '../../../lib/format';
+import { useT } from '../../../i18n/i18n-context';
+import { CopyButton } from '../../../components/ui/copy-button';
+
+/** planning_input_set.json: download it, and check it against the sha256 shown (runbook section 5). */
+export function ArtifactPanel({ run }: { run: TRunDetail }) {
+  const t = useT();
+  const artifact = run.artifact;
+  return (
+    <section className="card stack-s" aria-labelledby="artifact-title">
+      <h2 id="artifact-title">{t('run.artifact.title')}</h2>
+      {artifact ? (
+        <>
+          <p>
+            <a className="btn btn--secondary" href={artifact.url} download={artifact.name}>
+              <svg className="icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+                <path d="M8 2v8m0 0L5 7m3 3l3-3M3 12.5h10" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
+              </svg>
+              <span className="mono">{artifact.name}</span>
+              <span className="muted">({formatBytes(artifact.bytes)})</span>
+            </a>
+          </p>
+          <dl className="kv kv--tight">
+            <dt>sha256</dt>
+            <dd className="hash-line">
+              <code className="hash" data-testid="artifact-sha256">
+                {artifact.sha256}
+              </code>
+              <CopyButton text={artifact.sha256} label={t('run.artifact.copySha')} />
+            </dd>
+          </dl>
+          <p className="field-hint">{t('run.artifact.check')}</p>
+          <pre className="command">
+            <code>{`sha256sum ${artifact.name}`}</code>
+          </pre>
+        </>
+      ) : (
+        <p className="muted">{run.warnings.length > 0 ? t('run.artifact.noneWarning') : t('run.artifact.none')}</p>
+      )}
+    </section>
+  );
+}
