@@ -1,5 +1,8 @@
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
-import { E2E_ADMIN_PASSWORD } from '../playwright.config';
+import { E2E_ADMIN_PASSWORD, E2E_DATA_DIR, E2E_PG_PORT, E2E_WORKDIR } from '../playwright.config';
 
 export const ADMIN = { username: 'admin', password: E2E_ADMIN_PASSWORD };
 
@@ -42,4 +45,51 @@ export async function uploadBundle(
     },
   });
   expect(res.status(), await res.text()).toBe(201);
+}
+
+/** The files of a bundle folder (examples/sample-bundle by default), by file name. */
+export function readBundle(dir = path.join(process.cwd(), 'examples', 'sample-bundle')): Record<string, string> {
+  return Object.fromEntries(readdirSync(dir).map((file) => [file, readFileSync(path.join(dir, file), 'utf8')]));
+}
+
+/** Approves `<label>@draft` through POST .../review, as a reviewer's script would. */
+export async function approveDraft(page: Page, label: string, comment = 'JIRA-1 approve by e2e'): Promise<void> {
+  const res = await page.request.post(`/api/plans/input_sets/${encodeURIComponent(`${label}@draft`)}/review`, {
+    headers: await apiHeaders(page),
+    data: { action: 'approve', comment, acknowledge_warnings: true },
+  });
+  expect(res.status(), await res.text()).toBe(200);
+}
+
+/**
+ * Creates a user with the CLI (there is no users API): the command joins the embedded
+ * PostgreSQL the webServer started, with the same data folder and port.
+ */
+export function createUser(user: { username: string; password: string; role: 'viewer' | 'planner' | 'reviewer' | 'admin' }): void {
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'apps/cli/src/main.ts', 'users', 'create', '--username', user.username, '--role', user.role, '--password-stdin'],
+    {
+      input: user.password,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        PLANNING_HUB_DATA_DIR: E2E_DATA_DIR,
+        PLANNING_HUB_WORKDIR: E2E_WORKDIR,
+        EMBEDDED_PG_PORT: E2E_PG_PORT,
+        LOG_LEVEL: 'warn',
+      },
+      timeout: 60_000,
+    },
+  );
+  // A second run against the same database finds the user already there.
+  if (result.status !== 0 && !/already exists/i.test(`${result.stdout}${result.stderr}`)) {
+    throw new Error(`planning users create ${user.username} failed (${result.status}): ${result.stderr || result.stdout}`);
+  }
+}
+
+/** The page's language, switched with the header's language select. */
+export async function switchLanguage(page: Page, language: 'en' | 'ja'): Promise<void> {
+  await page.getByLabel(/^(Language|言語)$/).selectOption(language);
+  await expect(page.locator('html')).toHaveAttribute('lang', language);
 }

@@ -1,0 +1,62 @@
+import { expect, test } from '@playwright/test';
+import { readBundle, screenshotPath, signIn, uploadBundle } from './support';
+
+test('a reviewer approves and reverts in the Review tab; History shows both in JST', async ({ page }) => {
+  await signIn(page);
+  const label = 'review_flow';
+  await uploadBundle(page, label, readBundle(), '2027-W01');
+
+  await page.goto(`/ui/plans/input_sets/${label}@draft/review`);
+  await expect(page.getByRole('radio', { name: /Approve/ })).toBeChecked();
+  await expect(page.getByPlaceholder('ui_reviewer')).toBeVisible();
+  const comment = page.getByRole('textbox', { name: /Comment/ });
+  await expect(comment).toHaveAttribute('placeholder', 'JIRA-123 approve by ops_lead');
+  const approve = page.getByRole('button', { name: 'Approve', exact: true });
+  await expect(approve).toBeDisabled();
+  await expect(page.getByText('Enter a comment to continue.')).toBeVisible();
+
+  await page.getByRole('textbox', { name: /Reviewer/ }).fill('E1234');
+  await comment.fill('JIRA-123 approve by ops_lead');
+  const acknowledge = page.getByRole('checkbox', { name: /I acknowledge the \d+ warnings?/ });
+  if (await acknowledge.isVisible()) await acknowledge.check();
+  await page.screenshot({ path: screenshotPath('review-approve-form'), fullPage: true });
+  await approve.click();
+
+  // Approving `review_flow@draft` makes it `review_flow`, and says so at once.
+  await expect(page).toHaveURL(`/ui/plans/input_sets/${label}/review`);
+  await expect(page.getByRole('status').filter({ hasText: 'Approved' })).toContainText('ready');
+  await expect(page.locator('.detail-header')).toContainText('ready');
+
+  await expect(page.getByRole('radio', { name: /Revert/ })).toBeChecked();
+  await page.getByRole('textbox', { name: /Comment/ }).fill('JIRA-124 revert: wrong demand for W03');
+  await page.getByRole('button', { name: 'Revert', exact: true }).click();
+  await expect(page).toHaveURL(`/ui/plans/input_sets/${label}@draft/review`);
+  await expect(page.getByRole('status').filter({ hasText: 'Reverted to draft' })).toContainText('draft');
+
+  await page.getByRole('link', { name: 'History', exact: true }).click();
+  const table = page.getByRole('table', { name: `Audit events of ${label}` });
+  const revertRow = table.getByRole('row').filter({ hasText: 'revert' });
+  const approveRow = table.getByRole('row').filter({ hasText: 'approve' });
+  await expect(revertRow).toContainText('JIRA-124 revert: wrong demand for W03');
+  await expect(revertRow).toContainText(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} JST/);
+  await expect(approveRow).toContainText('E1234');
+  await expect(approveRow).toContainText('JIRA-123 approve by ops_lead');
+  await expect(approveRow).toContainText(/JST/);
+  // Newest first: the revert is above the approval.
+  const actions = await table.locator('tbody .action-chip').allTextContents();
+  expect(actions.slice(0, 2)).toEqual(['revert', 'approve']);
+  await expect(page.getByText(/Chain intact: \d+ events/)).toBeVisible();
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download events JSON' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('events.json');
+  const saved = JSON.parse(await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'))) as {
+    label: string;
+    events: { action: string }[];
+  };
+  expect(saved.label).toBe(label);
+  expect(saved.events.map((event) => event.action).slice(0, 2)).toEqual(['revert', 'approve']);
+
+  await page.screenshot({ path: screenshotPath('history-approve-revert'), fullPage: true });
+});

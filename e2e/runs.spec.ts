@@ -1,0 +1,57 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { expect, test } from '@playwright/test';
+import { approveDraft, readBundle, screenshotPath, signIn, uploadBundle } from './support';
+
+test('a run without a label shows the Legacy mode card with its fix commands', async ({ page }) => {
+  await signIn(page);
+  await page.goto('/ui/plans');
+  const form = page.getByRole('form', { name: 'New run' });
+  await expect(form.getByRole('note')).toContainText('Legacy mode');
+  await form.getByRole('button', { name: 'Start run in Legacy mode' }).click();
+
+  await expect(page).toHaveURL(/\/ui\/runs\/[0-9a-f-]{36}$/);
+  const card = page.getByRole('region', { name: 'Legacy mode' });
+  await expect(card.getByRole('heading', { name: 'Legacy mode', exact: true })).toBeVisible();
+  await expect(card.locator('pre.command')).toContainText('pnpm planning');
+  await expect(card.getByRole('button', { name: /Copy the commands of Legacy mode/ })).toBeVisible();
+  await expect(page.getByText('No planning_input_set.json')).toBeVisible();
+  await page.screenshot({ path: screenshotPath('run-legacy-mode'), fullPage: true });
+});
+
+test('a run on a ready set offers planning_input_set.json whose sha256 matches the page', async ({ page }) => {
+  await signIn(page);
+  const label = 'run_ready';
+  await uploadBundle(page, label, readBundle(), '2027-W01');
+  await approveDraft(page, label);
+
+  await page.goto('/ui/plans');
+  const plan = page.getByRole('form', { name: 'New plan' });
+  await plan.getByLabel(/Name/).fill('Weekly S&OP');
+  await plan.getByLabel(/Input set label/).fill(label);
+  await plan.getByRole('button', { name: 'Create plan' }).click();
+  await expect(page.getByRole('article', { name: 'Weekly S&OP' })).toContainText(label);
+  await page.screenshot({ path: screenshotPath('plans-page'), fullPage: true });
+
+  const form = page.getByRole('form', { name: 'New run' });
+  await form.getByLabel(/Plan/).selectOption({ label: 'Weekly S&OP' });
+  await expect(form.getByRole('note')).toHaveCount(0);
+  await form.getByRole('button', { name: 'Start run', exact: true }).click();
+
+  await expect(page).toHaveURL(/\/ui\/runs\/[0-9a-f-]{36}$/);
+  await expect(page.locator('.detail-title')).toContainText('succeeded');
+  await expect(page.getByRole('link', { name: `${label}@r1` }).first()).toBeVisible();
+  const shown = (await page.getByTestId('artifact-sha256').textContent())?.trim() ?? '';
+  expect(shown).toMatch(/^[0-9a-f]{64}$/);
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: /planning_input_set\.json/ }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('planning_input_set.json');
+  const bytes = await readFile(await file.path());
+  expect(createHash('sha256').update(bytes).digest('hex')).toBe(shown);
+
+  await expect(page.getByRole('heading', { name: 'Projected inventory per item, location and period' })).toBeVisible();
+  await expect(page.getByRole('img', { name: /Projected inventory/ })).toBeVisible();
+  await page.screenshot({ path: screenshotPath('run-ready-artifact'), fullPage: true });
+});
