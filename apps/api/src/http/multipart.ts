@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { Transform } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import busboy from 'busboy';
 import type { Request } from 'express';
 import { AppError } from '@planning-hub/server/errors/app-error';
@@ -35,9 +35,10 @@ export async function spoolMultipart(
   const fields: Record<string, string> = {};
   const files: TByteSource[] = [];
   const writes: Promise<void>[] = [];
+  const parts: Readable[] = [];
   let total = 0;
 
-  await new Promise<void>((resolve, reject) => {
+  const parsed = new Promise<void>((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
       parser = busboy({
@@ -76,11 +77,13 @@ export async function spoolMultipart(
       stream.on('limit', () => fail(new AppError('payload_too_large', { message: `'${name}' exceeds ${maxBytes} bytes.` })));
       const source = fileSource(name, target, 0);
       files.push(source);
-      writes.push(
-        pipeline(stream, meter, createWriteStream(target)).then(() => {
-          source.size = size;
-        }),
-      );
+      parts.push(stream);
+      const write = pipeline(stream, meter, createWriteStream(target)).then(() => {
+        source.size = size;
+      });
+      // Settled below; a part failing before parsing ends would otherwise be an unhandled rejection, which ends the process.
+      write.catch(() => {});
+      writes.push(write);
     });
     parser.on('filesLimit', () =>
       fail(new AppError('payload_too_large', { message: `Send at most ${maxFiles} files in one upload.` })),
@@ -88,8 +91,23 @@ export async function spoolMultipart(
     parser.on('partsLimit', () => fail(new AppError('payload_too_large', { message: 'Too many parts in the upload.' })));
     parser.on('error', (error: Error) => fail(new AppError('bad_request', { message: `Unreadable multipart request: ${error.message}` })));
     parser.on('close', () => resolve());
+    // A client that hangs up mid-upload: the parser would wait for the rest forever.
+    req.on('close', () => {
+      if (!req.complete) fail(new AppError('bad_request', { message: 'The upload was interrupted before it was complete.' }));
+    });
     req.pipe(parser);
   });
-  await Promise.all(writes);
+  try {
+    await parsed;
+  } catch (error) {
+    // A cut-off or refused upload: stop the parts still being written and let their
+    // writes settle before the caller removes the folder.
+    for (const part of parts) part.destroy();
+    await Promise.allSettled(writes);
+    throw error;
+  }
+  const written = await Promise.allSettled(writes);
+  const failed = written.find((w): w is PromiseRejectedResult => w.status === 'rejected');
+  if (failed) throw failed.reason;
   return { fields, files };
 }

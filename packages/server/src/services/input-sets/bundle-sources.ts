@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import yauzl from 'yauzl';
-import { AppError } from '../../errors/app-error';
+import { AppError, isAppError } from '../../errors/app-error';
 
 /** A file of a bundle that can be read (and read again) as a byte stream; `path` when it is on disk. */
 export type TByteSource = { name: string; size: number; open: () => AsyncIterable<Uint8Array>; path?: string };
@@ -31,6 +31,23 @@ export async function folderSources(dir: string): Promise<TByteSource[]> {
   return sources.sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/**
+ * A damaged zip (deflate data that does not inflate, sizes that lie) is a bad
+ * upload, not a server fault: 400 naming the entry. Disk errors (they carry a
+ * syscall) stay what they are.
+ */
+function asZipReadError(error: unknown, entryName: string | null): unknown {
+  if (isAppError(error) || (error as NodeJS.ErrnoException | null)?.syscall) return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  // yauzl checks entry names itself, before our own zip-slip check sees them.
+  const unsafe = /^(?:absolute path|invalid relative path|invalid characters in fileName): (.*)$/.exec(reason);
+  if (unsafe) {
+    return new AppError('bad_request', { message: `The zip entry '${unsafe[1]!.slice(0, 120)}' has an unsafe path.`, cause: error });
+  }
+  const what = entryName === null ? 'The zip file' : `The zip entry '${entryName.slice(0, 120)}'`;
+  return new AppError('bad_request', { message: `${what} could not be read: ${reason}.`, cause: error });
+}
+
 const IGNORED_ZIP_ENTRY = /(^|\/)(__MACOSX\/|\.DS_Store$|Thumbs\.db$)/;
 
 function openZip(zipPath: string): Promise<yauzl.ZipFile> {
@@ -55,7 +72,7 @@ export async function extractZipBundle(zipPath: string, targetDir: string, limit
   let inflatedTotal = 0;
   try {
     await new Promise<void>((resolve, reject) => {
-      zip.on('error', reject);
+      zip.on('error', (error) => reject(asZipReadError(error, null)));
       zip.on('end', () => resolve());
       zip.on('entry', (entry: yauzl.Entry) => {
         const name = entry.fileName.replace(/\\/g, '/');
@@ -71,7 +88,7 @@ export async function extractZipBundle(zipPath: string, targetDir: string, limit
           return reject(new AppError('payload_too_large', { message: `The zip holds more than ${limits.maxFiles} files.` }));
         }
         zip.openReadStream(entry, (error, stream) => {
-          if (error || !stream) return reject(error ?? new Error('zip entry unreadable'));
+          if (error || !stream) return reject(asZipReadError(error ?? new Error('no data'), name));
           const target = path.join(targetDir, `${sources.length}-${base.replace(/[^\w.-]/g, '_')}`);
           let size = 0;
           const meter = new Transform({
@@ -88,7 +105,7 @@ export async function extractZipBundle(zipPath: string, targetDir: string, limit
               sources.push(fileSource(base, target, size));
               zip.readEntry();
             })
-            .catch(reject);
+            .catch((error: unknown) => reject(asZipReadError(error, name)));
         });
       });
       zip.readEntry();
