@@ -34,7 +34,9 @@ export async function validateJsonTable(options: {
   }
   const keys = new Set<string>();
   for (const row of rows) if (isPlainObject(row)) for (const key of Object.keys(row)) keys.add(key);
-  const mapping = resolveHeader({ spec, header: [...keys], file, row: null, report: problems.add });
+  // An empty list is an empty table, like a CSV file with only its header: no column is missing.
+  const header = rows.length === 0 ? spec.columns.map((column) => column.name) : [...keys];
+  const mapping = resolveHeader({ spec, header, file, row: null, report: problems.add });
   const validator = createTableValidator({
     spec,
     file,
