@@ -14,6 +14,7 @@ export type TApiProcess = {
   /** PLANNING_HUB_WORKDIR of the API (its tmp/ holds uploads and diff caches). */
   workDir: string;
   token: string;
+  pid: number | null;
   /** The API process's peak resident set so far (VmHWM), in MB. */
   readPeakRssMb: () => Promise<number>;
   stop: () => Promise<void>;
@@ -74,6 +75,7 @@ export async function startApiProcess({ home, url, workDir }: { home: string; ur
     baseUrl,
     workDir,
     token: await createBenchToken(url),
+    pid: child.pid ?? null,
     readPeakRssMb: async () => {
       const status = await readFile(`/proc/${child.pid}/status`, 'utf8');
       const kb = Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1] ?? Number.NaN);

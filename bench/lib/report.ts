@@ -24,12 +24,12 @@ function goalText(line: TSizeResult['lines'][number]): string {
 
 export function formatTable(sizes: TSizeResult[], huge: THugeResult | null): string {
   const out: string[] = [];
-  const header = `${'path'.padEnd(26)}${pad('rows', 11)}${pad('median s', 10)}${pad('baseline s', 12)}  ${'baseline'.padEnd(16)}${pad('ratio', 7)}  ${'goal'.padEnd(14)}${pad('peak RSS MB', 12)}`;
+  const header = `${'path'.padEnd(26)}${pad('rows', 11)}${pad('median s', 10)}${pad('baseline s', 12)}  ${'baseline'.padEnd(18)}${pad('ratio', 7)}  ${'goal'.padEnd(14)}${pad('peak RSS MB', 12)}${pad('CPU s', 8)}${pad('CPU ratio', 10)}`;
   out.push(header, '-'.repeat(header.length));
   for (const size of sizes) {
     for (const line of size.lines) {
       out.push(
-        `${line.path.padEnd(26)}${pad(size.rows.toLocaleString('en-US'), 11)}${pad(fmt(line.medianS), 10)}${pad(fmt(line.baselineS), 12)}  ${(line.baseline ?? '').padEnd(16)}${pad(fmt(line.ratio, 2), 7)}  ${goalText(line).padEnd(14)}${pad(line.peakRssMb === null ? '' : String(line.peakRssMb), 12)}`,
+        `${line.path.padEnd(26)}${pad(size.rows.toLocaleString('en-US'), 11)}${pad(fmt(line.medianS), 10)}${pad(fmt(line.baselineS), 12)}  ${(line.baseline ?? '').padEnd(18)}${pad(fmt(line.ratio, 2), 7)}  ${goalText(line).padEnd(14)}${pad(line.peakRssMb === null ? '' : String(line.peakRssMb), 12)}${pad(fmt(line.cpuS, 2), 8)}${pad(fmt(line.cpuRatio, 2), 10)}`,
       );
     }
     if (size.validation) {
@@ -74,13 +74,16 @@ export async function writeResults(
       export: ratio('export'),
       hash: ratio('hash'),
       diff_identical: ratio('diff_identical'),
+      import_vs_copy_no_fk: ratio('import_vs_copy_no_fk'),
       import_vs_all_csv: ratio('import_vs_all_csv'),
       hash_vs_sorted_read: ratio('hash_vs_sorted_read'),
+      ...Object.fromEntries(main.lines.filter((l) => l.cpuRatio !== null).map((l) => [`${l.path}_cpu`, l.cpuRatio])),
     },
     peak_rss_mb: Math.max(...main.lines.map((l) => l.peakRssMb ?? 0)),
     medians_s: { ...medians, ...(huge ? { huge_import: huge.importS } : {}) },
     baselines_s: {
       import: baselineOf('import'),
+      import_no_fk: baselineOf('import_vs_copy_no_fk'),
       import_all_csv: baselineOf('import_vs_all_csv'),
       upload: baselineOf('upload'),
       diff: baselineOf('diff'),

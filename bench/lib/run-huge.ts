@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { ensureBundle } from './bundles';
+import { readPostmasterPid } from './cpu-time';
 import { HUGE_ROWS } from './args';
 import { median } from './measure';
 import type { THugeResult } from './report';
@@ -31,6 +32,7 @@ export async function runHuge({
     workDir: path.join(home, 'bench', 'data', `work-${HUGE_ROWS}`),
     warmups: 0,
     rounds: 1,
+    postgresPid: readPostmasterPid(path.join(home, '.data', 'bench')),
   });
   const importS = median(result.samples.import ?? []);
   const copyDemandS = median(result.samples.copy_demand ?? []);

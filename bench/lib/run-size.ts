@@ -3,6 +3,7 @@ import type { TTaskOptions } from '../tasks/task-types';
 import { startApiProcess } from './api-process';
 import type { TBenchArgs } from './args';
 import { ensureBundle } from './bundles';
+import { readPostmasterPid } from './cpu-time';
 import { median } from './measure';
 import { spawnTask, type TTaskName } from './spawn-task';
 import { buildLines, type TSizeResult } from './size-result';
@@ -36,6 +37,7 @@ export async function runSize({
     workDir: path.join(dataDir, `work-${rows}`),
     warmups: args.warmups,
     rounds: args.rounds,
+    postgresPid: readPostmasterPid(path.join(home, '.data', 'bench')),
   };
   const cpuProfileDir = args.cpuProfile ? path.join(dataDir, 'profiles') : undefined;
   const size: TSizeResult = {
@@ -54,7 +56,8 @@ export async function runSize({
     }
     const api = await startApiProcess({ home, url, workDir: path.join(dataDir, `api-${task}-${rows}`) });
     try {
-      size.tasks[task] = await spawnTask(task, { ...base, api }, { cpuProfileDir });
+      const { baseUrl, token, workDir, pid } = api;
+      size.tasks[task] = await spawnTask(task, { ...base, api: { baseUrl, token, workDir, pid } }, { cpuProfileDir });
       size.apiPeakRssMb[task as 'upload' | 'diff'] = await api.readPeakRssMb();
     } finally {
       await api.stop();

@@ -14,6 +14,10 @@ export type TPathLine = {
   goal: { kind: 'ratio' | 'seconds'; value: number } | null;
   isMet: boolean | null;
   peakRssMb: number | null;
+  /** CPU seconds (Node + PostgreSQL + API process), median over the runs: wall time minus waiting for a core. */
+  cpuS: number | null;
+  baselineCpuS: number | null;
+  cpuRatio: number | null;
   runsS: number[];
   baselineRunsS: number[];
 };
@@ -39,6 +43,7 @@ type TLineSpec = {
 
 export const LINE_SPECS: TLineSpec[] = [
   { path: 'import', task: 'import', step: 'import', baselineStep: 'copy_demand', goal: { kind: 'ratio', value: 1.5 }, rss: 'task' },
+  { path: 'import_vs_copy_no_fk', task: 'import', step: 'import', baselineStep: 'copy_demand_no_fk', goal: null, rss: null },
   { path: 'import_vs_all_csv', task: 'import', step: 'import', baselineStep: 'copy_all_tables', goal: null, rss: null },
   { path: 'upload', task: 'upload', step: 'upload', baselineStep: 'cli_import', goal: { kind: 'ratio', value: 1.3 }, rss: 'api-upload' },
   { path: 'diff', task: 'diff', step: 'diff', baselineStep: 'join', goal: { kind: 'ratio', value: 1.5 }, rss: 'task' },
@@ -51,6 +56,14 @@ export const LINE_SPECS: TLineSpec[] = [
   { path: 'validate', task: 'validate', step: 'validate', baselineStep: null, goal: null, rss: 'task' },
 ];
 
+/** Median over runs of the CPU seconds of all sources together. */
+function cpuMedian(bySource: Record<string, number[]> | undefined): number | null {
+  const sources = Object.values(bySource ?? {});
+  if (sources.length === 0 || sources[0]!.length === 0) return null;
+  const totals = sources[0]!.map((_, run) => sources.reduce((sum, values) => sum + (values[run] ?? 0), 0));
+  return Number.isNaN(totals[0]) ? null : median(totals);
+}
+
 export function buildLines(size: Pick<TSizeResult, 'tasks' | 'apiPeakRssMb'>): TPathLine[] {
   const lines: TPathLine[] = [];
   for (const spec of LINE_SPECS) {
@@ -62,6 +75,8 @@ export function buildLines(size: Pick<TSizeResult, 'tasks' | 'apiPeakRssMb'>): T
     const baselineS = spec.baselineStep ? median(baselineRuns) : null;
     const ratio = baselineS ? medianS / baselineS : null;
     const measured = spec.goal?.kind === 'seconds' ? medianS : ratio;
+    const cpuS = cpuMedian(task.cpu[spec.step]);
+    const baselineCpuS = spec.baselineStep ? cpuMedian(task.cpu[spec.baselineStep]) : null;
     const peakRssMb =
       spec.rss === 'task' ? task.peakRssMb : spec.rss === 'api-upload' ? size.apiPeakRssMb.upload : spec.rss === 'api-diff' ? size.apiPeakRssMb.diff : null;
     lines.push({
@@ -73,6 +88,9 @@ export function buildLines(size: Pick<TSizeResult, 'tasks' | 'apiPeakRssMb'>): T
       goal: spec.goal,
       isMet: spec.goal && measured !== null ? measured <= spec.goal.value : null,
       peakRssMb: peakRssMb === null ? null : Math.round(peakRssMb),
+      cpuS: cpuS === null ? null : round2(cpuS),
+      baselineCpuS: baselineCpuS === null ? null : round2(baselineCpuS),
+      cpuRatio: cpuS !== null && baselineCpuS ? round2(cpuS / baselineCpuS) : null,
       runsS: runs.map(round3),
       baselineRunsS: baselineRuns.map(round3),
     });

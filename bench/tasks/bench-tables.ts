@@ -10,38 +10,60 @@ type TPool = TDatabase['pool'];
 /** The tables a bundle has as CSV files (params comes as params.json). */
 export const CSV_TABLES = TABLE_NAMES.filter((t): t is Exclude<TTableName, 'params'> => t !== 'params');
 
-const copyTableOf = (table: TTableName) => `bench_copy_${table}`;
+/** `bare` has the same columns and indexes but no foreign key: what the FK's per-row check costs. */
+export type TCopyTarget = { table: TTableName; bare?: boolean };
+
+const copyTableOf = ({ table, bare = false }: TCopyTarget) => `bench_copy_${bare ? 'bare_' : ''}${table}`;
+
+const COPY_LABEL = 'bench_copy';
 
 /**
- * `bench_copy_<table>`: the same columns, defaults, primary key and indexes as the
- * service's table (LIKE ... INCLUDING ALL; no foreign key), input_set_id filled by a default.
+ * `bench_copy_<table>`: identical to the service's table: the same columns, defaults,
+ * primary key and indexes (LIKE ... INCLUDING ALL) and the same foreign key to
+ * planning_input_sets, input_set_id filled by a default naming a revision kept for
+ * this. `bench_copy_bare_demand`: the same without the foreign key.
  */
 export async function createCopyTables(pool: TPool): Promise<void> {
-  for (const table of CSV_TABLES) {
-    const target = copyTableOf(table);
-    await pool.query(`DROP TABLE IF EXISTS ${target}`);
-    await pool.query(`CREATE TABLE ${target} (LIKE ${TABLE_SPECS[table].dbTable} INCLUDING ALL)`);
-    await pool.query(`ALTER TABLE ${target} ALTER COLUMN input_set_id SET DEFAULT 1`);
+  await dropCopyTables(pool);
+  const { rows } = await pool.query<{ id: number }>(
+    `INSERT INTO planning_input_sets (label, revision, status, version_id, content_hash, row_counts, uploaded_by)
+     VALUES ($1, 1, 'draft', 'bench', '', '{}', 'bench') RETURNING id`,
+    [COPY_LABEL],
+  );
+  const id = rows[0]!.id;
+  const targets: TCopyTarget[] = [...CSV_TABLES.map((table) => ({ table })), { table: 'demand', bare: true }];
+  for (const target of targets) {
+    const name = copyTableOf(target);
+    await pool.query(`CREATE TABLE ${name} (LIKE ${TABLE_SPECS[target.table].dbTable} INCLUDING ALL)`);
+    await pool.query(`ALTER TABLE ${name} ALTER COLUMN input_set_id SET DEFAULT ${id}`);
+    if (!target.bare) {
+      await pool.query(
+        `ALTER TABLE ${name} ADD FOREIGN KEY (input_set_id) REFERENCES planning_input_sets (id) ON DELETE CASCADE ON UPDATE CASCADE`,
+      );
+    }
   }
 }
 
 export async function dropCopyTables(pool: TPool): Promise<void> {
-  for (const table of CSV_TABLES) await pool.query(`DROP TABLE IF EXISTS ${copyTableOf(table)}`);
+  for (const table of CSV_TABLES) await pool.query(`DROP TABLE IF EXISTS ${copyTableOf({ table })}`);
+  await pool.query(`DROP TABLE IF EXISTS ${copyTableOf({ table: 'demand', bare: true })}`);
+  await pool.query('DELETE FROM planning_input_sets WHERE label = $1', [COPY_LABEL]);
 }
 
 /** Empty copy tables, and a checkpoint, so no run pays for the previous run's dirty pages. */
-export async function resetCopyTables(pool: TPool, tables: readonly TTableName[]): Promise<void> {
-  await pool.query(`TRUNCATE ${tables.map(copyTableOf).join(', ')}`);
+export async function resetCopyTables(pool: TPool, targets: readonly TCopyTarget[]): Promise<void> {
+  await pool.query(`TRUNCATE ${targets.map(copyTableOf).join(', ')}`);
   await pool.query('CHECKPOINT');
 }
 
 /** What `psql \copy <table> FROM <file> CSV HEADER` does: the file streamed into COPY FROM STDIN. */
-export async function copyCsvFile(pool: TPool, table: TTableName, bundleDir: string): Promise<void> {
-  const columns = TABLE_SPECS[table].columns.map((c) => c.name).join(', ');
+export async function copyCsvFile(pool: TPool, target: TCopyTarget, bundleDir: string): Promise<void> {
+  const spec = TABLE_SPECS[target.table];
+  const columns = spec.columns.map((c) => c.name).join(', ');
   const client = await pool.connect();
   try {
-    const copy = client.query(copyFrom(`COPY ${copyTableOf(table)} (${columns}) FROM STDIN WITH (FORMAT csv, HEADER true)`));
-    await pipeline(createReadStream(path.join(bundleDir, TABLE_SPECS[table].file), { highWaterMark: 1 << 20 }), copy);
+    const copy = client.query(copyFrom(`COPY ${copyTableOf(target)} (${columns}) FROM STDIN WITH (FORMAT csv, HEADER true)`));
+    await pipeline(createReadStream(path.join(bundleDir, spec.file), { highWaterMark: 1 << 20 }), copy);
   } finally {
     client.release();
   }

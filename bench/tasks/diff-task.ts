@@ -5,6 +5,7 @@ import { createDatabaseClients } from '../../packages/server/src/database/connec
 import { computeDiffToCache } from '../../packages/server/src/services/diff/compute-diff';
 import { diffCacheDir, diffCachePaths } from '../../packages/server/src/services/diff/diff-cache';
 import { DIFF_LABEL, countDifferingRows, createDiffRevisions, createIdenticalRevision } from '../diff';
+import { createCpuProbe } from '../lib/cpu-time';
 import { measureRounds, type TStep } from '../lib/measure';
 import type { TTask, TTaskOptions } from './task-types';
 
@@ -43,7 +44,7 @@ function apiSteps(api: NonNullable<TTaskOptions['api']>): TStep[] {
  * (same content hash); with the API, the first page of rows through HTTP, from a
  * cold cache (job included) and from a warm one.
  */
-export const runDiffTask: TTask = async ({ url, rows, workDir, warmups, rounds, api }) => {
+export const runDiffTask: TTask = async ({ url, postgresPid, rows, workDir, warmups, rounds, api }) => {
   const db = createDatabaseClients(url, 4);
   const { pool } = db;
   const cacheDir = path.join(workDir, 'diff-cache');
@@ -52,9 +53,10 @@ export const runDiffTask: TTask = async ({ url, rows, workDir, warmups, rounds, 
     await createIdenticalRevision(pool, older);
     let differing = 0;
     let totals = {};
-    const samples = await measureRounds({
+    const { samples, cpu } = await measureRounds({
       warmups,
       rounds,
+      probe: createCpuProbe({ postgresPid, apiPid: api?.pid }),
       log: console.log,
       steps: [
         { name: 'join', run: async () => void (differing = await countDifferingRows(pool, older, newer)) },
@@ -79,7 +81,7 @@ export const runDiffTask: TTask = async ({ url, rows, workDir, warmups, rounds, 
     });
     await rm(cacheDir, { recursive: true, force: true });
     await pool.query('DELETE FROM planning_input_sets WHERE label = $1', [DIFF_LABEL]);
-    return { samples, info: { differing, totals: JSON.stringify(totals) } };
+    return { samples, cpu, info: { differing, totals: JSON.stringify(totals) } };
   } finally {
     await db.close();
   }

@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { TABLE_SPECS } from '../../packages/contracts/src/tables';
 import { createDatabaseClients } from '../../packages/server/src/database/connect';
 import { exportBundleToFolder } from '../../packages/server/src/services/input-sets/export-bundle';
+import { createCpuProbe } from '../lib/cpu-time';
 import { measureRounds } from '../lib/measure';
 import { copyTo } from '../lib/server-modules';
 import { CSV_TABLES } from './bench-tables';
@@ -16,16 +17,17 @@ import type { TTask } from './task-types';
  * export: exportBundleToFolder (`planning export`) of the imported revision vs
  * `COPY (SELECT ...) TO STDOUT (FORMAT csv)` of the same tables into files, unordered.
  */
-export const runExportTask: TTask = async ({ url, workDir, warmups, rounds }) => {
+export const runExportTask: TTask = async ({ url, postgresPid, workDir, warmups, rounds }) => {
   const db = createDatabaseClients(url, 4);
   const { pool, prisma } = db;
   const exportDir = path.join(workDir, 'export');
   const copyDir = path.join(workDir, 'copy-to');
   try {
     const id = await findRevisionId(pool, IMPORT_LABEL, 'draft');
-    const samples = await measureRounds({
+    const { samples, cpu } = await measureRounds({
       warmups,
       rounds,
+      probe: createCpuProbe({ postgresPid }),
       log: console.log,
       steps: [
         {
@@ -60,7 +62,7 @@ export const runExportTask: TTask = async ({ url, workDir, warmups, rounds }) =>
     });
     await rm(exportDir, { recursive: true, force: true });
     await rm(copyDir, { recursive: true, force: true });
-    return { samples };
+    return { samples, cpu };
   } finally {
     await db.close();
   }

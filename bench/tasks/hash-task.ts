@@ -1,7 +1,8 @@
 import { TABLE_NAMES, type TTableName } from '../../packages/contracts/src/tables';
 import { createDatabaseClients, type TDatabase } from '../../packages/server/src/database/connect';
 import { computeStoredContentHash } from '../../packages/server/src/services/input-sets/content-hash';
-import { selectRowsSql } from '../../packages/server/src/services/input-sets/table-sql';
+import { detectKeyCollation, selectRowsSql } from '../../packages/server/src/services/input-sets/table-sql';
+import { createCpuProbe } from '../lib/cpu-time';
 import { measureRounds } from '../lib/measure';
 import { copyTo } from '../lib/server-modules';
 import { IMPORT_LABEL } from './import-task';
@@ -33,14 +34,16 @@ async function drainRevision(
  * (COPY TO STDOUT, drained). `read_sorted` reads exactly what the hash reads
  * (text columns, natural key order), to split the sort from the hashing.
  */
-export const runHashTask: TTask = async ({ url, warmups, rounds }) => {
+export const runHashTask: TTask = async ({ url, postgresPid, warmups, rounds }) => {
   const db = createDatabaseClients(url, 4);
   const { pool } = db;
   try {
     const id = await findRevisionId(pool, IMPORT_LABEL, 'draft');
-    const samples = await measureRounds({
+    const collation = await detectKeyCollation(pool);
+    const { samples, cpu } = await measureRounds({
       warmups,
       rounds,
+      probe: createCpuProbe({ postgresPid }),
       log: console.log,
       steps: [
         {
@@ -55,10 +58,10 @@ export const runHashTask: TTask = async ({ url, warmups, rounds }) => {
           },
         },
         { name: 'read', run: async () => void (await drainRevision(pool, plainSelectSql, id)) },
-        { name: 'read_sorted', run: async () => void (await drainRevision(pool, selectRowsSql, id)) },
+        { name: 'read_sorted', run: async () => void (await drainRevision(pool, (t, i) => selectRowsSql(t, i, collation), id)) },
       ],
     });
-    return { samples };
+    return { samples, cpu };
   } finally {
     await db.close();
   }

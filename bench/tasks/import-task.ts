@@ -2,6 +2,7 @@ import { TABLE_SPECS } from '../../packages/contracts/src/tables';
 import { createDatabaseClients, type TDatabase } from '../../packages/server/src/database/connect';
 import { folderSources } from '../../packages/server/src/services/input-sets/bundle-sources';
 import { importBundle } from '../../packages/server/src/services/input-sets/import-bundle';
+import { createCpuProbe } from '../lib/cpu-time';
 import { measureRounds } from '../lib/measure';
 import {
   CSV_TABLES,
@@ -36,33 +37,44 @@ export async function importFolder(pool: TDatabase['pool'], bundleDir: string, l
 
 /**
  * import: the service path (parse, validate, COPY, content hash, event) vs COPY of
- * demand.csv into an identical table (baseline), and COPY of every CSV (for scale).
+ * demand.csv into an identical table (baseline: same indexes and foreign key), the
+ * same without the foreign key, and COPY of every CSV (for scale).
  * The last import stays in place: the export and hash tasks read it.
  */
-export const runImportTask: TTask = async ({ url, bundleDir, warmups, rounds }) => {
+export const runImportTask: TTask = async ({ url, postgresPid, bundleDir, warmups, rounds }) => {
   const db = createDatabaseClients(url, 4);
   const { pool } = db;
   try {
     await createCopyTables(pool);
-    const samples = await measureRounds({
+    const { samples, cpu } = await measureRounds({
       warmups,
       rounds,
+      probe: createCpuProbe({ postgresPid }),
       log: console.log,
       steps: [
         { name: 'import', prepare: () => clearDraftRows(pool, IMPORT_LABEL), run: () => importFolder(pool, bundleDir, IMPORT_LABEL) },
-        { name: 'copy_demand', prepare: () => resetCopyTables(pool, ['demand']), run: () => copyCsvFile(pool, 'demand', bundleDir) },
+        {
+          name: 'copy_demand',
+          prepare: () => resetCopyTables(pool, [{ table: 'demand' }]),
+          run: () => copyCsvFile(pool, { table: 'demand' }, bundleDir),
+        },
+        {
+          name: 'copy_demand_no_fk',
+          prepare: () => resetCopyTables(pool, [{ table: 'demand', bare: true }]),
+          run: () => copyCsvFile(pool, { table: 'demand', bare: true }, bundleDir),
+        },
         {
           name: 'copy_all_tables',
-          prepare: () => resetCopyTables(pool, CSV_TABLES),
+          prepare: () => resetCopyTables(pool, CSV_TABLES.map((table) => ({ table }))),
           run: async () => {
-            for (const table of CSV_TABLES) await copyCsvFile(pool, table, bundleDir);
+            for (const table of CSV_TABLES) await copyCsvFile(pool, { table }, bundleDir);
           },
         },
       ],
     });
     const { rows } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${TABLE_SPECS.demand.dbTable}`);
     await dropCopyTables(pool);
-    return { samples, info: { demandRowsStored: Number(rows[0]!.n) } };
+    return { samples, cpu, info: { demandRowsStored: Number(rows[0]!.n) } };
   } finally {
     await db.close();
   }

@@ -1,4 +1,4 @@
-import type { TSamples } from '../lib/measure';
+import type { TCpuSamples, TSamples } from '../lib/measure';
 
 /** What the orchestrator hands every task (as JSON on the command line). */
 export type TTaskOptions = {
@@ -11,11 +11,13 @@ export type TTaskOptions = {
   workDir: string;
   warmups: number;
   rounds: number;
+  /** The postmaster, whose process tree's CPU time is read around each step (Linux /proc). */
+  postgresPid: number | null;
   /** The API started by the orchestrator, for the tasks that go through it. */
-  api?: { baseUrl: string; token: string; workDir: string };
+  api?: { baseUrl: string; token: string; workDir: string; pid: number | null };
 };
 
-export type TTaskOutcome = { samples: TSamples; info?: Record<string, number | string | boolean> };
+export type TTaskOutcome = { samples: TSamples; cpu: TCpuSamples; info?: Record<string, number | string | boolean> };
 
 /** What a task process writes to its result file. */
 export type TTaskResult = TTaskOutcome & {

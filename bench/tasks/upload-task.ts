@@ -1,4 +1,5 @@
 import { createDatabaseClients } from '../../packages/server/src/database/connect';
+import { createCpuProbe } from '../lib/cpu-time';
 import { measureRounds } from '../lib/measure';
 import { clearDraftRows } from './bench-tables';
 import { importFolder } from './import-task';
@@ -12,14 +13,15 @@ const CLI_LABEL = 'bench_cli';
  * upload: the bundle's files streamed as multipart to POST /api/plans/input_sets/{label}/upload
  * (the API in its own process) vs the CLI's import of the same folder, alternating.
  */
-export const runUploadTask: TTask = async ({ url, bundleDir, warmups, rounds, api }) => {
+export const runUploadTask: TTask = async ({ url, postgresPid, bundleDir, warmups, rounds, api }) => {
   if (!api) throw new Error('the upload task needs the API');
   const db = createDatabaseClients(url, 4);
   const { pool } = db;
   try {
-    const samples = await measureRounds({
+    const { samples, cpu } = await measureRounds({
       warmups,
       rounds,
+      probe: createCpuProbe({ postgresPid, apiPid: api?.pid }),
       log: console.log,
       steps: [
         {
@@ -41,7 +43,7 @@ export const runUploadTask: TTask = async ({ url, bundleDir, warmups, rounds, ap
     // Only bench_import's rows stay for the tasks after this one.
     await clearDraftRows(pool, UPLOAD_LABEL);
     await clearDraftRows(pool, CLI_LABEL);
-    return { samples };
+    return { samples, cpu };
   } finally {
     await db.close();
   }

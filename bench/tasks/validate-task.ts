@@ -4,6 +4,7 @@ import { readCsvRecords } from '../../packages/core/src/csv/read-csv-records';
 import { detectEncoding } from '../../packages/core/src/encoding/detect-encoding';
 import { readAsUtf8 } from '../../packages/core/src/encoding/read-as-utf8';
 import { fileSource, folderSources } from '../../packages/server/src/services/input-sets/bundle-sources';
+import { createCpuProbe } from '../lib/cpu-time';
 import { measureRounds } from '../lib/measure';
 import type { TTask } from './task-types';
 
@@ -12,13 +13,14 @@ import type { TTask } from './task-types';
  * (decode check + parse + validate + canonicalise, no database), one thread.
  * `detect_demand` and `parse_demand` split demand.csv's share into its parts.
  */
-export const runValidateTask: TTask = async ({ bundleDir, warmups, rounds }) => {
+export const runValidateTask: TTask = async ({ postgresPid, bundleDir, warmups, rounds }) => {
   let rows = 0;
   let demandRows = 0;
   const demandFile = path.join(bundleDir, 'demand.csv');
-  const samples = await measureRounds({
+  const { samples, cpu } = await measureRounds({
     warmups,
     rounds,
+    probe: createCpuProbe({ postgresPid }),
     log: console.log,
     steps: [
       {
@@ -46,5 +48,5 @@ export const runValidateTask: TTask = async ({ bundleDir, warmups, rounds }) => 
       },
     ],
   });
-  return { samples, info: { rows, demandRows } };
+  return { samples, cpu, info: { rows, demandRows } };
 };
