@@ -33,7 +33,7 @@ const PERIODS: Record<TPeriodGranularity, readonly string[]> = {
   day: ['2027-01-04', '2027-02-28', '2028-02-29'],
 };
 /** One calendar day per period is always there, so every period of the set is in the calendar. */
-const PERIOD_DAYS = ['2027-01-04', '2027-01-05', '2027-01-06'];
+export const PERIOD_DAYS = ['2027-01-04', '2027-01-05', '2027-01-06'];
 const OTHER_DAYS = [
   '2026-12-31',
   '2027-01-01',
@@ -113,16 +113,19 @@ const arbitraryParamValue = fc
 /** A valid input set: every rule of DESIGN.md section 3 holds (warnings may occur). */
 export function arbitraryInputSet({
   maxRows = 10,
-}: { maxRows?: number } = {}): fc.Arbitrary<TArbitraryInputSet> {
+  granularity,
+}: { maxRows?: number; granularity?: TPeriodGranularity } = {}): fc.Arbitrary<TArbitraryInputSet> {
   return fc
     .record({
-      granularity: fc.constantFrom<TPeriodGranularity>('month', 'week', 'day'),
+      granularity: granularity
+        ? fc.constant(granularity)
+        : fc.constantFrom<TPeriodGranularity>('month', 'week', 'day'),
       resources: fc.uniqueArray(arbitraryCode, { minLength: 1, maxLength: 3 }),
       items: fc.uniqueArray(arbitraryCode, { minLength: 1, maxLength: 5 }),
       locations: fc.uniqueArray(arbitraryCode, { minLength: 1, maxLength: 3 }),
     })
-    .chain(({ granularity, resources, items, locations }) => {
-      const periods = PERIODS[granularity];
+    .chain(({ granularity: chosen, resources, items, locations }) => {
+      const periods = PERIODS[chosen];
       const period = fc.constantFrom(...periods);
       const item = fc.oneof(fc.constantFrom(...items), arbitraryCode);
       const location = fc.constantFrom(...locations);
@@ -132,19 +135,17 @@ export function arbitraryInputSet({
 
       const capacity = fc.tuple(
         ...resources.map((resource) =>
-          fc
-            .subarray([...periods], { minLength: 1 })
-            .chain((used) =>
-              fc.tuple(
-                ...used.map((p) =>
-                  arbitraryDecimal('nonNegative').map((hours) => ({
-                    resource_code: resource,
-                    period: p,
-                    available_hours: hours,
-                  })),
-                ),
+          fc.subarray([...periods], { minLength: 1 }).chain((used) =>
+            fc.tuple(
+              ...used.map((p) =>
+                arbitraryDecimal('nonNegative').map((hours) => ({
+                  resource_code: resource,
+                  period: p,
+                  available_hours: hours,
+                })),
               ),
             ),
+          ),
         ),
       );
       const mix = fc.tuple(
@@ -210,11 +211,11 @@ export function arbitraryInputSet({
           ...extra,
           horizon_start: periods[0]!,
           horizon_periods: horizonPeriods,
-          period_granularity: granularity,
+          period_granularity: chosen,
         }));
 
       return fc.record({
-        granularity: fc.constant(granularity),
+        granularity: fc.constant(chosen),
         params,
         tables: fc.record({
           demand: rows(
