@@ -2,7 +2,14 @@ import { once } from 'node:events';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import type { TRow, TTableName } from '@planning-hub/contracts/tables';
 import type { TSqlClient } from '../../database/transaction';
-import { copyFromSql, copyTextValue, parseCopyTextValue, selectRowsSql, tableColumns } from './table-sql';
+import {
+  copyFromSql,
+  copyTextValue,
+  parseCopyTextValue,
+  selectRowsSql,
+  tableColumns,
+  type TKeyCollation,
+} from './table-sql';
 
 type TCopyStream = ReturnType<typeof copyFrom>;
 
@@ -61,9 +68,10 @@ export async function streamRows(
   table: TTableName,
   inputSetId: number,
   onRow: (row: TRow) => void,
+  collation: TKeyCollation = 'explicit-c',
 ): Promise<number> {
   const columns = tableColumns(table);
-  const stream = client.query(copyTo(`COPY (${selectRowsSql(table, inputSetId)}) TO STDOUT`));
+  const stream = client.query(copyTo(`COPY (${selectRowsSql(table, inputSetId, collation)}) TO STDOUT`));
   let rest = '';
   let count = 0;
   const decoder = new TextDecoder();

@@ -11,7 +11,7 @@ import type { PrismaClient, InputSet } from '../../generated/prisma/client';
 import { lockLabel, withTransaction } from '../../database/transaction';
 import { appendEvent } from '../events/append-event';
 import { findRevision, refOf } from './resolve-ref';
-import { selectRowsSql } from './table-sql';
+import { detectKeyCollation, selectRowsSql, type TKeyCollation } from './table-sql';
 
 type TExportDeps = { prisma: Pick<PrismaClient, 'inputSet'>; pool: pg.Pool };
 
@@ -21,8 +21,8 @@ function tablesToWrite(revision: InputSet): TTableName[] {
   return TABLE_NAMES.filter((t) => t !== 'params' && (TABLE_SPECS[t].required || (counts[t] ?? 0) > 0));
 }
 
-function csvCopySql(table: TTableName, inputSetId: number): string {
-  return `COPY (${selectRowsSql(table, inputSetId)}) TO STDOUT WITH (FORMAT csv, HEADER true)`;
+function csvCopySql(table: TTableName, inputSetId: number, collation: TKeyCollation): string {
+  return `COPY (${selectRowsSql(table, inputSetId, collation)}) TO STDOUT WITH (FORMAT csv, HEADER true)`;
 }
 
 async function readParams(pool: pg.Pool, inputSetId: number): Promise<Record<string, unknown>> {
@@ -67,9 +67,10 @@ export async function exportBundleToFolder(
   const files: string[] = [];
   const client = await deps.pool.connect();
   try {
+    const collation = await detectKeyCollation(client);
     for (const table of tablesToWrite(revision)) {
       const file = path.join(outDir, TABLE_SPECS[table].file);
-      await pipeline(client.query(copyTo(csvCopySql(table, revision.id))), createWriteStream(file));
+      await pipeline(client.query(copyTo(csvCopySql(table, revision.id, collation))), createWriteStream(file));
       files.push(file);
     }
   } finally {
@@ -90,11 +91,12 @@ export async function exportBundleAsZip(
   const revision = await findRevision(deps, ref);
   const params = await readParams(deps.pool, revision.id);
   await recordExport(deps.pool, revision, { actor, principal }, 'zip');
+  const collation = await detectKeyCollation(deps.pool);
   const client = await deps.pool.connect();
   const zip = new yazl.ZipFile();
   // pg runs a client's queries one after another, as yazl reads its entries.
   for (const table of tablesToWrite(revision)) {
-    const copy = client.query(copyTo(csvCopySql(table, revision.id)));
+    const copy = client.query(copyTo(csvCopySql(table, revision.id, collation)));
     zip.addReadStream(copy.pipe(new PassThrough()), TABLE_SPECS[table].file);
   }
   zip.addBuffer(Buffer.from(`${JSON.stringify(params, null, 2)}\n`), 'params.json');

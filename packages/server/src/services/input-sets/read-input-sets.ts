@@ -9,7 +9,7 @@ import { AppError } from '../../errors/app-error';
 import type { Prisma, PrismaClient } from '../../generated/prisma/client';
 import type pg from 'pg';
 import { findRevision } from './resolve-ref';
-import { selectRowsSql, tableColumns } from './table-sql';
+import { detectKeyCollation, selectRowsSql, tableColumns } from './table-sql';
 import { toDetail, toSummary } from './to-summary';
 
 /** Revisions newest first; `search` matches label or version id. */
@@ -59,7 +59,8 @@ export async function readTableRows(
 ): Promise<TTableRowsResponse> {
   const revision = await findRevision(deps, ref);
   const columns = tableColumns(table);
-  const { rows } = await deps.pool.query<TRow>(`${selectRowsSql(table, revision.id)} LIMIT $1 OFFSET $2`, [
+  const collation = await detectKeyCollation(deps.pool);
+  const { rows } = await deps.pool.query<TRow>(`${selectRowsSql(table, revision.id, collation)} LIMIT $1 OFFSET $2`, [
     limit,
     offset,
   ]);

@@ -23,22 +23,47 @@ export function tableColumns(table: TTableName): string[] {
   return TABLE_SPECS[table].columns.map((c) => c.name);
 }
 
-/** Natural key order, byte-wise like the canonical hash (COLLATE "C" whatever the database locale). */
-export function orderByKey(table: TTableName): string {
+/**
+ * How ORDER BY spells byte order. `explicit-c` adds COLLATE "C", right on any
+ * database. Where the database's default collation already is C (the embedded
+ * PostgreSQL is initialised with --locale=C), `database-default` gives the same
+ * order without it: COLLATE "C" is another collation than the primary key
+ * index's, so it would force a sort of the whole revision instead of reading the
+ * index in order (2-3x slower for hashing and exporting 1M rows, docs/performance.md).
+ */
+export type TKeyCollation = 'database-default' | 'explicit-c';
+
+type TQueryable = { query: pg.ClientBase['query'] };
+
+/** `database-default` when the database's default collation sorts by bytes (libc C or POSIX), else `explicit-c`. */
+export async function detectKeyCollation(db: TQueryable): Promise<TKeyCollation> {
+  try {
+    const { rows } = await db.query<{ is_bytewise: boolean }>(
+      `SELECT datlocprovider = 'c' AND datcollate IN ('C', 'POSIX') AS is_bytewise
+         FROM pg_database WHERE datname = current_database()`,
+    );
+    return rows[0]?.is_bytewise === true ? 'database-default' : 'explicit-c';
+  } catch {
+    return 'explicit-c'; // PostgreSQL before 15 has no datlocprovider
+  }
+}
+
+/** Natural key order, byte-wise like the canonical hash (COLLATE "C" unless the database default is C already). */
+export function orderByKey(table: TTableName, collation: TKeyCollation = 'explicit-c'): string {
   const spec = TABLE_SPECS[table];
   return spec.key
     .map((key) => {
       const column = spec.columns.find((c) => c.name === key)!;
-      return column.type === 'date' ? ident(key) : `${ident(key)} COLLATE "C"`;
+      return column.type === 'date' || collation === 'database-default' ? ident(key) : `${ident(key)} COLLATE "C"`;
     })
     .join(', ');
 }
 
 /** SELECT of one revision's rows as text columns, in natural key order. */
-export function selectRowsSql(table: TTableName, inputSetId: number): string {
+export function selectRowsSql(table: TTableName, inputSetId: number, collation: TKeyCollation = 'explicit-c'): string {
   const spec = TABLE_SPECS[table];
   const columns = spec.columns.map((c) => `${selectExpression(c)} AS ${ident(c.name)}`).join(', ');
-  return `SELECT ${columns} FROM ${ident(spec.dbTable)} WHERE input_set_id = ${Math.trunc(inputSetId)} ORDER BY ${orderByKey(table)}`;
+  return `SELECT ${columns} FROM ${ident(spec.dbTable)} WHERE input_set_id = ${Math.trunc(inputSetId)} ORDER BY ${orderByKey(table, collation)}`;
 }
 
 export function copyFromSql(table: TTableName): string {
