@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { approveDraft, readBundle, screenshotPath, signIn, uploadBundle } from './support';
+import { approveDraft, readBundle, signIn, snap, uploadBundle } from './support';
 
 test('the Diff tab shows the changed cells of a new draft against the ready set', async ({ page }) => {
   await signIn(page);
@@ -28,7 +28,7 @@ test('the Diff tab shows the changed cells of a new draft against the ready set'
   await expect(changed).toContainText('150');
   await expect(changed).toContainText('+30 (+25%)');
   await expect(rows.locator('td.diff-changed').nth(1)).toContainText('-35');
-  await page.screenshot({ path: screenshotPath('diff-changed-cells'), fullPage: true });
+  await snap(page, 'diff-changed-cells');
 
   await page.getByRole('button', { name: /Show the 1 Added rows of demand/ }).click();
   await expect(page.locator('.diff-rows--added')).toContainText('2027-W08');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { readBundle, screenshotPath, signIn, switchLanguage, uploadBundle } from './support';
+import { readBundle, signIn, snap, switchLanguage, uploadBundle } from './support';
 
 test('the Planning Hub in Japanese: list and detail', async ({ page }) => {
   await signIn(page);
@@ -9,14 +9,14 @@ test('the Planning Hub in Japanese: list and detail', async ({ page }) => {
   await switchLanguage(page, 'ja');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Input Sets');
   await expect(page.getByRole('row').filter({ hasText: 'weekly_ja@draft' })).toBeVisible();
-  await page.screenshot({ path: screenshotPath('ja-list'), fullPage: true });
+  await snap(page, 'ja-list');
 
   await page.getByRole('link', { name: 'weekly_ja', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'weekly_ja' })).toBeVisible();
   await expect(page.getByRole('link', { name: '概要' })).toBeVisible();
-  await page.screenshot({ path: screenshotPath('ja-detail'), fullPage: true });
+  await snap(page, 'ja-detail');
 
   await page.getByRole('link', { name: 'History', exact: true }).click();
   await expect(page.getByRole('columnheader', { name: 'JST' })).toBeVisible();
-  await page.screenshot({ path: screenshotPath('ja-history'), fullPage: true });
+  await snap(page, 'ja-history');
 });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createUser, readBundle, screenshotPath, signIn, uploadBundle } from './support';
+import { createUser, readBundle, signIn, snap, uploadBundle } from './support';
 
 const PLANNER = { username: 'planner1', password: 'planner1-password-e2e', role: 'planner' as const };
 
@@ -17,5 +17,5 @@ test('a planner sees the Review form disabled, with the reason', async ({ page }
   await expect(page.getByText('Your role is planner. Approving and reverting need reviewer or admin.').first()).toBeVisible();
   await expect(page.getByRole('button', { name: 'Approve', exact: true })).toBeDisabled();
   await expect(page.getByRole('textbox', { name: /Comment/ })).toBeDisabled();
-  await page.screenshot({ path: screenshotPath('planner-review-disabled'), fullPage: true });
+  await snap(page, 'planner-review-disabled');
 });

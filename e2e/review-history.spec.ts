@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { readBundle, screenshotPath, signIn, uploadBundle } from './support';
+import { readBundle, signIn, snap, uploadBundle } from './support';
 
 test('a reviewer approves and reverts in the Review tab; History shows both in JST', async ({ page }) => {
   await signIn(page);
@@ -19,7 +19,7 @@ test('a reviewer approves and reverts in the Review tab; History shows both in J
   await comment.fill('JIRA-123 approve by ops_lead');
   const acknowledge = page.getByRole('checkbox', { name: /I acknowledge the \d+ warnings?/ });
   if (await acknowledge.isVisible()) await acknowledge.check();
-  await page.screenshot({ path: screenshotPath('review-approve-form'), fullPage: true });
+  await snap(page, 'review-approve-form');
   await approve.click();
 
   // Approving `review_flow@draft` makes it `review_flow`, and says so at once.
@@ -58,5 +58,5 @@ test('a reviewer approves and reverts in the Review tab; History shows both in J
   expect(saved.label).toBe(label);
   expect(saved.events.map((event) => event.action).slice(0, 2)).toEqual(['revert', 'approve']);
 
-  await page.screenshot({ path: screenshotPath('history-approve-revert'), fullPage: true });
+  await snap(page, 'history-approve-revert');
 });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { approveDraft, readBundle, screenshotPath, signIn, uploadBundle } from './support';
+import { approveDraft, readBundle, signIn, snap, uploadBundle } from './support';
 
 test('a run without a label shows the Legacy mode card with its fix commands', async ({ page }) => {
   await signIn(page);
@@ -16,7 +16,7 @@ test('a run without a label shows the Legacy mode card with its fix commands', a
   await expect(card.locator('pre.command')).toContainText('pnpm planning');
   await expect(card.getByRole('button', { name: /Copy the commands of Legacy mode/ })).toBeVisible();
   await expect(page.getByText('No planning_input_set.json')).toBeVisible();
-  await page.screenshot({ path: screenshotPath('run-legacy-mode'), fullPage: true });
+  await snap(page, 'run-legacy-mode');
 });
 
 test('a run on a ready set offers planning_input_set.json whose sha256 matches the page', async ({ page }) => {
@@ -31,7 +31,7 @@ test('a run on a ready set offers planning_input_set.json whose sha256 matches t
   await plan.getByLabel(/Input set label/).fill(label);
   await plan.getByRole('button', { name: 'Create plan' }).click();
   await expect(page.getByRole('article', { name: 'Weekly S&OP' })).toContainText(label);
-  await page.screenshot({ path: screenshotPath('plans-page'), fullPage: true });
+  await snap(page, 'plans-page');
 
   const form = page.getByRole('form', { name: 'New run' });
   await form.getByLabel(/Plan/).selectOption({ label: 'Weekly S&OP' });
@@ -53,5 +53,5 @@ test('a run on a ready set offers planning_input_set.json whose sha256 matches t
 
   await expect(page.getByRole('heading', { name: 'Projected inventory per item, location and period' })).toBeVisible();
   await expect(page.getByRole('img', { name: /Projected inventory/ })).toBeVisible();
-  await page.screenshot({ path: screenshotPath('run-ready-artifact'), fullPage: true });
+  await snap(page, 'run-ready-artifact');
 });

@@ -17,6 +17,12 @@ export async function signIn(page: Page, user: { username: string; password: str
 
 export const screenshotPath = (name: string) => `test-results/screenshots/${name}.png`;
 
+/** A full-page screenshot from the top, so the sticky header is where a reader expects it. */
+export async function snap(page: Page, name: string): Promise<void> {
+  await page.evaluate('window.scrollTo(0, 0)');
+  await page.screenshot({ path: screenshotPath(name), fullPage: true });
+}
+
 /** The browser's own session (cookie + CSRF token), for seeding through the real API. */
 export async function apiHeaders(page: Page): Promise<Record<string, string>> {
   const me = await page.request.get('/api/auth/me');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { readBundle, screenshotPath, signIn } from './support';
+import { readBundle, signIn, snap } from './support';
 
 test('a bundle dropped on the upload page is stored as a draft with a link to it', async ({ page }) => {
   await signIn(page);
@@ -29,7 +29,7 @@ test('a bundle dropped on the upload page is stored as a draft with a link to it
   await expect(page.getByRole('heading', { name: /^Stored as (draft|a draft)/ })).toBeVisible();
   const open = page.getByRole('link', { name: 'Open dropped_bundle@draft' });
   await expect(open).toHaveAttribute('href', '/ui/plans/input_sets/dropped_bundle@draft');
-  await page.screenshot({ path: screenshotPath('upload-drop-success'), fullPage: true });
+  await snap(page, 'upload-drop-success');
 
   await open.click();
   await expect(page.getByRole('heading', { level: 1, name: 'dropped_bundle' })).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { readBundle, screenshotPath, signIn } from './support';
+import { readBundle, signIn, snap } from './support';
 
 test('an invalid bundle is refused with each problem by file, row and column', async ({ page }) => {
   await signIn(page);
@@ -24,5 +24,5 @@ test('an invalid bundle is refused with each problem by file, row and column', a
   await expect(row).toContainText('3');
   await expect(row).toContainText('abc');
   await expect(row).toContainText('error');
-  await page.screenshot({ path: screenshotPath('upload-invalid'), fullPage: true });
+  await snap(page, 'upload-invalid');
 });

@@ -3,13 +3,15 @@ export type TLanguage = (typeof LANGUAGES)[number];
 
 export type TVars = Record<string, string | number>;
 
+const NUMBER = new Intl.NumberFormat('en-US');
+
 /** Replaces `{name}` placeholders; numbers get thousands separators. */
 export function interpolate(template: string, vars?: TVars): string {
   if (!vars) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = vars[name];
     if (value === undefined) return whole;
-    return typeof value === 'number' ? value.toLocaleString('en-US') : value;
+    return typeof value === 'number' ? NUMBER.format(value) : value;
   });
 }
 

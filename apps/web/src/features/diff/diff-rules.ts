@@ -72,11 +72,14 @@ export function formatDelta(delta: string): string {
   return /^0+(\.0+)?$/.test(delta) ? delta : `+${delta}`;
 }
 
+// One formatter for every cell: toLocaleString would build a new one per call, which shows when scrolling.
+const PERCENT_NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
 /** `+12.5%`, `-100%`: the API's percent (4 places) shown to 2. */
 export function formatPercent(percent: string): string {
   const value = Number(percent);
   if (!Number.isFinite(value)) return `${percent}%`;
-  const text = Math.abs(value).toLocaleString('en-US', { maximumFractionDigits: 2 });
+  const text = PERCENT_NUMBER.format(Math.abs(value));
   return `${value > 0 ? '+' : value < 0 ? '-' : ''}${text}%`;
 }
 

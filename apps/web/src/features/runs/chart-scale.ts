@@ -32,10 +32,12 @@ export function toNumber(text: string | null | undefined): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
+const AXIS_NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
 /** Axis labels: `1.2k`, `35`, `0.5`. */
 export function formatAxisValue(value: number): string {
   const abs = Math.abs(value);
   if (abs >= 1_000_000) return `${Number((value / 1_000_000).toFixed(1))}M`;
   if (abs >= 10_000) return `${Number((value / 1000).toFixed(1))}k`;
-  return Number(value.toFixed(2)).toLocaleString('en-US');
+  return AXIS_NUMBER.format(value);
 }

@@ -19,6 +19,9 @@ import {
 } from '../diff-rules';
 
 const ROW_HEIGHTS: Record<TDiffKind, number> = { changed: 50, added: 32, removed: 32 };
+// The header row (34 px) and the container's two borders.
+const HEADER_HEIGHT = 36;
+const MAX_LIST_HEIGHT = 480;
 /** Pages on screen are asked for once the view has rested this long (or at this rate while scrolling). */
 const FETCH_THROTTLE_MS = 150;
 
@@ -164,6 +167,8 @@ export function DiffRows({ request, table, kind, total, changedColumns, onStale 
       {failed ? <ProblemAlert error={failed.error} title={t('diff.rows.error')} onRetry={() => void failed.refetch()} /> : null}
       <div
         className={`table-scroll diff-rows diff-rows--${kind}`}
+        // A fixed height lets the browser contain layout to the list (CSS contain: strict) while scrolling.
+        style={{ height: Math.min(MAX_LIST_HEIGHT, HEADER_HEIGHT + count * rowHeight) }}
         ref={scrollRef}
         tabIndex={0}
         aria-label={t('diff.rows.label', { kind: t(`diff.kind.${kind}`), table })}

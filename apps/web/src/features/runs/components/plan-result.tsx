@@ -7,10 +7,12 @@ import { capacityLoadSeries, inventorySeries, itemLocationName, itemLocations } 
 import { LimitedRows } from './limited-rows';
 import { LineChart } from './line-chart';
 
+const LOAD_PERCENT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+
 /** A load as people read it: `0.8125` -> `81.3%`. */
 function formatLoad(load: string | null): string {
   const value = toNumber(load);
-  return value === null ? '—' : `${(value * 100).toLocaleString('en-US', { maximumFractionDigits: 1 })}%`;
+  return value === null ? '—' : `${LOAD_PERCENT.format(value * 100)}%`;
 }
 
 /** The plan a run computed (docs/plan-computation.md): summary, two charts, and the tables behind them. */
