@@ -18,11 +18,22 @@ export type TDatabase = {
 
 export const EMBEDDED_DATABASE_NAME = 'planning_hub';
 
-export function createDatabaseClients(url: string, poolSize = 10): Omit<TDatabase, 'close'> & {
+/** Settings every connection of this process starts with. */
+export type TSessionSettings = {
+  /** FOUR_EYES: `planning_hub.four_eyes = on`, which the events table's four-eyes trigger reads. Never set off, so a database-wide `on` holds. */
+  fourEyes?: boolean;
+};
+
+export function createDatabaseClients(
+  url: string,
+  poolSize = 10,
+  { fourEyes = false }: TSessionSettings = {},
+): Omit<TDatabase, 'close'> & {
   close: () => Promise<void>;
 } {
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize }) });
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const options = fourEyes ? '-c planning_hub.four_eyes=on' : undefined;
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize, options }) });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, options });
   return {
     url,
     prisma,
@@ -100,7 +111,7 @@ export async function openDatabase({
     const { applied } = await applyMigrations(url, prismaPaths(config.home));
     if (applied.length > 0) log(`applied migrations: ${applied.join(', ')}`);
   }
-  const clients = createDatabaseClients(url);
+  const clients = createDatabaseClients(url, 10, { fourEyes: config.fourEyes });
   return {
     ...clients,
     close: async () => {

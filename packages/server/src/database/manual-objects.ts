@@ -7,4 +7,5 @@ export const MANUAL_OBJECTS = [
   'planning_input_sets_one_draft_per_label',
   'planning_input_set_events_no_update_delete',
   'planning_input_set_events_no_truncate',
+  'planning_input_set_events_four_eyes',
 ] as const;

@@ -36,6 +36,24 @@ async function findUploader(client: TSqlClient, inputSetId: number): Promise<str
   return rows[0]?.principal ?? null;
 }
 
+/** What the events table's four-eyes trigger names when it refuses an approve event (migration app_role_and_four_eyes). */
+const FOUR_EYES_CONSTRAINT = 'planning_input_set_events_four_eyes';
+
+/**
+ * The database refuses a self-approval too, also when `planning_hub.four_eyes` is on
+ * for the database while FOUR_EYES is off here: answered like the check below (403).
+ */
+function asFourEyesRefusal(principal: string) {
+  return (error: unknown): never => {
+    if ((error as { constraint?: string } | null)?.constraint !== FOUR_EYES_CONSTRAINT) throw error;
+    throw new AppError('forbidden', {
+      message: `Four-eyes policy: '${principal}' uploaded the current content and cannot also approve it.`,
+      hint: 'Ask another reviewer to approve it.',
+      cause: error,
+    });
+  };
+}
+
 /** The checks a draft must pass to be approved, in the order a reviewer wants to hear them. */
 async function assertApprovable(
   client: TSqlClient,
@@ -145,7 +163,7 @@ export async function approveDraft(options: TApproveDraftOptions): Promise<TRevi
       );
       return { approved, previousReady, events };
     },
-  });
+  }).catch(asFourEyesRefusal(principal));
 
   metrics?.reviews.inc({ action: 'approve' });
   return {
