@@ -7,44 +7,47 @@
 --   CREATE ROLE planning_hub_api LOGIN PASSWORD '...' IN ROLE planning_hub_app;
 -- Roles belong to the whole server, so the role is created only once.
 -- ---------------------------------------------------------------------------
+-- One idempotent block: an owner without CREATEROLE skips it with a warning (the app
+-- keeps working as the owner) and a superuser can run it again later.
 DO $$
 BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'planning_hub_app') THEN
-    CREATE ROLE planning_hub_app NOLOGIN;
+    BEGIN
+      CREATE ROLE planning_hub_app NOLOGIN;
+    EXCEPTION WHEN insufficient_privilege THEN
+      RAISE WARNING 'role planning_hub_app not created: % may not create roles (docs/reliability.md)', current_user;
+      RETURN;
+    END;
   END IF;
-END
-$$;
 
-GRANT USAGE ON SCHEMA public TO planning_hub_app;
-GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO planning_hub_app;
-GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO planning_hub_app;
+  GRANT USAGE ON SCHEMA public TO planning_hub_app;
+  GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO planning_hub_app;
+  GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO planning_hub_app;
 
--- The audit trail (DESIGN.md section 5): read and append, nothing else. The
--- append-only trigger stays for the owner; for the app, privileges refuse first.
-REVOKE UPDATE, DELETE, TRUNCATE ON "planning_input_set_events" FROM planning_hub_app;
+  -- The audit trail (DESIGN.md section 5): read and append, nothing else. The
+  -- append-only trigger stays for the owner; for the app, privileges refuse first.
+  REVOKE UPDATE, DELETE, TRUNCATE ON "planning_input_set_events" FROM planning_hub_app;
 
--- Migrations are the owner's job (pnpm db:migrate); the app only checks for pending ones.
-REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON "_prisma_migrations" FROM planning_hub_app;
+  -- Migrations are the owner's job (pnpm db:migrate); the app only checks for pending ones.
+  REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON "_prisma_migrations" FROM planning_hub_app;
 
--- Tables and sequences of later migrations, created by the same owner, get the same rights.
-ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO planning_hub_app;
-ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO planning_hub_app;
+  -- Tables and sequences of later migrations, created by the same owner, get the same rights.
+  ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO planning_hub_app;
+  ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO planning_hub_app;
 
--- The diff queue: pg-boss creates and migrates its schema `pgboss` at start-up, as
--- whichever role the app connects as. Its CREATE SCHEMA IF NOT EXISTS needs CREATE on
--- the database even when the schema is there; the schema is made here so that tables
--- the owner's pg-boss creates get the default privileges below.
-DO $$
-BEGIN
+  -- The diff queue: pg-boss creates and migrates its schema `pgboss` at start-up, as
+  -- whichever role the app connects as. Its CREATE SCHEMA IF NOT EXISTS needs CREATE on
+  -- the database even when the schema is there; the schema is made here so that tables
+  -- the owner's pg-boss creates get the default privileges below.
   EXECUTE format('GRANT CREATE ON DATABASE %I TO planning_hub_app', current_database());
+  CREATE SCHEMA IF NOT EXISTS pgboss;
+  GRANT USAGE, CREATE ON SCHEMA pgboss TO planning_hub_app;
+  GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA pgboss TO planning_hub_app;
+  GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA pgboss TO planning_hub_app;
+  ALTER DEFAULT PRIVILEGES IN SCHEMA pgboss GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO planning_hub_app;
+  ALTER DEFAULT PRIVILEGES IN SCHEMA pgboss GRANT USAGE, SELECT ON SEQUENCES TO planning_hub_app;
 END
 $$;
-CREATE SCHEMA IF NOT EXISTS pgboss;
-GRANT USAGE, CREATE ON SCHEMA pgboss TO planning_hub_app;
-GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA pgboss TO planning_hub_app;
-GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA pgboss TO planning_hub_app;
-ALTER DEFAULT PRIVILEGES IN SCHEMA pgboss GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO planning_hub_app;
-ALTER DEFAULT PRIVILEGES IN SCHEMA pgboss GRANT USAGE, SELECT ON SEQUENCES TO planning_hub_app;
 
 -- ---------------------------------------------------------------------------
 -- Four-eyes policy in the database: with `planning_hub.four_eyes = on` for the
