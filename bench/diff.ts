@@ -40,7 +40,10 @@ const ROW_SQL = (id: string, quantity: string) => `
          ${quantity}, CASE WHEN g % 3 = 0 THEN 'pcs' END`;
 
 /** Two demand revisions of `rows` rows each (ready r1, draft r2), ANALYZEd; replaces earlier ones. */
-export async function createDiffRevisions(pool: TPool, rows: number): Promise<{ older: number; newer: number }> {
+export async function createDiffRevisions(
+  pool: TPool,
+  rows: number,
+): Promise<{ older: number; newer: number }> {
   await pool.query('DELETE FROM planning_input_sets WHERE label = $1', [LABEL]);
   const counts = JSON.stringify({ demand: rows });
   const { rows: ids } = await pool.query<{ id: number }>(
@@ -52,7 +55,10 @@ export async function createDiffRevisions(pool: TPool, rows: number): Promise<{ 
   const [older, newer] = [ids[0]!.id, ids[1]!.id];
   const removed = Math.round(rows * 0.005);
   const columns = '(input_set_id, item_code, location_code, period, quantity, uom)';
-  await pool.query(`INSERT INTO planning_input_demand ${columns} ${ROW_SQL(String(older), '(g % 1000) + 0.25')} FROM generate_series(0, $1::int - 1) g`, [rows]);
+  await pool.query(
+    `INSERT INTO planning_input_demand ${columns} ${ROW_SQL(String(older), '(g % 1000) + 0.25')} FROM generate_series(0, $1::int - 1) g`,
+    [rows],
+  );
   // Newer: the first 0.5% removed, 0.5% added at the end, every 100th row (1%) with another quantity.
   await pool.query(
     `INSERT INTO planning_input_demand ${columns}
@@ -134,7 +140,12 @@ export async function benchDiff({
     const diffMs = performance.now() - t2;
     const t3 = performance.now();
     const changed = manifest.rows.files.demand?.changed?.count ?? 0;
-    await readDiffRowsPage(paths, manifest, { table: 'demand', kind: 'changed', offset: Math.max(0, changed - 100), limit: 100 });
+    await readDiffRowsPage(paths, manifest, {
+      table: 'demand',
+      kind: 'changed',
+      offset: Math.max(0, changed - 100),
+      limit: 100,
+    });
     const lastPageMs = performance.now() - t3;
     return {
       rows,
@@ -167,7 +178,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     console.log(`  plain count(*) of join    ${ms(result.plainCountMs)}  (${result.plainCount} rows differ)`);
     console.log(`  diff engine (to cache)    ${ms(result.diffMs)}  ${JSON.stringify(result.totals)}`);
     console.log(`  last page of changed rows ${result.lastPageMs.toFixed(1)} ms`);
-    console.log(`  peak RSS (node)           ${result.peakRssMb.toFixed(0)} MB (${result.startRssMb.toFixed(0)} MB at start)`);
+    console.log(
+      `  peak RSS (node)           ${result.peakRssMb.toFixed(0)} MB (${result.startRssMb.toFixed(0)} MB at start)`,
+    );
   } finally {
     await db.close();
   }

@@ -13,7 +13,13 @@ type TNode = {
   callFrame: { functionName: string; url: string; lineNumber: number };
   children?: number[];
 };
-type TProfile = { nodes: TNode[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number };
+type TProfile = {
+  nodes: TNode[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+  endTime: number;
+};
 
 export type TProfileSummary = {
   totalMs: number;
@@ -55,20 +61,40 @@ export function summarizeProfile(profile: TProfile, top = 20): TProfileSummary {
     [...map.entries()]
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
-      .map(([k, us]) => ({ [key]: k, selfMs: Math.round(us / 1000), share: Math.round((us / total) * 1000) / 10 }) as Record<K, string> & { selfMs: number; share: number });
-  return { totalMs: Math.round(total / 1000), byFunction: rank(byFunction, 'name'), byFile: rank(byFile, 'file') };
+      .map(
+        ([k, us]) =>
+          ({
+            [key]: k,
+            selfMs: Math.round(us / 1000),
+            share: Math.round((us / total) * 1000) / 10,
+          }) as Record<K, string> & { selfMs: number; share: number },
+      );
+  return {
+    totalMs: Math.round(total / 1000),
+    byFunction: rank(byFunction, 'name'),
+    byFile: rank(byFile, 'file'),
+  };
 }
 
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string', default: '20' } } });
-  if (positionals.length === 0) throw new Error('usage: npx tsx bench/profile-summary.ts <file.cpuprofile> [--top n]');
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { top: { type: 'string', default: '20' } },
+  });
+  if (positionals.length === 0)
+    throw new Error('usage: npx tsx bench/profile-summary.ts <file.cpuprofile> [--top n]');
   for (const file of positionals) {
-    const summary = summarizeProfile(JSON.parse(await readFile(file, 'utf8')) as TProfile, Number(values.top));
+    const summary = summarizeProfile(
+      JSON.parse(await readFile(file, 'utf8')) as TProfile,
+      Number(values.top),
+    );
     console.log(`${file}: ${summary.totalMs} ms sampled`);
     console.log('  self time by function');
-    for (const f of summary.byFunction) console.log(`    ${String(f.selfMs).padStart(7)} ms ${f.share.toFixed(1).padStart(5)}%  ${f.name}`);
+    for (const f of summary.byFunction)
+      console.log(`    ${String(f.selfMs).padStart(7)} ms ${f.share.toFixed(1).padStart(5)}%  ${f.name}`);
     console.log('  self time by file / package');
-    for (const f of summary.byFile) console.log(`    ${String(f.selfMs).padStart(7)} ms ${f.share.toFixed(1).padStart(5)}%  ${f.file}`);
+    for (const f of summary.byFile)
+      console.log(`    ${String(f.selfMs).padStart(7)} ms ${f.share.toFixed(1).padStart(5)}%  ${f.file}`);
   }
 }
 

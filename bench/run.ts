@@ -25,7 +25,9 @@ const log = (line: string) => console.log(line);
 
 async function main(): Promise<void> {
   const args = parseBenchArgs(process.argv.slice(2));
-  log(`bench: sizes ${args.sizes.join(', ')}${args.huge ? ' + 10M import' : ''}; tasks ${args.tasks.join(', ')}; ${args.warmups} warm-up + ${args.rounds} rounds`);
+  log(
+    `bench: sizes ${args.sizes.join(', ')}${args.huge ? ' + 10M import' : ''}; tasks ${args.tasks.join(', ')}; ${args.warmups} warm-up + ${args.rounds} rounds`,
+  );
   log(`load average ${os.loadavg().map(round2).join(' ')} on ${os.cpus().length} cores`);
   const database = await startBenchDatabase(home);
   const machine = describeMachine(database.postgresVersion);
@@ -33,13 +35,15 @@ async function main(): Promise<void> {
   let huge: THugeResult | null = null;
   try {
     for (const rows of args.sizes) sizes.push(await runSize({ home, url: database.url, rows, args, log }));
-    if (args.huge) huge = await runHuge({ home, url: database.url, sizes, log });
+    if (args.huge) huge = await runHuge({ home, url: database.url, sizes, rows: args.hugeRows, log });
   } finally {
     await database.stop();
   }
   machine.loadavgEnd = os.loadavg().map(round2);
   log(`\n${formatTable(sizes, huge)}`);
-  log(`load average at start ${machine.loadavgStart.join(' ')}, at end ${machine.loadavgEnd.join(' ')} (${machine.cpus} cores)`);
+  log(
+    `load average at start ${machine.loadavgStart.join(' ')}, at end ${machine.loadavgEnd.join(' ')} (${machine.cpus} cores)`,
+  );
   const { resultsFile, detailFile } = await writeResults(home, machine, sizes, huge);
   log(`wrote ${path.relative(home, resultsFile)} and ${path.relative(home, detailFile)}`);
 }

@@ -34,7 +34,12 @@ async function createBenchToken(url: string): Promise<string> {
   const db = createDatabaseClients(url, 1);
   try {
     const username = `bench-${randomBytes(4).toString('hex')}`;
-    await createUser({ prisma: db.prisma, username, role: 'planner', password: randomBytes(18).toString('hex') });
+    await createUser({
+      prisma: db.prisma,
+      username,
+      role: 'planner',
+      password: randomBytes(18).toString('hex'),
+    });
     return (await createApiToken({ prisma: db.prisma, username, name: 'bench' })).token;
   } finally {
     await db.close();
@@ -46,7 +51,15 @@ async function createBenchToken(url: string): Promise<string> {
  * in its own process on the bench database, so its memory is measured apart from
  * the client's. Diff jobs are polled every 0.5 s (the shortest the config allows).
  */
-export async function startApiProcess({ home, url, workDir }: { home: string; url: string; workDir: string }): Promise<TApiProcess> {
+export async function startApiProcess({
+  home,
+  url,
+  workDir,
+}: {
+  home: string;
+  url: string;
+  workDir: string;
+}): Promise<TApiProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', path.join('apps', 'api', 'src', 'server.ts')], {
     cwd: home,
@@ -66,7 +79,10 @@ export async function startApiProcess({ home, url, workDir }: { home: string; ur
   const baseUrl = `http://127.0.0.1:${port}`;
   for (let attempt = 0; ; attempt++) {
     if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode} while starting`);
-    const ready = await fetch(`${baseUrl}/readyz`).then((r) => r.ok, () => false);
+    const ready = await fetch(`${baseUrl}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) break;
     if (attempt > 600) throw new Error('the API did not become ready within 60 s');
     await sleep(100);

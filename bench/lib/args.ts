@@ -4,6 +4,7 @@ import type { TTaskName } from './spawn-task';
 export type TBenchArgs = {
   sizes: number[];
   huge: boolean;
+  hugeRows: number;
   tasks: TTaskName[];
   warmups: number;
   rounds: number;
@@ -17,6 +18,7 @@ export const HUGE_ROWS = 10_000_000;
 export const USAGE = `usage: pnpm bench [--rows <n>] [--huge] [--only <task,...>] [--warmups <n>] [--rounds <n>] [--cpu-prof]
   --rows <n>     one size only (default: 100000 and 1000000)
   --huge         also import 10,000,000 demand rows once, and compare its peak RSS with the 1M import
+  --huge-rows <n> another size for --huge (to try the flag quickly)
   --only <list>  some of ${ALL_TASKS.join(',')} (export and hash bring import along: they read its revision)
   --warmups <n>  warm-up rounds before the measured ones (default 1)
   --rounds <n>   measured rounds; the medians are over these (default 3)
@@ -35,6 +37,7 @@ export function parseBenchArgs(argv: string[]): TBenchArgs {
     options: {
       rows: { type: 'string' },
       huge: { type: 'boolean', default: false },
+      'huge-rows': { type: 'string' },
       only: { type: 'string' },
       warmups: { type: 'string' },
       rounds: { type: 'string' },
@@ -58,6 +61,7 @@ export function parseBenchArgs(argv: string[]): TBenchArgs {
   return {
     sizes: rows ? [rows] : DEFAULT_SIZES,
     huge: values.huge,
+    hugeRows: positiveInt(values['huge-rows'], '--huge-rows', 1000) ?? HUGE_ROWS,
     tasks,
     warmups: positiveInt(values.warmups, '--warmups', 0) ?? 1,
     rounds: positiveInt(values.rounds, '--rounds', 1) ?? 3,

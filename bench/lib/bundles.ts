@@ -11,8 +11,13 @@ const MARKER = '.generated.json';
 async function generatorFingerprint(home: string): Promise<string> {
   const hash = createHash('sha256');
   const generateDir = path.join(home, 'packages', 'core', 'src', 'generate');
-  const files = (await readdir(generateDir)).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).sort();
-  for (const file of [...files.map((f) => path.join(generateDir, f)), path.join(home, 'scripts', 'generate-bundle.ts')]) {
+  const files = (await readdir(generateDir))
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+    .sort();
+  for (const file of [
+    ...files.map((f) => path.join(generateDir, f)),
+    path.join(home, 'scripts', 'generate-bundle.ts'),
+  ]) {
     hash.update(await readFile(file));
   }
   return hash.digest('hex').slice(0, 16);
@@ -24,7 +29,11 @@ export type TBundleInfo = { dir: string; demandBytes: number; totalBytes: number
  * bench/data/bundle-<rows>: the deterministic bundle of scripts/generate-bundle.ts
  * (seed 1), generated once and reused while the generator is unchanged.
  */
-export async function ensureBundle(home: string, rows: number, log: (line: string) => void): Promise<TBundleInfo> {
+export async function ensureBundle(
+  home: string,
+  rows: number,
+  log: (line: string) => void,
+): Promise<TBundleInfo> {
   const dir = path.join(home, 'bench', 'data', `bundle-${rows}`);
   const expected = JSON.stringify({ rows, seed: 1, generator: await generatorFingerprint(home) });
   const markerFile = path.join(dir, MARKER);

@@ -11,7 +11,12 @@ function readStat(pid: number): TStat | null {
     // Fields after the command name, which is in parentheses and may hold spaces.
     const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
     // utime, stime, cutime, cstime are fields 14-17 of stat, 12-15 after the name.
-    const [utime, stime, cutime, cstime] = fields.slice(11, 15).map(Number) as [number, number, number, number];
+    const [utime, stime, cutime, cstime] = fields.slice(11, 15).map(Number) as [
+      number,
+      number,
+      number,
+      number,
+    ];
     return { own: utime + stime, reapedChildren: cutime + cstime };
   } catch {
     return null; // the process is gone
@@ -20,7 +25,11 @@ function readStat(pid: number): TStat | null {
 
 function liveChildren(pid: number): number[] {
   try {
-    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
   } catch {
     return [];
   }
@@ -55,7 +64,13 @@ export function readPostmasterPid(dataDir: string): number | null {
 /** CPU seconds by source (this process, PostgreSQL, the API process), read before and after each step. */
 export type TCpuProbe = () => Record<string, number>;
 
-export function createCpuProbe({ postgresPid, apiPid }: { postgresPid?: number | null; apiPid?: number | null }): TCpuProbe {
+export function createCpuProbe({
+  postgresPid,
+  apiPid,
+}: {
+  postgresPid?: number | null;
+  apiPid?: number | null;
+}): TCpuProbe {
   return () => {
     const usage = process.cpuUsage();
     const snapshot: Record<string, number> = { node: (usage.user + usage.system) / 1e6 };

@@ -38,13 +38,17 @@ export async function measureRounds({
       await step.run();
       const seconds = (performance.now() - started) / 1000;
       const cpuAfter = probe();
-      const used = Object.entries(cpuAfter).map(([source, after]) => [source, after - (cpuBefore[source] ?? Number.NaN)] as const);
+      const used = Object.entries(cpuAfter).map(
+        ([source, after]) => [source, after - (cpuBefore[source] ?? Number.NaN)] as const,
+      );
       if (!isWarmup) {
         samples[step.name]!.push(seconds);
         for (const [source, value] of used) (cpu[step.name]![source] ??= []).push(value);
       }
       const cpuText = used.map(([source, value]) => `${source} ${value.toFixed(2)}`).join(', ');
-      log(`  ${isWarmup ? 'warm-up' : `run ${round - warmups + 1}`}  ${step.name.padEnd(22)} ${seconds.toFixed(3)} s${cpuText ? `  (CPU s: ${cpuText})` : ''}`);
+      log(
+        `  ${isWarmup ? 'warm-up' : `run ${round - warmups + 1}`}  ${step.name.padEnd(22)} ${seconds.toFixed(3)} s${cpuText ? `  (CPU s: ${cpuText})` : ''}`,
+      );
     }
   }
   return { samples, cpu };

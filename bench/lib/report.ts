@@ -62,7 +62,9 @@ export async function writeResults(
   const main = sizes.reduce((a, b) => (b.rows > a.rows ? b : a));
   const byPath = Object.fromEntries(main.lines.map((l) => [l.path, l]));
   const ratio = (p: string) => byPath[p]?.ratio ?? null;
-  const medians = Object.fromEntries(main.lines.filter((l) => !l.path.includes('_vs_')).map((l) => [l.path, l.medianS]));
+  const medians = Object.fromEntries(
+    main.lines.filter((l) => !l.path.includes('_vs_')).map((l) => [l.path, l.medianS]),
+  );
   const baselineOf = (p: string) => byPath[p]?.baselineS ?? null;
   const results = {
     machine,
@@ -77,7 +79,9 @@ export async function writeResults(
       import_vs_copy_no_fk: ratio('import_vs_copy_no_fk'),
       import_vs_all_csv: ratio('import_vs_all_csv'),
       hash_vs_sorted_read: ratio('hash_vs_sorted_read'),
-      ...Object.fromEntries(main.lines.filter((l) => l.cpuRatio !== null).map((l) => [`${l.path}_cpu`, l.cpuRatio])),
+      ...Object.fromEntries(
+        main.lines.filter((l) => l.cpuRatio !== null).map((l) => [`${l.path}_cpu`, l.cpuRatio]),
+      ),
     },
     peak_rss_mb: Math.max(...main.lines.map((l) => l.peakRssMb ?? 0)),
     medians_s: { ...medians, ...(huge ? { huge_import: huge.importS } : {}) },
@@ -100,4 +104,3 @@ export async function writeResults(
   await writeFile(detailFile, `${JSON.stringify({ machine, sizes, huge }, null, 2)}\n`);
   return { resultsFile, detailFile };
 }
-

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { ensureBundle } from './bundles';
 import { readPostmasterPid } from './cpu-time';
-import { HUGE_ROWS } from './args';
 import { median } from './measure';
 import type { THugeResult } from './report';
 import { spawnTask } from './spawn-task';
@@ -15,30 +14,33 @@ export async function runHuge({
   home,
   url,
   sizes,
+  rows,
   log,
 }: {
   home: string;
   url: string;
+  rows: number;
   sizes: TSizeResult[];
   log: (line: string) => void;
 }): Promise<THugeResult> {
-  const bundle = await ensureBundle(home, HUGE_ROWS, log);
-  log(`\n[${HUGE_ROWS.toLocaleString('en-US')} rows] import`);
+  const bundle = await ensureBundle(home, rows, log);
+  log(`\n[${rows.toLocaleString('en-US')} rows] import`);
   const result = await spawnTask('import', {
     url,
     home,
-    rows: HUGE_ROWS,
+    rows,
     bundleDir: bundle.dir,
-    workDir: path.join(home, 'bench', 'data', `work-${HUGE_ROWS}`),
+    workDir: path.join(home, 'bench', 'data', `work-${rows}`),
     warmups: 0,
     rounds: 1,
+    importBaselines: 'demand',
     postgresPid: readPostmasterPid(path.join(home, '.data', 'bench')),
   });
   const importS = median(result.samples.import ?? []);
   const copyDemandS = median(result.samples.copy_demand ?? []);
   const oneMillion = sizes.find((s) => s.rows === 1_000_000)?.tasks.import?.peakRssMb ?? null;
   return {
-    rows: HUGE_ROWS,
+    rows,
     importS,
     copyDemandS,
     ratio: importS / copyDemandS,

@@ -42,7 +42,10 @@ export async function runSize({
   const cpuProfileDir = args.cpuProfile ? path.join(dataDir, 'profiles') : undefined;
   const size: TSizeResult = {
     rows,
-    bundle: { demandMb: Math.round((bundle.demandBytes / MB) * 10) / 10, totalMb: Math.round((bundle.totalBytes / MB) * 10) / 10 },
+    bundle: {
+      demandMb: Math.round((bundle.demandBytes / MB) * 10) / 10,
+      totalMb: Math.round((bundle.totalBytes / MB) * 10) / 10,
+    },
     lines: [],
     validation: null,
     apiPeakRssMb: { upload: null, diff: null },
@@ -57,7 +60,11 @@ export async function runSize({
     const api = await startApiProcess({ home, url, workDir: path.join(dataDir, `api-${task}-${rows}`) });
     try {
       const { baseUrl, token, workDir, pid } = api;
-      size.tasks[task] = await spawnTask(task, { ...base, api: { baseUrl, token, workDir, pid } }, { cpuProfileDir });
+      size.tasks[task] = await spawnTask(
+        task,
+        { ...base, api: { baseUrl, token, workDir, pid } },
+        { cpuProfileDir },
+      );
       size.apiPeakRssMb[task as 'upload' | 'diff'] = await api.readPeakRssMb();
     } finally {
       await api.stop();
@@ -66,7 +73,11 @@ export async function runSize({
   const validate = size.tasks.validate;
   if (validate?.samples.validate) {
     const seconds = median(validate.samples.validate);
-    size.validation = { rows: Number(validate.info?.rows ?? 0), demandRows: Number(validate.info?.demandRows ?? 0), seconds };
+    size.validation = {
+      rows: Number(validate.info?.rows ?? 0),
+      demandRows: Number(validate.info?.demandRows ?? 0),
+      seconds,
+    };
   }
   size.lines = buildLines(size);
   return size;

@@ -42,17 +42,94 @@ type TLineSpec = {
 };
 
 export const LINE_SPECS: TLineSpec[] = [
-  { path: 'import', task: 'import', step: 'import', baselineStep: 'copy_demand', goal: { kind: 'ratio', value: 1.5 }, rss: 'task' },
-  { path: 'import_vs_copy_no_fk', task: 'import', step: 'import', baselineStep: 'copy_demand_no_fk', goal: null, rss: null },
-  { path: 'import_vs_all_csv', task: 'import', step: 'import', baselineStep: 'copy_all_tables', goal: null, rss: null },
-  { path: 'upload', task: 'upload', step: 'upload', baselineStep: 'cli_import', goal: { kind: 'ratio', value: 1.3 }, rss: 'api-upload' },
-  { path: 'diff', task: 'diff', step: 'diff', baselineStep: 'join', goal: { kind: 'ratio', value: 1.5 }, rss: 'task' },
-  { path: 'diff_identical', task: 'diff', step: 'diff_identical', baselineStep: 'join', goal: { kind: 'ratio', value: 0.1 }, rss: null },
-  { path: 'diff_first_page_api', task: 'diff', step: 'api_first_page', baselineStep: null, goal: { kind: 'seconds', value: 1 }, rss: 'api-diff' },
-  { path: 'diff_first_page_api_cold', task: 'diff', step: 'api_first_page_cold', baselineStep: 'diff', goal: null, rss: null },
-  { path: 'export', task: 'export', step: 'export', baselineStep: 'copy_to_csv', goal: { kind: 'ratio', value: 1.5 }, rss: 'task' },
-  { path: 'hash', task: 'hash', step: 'hash', baselineStep: 'read', goal: { kind: 'ratio', value: 1.5 }, rss: 'task' },
-  { path: 'hash_vs_sorted_read', task: 'hash', step: 'hash', baselineStep: 'read_sorted', goal: null, rss: null },
+  {
+    path: 'import',
+    task: 'import',
+    step: 'import',
+    baselineStep: 'copy_demand',
+    goal: { kind: 'ratio', value: 1.5 },
+    rss: 'task',
+  },
+  {
+    path: 'import_vs_copy_no_fk',
+    task: 'import',
+    step: 'import',
+    baselineStep: 'copy_demand_no_fk',
+    goal: null,
+    rss: null,
+  },
+  {
+    path: 'import_vs_all_csv',
+    task: 'import',
+    step: 'import',
+    baselineStep: 'copy_all_tables',
+    goal: null,
+    rss: null,
+  },
+  {
+    path: 'upload',
+    task: 'upload',
+    step: 'upload',
+    baselineStep: 'cli_import',
+    goal: { kind: 'ratio', value: 1.3 },
+    rss: 'api-upload',
+  },
+  {
+    path: 'diff',
+    task: 'diff',
+    step: 'diff',
+    baselineStep: 'join',
+    goal: { kind: 'ratio', value: 1.5 },
+    rss: 'task',
+  },
+  {
+    path: 'diff_identical',
+    task: 'diff',
+    step: 'diff_identical',
+    baselineStep: 'join',
+    goal: { kind: 'ratio', value: 0.1 },
+    rss: null,
+  },
+  {
+    path: 'diff_first_page_api',
+    task: 'diff',
+    step: 'api_first_page',
+    baselineStep: null,
+    goal: { kind: 'seconds', value: 1 },
+    rss: 'api-diff',
+  },
+  {
+    path: 'diff_first_page_api_cold',
+    task: 'diff',
+    step: 'api_first_page_cold',
+    baselineStep: 'diff',
+    goal: null,
+    rss: null,
+  },
+  {
+    path: 'export',
+    task: 'export',
+    step: 'export',
+    baselineStep: 'copy_to_csv',
+    goal: { kind: 'ratio', value: 1.5 },
+    rss: 'task',
+  },
+  {
+    path: 'hash',
+    task: 'hash',
+    step: 'hash',
+    baselineStep: 'read',
+    goal: { kind: 'ratio', value: 1.5 },
+    rss: 'task',
+  },
+  {
+    path: 'hash_vs_sorted_read',
+    task: 'hash',
+    step: 'hash',
+    baselineStep: 'read_sorted',
+    goal: null,
+    rss: null,
+  },
   { path: 'validate', task: 'validate', step: 'validate', baselineStep: null, goal: null, rss: 'task' },
 ];
 
@@ -78,7 +155,13 @@ export function buildLines(size: Pick<TSizeResult, 'tasks' | 'apiPeakRssMb'>): T
     const cpuS = cpuMedian(task.cpu[spec.step]);
     const baselineCpuS = spec.baselineStep ? cpuMedian(task.cpu[spec.baselineStep]) : null;
     const peakRssMb =
-      spec.rss === 'task' ? task.peakRssMb : spec.rss === 'api-upload' ? size.apiPeakRssMb.upload : spec.rss === 'api-diff' ? size.apiPeakRssMb.diff : null;
+      spec.rss === 'task'
+        ? task.peakRssMb
+        : spec.rss === 'api-upload'
+          ? size.apiPeakRssMb.upload
+          : spec.rss === 'api-diff'
+            ? size.apiPeakRssMb.diff
+            : null;
     lines.push({
       path: spec.path,
       medianS: round3(medianS),

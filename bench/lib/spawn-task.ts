@@ -19,11 +19,25 @@ export async function spawnTask(
   const resultFile = path.join(options.workDir, `${name}-result.json`);
   await mkdir(options.workDir, { recursive: true });
   await rm(resultFile, { force: true });
-  const profileArgs = cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfileDir, '--cpu-prof-name', `${name}-${options.rows}.cpuprofile`] : [];
+  const profileArgs = cpuProfileDir
+    ? ['--cpu-prof', '--cpu-prof-dir', cpuProfileDir, '--cpu-prof-name', `${name}-${options.rows}.cpuprofile`]
+    : [];
   const child = spawn(
     process.execPath,
-    [...profileArgs, '--import', 'tsx', path.join('bench', 'tasks', 'task-main.ts'), name, JSON.stringify(options), resultFile],
-    { cwd: options.home, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, LOG_LEVEL: 'warn' } },
+    [
+      ...profileArgs,
+      '--import',
+      'tsx',
+      path.join('bench', 'tasks', 'task-main.ts'),
+      name,
+      JSON.stringify(options),
+      resultFile,
+    ],
+    {
+      cwd: options.home,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, LOG_LEVEL: 'warn' },
+    },
   );
   const [code, signal] = (await once(child, 'exit')) as [number | null, string | null];
   if (code !== 0) throw new Error(`bench task ${name} (${options.rows} rows) failed: exit ${code ?? signal}`);

@@ -62,7 +62,9 @@ export async function copyCsvFile(pool: TPool, target: TCopyTarget, bundleDir: s
   const columns = spec.columns.map((c) => c.name).join(', ');
   const client = await pool.connect();
   try {
-    const copy = client.query(copyFrom(`COPY ${copyTableOf(target)} (${columns}) FROM STDIN WITH (FORMAT csv, HEADER true)`));
+    const copy = client.query(
+      copyFrom(`COPY ${copyTableOf(target)} (${columns}) FROM STDIN WITH (FORMAT csv, HEADER true)`),
+    );
     await pipeline(createReadStream(path.join(bundleDir, spec.file), { highWaterMark: 1 << 20 }), copy);
   } finally {
     client.release();

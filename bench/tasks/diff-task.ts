@@ -21,7 +21,8 @@ async function fetchFirstPage(api: NonNullable<TTaskOptions['api']>): Promise<nu
     const res = await fetch(url, { headers: { authorization: `Bearer ${api.token}` } });
     const body = (await res.json()) as { rows?: unknown[] };
     if (res.status === 200) return body.rows?.length ?? 0;
-    if (res.status !== 202) throw new Error(`diff rows answered ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
+    if (res.status !== 202)
+      throw new Error(`diff rows answered ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
     await sleep(50);
   }
 }
@@ -72,7 +73,10 @@ export const runDiffTask: TTask = async ({ url, postgresPid, rows, workDir, warm
           name: 'diff_identical',
           run: async () => {
             const paths = diffCachePaths(cacheDir, `${DIFF_LABEL}@r3`, DIFF_LABEL);
-            const manifest = await computeDiffToCache({ pool }, { ref: `${DIFF_LABEL}@r3`, against: DIFF_LABEL, paths });
+            const manifest = await computeDiffToCache(
+              { pool },
+              { ref: `${DIFF_LABEL}@r3`, against: DIFF_LABEL, paths },
+            );
             if (!manifest.identical) throw new Error('r3 and r1 should be identical');
           },
         },

@@ -51,7 +51,10 @@ export const runExportTask: TTask = async ({ url, postgresPid, workDir, warmups,
             try {
               for (const table of CSV_TABLES) {
                 const sql = `COPY (${plainSelectSql(table, id)}) TO STDOUT WITH (FORMAT csv, HEADER true)`;
-                await pipeline(client.query(copyTo(sql)), createWriteStream(path.join(copyDir, TABLE_SPECS[table].file)));
+                await pipeline(
+                  client.query(copyTo(sql)),
+                  createWriteStream(path.join(copyDir, TABLE_SPECS[table].file)),
+                );
               }
             } finally {
               client.release();

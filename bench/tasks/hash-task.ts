@@ -19,7 +19,9 @@ async function drainRevision(
   let bytes = 0;
   try {
     for (const table of TABLE_NAMES) {
-      for await (const chunk of client.query(copyTo(`COPY (${selectSql(table, id)}) TO STDOUT`)) as AsyncIterable<Buffer>) {
+      for await (const chunk of client.query(
+        copyTo(`COPY (${selectSql(table, id)}) TO STDOUT`),
+      ) as AsyncIterable<Buffer>) {
         bytes += chunk.length;
       }
     }
@@ -58,7 +60,10 @@ export const runHashTask: TTask = async ({ url, postgresPid, warmups, rounds }) 
           },
         },
         { name: 'read', run: async () => void (await drainRevision(pool, plainSelectSql, id)) },
-        { name: 'read_sorted', run: async () => void (await drainRevision(pool, (t, i) => selectRowsSql(t, i, collation), id)) },
+        {
+          name: 'read_sorted',
+          run: async () => void (await drainRevision(pool, (t, i) => selectRowsSql(t, i, collation), id)),
+        },
       ],
     });
     return { samples, cpu };

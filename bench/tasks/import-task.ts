@@ -3,7 +3,7 @@ import { createDatabaseClients, type TDatabase } from '../../packages/server/src
 import { folderSources } from '../../packages/server/src/services/input-sets/bundle-sources';
 import { importBundle } from '../../packages/server/src/services/input-sets/import-bundle';
 import { createCpuProbe } from '../lib/cpu-time';
-import { measureRounds } from '../lib/measure';
+import { measureRounds, type TStep } from '../lib/measure';
 import {
   CSV_TABLES,
   clearDraftRows,
@@ -32,7 +32,8 @@ export async function importFolder(pool: TDatabase['pool'], bundleDir: string, l
       sourceKind: 'folder',
     },
   );
-  if (!report.stored) throw new Error(`import of ${bundleDir} was not stored: ${JSON.stringify(report.problemSummary)}`);
+  if (!report.stored)
+    throw new Error(`import of ${bundleDir} was not stored: ${JSON.stringify(report.problemSummary)}`);
 }
 
 /**
@@ -41,7 +42,14 @@ export async function importFolder(pool: TDatabase['pool'], bundleDir: string, l
  * same without the foreign key, and COPY of every CSV (for scale).
  * The last import stays in place: the export and hash tasks read it.
  */
-export const runImportTask: TTask = async ({ url, postgresPid, bundleDir, warmups, rounds }) => {
+export const runImportTask: TTask = async ({
+  url,
+  postgresPid,
+  bundleDir,
+  warmups,
+  rounds,
+  importBaselines = 'all',
+}) => {
   const db = createDatabaseClients(url, 4);
   const { pool } = db;
   try {
@@ -52,30 +60,47 @@ export const runImportTask: TTask = async ({ url, postgresPid, bundleDir, warmup
       probe: createCpuProbe({ postgresPid }),
       log: console.log,
       steps: [
-        { name: 'import', prepare: () => clearDraftRows(pool, IMPORT_LABEL), run: () => importFolder(pool, bundleDir, IMPORT_LABEL) },
+        {
+          name: 'import',
+          prepare: () => clearDraftRows(pool, IMPORT_LABEL),
+          run: () => importFolder(pool, bundleDir, IMPORT_LABEL),
+        },
         {
           name: 'copy_demand',
           prepare: () => resetCopyTables(pool, [{ table: 'demand' }]),
           run: () => copyCsvFile(pool, { table: 'demand' }, bundleDir),
         },
-        {
-          name: 'copy_demand_no_fk',
-          prepare: () => resetCopyTables(pool, [{ table: 'demand', bare: true }]),
-          run: () => copyCsvFile(pool, { table: 'demand', bare: true }, bundleDir),
-        },
-        {
-          name: 'copy_all_tables',
-          prepare: () => resetCopyTables(pool, CSV_TABLES.map((table) => ({ table }))),
-          run: async () => {
-            for (const table of CSV_TABLES) await copyCsvFile(pool, { table }, bundleDir);
-          },
-        },
+        ...(importBaselines === 'demand' ? [] : extraBaselines(pool, bundleDir)),
       ],
     });
-    const { rows } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${TABLE_SPECS.demand.dbTable}`);
+    const { rows } = await pool.query<{ n: string }>(
+      `SELECT count(*) AS n FROM ${TABLE_SPECS.demand.dbTable}`,
+    );
     await dropCopyTables(pool);
     return { samples, cpu, info: { demandRowsStored: Number(rows[0]!.n) } };
   } finally {
     await db.close();
   }
 };
+
+/** COPY without the foreign key (what the FK check costs), and of every CSV (what the other tables add). */
+function extraBaselines(pool: TDatabase['pool'], bundleDir: string): TStep[] {
+  return [
+    {
+      name: 'copy_demand_no_fk',
+      prepare: () => resetCopyTables(pool, [{ table: 'demand', bare: true }]),
+      run: () => copyCsvFile(pool, { table: 'demand', bare: true }, bundleDir),
+    },
+    {
+      name: 'copy_all_tables',
+      prepare: () =>
+        resetCopyTables(
+          pool,
+          CSV_TABLES.map((table) => ({ table })),
+        ),
+      run: async () => {
+        for (const table of CSV_TABLES) await copyCsvFile(pool, { table }, bundleDir);
+      },
+    },
+  ];
+}

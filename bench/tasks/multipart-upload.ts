@@ -38,7 +38,8 @@ export async function uploadFolder({
   }
   const tail = `--${boundary}--\r\n`;
   const length =
-    parts.reduce((sum, p) => sum + Buffer.byteLength(p.head) + p.size + (p.file ? 2 : 0), 0) + Buffer.byteLength(tail);
+    parts.reduce((sum, p) => sum + Buffer.byteLength(p.head) + p.size + (p.file ? 2 : 0), 0) +
+    Buffer.byteLength(tail);
 
   const req = request(url, {
     method: 'POST',

@@ -23,7 +23,8 @@ const TASKS: Record<string, TTask> = {
 
 const [name = '', optionsJson = '{}', resultFile = ''] = process.argv.slice(2);
 const task = TASKS[name];
-if (!task || !resultFile) throw new Error(`usage: task-main.ts <${Object.keys(TASKS).join('|')}> <options json> <result file>`);
+if (!task || !resultFile)
+  throw new Error(`usage: task-main.ts <${Object.keys(TASKS).join('|')}> <options json> <result file>`);
 const startRssMb = process.memoryUsage().rss / 1024 / 1024;
 const outcome = await task(JSON.parse(optionsJson) as TTaskOptions);
 const result: TTaskResult = { ...outcome, peakRssMb: peakRssMb(), startRssMb };

@@ -13,11 +13,17 @@ export type TTaskOptions = {
   rounds: number;
   /** The postmaster, whose process tree's CPU time is read around each step (Linux /proc). */
   postgresPid: number | null;
+  /** The import task's baselines: every COPY variant, or only demand.csv into the identical table (the 10M run). */
+  importBaselines?: 'all' | 'demand';
   /** The API started by the orchestrator, for the tasks that go through it. */
   api?: { baseUrl: string; token: string; workDir: string; pid: number | null };
 };
 
-export type TTaskOutcome = { samples: TSamples; cpu: TCpuSamples; info?: Record<string, number | string | boolean> };
+export type TTaskOutcome = {
+  samples: TSamples;
+  cpu: TCpuSamples;
+  info?: Record<string, number | string | boolean>;
+};
 
 /** What a task process writes to its result file. */
 export type TTaskResult = TTaskOutcome & {

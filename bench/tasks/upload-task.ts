@@ -37,7 +37,11 @@ export const runUploadTask: TTask = async ({ url, postgresPid, bundleDir, warmup
             if (status !== 201) throw new Error(`upload answered ${status}: ${body.slice(0, 500)}`);
           },
         },
-        { name: 'cli_import', prepare: () => clearDraftRows(pool, CLI_LABEL), run: () => importFolder(pool, bundleDir, CLI_LABEL) },
+        {
+          name: 'cli_import',
+          prepare: () => clearDraftRows(pool, CLI_LABEL),
+          run: () => importFolder(pool, bundleDir, CLI_LABEL),
+        },
       ],
     });
     // Only bench_import's rows stay for the tasks after this one.

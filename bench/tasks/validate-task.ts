@@ -27,7 +27,8 @@ export const runValidateTask: TTask = async ({ postgresPid, bundleDir, warmups, 
         name: 'validate',
         run: async () => {
           const result = await processBundle({ files: await folderSources(bundleDir), sink: async () => {} });
-          if (result.summary.errors > 0) throw new Error(`the bench bundle has errors: ${JSON.stringify(result.problems.slice(0, 3))}`);
+          if (result.summary.errors > 0)
+            throw new Error(`the bench bundle has errors: ${JSON.stringify(result.problems.slice(0, 3))}`);
           rows = Object.values(result.rowCounts).reduce((sum, n) => sum + n, 0);
           demandRows = result.rowCounts.demand;
         },
@@ -36,14 +37,21 @@ export const runValidateTask: TTask = async ({ postgresPid, bundleDir, warmups, 
         name: 'detect_demand',
         run: async () => {
           const sources = await folderSources(bundleDir);
-          await detectEncoding(sources.find((s) => s.name === 'demand.csv')!, 'auto');
+          await detectEncoding(
+            sources.find((s) => s.name === 'demand.csv')!,
+            'auto',
+          );
         },
       },
       {
         name: 'parse_demand',
         run: async () => {
           const source = fileSource('demand.csv', demandFile, 0);
-          await readCsvRecords(readAsUtf8(source, 'utf-8'), { onHeader: () => {}, onRecord: () => {}, onUnparsable: () => {} });
+          await readCsvRecords(readAsUtf8(source, 'utf-8'), {
+            onHeader: () => {},
+            onRecord: () => {},
+            onUnparsable: () => {},
+          });
         },
       },
     ],
