@@ -19,4 +19,8 @@ test('the Planning Hub in Japanese: list and detail', async ({ page }) => {
   await page.getByRole('link', { name: 'History', exact: true }).click();
   await expect(page.getByRole('columnheader', { name: 'JST' })).toBeVisible();
   await snap(page, 'ja-history');
+
+  await page.getByRole('link', { name: 'Plans' }).click();
+  await expect(page.getByRole('heading', { name: '新しい Run' })).toBeVisible();
+  await snap(page, 'ja-plans');
 });

@@ -59,4 +59,35 @@ test('a reviewer approves and reverts in the Review tab; History shows both in J
   expect(saved.events.map((event) => event.action).slice(0, 2)).toEqual(['revert', 'approve']);
 
   await snap(page, 'history-approve-revert');
+
+  // The label has no ready revision now; its History (what `planning evidence` captures) still shows.
+  await page.goto(`/ui/plans/input_sets/${label}/history`);
+  await expect(page.getByText(`${label} has no ready revision at the moment`)).toBeVisible();
+  await expect(page.getByRole('table', { name: `Audit events of ${label}` }).getByRole('row')).toHaveCount(4);
+});
+
+test('a draft replaced while it was being reviewed is refused with the 409 said plainly', async ({ page }) => {
+  await signIn(page);
+  const label = 'review_stale';
+  const bundle = readBundle();
+  await uploadBundle(page, label, bundle, '2027-W01');
+  await page.goto(`/ui/plans/input_sets/${label}@draft/review`);
+  await page.getByRole('textbox', { name: /Comment/ }).fill('JIRA-200 approve by ops_lead');
+  const acknowledge = page.getByRole('checkbox', { name: /I acknowledge/ });
+  if (await acknowledge.isVisible()) await acknowledge.check();
+
+  // Someone uploads new content to the draft meanwhile.
+  await uploadBundle(page, label, { ...bundle, 'demand.csv': `${(bundle['demand.csv'] ?? '').trimEnd()}\n部品-002,大阪DC,2027-W08,7,個\n` }, '2027-W01b');
+  await page.getByRole('button', { name: 'Approve', exact: true }).click();
+
+  const alert = page.getByRole('alert').filter({ hasText: 'The review was not saved.' });
+  await expect(alert).toContainText('changed since it was reviewed');
+  await expect(alert).toContainText('HTTP 409 · conflict');
+  await snap(page, 'review-409');
+
+  await alert.getByRole('button', { name: 'Reload this revision' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'The review was not saved.' })).toHaveCount(0);
+  await expect(page.locator('.detail-header')).toContainText('2027-W01b');
+  await page.getByRole('button', { name: 'Approve', exact: true }).click();
+  await expect(page).toHaveURL(`/ui/plans/input_sets/${label}/review`);
 });

@@ -19,6 +19,20 @@ test('a run without a label shows the Legacy mode card with its fix commands', a
   await snap(page, 'run-legacy-mode');
 });
 
+test('a run on a label without a ready set shows the Missing InputSet card', async ({ page }) => {
+  await signIn(page);
+  await uploadBundle(page, 'run_missing', readBundle(), '2027-W01');
+  await page.goto('/ui/plans');
+  const form = page.getByRole('form', { name: 'New run' });
+  await form.getByLabel(/Input set label/).fill('run_missing');
+  await form.getByRole('button', { name: 'Start run', exact: true }).click();
+
+  const card = page.getByRole('region', { name: 'Missing InputSet' });
+  await expect(card.getByRole('heading', { name: 'Missing InputSet', exact: true })).toBeVisible();
+  await expect(card.locator('pre.command')).toContainText('run_missing');
+  await snap(page, 'run-missing-input-set');
+});
+
 test('a run on a ready set offers planning_input_set.json whose sha256 matches the page', async ({ page }) => {
   await signIn(page);
   const label = 'run_ready';

@@ -266,6 +266,7 @@ export const en = {
   'review.blocked.revertHasDraft': 'This label already has a draft ({draft}): approve or replace that draft before reverting.',
   'review.notAvailable': 'not available',
   'review.comment.revertPlaceholder': 'JIRA-124 revert: wrong demand for W48',
+  'review.reload': 'Reload this revision',
   'review.why.role': 'Needs the reviewer role or above.',
   'review.why.blocked': 'This action is not possible for this revision (see above).',
   'review.why.comment': 'Enter a comment to continue.',

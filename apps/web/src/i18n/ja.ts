@@ -267,6 +267,7 @@ export const ja: TMessages = {
   'review.blocked.revertHasDraft': 'このラベルには既に draft({draft})があります。差戻しの前にその draft を承認するか置き換えてください。',
   'review.notAvailable': '利用不可',
   'review.comment.revertPlaceholder': 'JIRA-124 差戻し: W48 の需要が誤り',
+  'review.reload': 'このリビジョンを再読み込み',
   'review.why.role': 'reviewer 以上のロールが必要です。',
   'review.why.blocked': 'このリビジョンにはこの操作を実行できません(上記参照)。',
   'review.why.comment': '続けるには Comment を入力してください。',

@@ -1,8 +1,10 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useLocation, useNavigate } from 'react-router';
 import type { TReviewAction, TReviewResponse } from '@planning-hub/contracts/api/review';
 import { paths } from '../../config/paths';
 import { useSession } from '../../lib/auth/get-session';
-import { useLabelRevisions } from '../../features/input-sets/api/list-label-revisions';
+import { inputSetQueryOptions } from '../../features/input-sets/api/get-input-set';
+import { labelRevisionsQueryOptions, useLabelRevisions } from '../../features/input-sets/api/list-label-revisions';
 import { useInputSetOutlet } from '../../features/input-sets/ref-param';
 import { ReviewForm } from '../../features/review/components/review-form';
 import { ReviewOutcome, type TReviewOutcome } from '../../features/review/components/review-outcome';
@@ -18,6 +20,7 @@ export function InputSetReviewRoute() {
   const { data: session } = useSession();
   const revisions = useLabelRevisions(inputSet.label);
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const location = useLocation();
   const outcome = (location.state as TReviewLocationState)?.reviewOutcome;
   const hasDraft = revisions.data ? revisions.data.some((item) => item.status === 'draft' && item.id !== inputSet.id) : null;
@@ -40,11 +43,15 @@ export function InputSetReviewRoute() {
         <ReviewOutcome outcome={outcome} historyHref={paths.inputSetHistory.getHref(inputSet.ref)} />
       ) : null}
       <ReviewForm
-        key={`${inputSet.ref}|${inputSet.status}|${inputSet.contentHash}`}
+        key={`${inputSet.ref}|${inputSet.status}`}
         inputSet={inputSet}
         role={session?.user.role ?? 'viewer'}
         hasDraft={hasDraft}
         onReviewed={handleReviewed}
+        onReload={() => {
+          void queryClient.invalidateQueries({ queryKey: inputSetQueryOptions(inputSet.ref).queryKey });
+          void queryClient.invalidateQueries({ queryKey: labelRevisionsQueryOptions(inputSet.label).queryKey });
+        }}
       />
     </div>
   );

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { hasRole, type TRole } from '@planning-hub/contracts/api/auth';
 import type { TInputSetDetail } from '@planning-hub/contracts/api/input-sets';
 import { DEFAULT_REVIEWER, REVIEW_ACTIONS, type TReviewAction, type TReviewResponse } from '@planning-hub/contracts/api/review';
+import { isApiError } from '../../../lib/api-client';
 import { formatCount } from '../../../lib/format';
 import type { TMessageKey } from '../../../i18n/en';
 import { useT } from '../../../i18n/i18n-context';
@@ -37,13 +38,15 @@ type TReviewFormProps = {
   hasDraft: boolean | null;
   /** Called with the API's answer; the revision now has a new reference (`foo@draft` -> `foo`). */
   onReviewed: (result: TReviewResponse, action: TReviewAction) => void;
+  /** Loads the revision again (after a 409: it changed or moved meanwhile). */
+  onReload: () => void;
 };
 
 /**
  * The runbook's Review form (section 3): Action, Reviewer, Comment, and the
  * acknowledgement of warnings. Whatever stops it from being sent is said next to it.
  */
-export function ReviewForm({ inputSet, role, hasDraft, onReviewed }: TReviewFormProps) {
+export function ReviewForm({ inputSet, role, hasDraft, onReviewed, onReload }: TReviewFormProps) {
   const t = useT();
   const ids = { reviewer: useId(), comment: useId(), acknowledge: useId(), blocked: useId(), why: useId() };
   const review = useReviewInputSet();
@@ -177,7 +180,24 @@ export function ReviewForm({ inputSet, role, hasDraft, onReviewed }: TReviewForm
         ) : null}
       </fieldset>
 
-      {review.isError ? <ProblemAlert error={review.error} title={t('review.failed')} /> : null}
+      {review.isError ? (
+        <ProblemAlert error={review.error} title={t('review.failed')}>
+          {isApiError(review.error) && review.error.status === 409 ? (
+            <p>
+              <button
+                type="button"
+                className="btn btn--secondary btn--small"
+                onClick={() => {
+                  review.reset();
+                  onReload();
+                }}
+              >
+                {t('review.reload')}
+              </button>
+            </p>
+          ) : null}
+        </ProblemAlert>
+      ) : null}
 
       <div className="form-actions">
         <button type="submit" className="btn btn--primary" disabled={!canSubmit} aria-describedby={whyDisabled ? ids.why : undefined}>

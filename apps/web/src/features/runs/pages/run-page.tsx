@@ -108,8 +108,6 @@ function RunDetail({ run }: { run: TRunDetail }) {
         <ArtifactPanel run={run} />
       </div>
 
-      <RunNote key={run.note ?? ''} run={run} canEdit={canEdit} />
-
       {run.result ? (
         <PlanResult result={run.result} />
       ) : run.status === 'running' ? (
@@ -117,6 +115,8 @@ function RunDetail({ run }: { run: TRunDetail }) {
       ) : (
         <p className="card muted">{t('run.noResult')}</p>
       )}
+
+      <RunNote key={run.note ?? ''} run={run} canEdit={canEdit} />
     </>
   );
 }
