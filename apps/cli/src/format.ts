@@ -38,7 +38,10 @@ export function formatImportReport(report: TImportReport, reportPath: string): s
   for (const problem of report.problems.slice(0, SHOWN_PROBLEMS)) lines.push(formatProblem(problem));
   if (report.problems.length > SHOWN_PROBLEMS) lines.push(`  … ${report.problems.length - SHOWN_PROBLEMS} more in the report`);
   lines.push(`  report        ${reportPath}`);
-  if (report.stored) lines.push(`Next: review it with  pnpm planning export --label ${report.label}@draft --diff-against ${report.label}`);
+  if (report.stored && report.ok) {
+    lines.push(`Next: review it in the Planning Hub (/ui/plans/input_sets/${report.label}@draft/review) or with`);
+    lines.push(`  pnpm planning review --label ${report.label}@draft --action approve --reviewer <id> --comment "JIRA-123 approve by ops_lead"`);
+  }
   return lines.join('\n');
 }
 
