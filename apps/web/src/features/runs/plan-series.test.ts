@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TPlanResult } from '@planning-hub/contracts/api/runs';
 import { formatAxisValue, labelEvery, niceTicks, scaleLinear, toNumber } from './chart-scale';
-import { capacityLoadSeries, inventorySeries, itemLocations } from './plan-series';
+import { capacityLoadSeries, formatLoad, inventorySeries, itemLocations } from './plan-series';
 
 const inv = (itemCode: string, locationCode: string, period: string, projected: string, safetyStock = '0') => ({
   itemCode,
@@ -62,6 +62,14 @@ describe('plan series', () => {
       { name: 'R2', values: [null, null] },
     ]);
     expect(capacityLoadSeries(result, 1).series.map((s) => s.name)).toEqual(['R1']);
+  });
+});
+
+describe('formatLoad', () => {
+  it('shows a load as a percent with one decimal, and no hours as a dash', () => {
+    expect(formatLoad('0.8125')).toBe('81.3%');
+    expect(formatLoad('1.2')).toBe('120%');
+    expect(formatLoad(null)).toBe('—');
   });
 });
 

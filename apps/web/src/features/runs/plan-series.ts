@@ -1,6 +1,14 @@
 import type { TPlanResult } from '@planning-hub/contracts/api/runs';
 import { toNumber } from './chart-scale';
 
+const LOAD_PERCENT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+
+/** A load as people read it: `0.8125` -> `81.3%`. */
+export function formatLoad(load: string | null): string {
+  const value = toNumber(load);
+  return value === null ? '—' : `${LOAD_PERCENT.format(value * 100)}%`;
+}
+
 export type TSeries = { name: string; values: (number | null)[] };
 
 /** `ITEM @ LOCATION`, how item-location pairs are named in charts and selects. */

@@ -1,22 +1,14 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { TDiffChange, TDiffKind, TDiffRow } from '@planning-hub/contracts/api/diff';
+import type { TDiffKind, TDiffRow } from '@planning-hub/contracts/api/diff';
 import { TABLE_SPECS, type TTableName } from '@planning-hub/contracts/tables';
 import { formatCount } from '../../../lib/format';
 import { useThrottledValue } from '../../../lib/use-throttled-value';
 import { useT } from '../../../i18n/i18n-context';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
 import { useDiffRowPages, type TDiffRowsRequest } from '../api/get-diff-rows';
-import {
-  DIFF_PAGE_ROWS,
-  DIFF_WINDOW_ROWS,
-  diffColumns,
-  diffPageOf,
-  diffPageOffsets,
-  formatDelta,
-  formatPercent,
-  isChangedRow,
-} from '../diff-rules';
+import { DIFF_PAGE_ROWS, DIFF_WINDOW_ROWS, diffColumns, diffPageOf, diffPageOffsets } from '../diff-rules';
+import { DiffRowCells } from './diff-row-cells';
 
 const ROW_HEIGHTS: Record<TDiffKind, number> = { changed: 50, added: 32, removed: 32 };
 // The header row (34 px) and the container's two borders.
@@ -171,6 +163,7 @@ export function DiffRows({ request, table, kind, total, changedColumns, onStale 
         style={{ height: Math.min(MAX_LIST_HEIGHT, HEADER_HEIGHT + count * rowHeight) }}
         ref={scrollRef}
         tabIndex={0}
+        role="region"
         aria-label={t('diff.rows.label', { kind: t(`diff.kind.${kind}`), table })}
       >
         <table className="table table--grid table--diff" aria-rowcount={total + 1}>
@@ -232,71 +225,5 @@ export function DiffRows({ request, table, kind, total, changedColumns, onStale 
         </table>
       </div>
     </div>
-  );
-}
-
-type TDiffRowCellsProps = {
-  row: TDiffRow;
-  keyColumns: readonly string[];
-  valueColumns: readonly string[];
-  decimalColumns: ReadonlySet<string>;
-};
-
-function DiffRowCells({ row, keyColumns, valueColumns, decimalColumns }: TDiffRowCellsProps) {
-  const t = useT();
-  const changes = isChangedRow(row) ? new Map(row.changes.map((change) => [change.column, change])) : null;
-  return (
-    <>
-      {keyColumns.map((column) => (
-        <td key={column} className="mono diff-key" title={row.key[column] ?? undefined}>
-          {row.key[column] ?? <span className="null-cell">—</span>}
-        </td>
-      ))}
-      {valueColumns.map((column) => {
-        const isNumber = decimalColumns.has(column);
-        if (changes) {
-          const change = changes.get(column);
-          if (!change) {
-            return (
-              <td key={column} className={`diff-same${isNumber ? ' num' : ''}`} title={t('diff.rows.unchanged')}>
-                <span className="null-cell">·</span>
-              </td>
-            );
-          }
-          return <ChangedCell key={column} change={change} isNumber={isNumber} />;
-        }
-        const value = 'values' in row ? row.values[column] : undefined;
-        return (
-          <td key={column} className={isNumber ? 'num' : 'mono'} title={value ?? undefined}>
-            {value === null || value === undefined ? <span className="null-cell">—</span> : value}
-          </td>
-        );
-      })}
-    </>
-  );
-}
-
-/** `old -> new` on the first line, the numeric delta and percent below; the cell is highlighted. */
-function ChangedCell({ change, isNumber }: { change: TDiffChange; isNumber: boolean }) {
-  const t = useT();
-  const empty = <span className="diff-empty">{t('diff.rows.empty')}</span>;
-  const direction = change.delta ? (change.delta.startsWith('-') ? 'down' : /^0+(\.0+)?$/.test(change.delta) ? 'flat' : 'up') : 'flat';
-  return (
-    <td className={`diff-changed${isNumber ? ' num' : ''}`} title={`${change.old ?? ''} → ${change.new ?? ''}`}>
-      <span className="diff-values">
-        <span className="diff-old">{change.old ?? empty}</span>
-        <span aria-hidden="true" className="diff-arrow">
-          →
-        </span>
-        <span className="visually-hidden"> {t('diff.rows.to')} </span>
-        <span className="diff-new">{change.new ?? empty}</span>
-      </span>
-      {change.delta ? (
-        <span className={`diff-delta diff-delta--${direction}`}>
-          {formatDelta(change.delta)}
-          {change.percent ? ` (${formatPercent(change.percent)})` : ''}
-        </span>
-      ) : null}
-    </td>
   );
 }

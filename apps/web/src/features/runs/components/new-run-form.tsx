@@ -101,7 +101,7 @@ export function NewRunForm({ plans, readyLabels, onStarted }: TNewRunFormProps) 
         <textarea
           id={ids.note}
           className="input textarea"
-          rows={2}
+          rows={3}
           value={note}
           onChange={(event) => setNote(event.target.value)}
           maxLength={NOTE_MAX_LENGTH}

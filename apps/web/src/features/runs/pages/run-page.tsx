@@ -147,6 +147,11 @@ function InputSetPanel({ run }: { run: TRunDetail }) {
       ) : (
         <>
           <p>{run.inputSetLabel ? t('run.input.missing', { label: run.inputSetLabel }) : t('run.input.none')}</p>
+          {run.inputSetLabel ? (
+            <p>
+              <Link to={paths.inputSets.getHref({ search: run.inputSetLabel })}>{t('detail.notFound.searchList', { label: run.inputSetLabel })}</Link>
+            </p>
+          ) : null}
           <dl className="kv kv--tight">
             <dt>{t('run.fact.entrypoint')}</dt>
             <dd className="mono">{run.entrypoint}</dd>
