@@ -22,18 +22,24 @@ export const EMBEDDED_DATABASE_NAME = 'planning_hub';
 export type TSessionSettings = {
   /** FOUR_EYES: `planning_hub.four_eyes = on`, which the events table's four-eyes trigger reads. Never set off, so a database-wide `on` holds. */
   fourEyes?: boolean;
+  /** Told about connections the server dropped (restart, failover, pg_terminate_backend). */
+  onConnectionLost?: (error: Error) => void;
 };
 
 export function createDatabaseClients(
   url: string,
   poolSize = 10,
-  { fourEyes = false }: TSessionSettings = {},
+  { fourEyes = false, onConnectionLost = () => {} }: TSessionSettings = {},
 ): Omit<TDatabase, 'close'> & {
   close: () => Promise<void>;
 } {
   const options = fourEyes ? '-c planning_hub.four_eyes=on' : undefined;
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize, options }) });
   const pool = new pg.Pool({ connectionString: url, max: poolSize, options });
+  // A dropped connection fails the query running on it; its 'error' event, idle or
+  // checked out, must not end the process too (node-postgres re-emits it unhandled).
+  pool.on('error', onConnectionLost);
+  pool.on('connect', (client) => client.on('error', onConnectionLost));
   return {
     url,
     prisma,
@@ -111,7 +117,10 @@ export async function openDatabase({
     const { applied } = await applyMigrations(url, prismaPaths(config.home));
     if (applied.length > 0) log(`applied migrations: ${applied.join(', ')}`);
   }
-  const clients = createDatabaseClients(url, 10, { fourEyes: config.fourEyes });
+  const clients = createDatabaseClients(url, 10, {
+    fourEyes: config.fourEyes,
+    onConnectionLost: (error) => log(`database connection lost (${error.message}); the pool opens a new one`),
+  });
   return {
     ...clients,
     close: async () => {

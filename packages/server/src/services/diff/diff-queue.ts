@@ -25,6 +25,50 @@ export function diffJobId({ ref, against, refHash, againstHash }: TDiffJobData):
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
+/** A job that started this long ago without its worker's lock has lost its worker. */
+const ABANDONED_AFTER_SECONDS = 10;
+
+const jobLockKey = (jobId: string) => `input_set_diff_job:${jobId}`;
+
+/**
+ * Runs `work` holding a session lock named after the job, on a connection of its
+ * own: if this process dies, PostgreSQL drops the connection and with it the lock,
+ * which is how another process tells a running job from an abandoned one.
+ */
+export async function holdingJobLock<T>(pool: pg.Pool, jobId: string, work: () => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let failure: Error | undefined;
+  try {
+    await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [jobLockKey(jobId)]);
+    return await work();
+  } finally {
+    await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [jobLockKey(jobId)]).catch((error: Error) => {
+      failure = error;
+    });
+    client.release(failure);
+  }
+}
+
+/**
+ * Whether an active job lost its worker (the process was killed mid-diff): pg-boss
+ * would only expire it after JOB_EXPIRE_SECONDS, showing "running" all that time.
+ */
+export async function isJobAbandoned(pool: pg.Pool, job: Pick<TDiffJob, 'id' | 'state' | 'startedOn'>): Promise<boolean> {
+  if (job.state !== 'active' || !job.startedOn) return false;
+  const client = await pool.connect();
+  try {
+    const { rows } = await client.query<{ settled: boolean; free: boolean }>(
+      `SELECT now() - $2::timestamptz > make_interval(secs => $3) AS settled,
+              pg_try_advisory_lock(hashtextextended($1, 0)) AS free`,
+      [jobLockKey(job.id), job.startedOn, ABANDONED_AFTER_SECONDS],
+    );
+    if (rows[0]!.free) await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [jobLockKey(job.id)]);
+    return rows[0]!.settled && rows[0]!.free;
+  } finally {
+    client.release();
+  }
+}
+
 export type TDiffQueue = ReturnType<typeof createDiffQueue>;
 
 /**

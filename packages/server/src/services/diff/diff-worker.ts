@@ -1,7 +1,7 @@
 import type { TRuntime } from '../../runtime';
 import { computeDiffToCache } from './compute-diff';
 import { diffCacheDir, diffCachePaths, isManifestCurrent, readDiffManifest } from './diff-cache';
-import { DIFF_QUEUE, createDiffQueue, type TDiffJob, type TDiffJobData } from './diff-queue';
+import { DIFF_QUEUE, createDiffQueue, holdingJobLock, type TDiffJob, type TDiffJobData } from './diff-queue';
 
 type TWorkerRuntime = Pick<TRuntime, 'config' | 'logger' | 'db' | 'metrics'>;
 
@@ -54,7 +54,7 @@ export async function startDiffWorker(runtime: TWorkerRuntime): Promise<TDiffWor
   await queue.boss.work<TDiffJobData>(
     DIFF_QUEUE,
     { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: runtime.config.diffPollIntervalSeconds },
-    async ([job]) => (job ? runDiffJob(runtime, job) : undefined),
+    async ([job]) => (job ? holdingJobLock(runtime.db.pool, job.id, () => runDiffJob(runtime, job)) : undefined),
   );
   return { stop: () => queue.stop() };
 }

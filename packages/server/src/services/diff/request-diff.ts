@@ -21,7 +21,7 @@ import {
   type TDiffCachePaths,
   type TDiffManifest,
 } from './diff-cache';
-import { diffJobId, type TDiffJob, type TDiffJobData, type TDiffQueue } from './diff-queue';
+import { diffJobId, isJobAbandoned, type TDiffJob, type TDiffJobData, type TDiffQueue } from './diff-queue';
 
 export type TDiffServiceDeps = {
   prisma: Pick<PrismaClient, 'inputSet'>;
@@ -144,7 +144,9 @@ async function diffFromCacheOrJob(
     const landed = await readCurrentManifest(deps, paths, data);
     if (landed) return { manifest: landed, paths };
   }
-  if (job && (job.state === 'completed' || job.state === 'cancelled' || (job.state === 'failed' && retry))) {
+  const isOver = job && (job.state === 'completed' || job.state === 'cancelled' || (job.state === 'failed' && retry));
+  // A job whose API process died mid-diff is queued again at once.
+  if (job && (isOver || (await isJobAbandoned(deps.pool, job)))) {
     await deps.queue.deleteJob(id);
     job = null;
   }
