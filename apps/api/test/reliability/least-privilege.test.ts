@@ -1,23 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ZDiffResponse } from '@planning-hub/contracts/api/diff';
 import { ZProblemDetails } from '@planning-hub/contracts/api/problem-details';
 import { API } from '@planning-hub/contracts/api/routes';
 import type { TRole } from '@planning-hub/contracts/api/auth';
-import { loadConfig } from '@planning-hub/server/config/env';
-import { openRuntime, type TRuntime } from '@planning-hub/server/runtime';
+import type { TRuntime } from '@planning-hub/server/runtime';
 import { createApiToken } from '@planning-hub/server/services/auth/api-tokens';
 import { createUser } from '@planning-hub/server/services/auth/users';
-import { startDiffWorker, type TDiffWorker } from '@planning-hub/server/services/diff/diff-worker';
-import { inject } from 'vitest';
 import { bundleFormData } from '../../../../packages/server/test/support/bundle-files';
 import { createTestDatabase } from '../../../../packages/server/test/support/test-database';
-import { buildApp } from '../../src/build-app';
+import { startApiInstance, type TApiInstance } from './api-instances';
 
 /**
  * The API run as operators are told to run it (docs/reliability.md): connected as a
@@ -32,9 +28,8 @@ const LOGIN_PASSWORD = randomBytes(12).toString('hex');
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let admin: pg.Client;
+let api: TApiInstance | undefined;
 let runtime: TRuntime;
-let worker: TDiffWorker;
-let server: ReturnType<Awaited<ReturnType<typeof buildApp>>['listen']>;
 let baseUrl: string;
 let workDir: string;
 
@@ -78,31 +73,17 @@ beforeAll(async () => {
   appUrl.username = LOGIN_ROLE;
   appUrl.password = LOGIN_PASSWORD;
   workDir = await mkdtemp(path.join(os.tmpdir(), 'planning-hub-least-privilege-'));
-  const config = loadConfig({
-    ...process.env,
-    DATABASE_URL: appUrl.toString(),
-    PLANNING_HUB_WORKDIR: workDir,
-    LOG_LEVEL: 'silent',
-    FOUR_EYES: 'false',
-    DIFF_POLL_INTERVAL_SECONDS: '0.5',
+  api = await startApiInstance({
+    databaseUrl: appUrl.toString(),
+    workDir,
+    env: { FOUR_EYES: 'false', DIFF_POLL_INTERVAL_SECONDS: '0.5' },
   });
-  runtime = await openRuntime({ name: 'least-privilege', config });
-  const app = await buildApp(runtime);
-  worker = await startDiffWorker(runtime);
-  server = await new Promise((resolve) => {
-    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
-  });
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  runtime = api.runtime;
+  baseUrl = api.baseUrl;
 });
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => {
-    if (!server) return resolve();
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
-  await worker?.stop();
-  await runtime?.close();
+  await api?.stop();
   await database?.drop();
   await admin?.query(`DROP ROLE IF EXISTS ${LOGIN_ROLE}`);
   await admin?.end();

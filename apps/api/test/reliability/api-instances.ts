@@ -1,0 +1,120 @@
+/**
+ * The API on a database of the test's choosing, twice over: in this process (as
+ * server.ts wires it, diff worker included) or as a real `node apps/api/src/server.ts`
+ * child process that a test can kill. test-server.ts makes its own database; these
+ * take one, so that two instances can share it or connect as another role.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import net, { type AddressInfo } from 'node:net';
+import path from 'node:path';
+import { pinoHttp } from 'pino-http';
+import { loadConfig } from '@planning-hub/server/config/env';
+import { findRepoRoot } from '@planning-hub/server/config/repo-root';
+import { openRuntime, type TRuntime } from '@planning-hub/server/runtime';
+import { startDiffWorker } from '@planning-hub/server/services/diff/diff-worker';
+import { buildApp } from '../../src/build-app';
+
+export type TLogLine = { msg: string; level: number; [field: string]: unknown };
+
+export type TApiInstance = {
+  baseUrl: string;
+  runtime: TRuntime;
+  /** Every line logged (pino JSON), parsed. */
+  logLines: TLogLine[];
+  stop: () => Promise<void>;
+};
+
+/** The API and its diff worker in this process, on `databaseUrl`. */
+export async function startApiInstance({
+  databaseUrl,
+  workDir,
+  env = {},
+}: {
+  databaseUrl: string;
+  workDir: string;
+  env?: Record<string, string>;
+}): Promise<TApiInstance> {
+  const logLines: TLogLine[] = [];
+  // apps/api reaches pino through pino-http; its logger is a plain pino logger on our stream.
+  const { logger } = pinoHttp(
+    { level: 'info' },
+    { write: (line: string) => void logLines.push(JSON.parse(line)) },
+  );
+  const config = loadConfig({
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    PLANNING_HUB_WORKDIR: workDir,
+    ...env,
+  });
+  const runtime = await openRuntime({ name: 'reliability', config, logger });
+  const app = await buildApp(runtime);
+  const worker = await startDiffWorker(runtime);
+  const server = await new Promise<ReturnType<typeof app.listen>>((resolve, reject) => {
+    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+    listening.on('error', reject);
+  });
+  return {
+    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    runtime,
+    logLines,
+    stop: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await worker.stop();
+      await runtime.close();
+    },
+  };
+}
+
+async function freePort(): Promise<number> {
+  const probe = net.createServer();
+  probe.listen(0, '127.0.0.1');
+  await once(probe, 'listening');
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/** `node --import tsx apps/api/src/server.ts`, as `npm start` runs it, ready when /readyz answers 200. */
+export async function startApiProcess({
+  databaseUrl,
+  workDir,
+  env = {},
+}: {
+  databaseUrl: string;
+  workDir: string;
+  env?: Record<string, string>;
+}): Promise<{ baseUrl: string; child: ChildProcess }> {
+  const root = findRepoRoot();
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'apps/api/src/server.ts')], {
+    cwd: root,
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PLANNING_HUB_WORKDIR: workDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      ADMIN_PASSWORD: 'reliability-admin-password',
+      ...env,
+    },
+    // stderr shows a crash of the child in the test output.
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`the API process exited with ${child.exitCode}`);
+    const ready = await fetch(`${baseUrl}/readyz`).then(
+      (res) => res.status === 200,
+      () => false,
+    );
+    if (ready) return { baseUrl, child };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error('the API process did not become ready within 60 s');
+}
