@@ -91,3 +91,27 @@ test('a draft replaced while it was being reviewed is refused with the 409 said 
   await page.getByRole('button', { name: 'Approve', exact: true }).click();
   await expect(page).toHaveURL(`/ui/plans/input_sets/${label}/review`);
 });
+
+test('approving a draft with warnings needs the acknowledgement, which the event records', async ({ page }) => {
+  await signIn(page);
+  const label = 'review_warnings';
+  // An unknown file is a warning (DESIGN section 3), not an error.
+  await uploadBundle(page, label, { ...readBundle(), 'extra.csv': 'a,b\n1,2\n' }, '2027-W01');
+  await page.goto(`/ui/plans/input_sets/${label}@draft/review`);
+  await page.getByRole('textbox', { name: /Comment/ }).fill('JIRA-300 approve by ops_lead');
+
+  const acknowledge = page.getByRole('checkbox', { name: /I acknowledge the 1 warnings?/ });
+  const approve = page.getByRole('button', { name: 'Approve', exact: true });
+  await expect(approve).toBeDisabled();
+  await expect(page.getByText(/Tick “I acknowledge the 1 warning” to approve\./)).toBeVisible();
+  await acknowledge.check();
+  await snap(page, 'review-acknowledge-warnings');
+  await approve.click();
+  await expect(page).toHaveURL(`/ui/plans/input_sets/${label}/review`);
+
+  const events = await page.request.get(`/api/plans/input_sets/${label}/events?limit=100`);
+  const body = (await events.json()) as { events: { action: string; metadata: Record<string, unknown> }[] };
+  const approval = body.events.find((event) => event.action === 'approve');
+  expect(approval?.metadata.acknowledged_warnings).toBe(true);
+  expect(approval?.metadata.warnings).toBe(1);
+});

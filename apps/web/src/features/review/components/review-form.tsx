@@ -1,11 +1,13 @@
 import { useId, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { hasRole, type TRole } from '@planning-hub/contracts/api/auth';
 import type { TInputSetDetail } from '@planning-hub/contracts/api/input-sets';
 import { DEFAULT_REVIEWER, REVIEW_ACTIONS, type TReviewAction, type TReviewResponse } from '@planning-hub/contracts/api/review';
+import { paths } from '../../../config/paths';
 import { isApiError } from '../../../lib/api-client';
 import { formatCount } from '../../../lib/format';
 import type { TMessageKey } from '../../../i18n/en';
-import { useT } from '../../../i18n/i18n-context';
+import { useT, useTc } from '../../../i18n/i18n-context';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
 import { useReviewInputSet } from '../api/review-input-set';
 import {
@@ -48,6 +50,7 @@ type TReviewFormProps = {
  */
 export function ReviewForm({ inputSet, role, hasDraft, onReviewed, onReload }: TReviewFormProps) {
   const t = useT();
+  const tc = useTc();
   const ids = { reviewer: useId(), comment: useId(), acknowledge: useId(), blocked: useId(), why: useId() };
   const review = useReviewInputSet();
   const [action, setAction] = useState<TReviewAction>(defaultAction(inputSet.status));
@@ -70,7 +73,7 @@ export function ReviewForm({ inputSet, role, hasDraft, onReviewed, onReload }: T
       : missing === 'comment'
         ? t('review.why.comment')
         : missing === 'acknowledgement'
-          ? t('review.why.acknowledge', { count: formatCount(inputSet.warningCount) })
+          ? tc('review.why.acknowledge', inputSet.warningCount)
           : null;
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -171,9 +174,9 @@ export function ReviewForm({ inputSet, role, hasDraft, onReviewed, onReload }: T
               aria-describedby={`${ids.acknowledge}-hint`}
             />
             <div>
-              <label htmlFor={ids.acknowledge}>{t('review.acknowledge.label', { count: formatCount(inputSet.warningCount) })}</label>
+              <label htmlFor={ids.acknowledge}>{tc('review.acknowledge.label', inputSet.warningCount)}</label>
               <p className="field-hint" id={`${ids.acknowledge}-hint`}>
-                {t('review.acknowledge.hint')}
+                {t('review.acknowledge.hint')} <Link to={paths.inputSet.getHref(inputSet.ref)}>{t('review.acknowledge.see')}</Link>
               </p>
             </div>
           </div>
