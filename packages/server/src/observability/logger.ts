@@ -24,6 +24,8 @@ export function createLogger({
         paths: [
           'req.headers.authorization',
           'req.headers.cookie',
+          // Paired with the session cookie; whoever reads the logs must not get the other half.
+          'req.headers["x-csrf-token"]',
           'res.headers["set-cookie"]',
           'password',
           '*.password',
