@@ -8,8 +8,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import net, { type AddressInfo } from 'node:net';
 import path from 'node:path';
-import { pinoHttp } from 'pino-http';
+import { Writable } from 'node:stream';
 import { loadConfig } from '@planning-hub/server/config/env';
+import { createLogger } from '@planning-hub/server/observability/logger';
 import { findRepoRoot } from '@planning-hub/server/config/repo-root';
 import { openRuntime, type TRuntime } from '@planning-hub/server/runtime';
 import { startDiffWorker } from '@planning-hub/server/services/diff/diff-worker';
@@ -36,11 +37,14 @@ export async function startApiInstance({
   env?: Record<string, string>;
 }): Promise<TApiInstance> {
   const logLines: TLogLine[] = [];
-  // apps/api reaches pino through pino-http; its logger is a plain pino logger on our stream.
-  const { logger } = pinoHttp(
-    { level: 'info' },
-    { write: (line: string) => void logLines.push(JSON.parse(line)) },
-  );
+  // The logger server.ts gets (its redaction included), writing into logLines.
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString('utf8').split('\n')) if (line) logLines.push(JSON.parse(line));
+      done();
+    },
+  });
+  const logger = createLogger({ level: 'info', name: 'reliability', destination });
   const config = loadConfig({
     ...process.env,
     DATABASE_URL: databaseUrl,
