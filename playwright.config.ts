@@ -7,13 +7,15 @@ const PORT = Number(process.env.E2E_PORT ?? 8181);
 export const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? '.data/e2e';
 export const E2E_WORKDIR = process.env.E2E_WORKDIR ?? 'tmp/e2e';
 export const E2E_PG_PORT = process.env.E2E_PG_PORT ?? '54341';
+/** Playwright empties it at the start of a run; screenshots go to its screenshots/ folder. */
+export const E2E_OUTPUT_DIR = process.env.E2E_OUTPUT_DIR ?? 'test-results';
 export const E2E_ADMIN_PASSWORD = 'e2e-admin-password-1';
 
 const chromium = process.env.CHROMIUM_PATH;
 
 export default defineConfig({
   testDir: './e2e',
-  outputDir: './test-results',
+  outputDir: `./${E2E_OUTPUT_DIR}`,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
-import { E2E_ADMIN_PASSWORD, E2E_DATA_DIR, E2E_PG_PORT, E2E_WORKDIR } from '../playwright.config';
+import { E2E_ADMIN_PASSWORD, E2E_DATA_DIR, E2E_OUTPUT_DIR, E2E_PG_PORT, E2E_WORKDIR } from '../playwright.config';
 
 export const ADMIN = { username: 'admin', password: E2E_ADMIN_PASSWORD };
 
@@ -15,7 +15,7 @@ export async function signIn(page: Page, user: { username: string; password: str
   await expect(page).not.toHaveURL(/sign-in/);
 }
 
-export const screenshotPath = (name: string) => `test-results/screenshots/${name}.png`;
+export const screenshotPath = (name: string) => `${E2E_OUTPUT_DIR}/screenshots/${name}.png`;
 
 /** A full-page screenshot from the top, so the sticky header is where a reader expects it. */
 export async function snap(page: Page, name: string): Promise<void> {
