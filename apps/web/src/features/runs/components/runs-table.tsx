@@ -39,7 +39,7 @@ export function RunsTable({ runs, caption, showPlan = true }: { runs: readonly T
               <td>
                 <RunStatusBadge status={run.status} />
               </td>
-              <td className="num nowrap">
+              <td className="nowrap">
                 <time dateTime={run.createdAt}>{formatJst(run.createdAt)}</time>
               </td>
               <td className="mono">{run.createdBy}</td>
