@@ -12,7 +12,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseBenchArgs } from './lib/args';
+import { ALL_TASKS, parseBenchArgs } from './lib/args';
 import { startBenchDatabase } from './lib/bench-database';
 import { describeMachine, round2 } from './lib/machine';
 import { formatTable, writeResults, type THugeResult } from './lib/report';
@@ -44,7 +44,8 @@ async function main(): Promise<void> {
   log(
     `load average at start ${machine.loadavgStart.join(' ')}, at end ${machine.loadavgEnd.join(' ')} (${machine.cpus} cores)`,
   );
-  const { resultsFile, detailFile } = await writeResults(home, machine, sizes, huge);
+  const isComplete = args.tasks.length === ALL_TASKS.length && !args.cpuProfile;
+  const { resultsFile, detailFile } = await writeResults(home, machine, sizes, huge, { isComplete });
   log(`wrote ${path.relative(home, resultsFile)} and ${path.relative(home, detailFile)}`);
 }
 

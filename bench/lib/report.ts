@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { TMachine } from './machine';
+import { round3, type TMachine } from './machine';
 import type { TSizeResult } from './size-result';
 
 export type THugeResult = {
@@ -51,13 +51,16 @@ export function formatTable(sizes: TSizeResult[], huge: THugeResult | null): str
 
 /**
  * bench/results.json in the issue's stable shape, for the largest size run;
- * bench/data/results-detail.json with every size, run and task.
+ * bench/data/results-detail.json with every size, run and task. A partial run
+ * (--only, or --cpu-prof, whose profiler slows the paths) writes
+ * bench/data/results-partial.json instead, leaving the last complete results alone.
  */
 export async function writeResults(
   home: string,
   machine: TMachine,
   sizes: TSizeResult[],
   huge: THugeResult | null,
+  { isComplete }: { isComplete: boolean },
 ): Promise<{ resultsFile: string; detailFile: string }> {
   const main = sizes.reduce((a, b) => (b.rows > a.rows ? b : a));
   const byPath = Object.fromEntries(main.lines.map((l) => [l.path, l]));
@@ -84,7 +87,7 @@ export async function writeResults(
       ),
     },
     peak_rss_mb: Math.max(...main.lines.map((l) => l.peakRssMb ?? 0)),
-    medians_s: { ...medians, ...(huge ? { huge_import: huge.importS } : {}) },
+    medians_s: { ...medians, ...(huge ? { huge_import: round3(huge.importS) } : {}) },
     baselines_s: {
       import: baselineOf('import'),
       import_no_fk: baselineOf('import_vs_copy_no_fk'),
@@ -94,13 +97,20 @@ export async function writeResults(
       export: baselineOf('export'),
       hash: baselineOf('hash'),
       hash_sorted_read: baselineOf('hash_vs_sorted_read'),
-      ...(huge ? { huge_copy_demand: huge.copyDemandS } : {}),
+      ...(huge ? { huge_copy_demand: round3(huge.copyDemandS) } : {}),
     },
   };
-  const resultsFile = path.join(home, 'bench', 'results.json');
-  const detailFile = path.join(home, 'bench', 'data', 'results-detail.json');
-  await writeFile(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+  const resultsFile = isComplete
+    ? path.join(home, 'bench', 'results.json')
+    : path.join(home, 'bench', 'data', 'results-partial.json');
+  const detailFile = path.join(
+    home,
+    'bench',
+    'data',
+    isComplete ? 'results-detail.json' : 'results-partial-detail.json',
+  );
   await mkdir(path.dirname(detailFile), { recursive: true });
+  await writeFile(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
   await writeFile(detailFile, `${JSON.stringify({ machine, sizes, huge }, null, 2)}\n`);
   return { resultsFile, detailFile };
 }
