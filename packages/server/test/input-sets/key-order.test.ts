@@ -1,7 +1,11 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { compareUtf8 } from '@planning-hub/core/canonical/compare-utf8';
-import { detectKeyCollation, selectRowsSql, type TKeyCollation } from '../../src/services/input-sets/table-sql';
+import {
+  detectKeyCollation,
+  selectRowsSql,
+  type TKeyCollation,
+} from '../../src/services/input-sets/table-sql';
 import { createTestDatabase } from '../support/test-database';
 
 // ASCII cases, Latin-1, CJK, half-width kana and a character above U+FFFF: byte order differs from most locales here.
@@ -32,7 +36,9 @@ async function planOf(pool: pg.Pool, id: number, collation: TKeyCollation): Prom
   try {
     // Tiny tables are sorted whatever the SQL says; with sorts priced out, the plan shows whether the index can give the order.
     await client.query('SET enable_sort = off');
-    const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${selectRowsSql('demand', id, collation)}`);
+    const { rows } = await client.query<{ 'QUERY PLAN': string }>(
+      `EXPLAIN ${selectRowsSql('demand', id, collation)}`,
+    );
     return rows.map((r) => r['QUERY PLAN']).join('\n');
   } finally {
     client.release(true);
@@ -67,7 +73,9 @@ describe('natural key order of stored rows', () => {
     const admin = new pg.Client({ connectionString: inject('pgAdminUrl') });
     await admin.connect();
     try {
-      await admin.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.utf8' LC_CTYPE 'C.utf8'`);
+      await admin.query(
+        `CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.utf8' LC_CTYPE 'C.utf8'`,
+      );
       const url = new URL(database.url);
       url.pathname = `/${name}`;
       const other = new pg.Client({ connectionString: url.toString() });
