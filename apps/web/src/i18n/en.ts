@@ -342,7 +342,6 @@ export const en = {
   'diff.summary.show': 'Show the {count} {kind} rows of {table}',
   'diff.rows.title': '{kind} rows of {table}',
   'diff.rows.label': '{kind} rows of {table}',
-  'diff.rows.range': 'Rows {from}–{to} of {total}',
   'diff.rows.error': 'Could not load these rows.',
   'diff.rows.unchanged': 'unchanged',
   'diff.rows.empty': '(empty)',

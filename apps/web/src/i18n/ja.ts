@@ -343,7 +343,6 @@ export const ja: TMessages = {
   'diff.summary.show': '{table} の{kind}行 {count} 件を表示',
   'diff.rows.title': '{table} の{kind}行',
   'diff.rows.label': '{table} の{kind}行',
-  'diff.rows.range': '{total} 行中 {from}–{to} 行目',
   'diff.rows.error': 'これらの行を読み込めませんでした。',
   'diff.rows.unchanged': '変更なし',
   'diff.rows.empty': '(空)',

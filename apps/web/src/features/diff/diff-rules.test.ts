@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   chooseAgainst,
   diffColumns,
-  diffPageOffsets,
   firstSelection,
   formatDelta,
   formatPercent,
@@ -62,11 +61,5 @@ describe('diff display rules', () => {
     expect(formatDelta('0')).toBe('0');
     expect(formatPercent('12.3456')).toBe('+12.35%');
     expect(formatPercent('-100.0000')).toBe('-100%');
-  });
-
-  it('asks for the pages that cover the rows on screen', () => {
-    expect(diffPageOffsets(0, 10)).toEqual([0]);
-    expect(diffPageOffsets(190, 210)).toEqual([0, 200]);
-    expect(diffPageOffsets(5, 4)).toEqual([]);
   });
 });

@@ -89,14 +89,3 @@ export function formatPercent(percent: string): string {
  */
 export const DIFF_WINDOW_ROWS = 100_000;
 export const DIFF_PAGE_ROWS = 200;
-
-export function diffPageOffsets(first: number, last: number): number[] {
-  if (last < first) return [];
-  const offsets: number[] = [];
-  for (let offset = Math.floor(first / DIFF_PAGE_ROWS) * DIFF_PAGE_ROWS; offset <= last; offset += DIFF_PAGE_ROWS) offsets.push(offset);
-  return offsets;
-}
-
-export function diffPageOf(rowIndex: number): number {
-  return Math.floor(rowIndex / DIFF_PAGE_ROWS) * DIFF_PAGE_ROWS;
-}

@@ -9,8 +9,10 @@ import { CopyButton } from '../../../components/ui/copy-button';
 import { RowCountsInline } from '../../../components/ui/row-counts';
 import { StatusBadge } from '../../../components/ui/status-badge';
 import { ProblemCountChip } from '../../../components/ui/problem-count-chip';
+import { SpacerRow } from '../../../components/ui/virtual-grid';
 
 const ESTIMATED_ROW_HEIGHT = 64;
+const COLUMN_COUNT = 7;
 /** Ask for the next page this many rows before the end is on screen. */
 const PREFETCH_ROWS = 40;
 
@@ -78,11 +80,7 @@ export function InputSetTable({ items, total, hasNextPage, isFetchingNextPage, o
           </tr>
         </thead>
         <tbody>
-          {paddingTop > 0 ? (
-            <tr aria-hidden="true" className="spacer-row">
-              <td colSpan={7} style={{ height: paddingTop }} />
-            </tr>
-          ) : null}
+          <SpacerRow height={paddingTop} columnCount={COLUMN_COUNT} />
           {virtualRows.map((virtualRow) => {
             const item = items[virtualRow.index];
             if (!item) return null;
@@ -131,11 +129,7 @@ export function InputSetTable({ items, total, hasNextPage, isFetchingNextPage, o
               </tr>
             );
           })}
-          {paddingBottom > 0 ? (
-            <tr aria-hidden="true" className="spacer-row">
-              <td colSpan={7} style={{ height: paddingBottom }} />
-            </tr>
-          ) : null}
+          <SpacerRow height={paddingBottom} columnCount={COLUMN_COUNT} />
         </tbody>
       </table>
       {isFetchingNextPage ? (
@@ -157,7 +151,7 @@ export function InputSetTableSkeleton() {
         <tbody>
           {Array.from({ length: 8 }, (_, row) => (
             <tr key={row}>
-              {Array.from({ length: 7 }, (_, cell) => (
+              {Array.from({ length: COLUMN_COUNT }, (_, cell) => (
                 <td key={cell}>
                   <span className="skeleton" />
                 </td>

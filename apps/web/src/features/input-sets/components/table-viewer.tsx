@@ -1,15 +1,17 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import type { TInputSetDetail } from '@planning-hub/contracts/api/input-sets';
 import { TABLE_NAMES, TABLE_SPECS, type TTableName } from '@planning-hub/contracts/tables';
 import { formatCount } from '../../../lib/format';
 import { useT } from '../../../i18n/i18n-context';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
+import { SkeletonCell, useVirtualGrid, VirtualGrid } from '../../../components/ui/virtual-grid';
 import { useTableRowPages } from '../api/get-table-rows';
-import { PAGE_ROWS, pageOffsetOf, pageOffsetsFor, WINDOW_ROWS, windowSize, windowStartFor } from '../table-window';
 
 const ROW_HEIGHT = 30;
+/** A window of 10,000 rows keeps the scroll height sane; "go to row" reaches any row of a million. */
+const WINDOW_ROWS = 10_000;
+const PAGE_ROWS = 200;
 
 function isTableName(value: string | null): value is TTableName {
   return value !== null && (TABLE_NAMES as readonly string[]).includes(value);
@@ -67,29 +69,11 @@ type TGridMeta = { columns: string[]; total: number };
  */
 function TableGrid({ inputSetRef, contentHash, table, expectedTotal }: TTableGridProps) {
   const t = useT();
-  const gotoId = useId();
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const pendingScrollRef = useRef<number | null>(null);
-  const [windowStart, setWindowStart] = useState(0);
-  const [gotoText, setGotoText] = useState('');
-  const [highlightRow, setHighlightRow] = useState<number | null>(null);
   const specColumns = TABLE_SPECS[table].columns;
   const [meta, setMeta] = useState<TGridMeta>({ columns: specColumns.map((c) => c.name), total: expectedTotal });
-
-  const count = windowSize(windowStart, meta.total);
-  // TanStack Virtual re-renders through its own subscription; there is no React Compiler in this build.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 25,
-  });
-  const virtualRows = virtualizer.getVirtualItems();
-  const firstRow = windowStart + (virtualRows[0]?.index ?? 0);
-  const lastRow = windowStart + (virtualRows.at(-1)?.index ?? 0);
-  // Before the first layout nothing is "visible": still fetch the window's first page (it also brings the columns).
-  const offsets = virtualRows.length > 0 ? pageOffsetsFor(firstRow, lastRow) : [pageOffsetOf(windowStart)];
+  const grid = useVirtualGrid({ total: meta.total, windowRows: WINDOW_ROWS, pageRows: PAGE_ROWS, rowHeight: ROW_HEIGHT, overscan: 25 });
+  // A table the detail counts as empty still asks for its first page: the answer brings the columns and the real count.
+  const offsets = grid.pageOffsets.length > 0 ? grid.pageOffsets : [grid.pageOf(grid.windowStart)];
   const pages = useTableRowPages({ ref: inputSetRef, table, limit: PAGE_ROWS, contentHash }, offsets);
 
   const pageByOffset = new Map<number, (typeof pages)[number]['data']>();
@@ -100,157 +84,31 @@ function TableGrid({ inputSetRef, contentHash, table, expectedTotal }: TTableGri
     setMeta({ columns: loaded.columns, total: loaded.total });
   }
   const failed = pages.find((page) => page.isError);
-
-  useEffect(() => {
-    const index = pendingScrollRef.current ?? 0;
-    pendingScrollRef.current = null;
-    virtualizer.scrollToIndex(index, { align: index === 0 ? 'start' : 'center' });
-  }, [windowStart, virtualizer]);
-
-  const windowCount = Math.max(1, Math.ceil(meta.total / WINDOW_ROWS));
-  const windowIndex = windowStart / WINDOW_ROWS;
-  const range = virtualizer.range;
-  const visibleFrom = range && count > 0 ? windowStart + range.startIndex + 1 : 0;
-  const visibleTo = range && count > 0 ? windowStart + range.endIndex + 1 : 0;
   const decimalColumns = new Set(specColumns.filter((c) => c.type === 'decimal').map((c) => c.name));
 
-  function goToWindow(start: number, scrollIndex: number | null = null) {
-    pendingScrollRef.current = scrollIndex;
-    setWindowStart(start);
+  function renderCells(rowIndex: number) {
+    const page = pageByOffset.get(grid.pageOf(rowIndex));
+    const row = page?.rows[rowIndex - page.offset];
+    return meta.columns.map((column, columnIndex) => {
+      const isNumber = decimalColumns.has(column);
+      if (!row) return <SkeletonCell key={column} className={isNumber ? 'num' : undefined} />;
+      const value = row[columnIndex];
+      return (
+        <td key={column} className={isNumber ? 'num' : 'mono'} title={value ?? undefined}>
+          {value === null || value === undefined ? <span className="null-cell">—</span> : value}
+        </td>
+      );
+    });
   }
-
-  function handleGoto(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const row = Number.parseInt(gotoText, 10);
-    if (!Number.isFinite(row) || row < 1 || row > meta.total) return;
-    const index = row - 1;
-    setHighlightRow(index);
-    const start = windowStartFor(index);
-    if (start === windowStart) virtualizer.scrollToIndex(index - start, { align: 'center' });
-    else goToWindow(start, index - start);
-  }
-
-  const paddingTop = virtualRows[0]?.start ?? 0;
-  const paddingBottom = virtualizer.getTotalSize() - (virtualRows.at(-1)?.end ?? 0);
-  const columnCount = meta.columns.length + 1;
 
   return (
-    <div className="stack-s">
-      <div className="grid-toolbar">
-        <p className="range-indicator num" role="status" aria-live="polite">
-          {meta.total === 0
-            ? t('viewer.noRows')
-            : t('viewer.range', { from: formatCount(visibleFrom), to: formatCount(visibleTo), total: formatCount(meta.total) })}
-        </p>
-        {meta.total > 0 ? (
-          <form className="goto" onSubmit={handleGoto}>
-            <label htmlFor={gotoId}>{t('viewer.gotoRow')}</label>
-            <input
-              id={gotoId}
-              className="input input--narrow num"
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={meta.total}
-              value={gotoText}
-              onChange={(event) => setGotoText(event.target.value)}
-            />
-            <button type="submit" className="btn btn--secondary btn--small">
-              {t('viewer.go')}
-            </button>
-          </form>
-        ) : null}
-      </div>
-      {windowCount > 1 ? (
-        <div className="window-nav">
-          <button
-            type="button"
-            className="btn btn--secondary btn--small"
-            disabled={windowIndex === 0}
-            onClick={() => goToWindow(windowStart - WINDOW_ROWS)}
-          >
-            {t('viewer.previousWindow', { count: formatCount(WINDOW_ROWS) })}
-          </button>
-          <span className="muted num">
-            {t('viewer.window', {
-              from: formatCount(windowStart + 1),
-              to: formatCount(windowStart + count),
-              index: windowIndex + 1,
-              count: windowCount,
-            })}
-          </span>
-          <button
-            type="button"
-            className="btn btn--secondary btn--small"
-            disabled={windowIndex >= windowCount - 1}
-            onClick={() => goToWindow(windowStart + WINDOW_ROWS)}
-          >
-            {t('viewer.nextWindow', { count: formatCount(WINDOW_ROWS) })}
-          </button>
-        </div>
-      ) : null}
-      {failed ? <ProblemAlert error={failed.error} title={t('viewer.error')} onRetry={() => void failed.refetch()} /> : null}
-      <div className="table-scroll table-scroll--grid" ref={scrollRef} tabIndex={0} aria-label={t('viewer.gridLabel', { table })}>
-        <table className="table table--grid" aria-rowcount={meta.total + 1}>
-          <thead>
-            <tr aria-rowindex={1}>
-              <th scope="col" className="num rownum">
-                #
-              </th>
-              {meta.columns.map((column) => (
-                <th key={column} scope="col" className={`mono${decimalColumns.has(column) ? ' num' : ''}`}>
-                  {column}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {paddingTop > 0 ? (
-              <tr aria-hidden="true" className="spacer-row">
-                <td colSpan={columnCount} style={{ height: paddingTop }} />
-              </tr>
-            ) : null}
-            {virtualRows.map((virtualRow) => {
-              const rowIndex = windowStart + virtualRow.index;
-              const page = pageByOffset.get(pageOffsetOf(rowIndex));
-              const row = page?.rows[rowIndex - page.offset];
-              return (
-                <tr
-                  key={virtualRow.key}
-                  aria-rowindex={rowIndex + 2}
-                  className={rowIndex === highlightRow ? 'row--highlight' : undefined}
-                  style={{ height: ROW_HEIGHT }}
-                >
-                  <th scope="row" className="num rownum">
-                    {formatCount(rowIndex + 1)}
-                  </th>
-                  {meta.columns.map((column, columnIndex) => {
-                    const isNumber = decimalColumns.has(column);
-                    if (!row) {
-                      return (
-                        <td key={column} className={isNumber ? 'num' : undefined}>
-                          <span className="skeleton skeleton--cell" />
-                        </td>
-                      );
-                    }
-                    const value = row[columnIndex];
-                    return (
-                      <td key={column} className={isNumber ? 'num' : 'mono'} title={value ?? undefined}>
-                        {value === null || value === undefined ? <span className="null-cell">—</span> : value}
-                      </td>
-                    );
-                  })}
-                </tr>
-              );
-            })}
-            {paddingBottom > 0 ? (
-              <tr aria-hidden="true" className="spacer-row">
-                <td colSpan={columnCount} style={{ height: paddingBottom }} />
-              </tr>
-            ) : null}
-          </tbody>
-        </table>
-      </div>
-    </div>
+    <VirtualGrid
+      grid={grid}
+      columns={meta.columns.map((name) => ({ name, className: `mono${decimalColumns.has(name) ? ' num' : ''}` }))}
+      label={t('viewer.gridLabel', { table })}
+      className="table-scroll--grid"
+      alert={failed ? <ProblemAlert error={failed.error} title={t('viewer.error')} onRetry={() => void failed.refetch()} /> : null}
+      renderCells={renderCells}
+    />
   );
 }
