@@ -4,6 +4,7 @@ import { safeNextPath } from '../../config/paths';
 import { useSession } from '../../lib/auth/get-session';
 import { useSignIn } from '../../lib/auth/sign-in';
 import { useT } from '../../i18n/i18n-context';
+import { FormField } from '../../components/ui/form-field';
 import { LanguageSwitch } from '../../components/ui/language-switch';
 import { ProblemAlert } from '../../components/ui/problem-alert';
 
@@ -46,34 +47,36 @@ export function SignInPage() {
         <p className="muted">{t('signIn.intro')}</p>
         {signIn.isError ? <ProblemAlert error={signIn.error} title={t('signIn.failed')} /> : null}
         <form className="stack" onSubmit={handleSubmit} noValidate={false}>
-          <div className="field">
-            <label htmlFor={usernameId}>{t('signIn.username')}</label>
-            <input
-              id={usernameId}
-              className="input"
-              name="username"
-              autoComplete="username"
-              required
-              maxLength={64}
-              value={username}
-              onChange={(event) => setUsername(event.target.value)}
-              autoFocus
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={passwordId}>{t('signIn.password')}</label>
-            <input
-              id={passwordId}
-              className="input"
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              required
-              maxLength={256}
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-            />
-          </div>
+          <FormField id={usernameId} label={t('signIn.username')}>
+            {(control) => (
+              <input
+                {...control}
+                className="input"
+                name="username"
+                autoComplete="username"
+                required
+                maxLength={64}
+                value={username}
+                onChange={(event) => setUsername(event.target.value)}
+                autoFocus
+              />
+            )}
+          </FormField>
+          <FormField id={passwordId} label={t('signIn.password')}>
+            {(control) => (
+              <input
+                {...control}
+                className="input"
+                name="password"
+                type="password"
+                autoComplete="current-password"
+                required
+                maxLength={256}
+                value={password}
+                onChange={(event) => setPassword(event.target.value)}
+              />
+            )}
+          </FormField>
           <button type="submit" className="btn btn--primary btn--block" disabled={signIn.isPending}>
             {signIn.isPending ? t('signIn.submitting') : t('signIn.submit')}
           </button>

@@ -8,6 +8,7 @@ import { isApiError } from '../../../lib/api-client';
 import { formatCount } from '../../../lib/format';
 import type { TMessageKey } from '../../../i18n/en';
 import { useT, useTc } from '../../../i18n/i18n-context';
+import { CheckboxField, FormField } from '../../../components/ui/form-field';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
 import { useReviewInputSet } from '../api/review-input-set';
 import {
@@ -124,62 +125,60 @@ export function ReviewForm({ inputSet, role, hasDraft, onReviewed, onReload }: T
         </fieldset>
 
         <div className="form-grid">
-          <div className="field">
-            <label htmlFor={ids.reviewer}>
-              {t('review.reviewer.label')} <span className="optional-mark">{t('form.optional')}</span>
-            </label>
-            <input
-              id={ids.reviewer}
-              className="input mono"
-              value={reviewer}
-              onChange={(event) => setReviewer(event.target.value)}
-              placeholder={DEFAULT_REVIEWER}
-              maxLength={REVIEWER_MAX_LENGTH}
-              autoComplete="off"
-              aria-describedby={`${ids.reviewer}-hint`}
-            />
-            <p className="field-hint" id={`${ids.reviewer}-hint`}>
-              {t('review.reviewer.hint', { fallback: DEFAULT_REVIEWER })}
-            </p>
-          </div>
-          <div className="field field--wide">
-            <label htmlFor={ids.comment}>
-              {t('review.comment.label')} <span className="required-mark">{t('form.required')}</span>
-            </label>
-            <textarea
-              id={ids.comment}
-              className="input textarea"
-              rows={3}
-              value={comment}
-              onChange={(event) => setComment(event.target.value)}
-              placeholder={action === 'approve' ? COMMENT_TEMPLATE : t('review.comment.revertPlaceholder')}
-              maxLength={COMMENT_MAX_LENGTH}
-              required
-              aria-required="true"
-              aria-describedby={`${ids.comment}-hint`}
-            />
-            <p className="field-hint" id={`${ids.comment}-hint`}>
-              {action === 'revert' ? t('review.comment.revertHint') : t('review.comment.hint', { template: COMMENT_TEMPLATE })}
-            </p>
-          </div>
+          <FormField
+            id={ids.reviewer}
+            label={t('review.reviewer.label')}
+            mark="optional"
+            hint={t('review.reviewer.hint', { fallback: DEFAULT_REVIEWER })}
+          >
+            {(control) => (
+              <input
+                {...control}
+                className="input mono"
+                value={reviewer}
+                onChange={(event) => setReviewer(event.target.value)}
+                placeholder={DEFAULT_REVIEWER}
+                maxLength={REVIEWER_MAX_LENGTH}
+                autoComplete="off"
+              />
+            )}
+          </FormField>
+          <FormField
+            id={ids.comment}
+            label={t('review.comment.label')}
+            mark="required"
+            hint={action === 'revert' ? t('review.comment.revertHint') : t('review.comment.hint', { template: COMMENT_TEMPLATE })}
+            className="field--wide"
+          >
+            {(control) => (
+              <textarea
+                {...control}
+                className="input textarea"
+                rows={3}
+                value={comment}
+                onChange={(event) => setComment(event.target.value)}
+                placeholder={action === 'approve' ? COMMENT_TEMPLATE : t('review.comment.revertPlaceholder')}
+                maxLength={COMMENT_MAX_LENGTH}
+                required
+                aria-required="true"
+              />
+            )}
+          </FormField>
         </div>
 
         {mustAcknowledge ? (
-          <div className="field field--checkbox acknowledge">
-            <input
-              id={ids.acknowledge}
-              type="checkbox"
-              checked={acknowledgeWarnings}
-              onChange={(event) => setAcknowledgeWarnings(event.target.checked)}
-              aria-describedby={`${ids.acknowledge}-hint`}
-            />
-            <div>
-              <label htmlFor={ids.acknowledge}>{tc('review.acknowledge.label', inputSet.warningCount)}</label>
-              <p className="field-hint" id={`${ids.acknowledge}-hint`}>
+          <CheckboxField
+            id={ids.acknowledge}
+            label={tc('review.acknowledge.label', inputSet.warningCount)}
+            hint={
+              <>
                 {t('review.acknowledge.hint')} <Link to={paths.inputSet.getHref(inputSet.ref)}>{t('review.acknowledge.see')}</Link>
-              </p>
-            </div>
-          </div>
+              </>
+            }
+            checked={acknowledgeWarnings}
+            onChange={setAcknowledgeWarnings}
+            className="acknowledge"
+          />
         ) : null}
       </fieldset>
 

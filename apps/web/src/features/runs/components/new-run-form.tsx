@@ -1,8 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import { RUN_WARNING_TITLES, type TPlan, type TRunDetail } from '@planning-hub/contracts/api/runs';
 import { useT } from '../../../i18n/i18n-context';
+import { FormField } from '../../../components/ui/form-field';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
 import { useCreateRun } from '../api/create-run';
+import { ReadyLabelInput } from './ready-label-input';
 
 const LABEL_MAX_LENGTH = 80;
 const NOTE_MAX_LENGTH = 4000;
@@ -20,7 +22,7 @@ type TNewRunFormProps = {
  */
 export function NewRunForm({ plans, readyLabels, onStarted }: TNewRunFormProps) {
   const t = useT();
-  const ids = { plan: useId(), label: useId(), note: useId(), labels: useId(), legacy: useId() };
+  const ids = { plan: useId(), label: useId(), note: useId(), legacy: useId() };
   const createRun = useCreateRun();
   const [planId, setPlanId] = useState('');
   const [label, setLabel] = useState('');
@@ -47,45 +49,40 @@ export function NewRunForm({ plans, readyLabels, onStarted }: TNewRunFormProps) 
         <h2 id="new-run-title">{t('runs.new.title')}</h2>
         <p className="muted">{t('runs.new.intro')}</p>
       </div>
-      <div className="field">
-        <label htmlFor={ids.plan}>
-          {t('runs.new.plan')} <span className="optional-mark">{t('form.optional')}</span>
-        </label>
-        <select id={ids.plan} className="select" value={planId} onChange={(event) => setPlanId(event.target.value)}>
-          <option value="">{t('runs.new.noPlan')}</option>
-          {plans.map((candidate) => (
-            <option key={candidate.id} value={candidate.id}>
-              {candidate.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={ids.label}>
-          {t('runs.new.label')} <span className="optional-mark">{t('form.optional')}</span>
-        </label>
-        <input
-          id={ids.label}
-          className="input mono"
-          value={label}
-          onChange={(event) => setLabel(event.target.value)}
-          list={ids.labels}
-          maxLength={LABEL_MAX_LENGTH}
-          autoComplete="off"
-          placeholder={plan?.defaultInputSetLabel ?? 'weekly_refresh'}
-          aria-describedby={`${ids.label}-hint${isLegacy ? ` ${ids.legacy}` : ''}`}
-        />
-        <datalist id={ids.labels}>
-          {readyLabels.map((ready) => (
-            <option key={ready} value={ready} />
-          ))}
-        </datalist>
-        <p className="field-hint" id={`${ids.label}-hint`}>
-          {plan?.defaultInputSetLabel && !label.trim()
+      <FormField id={ids.plan} label={t('runs.new.plan')} mark="optional">
+        {(control) => (
+          <select {...control} className="select" value={planId} onChange={(event) => setPlanId(event.target.value)}>
+            <option value="">{t('runs.new.noPlan')}</option>
+            {plans.map((candidate) => (
+              <option key={candidate.id} value={candidate.id}>
+                {candidate.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      <FormField
+        id={ids.label}
+        label={t('runs.new.label')}
+        mark="optional"
+        hint={
+          plan?.defaultInputSetLabel && !label.trim()
             ? t('runs.new.labelHintPlan', { label: plan.defaultInputSetLabel })
-            : t('runs.new.labelHint')}
-        </p>
-      </div>
+            : t('runs.new.labelHint')
+        }
+        describedBy={isLegacy ? ids.legacy : undefined}
+      >
+        {(control) => (
+          <ReadyLabelInput
+            control={control}
+            value={label}
+            onChange={setLabel}
+            readyLabels={readyLabels}
+            maxLength={LABEL_MAX_LENGTH}
+            placeholder={plan?.defaultInputSetLabel ?? 'weekly_refresh'}
+          />
+        )}
+      </FormField>
       {isLegacy ? (
         <div className="alert alert--warning legacy-notice" id={ids.legacy} role="note">
           <div className="alert-body">
@@ -94,20 +91,19 @@ export function NewRunForm({ plans, readyLabels, onStarted }: TNewRunFormProps) 
           </div>
         </div>
       ) : null}
-      <div className="field">
-        <label htmlFor={ids.note}>
-          {t('runs.new.note')} <span className="optional-mark">{t('form.optional')}</span>
-        </label>
-        <textarea
-          id={ids.note}
-          className="input textarea"
-          rows={3}
-          value={note}
-          onChange={(event) => setNote(event.target.value)}
-          maxLength={NOTE_MAX_LENGTH}
-          placeholder={isLegacy ? t('run.note.legacyPlaceholder') : undefined}
-        />
-      </div>
+      <FormField id={ids.note} label={t('runs.new.note')} mark="optional">
+        {(control) => (
+          <textarea
+            {...control}
+            className="input textarea"
+            rows={3}
+            value={note}
+            onChange={(event) => setNote(event.target.value)}
+            maxLength={NOTE_MAX_LENGTH}
+            placeholder={isLegacy ? t('run.note.legacyPlaceholder') : undefined}
+          />
+        )}
+      </FormField>
       {createRun.isError ? <ProblemAlert error={createRun.error} title={t('runs.new.failed')} /> : null}
       <div className="form-actions">
         <button type="submit" className="btn btn--primary" disabled={createRun.isPending}>

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useT } from '../../../i18n/i18n-context';
+import { CheckboxField, FormField } from '../../../components/ui/form-field';
 import type { TMessageKey } from '../../../i18n/en';
 import { checkSelection, mergeFiles, type TSelectionIssue } from '../file-selection';
 import {
@@ -77,105 +78,89 @@ export function UploadForm({ isUploading, onSubmit }: TUploadFormProps) {
     <form className="card stack upload-form" onSubmit={handleSubmit} noValidate aria-labelledby="upload-form-title">
       <h2 id="upload-form-title">{t('upload.form.title')}</h2>
       <div className="form-grid">
-        <div className="field">
-          <label htmlFor={ids.label}>
-            {t('upload.label.label')} <span className="required-mark">{t('form.required')}</span>
-          </label>
-          <input
-            id={ids.label}
-            className="input mono"
-            value={label}
-            onChange={(event) => setLabel(event.target.value)}
-            maxLength={LABEL_MAX_LENGTH + 10}
-            autoComplete="off"
-            spellCheck={false}
-            aria-invalid={showLabelIssue || undefined}
-            aria-describedby={`${ids.label}-hint ${ids.label}-message`}
-          />
-          <p className="field-hint" id={`${ids.label}-hint`}>
-            {t('upload.label.hint')}
-          </p>
-          <p className={showLabelIssue ? 'field-error' : 'field-ok'} id={`${ids.label}-message`} aria-live="polite">
-            {showLabelIssue && labelIssue
+        <FormField
+          id={ids.label}
+          label={t('upload.label.label')}
+          mark="required"
+          hint={t('upload.label.hint')}
+          message={
+            showLabelIssue && labelIssue
               ? t(LABEL_MESSAGES[labelIssue], { chars: invalidLabelCharacters(label).map((c) => `“${c}”`).join(' ') })
               : labelIssue === null
                 ? t('upload.label.preview', { ref: `${label}@draft` })
-                : ''}
-          </p>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.versionId}>
-            {t('upload.versionId.label')} <span className="required-mark">{t('form.required')}</span>
-          </label>
-          <input
-            id={ids.versionId}
-            className="input mono"
-            value={versionId}
-            onChange={(event) => setVersionId(event.target.value)}
-            maxLength={VERSION_ID_MAX_LENGTH}
-            autoComplete="off"
-            spellCheck={false}
-            aria-invalid={showVersionIssue || undefined}
-            aria-describedby={`${ids.versionId}-hint ${ids.versionId}-message`}
-          />
-          <p className="field-hint" id={`${ids.versionId}-hint`}>
-            {t('upload.versionId.hint')}
-          </p>
-          <p className="field-error" id={`${ids.versionId}-message`} aria-live="polite">
-            {showVersionIssue && versionIssue ? t(VERSION_MESSAGES[versionIssue]) : ''}
-          </p>
-        </div>
-        <div className="field field--wide">
-          <label htmlFor={ids.note}>
-            {t('upload.note.label')} <span className="optional-mark">{t('form.optional')}</span>
-          </label>
-          <textarea
-            id={ids.note}
-            className="input textarea"
-            rows={2}
-            value={note}
-            onChange={(event) => setNote(event.target.value)}
-            maxLength={NOTE_MAX_LENGTH}
-            aria-describedby={`${ids.note}-hint`}
-          />
-          <p className="field-hint" id={`${ids.note}-hint`}>
-            {t('upload.note.hint', { max: NOTE_MAX_LENGTH, used: note.length })}
-          </p>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.encoding}>{t('upload.encoding.label')}</label>
-          <select
-            id={ids.encoding}
-            className="select"
-            value={encoding}
-            onChange={(event) => setEncoding(event.target.value as TEncoding)}
-            aria-describedby={`${ids.encoding}-hint`}
-          >
-            {ENCODINGS.map((value) => (
-              <option key={value} value={value}>
-                {t(ENCODING_LABELS[value])}
-              </option>
-            ))}
-          </select>
-          <p className="field-hint" id={`${ids.encoding}-hint`}>
-            {t('upload.encoding.hint')}
-          </p>
-        </div>
-        <div className="field field--checkbox">
-          <input
-            id={ids.allowInvalid}
-            type="checkbox"
-            checked={allowInvalid}
-            onChange={(event) => setAllowInvalid(event.target.checked)}
-            aria-describedby={`${ids.allowInvalid}-hint`}
-          />
-          <div>
-            <label htmlFor={ids.allowInvalid}>{t('upload.allowInvalid.label')}</label>
-            <p className="field-hint" id={`${ids.allowInvalid}-hint`}>
-              {t('upload.allowInvalid.hint')}
-            </p>
-          </div>
-        </div>
+                : ''
+          }
+          messageTone={showLabelIssue ? 'error' : 'ok'}
+        >
+          {(control) => (
+            <input
+              {...control}
+              className="input mono"
+              value={label}
+              onChange={(event) => setLabel(event.target.value)}
+              maxLength={LABEL_MAX_LENGTH + 10}
+              autoComplete="off"
+              spellCheck={false}
+              aria-invalid={showLabelIssue || undefined}
+            />
+          )}
+        </FormField>
+        <FormField
+          id={ids.versionId}
+          label={t('upload.versionId.label')}
+          mark="required"
+          hint={t('upload.versionId.hint')}
+          message={showVersionIssue && versionIssue ? t(VERSION_MESSAGES[versionIssue]) : ''}
+        >
+          {(control) => (
+            <input
+              {...control}
+              className="input mono"
+              value={versionId}
+              onChange={(event) => setVersionId(event.target.value)}
+              maxLength={VERSION_ID_MAX_LENGTH}
+              autoComplete="off"
+              spellCheck={false}
+              aria-invalid={showVersionIssue || undefined}
+            />
+          )}
+        </FormField>
+        <FormField
+          id={ids.note}
+          label={t('upload.note.label')}
+          mark="optional"
+          hint={t('upload.note.hint', { max: NOTE_MAX_LENGTH, used: note.length })}
+          className="field--wide"
+        >
+          {(control) => (
+            <textarea
+              {...control}
+              className="input textarea"
+              rows={2}
+              value={note}
+              onChange={(event) => setNote(event.target.value)}
+              maxLength={NOTE_MAX_LENGTH}
+            />
+          )}
+        </FormField>
+        <FormField id={ids.encoding} label={t('upload.encoding.label')} hint={t('upload.encoding.hint')}>
+          {(control) => (
+            <select {...control} className="select" value={encoding} onChange={(event) => setEncoding(event.target.value as TEncoding)}>
+              {ENCODINGS.map((value) => (
+                <option key={value} value={value}>
+                  {t(ENCODING_LABELS[value])}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        <CheckboxField
+          id={ids.allowInvalid}
+          label={t('upload.allowInvalid.label')}
+          hint={t('upload.allowInvalid.hint')}
+          checked={allowInvalid}
+          onChange={setAllowInvalid}
+        />
       </div>
 
       <fieldset className="fieldset">
