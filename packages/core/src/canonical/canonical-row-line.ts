@@ -8,6 +8,16 @@ const COLUMN_TYPES: Record<TTableName, { names: string[]; types: TColumnType[] }
   ]),
 ) as Record<TTableName, { names: string[]; types: TColumnType[] }>;
 
+/** Characters JSON.stringify escapes in a string (and surrogates, which it may). */
+// eslint-disable-next-line no-control-regex -- JSON escapes exactly these control characters
+const NEEDS_JSON_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** A cell as JSON: `null` or the string, quoted and escaped exactly as JSON.stringify does. */
+function jsonCell(text: string | null): string {
+  if (text === null) return 'null';
+  return NEEDS_JSON_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
+}
+
 /**
  * One row as hashed: a JSON array of the row's cells in TABLE_SPECS column
  * order, each the canonical string or `null`, e.g. `["部品-001","TOKYO","2027-W01","100.5",null]`.
@@ -16,11 +26,12 @@ const COLUMN_TYPES: Record<TTableName, { names: string[]; types: TColumnType[] }
  */
 export function canonicalRowLine(table: TTableName, row: TRow): string {
   const { names, types } = COLUMN_TYPES[table];
-  const cells: (string | null)[] = new Array<string | null>(names.length);
+  let line = '[';
   for (let i = 0; i < names.length; i++) {
-    cells[i] = canonicalCell(types[i]!, row[names[i]!] ?? null);
+    if (i > 0) line += ',';
+    line += jsonCell(canonicalCell(types[i]!, row[names[i]!] ?? null));
   }
-  return JSON.stringify(cells);
+  return `${line}]`;
 }
 
 /** The line that opens a table's section in the hashed text: `{"table":"demand","columns":[...]}`. */
