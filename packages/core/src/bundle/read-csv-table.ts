@@ -13,10 +13,16 @@ import type { TRowBatcher } from './row-batcher';
 /** Fewer bytes per row than real bundles have: the row count guess errs on the high side. */
 const BYTES_PER_ROW_GUESS = 40;
 
+/** Thrown by the replay's record handler to stop reading at the out-of-order row. */
+const STOP_REPLAY = Symbol('stop-replay');
+
 /**
  * Reads one table's CSV file: header, then every record through the table
  * validator, valid rows into the batcher, full batches to the sink after each
- * chunk. params.csv is small and is validated once read, period_granularity first.
+ * chunk. Duplicate keys are found in constant memory while the rows are in key
+ * order; at the first row out of order the file is read again up to that row
+ * to index the earlier keys (after the chunk, as the sink is). params.csv is
+ * small and is validated once read, period_granularity first.
  */
 export async function readCsvTable(options: {
   source: TByteSource;
@@ -34,14 +40,34 @@ export async function readCsvTable(options: {
   const cells: (string | undefined)[] = new Array<string | undefined>(spec.columns.length);
   const heldRecords: { cells: string[]; line: number }[] | null = spec.name === 'params' ? [] : null;
 
-  const validateRecord = (record: string[], line: number): void => {
-    // The usual header lists the columns in spec order: the record is the cells as they are.
-    if (isInSpecOrder) return validator!.validateRow(record, line);
+  // The usual header lists the columns in spec order: the record is the cells as they are.
+  const inSpecOrder = (record: string[]): readonly (string | undefined)[] => {
+    if (isInSpecOrder) return record;
     for (let i = 0; i < sourceIndexes.length; i++) {
       const index = sourceIndexes[i]!;
       cells[i] = index === -1 ? undefined : record[index];
     }
-    validator!.validateRow(cells, line);
+    return cells;
+  };
+  const validateRecord = (record: string[], line: number): void => validator!.validateRow(inSpecOrder(record), line);
+
+  /** Indexes the keys of the rows before the first out-of-order one, then lets the waiting rows go on. */
+  const replayIfWaiting = async (): Promise<void> => {
+    const replayLine = validator?.replayLine() ?? null;
+    if (replayLine === null) return;
+    try {
+      await readCsvRecords(readAsUtf8(source, options.encoding), {
+        onHeader() {},
+        onRecord(record, line) {
+          if (line >= replayLine) throw STOP_REPLAY;
+          validator!.replayKey(inSpecOrder(record), line);
+        },
+        onUnparsable() {},
+      });
+    } catch (error) {
+      if (error !== STOP_REPLAY) throw error;
+    }
+    validator!.resume();
   };
 
   const { hasHeader } = await readCsvRecords(readAsUtf8(source, options.encoding), {
@@ -58,6 +84,7 @@ export async function readCsvTable(options: {
         isComplete: mapping.isComplete,
         granularity: options.context.granularity,
         expectedRows: Math.ceil(source.size / BYTES_PER_ROW_GUESS),
+        trackKeyOrder: heldRecords === null,
         onValidRow: batcher.add,
       });
     },
@@ -76,8 +103,12 @@ export async function readCsvTable(options: {
         message,
       });
     },
-    afterChunk: batcher.flushFull,
+    async afterChunk() {
+      await replayIfWaiting();
+      await batcher.flushFull();
+    },
   });
+  await replayIfWaiting();
 
   if (!hasHeader) {
     problems.add({

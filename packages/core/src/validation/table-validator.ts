@@ -2,7 +2,7 @@ import { PROBLEM_CODES, type TProblemCode } from '@planning-hub/contracts/proble
 import type { TPeriodGranularity, TRow, TTableSpec } from '@planning-hub/contracts/tables';
 import type { TBundleContext } from './bundle-context';
 import { createColumnChecker } from './column-checkers';
-import { createNaturalKeyIndex } from './natural-key-index';
+import { createDuplicateKeyCheck, OUT_OF_ORDER } from './duplicate-key-check';
 import { quote, type TProblemList } from './problem-list';
 import { RULES_BY_TABLE } from './rules/rules-by-table';
 import type { TRowReport } from './rules/table-rules';
@@ -18,9 +18,21 @@ export type TTableValidator = {
     line: number | null,
     hasReportedError?: boolean,
   ) => void;
+  /**
+   * With `trackKeyOrder`: the line of the first row whose key is out of natural
+   * key order, while its row (and every later one) waits for the keys before it
+   * to be replayed; null otherwise.
+   */
+  replayLine: () => number | null;
+  /** Records the key of a row before `replayLine` (the file read again; cells as for validateRow). */
+  replayKey: (cells: readonly (string | undefined)[], line: number) => void;
+  /** After the replay: checks and delivers the rows that waited. */
+  resume: () => void;
   /** Runs the table's aggregate rules (e.g. mix shares summing to 1). */
   finish: () => void;
 };
+
+type TValues = (string | null | undefined)[];
 
 /**
  * The generic column validator driven by TABLE_SPECS, plus the table's own rules
@@ -39,6 +51,11 @@ export function createTableValidator(options: {
   granularity: TPeriodGranularity | null;
   /** A guess of the row count (from the file size), to size the duplicate-key index. */
   expectedRows?: number;
+  /**
+   * Check duplicates in constant memory while rows come in key order; the caller
+   * can read the file again (see replayLine). Otherwise every key is indexed.
+   */
+  trackKeyOrder?: boolean;
   onValidRow: (row: TRow) => void;
 }): TTableValidator {
   const { spec, file, problems, isComplete, onValidRow } = options;
@@ -46,13 +63,19 @@ export function createTableValidator(options: {
   const names = columns.map((column) => column.name);
   const checkers = columns.map((column) => createColumnChecker(column, options.granularity));
   const keyIndexes = spec.key.map((key) => names.indexOf(key));
-  const keyIndex = createNaturalKeyIndex(keyIndexes, options.expectedRows);
+  const keyCheck = createDuplicateKeyCheck(keyIndexes, {
+    expectedRows: options.expectedRows,
+    trackOrder: options.trackKeyOrder ?? false,
+  });
   const rules = RULES_BY_TABLE[spec.name]({
     context: options.context,
     spec,
     presentColumns: options.presentColumns,
   });
-  const values: (string | null | undefined)[] = new Array<string | null | undefined>(columns.length);
+  let values: TValues = new Array<string | null | undefined>(columns.length);
+  const replayValues: TValues = new Array<string | null | undefined>(columns.length);
+  let replayLine: number | null = null;
+  const waiting: { values: TValues; line: number | null; hasRowError: boolean }[] = [];
 
   let currentLine: number | null = null;
   let hasRowError = false;
@@ -63,9 +86,14 @@ export function createTableValidator(options: {
   const reportIssue = (code: TProblemCode, column: string, value: string, message: string) =>
     report(code, column, value, message);
 
-  function checkDuplicateKey(): void {
-    const firstLine = keyIndex.add(values, currentLine);
-    if (firstLine === undefined) return;
+  /** Whether the row can go on; false when it must wait for the replay of earlier keys. */
+  function checkDuplicateKey(): boolean {
+    const firstLine = keyCheck.add(values, currentLine);
+    if (firstLine === OUT_OF_ORDER) {
+      replayLine = currentLine ?? 0;
+      return false;
+    }
+    if (firstLine === undefined) return true;
     const described = keyIndexes
       .map((index) => `${names[index]} ${quote(values[index] as string)}`)
       .join(', ');
@@ -75,6 +103,27 @@ export function createTableValidator(options: {
       keyIndexes.map((index) => values[index]).join(', '),
       `This row repeats the key ${described} of ${firstLine === null ? 'an earlier entry' : `line ${firstLine}`}; keep one row per key.`,
     );
+    return true;
+  }
+
+  /** The value of column i as validateRow stores it, without reporting anything. */
+  function valueOf(i: number, text: string | undefined): string | null | undefined {
+    if (text === undefined || text === '') return columns[i]!.required ? undefined : (columns[i]!.defaultValue ?? null);
+    return checkers[i]!.canonical(text);
+  }
+
+  /** Duplicate key, the table's row rules, delivery: everything after the cell checks. */
+  function finishRow(): void {
+    if (replayLine === null && !checkDuplicateKey()) {
+      waiting.push({ values, line: currentLine, hasRowError });
+      values = new Array<string | null | undefined>(columns.length);
+      return;
+    }
+    rules.checkRow?.(values, currentLine, report);
+    if (hasRowError) return;
+    const row: TRow = {};
+    for (let i = 0; i < columns.length; i++) row[names[i]!] = values[i] as string | null;
+    onValidRow(row);
   }
 
   return {
@@ -100,14 +149,32 @@ export function createTableValidator(options: {
         }
         values[i] = value;
       }
-      checkDuplicateKey();
-      rules.checkRow?.(values, line, report);
-      if (hasRowError) return;
-      const row: TRow = {};
-      for (let i = 0; i < columns.length; i++) row[names[i]!] = values[i] as string | null;
-      onValidRow(row);
+      if (replayLine !== null) {
+        waiting.push({ values, line, hasRowError });
+        values = new Array<string | null | undefined>(columns.length);
+        return;
+      }
+      finishRow();
+    },
+    replayLine: () => replayLine,
+    replayKey(cells, line) {
+      for (const k of keyIndexes) replayValues[k] = valueOf(k, cells[k]);
+      keyCheck.replay(replayValues, line);
+    },
+    resume() {
+      replayLine = null;
+      const rows = waiting.splice(0);
+      const spare = values;
+      for (const row of rows) {
+        values = row.values;
+        currentLine = row.line;
+        hasRowError = row.hasRowError;
+        finishRow();
+      }
+      values = spare;
     },
     finish() {
+      if (replayLine !== null) throw new Error('Rows are waiting for the replay of earlier keys; call resume first.');
       rules.finish?.((problem) => problems.add({ ...problem, table: spec.name, file }));
     },
   };
