@@ -1,18 +1,50 @@
-import { TABLE_NAMES } from '@planning-hub/contracts/tables';
-import { createContentHasher } from '@planning-hub/core/canonical/content-hash';
+import { TABLE_NAMES, type TRow, type TTableName } from '@planning-hub/contracts/tables';
+import { createContentHasher, type TContentHasher } from '@planning-hub/core/canonical/content-hash';
 import type { TSqlClient } from '../../database/transaction';
 import { streamRows } from './copy-rows';
 import { detectKeyCollation } from './table-sql';
 
+/** The first table of the hashed text; the only one an import can hash as the rows stream in. */
+const LEADING_TABLE = TABLE_NAMES[0];
+
 /**
  * The canonical content hash of a stored revision: tables in fixed order, rows
  * streamed from PostgreSQL in natural key order, serialised by core's canonical form.
+ * `leading` is a hasher that already holds the first table's rows (see
+ * createLeadingTableHasher); then only the other tables are read.
  */
-export async function computeStoredContentHash(client: TSqlClient, inputSetId: number): Promise<string> {
-  const hasher = createContentHasher();
+export async function computeStoredContentHash(
+  client: TSqlClient,
+  inputSetId: number,
+  leading: TContentHasher | null = null,
+): Promise<string> {
+  const hasher = leading ?? createContentHasher();
   const collation = await detectKeyCollation(client);
-  for (const table of TABLE_NAMES) {
+  for (const table of leading ? TABLE_NAMES.slice(1) : TABLE_NAMES) {
     await streamRows(client, table, inputSetId, (row) => hasher.update(table, row), collation);
   }
   return hasher.digest();
+}
+
+/**
+ * Hashes the first table's rows as an import stores them, so that the import
+ * need not read them back: the rows the sink receives are exactly the rows
+ * COPY stores, in canonical form, and NUMERIC and text give them back unchanged.
+ * This only works when they arrive in natural key order (as exports and most
+ * extracts are written); at the first row out of order it gives up and `take`
+ * returns null, and the whole hash is read back from the database.
+ */
+export function createLeadingTableHasher() {
+  let hasher: TContentHasher | null = createContentHasher();
+  return {
+    add(table: TTableName, rows: readonly TRow[]): void {
+      if (table !== LEADING_TABLE || hasher === null) return;
+      try {
+        for (const row of rows) hasher.update(table, row);
+      } catch {
+        hasher = null;
+      }
+    },
+    take: (): TContentHasher | null => hasher,
+  };
 }

@@ -9,7 +9,7 @@ import type { TMetrics } from '../../observability/metrics';
 import { appendEvent } from '../events/append-event';
 import type { TByteSource } from './bundle-sources';
 import { createCopyWriter } from './copy-rows';
-import { computeStoredContentHash } from './content-hash';
+import { computeStoredContentHash, createLeadingTableHasher } from './content-hash';
 
 export type TImportBundleInput = {
   label: string;
@@ -78,11 +78,19 @@ export async function importBundle(deps: TImportDeps, input: TImportBundleInput)
       await lockLabel(client, label);
       const draft = await openDraft(client, label, { ...input, versionId });
       const writer = createCopyWriter(client, draft.id);
-      result = await processBundle({ files: input.files, encoding: input.encoding, sink: writer.write });
+      const leading = createLeadingTableHasher();
+      result = await processBundle({
+        files: input.files,
+        encoding: input.encoding,
+        sink: async (table, rows) => {
+          leading.add(table, rows);
+          await writer.write(table, rows);
+        },
+      });
       await writer.finish();
       if (result.summary.errors > 0 && !input.allowInvalid) throw new RejectedBundle();
 
-      const contentHash = await computeStoredContentHash(client, draft.id);
+      const contentHash = await computeStoredContentHash(client, draft.id, leading.take());
       const encodings = result.encodings;
       await client.query(
         `UPDATE planning_input_sets

@@ -1,0 +1,68 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { computeStoredContentHash } from '../../src/services/input-sets/content-hash';
+import { importDraft } from '../support/seed-revisions';
+import { createTestDatabase } from '../support/test-database';
+
+/** In UTF-8 byte order (ASCII, U+90E8, U+FF71, U+20B9F). Cells whose stored text could differ from the imported text if anything were lost on the way. */
+const SORTED_DEMAND = [
+  'item_code,location_code,period,quantity,uom',
+  '0123,OSAKA,2027-01,0.000,',
+  '0123,OSAKA,2027-02,-0,kg',
+  'A/B.c:d,東京,2027-01,00012345678901234567890.12345678900,pcs',
+  '部品-001,東京,2027-01,100.50,pcs',
+  '部品-001,東京,2027-02,80,pcs',
+  'ｱ,東京,2027-02,1.5,個',
+  '\u{20b9f},東京,2027-01,.5,"a ""quoted"" \\ unit"',
+].join('\n');
+
+describe('content hash computed while the import streams the rows', () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let pool: pg.Pool;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    pool = new pg.Pool({ connectionString: database.url, max: 2 });
+  });
+  afterAll(async () => {
+    await pool?.end();
+    await database?.drop();
+  });
+
+  async function storedHashOf(label: string): Promise<string> {
+    const { rows } = await pool.query<{ id: number }>(
+      "SELECT id FROM planning_input_sets WHERE label = $1 AND status = 'draft'",
+      [label],
+    );
+    const client = await pool.connect();
+    try {
+      return await computeStoredContentHash(client, rows[0]!.id);
+    } finally {
+      client.release();
+    }
+  }
+
+  it('equals the hash of the rows read back from PostgreSQL, demand in key order or not', async () => {
+    const [header, ...rows] = SORTED_DEMAND.split('\n');
+    const sorted = await importDraft(pool, 'hash_sorted', { overrides: { 'demand.csv': SORTED_DEMAND } });
+    const shuffled = await importDraft(pool, 'hash_shuffled', {
+      overrides: { 'demand.csv': [header, ...[...rows].reverse()].join('\n') },
+    });
+    expect(sorted.ok).toBe(true);
+    expect(sorted.rowCounts.demand).toBe(7);
+    expect(sorted.contentHash).toBe(shuffled.contentHash);
+    expect(sorted.contentHash).toBe(await storedHashOf('hash_sorted'));
+    expect(shuffled.contentHash).toBe(await storedHashOf('hash_shuffled'));
+  });
+
+  it('leaves out rows the import does not store (allow_invalid), like the hash read back', async () => {
+    const withErrors = `${SORTED_DEMAND}\n\u{20b9f},東京,2027-01,7,pcs\n\u{20b9f},東京,2027-02,-1,pcs\n`;
+    const report = await importDraft(pool, 'hash_invalid', {
+      overrides: { 'demand.csv': withErrors },
+      allowInvalid: true,
+    });
+    expect(report.stored).toBe(true);
+    expect(report.problemSummary.errors).toBeGreaterThan(0);
+    expect(report.contentHash).toBe(await storedHashOf('hash_invalid'));
+  });
+});
