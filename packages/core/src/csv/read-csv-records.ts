@@ -1,4 +1,4 @@
-import { Parser, type CsvError } from 'csv-parse';
+import { CsvRecordScanner, type TCsvScanErrorCode } from './csv-record-scanner';
 
 /** A cell longer than this is an unclosed quote swallowing the file; stop instead of buffering it all. */
 export const MAX_RECORD_CHARS = 1_000_000;
@@ -13,23 +13,14 @@ export type TCsvRecordHandlers = {
   afterChunk?: () => Promise<void>;
 };
 
-type TCsvApi = {
-  info: { lines: number };
-  parse: (
-    chunk: Buffer | undefined,
-    isEnd: boolean,
-    push: (record: string[]) => void,
-    close: () => void,
-  ) => Error | undefined;
-};
-
 type TLineTracker = { previousInfoLines: number; crlfInQuotes: number; lastEndLine: number };
 
 /**
- * Streams CSV records (RFC 4180, header row required) with csv-parse, giving each
+ * Streams CSV records (RFC 4180, header row required) from UTF-8 chunks, giving each
  * record the line a spreadsheet shows for it. Ragged rows, stray quotes and NUL
  * bytes become `onUnparsable` calls and reading goes on; an unclosed quote ends
  * the file. Rows whose cells are all empty are skipped (Excel writes `,,,,`).
+ * A BOM is not removed (readAsUtf8 does that): it stays in the first cell.
  */
 export async function readCsvRecords(
   chunks: AsyncIterable<Buffer>,
@@ -40,24 +31,8 @@ export async function readCsvRecords(
   let isAborted = false;
   const lines: TLineTracker = { previousInfoLines: 0, crlfInQuotes: 0, lastEndLine: 0 };
 
-  const parser = new Parser({
-    relax_column_count: true,
-    skip_records_with_error: true,
-    max_record_size: MAX_RECORD_CHARS,
-    on_skip: (error) => {
-      if (!error) return;
-      const message = describeCsvError(error, lines);
-      if (error.code === 'CSV_MAX_RECORD_SIZE' || error.code === 'CSV_QUOTE_NOT_CLOSED') isAborted = true;
-      handlers.onUnparsable(message.line, message.text, null);
-    },
-  });
-  // csv-parse's per-record `info` option costs 4x the parse time; reading the live
-  // counter of its documented transform API while records are pushed gives the same line.
-  const api = (parser as unknown as { api?: TCsvApi }).api;
-  if (!api) throw new Error('csv-parse no longer exposes Parser.api; pin csv-parse 7.');
-
-  const push = (cells: string[]): void => {
-    const endLine = trackEndLine(cells, api.info.lines, lines);
+  const push = (cells: string[], infoLines: number): void => {
+    const endLine = trackEndLine(cells, infoLines, lines);
     if (headerLength === -1) {
       headerLength = cells.length;
       handlers.onHeader(cells);
@@ -84,24 +59,30 @@ export async function readCsvRecords(
     }
     handlers.onRecord(cells, line);
   };
-  const close = (): void => {};
+  const scanner = new CsvRecordScanner({
+    maxRecordSize: MAX_RECORD_CHARS,
+    onRecord: push,
+    onError: (code, infoLines) => {
+      if (code === 'CSV_MAX_RECORD_SIZE' || code === 'CSV_QUOTE_NOT_CLOSED') isAborted = true;
+      const message = describeScanError(code, infoLines, lines);
+      handlers.onUnparsable(message.line, message.text, null);
+    },
+  });
 
   for await (const chunk of chunks) {
     if (!hasNul && chunk.indexOf(0) !== -1) hasNul = true;
-    const error = api.parse(chunk, false, push, close);
-    if (error) reportFatal(error, lines, handlers);
-    if (error || isAborted) return { hasHeader: headerLength !== -1 };
+    scanner.write(chunk);
+    if (isAborted) return { hasHeader: headerLength !== -1 };
     await handlers.afterChunk?.();
   }
-  const error = api.parse(undefined, true, push, close);
-  if (error) reportFatal(error, lines, handlers);
+  scanner.end();
   await handlers.afterChunk?.();
   return { hasHeader: headerLength !== -1 };
 }
 
 /**
- * csv-parse counts a CRLF inside a quoted cell as two lines; correct for it so
- * the end line of each record is the spreadsheet's.
+ * The scanner counts a CRLF inside a quoted cell as two lines (as csv-parse did);
+ * correct for it so the end line of each record is the spreadsheet's.
  */
 function trackEndLine(cells: string[], infoLines: number, lines: TLineTracker): number {
   if (infoLines - lines.previousInfoLines > 1) {
@@ -137,13 +118,14 @@ function isBlankRecord(cells: string[]): boolean {
   return true;
 }
 
-function describeCsvError(error: CsvError, lines: TLineTracker): { line: number; text: string } {
-  const errorLine =
-    typeof error['lines'] === 'number'
-      ? (error['lines'] as number) - lines.crlfInQuotes
-      : lines.lastEndLine + 1;
+function describeScanError(
+  code: TCsvScanErrorCode,
+  infoLines: number,
+  lines: TLineTracker,
+): { line: number; text: string } {
+  const errorLine = infoLines - lines.crlfInQuotes;
   const startLine = lines.lastEndLine + 1;
-  switch (error.code) {
+  switch (code) {
     case 'INVALID_OPENING_QUOTE':
       return {
         line: errorLine,
@@ -164,16 +146,5 @@ function describeCsvError(error: CsvError, lines: TLineTracker): { line: number;
         line: startLine,
         text: `The row starting on line ${startLine} runs over ${MAX_RECORD_CHARS.toLocaleString('en')} characters (an unclosed quote?); the rest of the file was not read.`,
       };
-    default:
-      return { line: errorLine, text: `Line ${errorLine} could not be read: ${error.message}` };
   }
-}
-
-function reportFatal(error: Error, lines: TLineTracker, handlers: TCsvRecordHandlers): void {
-  const line = lines.lastEndLine + 1;
-  handlers.onUnparsable(
-    line,
-    `Line ${line} could not be read (${error.message}); the rest of the file was not read.`,
-    null,
-  );
 }

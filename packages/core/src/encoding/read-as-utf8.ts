@@ -2,7 +2,7 @@ import type { TByteSource } from '../bytes/byte-source';
 import type { TDetectedEncoding } from './encodings';
 
 /**
- * The file's bytes as UTF-8 Buffers (what csv-parse reads), for a file whose
+ * The file's bytes as UTF-8 Buffers (what readCsvRecords reads), for a file whose
  * encoding detectEncoding established: UTF-8 passes through untouched (minus
  * its BOM), Shift_JIS is decoded in stream mode and re-encoded.
  */
