@@ -8,6 +8,8 @@
  *   pnpm bench                   100k and 1M demand rows
  *   pnpm bench --rows 100000     one size (a quick run)
  *   pnpm bench --huge            also a 10M-row import (RSS against the 1M import)
+ *   pnpm bench --only api_load   the API under load (list, detail, events; --load-seconds, --connections)
+ *   pnpm bench --only spa        the SPA's production build: gzip size of the entry chunk and of all JS
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -16,8 +18,11 @@ import { ALL_TASKS, parseBenchArgs } from './lib/args';
 import { startBenchDatabase } from './lib/bench-database';
 import { describeMachine, round2 } from './lib/machine';
 import { formatTable, writeResults, type THugeResult } from './lib/report';
+import { formatOnceTable, type TOnceResults } from './lib/report-once';
+import { runApiLoad } from './lib/run-api-load';
 import { runHuge } from './lib/run-huge';
 import { runSize } from './lib/run-size';
+import { measureSpaBundle } from './lib/spa-bundle';
 import type { TSizeResult } from './lib/size-result';
 
 const home = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -25,28 +30,53 @@ const log = (line: string) => console.log(line);
 
 async function main(): Promise<void> {
   const args = parseBenchArgs(process.argv.slice(2));
+  const once = [args.apiLoad ? 'api_load' : '', args.spa ? 'spa' : ''].filter(Boolean);
   log(
-    `bench: sizes ${args.sizes.join(', ')}${args.huge ? ' + 10M import' : ''}; tasks ${args.tasks.join(', ')}; ${args.warmups} warm-up + ${args.rounds} rounds`,
+    `bench: ${args.tasks.length > 0 ? `sizes ${args.sizes.join(', ')}${args.huge ? ' + 10M import' : ''}; tasks ${args.tasks.join(', ')}; ` : ''}${once.length > 0 ? `once ${once.join(', ')}; ` : ''}${args.warmups} warm-up + ${args.rounds} rounds`,
   );
   log(`load average ${os.loadavg().map(round2).join(' ')} on ${os.cpus().length} cores`);
-  const database = await startBenchDatabase(home);
-  const machine = describeMachine(database.postgresVersion);
+  // `--only spa` needs no database.
+  const database =
+    args.tasks.length > 0 || args.apiLoad
+      ? await startBenchDatabase(home, args.pgPort, args.pgDataDir)
+      : null;
+  const machine = describeMachine(database?.postgresVersion ?? 'not started');
   const sizes: TSizeResult[] = [];
   let huge: THugeResult | null = null;
+  const onceResults: TOnceResults = {};
   try {
-    for (const rows of args.sizes) sizes.push(await runSize({ home, url: database.url, rows, args, log }));
-    if (args.huge) huge = await runHuge({ home, url: database.url, sizes, rows: args.hugeRows, log });
+    if (database && args.tasks.length > 0) {
+      for (const rows of args.sizes) sizes.push(await runSize({ home, url: database.url, rows, args, log }));
+      if (args.huge) {
+        huge = await runHuge({
+          home,
+          url: database.url,
+          sizes,
+          rows: args.hugeRows,
+          log,
+          pgDataDir: args.pgDataDir,
+        });
+      }
+    }
+    if (database && args.apiLoad)
+      onceResults.apiLoad = await runApiLoad({ home, url: database.url, args, log });
   } finally {
-    await database.stop();
+    await database?.stop();
   }
+  if (args.spa) onceResults.spa = await measureSpaBundle({ home, log });
   machine.loadavgEnd = os.loadavg().map(round2);
-  log(`\n${formatTable(sizes, huge)}`);
+  if (sizes.length > 0 || huge) log(`\n${formatTable(sizes, huge)}`);
+  if (once.length > 0) log(`\n${formatOnceTable(onceResults)}`);
   log(
     `load average at start ${machine.loadavgStart.join(' ')}, at end ${machine.loadavgEnd.join(' ')} (${machine.cpus} cores)`,
   );
-  const isComplete = args.tasks.length === ALL_TASKS.length && !args.cpuProfile;
-  const { resultsFile, detailFile } = await writeResults(home, machine, sizes, huge, { isComplete });
+  const isComplete = args.tasks.length === ALL_TASKS.length && args.apiLoad && args.spa && !args.cpuProfile;
+  const { resultsFile, detailFile, mergedFile } = await writeResults(home, machine, sizes, huge, {
+    isComplete,
+    once: onceResults,
+  });
   log(`wrote ${path.relative(home, resultsFile)} and ${path.relative(home, detailFile)}`);
+  if (mergedFile) log(`updated ${once.join(' and ')} in ${path.relative(home, mergedFile)}`);
 }
 
 main().catch((error: unknown) => {

@@ -20,5 +20,7 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: true,
+    // dist/.vite/manifest.json: which chunk is the entry and what each route loads (`pnpm bench --only spa`).
+    manifest: true,
   },
 });

@@ -17,9 +17,14 @@ export type TBenchDatabase = {
 /**
  * The bench's own embedded PostgreSQL (data in .data/bench, port 54390), with a
  * fresh, migrated database each run, so no earlier run's rows or bloat skew the times.
+ * `dataDir` is relative to `home`.
  */
-export async function startBenchDatabase(home: string, port = BENCH_PG_PORT): Promise<TBenchDatabase> {
-  const server = await startEmbeddedPostgres({ dataDir: path.join(home, '.data', 'bench'), port });
+export async function startBenchDatabase(
+  home: string,
+  port = BENCH_PG_PORT,
+  dataDir = path.join('.data', 'bench'),
+): Promise<TBenchDatabase> {
+  const server = await startEmbeddedPostgres({ dataDir: path.join(home, dataDir), port });
   const adminUrl = server.urlFor('postgres');
   const admin = createDatabaseClients(adminUrl, 1);
   try {

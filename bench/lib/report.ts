@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { round3, type TMachine } from './machine';
+import { mergeOnceResults, onceResultKeys, type TOnceResults } from './report-once';
 import type { TSizeResult } from './size-result';
 
 export type THugeResult = {
@@ -53,15 +54,39 @@ export function formatTable(sizes: TSizeResult[], huge: THugeResult | null): str
  * bench/results.json in the issue's stable shape, for the largest size run;
  * bench/data/results-detail.json with every size, run and task. A partial run
  * (--only, or --cpu-prof, whose profiler slows the paths) writes
- * bench/data/results-partial.json instead, leaving the last complete results alone.
+ * bench/data/results-partial.json instead, leaving the last complete results alone;
+ * only its `api_load` and `spa`, measured apart from the sizes, replace theirs there.
  */
 export async function writeResults(
   home: string,
   machine: TMachine,
   sizes: TSizeResult[],
   huge: THugeResult | null,
-  { isComplete }: { isComplete: boolean },
-): Promise<{ resultsFile: string; detailFile: string }> {
+  { isComplete, once = {} }: { isComplete: boolean; once?: TOnceResults },
+): Promise<{ resultsFile: string; detailFile: string; mergedFile: string | null }> {
+  const results = {
+    machine,
+    ...(sizes.length > 0 ? sizeResults(sizes, huge) : {}),
+    ...onceResultKeys(once),
+  };
+  const resultsFile = isComplete
+    ? path.join(home, 'bench', 'results.json')
+    : path.join(home, 'bench', 'data', 'results-partial.json');
+  const detailFile = path.join(
+    home,
+    'bench',
+    'data',
+    isComplete ? 'results-detail.json' : 'results-partial-detail.json',
+  );
+  await mkdir(path.dirname(detailFile), { recursive: true });
+  await writeFile(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+  await writeFile(detailFile, `${JSON.stringify({ machine, sizes, huge, ...once }, null, 2)}\n`);
+  const mergedFile = isComplete ? null : await mergeOnceResults(home, once);
+  return { resultsFile, detailFile, mergedFile };
+}
+
+/** The keys of the largest size run (and --huge) in the issue's stable shape. */
+function sizeResults(sizes: TSizeResult[], huge: THugeResult | null) {
   const main = sizes.reduce((a, b) => (b.rows > a.rows ? b : a));
   const byPath = Object.fromEntries(main.lines.map((l) => [l.path, l]));
   const ratio = (p: string) => byPath[p]?.ratio ?? null;
@@ -69,8 +94,7 @@ export async function writeResults(
     main.lines.filter((l) => !l.path.includes('_vs_')).map((l) => [l.path, l.medianS]),
   );
   const baselineOf = (p: string) => byPath[p]?.baselineS ?? null;
-  const results = {
-    machine,
+  return {
     rows: main.rows,
     ratios: {
       import: ratio('import'),
@@ -100,17 +124,4 @@ export async function writeResults(
       ...(huge ? { huge_copy_demand: round3(huge.copyDemandS) } : {}),
     },
   };
-  const resultsFile = isComplete
-    ? path.join(home, 'bench', 'results.json')
-    : path.join(home, 'bench', 'data', 'results-partial.json');
-  const detailFile = path.join(
-    home,
-    'bench',
-    'data',
-    isComplete ? 'results-detail.json' : 'results-partial-detail.json',
-  );
-  await mkdir(path.dirname(detailFile), { recursive: true });
-  await writeFile(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
-  await writeFile(detailFile, `${JSON.stringify({ machine, sizes, huge }, null, 2)}\n`);
-  return { resultsFile, detailFile };
 }

@@ -16,10 +16,13 @@ export async function runHuge({
   sizes,
   rows,
   log,
+  pgDataDir = path.join('.data', 'bench'),
 }: {
   home: string;
   url: string;
   rows: number;
+  /** The bench PostgreSQL's data folder, relative to home. */
+  pgDataDir?: string;
   sizes: TSizeResult[];
   log: (line: string) => void;
 }): Promise<THugeResult> {
@@ -34,7 +37,7 @@ export async function runHuge({
     warmups: 0,
     rounds: 1,
     importBaselines: 'demand',
-    postgresPid: readPostmasterPid(path.join(home, '.data', 'bench')),
+    postgresPid: readPostmasterPid(path.join(home, pgDataDir)),
   });
   const importS = median(result.samples.import ?? []);
   const copyDemandS = median(result.samples.copy_demand ?? []);

@@ -37,7 +37,7 @@ export async function runSize({
     workDir: path.join(dataDir, `work-${rows}`),
     warmups: args.warmups,
     rounds: args.rounds,
-    postgresPid: readPostmasterPid(path.join(home, '.data', 'bench')),
+    postgresPid: readPostmasterPid(path.join(home, args.pgDataDir)),
   };
   const cpuProfileDir = args.cpuProfile ? path.join(dataDir, 'profiles') : undefined;
   const size: TSizeResult = {

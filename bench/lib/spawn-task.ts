@@ -4,7 +4,7 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { TTaskOptions, TTaskResult } from '../tasks/task-types';
 
-export type TTaskName = 'import' | 'upload' | 'export' | 'hash' | 'diff' | 'validate';
+export type TTaskName = 'import' | 'upload' | 'export' | 'hash' | 'diff' | 'validate' | 'api_load';
 
 /**
  * Runs one task in its own Node process, so that its peak RSS is its own (not

@@ -4,6 +4,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { peakRssMb } from '../lib/measure';
+import { runApiLoadTask } from './api-load-task';
 import { runDiffTask } from './diff-task';
 import { runExportTask } from './export-task';
 import { runHashTask } from './hash-task';
@@ -19,6 +20,7 @@ const TASKS: Record<string, TTask> = {
   hash: runHashTask,
   diff: runDiffTask,
   validate: runValidateTask,
+  api_load: runApiLoadTask,
 };
 
 const [name = '', optionsJson = '{}', resultFile = ''] = process.argv.slice(2);

@@ -1,4 +1,7 @@
+import type { TLoadArgs } from '../lib/args';
+import type { TEndpointLoad } from '../lib/load-endpoint';
 import type { TCpuSamples, TSamples } from '../lib/measure';
+import type { TSeededHistory } from './seed-review-history';
 
 /** What the orchestrator hands every task (as JSON on the command line). */
 export type TTaskOptions = {
@@ -17,12 +20,16 @@ export type TTaskOptions = {
   importBaselines?: 'all' | 'demand';
   /** The API started by the orchestrator, for the tasks that go through it. */
   api?: { baseUrl: string; token: string; workDir: string; pid: number | null };
+  /** The api_load task's duration, connections and data size. */
+  load?: TLoadArgs;
 };
 
 export type TTaskOutcome = {
   samples: TSamples;
   cpu: TCpuSamples;
   info?: Record<string, number | string | boolean>;
+  /** The api_load task's latencies and throughput per endpoint. */
+  load?: TApiLoadOutcome;
 };
 
 /** What a task process writes to its result file. */
@@ -34,3 +41,15 @@ export type TTaskResult = TTaskOutcome & {
 };
 
 export type TTask = (options: TTaskOptions) => Promise<TTaskOutcome>;
+
+/** The api_load task's endpoints, in the order they are loaded. */
+export const LOAD_ENDPOINTS = ['list', 'detail', 'events'] as const;
+export type TLoadEndpoint = (typeof LOAD_ENDPOINTS)[number];
+
+/** What the api_load task reports: the seeded data and each endpoint under load. */
+export type TApiLoadOutcome = {
+  dataset: TSeededHistory;
+  connections: number;
+  seconds: number;
+  endpoints: Record<TLoadEndpoint, TEndpointLoad>;
+};
