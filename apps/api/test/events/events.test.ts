@@ -103,7 +103,7 @@ describe('GET /api/plans/input_sets/{label}/events', () => {
 
 describe('GET /api/plans/input_sets/{label}/events/verify', () => {
   it('reports an intact chain', async () => {
-    const res = await server.fetch(`${API.events('weekly_refresh')}/verify`, { headers: viewer.headers });
+    const res = await server.fetch(API.eventsVerify('weekly_refresh'), { headers: viewer.headers });
     expect(res.status).toBe(200);
     expect(ZVerifyEventsResponse.parse(await res.json())).toMatchObject({ ok: true, checked: 6, brokenAt: null });
   });
@@ -120,7 +120,7 @@ describe('GET /api/plans/input_sets/{label}/events/verify', () => {
       client.release();
     }
     const verdict = ZVerifyEventsResponse.parse(
-      await (await server.fetch(`${API.events('tampered')}/verify`, { headers: viewer.headers })).json(),
+      await (await server.fetch(API.eventsVerify('tampered'), { headers: viewer.headers })).json(),
     );
     expect(verdict).toMatchObject({ ok: false, checked: 1, brokenEvent: { action: 'approve', actor: 'E666' } });
     expect(verdict.reason).toContain('altered');

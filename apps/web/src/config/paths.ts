@@ -1,11 +1,7 @@
 import type { TInputSetStatus } from '@planning-hub/contracts/api/input-sets';
-import { API as CONTRACT_API } from '@planning-hub/contracts/api/routes';
 
-/** Every API path: the contract's, plus the ones it does not list yet. */
-export const API = {
-  ...CONTRACT_API,
-  eventsVerify: (label: string) => `${CONTRACT_API.events(label)}/verify`,
-} as const;
+/** Every API path, as the contract lists them. */
+export { API } from '@planning-hub/contracts/api/routes';
 
 /**
  * A reference in an SPA URL: encoded like any path segment, but `@` stays readable

@@ -17,6 +17,7 @@ export const API = {
     `/api/plans/input_sets/${encodeURIComponent(ref)}/tables/${encodeURIComponent(table)}`,
   exportZip: (ref: string) => `/api/plans/input_sets/${encodeURIComponent(ref)}/export`,
   events: (label: string) => `/api/plans/input_sets/${encodeURIComponent(label)}/events`,
+  eventsVerify: (label: string) => `/api/plans/input_sets/${encodeURIComponent(label)}/events/verify`,
   review: (ref: string) => `/api/plans/input_sets/${encodeURIComponent(ref)}/review`,
   archive: (ref: string) => `/api/plans/input_sets/${encodeURIComponent(ref)}/archive`,
   diff: (ref: string) => `/api/plans/input_sets/${encodeURIComponent(ref)}/diff`,
