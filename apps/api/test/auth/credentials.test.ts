@@ -3,6 +3,7 @@ import { ZSession } from '@planning-hub/contracts/api/auth';
 import { ZProblemDetails } from '@planning-hub/contracts/api/problem-details';
 import { revokeApiToken } from '@planning-hub/server/services/auth/api-tokens';
 import { sha256Hex } from '@planning-hub/server/services/auth/secrets';
+import { postSignIn } from '../support/sign-in';
 import { startTestServer, type TTestServer } from '../support/test-server';
 
 describe('session cookies, API tokens and CSRF', () => {
@@ -131,11 +132,7 @@ describe('session cookies, API tokens and CSRF', () => {
   it('never stores passwords, session ids or token secrets in clear', async () => {
     const password = 'clear-text-canary-password';
     const user = await server.createUser('planner', { password });
-    const signIn = await server.fetch('/api/auth/sign-in', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: user.username, password }),
-    });
+    const signIn = await postSignIn(server.fetch, { username: user.username, password });
     const sessionId = signIn.headers.getSetCookie()[0]!.split(';')[0]!.split('=')[1]!;
     const tokenCaller = await server.createUserWithToken('planner');
     const secret = tokenCaller.token.split('_').slice(2).join('_');

@@ -1,13 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZSession } from '@planning-hub/contracts/api/auth';
 import { ZProblemDetails } from '@planning-hub/contracts/api/problem-details';
+import { postSignIn } from '../support/sign-in';
 import { startTestServer, type TTestServer } from '../support/test-server';
-
-const json = (body: unknown) => ({
-  method: 'POST',
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify(body),
-});
 
 /** `planning_hub_session=<id>` from a Set-Cookie answer. */
 function sessionCookieOf(res: Response): { cookie: string; attributes: string } {
@@ -30,7 +25,7 @@ describe('POST /api/auth/sign-in', () => {
 
   it('signs in with the right password, answers the session and sets an httpOnly SameSite=Lax cookie', async () => {
     const user = await server.createUser('planner', { employeeId: 'E42' });
-    const res = await server.fetch('/api/auth/sign-in', json({ username: user.username, password: user.password }));
+    const res = await postSignIn(server.fetch, { username: user.username, password: user.password });
     expect(res.status).toBe(200);
     const session = ZSession.parse(await res.json());
     expect(session.user).toEqual({ username: user.username, role: 'planner', employeeId: 'E42' });
@@ -52,17 +47,14 @@ describe('POST /api/auth/sign-in', () => {
 
   it('marks the cookie Secure behind an https proxy when COOKIE_SECURE=auto', async () => {
     const user = await server.createUser('viewer');
-    const res = await server.fetch('/api/auth/sign-in', {
-      ...json({ username: user.username, password: user.password }),
-      headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https' },
-    });
+    const res = await postSignIn(server.fetch, { username: user.username, password: user.password }, { 'x-forwarded-proto': 'https' });
     expect(res.status).toBe(200);
     expect(sessionCookieOf(res).attributes).toMatch(/Secure/i);
   });
 
   it('refuses a wrong password with 401 problem+json and sets no cookie', async () => {
     const user = await server.createUser('viewer');
-    const res = await server.fetch('/api/auth/sign-in', json({ username: user.username, password: 'not the password' }));
+    const res = await postSignIn(server.fetch, { username: user.username, password: 'not the password' });
     expect(res.status).toBe(401);
     expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
     expect(ZProblemDetails.parse(await res.json())).toMatchObject({
@@ -73,13 +65,13 @@ describe('POST /api/auth/sign-in', () => {
   });
 
   it('refuses an unknown user exactly like a wrong password', async () => {
-    const res = await server.fetch('/api/auth/sign-in', json({ username: 'nobody-here', password: 'whatever it is' }));
+    const res = await postSignIn(server.fetch, { username: 'nobody-here', password: 'whatever it is' });
     expect(res.status).toBe(401);
     expect(await res.json()).toMatchObject({ detail: 'Wrong username or password.' });
   });
 
   it('answers 400 for a body that is not a sign-in request', async () => {
-    const res = await server.fetch('/api/auth/sign-in', json({ username: '' }));
+    const res = await postSignIn(server.fetch, { username: '' });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ code: 'bad_request' });
   });
@@ -87,10 +79,10 @@ describe('POST /api/auth/sign-in', () => {
   it('answers 429 after 10 failed attempts for one username from one address, then also for the right password', async () => {
     const user = await server.createUser('reviewer');
     for (let attempt = 1; attempt <= 10; attempt += 1) {
-      const res = await server.fetch('/api/auth/sign-in', json({ username: user.username, password: `wrong ${attempt}` }));
+      const res = await postSignIn(server.fetch, { username: user.username, password: `wrong ${attempt}` });
       expect(res.status, `attempt ${attempt}`).toBe(401);
     }
-    const limited = await server.fetch('/api/auth/sign-in', json({ username: user.username, password: user.password }));
+    const limited = await postSignIn(server.fetch, { username: user.username, password: user.password });
     expect(limited.status).toBe(429);
     expect(limited.headers.get('content-type')).toMatch(/application\/problem\+json/);
     expect(ZProblemDetails.parse(await limited.json())).toMatchObject({
@@ -100,14 +92,14 @@ describe('POST /api/auth/sign-in', () => {
 
     // Another user on the same address is not locked out.
     const other = await server.createUser('viewer');
-    const ok = await server.fetch('/api/auth/sign-in', json({ username: other.username, password: other.password }));
+    const ok = await postSignIn(server.fetch, { username: other.username, password: other.password });
     expect(ok.status).toBe(200);
   });
 
   it('does not count successful sign-ins against the limit', async () => {
     const user = await server.createUser('viewer');
     for (let attempt = 1; attempt <= 12; attempt += 1) {
-      const res = await server.fetch('/api/auth/sign-in', json({ username: user.username, password: user.password }));
+      const res = await postSignIn(server.fetch, { username: user.username, password: user.password });
       expect(res.status, `sign-in ${attempt}`).toBe(200);
     }
   });
@@ -115,11 +107,8 @@ describe('POST /api/auth/sign-in', () => {
   it('issues a new session id on every sign-in and retires the one the browser already had (fixation)', async () => {
     const user = await server.createUser('viewer');
     const credentials = { username: user.username, password: user.password };
-    const first = sessionCookieOf(await server.fetch('/api/auth/sign-in', json(credentials))).cookie;
-    const second = await server.fetch('/api/auth/sign-in', {
-      ...json(credentials),
-      headers: { 'content-type': 'application/json', cookie: first },
-    });
+    const first = sessionCookieOf(await postSignIn(server.fetch, credentials)).cookie;
+    const second = await postSignIn(server.fetch, credentials, { cookie: first });
     expect(second.status).toBe(200);
     const secondCookie = sessionCookieOf(second).cookie;
     expect(secondCookie).not.toBe(first);
@@ -128,10 +117,7 @@ describe('POST /api/auth/sign-in', () => {
 
     // An id planted by someone else (unknown to the server) is never adopted either.
     const planted = 'planning_hub_session=' + 'A'.repeat(43);
-    const third = await server.fetch('/api/auth/sign-in', {
-      ...json(credentials),
-      headers: { 'content-type': 'application/json', cookie: planted },
-    });
+    const third = await postSignIn(server.fetch, credentials, { cookie: planted });
     expect(sessionCookieOf(third).cookie).not.toBe(planted);
   });
 });

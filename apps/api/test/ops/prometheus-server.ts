@@ -5,9 +5,9 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { findFreePort } from '../support/listen';
 
 export type TPromSample = { metric: Record<string, string>; value: [number, string] };
 export type TPromAlert = {
@@ -43,14 +43,6 @@ export function findPrometheus(): string {
   return found.stdout.trim();
 }
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 /** Polls `check` until it returns something other than undefined; its errors end the wait at once. */
 export async function waitFor<T>(
   what: string,
@@ -83,7 +75,7 @@ export async function startPrometheus({
     scrape_configs: [{ job_name: 'planning-hub', static_configs: [{ targets: [target] }] }],
   };
   await writeFile(configFile, JSON.stringify(config, null, 2));
-  const port = await freePort();
+  const port = await findFreePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const child = spawn(
     binary,

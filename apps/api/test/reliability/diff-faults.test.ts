@@ -14,7 +14,7 @@ import { createUser } from '@planning-hub/server/services/auth/users';
 import { diffCachePaths } from '@planning-hub/server/services/diff/diff-cache';
 import { createEditedPair } from '../../../../packages/server/test/diff/diff-fixtures';
 import { createTestDatabase } from '../../../../packages/server/test/support/test-database';
-import { startApiInstance, startApiProcess, type TApiInstance } from './api-instances';
+import { startApiInstance, startApiProcess, type TApiInstance } from '../support/api-instances';
 
 /**
  * Faults around the diff job (runbook: input_set_diff_jobs_total, input_set_diff_job_failed):

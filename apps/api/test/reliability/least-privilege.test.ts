@@ -13,7 +13,8 @@ import { createApiToken } from '@planning-hub/server/services/auth/api-tokens';
 import { createUser } from '@planning-hub/server/services/auth/users';
 import { bundleFormData } from '../../../../packages/server/test/support/bundle-files';
 import { createTestDatabase } from '../../../../packages/server/test/support/test-database';
-import { startApiInstance, type TApiInstance } from './api-instances';
+import { startApiInstance, type TApiInstance } from '../support/api-instances';
+import { postSignIn } from '../support/sign-in';
 
 /**
  * The API run as operators are told to run it (docs/reliability.md): connected as a
@@ -125,7 +126,7 @@ describe(`the API connected as a member of planning_hub_app`, () => {
       200,
     );
 
-    const verify = await call(`${API.events('least')}/verify`, { headers: planner });
+    const verify = await call(API.eventsVerify('least'), { headers: planner });
     expect(await verify.json()).toMatchObject({ ok: true, checked: 6 });
   });
 
@@ -138,7 +139,7 @@ describe(`the API connected as a member of planning_hub_app`, () => {
       employeeId: null,
       password: 'a-long-enough-password',
     });
-    const signIn = await postJson(API.signIn, {}, { username, password: 'a-long-enough-password' });
+    const signIn = await postSignIn(call, { username, password: 'a-long-enough-password' });
     expect(signIn.status).toBe(200);
     const cookie = signIn.headers.getSetCookie()[0]!.split(';')[0]!;
     const { csrfToken } = (await signIn.json()) as { csrfToken: string };

@@ -14,7 +14,8 @@ import { extractZipBundle } from '@planning-hub/server/services/input-sets/bundl
 import { bundleFormData } from '../../../../packages/server/test/support/bundle-files';
 import { createTestDatabase } from '../../../../packages/server/test/support/test-database';
 import { buildApiRouters } from '../../src/routers';
-import { startApiInstance, type TApiInstance } from './api-instances';
+import { startApiInstance, type TApiInstance } from '../support/api-instances';
+import { postSignIn } from '../support/sign-in';
 
 /**
  * What the auth tests (apps/api/test/auth) leave open: security headers on the SPA
@@ -109,17 +110,9 @@ describe('secrets in logs', () => {
     });
     const before = api.logLines.length;
 
-    const wrong = await call(API.signIn, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: `${password}-wrong` }),
-    });
+    const wrong = await postSignIn(call, { username, password: `${password}-wrong` });
     expect(wrong.status).toBe(401);
-    const signIn = await call(API.signIn, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password }),
-    });
+    const signIn = await postSignIn(call, { username, password });
     expect(signIn.status).toBe(200);
     const cookie = signIn.headers.getSetCookie()[0]!.split(';')[0]!;
     const sessionId = cookie.split('=')[1]!;

@@ -5,8 +5,6 @@
  * take one, so that two instances can share it or connect as another role.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import net, { type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { loadConfig } from '@planning-hub/server/config/env';
@@ -15,8 +13,12 @@ import { findRepoRoot } from '@planning-hub/server/config/repo-root';
 import { openRuntime, type TRuntime } from '@planning-hub/server/runtime';
 import { startDiffWorker } from '@planning-hub/server/services/diff/diff-worker';
 import { buildApp } from '../../src/build-app';
+import { findFreePort, listenOnFreePort } from './listen';
 
 export type TLogLine = { msg: string; level: number; [field: string]: unknown };
+
+/** Where an instance keeps its data: DATABASE_URL and PLANNING_HUB_WORKDIR, plus any other settings. */
+export type TApiTarget = { databaseUrl: string; workDir: string; env?: Record<string, string> };
 
 export type TApiInstance = {
   baseUrl: string;
@@ -31,11 +33,7 @@ export async function startApiInstance({
   databaseUrl,
   workDir,
   env = {},
-}: {
-  databaseUrl: string;
-  workDir: string;
-  env?: Record<string, string>;
-}): Promise<TApiInstance> {
+}: TApiTarget): Promise<TApiInstance> {
   const logLines: TLogLine[] = [];
   // The logger server.ts gets (its redaction included), writing into logLines.
   const destination = new Writable({
@@ -54,32 +52,17 @@ export async function startApiInstance({
   const runtime = await openRuntime({ name: 'reliability', config, logger });
   const app = await buildApp(runtime);
   const worker = await startDiffWorker(runtime);
-  const server = await new Promise<ReturnType<typeof app.listen>>((resolve, reject) => {
-    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
-    listening.on('error', reject);
-  });
+  const server = await listenOnFreePort(app);
   return {
-    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    baseUrl: server.baseUrl,
     runtime,
     logLines,
     stop: async () => {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      await server.close();
       await worker.stop();
       await runtime.close();
     },
   };
-}
-
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  probe.listen(0, '127.0.0.1');
-  await once(probe, 'listening');
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
 }
 
 /** `node --import tsx apps/api/src/server.ts`, as `npm start` runs it, ready when /readyz answers 200. */
@@ -87,13 +70,9 @@ export async function startApiProcess({
   databaseUrl,
   workDir,
   env = {},
-}: {
-  databaseUrl: string;
-  workDir: string;
-  env?: Record<string, string>;
-}): Promise<{ baseUrl: string; child: ChildProcess }> {
+}: TApiTarget): Promise<{ baseUrl: string; child: ChildProcess }> {
   const root = findRepoRoot();
-  const port = await freePort();
+  const port = await findFreePort();
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'apps/api/src/server.ts')], {
     cwd: root,
     env: {

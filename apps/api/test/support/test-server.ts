@@ -18,7 +18,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { TRole } from '@planning-hub/contracts/api/auth';
@@ -30,6 +29,7 @@ import { createUser } from '@planning-hub/server/services/auth/users';
 import { createTestDatabase } from '../../../../packages/server/test/support/test-database';
 import { buildApp } from '../../src/build-app';
 import { SESSION_COOKIE } from '../../src/http/authenticate';
+import { listenOnFreePort } from './listen';
 
 export type TTestUser = { username: string; password: string; role: TRole };
 export type TSessionCaller = TTestUser & {
@@ -71,12 +71,8 @@ export async function startTestServer({ env = {} }: { env?: Record<string, strin
   });
   const runtime = await openRuntime({ name: 'test', config });
   const app = await buildApp(runtime);
-  const server = await new Promise<ReturnType<typeof app.listen>>((resolve, reject) => {
-    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
-    listening.on('error', reject);
-  });
-  const { port } = server.address() as AddressInfo;
-  const baseUrl = `http://127.0.0.1:${port}`;
+  const server = await listenOnFreePort(app);
+  const { baseUrl } = server;
   const { prisma } = runtime.db;
   let counter = 0;
 
@@ -112,10 +108,7 @@ export async function startTestServer({ env = {} }: { env?: Record<string, strin
       return { ...user, token, headers: { authorization: `Bearer ${token}` } };
     },
     close: async () => {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      await server.close();
       await runtime.close();
       await database.drop();
       await rm(workDir, { recursive: true, force: true });
