@@ -4,9 +4,9 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZImportReport, ZInputSetDetail, ZListInputSetsResponse, ZTableRowsResponse } from '@planning-hub/contracts/api/input-sets';
 import { ZProblemDetails } from '@planning-hub/contracts/api/problem-details';
-import { extractZipBundle, folderSources } from '@planning-hub/server/services/input-sets/bundle-sources';
-import { importBundle } from '@planning-hub/server/services/input-sets/import-bundle';
-import { bundleFormData, writeBundle } from '../../../../packages/server/test/support/bundle-files';
+import { extractZipBundle } from '@planning-hub/server/services/input-sets/bundle-sources';
+import { bundleFormData } from '../../../../packages/server/test/support/bundle-files';
+import { importBundleAsCli, importSampleDraft } from '../support/import-bundle';
 import { startTestServer, type TTestServer, type TTokenCaller } from '../support/test-server';
 
 let server: TTestServer;
@@ -114,21 +114,7 @@ describe('POST /api/plans/input_sets/{label}/upload', () => {
 
   it('gives the same revision content for the same files over REST and through the CLI service', async () => {
     const rest = ZImportReport.parse(await (await upload('same_rest')).json());
-    const dir = await writeBundle();
-    const cli = await importBundle(
-      { pool: server.runtime.db.pool },
-      {
-        label: 'same_cli',
-        versionId: '2027-01-A',
-        files: await folderSources(dir),
-        encoding: 'auto',
-        allowInvalid: false,
-        actor: 'ops',
-        principal: 'cli:test',
-        entrypoint: 'cli',
-        sourceKind: 'folder',
-      },
-    );
+    const cli = await importSampleDraft(server.runtime.db.pool, 'same_cli');
     expect(cli.contentHash).toBe(rest.contentHash);
     expect(cli.rowCounts).toEqual(rest.rowCounts);
   });
@@ -145,10 +131,12 @@ describe('POST /api/plans/input_sets/{label}/upload', () => {
     expect(sources.map((s) => s.name).sort()).toEqual(
       ['calendar.csv', 'capacity.csv', 'demand.csv', 'inbound.csv', 'inventory.csv', 'mix.csv', 'params.json', 'period_metrics.csv'],
     );
-    const again = await importBundle(
-      { pool: server.runtime.db.pool },
-      { label: 'same_reimport', versionId: 'x', files: sources, encoding: 'auto', allowInvalid: false, actor: 'ops', principal: 'cli:test', entrypoint: 'cli', sourceKind: 'zip' },
-    );
+    const again = await importBundleAsCli(server.runtime.db.pool, {
+      label: 'same_reimport',
+      versionId: 'x',
+      files: sources,
+      sourceKind: 'zip',
+    });
     expect(again.contentHash).toBe(detail.contentHash);
     expect(await readdir(path.join(server.workDir, 'unzipped'))).toHaveLength(8);
   });

@@ -1,33 +1,12 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
-import { folderSources } from '@planning-hub/server/services/input-sets/bundle-sources';
-import { importBundle } from '@planning-hub/server/services/input-sets/import-bundle';
 import { approveDraft } from '@planning-hub/server/services/review/approve-draft';
-import { writeBundle } from '../../../../packages/server/test/support/bundle-files';
+import { importSampleDraft } from '../support/import-bundle';
 import type { TTestServer } from '../support/test-server';
-
-/** Imports the sample bundle as `label`'s draft (the CLI's way in). */
-export async function importDraft(pool: pg.Pool, label: string, versionId = '2027-01-A') {
-  const dir = await writeBundle();
-  return importBundle(
-    { pool },
-    {
-      label,
-      versionId,
-      files: await folderSources(dir),
-      encoding: 'auto',
-      allowInvalid: false,
-      actor: 'ops',
-      principal: 'cli:test',
-      entrypoint: 'cli',
-      sourceKind: 'folder',
-    },
-  );
-}
 
 /** A READY revision of `label`: import, then approve as a reviewer would. */
 export async function importReadySet(pool: pg.Pool, label: string, versionId = '2027-01-A') {
-  const report = await importDraft(pool, label, versionId);
+  const report = await importSampleDraft(pool, label, versionId);
   await approveDraft({
     pool,
     ref: `${label}@draft`,

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZProblemDetails } from '@planning-hub/contracts/api/problem-details';
 import { ZListRunsResponse, ZRunDetail } from '@planning-hub/contracts/api/runs';
 import { archiveRevision } from '@planning-hub/server/services/review/archive-revision';
+import { importSampleDraft } from '../support/import-bundle';
 import { startTestServer, type TTestServer, type TTokenCaller } from '../support/test-server';
-import { importDraft, importReadySet, postJson, readMetric, sha256Hex } from './run-fixtures';
+import { importReadySet, postJson, readMetric, sha256Hex } from './run-fixtures';
 
 let server: TTestServer;
 let planner: TTokenCaller;
@@ -77,7 +78,7 @@ describe('POST /api/runs with a label that has no ready revision (Missing InputS
   });
 
   it("fills in the draft's version id and points to its approval", async () => {
-    await importDraft(server.runtime.db.pool, 'draft_only', '2027-W05');
+    await importSampleDraft(server.runtime.db.pool, 'draft_only', '2027-W05');
     const run = await startRun({ input_set_label: 'draft_only' });
     const [warning] = run.warnings;
     expect(warning!.code).toBe('missing_input_set');
