@@ -4,7 +4,11 @@ import {
   ZCreatePlanRequest,
   ZCreatePlanRunRequest,
   ZCreateRunRequest,
+  ZListPlansResponse,
   ZListRunsQuery,
+  ZListRunsResponse,
+  ZPlan,
+  ZRunDetail,
   ZUpdatePlanRequest,
   ZUpdateRunNoteRequest,
   type TRunEntrypoint,
@@ -39,7 +43,7 @@ export function runRoutes({ db, config, metrics, logger }: TDeps): Router {
     });
 
   router.get('/plans', requireRole('viewer'), async (_req, res) => {
-    res.json(await listPlans(db));
+    res.json(ZListPlansResponse.parse(await listPlans(db)));
   });
 
   router.post('/plans', requireRole('planner'), jsonBody, async (req, res) => {
@@ -49,39 +53,42 @@ export function runRoutes({ db, config, metrics, logger }: TDeps): Router {
       defaultInputSetLabel: body.default_input_set_label ?? null,
       principal: getPrincipal(req).username,
     });
-    res.status(201).json(plan);
+    res.status(201).json(ZPlan.parse(plan));
   });
 
   // `/plans/input_sets` never gets here: the input set routes are mounted first (routers.ts).
   router.get('/plans/:id', requireRole('viewer'), async (req, res) => {
-    res.json(await getPlan(db, String(req.params.id)));
+    res.json(ZPlan.parse(await getPlan(db, String(req.params.id))));
   });
 
   router.patch('/plans/:id', requireRole('planner'), jsonBody, async (req, res) => {
     const body = ZUpdatePlanRequest.parse(req.body ?? {});
-    res.json(await updatePlanLabel(db, { id: String(req.params.id), defaultInputSetLabel: body.default_input_set_label }));
+    const plan = await updatePlanLabel(db, { id: String(req.params.id), defaultInputSetLabel: body.default_input_set_label });
+    res.json(ZPlan.parse(plan));
   });
 
   router.post('/plans/:id/runs', requireRole('planner'), jsonBody, async (req, res) => {
     const body = ZCreatePlanRunRequest.parse(req.body ?? {});
-    res.status(201).json(await startRun(req, '/plans/{id}/runs', { ...body, plan_id: String(req.params.id) }));
+    const run = await startRun(req, '/plans/{id}/runs', { ...body, plan_id: String(req.params.id) });
+    res.status(201).json(ZRunDetail.parse(run));
   });
 
   router.post('/runs', requireRole('planner'), jsonBody, async (req, res) => {
-    res.status(201).json(await startRun(req, '/runs', ZCreateRunRequest.parse(req.body ?? {})));
+    const run = await startRun(req, '/runs', ZCreateRunRequest.parse(req.body ?? {}));
+    res.status(201).json(ZRunDetail.parse(run));
   });
 
   router.get('/runs', requireRole('viewer'), async (req, res) => {
-    res.json(await listRuns(db, ZListRunsQuery.parse(req.query)));
+    res.json(ZListRunsResponse.parse(await listRuns(db, ZListRunsQuery.parse(req.query))));
   });
 
   router.get('/runs/:id', requireRole('viewer'), async (req, res) => {
-    res.json(await getRun(db, String(req.params.id)));
+    res.json(ZRunDetail.parse(await getRun(db, String(req.params.id))));
   });
 
   router.put('/runs/:id/note', requireRole('planner'), jsonBody, async (req, res) => {
     const body = ZUpdateRunNoteRequest.parse(req.body ?? {});
-    res.json(await updateRunNote(db, { id: String(req.params.id), note: body.note }));
+    res.json(ZRunDetail.parse(await updateRunNote(db, { id: String(req.params.id), note: body.note })));
   });
 
   router.get(`/runs/:id/artifacts/${INPUT_SET_ARTIFACT}`, requireRole('viewer'), async (req, res) => {
