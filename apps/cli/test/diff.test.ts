@@ -1,32 +1,17 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findRepoRoot } from '../../../packages/server/src/config/repo-root';
 import { createDatabaseClients } from '../../../packages/server/src/database/connect';
 import { createEditedPair } from '../../../packages/server/test/diff/diff-fixtures';
 import { createTestDatabase } from '../../../packages/server/test/support/test-database';
+import { runPlanning } from './support/planning';
 
-const root = findRepoRoot();
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let workDir: string;
 
-function planning(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'apps/cli/src/main.ts'), ...args], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: database.url, PLANNING_HUB_WORKDIR: workDir, LOG_LEVEL: 'silent' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
-  });
-}
+const planning = (...args: string[]) => runPlanning(args, { databaseUrl: database.url, workDir });
 
 const cacheFile = () => path.join(workDir, 'tmp', 'input_set_diffs', 'weekly_refresh@draft__weekly_refresh.json');
 

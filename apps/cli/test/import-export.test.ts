@@ -1,31 +1,15 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findRepoRoot } from '../../../packages/server/src/config/repo-root';
 import { writeBundle } from '../../../packages/server/test/support/bundle-files';
 import { createTestDatabase } from '../../../packages/server/test/support/test-database';
+import { runPlanning } from './support/planning';
 
-const root = findRepoRoot();
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let workDir: string;
 
-/** Runs `planning ...` as an operator would (pnpm planning = tsx apps/cli/src/main.ts). */
-function planning(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'apps/cli/src/main.ts'), ...args], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: database.url, PLANNING_HUB_WORKDIR: workDir, LOG_LEVEL: 'silent' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
-  });
-}
+const planning = (...args: string[]) => runPlanning(args, { databaseUrl: database.url, workDir });
 
 async function readReport() {
   return JSON.parse(await readFile(path.join(workDir, 'tmp/reports/import_planning_inputs.json'), 'utf8'));

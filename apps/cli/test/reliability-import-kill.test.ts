@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -8,7 +8,6 @@ import { TABLE_NAMES, TABLE_SPECS, type TRow } from '@planning-hub/contracts/tab
 import { formatCsvHeader, formatTableRow } from '@planning-hub/core/csv/format-csv-row';
 import { generateBundle, type TGeneratedTable } from '@planning-hub/core/generate/generate-bundle';
 import { createSeededRandom } from '@planning-hub/core/generate/seeded-random';
-import { findRepoRoot } from '../../../packages/server/src/config/repo-root';
 import { createDatabaseClients } from '../../../packages/server/src/database/connect';
 import { computeStoredContentHash } from '../../../packages/server/src/services/input-sets/content-hash';
 import { verifyEvents } from '../../../packages/server/src/services/events/verify-events';
@@ -16,6 +15,7 @@ import { folderSources } from '../../../packages/server/src/services/input-sets/
 import { importBundle } from '../../../packages/server/src/services/input-sets/import-bundle';
 import { importDraft } from '../../../packages/server/test/support/seed-revisions';
 import { createTestDatabase } from '../../../packages/server/test/support/test-database';
+import { spawnPlanning } from './support/planning';
 
 /**
  * `planning import` killed with SIGKILL at random points of a ~50k-row import never
@@ -24,7 +24,6 @@ import { createTestDatabase } from '../../../packages/server/test/support/test-d
  * unbroken hash chain. The seed is printed so that a failure can be replayed.
  */
 
-const root = findRepoRoot();
 const SEED = Number(process.env.RELIABILITY_SEED ?? Date.now() % 100_000);
 const KILLS = 3;
 
@@ -35,25 +34,10 @@ let workDir: string;
 let bundleDir: string;
 
 function startImport(label: string, versionId: string): ChildProcess {
-  return spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      path.join(root, 'apps/cli/src/main.ts'),
-      'import',
-      '-i',
-      bundleDir,
-      '--version-id',
-      versionId,
-      '--label',
-      label,
-    ],
-    {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: database.url, PLANNING_HUB_WORKDIR: workDir, LOG_LEVEL: 'silent' },
-      stdio: 'ignore',
-    },
+  return spawnPlanning(
+    ['import', '-i', bundleDir, '--version-id', versionId, '--label', label],
+    { databaseUrl: database.url, workDir },
+    'ignore',
   );
 }
 

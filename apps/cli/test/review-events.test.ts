@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
@@ -11,36 +10,16 @@ import { createDatabaseClients } from '../../../packages/server/src/database/con
 import { WARNING_OVERRIDES, importDraft } from '../../../packages/server/test/support/seed-revisions';
 import { createTestDatabase } from '../../../packages/server/test/support/test-database';
 import { startTestServer, type TTestServer } from '../../api/test/support/test-server';
+import { runPlanning } from './support/planning';
 
 const root = findRepoRoot();
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let clients: ReturnType<typeof createDatabaseClients>;
 let workDir: string;
 
-type TRun = { code: number; stdout: string; stderr: string };
-
-/** Runs `planning ...` as an operator would (pnpm planning = tsx apps/cli/src/main.ts). */
-function planning(args: string[], { env = {}, databaseUrl }: { env?: Record<string, string>; databaseUrl?: string } = {}): Promise<TRun> {
-  return new Promise((resolve, reject) => {
-    // From the checkout, as `pnpm planning` runs; tmp/ and evidence/ go to PLANNING_HUB_WORKDIR.
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'apps/cli/src/main.ts'), ...args], {
-      cwd: root,
-      env: {
-        ...process.env,
-        DATABASE_URL: databaseUrl ?? database.url,
-        PLANNING_HUB_WORKDIR: workDir,
-        LOG_LEVEL: 'silent',
-        ...env,
-      },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
-  });
-}
+/** `planning ...` on this file's database, or on another one (a running server's). */
+const planning = (args: string[], { env, databaseUrl }: { env?: Record<string, string>; databaseUrl?: string } = {}) =>
+  runPlanning(args, { databaseUrl: databaseUrl ?? database.url, workDir, env });
 
 const osPrincipal = `cli:${os.userInfo().username}`;
 

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -7,32 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZListPlansResponse, ZPlan, ZRunDetail } from '@planning-hub/contracts/api/runs';
 import { createDatabaseClients } from '@planning-hub/server/database/connect';
 import { approveDraft } from '@planning-hub/server/services/review/approve-draft';
-import { findRepoRoot } from '../../../packages/server/src/config/repo-root';
 import { writeBundle } from '../../../packages/server/test/support/bundle-files';
 import { createTestDatabase } from '../../../packages/server/test/support/test-database';
+import { runPlanning } from './support/planning';
 
-const root = findRepoRoot();
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let workDir: string;
 
-/**
- * Runs `planning ...` as an operator would (pnpm planning = tsx apps/cli/src/main.ts), from the
- * repository root so that `--import tsx` resolves; PLANNING_HUB_WORKDIR puts tmp/ in workDir.
- */
-function planning(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'apps/cli/src/main.ts'), ...args], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: database.url, PLANNING_HUB_WORKDIR: workDir, LOG_LEVEL: 'silent' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
-  });
-}
+const planning = (...args: string[]) => runPlanning(args, { databaseUrl: database.url, workDir });
 
 async function planningJson(...args: string[]): Promise<unknown> {
   const result = await planning(...args, '--json');

@@ -1,33 +1,12 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZSession } from '@planning-hub/contracts/api/auth';
-import { findRepoRoot } from '@planning-hub/server/config/repo-root';
+import { runPlanning } from '../../../cli/test/support/planning';
+import { postSignIn } from '../support/sign-in';
 import { startTestServer, type TTestServer } from '../support/test-server';
 
-const repoRoot = findRepoRoot(import.meta.dirname);
-
 /** `pnpm planning ...` as an operator runs it, against the test database. */
-function runCli(
-  server: TTestServer,
-  args: string[],
-  stdin = '',
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join('apps', 'cli', 'src', 'main.ts'), ...args], {
-      cwd: repoRoot,
-      env: { ...process.env, DATABASE_URL: server.databaseUrl, PLANNING_HUB_WORKDIR: server.workDir, LOG_LEVEL: 'silent' },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
+const runCli = (server: TTestServer, args: string[], stdin = '') =>
+  runPlanning(args, { databaseUrl: server.databaseUrl, workDir: server.workDir }, { stdin });
 
 // Every CLI run opens the database and applies migrations, ~10 s each on a busy machine.
 describe('planning users / tokens (CLI) against the API', { timeout: 240_000 }, () => {
@@ -57,12 +36,8 @@ describe('planning users / tokens (CLI) against the API', { timeout: 240_000 }, 
     ]);
     expect(users.stdout).not.toContain('scrypt');
 
-    const signIn = await server.fetch('/api/auth/sign-in', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      // The trailing newline from stdin is not part of the password.
-      body: JSON.stringify({ username: 'cli-planner', password: 'cli planner password' }),
-    });
+    // The trailing newline from stdin is not part of the password.
+    const signIn = await postSignIn(server.fetch, { username: 'cli-planner', password: 'cli planner password' });
     expect(signIn.status).toBe(200);
 
     const issued = await runCli(server, ['tokens', 'create', '--user', 'cli-planner', '--name', 'nightly', '--json']);
