@@ -20,7 +20,11 @@ export type TCsvScannerOptions = {
   maxRecordSize: number;
   /** `lines` is one plus the CR and LF bytes before the record's line ending (see the class comment). */
   onRecord: (cells: string[], lines: number) => void;
-  /** The record in progress is dropped; the scan stops after CSV_QUOTE_NOT_CLOSED and CSV_MAX_RECORD_SIZE. */
+  /**
+   * The record in progress is dropped; the scan stops after CSV_QUOTE_NOT_CLOSED and
+   * CSV_MAX_RECORD_SIZE. `lines` counts as for onRecord, up to the quote at fault (for
+   * CSV_MAX_RECORD_SIZE, up to where the scan noticed it: csv-parse's count is not kept).
+   */
   onError: (code: TCsvScanErrorCode, lines: number) => void;
 };
 
