@@ -12,6 +12,12 @@ const BUFFER_BYTES = 1 << 17;
 export type TContentHasher = {
   /** Feed tables in TABLE_NAMES order and each table's rows in natural key order. */
   update: (table: TTableName, row: TRow) => void;
+  /**
+   * Feeds UTF-8 bytes that already are canonical row lines (canonicalRowLine + `\n`)
+   * of the table, in natural key order, e.g. as the database computes them. Their
+   * order is the caller's guarantee: it is not checked.
+   */
+  updateLines: (table: TTableName, lines: Uint8Array) => void;
   /** sha256 hex of the whole input set; tables never fed count as empty. */
   digest: () => string;
 };
@@ -78,6 +84,12 @@ export function createContentHasher(): TContentHasher {
       }
       previousRow = row;
       write(`${canonicalRowLine(table, row)}\n`);
+    },
+    updateLines(table, lines) {
+      if (table !== currentTable) openTablesUpTo(table);
+      flush();
+      hash.update(lines);
+      previousRow = null;
     },
     digest() {
       openTablesUpTo(null);

@@ -1,6 +1,9 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TABLE_NAMES } from '@planning-hub/contracts/tables';
+import { createContentHasher } from '@planning-hub/core/canonical/content-hash';
 import { computeStoredContentHash } from '../../src/services/input-sets/content-hash';
+import { streamRows } from '../../src/services/input-sets/copy-rows';
 import { importDraft } from '../support/seed-revisions';
 import { createTestDatabase } from '../support/test-database';
 
@@ -15,6 +18,16 @@ const SORTED_DEMAND = [
   'ｱ,東京,2027-02,1.5,個',
   '\u{20b9f},東京,2027-01,.5,"a ""quoted"" \\ unit"',
 ].join('\n');
+
+/** Text no import lets through (control characters, quotes, backslashes), as other writers might store it. */
+const AWKWARD_TEXT = [
+  'tab\there',
+  'new\nline\r',
+  'quote " and \\ backslash',
+  '\u0001\u001f\u007f',
+  '\u2028 \u{1f600} 部品',
+  '',
+];
 
 describe('content hash computed while the import streams the rows', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -41,6 +54,36 @@ describe('content hash computed while the import streams the rows', () => {
       client.release();
     }
   }
+
+  it('is the same whether PostgreSQL or core writes the canonical lines of stored rows', async () => {
+    const report = await importDraft(pool, 'hash_sql_lines');
+    const { rows } = await pool.query<{ id: number }>(
+      "SELECT id FROM planning_input_sets WHERE label = 'hash_sql_lines'",
+    );
+    const id = rows[0]!.id;
+    for (const [i, text] of AWKWARD_TEXT.entries()) {
+      await pool.query(
+        `INSERT INTO planning_input_demand (input_set_id, item_code, location_code, period, quantity, uom)
+         VALUES ($1, $2, 'L', '2027-01', $3, $4)`,
+        [id, `awkward-${i}`, ['0.000', '-1.50', '12345678901234567890.0001000', '7', '.5', '1e3'][i], text],
+      );
+    }
+    await pool.query(
+      `INSERT INTO planning_input_calendar (input_set_id, date, period, working, hours) VALUES ($1, '2027-03-01', '2027-03', false, NULL), ($1, '2027-03-02', '2027-03', true, 7.50)`,
+      [id],
+    );
+    const client = await pool.connect();
+    try {
+      const byCore = createContentHasher();
+      for (const table of TABLE_NAMES)
+        await streamRows(client, table, id, (row) => byCore.update(table, row));
+      const expected = byCore.digest();
+      expect(await computeStoredContentHash(client, id)).toBe(expected);
+      expect(expected).not.toBe(report.contentHash);
+    } finally {
+      client.release();
+    }
+  });
 
   it('equals the hash of the rows read back from PostgreSQL, demand in key order or not', async () => {
     const [header, ...rows] = SORTED_DEMAND.split('\n');

@@ -1,15 +1,17 @@
 import { TABLE_NAMES, type TRow, type TTableName } from '@planning-hub/contracts/tables';
 import { createContentHasher, type TContentHasher } from '@planning-hub/core/canonical/content-hash';
 import type { TSqlClient } from '../../database/transaction';
-import { streamRows } from './copy-rows';
-import { detectKeyCollation } from './table-sql';
+import { streamCopyText, streamRows } from './copy-rows';
+import { detectKeyCollation, selectCanonicalLinesSql } from './table-sql';
 
 /** The first table of the hashed text; the only one an import can hash as the rows stream in. */
 const LEADING_TABLE = TABLE_NAMES[0];
 
 /**
  * The canonical content hash of a stored revision: tables in fixed order, rows
- * streamed from PostgreSQL in natural key order, serialised by core's canonical form.
+ * in natural key order, serialised in core's canonical form. PostgreSQL writes
+ * the canonical lines itself (selectCanonicalLinesSql), so Node only hashes the
+ * bytes COPY sends; a table with a JSON column (params) goes through core.
  * `leading` is a hasher that already holds the first table's rows (see
  * createLeadingTableHasher); then only the other tables are read.
  */
@@ -21,7 +23,12 @@ export async function computeStoredContentHash(
   const hasher = leading ?? createContentHasher();
   const collation = await detectKeyCollation(client);
   for (const table of leading ? TABLE_NAMES.slice(1) : TABLE_NAMES) {
-    await streamRows(client, table, inputSetId, (row) => hasher.update(table, row), collation);
+    const sql = selectCanonicalLinesSql(table, inputSetId, collation);
+    if (sql === null) {
+      await streamRows(client, table, inputSetId, (row) => hasher.update(table, row), collation);
+    } else {
+      await streamCopyText(client, sql, (lines) => hasher.updateLines(table, lines));
+    }
   }
   return hasher.digest();
 }

@@ -95,3 +95,60 @@ export async function streamRows(
   if (rest.length > 0) emit(rest);
   return count;
 }
+
+const BACKSLASH = 0x5c;
+
+/**
+ * Streams the text of a one-column query as COPY ... TO STDOUT writes it, one
+ * line per row, with COPY's backslash escapes undone. For values without tabs,
+ * newlines or backslashes (e.g. JSON lines, which escape their control
+ * characters) that is the values' own UTF-8, each followed by `\n`. Chunks are
+ * handed on as they arrive, without being decoded.
+ */
+export async function streamCopyText(
+  client: TSqlClient,
+  selectSql: string,
+  onBytes: (bytes: Uint8Array) => void,
+): Promise<void> {
+  const stream = client.query(copyTo(`COPY (${selectSql}) TO STDOUT`));
+  let isEscaping = false;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    if (!isEscaping && !chunk.includes(BACKSLASH)) {
+      onBytes(chunk);
+      continue;
+    }
+    const unescaped = Buffer.allocUnsafe(chunk.length);
+    let length = 0;
+    for (const byte of chunk) {
+      if (isEscaping) {
+        unescaped[length++] = unescapeCopyByte(byte);
+        isEscaping = false;
+      } else if (byte === BACKSLASH) {
+        isEscaping = true;
+      } else {
+        unescaped[length++] = byte;
+      }
+    }
+    onBytes(unescaped.subarray(0, length));
+  }
+}
+
+/** The byte a COPY text escape `\x` stands for (the one-letter escapes COPY writes; else x itself). */
+function unescapeCopyByte(byte: number): number {
+  switch (byte) {
+    case 0x62: // b
+      return 0x08;
+    case 0x66: // f
+      return 0x0c;
+    case 0x6e: // n
+      return 0x0a;
+    case 0x72: // r
+      return 0x0d;
+    case 0x74: // t
+      return 0x09;
+    case 0x76: // v
+      return 0x0b;
+    default:
+      return byte;
+  }
+}

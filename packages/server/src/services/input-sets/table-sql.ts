@@ -59,6 +59,38 @@ export function orderByKey(table: TTableName, collation: TKeyCollation = 'explic
     .join(', ');
 }
 
+/**
+ * The canonical text of a column (core's canonicalCell) computed by PostgreSQL:
+ * NUMERIC without trailing zeros (`trim_scale`, PostgreSQL 13+), booleans as
+ * `true`/`false`, dates as `YYYY-MM-DD`, text as stored. Null for JSON columns,
+ * whose canonical form (sorted keys) only core computes.
+ */
+function canonicalTextExpression(column: TColumnSpec): string | null {
+  if (column.type === 'json') return null;
+  if (column.type === 'decimal') return `trim_scale(${ident(column.name)})::text`;
+  return selectExpression(column);
+}
+
+/**
+ * SELECT of one revision's rows as their canonical lines (core's canonicalRowLine:
+ * a JSON array of the canonical cells; to_json escapes strings exactly as
+ * JSON.stringify does), in natural key order; null for a table with a JSON column.
+ */
+export function selectCanonicalLinesSql(
+  table: TTableName,
+  inputSetId: number,
+  collation: TKeyCollation = 'explicit-c',
+): string | null {
+  const spec = TABLE_SPECS[table];
+  const cells: string[] = [];
+  for (const column of spec.columns) {
+    const text = canonicalTextExpression(column);
+    if (text === null) return null;
+    cells.push(`COALESCE(to_json(${text})::text, 'null')`);
+  }
+  return `SELECT '[' || ${cells.join(` || ',' || `)} || ']' FROM ${ident(spec.dbTable)} WHERE input_set_id = ${Math.trunc(inputSetId)} ORDER BY ${orderByKey(table, collation)}`;
+}
+
 /** SELECT of one revision's rows as text columns, in natural key order. */
 export function selectRowsSql(table: TTableName, inputSetId: number, collation: TKeyCollation = 'explicit-c'): string {
   const spec = TABLE_SPECS[table];
