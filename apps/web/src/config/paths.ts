@@ -24,6 +24,12 @@ function withQuery(path: string, query: Record<string, string | undefined>): str
 
 const INPUT_SETS = '/ui/plans/input_sets';
 const inputSetBase = (ref: string) => `${INPUT_SETS}/${encodeRefSegment(ref)}`;
+/**
+ * The upload page, beside the labels' pages but never one of them: a label starts
+ * with a letter or digit, so no reference is `_upload`. (`.../input_sets/upload`
+ * is the ready revision of a label named `upload`, like any other label.)
+ */
+const UPLOAD_PAGE = `${INPUT_SETS}/_upload`;
 
 /** Every URL of the SPA. `path` is the router pattern, `getHref` builds a link. */
 export const paths = {
@@ -36,7 +42,7 @@ export const paths = {
     path: INPUT_SETS,
     getHref: (query: TInputSetListQuery = {}) => withQuery(INPUT_SETS, query),
   },
-  upload: { path: `${INPUT_SETS}/upload`, getHref: () => `${INPUT_SETS}/upload` },
+  upload: { path: UPLOAD_PAGE, getHref: () => UPLOAD_PAGE },
   inputSet: { path: `${INPUT_SETS}/:ref`, getHref: (ref: string) => inputSetBase(ref) },
   inputSetDiff: {
     path: 'diff',

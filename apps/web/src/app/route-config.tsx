@@ -1,0 +1,74 @@
+import { Suspense } from 'react';
+import { Navigate, type RouteObject } from 'react-router';
+import { paths } from '../config/paths';
+import { LoadingState } from '../components/ui/state-views';
+import { AppLayout } from './layout/app-layout';
+import { RequireRole } from './layout/require-role';
+import { RequireSession } from './layout/require-session';
+import { lazyPage } from './lazy-page';
+import { NotFoundPage } from './routes/not-found-page';
+import { RouteErrorPage } from './routes/route-error-page';
+
+const SignInPage = lazyPage(() => import('../features/auth/sign-in-page'), 'SignInPage');
+const InputSetsPage = lazyPage(() => import('../features/input-sets/pages/input-sets-page'), 'InputSetsPage');
+const UploadPage = lazyPage(() => import('../features/upload/upload-page'), 'UploadPage');
+const InputSetDetailLayout = lazyPage(
+  () => import('../features/input-sets/pages/input-set-detail-layout'),
+  'InputSetDetailLayout',
+);
+const OverviewTab = lazyPage(() => import('../features/input-sets/pages/overview-tab'), 'OverviewTab');
+const DiffTab = lazyPage(() => import('./routes/input-set-diff-route'), 'InputSetDiffRoute');
+const ReviewTab = lazyPage(() => import('./routes/input-set-review-route'), 'InputSetReviewRoute');
+const HistoryTab = lazyPage(() => import('./routes/input-set-history-route'), 'InputSetHistoryRoute');
+const PlansPage = lazyPage(() => import('./routes/plans-route'), 'PlansRoute');
+const RunPage = lazyPage(() => import('../features/runs/pages/run-page'), 'RunPage');
+
+/** DESIGN section 8: every SPA URL lives under /ui. */
+export const routes: RouteObject[] = [
+  {
+    errorElement: <RouteErrorPage />,
+    children: [
+      { path: paths.home.path, element: <Navigate to={paths.inputSets.getHref()} replace /> },
+      {
+        path: paths.signIn.path,
+        element: (
+          <Suspense fallback={<LoadingState />}>
+            <SignInPage />
+          </Suspense>
+        ),
+      },
+      {
+        element: (
+          <RequireSession>
+            <AppLayout />
+          </RequireSession>
+        ),
+        children: [
+          { path: '/ui', element: <Navigate to={paths.inputSets.getHref()} replace /> },
+          { path: paths.inputSets.path, element: <InputSetsPage /> },
+          {
+            path: paths.upload.path,
+            element: (
+              <RequireRole role="planner">
+                <UploadPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: paths.inputSet.path,
+            element: <InputSetDetailLayout />,
+            children: [
+              { index: true, element: <OverviewTab /> },
+              { path: paths.inputSetDiff.path, element: <DiffTab /> },
+              { path: paths.inputSetReview.path, element: <ReviewTab /> },
+              { path: paths.inputSetHistory.path, element: <HistoryTab /> },
+            ],
+          },
+          { path: paths.plans.path, element: <PlansPage /> },
+          { path: paths.run.path, element: <RunPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+];
