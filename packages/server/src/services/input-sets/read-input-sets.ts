@@ -10,7 +10,7 @@ import type { Prisma, PrismaClient } from '../../generated/prisma/client';
 import type pg from 'pg';
 import { findRevision } from './resolve-ref';
 import { detectKeyCollation, selectRowsSql, tableColumns } from './table-sql';
-import { toDetail, toSummary } from './to-summary';
+import { SUMMARY_SELECT, toDetail, toSummary } from './to-summary';
 
 /** Revisions newest first; `search` matches label or version id. */
 export async function listInputSets(
@@ -31,6 +31,7 @@ export async function listInputSets(
   const [rows, total] = await Promise.all([
     prisma.inputSet.findMany({
       where,
+      select: SUMMARY_SELECT,
       orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
       take: query.limit,
       skip: query.offset,

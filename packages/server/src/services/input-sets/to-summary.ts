@@ -1,9 +1,34 @@
 import type { TInputSetDetail, TInputSetSummary, TRowCounts } from '@planning-hub/contracts/api/input-sets';
 import type { TProblem, TProblemSummary } from '@planning-hub/contracts/problems';
-import type { InputSet } from '../../generated/prisma/client';
+import type { InputSet, Prisma } from '../../generated/prisma/client';
 import { refOf } from './resolve-ref';
 
-export function toSummary(row: InputSet): TInputSetSummary {
+/**
+ * The columns a summary shows. Lists select only these: `problems` (up to
+ * 1,000 per code) and `source` are read for one revision's detail, never for a page.
+ */
+export const SUMMARY_SELECT = {
+  id: true,
+  label: true,
+  revision: true,
+  status: true,
+  versionId: true,
+  note: true,
+  contentHash: true,
+  rowCounts: true,
+  errorCount: true,
+  warningCount: true,
+  uploadedBy: true,
+  approvedBy: true,
+  approvedAt: true,
+  reviewComment: true,
+  createdAt: true,
+  updatedAt: true,
+} as const satisfies Prisma.InputSetSelect;
+
+export type TSummaryRow = Prisma.InputSetGetPayload<{ select: typeof SUMMARY_SELECT }>;
+
+export function toSummary(row: TSummaryRow): TInputSetSummary {
   return {
     id: row.id,
     label: row.label,
