@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { TInputSetSummary } from '@planning-hub/contracts/api/input-sets';
 import { useT } from '../../../i18n/i18n-context';
+import { FormField } from '../../../components/ui/form-field';
 
 type TAgainstPickerProps = {
   currentId: number;
@@ -17,28 +18,29 @@ export function AgainstPicker({ currentId, value, revisions, onChange }: TAgains
   const others = (revisions ?? []).filter((revision) => revision.id !== currentId);
   const isKnown = others.some((revision) => revision.ref === value);
   return (
-    <div className="field field--inline against-picker">
-      <label htmlFor={id}>{t('diff.against.label')}</label>
-      <select
-        id={id}
-        className="select"
-        value={value}
-        disabled={!revisions || others.length === 0}
-        onChange={(event) => onChange(event.target.value)}
-      >
-        {value === '' ? <option value="">{t('diff.against.choose')}</option> : null}
-        {value !== '' && !isKnown ? <option value={value}>{value}</option> : null}
-        {others.map((revision) => (
-          <option key={revision.id} value={revision.ref}>
-            {t('diff.against.option', {
-              ref: revision.ref,
-              status: t(`status.${revision.status}`),
-              revision: `r${revision.revision}`,
-              versionId: revision.versionId,
-            })}
-          </option>
-        ))}
-      </select>
-    </div>
+    <FormField id={id} label={t('diff.against.label')} className="field--inline against-picker">
+      {(control) => (
+        <select
+          {...control}
+          className="select"
+          value={value}
+          disabled={!revisions || others.length === 0}
+          onChange={(event) => onChange(event.target.value)}
+        >
+          {value === '' ? <option value="">{t('diff.against.choose')}</option> : null}
+          {value !== '' && !isKnown ? <option value={value}>{value}</option> : null}
+          {others.map((revision) => (
+            <option key={revision.id} value={revision.ref}>
+              {t('diff.against.option', {
+                ref: revision.ref,
+                status: t(`status.${revision.status}`),
+                revision: `r${revision.revision}`,
+                versionId: revision.versionId,
+              })}
+            </option>
+          ))}
+        </select>
+      )}
+    </FormField>
   );
 }

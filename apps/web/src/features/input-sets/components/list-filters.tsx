@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { INPUT_SET_STATUSES, type TInputSetStatus } from '@planning-hub/contracts/api/input-sets';
 import { useT } from '../../../i18n/i18n-context';
+import { FormField } from '../../../components/ui/form-field';
 import type { TInputSetFilters } from '../api/list-input-sets';
 import { SEARCH_MAX_LENGTH } from '../list-query';
 
@@ -65,18 +66,19 @@ export function ListFilters({ filters, onChange }: TListFiltersProps) {
           </label>
         ))}
       </fieldset>
-      <div className="field field--inline search-field">
-        <label htmlFor={searchId}>{t('list.search.label')}</label>
-        <input
-          id={searchId}
-          className="input"
-          type="search"
-          value={text}
-          maxLength={SEARCH_MAX_LENGTH}
-          placeholder={t('list.search.placeholder')}
-          onChange={(event) => handleSearchChange(event.target.value)}
-        />
-      </div>
+      <FormField id={searchId} label={t('list.search.label')} className="field--inline search-field">
+        {(control) => (
+          <input
+            {...control}
+            className="input"
+            type="search"
+            value={text}
+            maxLength={SEARCH_MAX_LENGTH}
+            placeholder={t('list.search.placeholder')}
+            onChange={(event) => handleSearchChange(event.target.value)}
+          />
+        )}
+      </FormField>
     </div>
   );
 }

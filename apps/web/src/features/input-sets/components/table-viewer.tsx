@@ -4,6 +4,7 @@ import type { TInputSetDetail } from '@planning-hub/contracts/api/input-sets';
 import { TABLE_NAMES, TABLE_SPECS, type TTableName } from '@planning-hub/contracts/tables';
 import { formatCount } from '../../../lib/format';
 import { useT } from '../../../i18n/i18n-context';
+import { FormField } from '../../../components/ui/form-field';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
 import { SkeletonCell, useVirtualGrid, VirtualGrid } from '../../../components/ui/virtual-grid';
 import { useTableRowPages } from '../api/get-table-rows';
@@ -38,16 +39,17 @@ export function TableViewer({ inputSet }: { inputSet: TInputSetDetail }) {
 
   return (
     <div className="stack-s">
-      <div className="field field--inline">
-        <label htmlFor={selectId}>{t('viewer.table')}</label>
-        <select id={selectId} className="select" value={table} onChange={(event) => handleTableChange(event.target.value)}>
-          {TABLE_NAMES.map((name) => (
-            <option key={name} value={name}>
-              {t('viewer.tableOption', { table: name, count: formatCount(inputSet.rowCounts[name] ?? 0) })}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FormField id={selectId} label={t('viewer.table')} className="field--inline">
+        {(control) => (
+          <select {...control} className="select" value={table} onChange={(event) => handleTableChange(event.target.value)}>
+            {TABLE_NAMES.map((name) => (
+              <option key={name} value={name}>
+                {t('viewer.tableOption', { table: name, count: formatCount(inputSet.rowCounts[name] ?? 0) })}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
       <TableGrid
         key={`${inputSet.ref}|${table}|${inputSet.contentHash}`}
         inputSetRef={inputSet.ref}
