@@ -10,7 +10,7 @@ type TPool = TDatabase['pool'];
 /** The tables a bundle has as CSV files (params comes as params.json). */
 export const CSV_TABLES = TABLE_NAMES.filter((t): t is Exclude<TTableName, 'params'> => t !== 'params');
 
-/** `bare` has the same columns and indexes but no foreign key: what the FK's per-row check costs. */
+/** `bare` has the same columns and indexes but no check of input_set_id: what that check costs. */
 export type TCopyTarget = { table: TTableName; bare?: boolean };
 
 const copyTableOf = ({ table, bare = false }: TCopyTarget) => `bench_copy_${bare ? 'bare_' : ''}${table}`;
@@ -19,9 +19,10 @@ const COPY_LABEL = 'bench_copy';
 
 /**
  * `bench_copy_<table>`: identical to the service's table: the same columns, defaults,
- * primary key and indexes (LIKE ... INCLUDING ALL) and the same foreign key to
- * planning_input_sets, input_set_id filled by a default naming a revision kept for
- * this. `bench_copy_bare_demand`: the same without the foreign key.
+ * primary key and indexes (LIKE ... INCLUDING ALL) and the same statement-level
+ * triggers checking that input_set_id names a revision (they replaced a foreign key,
+ * migration 20261125100737), input_set_id filled by a default naming a revision kept
+ * for this. `bench_copy_bare_demand`: the same without the check.
  */
 export async function createCopyTables(pool: TPool): Promise<void> {
   await dropCopyTables(pool);
@@ -37,9 +38,12 @@ export async function createCopyTables(pool: TPool): Promise<void> {
     await pool.query(`CREATE TABLE ${name} (LIKE ${TABLE_SPECS[target.table].dbTable} INCLUDING ALL)`);
     await pool.query(`ALTER TABLE ${name} ALTER COLUMN input_set_id SET DEFAULT ${id}`);
     if (!target.bare) {
-      await pool.query(
-        `ALTER TABLE ${name} ADD FOREIGN KEY (input_set_id) REFERENCES planning_input_sets (id) ON DELETE CASCADE ON UPDATE CASCADE`,
-      );
+      for (const event of ['INSERT', 'UPDATE']) {
+        await pool.query(
+          `CREATE TRIGGER ${name}_input_set_${event.toLowerCase()} AFTER ${event} ON ${name} REFERENCING NEW TABLE AS new_rows
+           FOR EACH STATEMENT EXECUTE FUNCTION planning_input_rows_check_input_set()`,
+        );
+      }
     }
   }
 }

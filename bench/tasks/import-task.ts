@@ -83,7 +83,7 @@ export const runImportTask: TTask = async ({
   }
 };
 
-/** COPY without the foreign key (what the FK check costs), and of every CSV (what the other tables add). */
+/** COPY without the input_set_id check (what the check costs), and of every CSV (what the other tables add). */
 function extraBaselines(pool: TDatabase['pool'], bundleDir: string): TStep[] {
   return [
     {
