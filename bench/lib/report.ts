@@ -34,10 +34,12 @@ export function formatTable(sizes: TSizeResult[], huge: THugeResult | null): str
       );
     }
     if (size.validation) {
-      const { rows, demandRows, seconds } = size.validation;
-      const perCore = rows / seconds;
+      const { rows, demandRows, seconds, cpuSeconds } = size.validation;
+      // Per core = per CPU-second of the one-threaded process; wall time also counts
+      // the time the process waited for a core on a loaded machine.
+      const perCore = rows / (cpuSeconds ?? seconds);
       out.push(
-        `${'validation throughput'.padEnd(26)}${pad(size.rows.toLocaleString('en-US'), 11)}  ${Math.round(perCore).toLocaleString('en-US')} rows/s on one core (${rows.toLocaleString('en-US')} rows, ${Math.round((demandRows / rows) * 100)}% demand); goal >= 300,000 ${perCore >= 300_000 ? 'ok' : 'MISS'}`,
+        `${'validation throughput'.padEnd(26)}${pad(size.rows.toLocaleString('en-US'), 11)}  ${Math.round(perCore).toLocaleString('en-US')} rows per CPU second (${Math.round(rows / seconds).toLocaleString('en-US')} rows/s wall; ${rows.toLocaleString('en-US')} rows, ${Math.round((demandRows / rows) * 100)}% demand); goal >= 300,000 per core ${perCore >= 300_000 ? 'ok' : 'MISS'}`,
       );
     }
     out.push('');
@@ -111,6 +113,14 @@ function sizeResults(sizes: TSizeResult[], huge: THugeResult | null) {
       ),
     },
     peak_rss_mb: Math.max(...main.lines.map((l) => l.peakRssMb ?? 0)),
+    ...(main.validation
+      ? {
+          validation_rows_per_cpu_s: main.validation.cpuSeconds
+            ? Math.round(main.validation.rows / main.validation.cpuSeconds)
+            : null,
+          validation_rows_per_s: Math.round(main.validation.rows / main.validation.seconds),
+        }
+      : {}),
     medians_s: { ...medians, ...(huge ? { huge_import: round3(huge.importS) } : {}) },
     baselines_s: {
       import: baselineOf('import'),

@@ -73,10 +73,12 @@ export async function runSize({
   const validate = size.tasks.validate;
   if (validate?.samples.validate) {
     const seconds = median(validate.samples.validate);
+    const nodeCpu = validate.cpu.validate?.node;
     size.validation = {
       rows: Number(validate.info?.rows ?? 0),
       demandRows: Number(validate.info?.demandRows ?? 0),
       seconds,
+      cpuSeconds: nodeCpu && nodeCpu.length > 0 ? median(nodeCpu) : null,
     };
   }
   size.lines = buildLines(size);

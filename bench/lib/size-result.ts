@@ -26,8 +26,11 @@ export type TSizeResult = {
   rows: number;
   bundle: { demandMb: number; totalMb: number };
   lines: TPathLine[];
-  /** processBundle without a database, one thread: rows of all tables (demand among them) in `seconds` (median). */
-  validation: { rows: number; demandRows: number; seconds: number } | null;
+  /**
+   * processBundle without a database, one thread: rows of all tables (demand among
+   * them) in `seconds` of wall time and `cpuSeconds` of the process's CPU (medians).
+   */
+  validation: { rows: number; demandRows: number; seconds: number; cpuSeconds: number | null } | null;
   apiPeakRssMb: { upload: number | null; diff: number | null };
   tasks: Partial<Record<TTaskName, TTaskResult>>;
 };
