@@ -1,30 +1,19 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TABLE_SPECS } from '@planning-hub/contracts/tables';
-import { createTestDatabase } from '../support/test-database';
+import { useTestPool } from '../support/test-database';
 
 /**
  * The row tables reference their revision through statement-level triggers
  * (migration 20261125100737) instead of row-by-row foreign keys: the same rule.
  */
 describe('row tables and their revision', () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let pool: pg.Pool;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    pool = new pg.Pool({ connectionString: database.url, max: 2 });
-  });
-  afterAll(async () => {
-    await pool?.end();
-    await database?.drop();
-  });
+  const db = useTestPool();
 
   async function createRevision(label: string): Promise<number> {
-    const { rows } = await pool.query<{ id: number }>(
+    const { rows } = await db.pool.query<{ id: number }>(
       `INSERT INTO planning_input_sets (label, revision, status, version_id, content_hash, row_counts, uploaded_by)
        VALUES ($1, 1, 'draft', 'v1', '', '{}', 'test') RETURNING id`,
       [label],
@@ -34,13 +23,13 @@ describe('row tables and their revision', () => {
 
   const demandCount = async (id: number) =>
     Number(
-      (await pool.query('SELECT count(*) FROM planning_input_demand WHERE input_set_id = $1', [id])).rows[0]
-        .count,
+      (await db.pool.query('SELECT count(*) FROM planning_input_demand WHERE input_set_id = $1', [id]))
+        .rows[0].count,
     );
 
   it('refuses rows of a revision that does not exist, by INSERT and by COPY, and keeps none of them', async () => {
     const id = await createRevision('refs_insert');
-    const insert = pool.query(
+    const insert = db.pool.query(
       `INSERT INTO planning_input_demand (input_set_id, item_code, location_code, period, quantity)
        VALUES ($1, 'A', 'L', '2027-01', 1), ($2, 'B', 'L', '2027-01', 1)`,
       [id, id + 1000],
@@ -50,7 +39,7 @@ describe('row tables and their revision', () => {
       detail: expect.stringContaining(`(${id + 1000})`),
     });
 
-    const client = await pool.connect();
+    const client = await db.pool.connect();
     try {
       const copy = client.query(
         copyFrom(
@@ -67,12 +56,12 @@ describe('row tables and their revision', () => {
 
   it('refuses moving rows to a revision that does not exist', async () => {
     const id = await createRevision('refs_update');
-    await pool.query(
+    await db.pool.query(
       `INSERT INTO planning_input_calendar (input_set_id, date, period, working) VALUES ($1, '2027-01-04', '2027-01', true)`,
       [id],
     );
     await expect(
-      pool.query('UPDATE planning_input_calendar SET input_set_id = $2 WHERE input_set_id = $1', [
+      db.pool.query('UPDATE planning_input_calendar SET input_set_id = $2 WHERE input_set_id = $1', [
         id,
         id + 1000,
       ]),
@@ -83,23 +72,26 @@ describe('row tables and their revision', () => {
     const id = await createRevision('refs_delete');
     const other = await createRevision('refs_keep');
     for (const revision of [id, other]) {
-      await pool.query(
+      await db.pool.query(
         `INSERT INTO planning_input_demand (input_set_id, item_code, location_code, period, quantity) VALUES ($1, 'A', 'L', '2027-01', 1)`,
         [revision],
       );
-      await pool.query(`INSERT INTO planning_input_params (input_set_id, key, value) VALUES ($1, 'k', '1')`, [
-        revision,
-      ]);
+      await db.pool.query(
+        `INSERT INTO planning_input_params (input_set_id, key, value) VALUES ($1, 'k', '1')`,
+        [revision],
+      );
     }
     await expect(
-      pool.query('UPDATE planning_input_sets SET id = id + 1000 WHERE id = $1', [id]),
+      db.pool.query('UPDATE planning_input_sets SET id = id + 1000 WHERE id = $1', [id]),
     ).rejects.toMatchObject({
       code: '23503',
     });
 
-    await pool.query('DELETE FROM planning_input_sets WHERE id = $1', [id]);
+    await db.pool.query('DELETE FROM planning_input_sets WHERE id = $1', [id]);
     for (const spec of Object.values(TABLE_SPECS)) {
-      const { rows } = await pool.query(`SELECT count(*) FROM ${spec.dbTable} WHERE input_set_id = $1`, [id]);
+      const { rows } = await db.pool.query(`SELECT count(*) FROM ${spec.dbTable} WHERE input_set_id = $1`, [
+        id,
+      ]);
       expect(Number(rows[0].count), spec.dbTable).toBe(0);
     }
     expect(await demandCount(other)).toBe(1);

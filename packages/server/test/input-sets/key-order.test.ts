@@ -1,12 +1,12 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { compareUtf8 } from '@planning-hub/core/canonical/compare-utf8';
 import {
   detectKeyCollation,
   selectRowsSql,
   type TKeyCollation,
 } from '../../src/services/input-sets/table-sql';
-import { createTestDatabase } from '../support/test-database';
+import { useTestPool } from '../support/test-database';
 
 // ASCII cases, Latin-1, CJK, half-width kana and a character above U+FFFF: byte order differs from most locales here.
 const CODES = ['ITEM-1', 'item-1', 'Zeta', 'é', '部品-010', '😀', 'ｱ', '0042', 'A/B', 'a.b'];
@@ -46,37 +46,27 @@ async function planOf(pool: pg.Pool, id: number, collation: TKeyCollation): Prom
 }
 
 describe('natural key order of stored rows', () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let pool: pg.Pool;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    pool = new pg.Pool({ connectionString: database.url, max: 2 });
-  });
-  afterAll(async () => {
-    await pool?.end();
-    await database?.drop();
-  });
+  const db = useTestPool();
 
   it('reads rows in the primary key index order on a C database: the same rows in the same byte order as COLLATE "C"', async () => {
-    const id = await insertDemand(pool);
-    expect(await detectKeyCollation(pool)).toBe('database-default');
-    const byDefault = await readCodes(pool, id, 'database-default');
+    const id = await insertDemand(db.pool);
+    expect(await detectKeyCollation(db.pool)).toBe('database-default');
+    const byDefault = await readCodes(db.pool, id, 'database-default');
     expect(byDefault).toEqual([...CODES].sort(compareUtf8));
-    expect(await readCodes(pool, id, 'explicit-c')).toEqual(byDefault);
-    expect(await planOf(pool, id, 'database-default')).not.toMatch(/Sort/);
-    expect(await planOf(pool, id, 'explicit-c')).toMatch(/Sort/);
+    expect(await readCodes(db.pool, id, 'explicit-c')).toEqual(byDefault);
+    expect(await planOf(db.pool, id, 'database-default')).not.toMatch(/Sort/);
+    expect(await planOf(db.pool, id, 'explicit-c')).toMatch(/Sort/);
   });
 
   it('keeps COLLATE "C" where the database default collation is another one', async () => {
-    const name = `${database.name}_cutf8`;
+    const name = `${db.database.name}_cutf8`;
     const admin = new pg.Client({ connectionString: inject('pgAdminUrl') });
     await admin.connect();
     try {
       await admin.query(
         `CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.utf8' LC_CTYPE 'C.utf8'`,
       );
-      const url = new URL(database.url);
+      const url = new URL(db.database.url);
       url.pathname = `/${name}`;
       const other = new pg.Client({ connectionString: url.toString() });
       await other.connect();

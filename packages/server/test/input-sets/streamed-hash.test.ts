@@ -1,11 +1,10 @@
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TABLE_NAMES } from '@planning-hub/contracts/tables';
 import { createContentHasher } from '@planning-hub/core/canonical/content-hash';
 import { computeStoredContentHash } from '../../src/services/input-sets/content-hash';
 import { streamRows } from '../../src/services/input-sets/copy-rows';
 import { importDraft } from '../support/seed-revisions';
-import { createTestDatabase } from '../support/test-database';
+import { useTestPool } from '../support/test-database';
 
 /** In UTF-8 byte order (ASCII, U+90E8, U+FF71, U+20B9F). Cells whose stored text could differ from the imported text if anything were lost on the way. */
 const SORTED_DEMAND = [
@@ -30,24 +29,14 @@ const AWKWARD_TEXT = [
 ];
 
 describe('content hash computed while the import streams the rows', () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let pool: pg.Pool;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    pool = new pg.Pool({ connectionString: database.url, max: 2 });
-  });
-  afterAll(async () => {
-    await pool?.end();
-    await database?.drop();
-  });
+  const db = useTestPool();
 
   async function storedHashOf(label: string): Promise<string> {
-    const { rows } = await pool.query<{ id: number }>(
+    const { rows } = await db.pool.query<{ id: number }>(
       "SELECT id FROM planning_input_sets WHERE label = $1 AND status = 'draft'",
       [label],
     );
-    const client = await pool.connect();
+    const client = await db.pool.connect();
     try {
       return await computeStoredContentHash(client, rows[0]!.id);
     } finally {
@@ -56,23 +45,23 @@ describe('content hash computed while the import streams the rows', () => {
   }
 
   it('is the same whether PostgreSQL or core writes the canonical lines of stored rows', async () => {
-    const report = await importDraft(pool, 'hash_sql_lines');
-    const { rows } = await pool.query<{ id: number }>(
+    const report = await importDraft(db.pool, 'hash_sql_lines');
+    const { rows } = await db.pool.query<{ id: number }>(
       "SELECT id FROM planning_input_sets WHERE label = 'hash_sql_lines'",
     );
     const id = rows[0]!.id;
     for (const [i, text] of AWKWARD_TEXT.entries()) {
-      await pool.query(
+      await db.pool.query(
         `INSERT INTO planning_input_demand (input_set_id, item_code, location_code, period, quantity, uom)
          VALUES ($1, $2, 'L', '2027-01', $3, $4)`,
         [id, `awkward-${i}`, ['0.000', '-1.50', '12345678901234567890.0001000', '7', '.5', '1e3'][i], text],
       );
     }
-    await pool.query(
+    await db.pool.query(
       `INSERT INTO planning_input_calendar (input_set_id, date, period, working, hours) VALUES ($1, '2027-03-01', '2027-03', false, NULL), ($1, '2027-03-02', '2027-03', true, 7.50)`,
       [id],
     );
-    const client = await pool.connect();
+    const client = await db.pool.connect();
     try {
       const byCore = createContentHasher();
       for (const table of TABLE_NAMES)
@@ -87,8 +76,8 @@ describe('content hash computed while the import streams the rows', () => {
 
   it('equals the hash of the rows read back from PostgreSQL, demand in key order or not', async () => {
     const [header, ...rows] = SORTED_DEMAND.split('\n');
-    const sorted = await importDraft(pool, 'hash_sorted', { overrides: { 'demand.csv': SORTED_DEMAND } });
-    const shuffled = await importDraft(pool, 'hash_shuffled', {
+    const sorted = await importDraft(db.pool, 'hash_sorted', { overrides: { 'demand.csv': SORTED_DEMAND } });
+    const shuffled = await importDraft(db.pool, 'hash_shuffled', {
       overrides: { 'demand.csv': [header, ...[...rows].reverse()].join('\n') },
     });
     expect(sorted.ok).toBe(true);
@@ -100,7 +89,7 @@ describe('content hash computed while the import streams the rows', () => {
 
   it('leaves out rows the import does not store (allow_invalid), like the hash read back', async () => {
     const withErrors = `${SORTED_DEMAND}\n\u{20b9f},東京,2027-01,7,pcs\n\u{20b9f},東京,2027-02,-1,pcs\n`;
-    const report = await importDraft(pool, 'hash_invalid', {
+    const report = await importDraft(db.pool, 'hash_invalid', {
       overrides: { 'demand.csv': withErrors },
       allowInvalid: true,
     });

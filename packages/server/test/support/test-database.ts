@@ -1,9 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 /** A fresh database copied from the migrated template; dropped by the returned function. */
-export async function createTestDatabase(): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
+export async function createTestDatabase(): Promise<{
+  url: string;
+  name: string;
+  drop: () => Promise<void>;
+}> {
   const adminUrl = inject('pgAdminUrl');
   const template = inject('templateDatabase');
   const name = `test_${randomBytes(6).toString('hex')}`;
@@ -26,4 +30,23 @@ export async function createTestDatabase(): Promise<{ url: string; name: string;
       await client.end();
     },
   };
+}
+
+export type TTestPool = { database: Awaited<ReturnType<typeof createTestDatabase>>; pool: pg.Pool };
+
+/**
+ * A fresh database and a pool on it for the tests of one file: created before
+ * they run, dropped after. Read `database` and `pool` inside the tests.
+ */
+export function useTestPool(max = 2): TTestPool {
+  const state = {} as TTestPool;
+  beforeAll(async () => {
+    state.database = await createTestDatabase();
+    state.pool = new pg.Pool({ connectionString: state.database.url, max });
+  });
+  afterAll(async () => {
+    await state.pool?.end();
+    await state.database?.drop();
+  });
+  return state;
 }
