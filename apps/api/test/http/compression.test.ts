@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ZListInputSetsResponse } from '@planning-hub/contracts/api/input-sets';
 import { API } from '@planning-hub/contracts/api/routes';
 import { importSampleDraft } from '../support/import-bundle';
 import { startTestServer, type TTestServer } from '../support/test-server';
@@ -20,7 +21,7 @@ describe('response compression', () => {
     const list = await server.fetch('/api/plans/input_sets', { headers });
     expect(list.status).toBe(200);
     expect(list.headers.get('content-encoding')).toBe('gzip');
-    expect((await list.json()).items.map((i: { label: string }) => i.label)).toContain('gzip_check');
+    expect(ZListInputSetsResponse.parse(await list.json()).items.map((i) => i.label)).toContain('gzip_check');
 
     const zip = await server.fetch(API.exportZip('gzip_check@draft'), { headers });
     expect(zip.status).toBe(200);
