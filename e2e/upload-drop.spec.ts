@@ -3,7 +3,7 @@ import { readBundle, signIn, snap } from './support';
 
 test('a bundle dropped on the upload page is stored as a draft with a link to it', async ({ page }) => {
   await signIn(page);
-  await page.goto('/ui/plans/input_sets/_upload');
+  await page.goto('/ui/plans/input_sets/upload');
   await page.getByRole('textbox', { name: /^Label/ }).fill('dropped_bundle');
   await page.getByLabel('Version id').fill('2027-W01');
 

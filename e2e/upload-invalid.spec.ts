@@ -3,7 +3,7 @@ import { readBundle, signIn, snap } from './support';
 
 test('an invalid bundle is refused with each problem by file, row and column', async ({ page }) => {
   await signIn(page);
-  await page.goto('/ui/plans/input_sets/_upload');
+  await page.goto('/ui/plans/input_sets/upload');
   await page.getByRole('textbox', { name: /^Label/ }).fill('broken_bundle');
   await page.getByLabel('Version id').fill('2027-W01-bad');
 

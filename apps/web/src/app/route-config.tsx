@@ -59,6 +59,7 @@ export const routes: RouteObject[] = [
             element: <InputSetDetailLayout />,
             children: [
               { index: true, element: <OverviewTab /> },
+              { path: paths.inputSetOverview.path, element: <OverviewTab /> },
               { path: paths.inputSetDiff.path, element: <DiffTab /> },
               { path: paths.inputSetReview.path, element: <ReviewTab /> },
               { path: paths.inputSetHistory.path, element: <HistoryTab /> },

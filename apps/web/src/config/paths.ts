@@ -23,13 +23,17 @@ function withQuery(path: string, query: Record<string, string | undefined>): str
 }
 
 const INPUT_SETS = '/ui/plans/input_sets';
-const inputSetBase = (ref: string) => `${INPUT_SETS}/${encodeRefSegment(ref)}`;
+/** The upload page (DESIGN section 8). */
+const UPLOAD_PAGE = `${INPUT_SETS}/upload`;
 /**
- * The upload page, beside the labels' pages but never one of them: a label starts
- * with a letter or digit, so no reference is `_upload`. (`.../input_sets/upload`
- * is the ready revision of a label named `upload`, like any other label.)
+ * A revision's page. `upload` is a valid label, but its bare URL is the upload
+ * page: its Overview is linked as `.../upload/overview`, an alias every revision
+ * has. Its other tabs (`upload/review`, `upload/diff`, ...) and `upload@draft`
+ * do not collide.
  */
-const UPLOAD_PAGE = `${INPUT_SETS}/_upload`;
+const inputSetBase = (ref: string) => `${INPUT_SETS}/${encodeRefSegment(ref)}`;
+const inputSetHome = (ref: string) =>
+  `${INPUT_SETS}/${ref}` === UPLOAD_PAGE ? `${inputSetBase(ref)}/overview` : inputSetBase(ref);
 
 /** Every URL of the SPA. `path` is the router pattern, `getHref` builds a link. */
 export const paths = {
@@ -43,7 +47,9 @@ export const paths = {
     getHref: (query: TInputSetListQuery = {}) => withQuery(INPUT_SETS, query),
   },
   upload: { path: UPLOAD_PAGE, getHref: () => UPLOAD_PAGE },
-  inputSet: { path: `${INPUT_SETS}/:ref`, getHref: (ref: string) => inputSetBase(ref) },
+  inputSet: { path: `${INPUT_SETS}/:ref`, getHref: (ref: string) => inputSetHome(ref) },
+  /** The Overview tab under an explicit name, for the label named `upload`. */
+  inputSetOverview: { path: 'overview' },
   inputSetDiff: {
     path: 'diff',
     getHref: (ref: string, query: { against?: string } = {}) => withQuery(`${inputSetBase(ref)}/diff`, query),
@@ -52,7 +58,7 @@ export const paths = {
   inputSetHistory: { path: 'history', getHref: (ref: string) => `${inputSetBase(ref)}/history` },
   plans: { path: '/ui/plans', getHref: () => '/ui/plans' },
   /** The exact revision a run used: `foo@r3` stays the same after newer approvals. */
-  runInputSet: { getHref: (label: string, revision: number) => inputSetBase(`${label}@r${revision}`) },
+  runInputSet: { getHref: (label: string, revision: number) => inputSetHome(`${label}@r${revision}`) },
   run: { path: '/ui/runs/:id', getHref: (id: string) => `/ui/runs/${encodeURIComponent(id)}` },
 } as const;
 

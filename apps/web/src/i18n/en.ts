@@ -123,7 +123,6 @@ export const en = {
   'detail.notFound.title': 'Input set not found',
   'detail.notFound.openDraft': 'Open {ref}',
   'detail.notFound.searchList': 'Search the list for “{label}”',
-  'detail.notFound.uploadPage': 'Looking for the upload page? It has moved:',
 
   'tab.overview': 'Overview',
   'tab.diff': 'Diff',

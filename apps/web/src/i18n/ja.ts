@@ -124,7 +124,6 @@ export const ja: TMessages = {
   'detail.notFound.title': 'Input Set が見つかりません',
   'detail.notFound.openDraft': '{ref} を開く',
   'detail.notFound.searchList': '一覧で「{label}」を検索',
-  'detail.notFound.uploadPage': 'アップロード画面は移動しました:',
 
   'tab.overview': '概要',
   'tab.diff': 'Diff',

@@ -3,7 +3,6 @@ import { Link, Outlet, useMatch } from 'react-router';
 import { parseInputSetRef } from '@planning-hub/contracts/labels';
 import { paths } from '../../../config/paths';
 import { isApiError } from '../../../lib/api-client';
-import { useHasRole } from '../../../lib/auth/get-session';
 import { useT } from '../../../i18n/i18n-context';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
 import { LoadingState } from '../../../components/ui/state-views';
@@ -11,9 +10,6 @@ import { TabNav } from '../../../components/ui/tab-nav';
 import { useInputSet } from '../api/get-input-set';
 import { InputSetHeader } from '../components/input-set-header';
 import { useRefParam, type TInputSetOutletContext } from '../ref-param';
-
-/** `/ui/plans/input_sets/upload`: a label named `upload` now, the upload page once. */
-const OLD_UPLOAD_PAGE_REF = 'upload';
 
 export function InputSetDetailLayout() {
   const t = useT();
@@ -54,7 +50,6 @@ type TInputSetDetailProps = { inputSetRef: string; label: string; isReadyRef: bo
 function InputSetDetail({ inputSetRef: ref, label, isReadyRef }: TInputSetDetailProps) {
   const t = useT();
   const query = useInputSet(ref);
-  const canUpload = useHasRole('planner');
   const isHistoryTab = useMatch(`${paths.inputSet.path}/${paths.inputSetHistory.path}`) !== null;
 
   if (query.isPending) {
@@ -111,12 +106,6 @@ function InputSetDetail({ inputSetRef: ref, label, isReadyRef }: TInputSetDetail
         <p>
           <Link to={paths.inputSets.getHref({ search: label })}>{t('detail.notFound.searchList', { label })}</Link>
         </p>
-        {/* This URL was the upload page before it moved to a path no label can take: old bookmarks find it here. */}
-        {isNotFound && ref === OLD_UPLOAD_PAGE_REF && canUpload ? (
-          <p>
-            {t('detail.notFound.uploadPage')} <Link to={paths.upload.getHref()}>{t('list.uploadButton')}</Link>
-          </p>
-        ) : null}
       </>
     );
   }
