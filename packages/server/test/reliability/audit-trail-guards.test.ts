@@ -129,25 +129,34 @@ describe('the application role planning_hub_app', () => {
 });
 
 describe('the four-eyes trigger (planning_hub.four_eyes)', () => {
-  it('refuses an approve event by whoever uploaded the current content, when the policy is on', async () => {
-    await importDraft(clients.pool, 'four_eyes_db', { principal: 'alice' });
-    const inputSetId = await draftIdOf('four_eyes_db');
+  /** With the policy on, in a rolled-back transaction: `refused`'s approval fails with `error`, `allowed`'s goes in. */
+  async function expectFourEyes(
+    inputSetId: number,
+    { refused, allowed, error }: { refused: string; allowed: string; error: Record<string, unknown> },
+  ): Promise<void> {
     const client = owner as unknown as pg.PoolClient;
     await inRolledBackTransaction(owner, async () => {
       await owner.query("SET LOCAL planning_hub.four_eyes = 'on'");
       await owner.query('SAVEPOINT attempt');
-      await expect(
-        appendEvent(client, approveEvent('four_eyes_db', inputSetId, 'alice')),
-      ).rejects.toMatchObject({
+      await expect(appendEvent(client, approveEvent('four_eyes_db', inputSetId, refused))).rejects.toMatchObject(error);
+      await owner.query('ROLLBACK TO SAVEPOINT attempt');
+      await expect(appendEvent(client, approveEvent('four_eyes_db', inputSetId, allowed))).resolves.toBeDefined();
+    });
+  }
+
+  it('refuses an approve event by whoever uploaded the current content, when the policy is on', async () => {
+    await importDraft(clients.pool, 'four_eyes_db', { principal: 'alice' });
+    const inputSetId = await draftIdOf('four_eyes_db');
+    const client = owner as unknown as pg.PoolClient;
+    await expectFourEyes(inputSetId, {
+      refused: 'alice',
+      allowed: 'bob',
+      error: {
         code: '23514',
         constraint: 'planning_input_set_events_four_eyes',
         message:
           'four-eyes policy: alice uploaded the current content of four_eyes_db@r1 and cannot also approve it',
-      });
-      await owner.query('ROLLBACK TO SAVEPOINT attempt');
-      await expect(
-        appendEvent(client, approveEvent('four_eyes_db', inputSetId, 'bob')),
-      ).resolves.toBeDefined();
+      },
     });
     // Off (the default): the trigger lets it through; the API's own check is what applies then.
     await inRolledBackTransaction(owner, async () => {
@@ -160,19 +169,10 @@ describe('the four-eyes trigger (planning_hub.four_eyes)', () => {
   it('looks at the latest upload of the revision: after bob overwrites the draft, bob is refused and alice may approve', async () => {
     await importDraft(clients.pool, 'four_eyes_db', { principal: 'bob', versionId: 'B' });
     const inputSetId = await draftIdOf('four_eyes_db');
-    const client = owner as unknown as pg.PoolClient;
-    await inRolledBackTransaction(owner, async () => {
-      await owner.query("SET LOCAL planning_hub.four_eyes = 'on'");
-      await owner.query('SAVEPOINT attempt');
-      await expect(
-        appendEvent(client, approveEvent('four_eyes_db', inputSetId, 'bob')),
-      ).rejects.toMatchObject({
-        constraint: 'planning_input_set_events_four_eyes',
-      });
-      await owner.query('ROLLBACK TO SAVEPOINT attempt');
-      await expect(
-        appendEvent(client, approveEvent('four_eyes_db', inputSetId, 'alice')),
-      ).resolves.toBeDefined();
+    await expectFourEyes(inputSetId, {
+      refused: 'bob',
+      allowed: 'alice',
+      error: { constraint: 'planning_input_set_events_four_eyes' },
     });
   });
 
