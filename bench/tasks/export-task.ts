@@ -12,6 +12,7 @@ import { CSV_TABLES } from './bench-tables';
 import { IMPORT_LABEL } from './import-task';
 import { findRevisionId, plainSelectSql } from './revision-sql';
 import type { TTask } from './task-types';
+import { systemActor } from '../../packages/server/src/services/auth/actor';
 
 /**
  * export: exportBundleToFolder (`planning export`) of the imported revision vs
@@ -36,7 +37,7 @@ export const runExportTask: TTask = async ({ url, postgresPid, workDir, warmups,
           run: async () => {
             await exportBundleToFolder(
               { prisma, pool },
-              { ref: `${IMPORT_LABEL}@draft`, outDir: exportDir, actor: 'bench', principal: 'cli:bench' },
+              { ref: `${IMPORT_LABEL}@draft`, outDir: exportDir, actor: systemActor('cli:bench') },
             );
           },
         },

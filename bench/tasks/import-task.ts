@@ -13,6 +13,7 @@ import {
   resetCopyTables,
 } from './bench-tables';
 import type { TTask } from './task-types';
+import { systemActor } from '../../packages/server/src/services/auth/actor';
 
 export const IMPORT_LABEL = 'bench_import';
 
@@ -26,8 +27,7 @@ export async function importFolder(pool: TDatabase['pool'], bundleDir: string, l
       files: await folderSources(bundleDir),
       encoding: 'auto',
       allowInvalid: false,
-      actor: 'bench',
-      principal: 'cli:bench',
+      actor: systemActor('cli:bench'),
       entrypoint: 'cli',
       sourceKind: 'folder',
     },

@@ -2,6 +2,7 @@ import type { TDatabase } from '../../packages/server/src/database/connect';
 import { folderSources } from '../../packages/server/src/services/input-sets/bundle-sources';
 import { importBundle } from '../../packages/server/src/services/input-sets/import-bundle';
 import { approveDraft } from '../../packages/server/src/services/review/approve-draft';
+import { systemActor } from '../../packages/server/src/services/auth/actor';
 
 /** The label whose detail and events are loaded: many approved revisions, so a full page of events. */
 export const HOT_LABEL = 'load_hot';
@@ -32,8 +33,7 @@ async function uploadDraft(pool: TPool, bundleDir: string, label: string, step: 
       files: await folderSources(bundleDir),
       encoding: 'auto',
       allowInvalid: false,
-      actor: UPLOADER,
-      principal: UPLOADER,
+      actor: systemActor(UPLOADER),
       entrypoint: 'cli',
       sourceKind: 'folder',
     },
@@ -49,8 +49,7 @@ async function approve(pool: TPool, label: string): Promise<void> {
     reviewer: REVIEWER,
     comment: 'bench load seed',
     acknowledgeWarnings: true,
-    principal: REVIEWER,
-    fourEyes: false,
+    actor: systemActor(REVIEWER),
   });
 }
 

@@ -1,13 +1,27 @@
 import path from 'node:path';
 import type express from 'express';
 import type { TRuntime } from '@planning-hub/server/runtime';
+import { applyInstallationPolicy } from '@planning-hub/server/services/policy/installation-policy';
 import { createApp } from './app';
 import { authenticate } from './http/authenticate';
 import { buildApiRouters } from './routers';
 
-/** The whole API wired to one runtime; the server and the integration tests both start this. */
-export async function buildApp(runtime: TRuntime): Promise<express.Express> {
+/**
+ * The whole API wired to one runtime; the server and the integration tests both start this.
+ * `localOperatorSecret`: this start's secret in server.json, which authenticates the local operator.
+ */
+export async function buildApp(
+  runtime: TRuntime,
+  { localOperatorSecret }: { localOperatorSecret?: string } = {},
+): Promise<express.Express> {
   const { config, logger, db, metrics } = runtime;
+  const policy = await applyInstallationPolicy(db.pool, { fourEyes: config.fourEyes });
+  if (policy.status === 'kept' && policy.policy.fourEyes !== config.fourEyes) {
+    logger.warn(
+      { fourEyes: policy.policy.fourEyes },
+      `FOUR_EYES=${config.fourEyes} is not applied: this database role may not change the policy, which stays four_eyes=${policy.policy.fourEyes}. Run pnpm db:migrate as the owner with FOUR_EYES=${config.fourEyes}.`,
+    );
+  }
   return createApp({
     logger,
     metrics,
@@ -16,7 +30,7 @@ export async function buildApp(runtime: TRuntime): Promise<express.Express> {
       await db.pool.query('SELECT 1');
       return true;
     },
-    authenticate: authenticate({ prisma: db.prisma, config }),
+    authenticate: authenticate({ prisma: db.prisma, config, localOperatorSecret }),
     apiRouters: await buildApiRouters(runtime),
     spaDistDir: path.join(config.home, 'apps', 'web', 'dist'),
   });

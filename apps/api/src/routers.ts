@@ -14,7 +14,7 @@ export async function buildApiRouters(runtime: TRuntime): Promise<Router[]> {
     authRoutes({ prisma, config: runtime.config }),
     inputSetRoutes({ db: runtime.db, config: runtime.config, metrics: runtime.metrics }),
     diffRoutes({ runtime }),
-    reviewRoutes({ db: runtime.db, config: runtime.config, metrics: runtime.metrics }),
+    reviewRoutes({ db: runtime.db, metrics: runtime.metrics }),
     eventRoutes({ db: runtime.db }),
     runRoutes({ db: runtime.db, config: runtime.config, metrics: runtime.metrics, logger: runtime.logger }),
   ];

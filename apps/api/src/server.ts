@@ -1,5 +1,11 @@
+import type { AddressInfo } from 'node:net';
 import { openRuntime } from '@planning-hub/server/runtime';
 import { ensureInitialAdmin } from '@planning-hub/server/services/auth/initial-admin';
+import {
+  createLocalOperatorSecret,
+  removeLocalServerFile,
+  writeLocalServerFile,
+} from '@planning-hub/server/services/auth/local-operator';
 import { startDiffWorker } from '@planning-hub/server/services/diff/diff-worker';
 import { buildApp } from './build-app';
 
@@ -20,10 +26,17 @@ async function main(): Promise<void> {
   } else if (admin.created) {
     logger.info({ username: admin.username }, 'initial admin user created with the password from ADMIN_PASSWORD');
   }
-  const app = await buildApp(runtime);
+  // The CLI of this checkout finds the server and acts as the local operator through this secret.
+  const localOperatorSecret = createLocalOperatorSecret();
+  const app = await buildApp(runtime, { localOperatorSecret });
   const diffWorker = await startDiffWorker(runtime);
   const server = app.listen(config.port, config.host, () => {
-    logger.info({ port: config.port }, `Planning Hub listening on http://localhost:${config.port}/ui/plans/input_sets`);
+    const { port } = server.address() as AddressInfo;
+    const url = config.publicUrl ?? `http://127.0.0.1:${port}`;
+    writeLocalServerFile(config.dataDir, { url, secret: localOperatorSecret, pid: process.pid, startedAt: new Date().toISOString() })
+      .then((file) => logger.info({ file }, `the planning CLI of this checkout finds this server through ${file}`))
+      .catch((error: unknown) => logger.warn({ err: error }, 'server.json not written: the CLI needs --server and a login'));
+    logger.info({ port }, `Planning Hub listening on ${url}/ui/plans/input_sets`);
   });
   server.requestTimeout = 0; // large uploads stream for minutes
   let stopping = false;
@@ -32,8 +45,8 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     server.close(() => {
-      diffWorker
-        .stop()
+      removeLocalServerFile(config.dataDir, localOperatorSecret)
+        .then(() => diffWorker.stop())
         .then(() => runtime.close())
         .then(() => process.exit(0))
         .catch((error: unknown) => {

@@ -52,7 +52,7 @@ describe('planning runs / plans', () => {
     const clients = createDatabaseClients(database.url, 2);
     try {
       const { pool } = clients;
-      await approveDraft({ pool, ref: 'weekly_refresh@draft', reviewer: 'ops_lead', comment: 'JIRA-1', acknowledgeWarnings: true, principal: 'test', fourEyes: false });
+      await approveDraft({ pool, ref: 'weekly_refresh@draft', reviewer: 'ops_lead', comment: 'JIRA-1', acknowledgeWarnings: true, actor: systemActor('test') });
     } finally {
       await clients.close();
     }

@@ -1,9 +1,17 @@
 import type { Request, RequestHandler, Response } from 'express';
-import { hasRole, type TRole } from '@planning-hub/contracts/api/auth';
+import {
+  CLIENT_HEADER,
+  hasRole,
+  LOCAL_OPERATOR_TOKEN_PREFIX,
+  LOCAL_OPERATOR_USER_HEADER,
+  type TRole,
+} from '@planning-hub/contracts/api/auth';
 import type { TConfig } from '@planning-hub/server/config/env';
 import { AppError } from '@planning-hub/server/errors/app-error';
+import type { TActor } from '@planning-hub/server/services/auth/actor';
 import { resolveApiToken } from '@planning-hub/server/services/auth/api-tokens';
-import type { TPrincipal } from '@planning-hub/server/services/auth/principal';
+import { resolveLocalOperator } from '@planning-hub/server/services/auth/local-operator';
+import { actorOf, type TPrincipal } from '@planning-hub/server/services/auth/principal';
 import { safeEqual } from '@planning-hub/server/services/auth/secrets';
 import { resolveSession } from '@planning-hub/server/services/auth/sessions';
 
@@ -44,24 +52,46 @@ export function readCookie(header: string | undefined, name: string): string | u
   return undefined;
 }
 
+type TAuthPrisma = Parameters<typeof resolveSession>[0]['prisma'] &
+  Parameters<typeof resolveApiToken>[0]['prisma'] &
+  Parameters<typeof resolveLocalOperator>[0]['prisma'];
+
+/** The principal behind `Bearer <credential>`: a personal API token, or the local operator's secret. */
+async function resolveBearer(
+  req: Request,
+  credential: string,
+  { prisma, localOperatorSecret }: { prisma: TAuthPrisma; localOperatorSecret: string | undefined },
+): Promise<TPrincipal | null> {
+  if (credential.startsWith(LOCAL_OPERATOR_TOKEN_PREFIX)) {
+    const secret = credential.slice(LOCAL_OPERATOR_TOKEN_PREFIX.length);
+    if (!localOperatorSecret || !safeEqual(secret, localOperatorSecret)) return null;
+    return resolveLocalOperator({ prisma, osUser: req.get(LOCAL_OPERATOR_USER_HEADER) });
+  }
+  return resolveApiToken({ prisma, token: credential });
+}
+
 /**
- * Sets `req.principal` from `Authorization: Bearer <token>` or the session cookie.
+ * Sets `req.principal` from `Authorization: Bearer <token>` (a personal token, or the
+ * local operator's `phlocal_<secret>` of this server start) or the session cookie.
  * Never answers by itself: a bad token or a cookie request without the session's
  * `X-CSRF-Token` leaves the request anonymous and `requireRole` says why.
  */
 export function authenticate({
   prisma,
   config,
+  localOperatorSecret,
 }: {
-  prisma: Parameters<typeof resolveSession>[0]['prisma'] & Parameters<typeof resolveApiToken>[0]['prisma'];
+  prisma: TAuthPrisma;
   config: Pick<TConfig, 'cookieSecure'>;
+  /** This server start's secret (server.json); without it no local operator is accepted. */
+  localOperatorSecret?: string | undefined;
 }): RequestHandler {
   return async (req, res, next) => {
     const authorization = req.headers.authorization;
     if (authorization !== undefined) {
       const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-      const resolved = match ? await resolveApiToken({ prisma, token: match[1]! }) : null;
-      if (resolved) req.principal = { ...resolved.user, via: 'token' };
+      const resolved = match ? await resolveBearer(req, match[1]!, { prisma, localOperatorSecret }) : null;
+      if (resolved) req.principal = resolved;
       else req.authRejection = 'invalid_token';
       return next();
     }
@@ -80,7 +110,7 @@ export function authenticate({
       req.authRejection = 'csrf';
       return next();
     }
-    req.principal = { ...session.user, via: 'session' };
+    req.principal = session.principal;
     next();
   };
 }
@@ -96,11 +126,21 @@ export function getPrincipal(req: Request): TPrincipal {
   }
   if (req.authRejection === 'invalid_token') {
     throw new AppError('unauthenticated', {
-      message: 'The API token is not valid or has been revoked.',
-      hint: 'Create a new one with: planning tokens create --user <you>',
+      message: 'The API token is not valid: it is unknown, expired or revoked, or its user is disabled.',
+      hint: 'Sign in again with: planning login --server <url> (scripts: planning tokens create).',
     });
   }
   throw new AppError('unauthenticated', { message: 'Sign in or send an API token.' });
+}
+
+/** The actor the services record for this request: the authenticated user (docs/design.md, "Identity"). */
+export function getActor(req: Request): TActor {
+  return actorOf(getPrincipal(req));
+}
+
+/** Requests from the `planning` CLI name themselves (`X-Planning-Client`): their imports and runs count as entrypoint "cli". */
+export function isCliRequest(req: Request): boolean {
+  return req.get(CLIENT_HEADER) !== undefined;
 }
 
 /** Route guard: 401 without a principal, 403 below `role` (viewer < planner < reviewer < admin). */

@@ -5,6 +5,7 @@ import { API } from '@planning-hub/contracts/api/routes';
 import { approveDraft } from '@planning-hub/server/services/review/approve-draft';
 import { importDraft } from '../../../../packages/server/test/support/seed-revisions';
 import { startTestServer, type TTestServer, type TTokenCaller } from '../support/test-server';
+import { systemActor } from '@planning-hub/server/services/auth/actor';
 
 let server: TTestServer;
 let viewer: TTokenCaller;
@@ -14,9 +15,9 @@ let admin: TTokenCaller;
 async function seedWeeklyRefresh(): Promise<void> {
   const { pool } = server.runtime.db;
   await importDraft(pool, 'weekly_refresh');
-  await approveDraft({ pool, ref: 'weekly_refresh@draft', reviewer: 'E1', comment: 'JIRA-1', principal: 'lead', fourEyes: false });
+  await approveDraft({ pool, ref: 'weekly_refresh@draft', reviewer: 'E1', comment: 'JIRA-1', actor: systemActor('lead') });
   await importDraft(pool, 'weekly_refresh', { versionId: 'B', overrides: { 'inbound.csv': null } });
-  await approveDraft({ pool, ref: 'weekly_refresh@draft', reviewer: 'E2', comment: 'JIRA-2', principal: 'lead', fourEyes: false });
+  await approveDraft({ pool, ref: 'weekly_refresh@draft', reviewer: 'E2', comment: 'JIRA-2', actor: systemActor('lead') });
   await importDraft(pool, 'weekly_refresh', { versionId: 'C' });
 }
 
@@ -110,7 +111,7 @@ describe('GET /api/plans/input_sets/{label}/events/verify', () => {
 
   it('names the first broken link after a row was altered behind the trigger', async () => {
     await importDraft(server.runtime.db.pool, 'tampered');
-    await approveDraft({ pool: server.runtime.db.pool, ref: 'tampered@draft', comment: 'ok', principal: 'lead', fourEyes: false });
+    await approveDraft({ pool: server.runtime.db.pool, ref: 'tampered@draft', comment: 'ok', actor: systemActor('lead') });
     const client = await server.runtime.db.pool.connect();
     try {
       await client.query('ALTER TABLE planning_input_set_events DISABLE TRIGGER ALL');

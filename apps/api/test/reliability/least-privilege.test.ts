@@ -19,9 +19,9 @@ import { postSignIn } from '../support/sign-in';
 /**
  * The API run as operators are told to run it (docs/reliability.md): connected as a
  * login role that is a member of planning_hub_app, not as the database owner. Every
- * operation works; the events table is append-only by privilege; and with
- * `planning_hub.four_eyes` on for the database, the database refuses a self-approval
- * even though FOUR_EYES is off in the app.
+ * operation works; the events table is append-only by privilege; and with the
+ * four-eyes policy on in the database (set by the owner), a self-approval is refused
+ * even though FOUR_EYES is off in the app: this role may not turn the policy off.
  */
 
 const LOGIN_ROLE = `planning_hub_api_${randomBytes(4).toString('hex')}`;
@@ -68,8 +68,11 @@ beforeAll(async () => {
   await admin.query(`CREATE ROLE ${LOGIN_ROLE} LOGIN PASSWORD '${LOGIN_PASSWORD}' IN ROLE planning_hub_app`);
   // The migration granted this on the template; a database cloned from it does not inherit database-level grants.
   await admin.query(`GRANT CREATE ON DATABASE ${database.name} TO planning_hub_app`);
-  // The operator's switch that keeps the four-eyes policy on whatever the app's environment says.
-  await admin.query(`ALTER DATABASE ${database.name} SET planning_hub.four_eyes = 'on'`);
+  // The owner's policy (pnpm db:migrate with FOUR_EYES=true): the app's role may only read it.
+  const owner = new pg.Client({ connectionString: database.url });
+  await owner.connect();
+  await owner.query('UPDATE planning_hub_policy SET four_eyes = true WHERE id = 1');
+  await owner.end();
   const appUrl = new URL(database.url);
   appUrl.username = LOGIN_ROLE;
   appUrl.password = LOGIN_PASSWORD;
@@ -161,7 +164,8 @@ describe(`the API connected as a member of planning_hub_app`, () => {
     }
   });
 
-  it('refuses a self-approval with 403 through the database constraint, FOUR_EYES being off in the app', async () => {
+  it('keeps the database policy on (FOUR_EYES=false in the app cannot turn it off) and refuses a self-approval with 403', async () => {
+    expect(await runtime.db.pool.query('SELECT four_eyes FROM planning_hub_policy')).toMatchObject({ rows: [{ four_eyes: true }] });
     const both = await callerWith('reviewer', 'uploader-and-reviewer');
     expect((await upload('self_review', both, 'A')).status).toBe(201);
     const res = await postJson(API.review('self_review@draft'), both, {
@@ -170,7 +174,7 @@ describe(`the API connected as a member of planning_hub_app`, () => {
     });
     expect(res.status).toBe(403);
     expect(ZProblemDetails.parse(await res.json()).detail).toMatch(
-      /^Four-eyes policy: '.+' uploaded the current content and cannot also approve it\.$/,
+      /^Four-eyes policy: '.+' uploaded the current content of 'self_review@draft' and cannot also approve it\.$/,
     );
     const { rows } = await runtime.db.pool.query(
       "SELECT status, (SELECT count(*)::int FROM planning_input_set_events e WHERE e.label = s.label AND e.action = 'approve') AS approvals FROM planning_input_sets s WHERE label = 'self_review'",

@@ -37,7 +37,7 @@ async function expectProblem(res: Response, status: number) {
 
 async function revisionRow(label: string, revision: number) {
   const { rows } = await server.runtime.db.pool.query(
-    'SELECT status, approved_by, approved_at, review_comment FROM planning_input_sets WHERE label = $1 AND revision = $2',
+    'SELECT status, approved_by, approved_at, reviewer_id, review_comment FROM planning_input_sets WHERE label = $1 AND revision = $2',
     [label, revision],
   );
   return rows[0];
@@ -55,7 +55,7 @@ async function reviewsTotal(action: string): Promise<number> {
 }
 
 describe('POST /api/plans/input_sets/{ref}/review: approve', () => {
-  it('makes the draft ready with approved_by, approved_at, review_comment and one approve event', async () => {
+  it('makes the draft ready with approved_by (the signed-in user), reviewer_id, approved_at, review_comment and one approve event', async () => {
     const upload = await importDraft(server.runtime.db.pool, 'weekly_refresh');
     const approvesBefore = await reviewsTotal('approve');
     const started = Date.now();
@@ -67,14 +67,20 @@ describe('POST /api/plans/input_sets/{ref}/review: approve', () => {
       revision: 1,
       ref: 'weekly_refresh',
       status: 'ready',
-      approvedBy: 'E1234',
+      approvedBy: reviewer.username,
+      reviewerId: 'E1234',
       reviewComment: 'JIRA-123 approve by ops_lead',
       previousReady: null,
     });
     expect(Date.parse(body.approvedAt!)).toBeGreaterThanOrEqual(started - 1000);
 
     const row = await revisionRow('weekly_refresh', 1);
-    expect(row).toMatchObject({ status: 'ready', approved_by: 'E1234', review_comment: 'JIRA-123 approve by ops_lead' });
+    expect(row).toMatchObject({
+      status: 'ready',
+      approved_by: reviewer.username,
+      reviewer_id: 'E1234',
+      review_comment: 'JIRA-123 approve by ops_lead',
+    });
     expect(row.approved_at).toBeInstanceOf(Date);
 
     const [approve, uploadEvent, ...rest] = await events('weekly_refresh');
@@ -98,8 +104,8 @@ describe('POST /api/plans/input_sets/{ref}/review: approve', () => {
     expect(res.status).toBe(200);
     const body = ZReviewResponse.parse(await res.json());
     expect(body).toMatchObject({ revision: 2, status: 'ready', ref: 'weekly_refresh' });
-    expect(body.previousReady).toMatchObject({ revision: 1, status: 'archived', ref: 'weekly_refresh@r1', approvedBy: 'E1234' });
-    expect(await revisionRow('weekly_refresh', 1)).toMatchObject({ status: 'archived', approved_by: 'E1234' });
+    expect(body.previousReady).toMatchObject({ revision: 1, status: 'archived', ref: 'weekly_refresh@r1', reviewerId: 'E1234' });
+    expect(await revisionRow('weekly_refresh', 1)).toMatchObject({ status: 'archived', approved_by: reviewer.username, reviewer_id: 'E1234' });
 
     const [approve, archive] = await events('weekly_refresh');
     expect(archive).toMatchObject({ action: 'archive', revision: 1, comment: 'superseded by r2', actor: 'E2000', principal: reviewer.username });
@@ -107,11 +113,11 @@ describe('POST /api/plans/input_sets/{ref}/review: approve', () => {
     expect(body.events.map((e) => e.action)).toEqual(['archive', 'approve']);
   });
 
-  it('records ui_reviewer when the reviewer is left empty', async () => {
+  it('records ui_reviewer as the Reviewer ID when it is left empty and the user has no employee id', async () => {
     await importDraft(server.runtime.db.pool, 'default_reviewer');
     const res = await review('default_reviewer@draft', { action: 'approve', reviewer: '  ', comment: 'ok' });
     expect(res.status).toBe(200);
-    expect(ZReviewResponse.parse(await res.json()).approvedBy).toBe('ui_reviewer');
+    expect(ZReviewResponse.parse(await res.json())).toMatchObject({ approvedBy: reviewer.username, reviewerId: 'ui_reviewer' });
     expect((await events('default_reviewer'))[0]).toMatchObject({ actor: 'ui_reviewer', principal: reviewer.username });
   });
 
@@ -186,7 +192,7 @@ describe('POST /api/plans/input_sets/{ref}/review: approve', () => {
 });
 
 describe('POST /api/plans/input_sets/{ref}/review: revert', () => {
-  it('sends the ready revision back to draft, clears approved_by/at and keeps the reason', async () => {
+  it('sends the ready revision back to draft, clears approved_by/at and the Reviewer ID, and keeps the reason', async () => {
     const revertsBefore = await reviewsTotal('revert');
     const res = await review('default_reviewer', { action: 'revert', reviewer: 'E77', comment: 'wrong calendar, JIRA-9' });
     expect(res.status).toBe(200);
@@ -196,6 +202,7 @@ describe('POST /api/plans/input_sets/{ref}/review: revert', () => {
       status: 'draft',
       approvedBy: null,
       approvedAt: null,
+      reviewerId: null,
       reviewComment: 'wrong calendar, JIRA-9',
     });
     expect(await revisionRow('default_reviewer', 1)).toMatchObject({ status: 'draft', approved_by: null, approved_at: null, review_comment: 'wrong calendar, JIRA-9' });
@@ -205,7 +212,7 @@ describe('POST /api/plans/input_sets/{ref}/review: revert', () => {
       actor: 'E77',
       principal: reviewer.username,
       comment: 'wrong calendar, JIRA-9',
-      metadata: { previous_approved_by: 'ui_reviewer' },
+      metadata: { previous_approved_by: reviewer.username, previous_reviewer_id: 'ui_reviewer' },
     });
     expect(await reviewsTotal('revert')).toBe(revertsBefore + 1);
   });
@@ -219,7 +226,7 @@ describe('POST /api/plans/input_sets/{ref}/review: revert', () => {
     await importDraft(server.runtime.db.pool, 'weekly_refresh', { versionId: '2027-02-A' });
     const problem = await expectProblem(await review('weekly_refresh', { action: 'revert', comment: 'bad data' }), 409);
     expect(problem.detail).toBe("'weekly_refresh' already has a draft (r3); 'weekly_refresh' cannot be reverted while it exists.");
-    expect(await revisionRow('weekly_refresh', 2)).toMatchObject({ status: 'ready', approved_by: 'E2000' });
+    expect(await revisionRow('weekly_refresh', 2)).toMatchObject({ status: 'ready', reviewer_id: 'E2000' });
   });
 
   it('answers the runbook text with a hint when only a draft exists', async () => {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
+import { systemActor } from '@planning-hub/server/services/auth/actor';
 import { approveDraft } from '@planning-hub/server/services/review/approve-draft';
 import { importSampleDraft } from '../support/import-bundle';
 import type { TTestServer } from '../support/test-server';
@@ -13,8 +14,7 @@ export async function importReadySet(pool: pg.Pool, label: string, versionId = '
     reviewer: 'ops_lead',
     comment: 'JIRA-123 approve by ops_lead',
     acknowledgeWarnings: true,
-    principal: 'reviewer-test',
-    fourEyes: false,
+    actor: systemActor('reviewer-test'),
   });
   return report;
 }

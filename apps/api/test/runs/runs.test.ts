@@ -5,6 +5,7 @@ import { archiveRevision } from '@planning-hub/server/services/review/archive-re
 import { importSampleDraft } from '../support/import-bundle';
 import { startTestServer, type TTestServer, type TTokenCaller } from '../support/test-server';
 import { importReadySet, postJson, readMetric, sha256Hex } from './run-fixtures';
+import { systemActor } from '@planning-hub/server/services/auth/actor';
 
 let server: TTestServer;
 let planner: TTokenCaller;
@@ -159,7 +160,7 @@ describe('a run on a ready input set', () => {
   });
 
   it('keeps the artifact downloadable after the input set is archived', async () => {
-    await archiveRevision({ pool: server.runtime.db.pool, ref: 'weekly_refresh', comment: 'retired', actor: 'admin', principal: 'admin-test' });
+    await archiveRevision({ pool: server.runtime.db.pool, ref: 'weekly_refresh', comment: 'retired', actor: systemActor('admin-test') });
     const res = await server.fetch(`/api/runs/${runId}/artifacts/planning_input_set.json`, { headers: viewer.headers });
     expect(res.status).toBe(200);
     expect(sha256Hex(new Uint8Array(await res.arrayBuffer()))).toBe(sha256);

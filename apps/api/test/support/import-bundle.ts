@@ -5,6 +5,7 @@ import {
   importBundle,
   type TImportBundleInput,
 } from '@planning-hub/server/services/input-sets/import-bundle';
+import { systemActor } from '@planning-hub/server/services/auth/actor';
 import { writeBundle } from '../../../../packages/server/test/support/bundle-files';
 
 type TCliImport = Pick<TImportBundleInput, 'label' | 'files'> & Partial<TImportBundleInput>;
@@ -17,8 +18,7 @@ export function importBundleAsCli(pool: pg.Pool, input: TCliImport): Promise<TIm
       versionId: '2027-01-A',
       encoding: 'auto',
       allowInvalid: false,
-      actor: 'ops',
-      principal: 'cli:test',
+      actor: systemActor('ops'),
       entrypoint: 'cli',
       sourceKind: 'folder',
       ...input,

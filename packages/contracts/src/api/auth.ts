@@ -9,6 +9,28 @@ export function hasRole(actual: TRole, required: TRole): boolean {
   return ROLES.indexOf(actual) >= ROLES.indexOf(required);
 }
 
+/**
+ * Sent by the `planning` CLI on every request (`planning/<version>`): the server counts
+ * what such requests do under `entrypoint="cli"` (imports, runs).
+ */
+export const CLIENT_HEADER = 'x-planning-client';
+
+/**
+ * The local operator (docs/design.md, "One front door"): `npm start` writes a fresh
+ * secret to `<data dir>/server.json` (mode 0600). A CLI on the same machine that can
+ * read it sends `Authorization: Bearer phlocal_<secret>` and names its OS user in
+ * this header; the server records the principal `local:<OS user>`.
+ */
+export const LOCAL_OPERATOR_USER_HEADER = 'x-planning-local-user';
+export const LOCAL_OPERATOR_TOKEN_PREFIX = 'phlocal_';
+/** Principals of local operators are `local:<OS user>`; people's usernames cannot contain `:`. */
+export const LOCAL_OPERATOR_PRINCIPAL_PREFIX = 'local:';
+
+/** How the caller proved who they are. */
+export const AUTH_METHODS = ['session', 'token', 'local'] as const;
+export const ZAuthMethod = z.enum(AUTH_METHODS);
+export type TAuthMethod = z.infer<typeof ZAuthMethod>;
+
 export const ZSignInRequest = z.object({
   username: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(256),
@@ -24,10 +46,27 @@ export type TCurrentUser = z.infer<typeof ZCurrentUser>;
 
 /**
  * GET /api/auth/me and POST /api/auth/sign-in answer this. The SPA sends
- * `csrfToken` back in the `X-CSRF-Token` header on every unsafe request.
+ * `csrfToken` back in the `X-CSRF-Token` header on every unsafe request; token and
+ * local-operator callers get an empty one (they send no cookie).
  */
 export const ZSession = z.object({
   user: ZCurrentUser,
   csrfToken: z.string(),
+  via: ZAuthMethod,
+  /** Token callers: when their token stops working. */
+  tokenExpiresAt: z.iso.datetime().nullable(),
 });
 export type TSession = z.infer<typeof ZSession>;
+
+/**
+ * POST /api/auth/browser-session (token and local-operator callers): a short-lived
+ * browser session for the same user, for `planning evidence` to open the History tab
+ * in a headless browser. Ended by POST /api/auth/sign-out with its cookie, or expires.
+ */
+export const ZBrowserSession = z.object({
+  cookieName: z.string(),
+  sessionId: z.string(),
+  csrfToken: z.string(),
+  expiresAt: z.iso.datetime(),
+});
+export type TBrowserSession = z.infer<typeof ZBrowserSession>;

@@ -23,9 +23,13 @@ export const ZInputSetSummary = z.object({
   rowCounts: ZRowCounts,
   errorCount: z.number().int(),
   warningCount: z.number().int(),
+  /** The signed-in user of the latest upload (a username, or `local:<OS user>`). */
   uploadedBy: z.string(),
+  /** The signed-in user who approved it. */
   approvedBy: z.string().nullable(),
   approvedAt: z.iso.datetime().nullable(),
+  /** The runbook's Reviewer ID recorded with the approval (an employee id, or `ui_reviewer`). */
+  reviewerId: z.string().nullable(),
   reviewComment: z.string().nullable(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),

@@ -10,6 +10,7 @@ const ZEnv = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(8080),
   HOST: z.string().trim().max(255).default('0.0.0.0'),
+  PUBLIC_URL: z.url().optional(),
   DATABASE_URL: z.url().optional(),
   PLANNING_HUB_HOME: z.string().trim().max(4096).optional(),
   PLANNING_HUB_WORKDIR: z.string().trim().max(4096).optional(),
@@ -34,6 +35,8 @@ export type TConfig = {
   nodeEnv: 'development' | 'production' | 'test';
   port: number;
   host: string;
+  /** Where clients reach this server; written to server.json for the CLI. Default: http://127.0.0.1:<port>. */
+  publicUrl: string | undefined;
   /** Set when an external PostgreSQL is used; otherwise the embedded one is started. */
   databaseUrl: string | undefined;
   /** The checkout (or install) folder: prisma/ and the built SPA live under it. */
@@ -47,6 +50,7 @@ export type TConfig = {
   logLevel: z.infer<typeof ZEnv>['LOG_LEVEL'];
   adminUsername: string;
   adminPassword: string | undefined;
+  /** FOUR_EYES: the installation's policy, written into the database at start (planning_hub_policy). */
   fourEyes: boolean;
   sessionTtlHours: number;
   uploadMaxBytes: number;
@@ -79,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
     host: e.HOST,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     databaseUrl: e.DATABASE_URL,
     home,
     workDir,

@@ -18,10 +18,8 @@ export type TDatabase = {
 
 export const EMBEDDED_DATABASE_NAME = 'planning_hub';
 
-/** Settings every connection of this process starts with. */
+/** How this process's connections behave. */
 export type TSessionSettings = {
-  /** FOUR_EYES: `planning_hub.four_eyes = on`, which the events table's four-eyes trigger reads. Never set off, so a database-wide `on` holds. */
-  fourEyes?: boolean;
   /** Told about connections the server dropped (restart, failover, pg_terminate_backend). */
   onConnectionLost?: (error: Error) => void;
 };
@@ -29,13 +27,12 @@ export type TSessionSettings = {
 export function createDatabaseClients(
   url: string,
   poolSize = 10,
-  { fourEyes = false, onConnectionLost = () => {} }: TSessionSettings = {},
+  { onConnectionLost = () => {} }: TSessionSettings = {},
 ): Omit<TDatabase, 'close'> & {
   close: () => Promise<void>;
 } {
-  const options = fourEyes ? '-c planning_hub.four_eyes=on' : undefined;
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize, options }) });
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, options });
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize }) });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // A dropped connection fails the query running on it; its 'error' event, idle or
   // checked out, must not end the process too (node-postgres re-emits it unhandled).
   pool.on('error', onConnectionLost);
@@ -118,7 +115,6 @@ export async function openDatabase({
     if (applied.length > 0) log(`applied migrations: ${applied.join(', ')}`);
   }
   const clients = createDatabaseClients(url, 10, {
-    fourEyes: config.fourEyes,
     onConnectionLost: (error) => log(`database connection lost (${error.message}); the pool opens a new one`),
   });
   return {

@@ -7,7 +7,8 @@ export const MANUAL_OBJECTS = [
   'planning_input_sets_one_draft_per_label',
   'planning_input_set_events_no_update_delete',
   'planning_input_set_events_no_truncate',
-  'planning_input_set_events_four_eyes',
+  // A draft becomes ready only with its approve event; four eyes (migration identity_and_approval).
+  'planning_input_sets_ready_needs_approval',
   // The row tables' reference to their revision (migration 20261125100737).
   'planning_input_demand_input_set_insert',
   'planning_input_demand_input_set_update',

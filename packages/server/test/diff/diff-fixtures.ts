@@ -1,6 +1,8 @@
 import { rm } from 'node:fs/promises';
 import type pg from 'pg';
+import { systemActor } from '../../src/services/auth/actor';
 import { folderSources } from '../../src/services/input-sets/bundle-sources';
+import { approveDraft } from '../../src/services/review/approve-draft';
 import { importBundle } from '../../src/services/input-sets/import-bundle';
 import { writeBundle } from '../support/bundle-files';
 
@@ -37,8 +39,7 @@ export async function importRevision(
         files: await folderSources(dir),
         encoding: 'auto',
         allowInvalid: false,
-        actor: 'ops',
-        principal: 'test',
+        actor: systemActor('ops'),
         entrypoint: 'cli',
         sourceKind: 'folder',
       },
@@ -50,9 +51,9 @@ export async function importRevision(
   }
 }
 
-/** Promotes the draft to ready directly (the review service is not what these tests are about). */
+/** Approves the draft (the review service is not what these tests are about, but only an approval makes a draft ready). */
 export async function markDraftReady(pool: pg.Pool, label: string): Promise<void> {
-  await pool.query("UPDATE planning_input_sets SET status = 'ready' WHERE label = $1 AND status = 'draft'", [label]);
+  await approveDraft({ pool, ref: `${label}@draft`, comment: 'fixture', acknowledgeWarnings: true, actor: systemActor('fixture') });
 }
 
 /** `label` ready with VALID_BUNDLE, `label@draft` with DRAFT_EDITS. */

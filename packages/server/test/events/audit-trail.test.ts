@@ -7,6 +7,7 @@ import { verifyEvents } from '../../src/services/events/verify-events';
 import { approveDraft } from '../../src/services/review/approve-draft';
 import { importDraft } from '../support/seed-revisions';
 import { createTestDatabase } from '../support/test-database';
+import { systemActor } from '../../src/services/auth/actor';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let clients: ReturnType<typeof createDatabaseClients>;
@@ -24,9 +25,9 @@ afterAll(async () => {
 async function seedHistory(label: string): Promise<void> {
   const { pool } = clients;
   await importDraft(pool, label);
-  await approveDraft({ pool, ref: `${label}@draft`, reviewer: 'E100', comment: 'first', principal: 'alice', fourEyes: false });
+  await approveDraft({ pool, ref: `${label}@draft`, reviewer: 'E100', comment: 'first', actor: systemActor('alice') });
   await importDraft(pool, label, { versionId: '2027-01-B', overrides: { 'inventory.csv': null } });
-  await approveDraft({ pool, ref: `${label}@draft`, reviewer: 'E101', comment: 'second', principal: 'bob', fourEyes: false });
+  await approveDraft({ pool, ref: `${label}@draft`, reviewer: 'E101', comment: 'second', actor: systemActor('bob') });
 }
 
 async function eventIds(label: string): Promise<string[]> {
@@ -163,19 +164,30 @@ describe('listEvents', () => {
 });
 
 describe('backfillEvent (runbook: 0 events)', () => {
-  /** A revision as an import with event logging disabled would have left it. */
+  /**
+   * A revision as an import with event logging disabled would have left it, before the
+   * approval trigger existed: inserted with triggers off (a superuser's replica mode).
+   */
   async function insertSilentRevision(label: string, status: 'draft' | 'ready'): Promise<void> {
-    await clients.pool.query(
-      `INSERT INTO planning_input_sets (label, revision, status, version_id, content_hash, row_counts, uploaded_by, approved_by, approved_at)
-       VALUES ($1, 1, $2, 'legacy-1', $3, '{}', 'legacy', $4, $5)`,
-      [label, status, 'a'.repeat(64), status === 'ready' ? 'E007' : null, status === 'ready' ? new Date() : null],
-    );
+    const client = await clients.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SET LOCAL session_replication_role = replica');
+      await client.query(
+        `INSERT INTO planning_input_sets (label, revision, status, version_id, content_hash, row_counts, uploaded_by, approved_by, approved_at)
+         VALUES ($1, 1, $2, 'legacy-1', $3, '{}', 'legacy', $4, $5)`,
+        [label, status, 'a'.repeat(64), status === 'ready' ? 'E007' : null, status === 'ready' ? new Date() : null],
+      );
+      await client.query('COMMIT');
+    } finally {
+      client.release();
+    }
   }
 
   it('appends one backfill event for a revision without events, on the chain, and refuses a second', async () => {
     await insertSilentRevision('silent', 'ready');
     expect((await listEvents({ pool: clients.pool, label: 'silent' })).events).toEqual([]);
-    const event = await backfillEvent({ pool: clients.pool, ref: 'silent', comment: 'imported before events, JIRA-77', actor: 'E001', principal: 'admin' });
+    const event = await backfillEvent({ pool: clients.pool, ref: 'silent', comment: 'imported before events, JIRA-77', actor: { ...systemActor('admin'), employeeId: 'E001' } });
     expect(event).toMatchObject({
       action: 'backfill',
       revision: 1,
@@ -186,18 +198,18 @@ describe('backfillEvent (runbook: 0 events)', () => {
     });
     expect(await verifyEvents({ pool: clients.pool, label: 'silent' })).toMatchObject({ ok: true, checked: 1 });
     await expect(
-      backfillEvent({ pool: clients.pool, ref: 'silent@r1', comment: 'again', actor: 'E001', principal: 'admin' }),
+      backfillEvent({ pool: clients.pool, ref: 'silent@r1', comment: 'again', actor: { ...systemActor('admin'), employeeId: 'E001' } }),
     ).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining('already has 1 event(s)') });
   });
 
   it('requires a comment and never touches a revision that has events', async () => {
     await insertSilentRevision('silent_draft', 'draft');
     await expect(
-      backfillEvent({ pool: clients.pool, ref: 'silent_draft@draft', comment: '  ', actor: 'E001', principal: 'admin' }),
+      backfillEvent({ pool: clients.pool, ref: 'silent_draft@draft', comment: '  ', actor: { ...systemActor('admin'), employeeId: 'E001' } }),
     ).rejects.toMatchObject({ code: 'bad_request', message: 'A comment is required.' });
     await seedHistory('has_events');
     await expect(
-      backfillEvent({ pool: clients.pool, ref: 'has_events', comment: 'why', actor: 'E001', principal: 'admin' }),
+      backfillEvent({ pool: clients.pool, ref: 'has_events', comment: 'why', actor: { ...systemActor('admin'), employeeId: 'E001' } }),
     ).rejects.toMatchObject({ code: 'conflict' });
     expect(await eventIds('has_events')).toHaveLength(5);
   });

@@ -6,8 +6,9 @@ import { importDraft } from '../support/seed-revisions';
 import { createTestDatabase } from '../support/test-database';
 
 /**
- * The database's own guards on the audit trail (migration app_role_and_four_eyes):
- * the application role's privileges, and the four-eyes trigger.
+ * The database's own guards on the audit trail (migrations app_role_and_four_eyes and
+ * identity_and_approval): the application role's privileges, and the approval trigger
+ * that makes a draft ready only with its approve event (four eyes included).
  */
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -61,6 +62,7 @@ function approveEvent(label: string, inputSetId: number, principal: string): TNe
     action: 'approve',
     actor: principal,
     principal,
+    userId: null,
     comment: 'ok',
     metadata: {},
   };
@@ -128,63 +130,112 @@ describe('the application role planning_hub_app', () => {
   });
 });
 
-describe('the four-eyes trigger (planning_hub.four_eyes)', () => {
-  /** With the policy on, in a rolled-back transaction: `refused`'s approval fails with `error`, `allowed`'s goes in. */
-  async function expectFourEyes(
-    inputSetId: number,
-    { refused, allowed, error }: { refused: string; allowed: string; error: Record<string, unknown> },
-  ): Promise<void> {
-    const client = owner as unknown as pg.PoolClient;
-    await inRolledBackTransaction(owner, async () => {
-      await owner.query("SET LOCAL planning_hub.four_eyes = 'on'");
-      await owner.query('SAVEPOINT attempt');
-      await expect(appendEvent(client, approveEvent('four_eyes_db', inputSetId, refused))).rejects.toMatchObject(error);
-      await owner.query('ROLLBACK TO SAVEPOINT attempt');
-      await expect(appendEvent(client, approveEvent('four_eyes_db', inputSetId, allowed))).resolves.toBeDefined();
-    });
+describe('the approval trigger (planning_input_sets_ready_needs_approval)', () => {
+  let alice: number;
+  let bob: number;
+  let localOperator: number;
+
+  beforeAll(async () => {
+    const insertUser = async (username: string, kind: 'person' | 'local') =>
+      (
+        await clients.pool.query<{ id: number }>(
+          "INSERT INTO users (username, role, password_hash, kind) VALUES ($1, 'reviewer', '!', $2) RETURNING id",
+          [username, kind],
+        )
+      ).rows[0]!.id;
+    alice = await insertUser('alice', 'person');
+    bob = await insertUser('bob', 'person');
+    localOperator = await insertUser('local:ops', 'local');
+    await importDraft(clients.pool, 'approval_db', { principal: 'alice', userId: alice });
+  });
+
+  /** Sets the installation's policy as the owner (the server does this at start from FOUR_EYES). */
+  async function setFourEyes(on: boolean): Promise<void> {
+    await clients.pool.query('UPDATE planning_hub_policy SET four_eyes = $1 WHERE id = 1', [on]);
   }
 
-  it('refuses an approve event by whoever uploaded the current content, when the policy is on', async () => {
-    await importDraft(clients.pool, 'four_eyes_db', { principal: 'alice' });
-    const inputSetId = await draftIdOf('four_eyes_db');
-    const client = owner as unknown as pg.PoolClient;
-    await expectFourEyes(inputSetId, {
-      refused: 'alice',
-      allowed: 'bob',
-      error: {
-        code: '23514',
-        constraint: 'planning_input_set_events_four_eyes',
-        message:
-          'four-eyes policy: alice uploaded the current content of four_eyes_db@r1 and cannot also approve it',
-      },
-    });
-    // Off (the default): the trigger lets it through; the API's own check is what applies then.
+  /** In a rolled-back transaction, as the application role: an approve event by `userId` (unless null), then the status change. */
+  async function approveAsApp(inputSetId: number, userId: number | null) {
+    let failure: Awaited<ReturnType<typeof failureOf>> = null;
     await inRolledBackTransaction(owner, async () => {
-      await expect(
-        appendEvent(client, approveEvent('four_eyes_db', inputSetId, 'alice')),
-      ).resolves.toBeDefined();
+      await owner.query('SET LOCAL ROLE planning_hub_app');
+      if (userId !== null) {
+        await appendEvent(owner as unknown as pg.PoolClient, { ...approveEvent('approval_db', inputSetId, 'someone'), userId });
+      }
+      failure = await failureOf(owner, `UPDATE planning_input_sets SET status = 'ready' WHERE id = ${inputSetId}`);
+    });
+    return failure;
+  }
+
+  it('refuses UPDATE ... SET status = ready by the application role without an approve event in the transaction', async () => {
+    const inputSetId = await draftIdOf('approval_db');
+    expect(await approveAsApp(inputSetId, null)).toMatchObject({
+      code: '23514',
+      constraint: 'planning_input_sets_ready_needs_approval',
+      message: 'approval_db@r1 becomes ready only in the transaction that writes its approve event',
     });
   });
 
-  it('looks at the latest upload of the revision: after bob overwrites the draft, bob is refused and alice may approve', async () => {
-    await importDraft(clients.pool, 'four_eyes_db', { principal: 'bob', versionId: 'B' });
-    const inputSetId = await draftIdOf('four_eyes_db');
-    await expectFourEyes(inputSetId, {
-      refused: 'bob',
-      allowed: 'alice',
-      error: { constraint: 'planning_input_set_events_four_eyes' },
-    });
-  });
-
-  it('is on for every connection of an app started with FOUR_EYES=true, and only then', async () => {
-    const strict = createDatabaseClients(database.url, 1, { fourEyes: true });
+  it('lets it through with the approve event in the same transaction, and never with one written before', async () => {
+    const inputSetId = await draftIdOf('approval_db');
+    expect(await approveAsApp(inputSetId, bob)).toBeNull();
+    // An approve event committed earlier (a reused approval) does not count.
+    const earlier = await clients.pool.connect();
     try {
-      const setting = "SELECT current_setting('planning_hub.four_eyes', true) AS value";
-      expect((await strict.pool.query(setting)).rows[0].value).toBe('on');
-      expect((await strict.prisma.$queryRawUnsafe<{ value: string }[]>(setting))[0]!.value).toBe('on');
-      expect((await clients.pool.query(setting)).rows[0].value ?? '').toBe('');
+      await earlier.query('BEGIN');
+      await appendEvent(earlier, { ...approveEvent('approval_db', inputSetId, 'bob'), userId: bob });
+      await earlier.query('COMMIT');
     } finally {
-      await strict.close();
+      earlier.release();
     }
+    expect(await approveAsApp(inputSetId, null)).toMatchObject({ constraint: 'planning_input_sets_ready_needs_approval' });
+  });
+
+  it('refuses to insert a revision that is ready from the start', async () => {
+    await inRolledBackTransaction(owner, async () => {
+      const failure = await failureOf(
+        owner,
+        "INSERT INTO planning_input_sets (label, revision, status, version_id, content_hash, row_counts, uploaded_by) VALUES ('approval_db', 99, 'ready', 'x', '', '{}', 'x')",
+      );
+      expect(failure).toMatchObject({ constraint: 'planning_input_sets_ready_needs_approval' });
+    });
+  });
+
+  it('under the four-eyes policy refuses the uploader and the local operator, by user id, and lets another user approve', async () => {
+    const inputSetId = await draftIdOf('approval_db');
+    await setFourEyes(true);
+    try {
+      expect(await approveAsApp(inputSetId, alice)).toMatchObject({
+        constraint: 'planning_input_sets_four_eyes',
+        message: 'four-eyes policy: the user who uploaded the current content of approval_db@r1 cannot also approve it',
+      });
+      expect(await approveAsApp(inputSetId, localOperator)).toMatchObject({
+        constraint: 'planning_input_sets_four_eyes',
+        message: 'four-eyes policy: approval_db@r1 must be approved by a signed-in user, not a local operator',
+      });
+      expect(await approveAsApp(inputSetId, bob)).toBeNull();
+    } finally {
+      await setFourEyes(false);
+    }
+  });
+
+  it('looks at the latest upload: after bob overwrites the draft, bob is refused and alice may approve', async () => {
+    await importDraft(clients.pool, 'approval_db', { principal: 'bob', userId: bob, versionId: 'B' });
+    const inputSetId = await draftIdOf('approval_db');
+    await setFourEyes(true);
+    try {
+      expect(await approveAsApp(inputSetId, bob)).toMatchObject({ constraint: 'planning_input_sets_four_eyes' });
+      expect(await approveAsApp(inputSetId, alice)).toBeNull();
+    } finally {
+      await setFourEyes(false);
+    }
+  });
+
+  it('keeps the policy out of reach of the application role', async () => {
+    await inRolledBackTransaction(owner, async () => {
+      await owner.query('SET LOCAL ROLE planning_hub_app');
+      expect(await failureOf(owner, 'SELECT four_eyes FROM planning_hub_policy')).toBeNull();
+      expect(await failureOf(owner, 'UPDATE planning_hub_policy SET four_eyes = false')).toMatchObject({ code: '42501' });
+    });
   });
 });

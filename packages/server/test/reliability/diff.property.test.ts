@@ -24,6 +24,7 @@ import { diffCachePaths, readAllDiffRows, type TDiffManifest } from '../../src/s
 import { tableDiffCopySql } from '../../src/services/diff/diff-sql';
 import { importBundle } from '../../src/services/input-sets/import-bundle';
 import { createTestDatabase } from '../support/test-database';
+import { systemActor } from '../../src/services/auth/actor';
 
 /**
  * Diff properties over stored revisions (the diff runs in PostgreSQL, so there is no
@@ -110,8 +111,7 @@ async function importSet(label: string, set: TArbitraryInputSet, seed: number): 
       files,
       encoding: 'auto',
       allowInvalid: false,
-      actor: 'property',
-      principal: 'test:property',
+      actor: systemActor('test:property'),
       entrypoint: 'cli',
       sourceKind: 'files',
     },

@@ -4,6 +4,7 @@ import type { TImportReport } from '@planning-hub/contracts/api/input-sets';
 import { folderSources } from '../../src/services/input-sets/bundle-sources';
 import { importBundle } from '../../src/services/input-sets/import-bundle';
 import { writeBundle } from './bundle-files';
+import { systemActor } from '../../src/services/auth/actor';
 
 /** A demand file with an extra column: stored with an `unknown_column` warning. */
 export const WARNING_OVERRIDES = {
@@ -19,11 +20,19 @@ export async function importDraft(
   pool: pg.Pool,
   label: string,
   {
-    principal = 'cli:uploader',
+    principal = 'uploader',
+    userId = null,
     overrides = {},
     allowInvalid = false,
     versionId = '2027-01-A',
-  }: { principal?: string; overrides?: Record<string, string | null>; allowInvalid?: boolean; versionId?: string } = {},
+  }: {
+    principal?: string;
+    /** The uploading user's id, for tests of four eyes; null: no user (a seed). */
+    userId?: number | null;
+    overrides?: Record<string, string | null>;
+    allowInvalid?: boolean;
+    versionId?: string;
+  } = {},
 ): Promise<TImportReport> {
   const dir = await writeBundle(overrides);
   try {
@@ -35,8 +44,7 @@ export async function importDraft(
         files: await folderSources(dir),
         encoding: 'auto',
         allowInvalid,
-        actor: principal.replace(/^cli:/, ''),
-        principal,
+        actor: { ...systemActor(principal), userId },
         entrypoint: 'cli',
         sourceKind: 'folder',
       },

@@ -4,6 +4,7 @@ import { API } from '@planning-hub/contracts/api/routes';
 import { ZSession, ZSignInRequest, type TSession } from '@planning-hub/contracts/api/auth';
 import type { TConfig } from '@planning-hub/server/config/env';
 import { AppError } from '@planning-hub/server/errors/app-error';
+import { toCurrentUser } from '@planning-hub/server/services/auth/principal';
 import { signIn, signOut } from '@planning-hub/server/services/auth/sessions';
 import { clearSessionCookie, getPrincipal, requireRole, setSessionCookie } from '../../http/authenticate';
 
@@ -47,7 +48,7 @@ export function authRoutes({
       replacesSessionId: req.authSession?.id,
     });
     setSessionCookie(req, res, config, signedIn);
-    res.json(ZSession.parse({ user: signedIn.user, csrfToken: signedIn.csrfToken } satisfies TSession));
+    res.json(ZSession.parse({ user: signedIn.user, csrfToken: signedIn.csrfToken, via: 'session', tokenExpiresAt: null } satisfies TSession));
   });
 
   router.post(base(API.signOut), requireRole('viewer'), async (req, res) => {
@@ -59,9 +60,15 @@ export function authRoutes({
   });
 
   router.get(base(API.me), requireRole('viewer'), (req, res) => {
-    const { via: _via, ...user } = getPrincipal(req);
-    // Token callers need no CSRF token: they send no cookie.
-    res.json(ZSession.parse({ user, csrfToken: req.authSession?.csrfToken ?? '' } satisfies TSession));
+    const principal = getPrincipal(req);
+    // Token and local-operator callers need no CSRF token: they send no cookie.
+    const session: TSession = {
+      user: toCurrentUser(principal),
+      csrfToken: req.authSession?.csrfToken ?? '',
+      via: principal.via,
+      tokenExpiresAt: principal.token?.expiresAt?.toISOString() ?? null,
+    };
+    res.json(ZSession.parse(session));
   });
 
   return router;

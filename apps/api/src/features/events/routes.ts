@@ -10,7 +10,7 @@ import type { TDatabase } from '@planning-hub/server/database/connect';
 import { backfillEvent } from '@planning-hub/server/services/events/backfill-event';
 import { listEvents } from '@planning-hub/server/services/events/list-events';
 import { verifyEvents } from '@planning-hub/server/services/events/verify-events';
-import { getPrincipal, requireRole } from '../../http/authenticate';
+import { getActor, requireRole } from '../../http/authenticate';
 
 /**
  * The audit trail (DESIGN.md section 5). The runbook's command works as written:
@@ -35,14 +35,7 @@ export function eventRoutes({ db }: { db: TDatabase }): Router {
     express.json({ limit: '16kb' }),
     async (req, res) => {
       const body = ZBackfillEventRequest.parse(req.body);
-      const principal = getPrincipal(req);
-      const event = await backfillEvent({
-        pool: db.pool,
-        ref: String(req.params.ref),
-        comment: body.comment,
-        actor: principal.employeeId ?? principal.username,
-        principal: principal.username,
-      });
+      const event = await backfillEvent({ pool: db.pool, ref: String(req.params.ref), comment: body.comment, actor: getActor(req) });
       res.status(201).json(ZInputSetEvent.parse(event));
     },
   );

@@ -22,12 +22,10 @@ import {
   parseTableName,
   readTableRows,
 } from '@planning-hub/server/services/input-sets/read-input-sets';
-import { getPrincipal, requireRole } from '../../http/authenticate';
+import { getActor, isCliRequest, requireRole } from '../../http/authenticate';
 import { spoolMultipart } from '../../http/multipart';
 
 type TDeps = { db: TDatabase; config: TConfig; metrics: TMetrics };
-
-const actorOf = (principal: { username: string; employeeId: string | null }) => principal.employeeId ?? principal.username;
 
 export function inputSetRoutes({ db, config, metrics }: TDeps): Router {
   const router = Router();
@@ -46,7 +44,7 @@ export function inputSetRoutes({ db, config, metrics }: TDeps): Router {
         hint: 'A label is 1-63 characters of a-z, 0-9, ".", "_" and "-", starting with a letter or digit.',
       });
     }
-    const principal = getPrincipal(req);
+    const actor = getActor(req);
     const scratch = path.join(config.tmpDir, 'uploads', randomUUID());
     try {
       const limits = { maxBytes: config.uploadMaxBytes, maxFiles: config.uploadMaxFiles };
@@ -67,9 +65,8 @@ export function inputSetRoutes({ db, config, metrics }: TDeps): Router {
           files,
           encoding: fields.encoding,
           allowInvalid: fields.allow_invalid,
-          actor: actorOf(principal),
-          principal: principal.username,
-          entrypoint: 'rest',
+          actor,
+          entrypoint: isCliRequest(req) ? 'cli' : 'rest',
           sourceKind: isZip ? 'zip' : isJson ? 'json' : 'files',
         },
       );
@@ -97,12 +94,7 @@ export function inputSetRoutes({ db, config, metrics }: TDeps): Router {
   });
 
   router.get('/plans/input_sets/:ref/export', requireRole('viewer'), async (req, res) => {
-    const principal = getPrincipal(req);
-    const { stream, fileName } = await exportBundleAsZip(deps, {
-      ref: String(req.params.ref),
-      actor: actorOf(principal),
-      principal: principal.username,
-    });
+    const { stream, fileName } = await exportBundleAsZip(deps, { ref: String(req.params.ref), actor: getActor(req) });
     res.setHeader('Content-Type', 'application/zip');
     res.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
     stream.pipe(res);

@@ -22,7 +22,7 @@ import { createRun } from '@planning-hub/server/services/runs/create-run';
 import { createPlan, getPlan, listPlans, updatePlanLabel } from '@planning-hub/server/services/runs/plans';
 import { getRun, listRuns, openRunArtifact } from '@planning-hub/server/services/runs/read-runs';
 import { updateRunNote } from '@planning-hub/server/services/runs/update-run-note';
-import { getPrincipal, requireRole } from '../../http/authenticate';
+import { getPrincipal, isCliRequest, requireRole } from '../../http/authenticate';
 
 type TDeps = { db: TDatabase; config: Pick<TConfig, 'artifactDir'>; metrics: TMetrics; logger: TLogger };
 
@@ -33,9 +33,10 @@ export function runRoutes({ db, config, metrics, logger }: TDeps): Router {
   const router = Router();
   const artifacts = createFileArtifactStore(config.artifactDir);
   const runDeps = { prisma: db.prisma, pool: db.pool, metrics, artifacts, logger };
+  // The runbook's entrypoint label: the route, or "cli" for every run the CLI starts.
   const startRun = (req: Request, entrypoint: TRunEntrypoint, body: { input_set_label?: string; plan_id?: string; note?: string }) =>
     createRun(runDeps, {
-      entrypoint,
+      entrypoint: isCliRequest(req) ? 'cli' : entrypoint,
       planId: body.plan_id,
       inputSetLabel: body.input_set_label,
       note: body.note,

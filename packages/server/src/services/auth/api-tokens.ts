@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { TCurrentUser } from '@planning-hub/contracts/api/auth';
+import { DEFAULT_TOKEN_DAYS } from '@planning-hub/contracts/api/tokens';
 import { AppError } from '../../errors/app-error';
 import type { PrismaClient } from '../../generated/prisma/client';
-import { toCurrentUser } from './principal';
+import { toCurrentUser, type TPrincipal } from './principal';
 import { randomSecret, sha256Hex } from './secrets';
 import { findUserOrThrow } from './users';
 
@@ -21,23 +21,24 @@ export type TApiTokenSummary = {
   username: string;
   createdAt: Date;
   lastUsedAt: Date | null;
+  expiresAt: Date | null;
   revokedAt: Date | null;
 };
 
-export type TResolvedApiToken = { user: TCurrentUser; tokenId: number; prefix: string };
-
 /**
- * A personal API token for `username`. The returned `token` is the only copy of
- * the secret: the database keeps its sha256 and the prefix.
+ * A personal API token for `username`, valid for `expiresInDays` (default 90). The
+ * returned `token` is the only copy of the secret: the database keeps its sha256 and the prefix.
  */
 export async function createApiToken({
   prisma,
   username,
   name,
+  expiresInDays = DEFAULT_TOKEN_DAYS,
 }: {
   prisma: Pick<PrismaClient, 'user' | 'apiToken'>;
   username: string;
   name: string;
+  expiresInDays?: number;
 }): Promise<TApiTokenSummary & { token: string }> {
   const tokenName = name.trim();
   if (tokenName.length < 1 || tokenName.length > 128) {
@@ -47,15 +48,16 @@ export async function createApiToken({
   if (user.disabledAt) throw new AppError('conflict', { message: `User '${user.username}' is disabled.` });
   const prefix = randomBytes(4).toString('hex');
   const token = `ph_${prefix}_${randomSecret(32)}`;
+  const expiresAt = new Date(Date.now() + expiresInDays * 86_400_000);
   const row = await prisma.apiToken.create({
-    data: { userId: user.id, name: tokenName, prefix, tokenHash: sha256Hex(token) },
+    data: { userId: user.id, name: tokenName, prefix, tokenHash: sha256Hex(token), expiresAt },
   });
   return { ...toSummary(row, user.username), token };
 }
 
 /**
- * The user behind a bearer token, or null when it is malformed, unknown, revoked
- * (effective on the very next request) or its user is disabled.
+ * The principal behind a bearer token, or null when it is malformed, unknown, expired,
+ * revoked (effective on the very next request) or its user is disabled.
  */
 export async function resolveApiToken({
   prisma,
@@ -63,15 +65,21 @@ export async function resolveApiToken({
 }: {
   prisma: TTokenPrisma;
   token: string;
-}): Promise<TResolvedApiToken | null> {
+}): Promise<TPrincipal | null> {
   if (!TOKEN.test(token)) return null;
   const row = await prisma.apiToken.findUnique({ where: { tokenHash: sha256Hex(token) }, include: { user: true } });
-  if (!row || row.revokedAt || row.user.disabledAt) return null;
   const now = new Date();
+  if (!row || row.revokedAt || row.user.disabledAt || (row.expiresAt && row.expiresAt <= now)) return null;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
     await prisma.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
   }
-  return { user: toCurrentUser(row.user), tokenId: row.id, prefix: row.prefix };
+  return {
+    ...toCurrentUser(row.user),
+    userId: row.user.id,
+    kind: row.user.kind,
+    via: 'token',
+    token: { id: row.id, expiresAt: row.expiresAt },
+  };
 }
 
 /**
@@ -128,7 +136,15 @@ export async function listApiTokens({
 }
 
 function toSummary(
-  row: { id: number; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null },
+  row: {
+    id: number;
+    name: string;
+    prefix: string;
+    createdAt: Date;
+    lastUsedAt: Date | null;
+    expiresAt: Date | null;
+    revokedAt: Date | null;
+  },
   username: string,
 ): TApiTokenSummary {
   return {
@@ -138,6 +154,7 @@ function toSummary(
     username,
     createdAt: row.createdAt,
     lastUsedAt: row.lastUsedAt,
+    expiresAt: row.expiresAt,
     revokedAt: row.revokedAt,
   };
 }

@@ -2,7 +2,7 @@ import type { TCurrentUser } from '@planning-hub/contracts/api/auth';
 import { AppError } from '../../errors/app-error';
 import type { PrismaClient } from '../../generated/prisma/client';
 import { verifyDecoyPassword, verifyPassword } from './password-hash';
-import { toCurrentUser } from './principal';
+import { toCurrentUser, type TPrincipal } from './principal';
 import { randomSecret, sha256Hex } from './secrets';
 
 type TSessionPrisma = Pick<PrismaClient, 'session'>;
@@ -13,7 +13,7 @@ const SESSION_ID = /^[A-Za-z0-9_-]{43}$/;
 const LAST_SEEN_RESOLUTION_MS = 60_000;
 
 export type TSignedIn = { sessionId: string; csrfToken: string; user: TCurrentUser; expiresAt: Date };
-export type TResolvedSession = { user: TCurrentUser; csrfToken: string; expiresAt: Date };
+export type TResolvedSession = { principal: TPrincipal; csrfToken: string; expiresAt: Date };
 
 /**
  * Checks the password and opens a new session. Always a new session id (a session
@@ -75,7 +75,11 @@ export async function resolveSession({
   if (now.getTime() - session.lastSeenAt.getTime() >= LAST_SEEN_RESOLUTION_MS) {
     await prisma.session.updateMany({ where: { idHash }, data: { lastSeenAt: now } });
   }
-  return { user: toCurrentUser(session.user), csrfToken: session.csrfToken, expiresAt: session.expiresAt };
+  return {
+    principal: { ...toCurrentUser(session.user), userId: session.user.id, kind: session.user.kind, via: 'session' },
+    csrfToken: session.csrfToken,
+    expiresAt: session.expiresAt,
+  };
 }
 
 /** Ends the session behind a cookie value; unknown ids are ignored. */

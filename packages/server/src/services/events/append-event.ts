@@ -11,8 +11,10 @@ export type TNewEvent = {
   action: TEventAction;
   /** Who the event names (the reviewer id typed in the form, the uploader). */
   actor: string;
-  /** The authenticated user or token that made the request. */
+  /** The authenticated user that made the request: a username or `local:<OS user>`. */
   principal: string;
+  /** That user's id (users.id), kept beside the hashed principal; null for seeds and scripts. */
+  userId: number | null;
   comment: string | null;
   metadata: Record<string, unknown>;
 };
@@ -32,8 +34,8 @@ export async function appendEvent(client: TSqlClient, event: TNewEvent): Promise
   const hash = computeEventHash(prevHash, { ...event, createdAt });
   const { rows } = await client.query<{ id: string }>(
     `INSERT INTO planning_input_set_events
-       (input_set_id, label, revision, action, actor, principal, comment, metadata, created_at, prev_hash, hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+       (input_set_id, label, revision, action, actor, principal, comment, metadata, created_at, prev_hash, hash, user_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
     [
       event.inputSetId,
       event.label,
@@ -46,6 +48,7 @@ export async function appendEvent(client: TSqlClient, event: TNewEvent): Promise
       createdAt,
       prevHash,
       hash,
+      event.userId,
     ],
   );
   return { id: rows[0]!.id, hash };

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { TInputSetEvent } from '@planning-hub/contracts/api/events';
 import { AppError } from '../../errors/app-error';
+import { actorLabel, type TActor } from '../auth/actor';
 import { parseRefOrThrow, refOf } from '../input-sets/resolve-ref';
 import { withLabelTransition } from '../review/label-transition';
 import { readRevision } from '../review/read-revision';
@@ -21,15 +22,13 @@ export async function backfillEvent({
   ref: refText,
   comment: commentText,
   actor,
-  principal,
 }: {
   pool: pg.Pool;
   /** Any reference: `foo`, `foo@draft`, `foo@rN`. */
   ref: string;
   /** Why the events are missing; required. */
   comment: string;
-  actor: string;
-  principal: string;
+  actor: TActor;
 }): Promise<TInputSetEvent> {
   const ref = parseRefOrThrow(refText);
   const comment = parseComment(commentText, 'A comment');
@@ -55,8 +54,9 @@ export async function backfillEvent({
         inputSetId: revision.id,
         revision: revision.revision,
         action: 'backfill',
-        actor: actor.trim().slice(0, 128) || principal,
-        principal,
+        actor: actorLabel(actor),
+        principal: actor.username,
+        userId: actor.userId,
         comment,
         metadata: {
           reason: comment,

@@ -9,6 +9,7 @@ import yazl from 'yazl';
 import { TABLE_NAMES, TABLE_SPECS, type TTableName } from '@planning-hub/contracts/tables';
 import type { PrismaClient, InputSet } from '../../generated/prisma/client';
 import { lockLabel, withTransaction } from '../../database/transaction';
+import { actorLabel, type TActor } from '../auth/actor';
 import { appendEvent } from '../events/append-event';
 import { findRevision, refOf } from './resolve-ref';
 import { detectKeyCollation, selectRowsSql, type TKeyCollation } from './table-sql';
@@ -36,7 +37,7 @@ async function readParams(pool: pg.Pool, inputSetId: number): Promise<Record<str
 async function recordExport(
   pool: pg.Pool,
   revision: InputSet,
-  who: { actor: string; principal: string },
+  actor: TActor,
   target: string,
 ): Promise<void> {
   await withTransaction(pool, async (client) => {
@@ -46,8 +47,9 @@ async function recordExport(
       inputSetId: revision.id,
       revision: revision.revision,
       action: 'export',
-      actor: who.actor,
-      principal: who.principal,
+      actor: actorLabel(actor),
+      principal: actor.username,
+      userId: actor.userId,
       comment: null,
       metadata: { target, content_hash: revision.contentHash, ref: refOf(revision) },
     });
@@ -60,7 +62,7 @@ async function recordExport(
  */
 export async function exportBundleToFolder(
   deps: TExportDeps,
-  { ref, outDir, actor, principal }: { ref: string; outDir: string; actor: string; principal: string },
+  { ref, outDir, actor }: { ref: string; outDir: string; actor: TActor },
 ): Promise<{ revision: InputSet; files: string[] }> {
   const revision = await findRevision(deps, ref);
   await mkdir(outDir, { recursive: true });
@@ -79,18 +81,18 @@ export async function exportBundleToFolder(
   const paramsFile = path.join(outDir, 'params.json');
   await writeFile(paramsFile, `${JSON.stringify(await readParams(deps.pool, revision.id), null, 2)}\n`);
   files.push(paramsFile);
-  await recordExport(deps.pool, revision, { actor, principal }, 'folder');
+  await recordExport(deps.pool, revision, actor, 'folder');
   return { revision, files };
 }
 
 /** The same bundle as a zip stream (REST download); the connection is released when the zip ends. */
 export async function exportBundleAsZip(
   deps: TExportDeps,
-  { ref, actor, principal }: { ref: string; actor: string; principal: string },
+  { ref, actor }: { ref: string; actor: TActor },
 ): Promise<{ revision: InputSet; stream: Readable; fileName: string }> {
   const revision = await findRevision(deps, ref);
   const params = await readParams(deps.pool, revision.id);
-  await recordExport(deps.pool, revision, { actor, principal }, 'zip');
+  await recordExport(deps.pool, revision, actor, 'zip');
   const collation = await detectKeyCollation(deps.pool);
   const client = await deps.pool.connect();
   const zip = new yazl.ZipFile();

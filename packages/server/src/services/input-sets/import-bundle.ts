@@ -6,6 +6,7 @@ import { processBundle, type TProcessBundleResult } from '@planning-hub/core/bun
 import { AppError } from '../../errors/app-error';
 import { lockLabel, withTransaction, type TSqlClient } from '../../database/transaction';
 import type { TMetrics } from '../../observability/metrics';
+import { actorLabel, type TActor } from '../auth/actor';
 import { appendEvent } from '../events/append-event';
 import type { TByteSource } from './bundle-sources';
 import { createCopyWriter } from './copy-rows';
@@ -19,9 +20,8 @@ export type TImportBundleInput = {
   encoding: 'auto' | 'utf-8' | 'shift_jis';
   /** Keep a bundle with validation errors as a draft marked invalid (it cannot be approved). */
   allowInvalid: boolean;
-  /** Who the upload event names, and the authenticated principal behind it. */
-  actor: string;
-  principal: string;
+  /** The signed-in user who uploads (docs/design.md, "Identity"). */
+  actor: TActor;
   entrypoint: 'cli' | 'rest';
   sourceKind: 'folder' | 'files' | 'zip' | 'json';
 };
@@ -55,7 +55,7 @@ async function openDraft(client: TSqlClient, label: string, input: TImportBundle
     `INSERT INTO planning_input_sets (label, revision, status, version_id, content_hash, row_counts, uploaded_by)
      SELECT $1::text, COALESCE(MAX(revision), 0) + 1, 'draft', $2, '', '{}', $3 FROM planning_input_sets WHERE label = $1::text
      RETURNING id, revision`,
-    [label, input.versionId, input.actor],
+    [label, input.versionId, input.actor.username],
   );
   return { id: rows[0]!.id, revision: rows[0]!.revision, previousContentHash: null };
 }
@@ -111,7 +111,7 @@ export async function importBundle(deps: TImportDeps, input: TImportBundleInput)
             files: input.files.map((f) => ({ name: f.name, bytes: f.size, encoding: encodings[f.name] ?? null })),
             summary: result.summary,
           }),
-          input.actor,
+          input.actor.username,
         ],
       );
       await appendEvent(client, {
@@ -119,8 +119,9 @@ export async function importBundle(deps: TImportDeps, input: TImportBundleInput)
         inputSetId: draft.id,
         revision: draft.revision,
         action: 'upload',
-        actor: input.actor,
-        principal: input.principal,
+        actor: actorLabel(input.actor),
+        principal: input.actor.username,
+        userId: input.actor.userId,
         comment: input.note ?? null,
         metadata: {
           entrypoint: input.entrypoint,

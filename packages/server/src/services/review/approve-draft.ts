@@ -3,9 +3,11 @@ import type { TReviewResponse } from '@planning-hub/contracts/api/review';
 import type { TSqlClient } from '../../database/transaction';
 import { AppError } from '../../errors/app-error';
 import type { InputSet } from '../../generated/prisma/client';
+import type { TActor } from '../auth/actor';
 import { recordEvent } from '../events/record-event';
 import { parseRefOrThrow, refOf } from '../input-sets/resolve-ref';
 import { toSummary } from '../input-sets/to-summary';
+import { readInstallationPolicy } from '../policy/installation-policy';
 import { withLabelTransition } from './label-transition';
 import { INPUT_SET_COLUMNS, readRevision, updateRevision } from './read-revision';
 import { assertContentUnchanged, parseComment, parseReviewer, warningCountsByCode } from './review-input';
@@ -14,51 +16,64 @@ import type { TReviewDeps } from './review-types';
 export type TApproveDraftOptions = TReviewDeps & {
   /** `foo@draft`, or the draft's `foo@rN`. */
   ref: string;
-  /** The reviewer id typed in the form; empty means `ui_reviewer`. */
+  /** The runbook's Reviewer ID typed in the form; empty means the user's employee id, else `ui_reviewer`. */
   reviewer?: string | undefined;
   comment: string;
   /** Must be true when the draft has warnings. */
   acknowledgeWarnings?: boolean | undefined;
   /** The content hash the reviewer looked at; 409 when the draft changed since. */
   expectedContentHash?: string | undefined;
-  /** The authenticated principal (username, or `cli:<os user>`). */
-  principal: string;
-  /** The four-eyes policy (FOUR_EYES): whoever uploaded the content may not approve it. */
-  fourEyes: boolean;
+  /** The signed-in user who approves: approved_by and the approve event name them. */
+  actor: TActor;
 };
 
-/** The principal of the latest upload into this revision: who put the current content there. */
-async function findUploader(client: TSqlClient, inputSetId: number): Promise<string | null> {
-  const { rows } = await client.query<{ principal: string }>(
-    "SELECT principal FROM planning_input_set_events WHERE input_set_id = $1 AND action = 'upload' ORDER BY id DESC LIMIT 1",
+/** The user of the latest upload into this revision: who put the current content there. */
+async function findUploaderId(client: TSqlClient, inputSetId: number): Promise<number | null> {
+  const { rows } = await client.query<{ user_id: number | null }>(
+    "SELECT user_id FROM planning_input_set_events WHERE input_set_id = $1 AND action = 'upload' ORDER BY id DESC LIMIT 1",
     [inputSetId],
   );
-  return rows[0]?.principal ?? null;
+  return rows[0]?.user_id ?? null;
 }
 
-/** What the events table's four-eyes trigger names when it refuses an approve event (migration app_role_and_four_eyes). */
-const FOUR_EYES_CONSTRAINT = 'planning_input_set_events_four_eyes';
+/** What the trigger planning_input_sets_ready_needs_approval names when the four-eyes policy refuses (migration identity_and_approval). */
+const FOUR_EYES_CONSTRAINT = 'planning_input_sets_four_eyes';
 
-/**
- * The database refuses a self-approval too, also when `planning_hub.four_eyes` is on
- * for the database while FOUR_EYES is off here: answered like the check below (403).
- */
-function asFourEyesRefusal(principal: string) {
+/** The database refuses a self-approval too, for every writer: answered like the check below (403). */
+function asFourEyesRefusal(actor: TActor) {
   return (error: unknown): never => {
     if ((error as { constraint?: string } | null)?.constraint !== FOUR_EYES_CONSTRAINT) throw error;
     throw new AppError('forbidden', {
-      message: `Four-eyes policy: '${principal}' uploaded the current content and cannot also approve it.`,
+      message: `Four-eyes policy: '${actor.username}' cannot approve this revision.`,
       hint: 'Ask another reviewer to approve it.',
       cause: error,
     });
   };
 }
 
+/** 403 under the four-eyes policy: the local operator never approves, nor does the uploader of the current content. */
+async function assertFourEyes(client: TSqlClient, draft: InputSet, actor: TActor): Promise<void> {
+  const shown = refOf(draft);
+  if (actor.isLocalOperator) {
+    throw new AppError('forbidden', {
+      message: `Four-eyes policy: the local operator '${actor.username}' cannot approve '${shown}'.`,
+      hint: 'Approvals need a signed-in reviewer: planning login --server <url>, or the Review tab.',
+    });
+  }
+  const uploaderId = await findUploaderId(client, draft.id);
+  if (uploaderId !== null && uploaderId === actor.userId) {
+    throw new AppError('forbidden', {
+      message: `Four-eyes policy: '${actor.username}' uploaded the current content of '${shown}' and cannot also approve it.`,
+      hint: 'Ask another reviewer to approve it.',
+    });
+  }
+}
+
 /** The checks a draft must pass to be approved, in the order a reviewer wants to hear them. */
 async function assertApprovable(
   client: TSqlClient,
   draft: InputSet,
-  options: Pick<TApproveDraftOptions, 'acknowledgeWarnings' | 'expectedContentHash' | 'principal' | 'fourEyes'>,
+  options: Pick<TApproveDraftOptions, 'acknowledgeWarnings' | 'expectedContentHash' | 'actor'> & { fourEyes: boolean },
 ): Promise<void> {
   const shown = refOf(draft);
   if (draft.status !== 'draft') {
@@ -74,12 +89,7 @@ async function assertApprovable(
       hint: 'Fix the rows listed under Problems (or in tmp/reports/import_planning_inputs.json) and upload the bundle again.',
     });
   }
-  if (options.fourEyes && (await findUploader(client, draft.id)) === options.principal) {
-    throw new AppError('forbidden', {
-      message: `Four-eyes policy: '${options.principal}' uploaded the current content of '${shown}' and cannot also approve it.`,
-      hint: 'Ask another reviewer to approve it.',
-    });
-  }
+  if (options.fourEyes) await assertFourEyes(client, draft, options.actor);
   if (draft.warningCount > 0 && options.acknowledgeWarnings !== true) {
     throw new AppError('conflict', {
       message: `'${shown}' has ${draft.warningCount} warning(s): approving it needs acknowledge_warnings: true.`,
@@ -90,25 +100,28 @@ async function assertApprovable(
 
 /**
  * Approves a draft (DESIGN.md section 4, runbook section 3): it becomes ready
- * with approved_by/approved_at/review_comment set and an `approve` event; the
+ * with approved_by (the signed-in user), approved_at, reviewer_id (the runbook's
+ * Reviewer ID) and review_comment set, after its `approve` event; the
  * previous ready revision, if any, is archived with an `archive` event
  * `superseded by rN`. Refused with 409 for validation errors, unacknowledged
  * warnings, a lost race or changed content; 403 under the four-eyes policy.
  */
 export async function approveDraft(options: TApproveDraftOptions): Promise<TReviewResponse> {
-  const { pool, metrics, principal } = options;
+  const { pool, metrics, actor } = options;
   const ref = parseRefOrThrow(options.ref);
-  const reviewer = parseReviewer(options.reviewer);
+  const reviewer = parseReviewer(options.reviewer, actor);
   const comment = parseComment(options.comment, 'A comment');
 
   const result = await withLabelTransition(pool, ref.label, {
     check: async (client, { locked }) => {
       const draft = await readRevision(client, ref, { locked });
-      await assertApprovable(client, draft, options);
-      return draft;
+      const policy = await readInstallationPolicy(client);
+      await assertApprovable(client, draft, { ...options, fourEyes: policy.fourEyes });
+      return { draft, policy };
     },
-    apply: async (client, draft) => {
+    apply: async (client, { draft, policy }) => {
       const events: TInputSetEvent[] = [];
+      const who = { principal: actor.username, userId: actor.userId };
       const { rows: readyRows } = await client.query<InputSet>(
         `SELECT ${INPUT_SET_COLUMNS} FROM planning_input_sets WHERE label = $1 AND status = 'ready' FOR UPDATE`,
         [draft.label],
@@ -124,7 +137,7 @@ export async function approveDraft(options: TApproveDraftOptions): Promise<TRevi
             revision: previousReady.revision,
             action: 'archive',
             actor: reviewer,
-            principal,
+            ...who,
             comment: `superseded by r${draft.revision}`,
             metadata: {
               reason: 'superseded',
@@ -135,35 +148,38 @@ export async function approveDraft(options: TApproveDraftOptions): Promise<TRevi
           }),
         );
       }
-      const approved = await updateRevision(
-        client,
-        draft.id,
-        "status = 'ready', approved_by = $2, approved_at = now(), review_comment = $3",
-        [reviewer, comment],
-      );
+      // The approve event comes before the status change: the database lets a draft
+      // become ready only in the transaction that wrote its approve event.
       events.push(
         await recordEvent(client, {
           label: draft.label,
-          inputSetId: approved.id,
-          revision: approved.revision,
+          inputSetId: draft.id,
+          revision: draft.revision,
           action: 'approve',
           actor: reviewer,
-          principal,
+          ...who,
           comment,
           metadata: {
-            content_hash: approved.contentHash,
-            version_id: approved.versionId,
-            warnings: approved.warningCount,
-            warnings_by_code: warningCountsByCode(approved),
+            content_hash: draft.contentHash,
+            version_id: draft.versionId,
+            reviewer_id: reviewer,
+            warnings: draft.warningCount,
+            warnings_by_code: warningCountsByCode(draft),
             acknowledged_warnings: options.acknowledgeWarnings === true,
             previous_ready_revision: previousReady?.revision ?? null,
-            four_eyes: options.fourEyes,
+            four_eyes: policy.fourEyes,
           },
         }),
       );
+      const approved = await updateRevision(
+        client,
+        draft.id,
+        "status = 'ready', approved_by = $2, approved_at = now(), reviewer_id = $3, review_comment = $4",
+        [actor.username, reviewer, comment],
+      );
       return { approved, previousReady, events };
     },
-  }).catch(asFourEyesRefusal(principal));
+  }).catch(asFourEyesRefusal(actor));
 
   metrics?.reviews.inc({ action: 'approve' });
   return {

@@ -1,5 +1,6 @@
 import type { TReviewResponse } from '@planning-hub/contracts/api/review';
 import { AppError } from '../../errors/app-error';
+import { actorLabel, type TActor } from '../auth/actor';
 import { recordEvent } from '../events/record-event';
 import { parseRefOrThrow, refOf } from '../input-sets/resolve-ref';
 import { toSummary } from '../input-sets/to-summary';
@@ -12,9 +13,7 @@ export type TArchiveRevisionOptions = TReviewDeps & {
   /** Any reference: `foo`, `foo@draft`, `foo@rN`. */
   ref: string;
   comment: string;
-  /** Who the event names (the admin's employee id or username). */
-  actor: string;
-  principal: string;
+  actor: TActor;
 };
 
 /**
@@ -25,10 +24,9 @@ export type TArchiveRevisionOptions = TReviewDeps & {
  * "Missing InputSet").
  */
 export async function archiveRevision(options: TArchiveRevisionOptions): Promise<TReviewResponse> {
-  const { pool, metrics, principal } = options;
+  const { pool, metrics, actor } = options;
   const ref = parseRefOrThrow(options.ref);
   const comment = parseComment(options.comment, 'A comment');
-  const actor = options.actor.trim().slice(0, 128) || principal;
 
   const result = await withLabelTransition(pool, ref.label, {
     check: async (client, { locked }) => {
@@ -45,8 +43,9 @@ export async function archiveRevision(options: TArchiveRevisionOptions): Promise
         inputSetId: archived.id,
         revision: archived.revision,
         action: 'archive',
-        actor,
-        principal,
+        actor: actorLabel(actor),
+        principal: actor.username,
+        userId: actor.userId,
         comment,
         metadata: { reason: 'manual', previous_status: revision.status, content_hash: archived.contentHash },
       });

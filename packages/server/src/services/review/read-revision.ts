@@ -7,7 +7,7 @@ import type { InputSet } from '../../generated/prisma/client';
 export const INPUT_SET_COLUMNS = `id, label, revision, status::text AS status, version_id AS "versionId", note,
   content_hash AS "contentHash", row_counts AS "rowCounts", problems, error_count AS "errorCount",
   warning_count AS "warningCount", source, uploaded_by AS "uploadedBy", approved_by AS "approvedBy",
-  approved_at AS "approvedAt", review_comment AS "reviewComment", created_at AS "createdAt", updated_at AS "updatedAt"`;
+  approved_at AS "approvedAt", reviewer_id AS "reviewerId", review_comment AS "reviewComment", created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 /**
  * Reads the revision a reference names now; under the label lock (`locked`) its

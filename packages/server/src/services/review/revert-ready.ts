@@ -1,5 +1,6 @@
 import type { TReviewResponse } from '@planning-hub/contracts/api/review';
 import { AppError } from '../../errors/app-error';
+import type { TActor } from '../auth/actor';
 import { recordEvent } from '../events/record-event';
 import { parseRefOrThrow, refOf } from '../input-sets/resolve-ref';
 import { toSummary } from '../input-sets/to-summary';
@@ -15,7 +16,7 @@ export type TRevertReadyOptions = TReviewDeps & {
   /** The reason; required, kept in review_comment. */
   comment: string;
   expectedContentHash?: string | undefined;
-  principal: string;
+  actor: TActor;
 };
 
 /**
@@ -25,9 +26,9 @@ export type TRevertReadyOptions = TReviewDeps & {
  * (two drafts per label cannot exist).
  */
 export async function revertReady(options: TRevertReadyOptions): Promise<TReviewResponse> {
-  const { pool, metrics, principal } = options;
+  const { pool, metrics, actor } = options;
   const ref = parseRefOrThrow(options.ref);
-  const reviewer = parseReviewer(options.reviewer);
+  const reviewer = parseReviewer(options.reviewer, actor);
   const comment = parseComment(options.comment, 'A reason (comment)');
 
   const result = await withLabelTransition(pool, ref.label, {
@@ -56,7 +57,7 @@ export async function revertReady(options: TRevertReadyOptions): Promise<TReview
       const reverted = await updateRevision(
         client,
         ready.id,
-        "status = 'draft', approved_by = NULL, approved_at = NULL, review_comment = $2",
+        "status = 'draft', approved_by = NULL, approved_at = NULL, reviewer_id = NULL, review_comment = $2",
         [comment],
       );
       const event = await recordEvent(client, {
@@ -65,12 +66,14 @@ export async function revertReady(options: TRevertReadyOptions): Promise<TReview
         revision: reverted.revision,
         action: 'revert',
         actor: reviewer,
-        principal,
+        principal: actor.username,
+        userId: actor.userId,
         comment,
         metadata: {
           content_hash: reverted.contentHash,
           previous_status: 'ready',
           previous_approved_by: ready.approvedBy,
+          previous_reviewer_id: ready.reviewerId,
           previous_approved_at: ready.approvedAt?.toISOString() ?? null,
         },
       });

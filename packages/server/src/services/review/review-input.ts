@@ -1,19 +1,23 @@
 import { z } from 'zod';
-import { DEFAULT_REVIEWER, ZReviewerId } from '@planning-hub/contracts/api/review';
+import { ZReviewerId } from '@planning-hub/contracts/api/review';
 import { PROBLEM_CODES } from '@planning-hub/contracts/problems';
 import { AppError } from '../../errors/app-error';
 import type { InputSet } from '../../generated/prisma/client';
+import { defaultReviewerId, type TActor } from '../auth/actor';
 import { refOf } from '../input-sets/resolve-ref';
 
 const ZComment = z.string().trim().min(1).max(2000);
 
-/** The reviewer the event and approved_by name; empty means the runbook's `ui_reviewer`. */
-export function parseReviewer(reviewer: string | undefined): string {
+/**
+ * The runbook's Reviewer ID, recorded beside the signed-in user: what the form or
+ * --reviewer says, else the user's employee id, else `ui_reviewer`.
+ */
+export function parseReviewer(reviewer: string | undefined, actor: TActor): string {
   const parsed = ZReviewerId.safeParse(reviewer ?? '');
   if (!parsed.success) {
     throw new AppError('bad_request', { message: `The reviewer '${String(reviewer).slice(0, 40)}' is not valid: ${parsed.error.issues[0]?.message}` });
   }
-  return parsed.data || DEFAULT_REVIEWER;
+  return parsed.data || defaultReviewerId(actor);
 }
 
 /** `what` names the comment in the message: 'A comment', 'A reason'. */

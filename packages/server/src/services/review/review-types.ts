@@ -6,6 +6,3 @@ export type TReviewDeps = {
   pool: pg.Pool;
   metrics?: Pick<TMetrics, 'reviews'> | undefined;
 };
-
-/** Who asks: the authenticated principal (username, or `cli:<os user>` for the CLI). */
-export type TReviewPrincipal = { principal: string };
