@@ -49,6 +49,7 @@ export function problemDetailsHandler(logger: TLogger): ErrorRequestHandler {
         ...problem(status, error.code, error.message, requestId),
         ...(error.hint ? { hint: error.hint } : {}),
         ...(error.problems ? { errors: error.problems } : {}),
+        ...(error.report ? { report: error.report } : {}),
       });
       return;
     }

@@ -82,6 +82,24 @@ describe('GET /api/plans/input_sets/{ref}/diff', () => {
     expect(await jobsTotal('success')).toBe(successBefore + 1);
   });
 
+  it('names its cache file as the runbook does, relative to the work folder', () => {
+    expect(result.cacheFile).toBe('tmp/input_set_diffs/weekly_refresh@draft__weekly_refresh.json');
+    expect(existsSync(path.join(server.workDir, result.cacheFile))).toBe(true);
+  });
+
+  it('downloads the whole diff, rows included, as one JSON document (GET .../diff/export)', async () => {
+    const res = await server.fetch(`${diffUrl('weekly_refresh@draft')}/export`, { headers: viewer.headers });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    const document = (await res.json()) as TDiffResult & { rows: Record<string, Record<string, unknown[]>> };
+    expect(ZDiffResult.parse(document)).toEqual(result);
+    expect(document.rows.demand!.removed).toEqual([
+      { key: { item_code: '0123', location_code: 'OSAKA', period: '2027-02' }, values: { quantity: '20', uom: null } },
+    ]);
+    const listed = Object.values(document.rows).flatMap((kinds) => Object.values(kinds)).reduce((n, rows) => n + rows.length, 0);
+    expect(listed).toBe(result.totals.added + result.totals.removed + result.totals.changed);
+  });
+
   it('writes tmp/input_set_diffs/<label>__<against>.json with both content hashes', async () => {
     const file = JSON.parse(await readFile(cacheFile('weekly_refresh@draft__weekly_refresh'), 'utf8'));
     expect(file).toMatchObject({ ref: 'weekly_refresh@draft', against: 'weekly_refresh', refHash: result.refHash, againstHash: result.againstHash });

@@ -90,6 +90,8 @@ describe('POST /api/plans/input_sets/{label}/upload', () => {
     expect(problem.errors).toContainEqual(
       expect.objectContaining({ severity: 'error', file: 'demand.csv', row: 2, column: 'quantity', value: '-5' }),
     );
+    // The whole report too, as the CLI keeps it in tmp/reports/import_planning_inputs.json.
+    expect(problem.report).toMatchObject({ ok: false, stored: false, label: 'weekly_refresh', problemSummary: { errors: 1 } });
     const after = ZInputSetDetail.parse(await (await server.fetch('/api/plans/input_sets/weekly_refresh@draft', { headers: planner.headers })).json());
     expect(after.contentHash).toBe(before.contentHash);
     expect(await countEvents('weekly_refresh')).toBe(eventsBefore);

@@ -74,6 +74,11 @@ export const ZDiffResult = z.object({
   /** One entry per table, in bundle order. */
   summary: z.array(ZDiffTableSummary),
   totals: ZDiffTotals,
+  /**
+   * The cache file, relative to the server's work folder (runbook section 6):
+   * `tmp/input_set_diffs/<ref>__<against>.json`. Deleting it forces a recompute.
+   */
+  cacheFile: z.string(),
 });
 export type TDiffResult = z.infer<typeof ZDiffResult>;
 
@@ -110,6 +115,9 @@ export const ZDiffQuery = z.object({
   retry: z.enum(['true', 'false']).optional(),
 });
 export type TDiffQuery = z.infer<typeof ZDiffQuery>;
+
+/** GET .../diff/export: the whole diff, rows included, as one JSON document (the CLI's `export --diff-against --json`). */
+export const ZDiffExportQuery = ZDiffQuery.omit({ retry: true });
 
 export const DIFF_ROWS_MAX_LIMIT = 1000;
 

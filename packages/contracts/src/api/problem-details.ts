@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZProblem } from '../problems';
+import { ZImportReport } from './input-sets';
 
 /** RFC 9457 problem details, as every API error is answered. */
 export const ZProblemDetails = z.object({
@@ -13,5 +14,7 @@ export const ZProblemDetails = z.object({
   errors: z.array(ZProblem).optional(),
   /** Extra help, e.g. the `foo@draft` hint of a not-found label. */
   hint: z.string().optional(),
+  /** A refused upload (422): the whole import report, as a stored one is answered (the CLI writes it to tmp/reports/). */
+  report: ZImportReport.optional(),
 });
 export type TProblemDetails = z.infer<typeof ZProblemDetails>;

@@ -1,3 +1,4 @@
+import type { TImportReport } from '@planning-hub/contracts/api/input-sets';
 import type { TProblem } from '@planning-hub/contracts/problems';
 
 /**
@@ -31,18 +32,19 @@ export class AppError extends Error {
   readonly code: TAppErrorCode;
   readonly hint: string | undefined;
   readonly problems: TProblem[] | undefined;
-  readonly details: unknown;
+  /** A refused upload's whole import report, so that a client (the CLI) can keep it as a successful one. */
+  readonly report: TImportReport | undefined;
 
   constructor(
     code: TAppErrorCode,
-    options: { message: string; hint?: string; problems?: TProblem[]; details?: unknown; cause?: unknown },
+    options: { message: string; hint?: string; problems?: TProblem[]; report?: TImportReport; cause?: unknown },
   ) {
     super(options.message, { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
     this.hint = options.hint;
     this.problems = options.problems;
-    this.details = options.details;
+    this.report = options.report;
   }
 }
 

@@ -1,9 +1,18 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { Router } from 'express';
-import { ZDiffQuery, ZDiffResponse, ZDiffRowsQuery, ZDiffJobState, ZDiffRowsResponse } from '@planning-hub/contracts/api/diff';
+import {
+  ZDiffExportQuery,
+  ZDiffJobState,
+  ZDiffQuery,
+  ZDiffResponse,
+  ZDiffRowsQuery,
+  ZDiffRowsResponse,
+} from '@planning-hub/contracts/api/diff';
 import type { TRuntime } from '@planning-hub/server/runtime';
 import { diffCacheDir } from '@planning-hub/server/services/diff/diff-cache';
 import { createDiffQueue } from '@planning-hub/server/services/diff/diff-queue';
-import { requestDiff, requestDiffRows } from '@planning-hub/server/services/diff/request-diff';
+import { requestDiff, requestDiffExport, requestDiffRows } from '@planning-hub/server/services/diff/request-diff';
 import { requireRole } from '../../http/authenticate';
 
 /**
@@ -33,6 +42,21 @@ export function diffRoutes({ runtime }: { runtime: Pick<TRuntime, 'config' | 'lo
     const body = await requestDiffRows(deps, { ref: String(req.params.ref), query });
     if (body.state === 'done') res.json(ZDiffRowsResponse.parse(body));
     else res.status(202).json(ZDiffJobState.parse(body));
+  });
+
+  router.get('/plans/input_sets/:ref/diff/export', requireRole('viewer'), async (req, res) => {
+    const query = ZDiffExportQuery.parse(req.query);
+    const outcome = await requestDiffExport(deps, { ref: String(req.params.ref), against: query.against });
+    if ('job' in outcome) {
+      res.status(202).json(ZDiffJobState.parse(outcome.job));
+      return;
+    }
+    res.type('application/json');
+    // pipeline ends the row file reads when the client goes away mid-download.
+    await pipeline(Readable.from(outcome.chunks), res).catch((error: unknown) => {
+      if (!res.headersSent) throw error;
+      res.destroy();
+    });
   });
 
   return router;

@@ -75,6 +75,7 @@ export function inputSetRoutes({ db, config, metrics }: TDeps): Router {
           message: `The bundle has ${report.problemSummary.errors} error(s); nothing was stored.`,
           hint: 'Fix the rows listed in errors and upload again (or send allow_invalid=true to keep it as an invalid draft).',
           problems: report.problems,
+          report,
         });
       }
       res.status(201).json(ZImportReport.parse(report));

@@ -46,6 +46,7 @@ export function InputSetReviewRoute() {
         key={`${inputSet.ref}|${inputSet.status}`}
         inputSet={inputSet}
         role={session?.user.role ?? 'viewer'}
+        employeeId={session?.user.employeeId ?? null}
         hasDraft={hasDraft}
         onReviewed={handleReviewed}
         onReload={() => {

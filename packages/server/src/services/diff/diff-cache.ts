@@ -21,7 +21,7 @@ export const DIFF_CACHE_FORMAT = 'planning-hub/input-set-diff@1';
 
 const ZRowFile = z.object({ file: z.string(), count: z.number().int(), offsets: z.array(z.number().int()) });
 
-export const ZDiffManifest = ZDiffResult.omit({ state: true }).extend({
+export const ZDiffManifest = ZDiffResult.omit({ state: true, cacheFile: true }).extend({
   format: z.literal(DIFF_CACHE_FORMAT),
   rows: z.object({
     /** Folder of the row files, relative to the cache folder. */

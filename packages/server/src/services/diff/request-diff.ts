@@ -2,7 +2,6 @@ import type pg from 'pg';
 import type {
   TDiffJobState,
   TDiffResponse,
-  TDiffResult,
   TDiffRow,
   TDiffRowsQuery,
   TDiffRowsResponse,
@@ -21,6 +20,8 @@ import {
   type TDiffCachePaths,
   type TDiffManifest,
 } from './diff-cache';
+import { diffJsonChunks } from './diff-json';
+import { toDiffResult } from './diff-result';
 import { diffJobId, isJobAbandoned, type TDiffJob, type TDiffJobData, type TDiffQueue } from './diff-queue';
 
 export type TDiffServiceDeps = {
@@ -60,11 +61,6 @@ export async function resolveDiffPair(
     return { ref, against: newer.label, newer, older: ready };
   }
   return { ref, against, newer, older: await findRevision(deps, against) };
-}
-
-function toResult(manifest: TDiffManifest): TDiffResult {
-  const { format: _format, rows: _rows, ...result } = manifest;
-  return { state: 'done', ...result };
 }
 
 function jobDataOf(pair: TDiffPair): TDiffJobData {
@@ -164,7 +160,19 @@ export async function requestDiff(
   input: { ref: string; against?: string | undefined; retry?: boolean },
 ): Promise<TDiffResponse> {
   const outcome = await diffFromCacheOrJob(deps, input);
-  return 'job' in outcome ? outcome.job : toResult(outcome.manifest);
+  return 'job' in outcome ? outcome.job : toDiffResult(outcome.manifest);
+}
+
+/**
+ * GET /api/plans/input_sets/{ref}/diff/export: the whole diff as JSON text in pieces
+ * (diffJsonChunks), or the job state while it is computed. Starts the job like GET .../diff.
+ */
+export async function requestDiffExport(
+  deps: TDiffServiceDeps,
+  input: { ref: string; against?: string | undefined },
+): Promise<{ job: TDiffJobState } | { chunks: AsyncGenerator<string> }> {
+  const outcome = await diffFromCacheOrJob(deps, input);
+  return 'job' in outcome ? outcome : { chunks: diffJsonChunks(outcome.manifest, outcome.paths) };
 }
 
 /** GET /api/plans/input_sets/{ref}/diff/rows: one page read from the cache's row files, or the job state. */

@@ -37,6 +37,7 @@ export function MetadataList({ inputSet }: { inputSet: TInputSetDetail }) {
         <time dateTime={inputSet.updatedAt}>{formatJst(inputSet.updatedAt)}</time>
       </Fact>
       <Fact term={t('detail.approvedBy')}>{inputSet.approvedBy ?? <Empty />}</Fact>
+      <Fact term={t('detail.reviewerId')}>{inputSet.reviewerId ?? <Empty />}</Fact>
       <Fact term={t('detail.approvedAt')}>
         {inputSet.approvedAt ? <time dateTime={inputSet.approvedAt}>{formatJst(inputSet.approvedAt)}</time> : <Empty />}
       </Fact>

@@ -37,6 +37,8 @@ const BLOCK_MESSAGES: Record<Exclude<TActionBlock, null>, TMessageKey> = {
 type TReviewFormProps = {
   inputSet: TInputSetDetail;
   role: TRole;
+  /** The signed-in user's employee id: the Reviewer ID recorded when the field is left empty. */
+  employeeId: string | null;
   /** Whether the label has a draft (reverting is refused then); null while the revisions load. */
   hasDraft: boolean | null;
   /** Called with the API's answer; the revision now has a new reference (`foo@draft` -> `foo`). */
@@ -49,7 +51,7 @@ type TReviewFormProps = {
  * The runbook's Review form (section 3): Action, Reviewer, Comment, and the
  * acknowledgement of warnings. Whatever stops it from being sent is said next to it.
  */
-export function ReviewForm({ inputSet, role, hasDraft, onReviewed, onReload }: TReviewFormProps) {
+export function ReviewForm({ inputSet, role, employeeId, hasDraft, onReviewed, onReload }: TReviewFormProps) {
   const t = useT();
   const tc = useTc();
   const ids = { reviewer: useId(), comment: useId(), acknowledge: useId(), blocked: useId(), why: useId() };
@@ -129,7 +131,7 @@ export function ReviewForm({ inputSet, role, hasDraft, onReviewed, onReload }: T
             id={ids.reviewer}
             label={t('review.reviewer.label')}
             mark="optional"
-            hint={t('review.reviewer.hint', { fallback: DEFAULT_REVIEWER })}
+            hint={t('review.reviewer.hint', { fallback: employeeId ?? DEFAULT_REVIEWER })}
           >
             {(control) => (
               <input
@@ -137,7 +139,7 @@ export function ReviewForm({ inputSet, role, hasDraft, onReviewed, onReload }: T
                 className="input mono"
                 value={reviewer}
                 onChange={(event) => setReviewer(event.target.value)}
-                placeholder={DEFAULT_REVIEWER}
+                placeholder={employeeId ?? DEFAULT_REVIEWER}
                 maxLength={REVIEWER_MAX_LENGTH}
                 autoComplete="off"
               />
