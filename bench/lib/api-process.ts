@@ -70,6 +70,8 @@ export async function startApiProcess({
       PORT: String(port),
       HOST: '127.0.0.1',
       PLANNING_HUB_WORKDIR: workDir,
+      // Its server.json stays in the bench's folder, not in the checkout's .data/ of a running `npm start`.
+      PLANNING_HUB_DATA_DIR: path.join(workDir, '.data'),
       LOG_LEVEL: 'warn',
       ADMIN_PASSWORD: randomBytes(18).toString('hex'),
       DIFF_POLL_INTERVAL_SECONDS: '0.5',

@@ -79,6 +79,8 @@ export async function startApiProcess({
       ...process.env,
       DATABASE_URL: databaseUrl,
       PLANNING_HUB_WORKDIR: workDir,
+      // Its server.json stays in the test's folder, never in the checkout's .data/ where `npm start` keeps its own.
+      PLANNING_HUB_DATA_DIR: path.join(workDir, '.data'),
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'silent',
