@@ -6,6 +6,8 @@ import { sha256Hex } from '@planning-hub/server/services/auth/secrets';
 import { postSignIn } from '../support/sign-in';
 import { startTestServer, type TTestServer } from '../support/test-server';
 
+const INVALID_TOKEN = 'The API token is not valid: it is unknown, expired or revoked, or its user is disabled.';
+
 describe('session cookies, API tokens and CSRF', () => {
   let server: TTestServer;
   const sql = { query: (text: string, values?: unknown[]) => server.runtime.db.pool.query(text, values) };
@@ -28,17 +30,24 @@ describe('session cookies, API tokens and CSRF', () => {
       expect(ZSession.parse(await res.json())).toEqual({
         user: { username: caller.username, role: 'reviewer', employeeId: null },
         csrfToken: caller.csrfToken,
+        via: 'session',
+        tokenExpiresAt: null,
       });
     });
 
-    it('answers the user for a bearer token (no CSRF token needed)', async () => {
+    it('answers the user for a bearer token (no CSRF token needed), and when the token expires', async () => {
       const caller = await server.createUserWithToken('planner');
       const res = await server.fetch('/api/auth/me', { headers: caller.headers });
       expect(res.status).toBe(200);
-      expect(ZSession.parse(await res.json())).toEqual({
+      const session = ZSession.parse(await res.json());
+      expect(session).toEqual({
         user: { username: caller.username, role: 'planner', employeeId: null },
         csrfToken: '',
+        via: 'token',
+        tokenExpiresAt: expect.any(String),
       });
+      const { rows } = await sql.query('SELECT expires_at FROM api_tokens WHERE token_hash = $1', [sha256Hex(caller.token)]);
+      expect(session.tokenExpiresAt).toBe(rows[0].expires_at.toISOString());
     });
 
     it('answers 401 problem+json without credentials', async () => {
@@ -53,7 +62,7 @@ describe('session cookies, API tokens and CSRF', () => {
       expect(cookie.status).toBe(401);
       const token = await server.fetch('/api/auth/me', { headers: { authorization: `Bearer ph_00000000_${'x'.repeat(43)}` } });
       expect(token.status).toBe(401);
-      expect(await problemOf(token)).toMatchObject({ detail: 'The API token is not valid or has been revoked.' });
+      expect(await problemOf(token)).toMatchObject({ detail: INVALID_TOKEN });
       const basic = await server.fetch('/api/auth/me', { headers: { authorization: 'Basic YWRtaW46YWRtaW4=' } });
       expect(basic.status).toBe(401);
     });
@@ -81,7 +90,7 @@ describe('session cookies, API tokens and CSRF', () => {
     await revokeApiToken({ prisma: server.runtime.db.prisma, prefix: caller.token.split('_')[1] });
     const res = await server.fetch('/api/auth/me', { headers: caller.headers });
     expect(res.status).toBe(401);
-    expect(await problemOf(res)).toMatchObject({ detail: 'The API token is not valid or has been revoked.' });
+    expect(await problemOf(res)).toMatchObject({ detail: INVALID_TOKEN });
   });
 
   describe('CSRF on unsafe methods', () => {
@@ -117,10 +126,12 @@ describe('session cookies, API tokens and CSRF', () => {
 
     it('needs no CSRF token for a bearer POST', async () => {
       const caller = await server.createUserWithToken('viewer');
-      const res = await server.fetch('/api/auth/sign-out', { method: 'POST', headers: caller.headers });
-      expect(res.status).toBe(204);
-      // Signing out a token caller ends nothing: the token stays valid until revoked.
-      expect((await server.fetch('/api/auth/me', { headers: caller.headers })).status).toBe(200);
+      const res = await server.fetch('/api/tokens', {
+        method: 'POST',
+        headers: { ...caller.headers, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'no csrf' }),
+      });
+      expect(res.status).toBe(201);
     });
 
     it('needs no CSRF token for safe methods', async () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type TRole } from '@planning-hub/contracts/api/auth';
 import { OPERATIONS } from '@planning-hub/contracts/api/openapi';
 import { ZProblemDetails } from '@planning-hub/contracts/api/problem-details';
+import { createApiToken } from '@planning-hub/server/services/auth/api-tokens';
 import { startTestServer, type TTestServer, type TTokenCaller } from '../support/test-server';
 
 // Path parameters that name nothing: every handler must refuse the caller before it looks.
@@ -27,8 +28,12 @@ describe('route x role matrix', () => {
   beforeAll(async () => {
     server = await startTestServer();
     for (const role of ROLES) callers[role] = await server.createUserWithToken(role);
+    // A fresh token per probe: POST /api/auth/sign-out revokes the token it is called with.
+    const prober = await server.createUser('admin');
     for (const op of GUARDED) {
-      const res = await server.fetch(concretePath(op.path), { method: op.method.toUpperCase(), headers: callers.admin.headers });
+      const { token } = await createApiToken({ prisma: server.runtime.db.prisma, username: prober.username, name: 'probe' });
+      const headers = { authorization: `Bearer ${token}` };
+      const res = await server.fetch(concretePath(op.path), { method: op.method.toUpperCase(), headers });
       const body = res.status === 404 ? ZProblemDetails.safeParse(await res.json()) : null;
       const isUnrouted = body?.success && body.data.code === 'not_found' && body.data.detail.startsWith('No API route');
       if (isUnrouted) notRoutedYet.push(`${op.method.toUpperCase()} ${op.path}`);
@@ -40,9 +45,22 @@ describe('route x role matrix', () => {
     await server?.close();
   });
 
-  it('covers at least the auth operations', () => {
+  it('covers at least the auth, token and user administration operations', () => {
     const covered = implemented.map((op) => `${op.method} ${op.path}`);
-    expect(covered).toEqual(expect.arrayContaining(['post /api/auth/sign-out', 'get /api/auth/me']));
+    expect(covered).toEqual(
+      expect.arrayContaining([
+        'post /api/auth/sign-out',
+        'get /api/auth/me',
+        'post /api/auth/browser-session',
+        'get /api/tokens',
+        'post /api/tokens',
+        'post /api/tokens/revoke',
+        'get /api/admin/users',
+        'post /api/admin/users',
+        'patch /api/admin/users/{username}',
+        'post /api/admin/users/{username}/password',
+      ]),
+    );
     if (notRoutedYet.length > 0) console.info(`role matrix: not routed yet: ${notRoutedYet.join(', ')}`);
   });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ZSession, ZSignInRequest } from './auth';
-import { ZDiffJobState, ZDiffQuery, ZDiffResult, ZDiffRowsQuery, ZDiffRowsResponse } from './diff';
+import { ZBrowserSession, ZSession, ZSignInRequest } from './auth';
+import { ZDiffExportQuery, ZDiffJobState, ZDiffQuery, ZDiffResult, ZDiffRowsQuery, ZDiffRowsResponse } from './diff';
 import { ZHealth, ZReadiness } from './health';
 import {
   ZImportReport,
@@ -26,6 +26,23 @@ import {
 } from './runs';
 import { ZBackfillEventRequest, ZEventsQuery, ZEventsResponse, ZInputSetEvent, ZVerifyEventsResponse } from './events';
 import { ZArchiveRequest, ZReviewRequest, ZReviewResponse } from './review';
+import {
+  ZCreatedToken,
+  ZCreateTokenRequest,
+  ZListTokensQuery,
+  ZListTokensResponse,
+  ZLoginTokenRequest,
+  ZRevokeTokenRequest,
+  ZRevokeTokenResponse,
+} from './tokens';
+import {
+  ZCreateUserRequest,
+  ZListUsersResponse,
+  ZResetPasswordRequest,
+  ZUpdateUserRequest,
+  ZUserChangeResponse,
+  ZUserSummary,
+} from './users';
 
 type TOperation = {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -66,13 +83,119 @@ export const OPERATIONS: TOperation[] = [
     body: { contentType: 'application/json', schema: ZSignInRequest },
     responses: { 200: { description: 'Signed in', schema: ZSession }, 401: problem('Wrong credentials'), 429: problem('Too many attempts') },
   },
-  { method: 'post', path: '/api/auth/sign-out', summary: 'Sign out', role: 'viewer', responses: { 204: { description: 'Signed out' } } },
+  {
+    method: 'post',
+    path: '/api/auth/tokens',
+    summary: 'planning login: trade a username and password for a personal API token (rate-limited like sign-in)',
+    body: { contentType: 'application/json', schema: ZLoginTokenRequest },
+    responses: {
+      201: { description: 'The token; its secret is shown only here', schema: ZCreatedToken },
+      401: problem('Wrong username or password (also for disabled users and local operators)'),
+      429: problem('Too many attempts'),
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/auth/sign-out',
+    summary: 'Sign out: ends the session, or revokes the API token the request came with (planning logout)',
+    role: 'viewer',
+    responses: { 204: { description: 'Signed out' } },
+  },
   {
     method: 'get',
     path: '/api/auth/me',
-    summary: 'The signed-in user and the CSRF token',
+    summary: 'The signed-in user, how they authenticated, and the CSRF token',
     role: 'viewer',
     responses: { 200: { description: 'Session', schema: ZSession }, 401: problem('Not signed in') },
+  },
+  {
+    method: 'post',
+    path: '/api/auth/browser-session',
+    summary: 'A 10-minute browser session for the same user, for token and local operator callers (planning evidence)',
+    role: 'viewer',
+    responses: {
+      201: { description: 'The session cookie to set', schema: ZBrowserSession },
+      400: problem('The caller has a browser session already'),
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/tokens',
+    summary: 'Your API tokens; admins may name any user',
+    role: 'viewer',
+    query: ZListTokensQuery,
+    responses: {
+      200: { description: 'Tokens, newest first, without secrets', schema: ZListTokensResponse },
+      404: problem("User 'x' not found."),
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/tokens',
+    summary: 'Create an API token for yourself; admins may name another user (never a local operator)',
+    role: 'viewer',
+    body: { contentType: 'application/json', schema: ZCreateTokenRequest },
+    responses: {
+      201: { description: 'The token; its secret is shown only here', schema: ZCreatedToken },
+      400: problem('A local operator user, or a bad name or lifetime'),
+      404: problem("User 'x' not found."),
+      409: problem('The user is disabled'),
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/tokens/revoke',
+    summary: "Revoke an API token by prefix or id: yours, or anyone's for admins",
+    role: 'viewer',
+    body: { contentType: 'application/json', schema: ZRevokeTokenRequest },
+    responses: {
+      200: { description: 'The token; wasRevoked says it was revoked before', schema: ZRevokeTokenResponse },
+      404: problem("API token with prefix 'x' not found (also someone else's, for non-admins)"),
+      409: problem('Several tokens have that prefix'),
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/admin/users',
+    summary: 'Every user, people and local operators',
+    role: 'admin',
+    responses: { 200: { description: 'Users by username', schema: ZListUsersResponse } },
+  },
+  {
+    method: 'post',
+    path: '/api/admin/users',
+    summary: 'Create a person who signs in with a password',
+    role: 'admin',
+    body: { contentType: 'application/json', schema: ZCreateUserRequest },
+    responses: {
+      201: { description: 'The user', schema: ZUserSummary },
+      400: problem('Bad username, role or password'),
+      409: problem("User 'x' already exists."),
+    },
+  },
+  {
+    method: 'patch',
+    path: '/api/admin/users/{username}',
+    summary: 'Change role, employee id or disabled (disabling ends all sessions and tokens); username may be local:<OS user>',
+    role: 'admin',
+    body: { contentType: 'application/json', schema: ZUpdateUserRequest },
+    responses: {
+      200: { description: 'The user, and the sessions and tokens the change ended', schema: ZUserChangeResponse },
+      404: problem("User 'x' not found."),
+      409: problem('An admin cannot disable themself or lower their own role'),
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/admin/users/{username}/password',
+    summary: "Set a person's password; ends all their sessions and tokens",
+    role: 'admin',
+    body: { contentType: 'application/json', schema: ZResetPasswordRequest },
+    responses: {
+      200: { description: 'The user, and the sessions and tokens the reset ended', schema: ZUserChangeResponse },
+      400: problem('A local operator has no password, or the password is too short'),
+      404: problem("User 'x' not found."),
+    },
   },
   {
     method: 'get',
@@ -276,6 +399,19 @@ export const OPERATIONS: TOperation[] = [
     query: ZDiffRowsQuery,
     responses: {
       200: { description: 'Rows', schema: ZDiffRowsResponse },
+      202: { description: 'The diff is not computed yet', schema: ZDiffJobState },
+      404: problem("Input set 'foo' not found."),
+      409: problem('No ready revision to compare with; pass against'),
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/plans/input_sets/{ref}/diff/export',
+    summary: 'The whole diff as one JSON document: the result and every added, removed and changed row (planning export --diff-against --json)',
+    role: 'viewer',
+    query: ZDiffExportQuery,
+    responses: {
+      200: { description: 'The result fields and `rows: {table: {added, removed, changed}}`', contentType: 'application/json' },
       202: { description: 'The diff is not computed yet', schema: ZDiffJobState },
       404: problem("Input set 'foo' not found."),
       409: problem('No ready revision to compare with; pass against'),

@@ -10,6 +10,21 @@ export const ZUsername = z
   .trim()
   .regex(USERNAME_PATTERN, 'use 1-64 letters, digits and . _ @ -, starting with a letter or digit');
 
+/** `local:<OS user>`: the user of a local operator (created on first use, never signs in). */
+export const LOCAL_USERNAME_PATTERN = /^local:[A-Za-z0-9._-]{1,32}$/;
+
+/**
+ * The `{username}` of PATCH /api/admin/users/{username}: a person, or a local operator's
+ * user, which an admin may disable (and enable again) like anyone else.
+ */
+export const ZAdminUsername = z
+  .string()
+  .trim()
+  .refine(
+    (u) => USERNAME_PATTERN.test(u) || LOCAL_USERNAME_PATTERN.test(u),
+    'use a username, or local:<OS user> for a local operator',
+  );
+
 export const ZPassword = z.string().min(MIN_PASSWORD_LENGTH, `use at least ${MIN_PASSWORD_LENGTH} characters`).max(256);
 
 const ZEmployeeId = z

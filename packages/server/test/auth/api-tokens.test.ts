@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabaseClients } from '../../src/database/connect';
-import { createApiToken, listApiTokens, resolveApiToken, revokeApiToken } from '../../src/services/auth/api-tokens';
+import {
+  createApiToken,
+  createLoginToken,
+  listApiTokens,
+  resolveApiToken,
+  revokeApiToken,
+} from '../../src/services/auth/api-tokens';
+import { resolveLocalOperator } from '../../src/services/auth/local-operator';
 import { sha256Hex } from '../../src/services/auth/secrets';
 import { createUser } from '../../src/services/auth/users';
 import { createTestDatabase } from '../support/test-database';
@@ -32,7 +39,15 @@ describe('API tokens', () => {
   it('resolves a token to its user and records when it was used', async () => {
     const created = await createApiToken({ prisma: clients.prisma, username: 'ci-bot', name: 'resolve' });
     const resolved = await resolveApiToken({ prisma: clients.prisma, token: created.token });
-    expect(resolved).toMatchObject({ user: { username: 'ci-bot', role: 'planner' }, prefix: created.prefix });
+    expect(resolved).toEqual({
+      username: 'ci-bot',
+      role: 'planner',
+      employeeId: null,
+      userId: expect.any(Number),
+      kind: 'person',
+      via: 'token',
+      token: { id: created.id, expiresAt: new Date(created.expiresAt!) },
+    });
     const { rows } = await clients.pool.query('SELECT last_used_at FROM api_tokens WHERE id = $1', [created.id]);
     expect(rows[0].last_used_at).toBeInstanceOf(Date);
   });
@@ -80,5 +95,46 @@ describe('API tokens', () => {
     expect(tokens.length).toBeGreaterThanOrEqual(5);
     expect(tokens.every((t) => t.username === 'ci-bot')).toBe(true);
     expect(JSON.stringify(tokens)).not.toMatch(/ph_|token_hash|tokenHash/);
+  });
+
+  it('expires a token after 90 days by default, or as asked, and refuses it from then on', async () => {
+    const before = Date.now();
+    const created = await createApiToken({ prisma: clients.prisma, username: 'ci-bot', name: 'expiring' });
+    expect(Date.parse(created.expiresAt!) - before).toBeGreaterThanOrEqual(90 * 86_400_000);
+    const week = await createApiToken({ prisma: clients.prisma, username: 'ci-bot', name: 'week', expiresInDays: 7 });
+    expect(Date.parse(week.expiresAt!) - Date.parse(week.createdAt)).toBeLessThan(7 * 86_400_000 + 60_000);
+    await expect(createApiToken({ prisma: clients.prisma, username: 'ci-bot', name: 'x', expiresInDays: 0 })).rejects.toMatchObject({
+      code: 'bad_request',
+    });
+
+    await clients.pool.query(`UPDATE api_tokens SET expires_at = now() - interval '1 second' WHERE id = $1`, [created.id]);
+    expect(await resolveApiToken({ prisma: clients.prisma, token: created.token })).toBeNull();
+  });
+
+  it("revokes only the owner's tokens when an owner is given, and calls the others not found", async () => {
+    const other = await createUser({ prisma: clients.prisma, username: 'other-bot', role: 'viewer', password: 'other password 1' });
+    const theirs = await createApiToken({ prisma: clients.prisma, username: other.username, name: 'theirs' });
+    const { rows } = await clients.pool.query(`SELECT id FROM users WHERE username = 'ci-bot'`);
+    await expect(revokeApiToken({ prisma: clients.prisma, prefix: theirs.prefix, ownerUserId: rows[0].id })).rejects.toMatchObject({
+      code: 'not_found',
+      message: `API token with prefix '${theirs.prefix}' not found.`,
+    });
+    expect(await resolveApiToken({ prisma: clients.prisma, token: theirs.token })).not.toBeNull();
+  });
+
+  it("gives no token to a local operator's user", async () => {
+    await resolveLocalOperator({ prisma: clients.prisma, osUser: 'ops' });
+    await expect(createApiToken({ prisma: clients.prisma, username: 'local:ops', name: 'x' })).rejects.toMatchObject({
+      code: 'bad_request',
+      message: expect.stringContaining("User 'local:ops' is a local operator"),
+    });
+  });
+
+  it('trades the right password for a token, and refuses a wrong one like sign-in', async () => {
+    const created = await createLoginToken({ prisma: clients.prisma, username: 'ci-bot', password: 'bot password 123', name: 'cli' });
+    expect(await resolveApiToken({ prisma: clients.prisma, token: created.token })).toMatchObject({ username: 'ci-bot', via: 'token' });
+    await expect(
+      createLoginToken({ prisma: clients.prisma, username: 'ci-bot', password: 'wrong password', name: 'cli' }),
+    ).rejects.toMatchObject({ code: 'unauthenticated', message: 'Wrong username or password.' });
   });
 });

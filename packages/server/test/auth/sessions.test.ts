@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabaseClients } from '../../src/database/connect';
 import { sha256Hex } from '../../src/services/auth/secrets';
-import { resolveSession, signIn, signOut } from '../../src/services/auth/sessions';
+import { openBrowserSession, resolveSession, signIn, signOut, verifyCredentials } from '../../src/services/auth/sessions';
 import { createUser } from '../../src/services/auth/users';
 import { createTestDatabase } from '../support/test-database';
 
@@ -38,7 +38,7 @@ describe('sessions', () => {
     expect(ttl).toBeLessThanOrEqual(12 * 3_600_000 + 5000);
 
     expect(await resolveSession({ prisma: clients.prisma, sessionId: session.sessionId })).toMatchObject({
-      user: { username: 'taro', role: 'reviewer' },
+      principal: { username: 'taro', role: 'reviewer', via: 'session', kind: 'person' },
       csrfToken: session.csrfToken,
     });
   });
@@ -94,5 +94,25 @@ describe('sessions', () => {
     expect(await resolveSession({ prisma: clients.prisma, sessionId: session.sessionId })).toBeNull();
     await signOut({ prisma: clients.prisma, sessionId: 'not-a-session' });
     expect(await resolveSession({ prisma: clients.prisma, sessionId: "' OR 1=1 --" })).toBeNull();
+  });
+
+  it('checks credentials once for sign-in and planning login alike', async () => {
+    expect(await verifyCredentials({ prisma: clients.prisma, username: ' taro ', password })).toMatchObject({ username: 'taro' });
+    await expect(verifyCredentials({ prisma: clients.prisma, username: 'taro', password: 'nope' })).rejects.toMatchObject({
+      code: 'unauthenticated',
+      message: 'Wrong username or password.',
+    });
+  });
+
+  it('opens a 10-minute browser session for a user without a password', async () => {
+    const { rows } = await clients.pool.query(`SELECT id FROM users WHERE username = 'taro'`);
+    const before = Date.now();
+    const opened = await openBrowserSession({ prisma: clients.prisma, userId: rows[0].id });
+    expect(opened.expiresAt.getTime() - before).toBeLessThanOrEqual(10 * 60_000 + 1000);
+    expect(opened.expiresAt.getTime() - before).toBeGreaterThan(9 * 60_000);
+    expect(await resolveSession({ prisma: clients.prisma, sessionId: opened.sessionId })).toMatchObject({
+      principal: { username: 'taro', via: 'session' },
+      csrfToken: opened.csrfToken,
+    });
   });
 });

@@ -1,44 +1,49 @@
-import express, { Router } from 'express';
+import express, { Router, type RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { API } from '@planning-hub/contracts/api/routes';
-import { ZSession, ZSignInRequest, type TSession } from '@planning-hub/contracts/api/auth';
+import {
+  ZBrowserSession,
+  ZSession,
+  ZSignInRequest,
+  type TBrowserSession,
+  type TSession,
+} from '@planning-hub/contracts/api/auth';
+import { ZCreatedToken, ZLoginTokenRequest } from '@planning-hub/contracts/api/tokens';
 import type { TConfig } from '@planning-hub/server/config/env';
 import { AppError } from '@planning-hub/server/errors/app-error';
+import { createLoginToken, revokeApiToken } from '@planning-hub/server/services/auth/api-tokens';
 import { toCurrentUser } from '@planning-hub/server/services/auth/principal';
-import { signIn, signOut } from '@planning-hub/server/services/auth/sessions';
-import { clearSessionCookie, getPrincipal, requireRole, setSessionCookie } from '../../http/authenticate';
+import { openBrowserSession, signIn, signOut } from '@planning-hub/server/services/auth/sessions';
+import {
+  clearSessionCookie,
+  getPrincipal,
+  requireRole,
+  SESSION_COOKIE,
+  setSessionCookie,
+} from '../../http/authenticate';
 
-const SIGN_IN_WINDOW_MINUTES = 15;
-const SIGN_IN_ATTEMPTS = 10;
+const PASSWORD_WINDOW_MINUTES = 15;
+const PASSWORD_ATTEMPTS = 10;
 
-/** POST /api/auth/sign-in, POST /api/auth/sign-out, GET /api/auth/me. */
+const jsonBody = express.json({ limit: '16kb' });
+
+/**
+ * POST /api/auth/sign-in, POST /api/auth/tokens (`planning login`), POST /api/auth/sign-out,
+ * GET /api/auth/me, POST /api/auth/browser-session.
+ */
 export function authRoutes({
   prisma,
   config,
 }: {
-  prisma: Parameters<typeof signIn>[0]['prisma'];
+  prisma: Parameters<typeof signIn>[0]['prisma'] & Parameters<typeof createLoginToken>[0]['prisma'];
   config: Pick<TConfig, 'cookieSecure' | 'sessionTtlHours'>;
 }): Router {
   const router = Router();
   const base = (path: string) => path.replace(/^\/api/, '');
+  // One limiter for both ways of trying a password, so they share one count of failures.
+  const passwordLimiter = limitPasswordAttempts();
 
-  // Failed attempts per client IP and username; a successful sign-in does not count.
-  const signInLimiter = rateLimit({
-    windowMs: SIGN_IN_WINDOW_MINUTES * 60_000,
-    limit: SIGN_IN_ATTEMPTS,
-    skipSuccessfulRequests: true,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    keyGenerator: (req) => `${ipKeyGenerator(req.ip ?? '')}|${usernameOf(req.body).toLowerCase()}`,
-    handler: (req, _res, next) =>
-      next(
-        new AppError('rate_limited', {
-          message: `Too many sign-in attempts for '${usernameOf(req.body)}'. Try again in ${SIGN_IN_WINDOW_MINUTES} minutes.`,
-        }),
-      ),
-  });
-
-  router.post(base(API.signIn), express.json({ limit: '16kb' }), signInLimiter, async (req, res) => {
+  router.post(base(API.signIn), jsonBody, passwordLimiter, async (req, res) => {
     const body = ZSignInRequest.parse(req.body);
     const signedIn = await signIn({
       prisma,
@@ -48,13 +53,35 @@ export function authRoutes({
       replacesSessionId: req.authSession?.id,
     });
     setSessionCookie(req, res, config, signedIn);
-    res.json(ZSession.parse({ user: signedIn.user, csrfToken: signedIn.csrfToken, via: 'session', tokenExpiresAt: null } satisfies TSession));
+    const session: TSession = {
+      user: signedIn.user,
+      csrfToken: signedIn.csrfToken,
+      via: 'session',
+      tokenExpiresAt: null,
+    };
+    res.json(ZSession.parse(session));
   });
 
+  router.post(base(API.loginToken), jsonBody, passwordLimiter, async (req, res) => {
+    const body = ZLoginTokenRequest.parse(req.body);
+    const created = await createLoginToken({
+      prisma,
+      username: body.username,
+      password: body.password,
+      name: body.name,
+      expiresInDays: body.expires_in_days,
+    });
+    res.status(201).json(ZCreatedToken.parse(created));
+  });
+
+  // Session: ends it. Token: revokes that token (`planning logout`). Local operator: nothing to end.
   router.post(base(API.signOut), requireRole('viewer'), async (req, res) => {
+    const principal = getPrincipal(req);
     if (req.authSession) {
       await signOut({ prisma, sessionId: req.authSession.id });
       clearSessionCookie(req, res, config);
+    } else if (principal.token) {
+      await revokeApiToken({ prisma, id: principal.token.id, ownerUserId: principal.userId });
     }
     res.status(204).end();
   });
@@ -71,7 +98,43 @@ export function authRoutes({
     res.json(ZSession.parse(session));
   });
 
+  router.post(base(API.browserSession), requireRole('viewer'), async (req, res) => {
+    const principal = getPrincipal(req);
+    if (principal.via === 'session') {
+      throw new AppError('bad_request', {
+        message:
+          'This request came with a browser session already; a new one is only opened for API token and local operator callers.',
+      });
+    }
+    const opened = await openBrowserSession({ prisma, userId: principal.userId });
+    const session: TBrowserSession = {
+      cookieName: SESSION_COOKIE,
+      sessionId: opened.sessionId,
+      csrfToken: opened.csrfToken,
+      expiresAt: opened.expiresAt.toISOString(),
+    };
+    res.status(201).json(ZBrowserSession.parse(session));
+  });
+
   return router;
+}
+
+/** Failed password attempts per client IP and username; a successful one does not count. */
+function limitPasswordAttempts(): RequestHandler {
+  return rateLimit({
+    windowMs: PASSWORD_WINDOW_MINUTES * 60_000,
+    limit: PASSWORD_ATTEMPTS,
+    skipSuccessfulRequests: true,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    keyGenerator: (req) => `${ipKeyGenerator(req.ip ?? '')}|${usernameOf(req.body).toLowerCase()}`,
+    handler: (req, _res, next) =>
+      next(
+        new AppError('rate_limited', {
+          message: `Too many sign-in attempts for '${usernameOf(req.body)}'. Try again in ${PASSWORD_WINDOW_MINUTES} minutes.`,
+        }),
+      ),
+  });
 }
 
 function usernameOf(body: unknown): string {

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { DEFAULT_TOKEN_DAYS } from '@planning-hub/contracts/api/tokens';
+import { DEFAULT_TOKEN_DAYS, MAX_TOKEN_DAYS, type TApiTokenSummary, type TCreatedToken } from '@planning-hub/contracts/api/tokens';
 import { AppError } from '../../errors/app-error';
 import type { PrismaClient } from '../../generated/prisma/client';
 import { toCurrentUser, type TPrincipal } from './principal';
 import { randomSecret, sha256Hex } from './secrets';
+import { verifyCredentials } from './sessions';
 import { findUserOrThrow } from './users';
 
 type TTokenPrisma = Pick<PrismaClient, 'apiToken'>;
@@ -14,20 +15,10 @@ const PREFIX = /^[0-9a-f]{8}$/;
 /** `last_used_at` is written at most this often, not on every request. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-export type TApiTokenSummary = {
-  id: number;
-  name: string;
-  prefix: string;
-  username: string;
-  createdAt: Date;
-  lastUsedAt: Date | null;
-  expiresAt: Date | null;
-  revokedAt: Date | null;
-};
-
 /**
  * A personal API token for `username`, valid for `expiresInDays` (default 90). The
  * returned `token` is the only copy of the secret: the database keeps its sha256 and the prefix.
+ * Local operators' users get none: they are trusted through server.json, not a token.
  */
 export async function createApiToken({
   prisma,
@@ -39,12 +30,21 @@ export async function createApiToken({
   username: string;
   name: string;
   expiresInDays?: number;
-}): Promise<TApiTokenSummary & { token: string }> {
+}): Promise<TCreatedToken> {
   const tokenName = name.trim();
   if (tokenName.length < 1 || tokenName.length > 128) {
     throw new AppError('bad_request', { message: 'A token name is 1-128 characters.' });
   }
+  if (!Number.isInteger(expiresInDays) || expiresInDays < 1 || expiresInDays > MAX_TOKEN_DAYS) {
+    throw new AppError('bad_request', { message: `A token lasts 1-${MAX_TOKEN_DAYS} days, not ${expiresInDays}.` });
+  }
   const user = await findUserOrThrow({ prisma, username });
+  if (user.kind === 'local') {
+    throw new AppError('bad_request', {
+      message: `User '${user.username}' is a local operator and gets no API tokens: the local operator is trusted through server.json.`,
+      hint: 'Name the person the token is for (username).',
+    });
+  }
   if (user.disabledAt) throw new AppError('conflict', { message: `User '${user.username}' is disabled.` });
   const prefix = randomBytes(4).toString('hex');
   const token = `ph_${prefix}_${randomSecret(32)}`;
@@ -53,6 +53,28 @@ export async function createApiToken({
     data: { userId: user.id, name: tokenName, prefix, tokenHash: sha256Hex(token), expiresAt },
   });
   return { ...toSummary(row, user.username), token };
+}
+
+/**
+ * `planning login`: a personal token for whoever knows the password, without a browser
+ * session. Refused exactly like sign-in (same message and cost, local operators' and
+ * disabled users included).
+ */
+export async function createLoginToken({
+  prisma,
+  username,
+  password,
+  name,
+  expiresInDays,
+}: {
+  prisma: Pick<PrismaClient, 'user' | 'apiToken'>;
+  username: string;
+  password: string;
+  name: string;
+  expiresInDays?: number;
+}): Promise<TCreatedToken> {
+  const user = await verifyCredentials({ prisma, username, password });
+  return createApiToken({ prisma, username: user.username, name, expiresInDays });
 }
 
 /**
@@ -84,16 +106,19 @@ export async function resolveApiToken({
 
 /**
  * Revokes one token, named by its prefix or its id. Revoking a revoked token is
- * not an error (`wasRevoked` says it already was).
+ * not an error (`wasRevoked` says it already was). With `ownerUserId`, only that
+ * user's tokens are looked at: anyone else's is "not found", so its existence stays hidden.
  */
 export async function revokeApiToken({
   prisma,
   prefix,
   id,
+  ownerUserId,
 }: {
   prisma: TTokenPrisma;
   prefix?: string | undefined;
   id?: number | undefined;
+  ownerUserId?: number | undefined;
 }): Promise<TApiTokenSummary & { wasRevoked: boolean }> {
   if ((prefix === undefined) === (id === undefined)) {
     throw new AppError('bad_request', { message: 'Name the token by its prefix or by its id (one of them).' });
@@ -105,7 +130,10 @@ export async function revokeApiToken({
     throw new AppError('bad_request', { message: `Token prefix '${prefix}' is not 8 hex characters.` });
   }
   const rows = await prisma.apiToken.findMany({
-    where: wanted !== undefined ? { prefix: wanted } : { id },
+    where: {
+      ...(wanted !== undefined ? { prefix: wanted } : { id }),
+      ...(ownerUserId !== undefined ? { userId: ownerUserId } : {}),
+    },
     include: { user: { select: { username: true } } },
     take: 2,
   });
@@ -152,9 +180,9 @@ function toSummary(
     name: row.name,
     prefix: row.prefix,
     username,
-    createdAt: row.createdAt,
-    lastUsedAt: row.lastUsedAt,
-    expiresAt: row.expiresAt,
-    revokedAt: row.revokedAt,
+    createdAt: row.createdAt.toISOString(),
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    expiresAt: row.expiresAt?.toISOString() ?? null,
+    revokedAt: row.revokedAt?.toISOString() ?? null,
   };
 }

@@ -9,8 +9,9 @@ export type TInitialAdminResult =
   | { created: true; username: string; generatedPassword: string | undefined };
 
 /**
- * On a fresh install (no users at all) creates the first admin, so that someone
- * can sign in and create the others. Does nothing once any user exists.
+ * On a fresh install (nobody who can sign in) creates the first admin, so that someone
+ * can sign in and create the others. Does nothing once any person exists; local
+ * operators' users do not count, as they never sign in.
  */
 export async function ensureInitialAdmin({
   prisma,
@@ -21,7 +22,7 @@ export async function ensureInitialAdmin({
   adminUsername: string;
   adminPassword?: string | undefined;
 }): Promise<TInitialAdminResult> {
-  if ((await prisma.user.count()) > 0) return { created: false };
+  if ((await prisma.user.count({ where: { kind: 'person' } })) > 0) return { created: false };
   const password = adminPassword ?? randomSecret(18);
   try {
     await createUser({ prisma, username: adminUsername, role: 'admin', password });

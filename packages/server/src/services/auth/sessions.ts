@@ -15,6 +15,34 @@ const LAST_SEEN_RESOLUTION_MS = 60_000;
 export type TSignedIn = { sessionId: string; csrfToken: string; user: TCurrentUser; expiresAt: Date };
 export type TResolvedSession = { principal: TPrincipal; csrfToken: string; expiresAt: Date };
 
+/** How long a browser session opened for a token or local-operator caller lasts: one page to load and capture. */
+export const BROWSER_SESSION_MINUTES = 10;
+
+type TCredentialsPrisma = Pick<PrismaClient, 'user'>;
+type TCheckedUser = NonNullable<Awaited<ReturnType<TCredentialsPrisma['user']['findUnique']>>>;
+
+/**
+ * The person behind a username and password, or 401 'Wrong username or password.'
+ * Unknown users cost one decoy verification, so the answer's time does not reveal
+ * which usernames exist; disabled users and local operators' users are refused the same way.
+ */
+export async function verifyCredentials({
+  prisma,
+  username,
+  password,
+}: {
+  prisma: TCredentialsPrisma;
+  username: string;
+  password: string;
+}): Promise<TCheckedUser> {
+  const user = await prisma.user.findUnique({ where: { username: username.trim() } });
+  const isValid = user
+    ? (await verifyPassword({ password, hash: user.passwordHash })) && !user.disabledAt && user.kind === 'person'
+    : await verifyDecoyPassword(password);
+  if (!user || !isValid) throw new AppError('unauthenticated', { message: 'Wrong username or password.' });
+  return user;
+}
+
 /**
  * Checks the password and opens a new session. Always a new session id (a session
  * the caller already had, `replacesSessionId`, is deleted), so an id planted
@@ -33,22 +61,48 @@ export async function signIn({
   password: string;
   replacesSessionId?: string | undefined;
 }): Promise<TSignedIn> {
-  const user = await prisma.user.findUnique({ where: { username: username.trim() } });
-  const isValid = user
-    ? (await verifyPassword({ password, hash: user.passwordHash })) && !user.disabledAt
-    : await verifyDecoyPassword(password);
-  if (!user || !isValid) throw new AppError('unauthenticated', { message: 'Wrong username or password.' });
-
+  const user = await verifyCredentials({ prisma, username, password });
   if (replacesSessionId) await signOut({ prisma, sessionId: replacesSessionId });
-  const now = new Date();
-  await prisma.session.deleteMany({ where: { userId: user.id, expiresAt: { lte: now } } });
+  await prisma.session.deleteMany({ where: { userId: user.id, expiresAt: { lte: new Date() } } });
+  const session = await createSession({ prisma, userId: user.id, ttlMs: sessionTtlHours * 3_600_000 });
+  return { ...session, user: toCurrentUser(user) };
+}
+
+/**
+ * A short-lived browser session for a user who is already authenticated another way
+ * (a token, the local operator): `planning evidence` loads the History tab with it in a
+ * headless browser. Ends at sign-out with its cookie, or after BROWSER_SESSION_MINUTES.
+ */
+export async function openBrowserSession({
+  prisma,
+  userId,
+}: {
+  prisma: Pick<PrismaClient, 'user' | 'session'>;
+  userId: number;
+}): Promise<{ sessionId: string; csrfToken: string; expiresAt: Date }> {
+  const user = await prisma.user.findUnique({ where: { id: userId } });
+  if (!user) throw new AppError('not_found', { message: `User with id ${userId} not found.` });
+  if (user.disabledAt) throw new AppError('forbidden', { message: `User '${user.username}' is disabled.` });
+  return createSession({ prisma, userId, ttlMs: BROWSER_SESSION_MINUTES * 60_000 });
+}
+
+async function createSession({
+  prisma,
+  userId,
+  ttlMs,
+}: {
+  prisma: TSessionPrisma;
+  userId: number;
+  ttlMs: number;
+}): Promise<{ sessionId: string; csrfToken: string; expiresAt: Date }> {
   const sessionId = randomSecret(32);
   const csrfToken = randomSecret(32);
-  const expiresAt = new Date(now.getTime() + sessionTtlHours * 3_600_000);
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + ttlMs);
   await prisma.session.create({
-    data: { idHash: sha256Hex(sessionId), userId: user.id, csrfToken, createdAt: now, lastSeenAt: now, expiresAt },
+    data: { idHash: sha256Hex(sessionId), userId, csrfToken, createdAt: now, lastSeenAt: now, expiresAt },
   });
-  return { sessionId, csrfToken, user: toCurrentUser(user), expiresAt };
+  return { sessionId, csrfToken, expiresAt };
 }
 
 /**

@@ -1,24 +1,37 @@
 import { z } from 'zod';
-import { ZRole, type TCurrentUser, type TRole } from '@planning-hub/contracts/api/auth';
+import { hasRole, ZRole, type TRole } from '@planning-hub/contracts/api/auth';
+import {
+  ZPassword,
+  ZUsername,
+  type TUserChangeResponse,
+  type TUserSummary,
+} from '@planning-hub/contracts/api/users';
 import { AppError } from '../../errors/app-error';
 import { Prisma, type PrismaClient } from '../../generated/prisma/client';
+import type { TActor } from './actor';
 import { hashPassword } from './password-hash';
 
-export const MIN_PASSWORD_LENGTH = 12;
-
-const ZUsername = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/, 'use 1-64 letters, digits and . _ @ -, starting with a letter or digit');
+const ZEmployeeId = z.string().trim().min(1).max(64).nullable();
 
 const ZCreateUserInput = z.object({
   username: ZUsername,
   role: ZRole,
-  employeeId: z.string().trim().min(1).max(64).nullable(),
-  password: z.string().min(MIN_PASSWORD_LENGTH, `use at least ${MIN_PASSWORD_LENGTH} characters`).max(256),
+  employeeId: ZEmployeeId,
+  password: ZPassword,
 });
 
-export type TUserSummary = TCurrentUser & { createdAt: Date; disabledAt: Date | null };
+type TUserPrisma = Pick<PrismaClient, 'user'>;
+/** What a change that ends a user's access needs: one transaction over users, sessions and tokens. */
+type TUserChangePrisma = Pick<PrismaClient, '$transaction'>;
+type TUserRow = {
+  id: number;
+  username: string;
+  role: TRole;
+  employeeId: string | null;
+  kind: 'person' | 'local';
+  createdAt: Date;
+  disabledAt: Date | null;
+};
 
 function parseOrThrow<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
   const parsed = schema.safeParse(input);
@@ -27,7 +40,7 @@ function parseOrThrow<T>(schema: z.ZodType<T>, input: unknown, what: string): T 
   throw new AppError('bad_request', { message: `Invalid ${what}: ${detail}.` });
 }
 
-/** Creates a user who signs in with `password` (stored as a salted scrypt hash only). */
+/** Creates a person who signs in with `password` (stored as a salted scrypt hash only). */
 export async function createUser({
   prisma,
   username,
@@ -35,7 +48,7 @@ export async function createUser({
   employeeId = null,
   password,
 }: {
-  prisma: Pick<PrismaClient, 'user'>;
+  prisma: TUserPrisma;
   username: string;
   role: TRole;
   employeeId?: string | null;
@@ -45,7 +58,13 @@ export async function createUser({
   const passwordHash = await hashPassword(input.password);
   try {
     const user = await prisma.user.create({
-      data: { username: input.username, role: input.role, employeeId: input.employeeId, passwordHash },
+      data: {
+        username: input.username,
+        role: input.role,
+        employeeId: input.employeeId,
+        passwordHash,
+        kind: 'person',
+      },
     });
     return toSummary(user);
   } catch (error) {
@@ -56,8 +75,8 @@ export async function createUser({
   }
 }
 
-/** Every user, by username; never the password hash. */
-export async function listUsers({ prisma }: { prisma: Pick<PrismaClient, 'user'> }): Promise<TUserSummary[]> {
+/** Every user, people and local operators, by username; never the password hash. */
+export async function listUsers({ prisma }: { prisma: TUserPrisma }): Promise<TUserSummary[]> {
   const users = await prisma.user.findMany({ orderBy: { username: 'asc' } });
   return users.map(toSummary);
 }
@@ -67,26 +86,120 @@ export async function findUserOrThrow({
   prisma,
   username,
 }: {
-  prisma: Pick<PrismaClient, 'user'>;
+  prisma: TUserPrisma;
   username: string;
-}): Promise<{ id: number; username: string; disabledAt: Date | null }> {
+}): Promise<TUserRow> {
   const user = await prisma.user.findUnique({ where: { username: username.trim() } });
-  if (!user) throw new AppError('not_found', { message: `User '${username}' not found.`, hint: 'planning users list shows who exists.' });
+  if (!user)
+    throw new AppError('not_found', {
+      message: `User '${username}' not found.`,
+      hint: 'planning users list shows who exists.',
+    });
   return user;
 }
 
-function toSummary(user: {
+/**
+ * Changes a user's role, employee id or disabled state. Disabling ends all their
+ * sessions and revokes all their tokens in the same transaction; enabling again
+ * brings none of them back. An admin cannot disable themself or lower their own
+ * role, so that an installation always keeps the admin who is changing it.
+ */
+export async function updateUser({
+  prisma,
+  actor,
+  username,
+  role,
+  employeeId,
+  disabled,
+}: {
+  prisma: TUserChangePrisma;
+  actor: Pick<TActor, 'userId'>;
   username: string;
-  role: TRole;
-  employeeId: string | null;
-  createdAt: Date;
-  disabledAt: Date | null;
-}): TUserSummary {
+  role?: TRole | undefined;
+  /** null clears it; undefined leaves it. */
+  employeeId?: string | null | undefined;
+  disabled?: boolean | undefined;
+}): Promise<TUserChangeResponse> {
+  const newEmployeeId =
+    employeeId === undefined ? undefined : parseOrThrow(ZEmployeeId, employeeId, 'employee id');
+  return prisma.$transaction(async (tx) => {
+    const user = await findUserOrThrow({ prisma: tx, username });
+    if (user.id === actor.userId && disabled === true) {
+      throw new AppError('conflict', {
+        message: `You cannot disable yourself ('${user.username}'); ask another admin.`,
+      });
+    }
+    if (user.id === actor.userId && role !== undefined && !hasRole(role, user.role)) {
+      throw new AppError('conflict', {
+        message: `You cannot lower your own role ('${user.username}') from ${user.role} to ${role}; ask another admin.`,
+      });
+    }
+    const disabledAt =
+      disabled === undefined ? user.disabledAt : disabled ? (user.disabledAt ?? new Date()) : null;
+    const updated = await tx.user.update({
+      where: { id: user.id },
+      data: { role, employeeId: newEmployeeId, disabledAt },
+    });
+    const ended =
+      disabled === true ? await endAccess({ tx, userId: user.id }) : { endedSessions: 0, revokedTokens: 0 };
+    return { ...toSummary(updated), ...ended };
+  });
+}
+
+/**
+ * Sets a person's password and ends all their sessions and tokens in one transaction,
+ * so whoever knew the old password (or holds a token made with it) is out at once.
+ */
+export async function resetPassword({
+  prisma,
+  username,
+  password,
+}: {
+  prisma: TUserChangePrisma;
+  username: string;
+  password: string;
+}): Promise<TUserChangeResponse> {
+  const input = parseOrThrow(ZPassword, password, 'password');
+  // scrypt takes a while: hash before the transaction, not inside it.
+  const passwordHash = await hashPassword(input);
+  return prisma.$transaction(async (tx) => {
+    const user = await findUserOrThrow({ prisma: tx, username });
+    if (user.kind === 'local') {
+      throw new AppError('bad_request', {
+        message: `User '${user.username}' is a local operator and has no password.`,
+        hint: `Disable it instead: PATCH /api/admin/users/${user.username} with {"disabled": true}.`,
+      });
+    }
+    const updated = await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
+    return { ...toSummary(updated), ...(await endAccess({ tx, userId: user.id })) };
+  });
+}
+
+/** Deletes a user's sessions and revokes their live tokens, inside the caller's transaction. */
+async function endAccess({
+  tx,
+  userId,
+}: {
+  tx: Pick<PrismaClient, 'session' | 'apiToken'>;
+  userId: number;
+}): Promise<{ endedSessions: number; revokedTokens: number }> {
+  const now = new Date();
+  const sessions = await tx.session.deleteMany({ where: { userId } });
+  // Expired tokens already stopped working: only the live ones count as revoked now.
+  const tokens = await tx.apiToken.updateMany({
+    where: { userId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
+    data: { revokedAt: now },
+  });
+  return { endedSessions: sessions.count, revokedTokens: tokens.count };
+}
+
+function toSummary(user: TUserRow): TUserSummary {
   return {
     username: user.username,
     role: user.role,
     employeeId: user.employeeId,
-    createdAt: user.createdAt,
-    disabledAt: user.disabledAt,
+    kind: user.kind,
+    createdAt: user.createdAt.toISOString(),
+    disabledAt: user.disabledAt?.toISOString() ?? null,
   };
 }
