@@ -10,6 +10,7 @@
  *   pnpm bench --huge            also a 10M-row import (RSS against the 1M import)
  *   pnpm bench --only api_load   the API under load (list, detail, events; --load-seconds, --connections)
  *   pnpm bench --only spa        the SPA's production build: gzip size of the entry chunk and of all JS
+ *   pnpm bench --only cli        bin/planning --help and list: wall time per fresh start against a running API
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -20,6 +21,7 @@ import { describeMachine, round2 } from './lib/machine';
 import { formatTable, writeResults, type THugeResult } from './lib/report';
 import { formatOnceTable, type TOnceResults } from './lib/report-once';
 import { runApiLoad } from './lib/run-api-load';
+import { runCliLatency } from './lib/run-cli-latency';
 import { runHuge } from './lib/run-huge';
 import { runSize } from './lib/run-size';
 import { measureSpaBundle } from './lib/spa-bundle';
@@ -30,14 +32,14 @@ const log = (line: string) => console.log(line);
 
 async function main(): Promise<void> {
   const args = parseBenchArgs(process.argv.slice(2));
-  const once = [args.apiLoad ? 'api_load' : '', args.spa ? 'spa' : ''].filter(Boolean);
+  const once = [args.apiLoad ? 'api_load' : '', args.spa ? 'spa' : '', args.cli ? 'cli' : ''].filter(Boolean);
   log(
     `bench: ${args.tasks.length > 0 ? `sizes ${args.sizes.join(', ')}${args.huge ? ' + 10M import' : ''}; tasks ${args.tasks.join(', ')}; ` : ''}${once.length > 0 ? `once ${once.join(', ')}; ` : ''}${args.warmups} warm-up + ${args.rounds} rounds`,
   );
   log(`load average ${os.loadavg().map(round2).join(' ')} on ${os.cpus().length} cores`);
   // `--only spa` needs no database.
   const database =
-    args.tasks.length > 0 || args.apiLoad
+    args.tasks.length > 0 || args.apiLoad || args.cli
       ? await startBenchDatabase(home, args.pgPort, args.pgDataDir)
       : null;
   const machine = describeMachine(database?.postgresVersion ?? 'not started');
@@ -60,6 +62,7 @@ async function main(): Promise<void> {
     }
     if (database && args.apiLoad)
       onceResults.apiLoad = await runApiLoad({ home, url: database.url, args, log });
+    if (database && args.cli) onceResults.cli = await runCliLatency({ home, url: database.url, log });
   } finally {
     await database?.stop();
   }
@@ -70,7 +73,8 @@ async function main(): Promise<void> {
   log(
     `load average at start ${machine.loadavgStart.join(' ')}, at end ${machine.loadavgEnd.join(' ')} (${machine.cpus} cores)`,
   );
-  const isComplete = args.tasks.length === ALL_TASKS.length && args.apiLoad && args.spa && !args.cpuProfile;
+  const isComplete =
+    args.tasks.length === ALL_TASKS.length && args.apiLoad && args.spa && args.cli && !args.cpuProfile;
   const { resultsFile, detailFile, mergedFile } = await writeResults(home, machine, sizes, huge, {
     isComplete,
     once: onceResults,

@@ -15,6 +15,8 @@ export type TBenchArgs = {
   apiLoad: boolean;
   /** The SPA's production build and its gzip sizes (bench/lib/spa-bundle.ts). */
   spa: boolean;
+  /** bin/planning's wall time for --help and list against a running API (bench/lib/run-cli-latency.ts). */
+  cli: boolean;
   load: TLoadArgs;
   /** The bench's embedded PostgreSQL: its port, and a data folder of its own for a port other than 54390. */
   pgPort: number;
@@ -25,7 +27,7 @@ export type TLoadArgs = { seconds: number; connections: number; labels: number; 
 
 export const ALL_TASKS: TTaskName[] = ['validate', 'import', 'upload', 'export', 'hash', 'diff'];
 /** Measured once per run, whatever the bundle sizes. */
-export const ONCE_TASKS = ['api_load', 'spa'] as const;
+export const ONCE_TASKS = ['api_load', 'spa', 'cli'] as const;
 export const DEFAULT_SIZES = [100_000, 1_000_000];
 export const HUGE_ROWS = 10_000_000;
 
@@ -96,6 +98,7 @@ export function parseBenchArgs(argv: string[]): TBenchArgs {
     cpuProfile: values['cpu-prof'],
     apiLoad: wantedOnce.includes('api_load'),
     spa: wantedOnce.includes('spa'),
+    cli: wantedOnce.includes('cli'),
     load: {
       seconds: positiveInt(values['load-seconds'], '--load-seconds', 1) ?? 30,
       connections: positiveInt(values.connections, '--connections', 1) ?? 50,

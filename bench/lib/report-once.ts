@@ -3,13 +3,14 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LOAD_ENDPOINTS } from '../tasks/task-types';
 import type { TApiLoadResult } from './run-api-load';
+import type { TCliLatencyResult } from './run-cli-latency';
 import type { TSpaBundleResult } from './spa-bundle';
 
 /** What a run measures once, apart from the bundle sizes. */
-export type TOnceResults = { apiLoad?: TApiLoadResult; spa?: TSpaBundleResult };
+export type TOnceResults = { apiLoad?: TApiLoadResult; spa?: TSpaBundleResult; cli?: TCliLatencyResult };
 
-/** bench/results.json's `api_load` and `spa` keys. */
-export function onceResultKeys({ apiLoad, spa }: TOnceResults): Record<string, unknown> {
+/** bench/results.json's `api_load`, `spa` and `cli` keys. */
+export function onceResultKeys({ apiLoad, spa, cli }: TOnceResults): Record<string, unknown> {
   const keys: Record<string, unknown> = {};
   if (apiLoad) {
     const { dataset } = apiLoad;
@@ -38,11 +39,15 @@ export function onceResultKeys({ apiLoad, spa }: TOnceResults): Record<string, u
     const { loadavgStart, loadavgEnd, ...sizes } = spa;
     keys.spa = { ...sizes, loadavg_start: loadavgStart, loadavg_end: loadavgEnd };
   }
+  if (cli) {
+    const { loadavgStart, loadavgEnd, ...timings } = cli;
+    keys.cli = { ...timings, loadavg_start: loadavgStart, loadavg_end: loadavgEnd };
+  }
   return keys;
 }
 
 /**
- * A partial run's `api_load` and `spa` replace those keys of bench/results.json,
+ * A partial run's `api_load`, `spa` and `cli` replace those keys of bench/results.json,
  * whose other keys stay as the last complete run wrote them: neither depends on
  * the bundle sizes. Returns the file it updated, if any.
  */
@@ -60,7 +65,7 @@ export async function mergeOnceResults(home: string, once: TOnceResults): Promis
 const pad = (text: string | number, width: number) => String(text).padStart(width);
 
 /** The printed table's sections for the API under load and the SPA bundle. */
-export function formatOnceTable({ apiLoad, spa }: TOnceResults): string {
+export function formatOnceTable({ apiLoad, spa, cli }: TOnceResults): string {
   const out: string[] = [];
   if (apiLoad) {
     const { dataset } = apiLoad;
@@ -84,6 +89,12 @@ export function formatOnceTable({ apiLoad, spa }: TOnceResults): string {
   if (spa) {
     out.push(
       `SPA bundle (gzip): entry ${spa.entry_gzip_kb} KiB (${spa.entry_file}), initial JS ${spa.initial_js_gzip_kb} KiB, /ui landing page ${spa.landing_js_gzip_kb} KiB (${spa.landing_js_raw_kb} KiB raw), all JS ${spa.total_js_gzip_kb} KiB (${spa.total_js_raw_kb} KiB raw) in ${spa.chunks} chunks (${spa.lazy_chunks} lazy), CSS ${spa.css_gzip_kb} KiB; build ${spa.build_s} s`,
+    );
+  }
+  if (cli) {
+    const verdict = (ms: number, goal: number) => (ms <= goal ? 'ok' : 'MISS');
+    out.push(
+      `CLI (bin/planning, median of ${cli.help.runs} fresh starts): --help ${cli.help.median_ms} ms (goal <= ${cli.goals.help_ms}, ${verdict(cli.help.median_ms, cli.goals.help_ms)}), list ${cli.list.median_ms} ms (goal <= ${cli.goals.list_ms}, ${verdict(cli.list.median_ms, cli.goals.list_ms)}); p90 ${cli.help.p90_ms} / ${cli.list.p90_ms} ms`,
     );
   }
   return out.join('\n');

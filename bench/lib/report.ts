@@ -57,7 +57,7 @@ export function formatTable(sizes: TSizeResult[], huge: THugeResult | null): str
  * bench/data/results-detail.json with every size, run and task. A partial run
  * (--only, or --cpu-prof, whose profiler slows the paths) writes
  * bench/data/results-partial.json instead, leaving the last complete results alone;
- * only its `api_load` and `spa`, measured apart from the sizes, replace theirs there.
+ * only its `api_load`, `spa` and `cli`, measured apart from the sizes, replace theirs there.
  */
 export async function writeResults(
   home: string,

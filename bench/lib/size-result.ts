@@ -73,9 +73,17 @@ export const LINE_SPECS: TLineSpec[] = [
     path: 'upload',
     task: 'upload',
     step: 'upload',
-    baselineStep: 'cli_import',
+    baselineStep: 'direct_import',
     goal: { kind: 'ratio', value: 1.3 },
     rss: 'api-upload',
+  },
+  {
+    path: 'cli_import_api',
+    task: 'upload',
+    step: 'cli_api',
+    baselineStep: 'direct_import',
+    goal: { kind: 'ratio', value: 1.15 },
+    rss: null,
   },
   {
     path: 'diff',
