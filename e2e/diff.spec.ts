@@ -33,8 +33,8 @@ test('the Diff tab shows the changed cells of a new draft against the ready set'
   await page.getByRole('button', { name: /Show the 1 Added rows of demand/ }).click();
   await expect(page.locator('.diff-rows--added')).toContainText('2027-W08');
 
-  // The ready revision cannot be reverted while the label has a draft.
-  await page.goto(`/ui/plans/input_sets/${label}/review`);
+  // The ready revision (its own reference: the plain label's Review tab opens the draft) cannot be reverted while the label has a draft.
+  await page.goto(`/ui/plans/input_sets/${label}@r1/review`);
   await expect(page.getByRole('radio', { name: /Revert/ })).toBeChecked();
   await expect(page.getByText(`This label already has a draft (${label}@draft)`)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Revert', exact: true })).toBeDisabled();

@@ -21,7 +21,7 @@ export async function openRuntime({
   config?: TConfig;
   logger?: TLogger;
 }): Promise<TRuntime> {
-  const log = logger ?? createLogger({ level: config.logLevel, name });
+  const log = logger ?? createLogger({ level: config.logLevel, name, file: config.logFile });
   const db = await openDatabase({ config, log: (message) => log.info(message) });
   const metrics = createMetrics();
   return { config, logger: log, db, metrics, close: () => db.close() };

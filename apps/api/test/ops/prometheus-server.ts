@@ -32,15 +32,22 @@ export type TPrometheus = {
   stop: () => Promise<void>;
 };
 
-const MISSING = [
-  'The `prometheus` binary is needed for the ops tests and was not found on PATH.',
-  '`npm test` installs it when it runs as root; otherwise: sudo apt-get install -y --no-install-recommends prometheus',
-].join('\n');
+/** The path of `command` on PATH; missing, an error naming the Debian package that has it. */
+export function findCommand(command: string, debianPackage: string): string {
+  const found = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' });
+  if (found.status !== 0) {
+    throw new Error(
+      [
+        `The \`${command}\` binary is needed for the ops tests and was not found on PATH.`,
+        `\`npm test\` installs it when it runs as root; otherwise: sudo apt-get install -y --no-install-recommends ${debianPackage}`,
+      ].join('\n'),
+    );
+  }
+  return found.stdout.trim();
+}
 
 export function findPrometheus(): string {
-  const found = spawnSync('sh', ['-c', 'command -v prometheus'], { encoding: 'utf8' });
-  if (found.status !== 0) throw new Error(MISSING);
-  return found.stdout.trim();
+  return findCommand('prometheus', 'prometheus');
 }
 
 /** Polls `check` until it returns something other than undefined; its errors end the wait at once. */
@@ -61,9 +68,12 @@ export async function waitFor<T>(
 export async function startPrometheus({
   target,
   ruleFiles,
+  alertmanagers = [],
 }: {
   target: string;
   ruleFiles: string[];
+  /** `host:port` of Alertmanagers that firing alerts are sent to, as ops/prometheus/prometheus.yml does. */
+  alertmanagers?: string[];
 }): Promise<TPrometheus> {
   const binary = findPrometheus();
   const dir = await mkdtemp(path.join(os.tmpdir(), 'planning-hub-prometheus-'));
@@ -73,6 +83,7 @@ export async function startPrometheus({
     global: { scrape_interval: '1s', evaluation_interval: '1s' },
     rule_files: ruleFiles,
     scrape_configs: [{ job_name: 'planning-hub', static_configs: [{ targets: [target] }] }],
+    ...(alertmanagers.length > 0 && { alerting: { alertmanagers: [{ static_configs: [{ targets: alertmanagers }] }] } }),
   };
   await writeFile(configFile, JSON.stringify(config, null, 2));
   const port = await findFreePort();

@@ -123,6 +123,9 @@ export const en = {
   'detail.invalidRef.body': '“{ref}” is not a reference. A reference is a label (the ready set), label@draft or label@rN, for example weekly_refresh@r3.',
   'detail.notFound.title': 'Input set not found',
   'detail.notFound.openDraft': 'Open {ref}',
+  'detail.notFound.reviewDraft': 'Review {ref}',
+  'detail.waitingDraft.text': 'A draft {revision} is waiting for review:',
+  'detail.waitingDraft.open': 'open it',
   'detail.notFound.searchList': 'Search the list for “{label}”',
 
   'tab.overview': 'Overview',

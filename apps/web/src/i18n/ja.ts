@@ -124,6 +124,9 @@ export const ja: TMessages = {
   'detail.invalidRef.body': '「{ref}」は参照として使えません。参照はラベル(ready のセット)、label@draft、label@rN(例: weekly_refresh@r3)のいずれかです。',
   'detail.notFound.title': 'Input Set が見つかりません',
   'detail.notFound.openDraft': '{ref} を開く',
+  'detail.notFound.reviewDraft': '{ref} をレビュー',
+  'detail.waitingDraft.text': 'ドラフト {revision} がレビュー待ちです:',
+  'detail.waitingDraft.open': 'レビューを開く',
   'detail.notFound.searchList': '一覧で「{label}」を検索',
 
   'tab.overview': '概要',

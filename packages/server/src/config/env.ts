@@ -17,12 +17,23 @@ const ZEnv = z.object({
   PLANNING_HUB_DATA_DIR: z.string().trim().max(4096).optional(),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FILE: z.string().trim().min(1).max(4096).optional(),
   ADMIN_USERNAME: z.string().trim().min(1).max(64).default('admin'),
   ADMIN_PASSWORD: z.string().min(12).max(256).optional(),
   FOUR_EYES: booleanFlag.default(false),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024 * 1024),
   UPLOAD_MAX_FILES: z.coerce.number().int().min(1).max(1000).default(20),
+  UPLOAD_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
+  UPLOAD_TIMEOUT_SECONDS: z.coerce.number().int().min(10).max(24 * 3600).default(3600),
+  HTTP_HEADERS_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(60),
+  HTTP_REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  HTTP_IDLE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+  DB_ACQUIRE_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(600).default(10),
+  DB_STATEMENT_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(24 * 3600).default(60),
+  DB_BULK_STATEMENT_TIMEOUT_SECONDS: z.coerce.number().min(1).max(7 * 24 * 3600).default(3600),
+  DB_LOCK_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(3600).default(30),
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(24 * 3600).default(60),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   CHROMIUM_PATH: z.string().trim().max(4096).optional(),
   ARTIFACT_DIR: z.string().trim().max(4096).optional(),
@@ -48,6 +59,8 @@ export type TConfig = {
   tmpDir: string;
   embeddedPgPort: number;
   logLevel: z.infer<typeof ZEnv>['LOG_LEVEL'];
+  /** LOG_FILE: the JSON log lines are also appended here (reopened on SIGHUP, for logrotate); relative to workDir. */
+  logFile: string | undefined;
   adminUsername: string;
   adminPassword: string | undefined;
   /** FOUR_EYES: the installation's policy, written into the database at start (planning_hub_policy). */
@@ -55,6 +68,18 @@ export type TConfig = {
   sessionTtlHours: number;
   uploadMaxBytes: number;
   uploadMaxFiles: number;
+  /** Uploads one process reads and imports at the same time; one more gets 503 with Retry-After. */
+  uploadConcurrency: number;
+  /** How long an upload's request (its body) may take to arrive. */
+  uploadTimeoutMs: number;
+  /** How long a request's headers may take to arrive (slow clients hold a socket each). */
+  httpHeadersTimeoutMs: number;
+  /** How long any other request (headers and body) may take to arrive: 408 past it. */
+  httpRequestTimeoutMs: number;
+  /** An upload or download during which no byte moves for this long is cut. */
+  httpIdleTimeoutMs: number;
+  /** PostgreSQL timeouts of this process's connections (packages/server/src/database/connect.ts). */
+  database: TDatabaseTimeouts;
   cookieSecure: 'auto' | 'true' | 'false';
   chromiumPath: string | undefined;
   /** Run artifacts (planning_input_set.json) live under <artifactDir>/runs/<run id>/; default: <workDir>/tmp/artifacts. */
@@ -66,6 +91,21 @@ export type TConfig = {
   /** How often the diff worker looks for queued jobs. */
   diffPollIntervalSeconds: number;
 };
+
+export type TDatabaseTimeouts = {
+  /** Waiting for a free pool connection (or for a new one to open); past it the caller gets 503. */
+  acquireTimeoutMs: number;
+  /** statement_timeout of every statement but the bulk ones. */
+  statementTimeoutMs: number;
+  /** statement_timeout (and lock and idle-in-transaction timeouts) inside bulk transactions: COPY imports, diffs, exports, run snapshots. */
+  bulkStatementTimeoutMs: number;
+  /** lock_timeout: waiting for a row, table or advisory lock. */
+  lockTimeoutMs: number;
+  /** idle_in_transaction_session_timeout: a transaction left open by a stuck caller is ended by PostgreSQL. */
+  idleInTransactionTimeoutMs: number;
+};
+
+const seconds = (value: number) => Math.round(value * 1000);
 
 /** Reads and validates the environment once; fails fast naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
@@ -91,12 +131,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     tmpDir: path.join(workDir, 'tmp'),
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     logLevel: e.LOG_LEVEL,
+    logFile: e.LOG_FILE === undefined ? undefined : path.resolve(workDir, e.LOG_FILE),
     adminUsername: e.ADMIN_USERNAME,
     adminPassword: e.ADMIN_PASSWORD,
     fourEyes: e.FOUR_EYES,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
     uploadMaxFiles: e.UPLOAD_MAX_FILES,
+    uploadConcurrency: e.UPLOAD_CONCURRENCY,
+    uploadTimeoutMs: seconds(e.UPLOAD_TIMEOUT_SECONDS),
+    httpHeadersTimeoutMs: seconds(e.HTTP_HEADERS_TIMEOUT_SECONDS),
+    httpRequestTimeoutMs: seconds(e.HTTP_REQUEST_TIMEOUT_SECONDS),
+    httpIdleTimeoutMs: seconds(e.HTTP_IDLE_TIMEOUT_SECONDS),
+    database: {
+      acquireTimeoutMs: seconds(e.DB_ACQUIRE_TIMEOUT_SECONDS),
+      statementTimeoutMs: seconds(e.DB_STATEMENT_TIMEOUT_SECONDS),
+      bulkStatementTimeoutMs: seconds(e.DB_BULK_STATEMENT_TIMEOUT_SECONDS),
+      lockTimeoutMs: seconds(e.DB_LOCK_TIMEOUT_SECONDS),
+      idleInTransactionTimeoutMs: seconds(e.DB_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS),
+    },
     cookieSecure: e.COOKIE_SECURE,
     chromiumPath: e.CHROMIUM_PATH,
     artifactDir: path.resolve(workDir, e.ARTIFACT_DIR ?? path.join('tmp', 'artifacts')),

@@ -22,7 +22,11 @@ export function labelRevisionsQueryOptions(label: string) {
   });
 }
 
-/** The revisions of `label` (ready, draft, archived): the Review tab asks whether a draft exists, the Diff tab offers them. */
-export function useLabelRevisions(label: string) {
-  return useQuery(labelRevisionsQueryOptions(label));
+/**
+ * The revisions of `label` (ready, draft, archived): the Review tab asks whether a draft exists,
+ * the Diff tab offers them, a ready revision's pages point to a waiting draft.
+ * `refetchOnMount: 'always'` reads them afresh even when the cache holds them.
+ */
+export function useLabelRevisions(label: string, options: { enabled?: boolean; refetchOnMount?: 'always' } = {}) {
+  return useQuery({ ...labelRevisionsQueryOptions(label), ...options });
 }

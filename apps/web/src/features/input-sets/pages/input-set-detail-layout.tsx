@@ -1,5 +1,5 @@
 import { Suspense } from 'react';
-import { Link, Outlet, useMatch } from 'react-router';
+import { Link, Outlet } from 'react-router';
 import { parseInputSetRef } from '@planning-hub/contracts/labels';
 import { paths } from '../../../config/paths';
 import { isApiError } from '../../../lib/api-client';
@@ -8,13 +8,19 @@ import { ProblemAlert } from '../../../components/ui/problem-alert';
 import { LoadingState } from '../../../components/ui/state-views';
 import { TabNav } from '../../../components/ui/tab-nav';
 import { useInputSet } from '../api/get-input-set';
+import { useLabelRevisions } from '../api/list-label-revisions';
 import { InputSetHeader } from '../components/input-set-header';
+import { OpenWaitingDraft } from '../components/open-waiting-draft';
+import { WaitingDraftBanner } from '../components/waiting-draft-banner';
+import { useDetailTab } from '../detail-tab';
 import { useRefParam, type TInputSetOutletContext } from '../ref-param';
+import { findWaitingDraft, opensWaitingDraft, revisionTabRef, type TDetailTab } from '../waiting-draft';
 
 export function InputSetDetailLayout() {
   const t = useT();
   const ref = useRefParam();
   const parsed = parseInputSetRef(ref);
+  const tab = useDetailTab();
 
   return (
     <section className="stack" aria-labelledby="input-set-title">
@@ -29,8 +35,12 @@ export function InputSetDetailLayout() {
           </li>
         </ol>
       </nav>
-      {parsed ? (
-        <InputSetDetail inputSetRef={ref} label={parsed.label} isReadyRef={parsed.kind === 'ready'} />
+      {parsed && opensWaitingDraft(parsed, tab) ? (
+        <OpenWaitingDraft label={parsed.label} tab={tab}>
+          <InputSetDetail inputSetRef={ref} label={parsed.label} isReadyRef tab={tab} />
+        </OpenWaitingDraft>
+      ) : parsed ? (
+        <InputSetDetail inputSetRef={ref} label={parsed.label} isReadyRef={parsed.kind === 'ready'} tab={tab} />
       ) : (
         <>
           <h1 id="input-set-title">{t('detail.invalidRef.title')}</h1>
@@ -45,12 +55,14 @@ export function InputSetDetailLayout() {
   );
 }
 
-type TInputSetDetailProps = { inputSetRef: string; label: string; isReadyRef: boolean };
+type TInputSetDetailProps = { inputSetRef: string; label: string; isReadyRef: boolean; tab: TDetailTab };
 
-function InputSetDetail({ inputSetRef: ref, label, isReadyRef }: TInputSetDetailProps) {
+function InputSetDetail({ inputSetRef: ref, label, isReadyRef, tab }: TInputSetDetailProps) {
   const t = useT();
   const query = useInputSet(ref);
-  const isHistoryTab = useMatch(`${paths.inputSet.path}/${paths.inputSetHistory.path}`) !== null;
+  // Only a ready revision's pages point to a waiting draft.
+  const revisions = useLabelRevisions(label, { enabled: query.data?.status === 'ready' });
+  const isHistoryTab = tab === 'history';
 
   if (query.isPending) {
     return (
@@ -97,8 +109,9 @@ function InputSetDetail({ inputSetRef: ref, label, isReadyRef }: TInputSetDetail
         >
           {canOpenDraft ? (
             <p>
-              <Link to={paths.inputSet.getHref(draftRef)} className="btn btn--secondary">
-                {t('detail.notFound.openDraft', { ref: draftRef })}
+              {/* Straight to where the runbook approves it (section 3). */}
+              <Link to={paths.inputSetReview.getHref(draftRef)} className="btn btn--secondary">
+                {t('detail.notFound.reviewDraft', { ref: draftRef })}
               </Link>
             </p>
           ) : null}
@@ -112,15 +125,18 @@ function InputSetDetail({ inputSetRef: ref, label, isReadyRef }: TInputSetDetail
 
   const inputSet = query.data;
   const context: TInputSetOutletContext = { label, inputSet };
+  const waitingDraft = revisions.data ? findWaitingDraft(inputSet, revisions.data) : undefined;
+  const tabRef = revisionTabRef({ ref, label, shown: inputSet, hasWaitingDraft: waitingDraft !== undefined });
   return (
     <>
       <InputSetHeader inputSet={inputSet} />
+      {waitingDraft ? <WaitingDraftBanner label={label} revision={waitingDraft.revision} /> : null}
       <TabNav
         label={t('detail.tabs')}
         tabs={[
           { to: paths.inputSet.getHref(ref), label: t('tab.overview'), end: true },
-          { to: paths.inputSetDiff.getHref(ref), label: t('tab.diff') },
-          { to: paths.inputSetReview.getHref(ref), label: t('tab.review') },
+          { to: paths.inputSetDiff.getHref(tabRef), label: t('tab.diff') },
+          { to: paths.inputSetReview.getHref(tabRef), label: t('tab.review') },
           { to: paths.inputSetHistory.getHref(ref), label: t('tab.history') },
         ]}
       />
