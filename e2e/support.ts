@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
-import { E2E_ADMIN_PASSWORD, E2E_DATA_DIR, E2E_OUTPUT_DIR, E2E_PG_PORT, E2E_WORKDIR } from '../playwright.config';
+import { E2E_ADMIN_PASSWORD, E2E_DATA_DIR, E2E_OUTPUT_DIR } from '../playwright.config';
 
 export const ADMIN = { username: 'admin', password: E2E_ADMIN_PASSWORD };
 
@@ -68,25 +68,19 @@ export async function approveDraft(page: Page, label: string, comment = 'JIRA-1 
 }
 
 /**
- * Creates a user with the CLI (there is no users API): the command joins the embedded
- * PostgreSQL the webServer started, with the same data folder and port.
+ * Creates a user with the bundled CLI (bin/planning), as the local operator of the e2e
+ * server: it finds the server and its secret through <E2E_DATA_DIR>/server.json, which the
+ * webServer writes at its start, and goes through POST /api/admin/users like anyone else.
  */
 export function createUser(user: { username: string; password: string; role: 'viewer' | 'planner' | 'reviewer' | 'admin' }): void {
+  const build = spawnSync(process.execPath, ['scripts/build-cli.mjs', '--if-stale'], { encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`building the planning CLI failed: ${build.stderr}`);
+  // Only the e2e server's server.json: no URL, token or login of the developer's own.
+  const { PLANNING_HUB_URL: _url, PLANNING_HUB_TOKEN: _token, ...env } = process.env;
   const result = spawnSync(
     process.execPath,
-    ['--import', 'tsx', 'apps/cli/src/main.ts', 'users', 'create', '--username', user.username, '--role', user.role, '--password-stdin'],
-    {
-      input: user.password,
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        PLANNING_HUB_DATA_DIR: E2E_DATA_DIR,
-        PLANNING_HUB_WORKDIR: E2E_WORKDIR,
-        EMBEDDED_PG_PORT: E2E_PG_PORT,
-        LOG_LEVEL: 'warn',
-      },
-      timeout: 60_000,
-    },
+    ['bin/planning', 'users', 'create', '--username', user.username, '--role', user.role, '--password-stdin'],
+    { input: user.password, encoding: 'utf8', env: { ...env, PLANNING_HUB_DATA_DIR: E2E_DATA_DIR }, timeout: 60_000 },
   );
   // A second run against the same database finds the user already there.
   if (result.status !== 0 && !/already exists/i.test(`${result.stdout}${result.stderr}`)) {

@@ -60,20 +60,23 @@ function ensureChromium() {
   process.exit(1);
 }
 
-/** promtool unit-tests the alert rules and the ops tests start a real Prometheus: Debian's `prometheus` has both. */
+/**
+ * promtool unit-tests the alert rules; the ops tests start a real Prometheus and Alertmanager and
+ * run amtool: Debian's `prometheus` and `prometheus-alertmanager`.
+ */
 function ensurePrometheus() {
-  if (hasCommand('promtool') && hasCommand('prometheus')) return;
+  if (['promtool', 'prometheus', 'amtool', 'prometheus-alertmanager'].every(hasCommand)) return;
   if (process.getuid?.() === 0 && hasCommand('apt-get')) {
-    console.log('Installing Prometheus (promtool) for the alert rule tests (apt-get)...');
+    console.log('Installing Prometheus and Alertmanager for the alert tests (apt-get)...');
     run('apt-get', ['update', '-qq']);
     // Where systemd runs, the package starts a Prometheus on :9090; the tests use ports of their own.
-    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'prometheus'], {
+    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'prometheus', 'prometheus-alertmanager'], {
       env: { DEBIAN_FRONTEND: 'noninteractive' },
     });
     return;
   }
-  console.error('Prometheus is needed for the alert rule tests:');
-  console.error('sudo apt-get install -y --no-install-recommends prometheus');
+  console.error('Prometheus and Alertmanager are needed for the alert tests:');
+  console.error('sudo apt-get install -y --no-install-recommends prometheus prometheus-alertmanager');
   process.exit(1);
 }
 
@@ -111,6 +114,8 @@ switch (step) {
   case 'start':
     ensureInstalled();
     pnpm(['--filter', '@planning-hub/web', 'build']);
+    // The planning CLI (bin/planning) of this checkout: built when missing or older than its sources.
+    run('node', ['scripts/build-cli.mjs', '--if-stale']);
     run('node', ['--import', 'tsx', 'apps/api/src/server.ts'], { env: { NODE_ENV: 'production' } });
     break;
   case 'dev':
@@ -128,6 +133,8 @@ switch (step) {
     run('promtool', ['check', 'rules', 'ops/prometheus/alerts.yml']);
     run('promtool', ['check', 'config', 'ops/prometheus/prometheus.yml']);
     run('promtool', ['test', 'rules', 'ops/prometheus/alerts.test.yml']);
+    // The CLI tests (and e2e's seeding) run the bundled CLI, bin/planning.
+    run('node', ['scripts/build-cli.mjs', '--if-stale']);
     pnpm(['exec', 'vitest', 'run']);
     pnpm(['--filter', '@planning-hub/web', 'build']);
     // The browser tests start the product on their own port and embedded database.

@@ -1,43 +1,83 @@
-import { loadConfig } from '@planning-hub/server/config/env';
-import { isAppError } from '@planning-hub/server/errors/app-error';
-import { createLogger } from '@planning-hub/server/observability/logger';
-import { openRuntime, type TRuntime } from '@planning-hub/server/runtime';
+import { once } from 'node:events';
+import { ApiError } from './api/api-error';
+import { createApiClient, type TApiClient } from './api/api-client';
+import { CliError, CliExit, EXIT } from './cli-errors';
+import { readCliEnv, type TCliEnv } from './config/cli-env';
+import {
+  resolveConnection,
+  type TConnection,
+  type TConnectionOptions,
+} from './connection/resolve-connection';
 
-/** Exit codes of every command: 0 ok, 2 validation errors, 1 anything else. */
-export const EXIT = { ok: 0, failure: 1, validation: 2 } as const;
+export type TCommandContext = { api: TApiClient; env: TCliEnv };
 
-export class CliExit extends Error {
-  constructor(readonly exitCode: number) {
-    super(`exit ${exitCode}`);
+/** What a refused credential needs: the server's words, then how to get a new one for this very server. */
+function signInHint(serverUrl: string): string {
+  return `sign in with: planning login --server ${serverUrl} (or pass a valid --token / PLANNING_HUB_TOKEN)`;
+}
+
+/**
+ * Prints an error as one readable `error:` line (and `hint:`), and answers the exit code.
+ * A refused credential (401) gets the way to a new one for this very server.
+ */
+export function reportError(
+  error: unknown,
+  { serverUrl, isSignIn = false }: { serverUrl?: string | undefined; isSignIn?: boolean } = {},
+): number {
+  if (error instanceof CliExit) return error.exitCode;
+  if (error instanceof CliError) {
+    const lines = [`error: ${error.message}`];
+    if (error instanceof ApiError && error.status === 401 && serverUrl && !isSignIn)
+      lines.push(`hint: ${signInHint(serverUrl)}`);
+    else if (error.hint) lines.push(`hint: ${error.hint}`);
+    process.stderr.write(`${lines.join('\n')}\n`);
+    return error.exitCode;
+  }
+  process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+  return EXIT.failure;
+}
+
+/** Runs a command that needs no server; errors become one line and an exit code. */
+export async function runLocally(run: (env: TCliEnv) => Promise<number | void>): Promise<void> {
+  try {
+    process.exitCode = (await run(readCliEnv())) ?? EXIT.ok;
+  } catch (error) {
+    process.exitCode = reportError(error);
+  }
+}
+
+/** Runs a command against the server `resolve` names; errors become one readable line and the exit code. */
+export async function runWithConnection(
+  resolve: (env: TCliEnv) => Promise<TConnection>,
+  run: (context: TCommandContext) => Promise<number | void>,
+  { isSignIn = false }: { isSignIn?: boolean } = {},
+): Promise<void> {
+  let api: TApiClient | undefined;
+  try {
+    const env = readCliEnv();
+    api = await createApiClient(await resolve(env));
+    process.exitCode = (await run({ api, env })) ?? EXIT.ok;
+  } catch (error) {
+    process.exitCode = reportError(error, { serverUrl: api?.serverUrl, isSignIn });
+  } finally {
+    api?.close();
   }
 }
 
 /**
- * Opens the database (starting or joining the embedded PostgreSQL), runs the
- * command, closes everything and turns errors into one readable line + exit code.
- * Logs go to stderr so that --json output on stdout stays machine-readable.
+ * Runs a command against the server (--server, PLANNING_HUB_URL or this checkout's
+ * server.json) with the credential that applies: 0 ok, 2 validation errors, 1 anything else.
  */
-export async function withRuntime(run: (runtime: TRuntime) => Promise<number | void>): Promise<void> {
-  const config = loadConfig();
-  const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn', name: 'planning-cli', destination: 2 });
-  let runtime: TRuntime | undefined;
-  let code: number;
-  try {
-    runtime = await openRuntime({ name: 'planning-cli', config, logger });
-    code = (await run(runtime)) ?? EXIT.ok;
-  } catch (error) {
-    if (error instanceof CliExit) code = error.exitCode;
-    else if (isAppError(error)) {
-      process.stderr.write(`error: ${error.message}\n${error.hint ? `hint: ${error.hint}\n` : ''}`);
-      code = error.code === 'validation_failed' ? EXIT.validation : EXIT.failure;
-    } else {
-      process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
-      code = EXIT.failure;
-    }
-  } finally {
-    await runtime?.close().catch(() => {});
-  }
-  process.exitCode = code;
+export async function runWithApi(
+  options: TConnectionOptions,
+  run: (context: TCommandContext) => Promise<number | void>,
+): Promise<void> {
+  await runWithConnection((env) => resolveConnection(options, env), run);
+}
+
+/** Writes to stdout, waiting while a slow reader (a pipe) catches up. */
+export async function writeStdout(data: string | Uint8Array): Promise<void> {
+  if (!process.stdout.write(data)) await once(process.stdout, 'drain');
 }
 
 export function printJson(value: unknown): void {

@@ -1,57 +1,34 @@
-import { once } from 'node:events';
-import { DIFF_KINDS } from '@planning-hub/contracts/api/diff';
-import { TABLE_NAMES } from '@planning-hub/contracts/tables';
-import { readAllDiffRows, type TDiffCachePaths, type TDiffManifest } from '@planning-hub/server/services/diff/diff-cache';
+import type { TDiffJobState, TDiffResult } from '@planning-hub/contracts/api/diff';
 
 const number = new Intl.NumberFormat('en-US');
 
-/** The per-table summary of a diff, as a terminal table. */
-export function formatDiffSummary(manifest: TDiffManifest, cacheFile: string): string {
+/** The per-table summary of a diff, as a terminal table; the cache file is the server's (runbook section 6). */
+export function formatDiffSummary(result: TDiffResult): string {
   const header = ['table', 'added', 'removed', 'changed', 'unchanged'];
-  const rows: (string | number)[][] = manifest.summary.map((s) => [s.table, s.added, s.removed, s.changed, s.unchanged]);
-  const t = manifest.totals;
+  const rows: (string | number)[][] = result.summary.map((s) => [
+    s.table,
+    s.added,
+    s.removed,
+    s.changed,
+    s.unchanged,
+  ]);
+  const t = result.totals;
   rows.push(['total', t.added, t.removed, t.changed, t.unchanged]);
   const cells = rows.map((r) => r.map((c) => (typeof c === 'number' ? number.format(c) : c)));
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((r) => r[i]!.length)));
-  const line = (r: string[]) => `  ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')}`;
+  const line = (r: string[]) =>
+    `  ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')}`;
   return [
-    `✓ Diff of '${manifest.ref}' (r${manifest.refRevision}) against '${manifest.against}' (r${manifest.againstRevision})` +
-      (manifest.identical ? ': same content hash, nothing changed' : ''),
+    `✓ Diff of '${result.ref}' (r${result.refRevision}) against '${result.against}' (r${result.againstRevision})` +
+      (result.identical ? ': same content hash, nothing changed' : ''),
     line(header),
     ...cells.map(line),
-    `  cache  ${cacheFile}`,
+    `  cache  ${result.cacheFile} (in the server's work folder; delete it to recompute)`,
   ].join('\n');
 }
 
-async function write(text: string): Promise<void> {
-  if (!process.stdout.write(text)) await once(process.stdout, 'drain');
-}
-
-/**
- * The whole diff as one JSON document on stdout: the manifest's fields, then
- * `rows: {table: {added: [...], removed: [...], changed: [...]}}`, streamed from the
- * cache's row files one line at a time (a million changed rows never sit in memory).
- */
-export async function printDiffJson(manifest: TDiffManifest, paths: TDiffCachePaths, extra: Record<string, unknown> = {}): Promise<void> {
-  const { format: _format, rows: _rows, ...head } = manifest;
-  const opening = JSON.stringify({ ...head, ...extra }, null, 2);
-  await write(`${opening.slice(0, -2)},\n  "rows": {`);
-  let isFirstTable = true;
-  for (const table of TABLE_NAMES) {
-    await write(`${isFirstTable ? '' : ','}\n    "${table}": {`);
-    isFirstTable = false;
-    let isFirstKind = true;
-    for (const kind of DIFF_KINDS) {
-      await write(`${isFirstKind ? '' : ','}\n      "${kind}": [`);
-      isFirstKind = false;
-      let isFirstRow = true;
-      for await (const line of readAllDiffRows(paths, manifest, table, kind)) {
-        await write(`${isFirstRow ? '' : ','}\n        ${line}`);
-        isFirstRow = false;
-      }
-      await write(isFirstRow ? ']' : '\n      ]');
-    }
-    await write('\n    }');
-  }
-  await write('\n  }\n}\n');
+/** One line on the state of a diff job while the CLI waits for it. */
+export function formatDiffJobState(job: TDiffJobState): string {
+  const attempt = job.attempts > 0 ? ` (attempt ${job.attempts} of ${job.maxAttempts})` : '';
+  return `diff of '${job.ref}' against '${job.against}': ${job.state}${attempt}…`;
 }

@@ -45,7 +45,10 @@ export function formatVerdict(verdict: TVerifyEventsResponse): string {
 /** One line per transition, then the events it wrote. */
 export function formatTransition(verb: string, result: TReviewResponse): string {
   const lines = [`✓ ${verb} '${result.label}' r${result.revision}: now ${result.status} (${result.ref})`];
-  if (result.approvedBy) lines.push(`  approved by   ${result.approvedBy} at ${result.approvedAt}`);
+  if (result.approvedBy) {
+    const reviewer = result.reviewerId ? ` (Reviewer ID ${result.reviewerId})` : '';
+    lines.push(`  approved by   ${result.approvedBy}${reviewer} at ${result.approvedAt}`);
+  }
   if (result.reviewComment) lines.push(`  comment       ${result.reviewComment}`);
   if (result.previousReady) {
     lines.push(`  archived      r${result.previousReady.revision} (superseded by r${result.revision})`);

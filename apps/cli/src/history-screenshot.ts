@@ -1,7 +1,9 @@
-import type { TConfig } from '@planning-hub/server/config/env';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { chromium } from '@playwright/test';
+import type { TApiClient } from './api/api-client';
 
-/** The SPA's session cookie (apps/api/src/http/authenticate.ts SESSION_COOKIE). */
-const SESSION_COOKIE = 'planning_hub_session';
 const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -14,59 +16,89 @@ const CHROMIUM_ARGS = [
 
 export type TScreenshotOutcome = { ok: true; file: string } | { ok: false; reason: string };
 
-/** Answers the reason why no screenshot can be taken from `baseUrl`, or null when the History page is served. */
-export async function checkHistoryPageServed(baseUrl: string, historyPath: string): Promise<string | null> {
-  const probe = async (url: string) => {
+export type TPlaywright = { chromium: typeof chromium };
+
+/**
+ * Playwright, loaded only by `planning evidence` and never bundled: from next to the CLI
+ * (the checkout's node_modules, where @playwright/test is a dev dependency), else from
+ * the working folder. Null with the reason when neither has it.
+ */
+export async function loadPlaywright(): Promise<{ playwright: TPlaywright } | { reason: string }> {
+  try {
+    return { playwright: await import('@playwright/test') };
+  } catch (first) {
     try {
-      return await fetch(url, { signal: AbortSignal.timeout(5000), redirect: 'manual' });
+      const resolved = createRequire(path.join(process.cwd(), 'package.json')).resolve('@playwright/test');
+      return { playwright: (await import(pathToFileURL(resolved).href)) as TPlaywright };
     } catch {
-      return null;
+      const why = first instanceof Error ? first.message.split('\n')[0] : String(first);
+      return {
+        reason:
+          `Playwright could not be loaded (${why}). history.png needs @playwright/test: run the CLI of a Planning Hub ` +
+          'checkout (pnpm install), or install @playwright/test in the working folder.',
+      };
     }
-  };
-  const health = await probe(`${baseUrl}/healthz`);
-  if (!health?.ok) {
-    return `no Planning Hub server answers at ${baseUrl}. history.png needs the server running: start it (pnpm start) or pass --url <base>.`;
   }
-  const page = await probe(`${baseUrl}${historyPath}`);
-  if (!page?.ok || !(page.headers.get('content-type') ?? '').includes('text/html')) {
-    return `the server at ${baseUrl} does not serve the Planning Hub UI (${historyPath} answered ${page?.status ?? 'nothing'}). history.png needs the built SPA: run pnpm build, then restart the server.`;
+}
+
+/** Answers the reason why no screenshot can be taken from the server, or null when the History page is served. */
+export async function checkHistoryPageServed(api: TApiClient, historyPath: string): Promise<string | null> {
+  const page = await api.send(historyPath, { authenticated: false, headers: { accept: 'text/html' } });
+  page.body.resume();
+  if (page.status !== 200 || !String(page.headers['content-type'] ?? '').includes('text/html')) {
+    return (
+      `the server at ${api.serverUrl} does not serve the Planning Hub UI (${historyPath} answered ${page.status}). ` +
+      'history.png needs the built SPA: run pnpm build, then restart the server.'
+    );
   }
   return null;
 }
 
 /**
- * Opens the History tab in headless Chromium with the given session cookie and
- * saves a full-page PNG: the runbook's "History table (Action/Actor/Comment/JST)".
+ * Opens the History tab in headless Chromium with a browser session's cookie and saves a
+ * full-page PNG: the runbook's "History table (Action/Actor/Comment/JST)".
  */
 export async function captureHistoryPage({
-  config,
+  playwright,
+  chromiumPath,
   baseUrl,
   historyPath,
-  sessionId,
+  cookie,
   file,
 }: {
-  config: Pick<TConfig, 'chromiumPath'>;
+  playwright: TPlaywright;
+  chromiumPath: string | undefined;
   baseUrl: string;
   historyPath: string;
-  sessionId: string;
+  cookie: { name: string; value: string };
   file: string;
 }): Promise<TScreenshotOutcome> {
-  // Loaded on demand: only this command needs a browser.
-  const { chromium } = await import('@playwright/test');
-  const browser = await chromium.launch({ executablePath: config.chromiumPath ?? DEFAULT_CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await playwright.chromium.launch({
+    executablePath: chromiumPath ?? DEFAULT_CHROMIUM,
+    args: CHROMIUM_ARGS,
+  });
   try {
     const context = await browser.newContext({
       viewport: { width: 1400, height: 900 },
       locale: 'en-US',
       timezoneId: 'Asia/Tokyo',
     });
-    await context.addCookies([{ name: SESSION_COOKIE, value: sessionId, url: baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+    await context.addCookies([
+      { name: cookie.name, value: cookie.value, url: baseUrl, httpOnly: true, sameSite: 'Lax' },
+    ]);
     const page = await context.newPage();
     await page.goto(`${baseUrl}${historyPath}`, { waitUntil: 'networkidle', timeout: 30_000 });
     if (new URL(page.url()).pathname.startsWith('/ui/sign-in')) {
-      return { ok: false, reason: `the UI sent the browser to sign-in: the session for the screenshot was not accepted by ${baseUrl}.` };
+      return {
+        ok: false,
+        reason: `the UI sent the browser to sign-in: the session for the screenshot was not accepted by ${baseUrl}.`,
+      };
     }
-    await page.locator('table').first().waitFor({ state: 'visible', timeout: 15_000 }).catch(() => {});
+    await page
+      .locator('table')
+      .first()
+      .waitFor({ state: 'visible', timeout: 15_000 })
+      .catch(() => {});
     // A string, so that this Node-side file needs no DOM types.
     await page.evaluate('document.fonts.ready.then(() => true)');
     await page.screenshot({ path: file, fullPage: true });

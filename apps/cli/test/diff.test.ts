@@ -1,53 +1,61 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabaseClients } from '../../../packages/server/src/database/connect';
+import { diffCachePaths } from '../../../packages/server/src/services/diff/diff-cache';
 import { createEditedPair } from '../../../packages/server/test/diff/diff-fixtures';
-import { createTestDatabase } from '../../../packages/server/test/support/test-database';
-import { runPlanning } from './support/planning';
+import { startTestServer, type TTestServer } from '../../api/test/support/test-server';
+import { cliWorkspace, metricValue, type TCliWorkspace } from './support/planning';
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
-let workDir: string;
+/** `planning export --diff-against` asks the server's diff job, as the Diff tab does (runbook section 6). */
+let server: TTestServer;
+let operator: TCliWorkspace;
 
-const planning = (...args: string[]) => runPlanning(args, { databaseUrl: database.url, workDir });
-
-const cacheFile = () => path.join(workDir, 'tmp', 'input_set_diffs', 'weekly_refresh@draft__weekly_refresh.json');
+/** On the server: tmp/input_set_diffs under its work folder. */
+const cacheFile = () => path.join(server.workDir, 'tmp', 'input_set_diffs', 'weekly_refresh@draft__weekly_refresh.json');
+const diffJobs = async (result: 'success' | 'failure') =>
+  metricValue(await (await server.fetch('/metrics')).text(), `input_set_diff_jobs_total{result="${result}"}`);
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  workDir = await mkdtemp(path.join(os.tmpdir(), 'planning-cli-diff-'));
-  const db = createDatabaseClients(database.url, 2);
-  try {
-    await createEditedPair(db.pool, 'weekly_refresh');
-  } finally {
-    await db.close();
-  }
+  server = await startTestServer({
+    localOperator: true,
+    diffWorker: true,
+    // One attempt: a failing job fails for good at once.
+    env: { DIFF_POLL_INTERVAL_SECONDS: '0.5', DIFF_RETRY_LIMIT: '0' },
+  });
+  // The CLI works in a folder of its own: the cache file must be the server's, not one it writes.
+  operator = await cliWorkspace({ env: { PLANNING_HUB_DATA_DIR: server.dataDir } });
+  await createEditedPair(server.runtime.db.pool, 'weekly_refresh');
 });
 afterAll(async () => {
-  await database?.drop();
-  await rm(workDir, { recursive: true, force: true });
+  await operator?.cleanup();
+  await server?.close();
 });
 
 describe('planning export --diff-against', () => {
-  it('prints the per-table summary and writes the cache file the Diff tab reads, without bundle files', async () => {
-    const result = await planning('export', '--label', 'weekly_refresh@draft', '--diff-against', 'weekly_refresh');
+  it("prints the per-table summary once the server's diff job is done, and counts the job", async () => {
+    const successBefore = await diffJobs('success');
+    const result = await operator.planning('export', '--label', 'weekly_refresh@draft', '--diff-against', 'weekly_refresh');
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("✓ Diff of 'weekly_refresh@draft' (r2) against 'weekly_refresh' (r1)");
     expect(result.stdout).toMatch(/demand\s+1\s+1\s+1\s+1/);
     expect(result.stdout).toMatch(/mix\s+0\s+0\s+0\s+2/);
     expect(result.stdout).toMatch(/total\s+2\s+1\s+6\s+10/);
-    expect(result.stdout).toContain('weekly_refresh@draft__weekly_refresh.json');
+    expect(result.stdout).toContain('cache  tmp/input_set_diffs/weekly_refresh@draft__weekly_refresh.json');
+    expect(await diffJobs('success')).toBe(successBefore + 1);
+
+    // The cache file the Diff tab reads is on the server, and the CLI wrote no bundle files.
     const file = JSON.parse(await readFile(cacheFile(), 'utf8'));
     expect(file).toMatchObject({ ref: 'weekly_refresh@draft', against: 'weekly_refresh', totals: { added: 2, removed: 1, changed: 6 } });
     expect(file.refHash).toMatch(/^[0-9a-f]{64}$/);
-    expect(existsSync(path.join(workDir, 'out'))).toBe(false);
+    expect(existsSync(path.join(operator.cwd, 'out'))).toBe(false);
+    expect(existsSync(path.join(operator.cwd, 'tmp', 'input_set_diffs'))).toBe(false);
   });
 
   it('prints the whole diff, rows included, with --json', async () => {
-    const result = await planning('export', '--label', 'weekly_refresh@draft', '--diff-against', 'weekly_refresh', '--json');
+    const result = await operator.planning('export', '--label', 'weekly_refresh@draft', '--diff-against', 'weekly_refresh', '--json');
+    expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const diff = JSON.parse(result.stdout);
     expect(diff).toMatchObject({ ref: 'weekly_refresh@draft', against: 'weekly_refresh', identical: false });
@@ -67,22 +75,56 @@ describe('planning export --diff-against', () => {
     expect(diff.rows.mix).toEqual({ added: [], removed: [], changed: [] });
   });
 
-  it('also writes the bundle files when -o is given', async () => {
-    const result = await planning('export', '--label', 'weekly_refresh@draft', '--diff-against', 'weekly_refresh', '-o', 'out/both');
+  it('also writes the bundle files when -o is given, and the JSON document starts with the export', async () => {
+    const result = await operator.planning('export', '--label', 'weekly_refresh@draft', '--diff-against', 'weekly_refresh', '-o', 'out/both');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("✓ Exported 'weekly_refresh@draft'");
     expect(result.stdout).toContain("✓ Diff of 'weekly_refresh@draft'");
-    expect(await readdir(path.join(workDir, 'out', 'both'))).toContain('demand.csv');
+    expect(await readdir(path.join(operator.cwd, 'out', 'both'))).toContain('demand.csv');
+
+    const json = await operator.planning('export', '--label', 'weekly_refresh@draft', '--diff-against', 'weekly_refresh', '-o', 'out/json', '--json');
+    expect(json.code).toBe(0);
+    const document = JSON.parse(json.stdout);
+    expect(Object.keys(document)[0]).toBe('export');
+    expect(document.export).toMatchObject({ label: 'weekly_refresh', revision: 2, output: path.join(operator.cwd, 'out', 'json') });
+    expect(document.rows.demand.changed).toHaveLength(1);
+  });
+
+  it('recomputes after the cache file is deleted (runbook: rm, then reload)', async () => {
+    await rm(cacheFile());
+    const successBefore = await diffJobs('success');
+    const result = await operator.planning('export', '--label', 'weekly_refresh@draft', '--diff-against', 'weekly_refresh');
+    expect(result.code).toBe(0);
+    expect(existsSync(cacheFile())).toBe(true);
+    expect(await diffJobs('success')).toBe(successBefore + 1);
+  });
+
+  it("exits 1 with the failed job's error and hint when the diff cannot be computed", async () => {
+    await createEditedPair(server.runtime.db.pool, 'unwritable');
+    // A file where the pair's row folder goes: the job cannot write its cache.
+    const paths = diffCachePaths(path.join(server.workDir, 'tmp', 'input_set_diffs'), 'unwritable@draft', 'unwritable');
+    await mkdir(paths.cacheDir, { recursive: true });
+    await writeFile(paths.rowsRoot, 'in the way');
+    const failureBefore = await diffJobs('failure');
+    const result = await operator.planning('export', '--label', 'unwritable@draft', '--diff-against', 'unwritable');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("error: the diff of 'unwritable@draft' against 'unwritable' failed after 1 attempt(s)");
+    expect(result.stderr).toContain('ENOTDIR');
+    expect(result.stderr).toContain('hint: The diff failed after 1 attempt(s); the log line input_set_diff_job_failed has the details.');
+    expect(await diffJobs('failure')).toBe(failureBefore + 1);
+    const json = await operator.planning('export', '--label', 'unwritable@draft', '--diff-against', 'unwritable', '--json');
+    expect(json.code).toBe(1);
+    expect(json.stdout).toBe('');
   });
 
   it('fails with the runbook message for an unknown reference', async () => {
-    const result = await planning('export', '--label', 'weekly_refresh@draft', '--diff-against', 'nothing_here');
+    const result = await operator.planning('export', '--label', 'weekly_refresh@draft', '--diff-against', 'nothing_here');
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("error: Input set 'nothing_here' not found.");
   });
 
   it('documents in --help that --diff-against alone writes no bundle files', async () => {
-    const result = await planning('export', '--help');
+    const result = await operator.planning('export', '--help');
     expect(result.stdout).toContain('--diff-against <ref>');
     expect(result.stdout.replace(/\s+/g, ' ')).toContain('Writes no bundle files unless -o is given too.');
   });

@@ -15,6 +15,11 @@
  * session cookie and the X-CSRF-Token that unsafe methods need.
  * `createUserWithToken(role)` gives a script-like caller with a bearer token.
  * Each call creates a new user, so tests in one file do not share identities.
+ *
+ * `startTestServer({ localOperator: true })` also does what `npm start` does for the CLI
+ * of its checkout: a fresh local-operator secret, published in `<workDir>/.data/server.json`
+ * (so `planning` run with cwd = workDir, or with PLANNING_HUB_DATA_DIR = dataDir, finds it).
+ * `diffWorker: true` runs the diff worker as server.ts does.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -24,6 +29,8 @@ import type { TRole } from '@planning-hub/contracts/api/auth';
 import { loadConfig } from '@planning-hub/server/config/env';
 import { openRuntime, type TRuntime } from '@planning-hub/server/runtime';
 import { createApiToken } from '@planning-hub/server/services/auth/api-tokens';
+import { createLocalOperatorSecret, writeLocalServerFile } from '@planning-hub/server/services/auth/local-operator';
+import { startDiffWorker, type TDiffWorker } from '@planning-hub/server/services/diff/diff-worker';
 import { signIn } from '@planning-hub/server/services/auth/sessions';
 import { createUser } from '@planning-hub/server/services/auth/users';
 import { createTestDatabase } from '../../../../packages/server/test/support/test-database';
@@ -49,6 +56,10 @@ export type TTestServer = {
   databaseUrl: string;
   /** A fresh temporary folder: PLANNING_HUB_WORKDIR, so tmp/, out/ and evidence/ land here. */
   workDir: string;
+  /** `<workDir>/.data`: where server.json is written with `localOperator`. */
+  dataDir: string;
+  /** With `localOperator`: this start's secret (also in server.json). */
+  localOperatorSecret: string | undefined;
   /** global fetch against `baseUrl`; `path` starts with `/`. */
   fetch: (path: string, init?: RequestInit) => Promise<Response>;
   createUser: (role: TRole, options?: { username?: string; password?: string; employeeId?: string }) => Promise<TTestUser>;
@@ -59,7 +70,17 @@ export type TTestServer = {
 };
 
 /** Starts the API exactly as server.ts does (buildApp), on 127.0.0.1 and a free port. */
-export async function startTestServer({ env = {} }: { env?: Record<string, string> } = {}): Promise<TTestServer> {
+export async function startTestServer({
+  env = {},
+  localOperator = false,
+  diffWorker: withDiffWorker = false,
+}: {
+  env?: Record<string, string>;
+  /** Accept the local operator and write server.json, as server.ts does. */
+  localOperator?: boolean;
+  /** Run the diff worker (startDiffWorker), as server.ts does. */
+  diffWorker?: boolean;
+} = {}): Promise<TTestServer> {
   const database = await createTestDatabase();
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'planning-hub-test-'));
   const config = loadConfig({
@@ -70,9 +91,15 @@ export async function startTestServer({ env = {} }: { env?: Record<string, strin
     ...env,
   });
   const runtime = await openRuntime({ name: 'test', config });
-  const app = await buildApp(runtime);
+  const localOperatorSecret = localOperator ? createLocalOperatorSecret() : undefined;
+  const app = await buildApp(runtime, { localOperatorSecret });
   const server = await listenOnFreePort(app);
   const { baseUrl } = server;
+  const dataDir = path.join(workDir, '.data');
+  if (localOperatorSecret) {
+    await writeLocalServerFile(dataDir, { url: baseUrl, secret: localOperatorSecret, pid: process.pid, startedAt: new Date().toISOString() });
+  }
+  const diffWorker: TDiffWorker | undefined = withDiffWorker ? await startDiffWorker(runtime) : undefined;
   const { prisma } = runtime.db;
   let counter = 0;
 
@@ -89,6 +116,8 @@ export async function startTestServer({ env = {} }: { env?: Record<string, strin
     runtime,
     databaseUrl: database.url,
     workDir,
+    dataDir,
+    localOperatorSecret,
     fetch: (urlPath, init) => fetch(`${baseUrl}${urlPath}`, init),
     createUser: createTestUser,
     createUserWithSession: async (role) => {
@@ -108,6 +137,7 @@ export async function startTestServer({ env = {} }: { env?: Record<string, strin
       return { ...user, token, headers: { authorization: `Bearer ${token}` } };
     },
     close: async () => {
+      await diffWorker?.stop();
       await server.close();
       await runtime.close();
       await database.drop();

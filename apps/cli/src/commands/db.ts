@@ -1,49 +1,44 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Command } from 'commander';
-import { loadConfig } from '@planning-hub/server/config/env';
-import { openDatabase } from '@planning-hub/server/database/connect';
-import { prismaPaths } from '@planning-hub/server/database/prisma-paths';
-import { diffDatamodels } from '@planning-hub/server/database/schema-engine';
 
-const SNAPSHOT = 'schema-at-last-migration.prisma';
+export type TCreateAdminOptions = { username: string; employeeId?: string; passwordStdin?: boolean };
 
+/**
+ * `planning db ...`: the only commands that open the database directly. They run the
+ * TypeScript entry apps/cli/src/db/db-main.ts of the checkout (not part of this bundle).
+ */
 export function registerDbCommands(program: Command): void {
-  const db = program.command('db').description('Database maintenance (migrations).');
+  const db = program
+    .command('db')
+    .description(
+      'Database maintenance in a Planning Hub checkout (migrations, the first admin); opens the database directly.',
+    );
+  const load = () => import('../actions/db');
 
   db.command('migrate')
-    .description('Apply pending migrations from prisma/migrations (embedded PostgreSQL or DATABASE_URL).')
-    .action(async () => {
-      const config = loadConfig();
-      const database = await openDatabase({ config, log: (m) => console.log(m) });
-      await database.close();
-      console.log('database is up to date');
-    });
+    .description(
+      'Apply pending migrations (embedded PostgreSQL or DATABASE_URL), then the installation policy (FOUR_EYES).',
+    )
+    .action(async () => (await load()).runDbCommand(['migrate']));
 
   db.command('migration-new')
-    .description('Write prisma/migrations/<timestamp>_<name>/migration.sql for the changes made to schema.prisma.')
+    .description(
+      'Write prisma/migrations/<timestamp>_<name>/migration.sql for the changes made to schema.prisma.',
+    )
     .argument('<name>', 'short snake_case name, e.g. add_plans')
-    .action(async (name: string) => {
-      if (!/^[a-z0-9_]{1,60}$/.test(name)) throw new Error('The name is 1-60 characters of a-z, 0-9 and _.');
-      const config = loadConfig();
-      const paths = prismaPaths(config.home);
-      const snapshotPath = path.join(paths.migrationsDir, SNAPSHOT);
-      const previous = existsSync(snapshotPath) ? readFileSync(snapshotPath, 'utf8') : null;
-      const database = await openDatabase({ config, log: () => {}, migrate: false });
-      try {
-        const sql = await diffDatamodels(database.url, paths, previous);
-        if (!sql) {
-          console.log('schema.prisma has no changes since the last migration');
-          return;
-        }
-        const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
-        const dir = path.join(paths.migrationsDir, `${stamp}_${name}`);
-        mkdirSync(dir, { recursive: true });
-        writeFileSync(path.join(dir, 'migration.sql'), sql);
-        writeFileSync(snapshotPath, readFileSync(paths.schemaPath, 'utf8'));
-        console.log(`wrote ${path.relative(config.home, dir)}/migration.sql (add hand-written SQL there if needed)`);
-      } finally {
-        await database.close();
-      }
-    });
+    .action(async (name: string) => (await load()).runDbCommand(['migration-new', name]));
+
+  db.command('create-admin')
+    .description('Create the very first admin of an empty database (refused once any person user exists).')
+    .requiredOption('--username <u>', 'sign-in name: letters, digits and . _ @ -')
+    .option('--employee-id <id>', 'employee number')
+    .option('--password-stdin', 'read the password (12+ characters) from stdin')
+    .action(async (options: TCreateAdminOptions) =>
+      (await load()).runDbCommand([
+        'create-admin',
+        '--username',
+        options.username,
+        ...(options.employeeId !== undefined ? ['--employee-id', options.employeeId] : []),
+        ...(options.passwordStdin ? ['--password-stdin'] : []),
+      ]),
+    );
 }

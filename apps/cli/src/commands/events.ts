@@ -1,23 +1,24 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { AppError } from '@planning-hub/server/errors/app-error';
-import { backfillEvent } from '@planning-hub/server/services/events/backfill-event';
-import { listEvents } from '@planning-hub/server/services/events/list-events';
-import { verifyEvents } from '@planning-hub/server/services/events/verify-events';
-import { cliPrincipal } from '../actor';
-import { EXIT, printJson, withRuntime } from '../cli-runtime';
-import { formatEvents, formatVerdict } from '../format-review';
+import type { TConnectionOptions } from '../connection/resolve-connection';
+import { withConnectionOptions } from './connection-options';
+
+export type TEventsOptions = TConnectionOptions & {
+  label?: string;
+  limit: number;
+  cursor?: string;
+  json?: boolean;
+};
+export type TVerifyOptions = TConnectionOptions & { label: string; json?: boolean };
+export type TBackfillOptions = TConnectionOptions & { label: string; comment: string; json?: boolean };
 
 function parseLimit(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 1000) throw new InvalidArgumentError('a whole number from 1 to 1000.');
+  if (!Number.isInteger(n) || n < 1 || n > 1000)
+    throw new InvalidArgumentError('a whole number from 1 to 1000.');
   return n;
 }
 
 export function registerEventsCommands(program: Command): void {
-  // `events verify --label x`: without positional options the parent `events` would take
-  // the --label meant for `verify`. The program has no options of its own, so nothing else changes.
-  program.enablePositionalOptions();
-
   const events = program
     .command('events')
     .description("Show a label's audit events, newest first across all its revisions (runbook section 4).")
@@ -25,53 +26,34 @@ export function registerEventsCommands(program: Command): void {
     .option('--limit <n>', 'at most this many (1-1000)', parseLimit, 100)
     .option('--cursor <id>', 'continue after this event (the nextCursor of the previous page)')
     .option('--json', 'print the API response ({label, events, nextCursor}) and nothing else')
+    // `events verify --label x`: without positional options `events` would take the --label meant for `verify`.
     .enablePositionalOptions()
     .addHelpText(
       'after',
       '\nFor the evidence folder (runbook 4.1):\n  pnpm -s planning events --label weekly_refresh --limit 100 --json > tmp/audit/input-set-weekly_refresh-$(date +%Y%m%d).json',
-    )
-    .action(async (options: { label?: string; limit: number; cursor?: string; json?: boolean }) => {
-      await withRuntime(async ({ db }) => {
-        if (!options.label) throw new AppError('bad_request', { message: "Give the label: planning events --label <label>." });
-        const page = await listEvents({ pool: db.pool, label: options.label, limit: options.limit, cursor: options.cursor });
-        if (options.json) printJson(page);
-        else console.log(formatEvents(page));
-      });
-    });
+    );
+  withConnectionOptions(events).action(async (options: TEventsOptions) =>
+    (await import('../actions/events')).runEvents(options),
+  );
 
-  events
+  const verify = events
     .command('verify')
     .description("Check the label's hash chain: exit 0 when intact, 1 naming the first broken link.")
     .requiredOption('--label <label>', 'the label, e.g. weekly_refresh')
-    .option('--json', 'print the verdict as JSON')
-    .action(async (options: { label: string; json?: boolean }) => {
-      await withRuntime(async ({ db }) => {
-        const verdict = await verifyEvents({ pool: db.pool, label: options.label });
-        if (options.json) printJson(verdict);
-        else console.log(formatVerdict(verdict));
-        return verdict.ok ? EXIT.ok : EXIT.failure;
-      });
-    });
+    .option('--json', 'print the verdict as JSON');
+  withConnectionOptions(verify).action(async (options: TVerifyOptions) =>
+    (await import('../actions/events')).runVerify(options),
+  );
 
-  events
+  const backfill = events
     .command('backfill')
-    .description('Record a backfill event for a revision that has no events at all (runbook 4.3: 0 events).')
+    .description(
+      'Record a backfill event for a revision that has no events at all (runbook 4.3: 0 events), as the signed-in user.',
+    )
     .requiredOption('--label <ref>', 'weekly_refresh, weekly_refresh@draft or weekly_refresh@r3')
     .requiredOption('--comment <text>', 'why its events are missing (ticket, import run)')
-    .option('--actor <id>', 'who the event names (default: your OS user)')
-    .option('--json', 'print the event as JSON')
-    .action(async (options: { label: string; comment: string; actor?: string; json?: boolean }) => {
-      await withRuntime(async ({ db }) => {
-        const principal = cliPrincipal();
-        const event = await backfillEvent({
-          pool: db.pool,
-          ref: options.label,
-          comment: options.comment,
-          actor: options.actor ?? principal.replace(/^cli:/, ''),
-          principal,
-        });
-        if (options.json) return printJson(event);
-        console.log(`✓ Recorded backfill event ${event.id} for '${event.label}' r${event.revision} (${String(event.metadata.status_at_backfill)}).`);
-      });
-    });
+    .option('--json', 'print the event as JSON');
+  withConnectionOptions(backfill).action(async (options: TBackfillOptions) =>
+    (await import('../actions/events')).runBackfill(options),
+  );
 }

@@ -1,59 +1,89 @@
 import { Option, type Command } from 'commander';
-import { ROLES, type TRole } from '@planning-hub/contracts/api/auth';
-import { createUser, listUsers } from '@planning-hub/server/services/auth/users';
-import { printJson, withRuntime } from '../cli-runtime';
+import type { TRole } from '@planning-hub/contracts/api/auth';
+import type { TConnectionOptions } from '../connection/resolve-connection';
+import { withConnectionOptions } from './connection-options';
+import { ROLE_CHOICES } from './roles';
 
-/** Everything on stdin, minus one trailing newline (what `echo` or a here-string adds). */
-async function readPasswordFromStdin(): Promise<string> {
-  if (process.stdin.isTTY) process.stderr.write('Password (then Enter and Ctrl-D): ');
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
-}
+export type TUserCreateOptions = TConnectionOptions & {
+  username: string;
+  role: TRole;
+  employeeId?: string;
+  passwordStdin?: boolean;
+  json?: boolean;
+};
+export type TUserListOptions = TConnectionOptions & { json?: boolean };
+export type TUserChangeOptions = TConnectionOptions & { username: string; json?: boolean };
+export type TUserRoleOptions = TUserChangeOptions & { role: TRole };
+export type TUserPasswordOptions = TUserChangeOptions & { passwordStdin?: boolean };
+
+const roleOption = (description: string) =>
+  new Option('--role <role>', description).choices(ROLE_CHOICES).makeOptionMandatory();
 
 export function registerUsersCommands(program: Command): void {
-  const users = program.command('users').description('People who sign in to the Planning Hub, and their roles.');
+  const users = program
+    .command('users')
+    .description('People who sign in to the Planning Hub, and their roles (admin).');
+  const load = () => import('../actions/users');
 
-  users
+  const create = users
     .command('create')
-    .description('Create a user. The password is read from stdin, never from the command line.')
+    .description(
+      'Create a user. The password comes from stdin (--password-stdin) or is typed without echo, never from the command line.',
+    )
     .requiredOption('--username <u>', 'sign-in name: letters, digits and . _ @ -')
-    .addOption(new Option('--role <role>', 'viewer < planner < reviewer < admin').choices(ROLES).makeOptionMandatory())
-    .option('--employee-id <id>', 'employee number, shown next to approvals')
+    .addOption(roleOption('viewer < planner < reviewer < admin'))
+    .option('--employee-id <id>', 'employee number: the default Reviewer ID of their approvals')
     .option('--password-stdin', 'read the password (12+ characters) from stdin')
-    .option('--json', 'print the created user as JSON')
-    .action(async (opts: { username: string; role: TRole; employeeId?: string; passwordStdin?: boolean; json?: boolean }, command: Command) => {
-      if (!opts.passwordStdin) {
-        command.error(
-          "error: pass the password on stdin with --password-stdin, e.g. printf '%s' \"$PASSWORD\" | pnpm planning users create --username <u> --role <role> --password-stdin",
-        );
-      }
-      await withRuntime(async ({ db }) => {
-        const password = await readPasswordFromStdin();
-        const user = await createUser({
-          prisma: db.prisma,
-          username: opts.username,
-          role: opts.role,
-          employeeId: opts.employeeId ?? null,
-          password,
-        });
-        if (opts.json) printJson(user);
-        else process.stdout.write(`created user '${user.username}' with role ${user.role}\n`);
-      });
-    });
+    .option('--json', 'print the created user as JSON');
+  withConnectionOptions(create).action(async (options: TUserCreateOptions) =>
+    (await load()).runCreateUser(options),
+  );
 
-  users
+  const list = users
     .command('list')
-    .description('List users and their roles.')
-    .option('--json', 'machine-readable output')
-    .action(async (opts: { json?: boolean }) => {
-      await withRuntime(async ({ db }) => {
-        const all = await listUsers({ prisma: db.prisma });
-        if (opts.json) return printJson(all);
-        const lines = all.map((u) =>
-          [u.username, u.role, u.employeeId ?? '-', u.createdAt.toISOString(), u.disabledAt ? 'disabled' : 'active'].join('\t'),
-        );
-        process.stdout.write(['username\trole\temployee_id\tcreated_at\tstatus', ...lines].join('\n') + '\n');
-      });
-    });
+    .description('List users (people and local operators) and their roles.')
+    .option('--json', 'machine-readable output');
+  withConnectionOptions(list).action(async (options: TUserListOptions) =>
+    (await load()).runListUsers(options),
+  );
+
+  const disable = users
+    .command('disable')
+    .description(
+      'Disable a user: their sessions end and their tokens are revoked at once (local:<OS user> for a local operator).',
+    )
+    .requiredOption('--username <u>', 'whom')
+    .option('--json', 'print the user as JSON');
+  withConnectionOptions(disable).action(async (options: TUserChangeOptions) =>
+    (await load()).runSetDisabled(options, true),
+  );
+
+  const enable = users
+    .command('enable')
+    .description('Enable a disabled user again (their old sessions and tokens stay ended).')
+    .requiredOption('--username <u>', 'whom')
+    .option('--json', 'print the user as JSON');
+  withConnectionOptions(enable).action(async (options: TUserChangeOptions) =>
+    (await load()).runSetDisabled(options, false),
+  );
+
+  const setRole = users
+    .command('set-role')
+    .description("Change a user's role.")
+    .requiredOption('--username <u>', 'whom')
+    .addOption(roleOption('the new role: viewer < planner < reviewer < admin'))
+    .option('--json', 'print the user as JSON');
+  withConnectionOptions(setRole).action(async (options: TUserRoleOptions) =>
+    (await load()).runSetRole(options),
+  );
+
+  const resetPassword = users
+    .command('reset-password')
+    .description("Set a person's password; their sessions end and their tokens are revoked.")
+    .requiredOption('--username <u>', 'whom')
+    .option('--password-stdin', 'read the new password (12+ characters) from stdin')
+    .option('--json', 'print the user as JSON');
+  withConnectionOptions(resetPassword).action(async (options: TUserPasswordOptions) =>
+    (await load()).runResetPassword(options),
+  );
 }

@@ -1,0 +1,44 @@
+import {
+  ZEventsResponse,
+  ZInputSetEvent,
+  ZVerifyEventsResponse,
+  type TBackfillEventRequest,
+} from '@planning-hub/contracts/api/events';
+import { API } from '@planning-hub/contracts/api/routes';
+import { CliError, EXIT } from '../cli-errors';
+import { printJson, runWithApi } from '../cli-runtime';
+import type { TBackfillOptions, TEventsOptions, TVerifyOptions } from '../commands/events';
+import { formatEvents, formatVerdict } from '../format-review';
+
+export async function runEvents(options: TEventsOptions): Promise<void> {
+  await runWithApi(options, async ({ api }) => {
+    if (!options.label) throw new CliError('Give the label: planning events --label <label>.');
+    const page = await api.getJson(API.events(options.label), ZEventsResponse, {
+      limit: options.limit,
+      cursor: options.cursor,
+    });
+    if (options.json) printJson(page);
+    else console.log(formatEvents(page));
+  });
+}
+
+export async function runVerify(options: TVerifyOptions): Promise<void> {
+  await runWithApi(options, async ({ api }) => {
+    const verdict = await api.getJson(API.eventsVerify(options.label), ZVerifyEventsResponse);
+    if (options.json) printJson(verdict);
+    else console.log(formatVerdict(verdict));
+    return verdict.ok ? EXIT.ok : EXIT.failure;
+  });
+}
+
+export async function runBackfill(options: TBackfillOptions): Promise<void> {
+  await runWithApi(options, async ({ api }) => {
+    const body: TBackfillEventRequest = { comment: options.comment };
+    // POST /api/plans/input_sets/{ref}/events/backfill: the events path of the reference, plus /backfill.
+    const event = await api.sendJson('POST', `${API.events(options.label)}/backfill`, body, ZInputSetEvent);
+    if (options.json) return printJson(event);
+    console.log(
+      `✓ Recorded backfill event ${event.id} for '${event.label}' r${event.revision} (${String(event.metadata.status_at_backfill)}).`,
+    );
+  });
+}

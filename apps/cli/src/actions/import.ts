@@ -1,0 +1,78 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ZImportReport, type TImportReport } from '@planning-hub/contracts/api/input-sets';
+import { API } from '@planning-hub/contracts/api/routes';
+import { ApiError } from '../api/api-error';
+import { readProblem } from '../api/api-client';
+import { EXIT } from '../cli-errors';
+import { printJson, runWithApi } from '../cli-runtime';
+import type { TImportOptions } from '../commands/import';
+import { formatImportReport } from '../format';
+import { bundleFilesFromPath } from '../upload/bundle-files';
+import { multipartBody } from '../upload/multipart-body';
+import { createUploadProgress } from '../upload/upload-progress';
+
+/** The runbook reads the report here after every run, relative to where the command ran. */
+export const IMPORT_REPORT_PATH = path.join('tmp', 'reports', 'import_planning_inputs.json');
+
+async function writeReport(file: string, report: unknown): Promise<void> {
+  await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
+}
+
+/**
+ * `planning import`: streams the bundle's files to POST .../{label}/upload and keeps the
+ * server's report (201, or the 422 problem's `report`) in tmp/reports/.
+ */
+export async function runImport(options: TImportOptions): Promise<void> {
+  await runWithApi(options, async ({ api }) => {
+    const reportPath = path.resolve(IMPORT_REPORT_PATH);
+    await mkdir(path.dirname(reportPath), { recursive: true });
+    try {
+      const files = await bundleFilesFromPath(path.resolve(options.input));
+      const body = multipartBody(
+        {
+          version_id: options.versionId,
+          ...(options.note !== undefined ? { note: options.note } : {}),
+          encoding: options.encoding,
+          allow_invalid: options.allowInvalid ? 'true' : 'false',
+        },
+        files,
+      );
+      const progress = createUploadProgress(process.stderr, body.contentLength);
+      let report: TImportReport;
+      try {
+        const response = await api.send(API.upload(options.label), {
+          method: 'POST',
+          headers: {
+            'content-type': body.contentType,
+            'content-length': String(body.contentLength),
+            accept: 'application/json',
+          },
+          body: body.chunks(progress.onBytes),
+        });
+        if (response.status === 201) report = await api.parseJson(response, ZImportReport);
+        else {
+          const problem = await readProblem(response);
+          if (!problem.report) throw new ApiError(problem);
+          report = problem.report;
+        }
+      } finally {
+        progress.finish();
+      }
+      await writeReport(reportPath, report);
+      if (options.json) printJson(report);
+      else console.log(formatImportReport(report, path.relative(process.cwd(), reportPath) || reportPath));
+      return report.ok ? EXIT.ok : EXIT.validation;
+    } catch (error) {
+      // Failed runs leave a report too: the runbook reads this file after every run.
+      await writeReport(reportPath, {
+        ok: false,
+        label: options.label,
+        versionId: options.versionId,
+        stored: false,
+        error: error instanceof Error ? error.message : String(error),
+      });
+      throw error;
+    }
+  });
+}

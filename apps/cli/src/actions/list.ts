@@ -1,0 +1,33 @@
+import { ZListInputSetsResponse } from '@planning-hub/contracts/api/input-sets';
+import { API } from '@planning-hub/contracts/api/routes';
+import { formatJst } from '@planning-hub/core/time/format-jst';
+import { printJson, runWithApi } from '../cli-runtime';
+import type { TListOptions } from '../commands/list';
+import { formatTable, summaryRow } from '../format';
+
+export async function runList(options: TListOptions): Promise<void> {
+  await runWithApi(options, async ({ api }) => {
+    const limit = Math.min(1000, Math.max(1, Number(options.limit) || 200));
+    const result = await api.getJson(API.inputSets, ZListInputSetsResponse, {
+      status: options.status,
+      search: options.search,
+      limit,
+    });
+    if (options.json) return printJson(result);
+    if (result.items.length === 0) {
+      console.log(
+        options.status
+          ? `No ${options.status} input sets.`
+          : 'No input sets yet. Import one with: pnpm planning import -i <dir> --version-id <id> --label <label>',
+      );
+      return;
+    }
+    console.log(
+      formatTable(
+        ['REF', 'STATUS', 'REV', 'VERSION', 'DEMAND ROWS', 'CHECKS', 'UPDATED', 'APPROVED BY'],
+        result.items.map((s) => summaryRow(s, formatJst)),
+      ),
+    );
+    if (result.total > result.items.length) console.log(`(${result.items.length} of ${result.total})`);
+  });
+}

@@ -1,0 +1,66 @@
+import { API } from '@planning-hub/contracts/api/routes';
+import {
+  ZCreatedToken,
+  ZListTokensResponse,
+  ZRevokeTokenResponse,
+  type TCreateTokenRequest,
+  type TRevokeTokenRequest,
+} from '@planning-hub/contracts/api/tokens';
+import { printJson, runWithApi } from '../cli-runtime';
+import type { TTokenCreateOptions, TTokenListOptions, TTokenRevokeOptions } from '../commands/tokens';
+
+export async function runCreateToken(options: TTokenCreateOptions): Promise<void> {
+  await runWithApi(options, async ({ api }) => {
+    const body: TCreateTokenRequest = {
+      name: options.name,
+      expires_in_days: options.expiresIn,
+      username: options.user,
+    };
+    const created = await api.sendJson('POST', API.tokens, body, ZCreatedToken);
+    // The runbook's `TOKEN=$(... --json | jq -r .token)`: nothing but the token.
+    if (options.json) return printJson({ token: created.token });
+    process.stdout.write(`${created.token}\n`);
+    process.stderr.write(
+      `Token '${created.name}' of user '${created.username}'${created.expiresAt ? `, valid until ${created.expiresAt}` : ''}.\n` +
+        `This token is shown once: store it now. Revoke it with: planning tokens revoke --prefix ${created.prefix}\n`,
+    );
+  });
+}
+
+export async function runRevokeToken(options: TTokenRevokeOptions): Promise<void> {
+  await runWithApi(options, async ({ api }) => {
+    const body: TRevokeTokenRequest = { prefix: options.prefix, id: options.id };
+    const revoked = await api.sendJson('POST', API.revokeToken, body, ZRevokeTokenResponse);
+    if (options.json) return printJson(revoked);
+    const state = revoked.wasRevoked ? 'was already revoked' : 'revoked';
+    process.stdout.write(
+      `token ${revoked.prefix} ('${revoked.name}') of user '${revoked.username}' ${state}\n`,
+    );
+  });
+}
+
+export async function runListTokens(options: TTokenListOptions): Promise<void> {
+  await runWithApi(options, async ({ api }) => {
+    const { items } = await api.getJson(API.tokens, ZListTokensResponse, { user: options.user });
+    if (options.json) return printJson(items);
+    const now = new Date().toISOString();
+    const status = (t: (typeof items)[number]) =>
+      t.revokedAt ? `revoked ${t.revokedAt}` : t.expiresAt && t.expiresAt <= now ? 'expired' : 'active';
+    const lines = items.map((t) =>
+      [
+        t.id,
+        t.prefix,
+        t.name,
+        t.username,
+        t.createdAt,
+        t.lastUsedAt ?? '-',
+        t.expiresAt ?? '-',
+        status(t),
+      ].join('\t'),
+    );
+    process.stdout.write(
+      ['id\tprefix\tname\tusername\tcreated_at\tlast_used_at\texpires_at\tstatus', ...lines].join('\n') +
+        '\n',
+    );
+  });
+}

@@ -1,0 +1,175 @@
+import type { Readable } from 'node:stream';
+import type { ZodType } from 'zod';
+import {
+  CLIENT_HEADER,
+  LOCAL_OPERATOR_TOKEN_PREFIX,
+  LOCAL_OPERATOR_USER_HEADER,
+} from '@planning-hub/contracts/api/auth';
+import { ZProblemDetails, type TProblemDetails } from '@planning-hub/contracts/api/problem-details';
+import { CliError } from '../cli-errors';
+import { describeServerSource, type TConnection } from '../connection/resolve-connection';
+import { CLI_VERSION } from '../version';
+import { ApiError, ServerUnreachableError } from './api-error';
+import { createHttpTransport, type THttpRequest, type THttpResponse } from './http-transport';
+
+export type TQuery = Record<string, string | number | boolean | undefined>;
+
+export type TSendOptions = {
+  method?: string;
+  query?: TQuery;
+  headers?: Record<string, string>;
+  body?: THttpRequest['body'];
+  /** false: send no credential (sign-in, or a browser session's own cookie). */
+  authenticated?: boolean;
+};
+
+export type TApiClient = {
+  connection: TConnection;
+  serverUrl: string;
+  /** Any answer, with the CLI's headers and credential; only a server that does not answer throws. */
+  send: (path: string, options?: TSendOptions) => Promise<THttpResponse>;
+  /** send(), with a refusal (4xx, 5xx) thrown as the server's problem. */
+  request: (path: string, options?: TSendOptions) => Promise<THttpResponse>;
+  getJson: <T>(path: string, schema: ZodType<T>, query?: TQuery) => Promise<T>;
+  sendJson: <T>(
+    method: 'POST' | 'PUT' | 'PATCH',
+    path: string,
+    body: unknown,
+    schema: ZodType<T>,
+  ) => Promise<T>;
+  /** The body as JSON, checked against its contract. */
+  parseJson: <T>(response: THttpResponse, schema: ZodType<T>) => Promise<T>;
+  close: () => void;
+};
+
+/** Errors that mean nothing listens there, as opposed to a connection that broke midway. */
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ETIMEDOUT',
+  'EADDRNOTAVAIL',
+]);
+
+export async function readText(body: Readable): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of body) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The problem of a refused request; a body that is none (a proxy's HTML page) becomes one that says what came. */
+export async function readProblem(response: THttpResponse): Promise<TProblemDetails> {
+  const text = await readText(response.body);
+  try {
+    const parsed = ZProblemDetails.safeParse(JSON.parse(text));
+    if (parsed.success) return parsed.data;
+  } catch {
+    // not JSON: described below
+  }
+  const excerpt = text.replace(/\s+/g, ' ').trim().slice(0, 200);
+  return {
+    type: 'about:blank',
+    title: 'Error',
+    status: response.status,
+    code: response.status === 401 ? 'unauthenticated' : 'http_error',
+    detail: `The server answered HTTP ${response.status}${excerpt ? `: ${excerpt}` : ''}.`,
+  };
+}
+
+function authorizationHeaders(connection: TConnection): Record<string, string> {
+  const { credential } = connection;
+  if (!credential) return {};
+  if (credential.kind === 'token') return { authorization: `Bearer ${credential.token}` };
+  return {
+    authorization: `Bearer ${LOCAL_OPERATOR_TOKEN_PREFIX}${credential.secret}`,
+    [LOCAL_OPERATOR_USER_HEADER]: credential.osUser,
+  };
+}
+
+/**
+ * The REST API as the CLI uses it: every request names the client (X-Planning-Client, so
+ * the server counts its imports and runs under entrypoint "cli") and carries the credential.
+ */
+export async function createApiClient(connection: TConnection): Promise<TApiClient> {
+  const { serverUrl } = connection;
+  const transport = await createHttpTransport(new URL(serverUrl));
+  const baseHeaders = {
+    [CLIENT_HEADER]: `planning/${CLI_VERSION}`,
+    'user-agent': `planning-cli/${CLI_VERSION}`,
+    'accept-encoding': 'gzip',
+  };
+
+  const send: TApiClient['send'] = async (
+    path,
+    { method = 'GET', query, headers = {}, body, authenticated = true } = {},
+  ) => {
+    const url = new URL(`${serverUrl}${path}`);
+    for (const [key, value] of Object.entries(query ?? {})) {
+      if (value !== undefined) url.searchParams.set(key, String(value));
+    }
+    try {
+      return await transport.send({
+        method,
+        url,
+        headers: { ...baseHeaders, ...(authenticated ? authorizationHeaders(connection) : {}), ...headers },
+        body,
+      });
+    } catch (error) {
+      if (error instanceof CliError) throw error;
+      const code = (error as NodeJS.ErrnoException).code ?? '';
+      const reason = error instanceof Error ? error.message : String(error);
+      if (UNREACHABLE.has(code))
+        throw new ServerUnreachableError(serverUrl, reason, describeServerSource(connection.serverSource));
+      throw new CliError(`the request to ${url.origin}${url.pathname} failed: ${reason}.`, { cause: error });
+    }
+  };
+
+  const request: TApiClient['request'] = async (path, options) => {
+    const response = await send(path, options);
+    if (response.status >= 400) throw new ApiError(await readProblem(response));
+    return response;
+  };
+
+  const parseJson: TApiClient['parseJson'] = async (response, schema) => {
+    const text = await readText(response.body);
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new CliError(
+        `the server at ${serverUrl} answered something that is not JSON (HTTP ${response.status}).`,
+      );
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new CliError(
+        `the server at ${serverUrl} answered in a shape this CLI (planning ${CLI_VERSION}) does not know` +
+          `${issue ? ` (${issue.path.join('.') || 'body'}: ${issue.message})` : ''}.`,
+        { hint: 'Use the CLI of the same checkout or release as the server.' },
+      );
+    }
+    return parsed.data;
+  };
+
+  return {
+    connection,
+    serverUrl,
+    send,
+    request,
+    parseJson,
+    getJson: async (path, schema, query) => parseJson(await request(path, { query }), schema),
+    sendJson: async (method, path, body, schema) =>
+      parseJson(
+        await request(path, {
+          method,
+          body: JSON.stringify(body),
+          headers: { 'content-type': 'application/json' },
+        }),
+        schema,
+      ),
+    close: transport.close,
+  };
+}

@@ -1,0 +1,84 @@
+import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { CliError } from '../cli-errors';
+
+/**
+ * `planning login` keeps one personal token per server in
+ * `$XDG_CONFIG_HOME/planning-hub/credentials.json` (default ~/.config/...), readable by
+ * this OS user only (0600, folder 0700), as gh and kubectl keep theirs.
+ */
+const CREDENTIALS_FILE = 'credentials.json';
+
+const ZStoredLogin = z.object({
+  token: z.string().min(1),
+  username: z.string(),
+  /** The 8 hex characters after `ph_`: `planning tokens revoke --prefix`. */
+  prefix: z.string(),
+  expiresAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type TStoredLogin = z.infer<typeof ZStoredLogin>;
+
+const ZCredentialsFile = z.object({
+  format: z.literal('planning-hub/credentials@1'),
+  /** By server URL as normalizeServerUrl writes it. */
+  servers: z.record(z.string(), ZStoredLogin),
+});
+type TCredentialsFile = z.infer<typeof ZCredentialsFile>;
+
+export function credentialsFilePath(configDir: string): string {
+  return path.join(configDir, CREDENTIALS_FILE);
+}
+
+async function readCredentials(file: string): Promise<TCredentialsFile> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      return { format: 'planning-hub/credentials@1', servers: {} };
+    throw error;
+  }
+  try {
+    return ZCredentialsFile.parse(JSON.parse(text));
+  } catch {
+    throw new CliError(`${file} is not a credentials file this CLI understands.`, {
+      hint: `Remove it and sign in again: rm ${file} && planning login --server <url>`,
+    });
+  }
+}
+
+/** Written beside the old file and renamed over it: a crash never leaves half a file. */
+async function writeCredentials(file: string, content: TCredentialsFile): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, `${JSON.stringify(content, null, 2)}\n`, { mode: 0o600 });
+  await chmod(temporary, 0o600);
+  await rename(temporary, file);
+}
+
+export async function findStoredLogin(file: string, serverUrl: string): Promise<TStoredLogin | null> {
+  return (await readCredentials(file)).servers[serverUrl] ?? null;
+}
+
+/** Stores the login for `serverUrl`, answering the one it replaces (null when there was none). */
+export async function storeLogin(
+  file: string,
+  serverUrl: string,
+  login: TStoredLogin,
+): Promise<TStoredLogin | null> {
+  const content = await readCredentials(file);
+  const previous = content.servers[serverUrl] ?? null;
+  await writeCredentials(file, { ...content, servers: { ...content.servers, [serverUrl]: login } });
+  return previous;
+}
+
+export async function removeStoredLogin(file: string, serverUrl: string): Promise<TStoredLogin | null> {
+  const content = await readCredentials(file);
+  const previous = content.servers[serverUrl] ?? null;
+  if (!previous) return null;
+  const { [serverUrl]: _removed, ...servers } = content.servers;
+  await writeCredentials(file, { ...content, servers });
+  return previous;
+}

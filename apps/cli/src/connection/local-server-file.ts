@@ -1,0 +1,65 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  LOCAL_SERVER_FILE,
+  ZLocalServerFile,
+  type TLocalServerFile,
+} from '@planning-hub/contracts/local-server';
+import { CliError } from '../cli-errors';
+
+/** The default data folder of `npm start`, relative to its checkout (PLANNING_HUB_DATA_DIR overrides it). */
+const DEFAULT_DATA_DIR = '.data';
+
+export type TFoundServerFile = { file: string; entry: TLocalServerFile };
+
+/** The parsed file, or null when it does not exist or this OS user may not read it (it is 0600: the server's user only). */
+async function readServerFile(file: string): Promise<TFoundServerFile | null> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EACCES' || code === 'EPERM') return null;
+    throw error;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  const parsed = ZLocalServerFile.safeParse(json);
+  if (!parsed.success) {
+    throw new CliError(`${file} is not a server.json this CLI understands.`, {
+      hint: 'Restart the server (npm start) to write it again, or name the server with --server <url>.',
+    });
+  }
+  return { file, entry: parsed.data };
+}
+
+/**
+ * Where `npm start` told the CLIs of its checkout that it listens (server.json, with the
+ * local operator's secret): in PLANNING_HUB_DATA_DIR when it is set (as the server reads
+ * it, relative to the working folder); else in the first `.data/` at or above the working
+ * folder; else in the checkout this CLI was built in.
+ */
+export async function findLocalServerFile({
+  dataDir,
+  cwd,
+  checkoutRoot,
+}: {
+  dataDir: string | undefined;
+  cwd: string;
+  checkoutRoot: string | null;
+}): Promise<TFoundServerFile | null> {
+  if (dataDir !== undefined) return readServerFile(path.resolve(cwd, dataDir, LOCAL_SERVER_FILE));
+  let dir = path.resolve(cwd);
+  for (;;) {
+    const found = await readServerFile(path.join(dir, DEFAULT_DATA_DIR, LOCAL_SERVER_FILE));
+    if (found) return found;
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return checkoutRoot ? readServerFile(path.join(checkoutRoot, DEFAULT_DATA_DIR, LOCAL_SERVER_FILE)) : null;
+}

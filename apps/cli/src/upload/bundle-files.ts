@@ -1,0 +1,34 @@
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { CliError } from '../cli-errors';
+
+/** A file to upload, read from disk as it is sent. */
+export type TUploadFile = { name: string; path: string; size: number };
+
+/**
+ * Operating-system litter in a bundle folder (dot files such as .DS_Store and `._demand.csv`,
+ * Office lock files, Thumbs.db, desktop.ini): not sent, as the server would skip it anyway
+ * (packages/core/src/bundle/classify-files.ts).
+ */
+const SYSTEM_FILE = /^(\..*|~\$.*|Thumbs\.db|desktop\.ini)$/i;
+
+/**
+ * What `planning import -i <path>` uploads: every regular file directly inside a bundle
+ * folder, or the one file given (a .zip, which the server unpacks, or input_set.json).
+ */
+export async function bundleFilesFromPath(inputPath: string): Promise<TUploadFile[]> {
+  const info = await stat(inputPath).catch(() => null);
+  if (!info)
+    throw new CliError(`'${inputPath}' does not exist.`, {
+      hint: 'Give a bundle folder, a .zip of one, or input_set.json.',
+    });
+  if (!info.isDirectory()) return [{ name: path.basename(inputPath), path: inputPath, size: info.size }];
+  const entries = await readdir(inputPath, { withFileTypes: true });
+  const files: TUploadFile[] = [];
+  for (const entry of entries) {
+    if (!entry.isFile() || SYSTEM_FILE.test(entry.name)) continue;
+    const filePath = path.join(inputPath, entry.name);
+    files.push({ name: entry.name, path: filePath, size: (await stat(filePath)).size });
+  }
+  return files.sort((a, b) => a.name.localeCompare(b.name));
+}
