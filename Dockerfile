@@ -8,4 +8,4 @@ RUN pnpm install --frozen-lockfile && pnpm --filter @planning-hub/web build && p
   && ln -s /app/bin/planning /usr/local/bin/planning
 ENV NODE_ENV=production PORT=8080 HOST=0.0.0.0
 EXPOSE 8080
-CMD ["node", "--import", "tsx", "apps/api/src/server.ts"]
+CMD ["node", "--max-old-space-size=2048", "--import", "tsx", "apps/api/src/server.ts"]

@@ -116,7 +116,8 @@ switch (step) {
     pnpm(['--filter', '@planning-hub/web', 'build']);
     // The planning CLI (bin/planning) of this checkout: built when missing or older than its sources.
     run('node', ['scripts/build-cli.mjs', '--if-stale']);
-    run('node', ['--import', 'tsx', 'apps/api/src/server.ts'], { env: { NODE_ENV: 'production' } });
+    // An explicit heap limit: a hostile upload gets its 413/422, never the machine's memory (docs/reliability.md).
+    run('node', ['--max-old-space-size=2048', '--import', 'tsx', 'apps/api/src/server.ts'], { env: { NODE_ENV: 'production' } });
     break;
   case 'dev':
     ensureInstalled();

@@ -8,6 +8,7 @@ import {
 } from '@planning-hub/server/services/auth/local-operator';
 import { startDiffWorker } from '@planning-hub/server/services/diff/diff-worker';
 import { buildApp } from './build-app';
+import { createHttpServer } from './http/request-timeout';
 
 /** Process entry: config, database, listen, graceful shutdown. */
 async function main(): Promise<void> {
@@ -30,7 +31,8 @@ async function main(): Promise<void> {
   const localOperatorSecret = createLocalOperatorSecret();
   const app = await buildApp(runtime, { localOperatorSecret });
   const diffWorker = await startDiffWorker(runtime);
-  const server = app.listen(config.port, config.host, () => {
+  const server = createHttpServer(app, config);
+  server.listen(config.port, config.host, () => {
     const { port } = server.address() as AddressInfo;
     const url = config.publicUrl ?? `http://127.0.0.1:${port}`;
     writeLocalServerFile(config.dataDir, { url, secret: localOperatorSecret, pid: process.pid, startedAt: new Date().toISOString() })
@@ -38,7 +40,6 @@ async function main(): Promise<void> {
       .catch((error: unknown) => logger.warn({ err: error }, 'server.json not written: the CLI needs --server and a login'));
     logger.info({ port }, `Planning Hub listening on ${url}/ui/plans/input_sets`);
   });
-  server.requestTimeout = 0; // large uploads stream for minutes
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

@@ -10,6 +10,14 @@ import { fileSource, type TByteSource } from '@planning-hub/server/services/inpu
 
 export type TSpooledUpload = { fields: Record<string, string>; files: TByteSource[] };
 
+/**
+ * The longest text field: a 2000-character note is at most 6000 bytes of UTF-8 (3 bytes
+ * per UTF-16 unit, which is what the contract counts); room to spare for whitespace
+ * that trimming removes. Past it busboy cuts the value, which we refuse (413).
+ */
+export const MAX_FIELD_BYTES = 16 * 1024;
+const MAX_FIELDS = 20;
+
 /** A file name as the bundle knows it: the last path segment, never a path. */
 function safeFileName(raw: string): string {
   const base = raw.replace(/\\/g, '/').split('/').pop() ?? '';
@@ -32,7 +40,8 @@ export async function spoolMultipart(
     throw new AppError('payload_too_large', { message: `The upload is ${declared} bytes; the limit is ${maxBytes}.` });
   }
   await mkdir(dir, { recursive: true });
-  const fields: Record<string, string> = {};
+  // Field names come from the client: `__proto__` must stay a name.
+  const fields = Object.create(null) as Record<string, string>;
   const files: TByteSource[] = [];
   const writes: Promise<void>[] = [];
   const parts: Readable[] = [];
@@ -43,7 +52,7 @@ export async function spoolMultipart(
     try {
       parser = busboy({
         headers: req.headers,
-        limits: { files: maxFiles, fields: 20, fieldSize: 4096, fileSize: maxBytes, parts: maxFiles + 20 },
+        limits: { files: maxFiles, fields: MAX_FIELDS, fieldSize: MAX_FIELD_BYTES, fileSize: maxBytes, parts: maxFiles + MAX_FIELDS },
         defParamCharset: 'utf8',
       });
     } catch (error) {
@@ -55,8 +64,12 @@ export async function spoolMultipart(
       req.resume();
       reject(error);
     };
-    parser.on('field', (name, value) => {
-      fields[name] = value;
+    parser.on('field', (name, value, info) => {
+      const shown = name.slice(0, 80);
+      if (info.nameTruncated) fail(new AppError('bad_request', { message: `A field name starting '${shown}' is too long.` }));
+      else if (info.valueTruncated) {
+        fail(new AppError('payload_too_large', { message: `The field '${shown}' is longer than ${MAX_FIELD_BYTES} bytes.` }));
+      } else fields[name] = value;
     });
     parser.on('file', (_field, stream, info) => {
       const name = safeFileName(info.filename ?? '');
@@ -87,6 +100,9 @@ export async function spoolMultipart(
     });
     parser.on('filesLimit', () =>
       fail(new AppError('payload_too_large', { message: `Send at most ${maxFiles} files in one upload.` })),
+    );
+    parser.on('fieldsLimit', () =>
+      fail(new AppError('payload_too_large', { message: `Send at most ${MAX_FIELDS} fields in one upload.` })),
     );
     parser.on('partsLimit', () => fail(new AppError('payload_too_large', { message: 'Too many parts in the upload.' })));
     parser.on('error', (error: Error) => fail(new AppError('bad_request', { message: `Unreadable multipart request: ${error.message}` })));

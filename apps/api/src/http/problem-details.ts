@@ -9,6 +9,7 @@ const TITLES: Record<number, string> = {
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not Found',
+  408: 'Request Timeout',
   409: 'Conflict',
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
@@ -19,6 +20,8 @@ const TITLES: Record<number, string> = {
 };
 
 function send(res: Parameters<RequestHandler>[1], body: TProblemDetails): void {
+  // A 503 is a moment's overload: say when to come back (a route may have said it already).
+  if (body.status === 503 && !res.getHeader('Retry-After')) res.setHeader('Retry-After', String(DATABASE_BUSY_RETRY_AFTER_SECONDS));
   res.status(body.status).type('application/problem+json').json(body);
 }
 
@@ -31,6 +34,58 @@ function problem(status: number, code: string, detail: string, requestId: string
     code,
     ...(requestId ? { requestId } : {}),
   };
+}
+
+/** How long a client is asked to wait when the database is saturated. */
+const DATABASE_BUSY_RETRY_AFTER_SECONDS = 5;
+
+/** SQLSTATEs of a database that is saturated or too slow, not of a bad request: try again later. */
+const BUSY_SQLSTATES = new Set([
+  '57014', // query_canceled: statement_timeout
+  '55P03', // lock_not_available: lock_timeout
+  '25P03', // idle_in_transaction_session_timeout
+  '53300', // too_many_connections
+  '57P03', // cannot_connect_now (starting up, shutting down)
+]);
+/** node-postgres: no pool connection free within DB_ACQUIRE_TIMEOUT_SECONDS, or none opened in time. */
+const BUSY_MESSAGES = /timeout exceeded when trying to connect|Connection terminated due to connection timeout/;
+
+/**
+ * SQLSTATEs of a value PostgreSQL cannot take: a NUL character or bytes that are not
+ * UTF-8, a text too long for its column, a number out of its type's range, text that is
+ * not the number or id it should be. Contracts refuse these first; where one slips
+ * through, the request is at fault, not the server.
+ */
+const BAD_VALUE_SQLSTATES = new Set([
+  '22021', // character_not_in_repertoire: NUL, invalid UTF-8
+  '22P05', // untranslatable_character
+  '22001', // string_data_right_truncation
+  '22003', // numeric_value_out_of_range
+  '22P02', // invalid_text_representation
+]);
+
+type TErrorFields = { code?: unknown; originalCode?: unknown; message?: unknown; cause?: unknown };
+
+/** `error` and what it wraps (Prisma's driver adapter keeps the pg error as a cause), a few levels deep. */
+function* errorChain(error: unknown): Generator<TErrorFields> {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    yield current as TErrorFields;
+    current = (current as TErrorFields).cause;
+  }
+}
+
+function hasSqlState(error: unknown, states: ReadonlySet<string>): boolean {
+  for (const fields of errorChain(error)) {
+    for (const code of [fields.code, fields.originalCode]) if (typeof code === 'string' && states.has(code)) return true;
+  }
+  return false;
+}
+
+/** Whether `error` says the database is saturated: an exhausted pool, a statement or lock timeout. */
+export function isDatabaseBusy(error: unknown): boolean {
+  if (hasSqlState(error, BUSY_SQLSTATES)) return true;
+  for (const fields of errorChain(error)) if (typeof fields.message === 'string' && BUSY_MESSAGES.test(fields.message)) return true;
+  return false;
 }
 
 /** 404 for unknown /api paths (the SPA fallback handles the rest). */
@@ -63,6 +118,16 @@ export function problemDetailsHandler(logger: TLogger): ErrorRequestHandler {
     if (typeof status === 'number' && status >= 400 && status < 500) {
       const code = status === 413 ? 'payload_too_large' : 'bad_request';
       send(res, problem(status, code, (error as Error).message || 'Bad request.', requestId));
+      return;
+    }
+    if (hasSqlState(error, BAD_VALUE_SQLSTATES)) {
+      logger.warn({ err: error, requestId }, 'database_refused_value');
+      send(res, problem(400, 'bad_request', 'A value of the request cannot be stored or compared (a NUL character, a number out of range, text too long?).', requestId));
+      return;
+    }
+    if (isDatabaseBusy(error)) {
+      logger.warn({ err: error, requestId }, 'database_busy');
+      send(res, problem(503, 'unavailable', 'The database is busy; try again in a few seconds.', requestId));
       return;
     }
     logger.error({ err: error, requestId }, 'unhandled error');

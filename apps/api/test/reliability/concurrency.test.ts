@@ -20,7 +20,8 @@ let planners: TTokenCaller[];
 let reviewers: TTokenCaller[];
 
 beforeAll(async () => {
-  server = await startTestServer();
+  // All 20 uploads at once: past UPLOAD_CONCURRENCY (default 4) the rest would get 503 (upload-limits.test.ts).
+  server = await startTestServer({ env: { UPLOAD_CONCURRENCY: '20' } });
   planners = await Promise.all([1, 2].map(() => server.createUserWithToken('planner')));
   reviewers = await Promise.all([1, 2, 3].map(() => server.createUserWithToken('reviewer')));
 });
@@ -119,12 +120,20 @@ describe('50 parallel approve requests on one draft', () => {
       expect(ZProblemDetails.parse(await res.json()).code).toBe('conflict');
     }
     const { rows } = await server.runtime.db.pool.query(
-      `SELECT s.status, s.approved_by,
+      `SELECT s.status, s.approved_by, s.reviewer_id,
               (SELECT count(*)::int FROM planning_input_set_events e WHERE e.label = s.label AND e.action = 'approve') AS approvals
          FROM planning_input_sets s WHERE s.label = $1`,
       [label],
     );
-    expect(rows).toEqual([{ status: 'ready', approved_by: expect.stringMatching(/^E\d+$/), approvals: 1 }]);
+    // approved_by is the signed-in user, reviewer_id the Reviewer ID typed in the form.
+    expect(rows).toEqual([
+      {
+        status: 'ready',
+        approved_by: expect.toBeOneOf(reviewers.map((r) => r.username)),
+        reviewer_id: expect.stringMatching(/^E\d+$/),
+        approvals: 1,
+      },
+    ]);
     expect(await verifyEvents({ pool: server.runtime.db.pool, label })).toMatchObject({
       ok: true,
       checked: 2,

@@ -171,7 +171,9 @@ describe('the diff job under faults', () => {
     const job = ZDiffJobState.parse(failed.body);
     expect(job).toMatchObject({ state: 'failed', attempts: 2, maxAttempts: 2 });
     expect(job.error).toContain('ENOTDIR');
-    expect(job.error).toContain(paths.rowsRoot);
+    // Viewers see the path as the runbook names it, relative to the work folder; the log has it in full.
+    expect(job.error).toContain(path.relative(workDir, paths.rowsRoot));
+    expect(job.error).not.toContain(workDir);
     expect(job.hint).toContain('input_set_diff_job_failed');
     expect(await metric(instance.baseUrl, FAILURE)).toBe(failureBefore + 1);
     expect(
@@ -182,7 +184,7 @@ describe('the diff job under faults', () => {
       expect.objectContaining({
         against: 'unwritable',
         level: 50,
-        error: expect.stringContaining('ENOTDIR'),
+        error: expect.stringContaining(paths.rowsRoot),
       }),
     ]);
     expect(existsSync(paths.manifestFile)).toBe(false);

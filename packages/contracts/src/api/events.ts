@@ -1,11 +1,19 @@
 import { z } from 'zod';
+import { multiLineText } from '../free-text';
 
 /** DESIGN.md section 5: every action the audit trail records. */
 export const EVENT_ACTIONS = ['upload', 'approve', 'revert', 'archive', 'export', 'backfill'] as const;
 export const ZEventAction = z.enum(EVENT_ACTIONS);
 export type TEventAction = z.infer<typeof ZEventAction>;
 
-const ZEventId = z.string().regex(/^[1-9][0-9]{0,18}$/);
+/** PostgreSQL's bigint ends here; a longer cursor would overflow `::bigint`. */
+const MAX_BIGINT = 9223372036854775807n;
+
+const ZEventId = z
+  .string()
+  .regex(/^[1-9][0-9]{0,18}$/)
+  // zod runs this check even after the pattern failed: only digits reach BigInt.
+  .refine((id) => !/^[0-9]+$/.test(id) || BigInt(id) <= MAX_BIGINT, 'An event id is at most 9223372036854775807.');
 const ZHash = z.string().regex(/^[0-9a-f]{64}$/);
 
 /**
@@ -67,6 +75,6 @@ export type TVerifyEventsResponse = z.infer<typeof ZVerifyEventsResponse>;
 /** POST /api/plans/input_sets/{ref}/events/backfill: the runbook's "0 events" case. */
 export const ZBackfillEventRequest = z.object({
   /** Why the events are missing (e.g. "imported with event logging disabled, JIRA-77"). */
-  comment: z.string().trim().min(1).max(2000),
+  comment: multiLineText('A comment', 2000).min(1, 'A comment is required.'),
 });
 export type TBackfillEventRequest = z.infer<typeof ZBackfillEventRequest>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { multiLineText, singleLineText } from '../free-text';
 import { ZLabel, ZVersionId } from '../labels';
 import { ZProblem, ZProblemSummary } from '../problems';
 import { TABLE_NAMES } from '../tables';
@@ -38,7 +39,7 @@ export type TInputSetSummary = z.infer<typeof ZInputSetSummary>;
 
 export const ZListInputSetsQuery = z.object({
   status: ZInputSetStatus.optional(),
-  search: z.string().trim().max(100).optional(),
+  search: singleLineText('A search', 100).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
@@ -64,7 +65,7 @@ export type TInputSetDetail = z.infer<typeof ZInputSetDetail>;
 
 export const ZUploadFields = z.object({
   version_id: ZVersionId,
-  note: z.string().trim().max(2000).optional(),
+  note: multiLineText('A note', 2000).optional(),
   encoding: z.enum(['auto', 'utf-8', 'shift_jis']).default('auto'),
   allow_invalid: z
     .enum(['true', 'false'])

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { multiLineText } from '../free-text';
 import { ZInputSetEvent } from './events';
 import { ZInputSetSummary } from './input-sets';
 
@@ -16,7 +17,8 @@ export const ZReviewerId = z
   .max(128)
   .regex(/^[^\p{C}]*$/u, 'A reviewer id cannot contain control characters.');
 
-const ZComment = z.string().trim().min(1, 'A comment is required.').max(2000);
+/** Shown in `planning events` and the History tab: line breaks are fine, terminal escapes are not. */
+const ZComment = multiLineText('A comment', 2000).min(1, 'A comment is required.');
 const ZContentHash = z.string().trim().regex(/^[0-9a-f]{64}$/, 'A content hash is 64 lowercase hex digits.');
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hashTables } from '../canonical/content-hash';
 import { collectBundle, locate, readExampleBundle, sourcesOf } from '../../test/bundle-fixtures';
+import { MAX_JSON_ROW_BYTES } from './read-json-bundle';
 
 const params = { horizon_start: '2027-W01', horizon_periods: 1, period_granularity: 'week' };
 const tables = {
@@ -124,4 +125,44 @@ describe('input_set.json', () => {
       ['missing_file', 'mix', 'input_set.json'],
     ]);
   });
+
+  it('reads the tables in their processing order wherever they stand in the file', async () => {
+    // demand first in the file; its periods are still checked against the calendar that follows.
+    const demand = [
+      { item_code: '部品-001', location_code: '東京DC', period: '2027-W01', quantity: 1 },
+      { item_code: '部品-001', location_code: '東京DC', period: '2027-W09', quantity: 1 },
+    ];
+    const text = `{"tables": {"demand": ${JSON.stringify(demand)}, "mix": ${JSON.stringify(tables.mix)}, "capacity": ${JSON.stringify(tables.capacity)}, "calendar": ${JSON.stringify(tables.calendar)}}, "params": ${JSON.stringify(params)}}`;
+    const result = await collectBundle(sourcesOf({ 'input_set.json': text }, 3));
+    expect(result.problems.map((p) => [p.code, p.table, p.row])).toEqual([['period_outside_calendar', 'demand', 3]]);
+    expect(result.tables.demand).toHaveLength(1);
+  });
+
+  it('refuses a row larger than MAX_JSON_ROW_BYTES and goes on with the next', async () => {
+    const demand = [
+      { item_code: 'A', location_code: 'L', period: '2027-W01', quantity: 1, uom: 'x'.repeat(MAX_JSON_ROW_BYTES) },
+      { item_code: '部品-001', location_code: '東京DC', period: '2027-W01', quantity: 1 },
+    ];
+    const result = await collectBundle(sourcesOf(jsonBundle({ tables: { ...tables, demand }, params }), 1 << 16));
+    expect(result.problems.map((p) => [p.code, p.table, p.row])).toEqual([['unparsable_row', 'demand', 2]]);
+    expect(result.problems[0]!.message).toMatch(/Element 1 of tables\.demand is larger than 1000000 bytes/);
+    expect(result.tables.demand?.map((row) => row.item_code)).toEqual(['部品-001']);
+  });
+
+  it('reports a table or params given twice, and reads the last one as JSON.parse would', async () => {
+    const text = `{"tables": {"demand": [], "calendar": ${JSON.stringify(tables.calendar)}, "capacity": ${JSON.stringify(tables.capacity)}, "mix": ${JSON.stringify(tables.mix)}, "demand": ${JSON.stringify(tables.demand)}}, "params": {}, "params": ${JSON.stringify(params)}}`;
+    const result = await collectBundle(sourcesOf({ 'input_set.json': text }));
+    expect(result.problems.map((p) => [p.code, p.message])).toEqual([
+      ['unparsable_row', "input_set.json has 'tables.demand' more than once; keep one of them."],
+      ['unparsable_row', "input_set.json has 'params' more than once; keep one of them."],
+    ]);
+    expect(result.tables.demand).toHaveLength(1);
+  });
+
+  it('refuses nesting deeper than the scanner goes as invalid JSON, at once', async () => {
+    const result = await collectBundle(sourcesOf({ 'input_set.json': `{"tables": {"demand": [${'['.repeat(200_000)}` }, 1 << 16));
+    expect(result.problems.map((p) => [p.code, p.row])).toEqual([['unparsable_row', 1]]);
+    expect(result.problems[0]!.message).toMatch(/nested deeper than 100000 levels/);
+  });
 });
+

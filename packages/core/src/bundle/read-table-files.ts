@@ -1,6 +1,7 @@
 import { TABLE_SPECS, type TTableName } from '@planning-hub/contracts/tables';
 import type { TByteSource } from '../bytes/byte-source';
 import { PROCESSING_ORDER } from '../validation/rules/rules-by-table';
+import { MAX_PARAMS_BYTES } from './bundle-limits';
 import type { TBundleRun } from './bundle-run';
 import { PARAMS_JSON_FILE } from './classify-files';
 import { readCsvTable } from './read-csv-table';
@@ -9,8 +10,6 @@ import { readJsonFile } from './read-json-file';
 import { createRowBatcher } from './row-batcher';
 import { validateParamsObject } from './validate-params-object';
 
-/** params.json holds settings, not data. */
-const MAX_PARAMS_JSON_BYTES = 1 << 20;
 
 /** A bundle of files, one per table, read table by table in PROCESSING_ORDER. */
 export async function readTableFiles(
@@ -23,6 +22,11 @@ export async function readTableFiles(
     const source = tables[table];
     if (!source) {
       if (spec.required) reportMissingFile(run, table);
+      continue;
+    }
+    // Checked before reading: a 200 MiB params.csv held in memory would take the process down.
+    if (table === 'params' && source.size > MAX_PARAMS_BYTES) {
+      reportTooLarge(run, source);
       continue;
     }
     const encoding = await detectSourceEncoding({
@@ -39,7 +43,7 @@ export async function readTableFiles(
         source,
         encoding,
         table,
-        maxBytes: MAX_PARAMS_JSON_BYTES,
+        maxBytes: MAX_PARAMS_BYTES,
         problems: run.problems,
       });
       if (parsed) {
@@ -56,6 +60,18 @@ export async function readTableFiles(
     }
     await batcher.flushAll();
   }
+}
+
+function reportTooLarge(run: TBundleRun, source: TByteSource): void {
+  run.problems.add({
+    code: 'unparsable_row',
+    table: 'params',
+    file: source.name,
+    row: null,
+    column: null,
+    value: null,
+    message: `${source.name} is larger than ${MAX_PARAMS_BYTES / 2 ** 20} MiB; params hold settings (horizon_start, horizon_periods, ...), not data.`,
+  });
 }
 
 function reportMissingFile(run: TBundleRun, table: TTableName): void {

@@ -45,7 +45,8 @@ const text = (row: TRow, column: string) => row[column] ?? '';
 
 export function createPlanInputCollector(): TPlanInputCollector {
   const input: TPlanInput = {
-    params: {},
+    // Param keys are the planner's codes: `__proto__` must stay a key, not become the prototype.
+    params: Object.create(null) as Record<string, unknown>,
     demand: new Map(),
     inbound: new Map(),
     inventory: new Map(),

@@ -18,7 +18,8 @@ export type TBundleContext = {
 export function createBundleContext(): TBundleContext {
   return {
     granularity: null,
-    params: {},
+    // Param keys are the planner's codes: `__proto__` must stay a key, not become the prototype.
+    params: Object.create(null) as Record<string, unknown>,
     calendarPeriods: null,
     capacityResources: null,
     mixItems: null,

@@ -2,11 +2,12 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
-import type { TConfig } from '../config/env';
+import type { TConfig, TDatabaseTimeouts } from '../config/env';
 import { PrismaClient } from '../generated/prisma/client';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { prismaPaths } from './prisma-paths';
 import { applyMigrations } from './schema-engine';
+import { setBulkTimeout } from './transaction';
 
 export type TDatabase = {
   url: string;
@@ -22,17 +23,43 @@ export const EMBEDDED_DATABASE_NAME = 'planning_hub';
 export type TSessionSettings = {
   /** Told about connections the server dropped (restart, failover, pg_terminate_backend). */
   onConnectionLost?: (error: Error) => void;
+  /** Unset: wait for ever, as PostgreSQL and node-postgres do by default (CLI tools, tests). */
+  timeouts?: TDatabaseTimeouts;
 };
+
+/**
+ * pg's connection config for `url` with the session timeouts as startup options
+ * (`-c statement_timeout=...`), so they hold from a connection's first statement on,
+ * for the pg pool and Prisma's alike. Options already in the URL come after ours and win.
+ */
+export function connectionConfig(url: string, timeouts: TDatabaseTimeouts | undefined): pg.PoolConfig {
+  if (!timeouts) return { connectionString: url };
+  const parsed = new URL(url);
+  const theirs = parsed.searchParams.get('options');
+  parsed.searchParams.delete('options');
+  const ours = [
+    `-c statement_timeout=${timeouts.statementTimeoutMs}`,
+    `-c lock_timeout=${timeouts.lockTimeoutMs}`,
+    `-c idle_in_transaction_session_timeout=${timeouts.idleInTransactionTimeoutMs}`,
+  ];
+  return {
+    connectionString: parsed.toString(),
+    options: [...ours, ...(theirs ? [theirs] : [])].join(' '),
+    connectionTimeoutMillis: timeouts.acquireTimeoutMs,
+  };
+}
 
 export function createDatabaseClients(
   url: string,
   poolSize = 10,
-  { onConnectionLost = () => {} }: TSessionSettings = {},
+  { onConnectionLost = () => {}, timeouts }: TSessionSettings = {},
 ): Omit<TDatabase, 'close'> & {
   close: () => Promise<void>;
 } {
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize }) });
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const config = connectionConfig(url, timeouts);
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ ...config, max: poolSize }) });
+  const pool = new pg.Pool({ ...config, max: poolSize });
+  if (timeouts) setBulkTimeout(pool, timeouts.bulkStatementTimeoutMs);
   // A dropped connection fails the query running on it; its 'error' event, idle or
   // checked out, must not end the process too (node-postgres re-emits it unhandled).
   pool.on('error', onConnectionLost);
@@ -116,6 +143,7 @@ export async function openDatabase({
   }
   const clients = createDatabaseClients(url, 10, {
     onConnectionLost: (error) => log(`database connection lost (${error.message}); the pool opens a new one`),
+    timeouts: config.database,
   });
   return {
     ...clients,

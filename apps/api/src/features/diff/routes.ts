@@ -14,6 +14,7 @@ import { diffCacheDir } from '@planning-hub/server/services/diff/diff-cache';
 import { createDiffQueue } from '@planning-hub/server/services/diff/diff-queue';
 import { requestDiff, requestDiffExport, requestDiffRows } from '@planning-hub/server/services/diff/request-diff';
 import { requireRole } from '../../http/authenticate';
+import { cutWhenIdle } from '../../http/request-timeout';
 
 /**
  * Diff tab of the Planning Hub (DESIGN.md section 6): 200 with the result once the
@@ -52,6 +53,7 @@ export function diffRoutes({ runtime }: { runtime: Pick<TRuntime, 'config' | 'lo
       return;
     }
     res.type('application/json');
+    cutWhenIdle(req, res, config.httpIdleTimeoutMs);
     // pipeline ends the row file reads when the client goes away mid-download.
     await pipeline(Readable.from(outcome.chunks), res).catch((error: unknown) => {
       if (!res.headersSent) throw error;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { Router } from 'express';
 import {
   ZImportReport,
@@ -24,12 +25,19 @@ import {
 } from '@planning-hub/server/services/input-sets/read-input-sets';
 import { getActor, isCliRequest, requireRole } from '../../http/authenticate';
 import { spoolMultipart } from '../../http/multipart';
+import { cutWhenIdle, extendRequestTime } from '../../http/request-timeout';
+
+/** How long a client refused for a full server is asked to wait. */
+const BUSY_RETRY_AFTER_SECONDS = 10;
 
 type TDeps = { db: TDatabase; config: TConfig; metrics: TMetrics };
 
 export function inputSetRoutes({ db, config, metrics }: TDeps): Router {
   const router = Router();
   const deps = { prisma: db.prisma, pool: db.pool };
+  // Uploads of this process being read or imported: each holds a database connection
+  // for minutes and memory; past UPLOAD_CONCURRENCY the next one is refused at once.
+  let uploadsRunning = 0;
 
   router.get('/plans/input_sets', requireRole('viewer'), async (req, res) => {
     res.json(await listInputSets(deps, ZListInputSetsQuery.parse(req.query)));
@@ -45,10 +53,24 @@ export function inputSetRoutes({ db, config, metrics }: TDeps): Router {
       });
     }
     const actor = getActor(req);
+    if (uploadsRunning >= config.uploadConcurrency) {
+      req.resume();
+      res.setHeader('Retry-After', String(BUSY_RETRY_AFTER_SECONDS));
+      res.setHeader('Connection', 'close');
+      throw new AppError('unavailable', {
+        message: `The server is busy with ${uploadsRunning} uploads; try again in ${BUSY_RETRY_AFTER_SECONDS} seconds.`,
+        hint: 'UPLOAD_CONCURRENCY sets how many uploads one server takes at the same time.',
+      });
+    }
+    uploadsRunning += 1;
+    extendRequestTime(req, res, config.uploadTimeoutMs);
+    const stopIdleCut = cutWhenIdle(req, res, config.httpIdleTimeoutMs);
     const scratch = path.join(config.tmpDir, 'uploads', randomUUID());
     try {
       const limits = { maxBytes: config.uploadMaxBytes, maxFiles: config.uploadMaxFiles };
       const upload = await spoolMultipart(req, { dir: scratch, ...limits });
+      // The body is in; the import may now run for minutes without a byte on the wire.
+      stopIdleCut();
       const fields = ZUploadFields.parse(upload.fields);
       if (upload.files.length === 0) {
         throw new AppError('bad_request', { message: 'The upload holds no files. Add the CSV files, a .zip or input_set.json.' });
@@ -80,6 +102,7 @@ export function inputSetRoutes({ db, config, metrics }: TDeps): Router {
       }
       res.status(201).json(ZImportReport.parse(report));
     } finally {
+      uploadsRunning -= 1;
       await rm(scratch, { recursive: true, force: true });
     }
   });
@@ -98,7 +121,13 @@ export function inputSetRoutes({ db, config, metrics }: TDeps): Router {
     const { stream, fileName } = await exportBundleAsZip(deps, { ref: String(req.params.ref), actor: getActor(req) });
     res.setHeader('Content-Type', 'application/zip');
     res.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
-    stream.pipe(res);
+    cutWhenIdle(req, res, config.httpIdleTimeoutMs);
+    // pipeline destroys the zip when the client hangs up, which hands its connection back (export-bundle.ts).
+    await pipeline(stream, res).catch((error: unknown) => {
+      if (!res.headersSent) throw error;
+      req.log.warn({ err: error }, 'export_stopped');
+      res.destroy();
+    });
   });
 
   return router;

@@ -1,3 +1,4 @@
+import { pipeline } from 'node:stream/promises';
 import express, { Router, type Request } from 'express';
 import {
   INPUT_SET_ARTIFACT,
@@ -23,8 +24,9 @@ import { createPlan, getPlan, listPlans, updatePlanLabel } from '@planning-hub/s
 import { getRun, listRuns, openRunArtifact } from '@planning-hub/server/services/runs/read-runs';
 import { updateRunNote } from '@planning-hub/server/services/runs/update-run-note';
 import { getPrincipal, isCliRequest, requireRole } from '../../http/authenticate';
+import { cutWhenIdle } from '../../http/request-timeout';
 
-type TDeps = { db: TDatabase; config: Pick<TConfig, 'artifactDir'>; metrics: TMetrics; logger: TLogger };
+type TDeps = { db: TDatabase; config: Pick<TConfig, 'artifactDir' | 'httpIdleTimeoutMs'>; metrics: TMetrics; logger: TLogger };
 
 const jsonBody = express.json({ limit: '16kb' });
 
@@ -102,8 +104,12 @@ export function runRoutes({ db, config, metrics, logger }: TDeps): Router {
     res.setHeader('Digest', `sha-256=${Buffer.from(artifact.sha256, 'hex').toString('base64')}`);
     res.setHeader('ETag', `"sha256-${artifact.sha256}"`);
     res.setHeader('Cache-Control', 'private, max-age=0, must-revalidate');
-    artifact.stream.on('error', (error) => res.destroy(error));
-    artifact.stream.pipe(res);
+    cutWhenIdle(req, res, config.httpIdleTimeoutMs);
+    // pipeline closes the file when the client hangs up (pipe would leave it open, paused).
+    await pipeline(artifact.stream, res).catch((error: unknown) => {
+      if (!res.headersSent) throw error;
+      res.destroy();
+    });
   });
 
   return router;

@@ -5,7 +5,7 @@ import { parseInputSetRef } from '@planning-hub/contracts/labels';
 import { TABLE_NAMES, type TTableName } from '@planning-hub/contracts/tables';
 import { buildChangedRow, type TRawChangedRow } from '@planning-hub/core/diff/change-record';
 import { createDiffTally, diffTotals } from '@planning-hub/core/diff/diff-summary';
-import type { TSqlClient } from '../../database/transaction';
+import { useBulkTimeouts, type TSqlClient } from '../../database/transaction';
 import { AppError } from '../../errors/app-error';
 import { parseCopyTextValue } from '../input-sets/table-sql';
 import { openDiffCacheWriter, type TDiffCachePaths, type TDiffCacheWriter, type TDiffManifest } from './diff-cache';
@@ -89,6 +89,7 @@ export async function computeDiffToCache(
   let failure: Error | undefined;
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    await useBulkTimeouts(client, pool);
     // Hash joins of two 1M-row revisions stay in memory with this (docs: toolchain notes).
     await client.query("SET LOCAL work_mem = '64MB'");
     const newer = await loadRevision(client, ref);
@@ -118,11 +119,11 @@ export async function computeDiffToCache(
     });
   } catch (error) {
     failure = error instanceof Error ? error : new Error(String(error));
-    await client.query('ROLLBACK').catch(() => {});
+    // No ROLLBACK: behind a COPY left half-read it would wait for ever. Dropping the
+    // connection (below) ends the transaction just the same.
     await writer?.abort().catch(() => {});
     throw error;
   } finally {
-    // A COPY left half-read can leave the connection unusable: discard it rather than pool it.
     client.release(failure);
   }
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import PgBoss from 'pg-boss';
+import { diffCacheName } from '@planning-hub/core/diff/diff-cache-name';
 import type { TConfig } from '../../config/env';
 import type { TLogger } from '../../observability/logger';
 
@@ -116,7 +117,7 @@ export function createDiffQueue({
       const id = diffJobId(data);
       await boss.send(DIFF_QUEUE, data, {
         id,
-        singletonKey: `${data.ref}__${data.against}`,
+        singletonKey: diffCacheName(data.ref, data.against),
         retryLimit: config.diffRetryLimit,
         retryDelay: config.diffRetryDelaySeconds,
         retryBackoff: true,

@@ -1,3 +1,4 @@
+import { hideServerPaths } from '@planning-hub/core/text/hide-server-paths';
 import type { TRuntime } from '../../runtime';
 import { computeDiffToCache } from './compute-diff';
 import { diffCacheDir, diffCachePaths, isManifestCurrent, readDiffManifest } from './diff-cache';
@@ -37,7 +38,10 @@ async function runDiffJob(runtime: TWorkerRuntime, job: TDiffJob): Promise<objec
     } else {
       logger.warn({ label: ref, against, error: String(error), jobId: job.id, attempt }, 'input_set_diff_job_retrying');
     }
-    throw error;
+    // pg-boss keeps what is thrown as the job's output, which viewers read as `error`:
+    // paths as the runbook names them (relative to the work folder), the log has them in full.
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(hideServerPaths(message, [{ dir: config.workDir, shownAs: '' }]), { cause: error });
   }
 }
 

@@ -11,6 +11,16 @@ export type TByteSource = { name: string; size: number; open: () => AsyncIterabl
 
 export type TBundleLimits = { maxBytes: number; maxFiles: number };
 
+/**
+ * What the zips of one upload have used of the limits so far: one budget for all of
+ * them, so that twenty zips cannot inflate to twenty times the limit.
+ */
+export type TZipBudget = { inflatedBytes: number; files: number };
+
+export function createZipBudget(): TZipBudget {
+  return { inflatedBytes: 0, files: 0 };
+}
+
 export function fileSource(name: string, filePath: string, size: number): TByteSource {
   return { name, size, path: filePath, open: () => createReadStream(filePath, { highWaterMark: 1 << 20 }) };
 }
@@ -63,13 +73,17 @@ function openZip(zipPath: string): Promise<yauzl.ZipFile> {
 /**
  * Extracts a bundle zip into `targetDir`. Entries with `..` or absolute paths are
  * refused (zip slip); the bytes actually inflated are counted against the limits,
- * whatever the headers claim (zip bombs).
+ * whatever the headers claim (zip bombs), in `budget` when several zips share them.
  */
-export async function extractZipBundle(zipPath: string, targetDir: string, limits: TBundleLimits): Promise<TByteSource[]> {
+export async function extractZipBundle(
+  zipPath: string,
+  targetDir: string,
+  limits: TBundleLimits,
+  budget: TZipBudget = createZipBudget(),
+): Promise<TByteSource[]> {
   await mkdir(targetDir, { recursive: true });
   const zip = await openZip(zipPath);
   const sources: TByteSource[] = [];
-  let inflatedTotal = 0;
   try {
     await new Promise<void>((resolve, reject) => {
       zip.on('error', (error) => reject(asZipReadError(error, null)));
@@ -84,8 +98,9 @@ export async function extractZipBundle(zipPath: string, targetDir: string, limit
         if (sources.some((s) => s.name === base)) {
           return reject(new AppError('bad_request', { message: `The zip holds '${base}' twice.` }));
         }
-        if (sources.length + 1 > limits.maxFiles) {
-          return reject(new AppError('payload_too_large', { message: `The zip holds more than ${limits.maxFiles} files.` }));
+        budget.files += 1;
+        if (budget.files > limits.maxFiles) {
+          return reject(new AppError('payload_too_large', { message: `The zip holds more than ${limits.maxFiles} files (all zips of one upload together).` }));
         }
         zip.openReadStream(entry, (error, stream) => {
           if (error || !stream) return reject(asZipReadError(error ?? new Error('no data'), name));
@@ -94,9 +109,10 @@ export async function extractZipBundle(zipPath: string, targetDir: string, limit
           const meter = new Transform({
             transform(chunk: Buffer, _enc, done) {
               size += chunk.length;
-              inflatedTotal += chunk.length;
-              if (inflatedTotal > limits.maxBytes) {
-                done(new AppError('payload_too_large', { message: `The zip inflates to more than ${limits.maxBytes} bytes.` }));
+              budget.inflatedBytes += chunk.length;
+              if (budget.inflatedBytes > limits.maxBytes) {
+                const message = `The zip inflates to more than ${limits.maxBytes} bytes (all zips of one upload together).`;
+                done(new AppError('payload_too_large', { message }));
               } else done(null, chunk);
             },
           });
@@ -116,16 +132,17 @@ export async function extractZipBundle(zipPath: string, targetDir: string, limit
   return sources;
 }
 
-/** Replaces every .zip among the sources by the files it holds. */
+/** Replaces every .zip among the sources by the files it holds; all the zips share one budget. */
 export async function expandZipSources(
   sources: TByteSource[],
   workDir: string,
   limits: TBundleLimits,
 ): Promise<TByteSource[]> {
   const expanded: TByteSource[] = [];
+  const budget = createZipBudget();
   for (const [index, source] of sources.entries()) {
     if (source.name.toLowerCase().endsWith('.zip') && source.path) {
-      expanded.push(...(await extractZipBundle(source.path, path.join(workDir, `zip-${index}`), limits)));
+      expanded.push(...(await extractZipBundle(source.path, path.join(workDir, `zip-${index}`), limits, budget)));
     } else expanded.push(source);
   }
   return expanded;

@@ -28,6 +28,19 @@ export function createCopyWriter(client: TSqlClient, inputSetId: number) {
     await done;
   }
 
+  /**
+   * Ends an open COPY with CopyFail (pg-copy-streams' destroy), after a failure outside
+   * the database: left open, it would hold the connection, and the transaction's
+   * ROLLBACK would queue behind it for ever, the label lock with it. Never throws.
+   */
+  async function abort(reason: unknown): Promise<void> {
+    if (!current) return;
+    const { stream, done } = current;
+    current = undefined;
+    stream.destroy(reason instanceof Error ? reason : new Error(String(reason)));
+    await done.catch(() => {});
+  }
+
   async function write(table: TTableName, rows: TRow[]): Promise<void> {
     if (current?.table !== table) {
       await finishCurrent();
@@ -35,6 +48,8 @@ export function createCopyWriter(client: TSqlClient, inputSetId: number) {
       const done = new Promise<void>((resolve, reject) => {
         stream.on('finish', () => resolve());
         stream.on('error', reject);
+        // After abort: PostgreSQL has refused the COPY (an 'error' came first) or the stream just closed.
+        stream.on('close', () => resolve());
       });
       // Surface a COPY error through `done` even while nobody awaits it yet.
       done.catch(() => {});
@@ -56,7 +71,7 @@ export function createCopyWriter(client: TSqlClient, inputSetId: number) {
     }
   }
 
-  return { write, finish: finishCurrent };
+  return { write, finish: finishCurrent, abort };
 }
 
 /**

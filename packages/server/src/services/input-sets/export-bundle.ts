@@ -1,14 +1,14 @@
 import { createWriteStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PassThrough, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import yazl from 'yazl';
 import { TABLE_NAMES, TABLE_SPECS, type TTableName } from '@planning-hub/contracts/tables';
 import type { PrismaClient, InputSet } from '../../generated/prisma/client';
-import { lockLabel, withTransaction } from '../../database/transaction';
+import { lockLabel, useBulkTimeouts, withTransaction, type TSqlClient } from '../../database/transaction';
 import { actorLabel, type TActor } from '../auth/actor';
 import { appendEvent } from '../events/append-event';
 import { findRevision, refOf } from './resolve-ref';
@@ -56,6 +56,13 @@ async function recordExport(
   });
 }
 
+/** Every table of an export from one snapshot, with the bulk statement timeout (a 10M-row COPY takes minutes). */
+async function beginExport(client: TSqlClient, pool: pg.Pool): Promise<TKeyCollation> {
+  await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+  await useBulkTimeouts(client, pool);
+  return detectKeyCollation(client);
+}
+
 /**
  * Writes a revision back as bundle files (CSV per table + params.json) so that
  * re-importing the folder gives the same content hash. Streams with COPY TO.
@@ -68,15 +75,21 @@ export async function exportBundleToFolder(
   await mkdir(outDir, { recursive: true });
   const files: string[] = [];
   const client = await deps.pool.connect();
+  let broken: Error | undefined;
   try {
-    const collation = await detectKeyCollation(client);
+    const collation = await beginExport(client, deps.pool);
     for (const table of tablesToWrite(revision)) {
       const file = path.join(outDir, TABLE_SPECS[table].file);
       await pipeline(client.query(copyTo(csvCopySql(table, revision.id, collation))), createWriteStream(file));
       files.push(file);
     }
+    await client.query('COMMIT');
+  } catch (error) {
+    // A COPY cut off halfway (a full disk) leaves the connection unusable: drop it.
+    broken = error instanceof Error ? error : new Error(String(error));
+    throw error;
   } finally {
-    client.release();
+    client.release(broken);
   }
   const paramsFile = path.join(outDir, 'params.json');
   await writeFile(paramsFile, `${JSON.stringify(await readParams(deps.pool, revision.id), null, 2)}\n`);
@@ -85,7 +98,14 @@ export async function exportBundleToFolder(
   return { revision, files };
 }
 
-/** The same bundle as a zip stream (REST download); the connection is released when the zip ends. */
+/**
+ * The same bundle as a zip stream (REST download). One connection reads the tables,
+ * one COPY at a time as the zip reaches each entry, in one read-only snapshot. The
+ * connection goes back to the pool once the zip has been read to its end; when the
+ * stream stops before (the client hung up, and the caller destroyed it; an error) the
+ * connection is dropped: a COPY cut off halfway leaves it unusable, and the snapshot
+ * must not stay open behind a client that is gone.
+ */
 export async function exportBundleAsZip(
   deps: TExportDeps,
   { ref, actor }: { ref: string; actor: TActor },
@@ -93,26 +113,42 @@ export async function exportBundleAsZip(
   const revision = await findRevision(deps, ref);
   const params = await readParams(deps.pool, revision.id);
   await recordExport(deps.pool, revision, actor, 'zip');
-  const collation = await detectKeyCollation(deps.pool);
   const client = await deps.pool.connect();
+  let isReleased = false;
+  const release = (error?: Error) => {
+    if (isReleased) return;
+    isReleased = true;
+    client.release(error);
+  };
+  let collation: TKeyCollation;
+  try {
+    collation = await beginExport(client, deps.pool);
+  } catch (error) {
+    release(error instanceof Error ? error : new Error(String(error)));
+    throw error;
+  }
   const zip = new yazl.ZipFile();
-  // pg runs a client's queries one after another, as yazl reads its entries.
+  const out = zip.outputStream as Readable;
+  const stop = (error: Error) => out.destroy(error);
+  zip.on('error', stop);
   for (const table of tablesToWrite(revision)) {
-    const copy = client.query(copyTo(csvCopySql(table, revision.id, collation)));
-    zip.addReadStream(copy.pipe(new PassThrough()), TABLE_SPECS[table].file);
+    zip.addReadStreamLazy(TABLE_SPECS[table].file, (open) => {
+      if (isReleased) return open(new Error('The export was stopped.'), undefined as never);
+      const copy = client.query(copyTo(csvCopySql(table, revision.id, collation)));
+      copy.on('error', stop);
+      open(null, copy);
+    });
   }
   zip.addBuffer(Buffer.from(`${JSON.stringify(params, null, 2)}\n`), 'params.json');
   zip.end();
-  const out = zip.outputStream as Readable;
-  let released = false;
-  const release = () => {
-    if (!released) {
-      released = true;
-      client.release();
-    }
-  };
-  out.on('end', release);
-  out.on('error', release);
-  out.on('close', release);
+  out.on('end', () => {
+    client.query('COMMIT').then(
+      () => release(),
+      (error: Error) => release(error),
+    );
+  });
+  out.on('close', () => {
+    if (!out.readableEnded) release(new Error('The export stopped before its end.'));
+  });
   return { revision, stream: out, fileName: `planning_inputs_${refOf(revision).replace('@', '_')}.zip` };
 }

@@ -4,7 +4,7 @@ import { ZLabel, ZVersionId } from '@planning-hub/contracts/labels';
 import { TABLE_NAMES, TABLE_SPECS, type TTableName } from '@planning-hub/contracts/tables';
 import { processBundle, type TProcessBundleResult } from '@planning-hub/core/bundle/process-bundle';
 import { AppError } from '../../errors/app-error';
-import { lockLabel, withTransaction, type TSqlClient } from '../../database/transaction';
+import { lockLabel, useBulkTimeouts, withTransaction, type TSqlClient } from '../../database/transaction';
 import type { TMetrics } from '../../observability/metrics';
 import { actorLabel, type TActor } from '../auth/actor';
 import { appendEvent } from '../events/append-event';
@@ -75,19 +75,26 @@ export async function importBundle(deps: TImportDeps, input: TImportBundleInput)
   let stored: { id: number; revision: number; previousContentHash: string | null; contentHash: string } | undefined;
   try {
     stored = await withTransaction(deps.pool, async (client) => {
+      // Before the label lock: waiting for another upload of the label is part of the bulk work.
+      await useBulkTimeouts(client, deps.pool);
       await lockLabel(client, label);
       const draft = await openDraft(client, label, { ...input, versionId });
       const writer = createCopyWriter(client, draft.id);
       const leading = createLeadingTableHasher();
-      result = await processBundle({
-        files: input.files,
-        encoding: input.encoding,
-        sink: async (table, rows) => {
-          leading.add(table, rows);
-          await writer.write(table, rows);
-        },
-      });
-      await writer.finish();
+      try {
+        result = await processBundle({
+          files: input.files,
+          encoding: input.encoding,
+          sink: async (table, rows) => {
+            leading.add(table, rows);
+            await writer.write(table, rows);
+          },
+        });
+        await writer.finish();
+      } catch (error) {
+        await writer.abort(error);
+        throw error;
+      }
       if (result.summary.errors > 0 && !input.allowInvalid) throw new RejectedBundle();
 
       const contentHash = await computeStoredContentHash(client, draft.id, leading.take());

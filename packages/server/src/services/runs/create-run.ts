@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { INPUT_SET_ARTIFACT, type TPlanResult, type TRunDetail, type TRunEntrypoint } from '@planning-hub/contracts/api/runs';
 import { computePlan } from '@planning-hub/core/plan/compute-plan';
 import { PlanInputError } from '@planning-hub/core/plan/plan-params';
+import { hideServerPaths } from '@planning-hub/core/text/hide-server-paths';
 import type { Prisma, PrismaClient } from '../../generated/prisma/client';
 import type { TLogger } from '../../observability/logger';
 import type { TMetrics } from '../../observability/metrics';
@@ -105,10 +106,12 @@ async function executeRun(deps: TCreateRunDeps, runId: string, revision: TRunRev
   } catch (error) {
     if (error instanceof ArtifactWriteError) {
       deps.metrics.planArtifactWriteError.inc({ artifact: INPUT_SET_ARTIFACT });
-      deps.logger.error({ err: error, runId, artifact: INPUT_SET_ARTIFACT }, 'plan_artifact_write_error');
+      // The log has the full paths; viewers read the run's error, where the store is ARTIFACT_DIR.
+      deps.logger.error({ err: error, runId, artifact: INPUT_SET_ARTIFACT, artifactDir: deps.artifacts.location }, 'plan_artifact_write_error');
+      const reason = hideServerPaths(error.message, [{ dir: deps.artifacts.location, shownAs: 'ARTIFACT_DIR' }]);
       return {
         status: 'failed',
-        error: `${error.message}. Check that ARTIFACT_DIR (${deps.artifacts.location}) is a writable folder with free space, then run again.`,
+        error: `${reason}. Check that ARTIFACT_DIR is a writable folder with free space (the server log names it), then run again.`,
       };
     }
     if (error instanceof ContentHashMismatchError) return { status: 'failed', error: error.message };

@@ -51,7 +51,7 @@ export async function listRuns({ prisma }: { prisma: TRunsPrisma }, query: TList
  * downloadable after the input set is archived.
  */
 export async function openRunArtifact(
-  { prisma, artifacts }: { prisma: TRunsPrisma; artifacts: Pick<TArtifactStore, 'open' | 'location'> },
+  { prisma, artifacts }: { prisma: TRunsPrisma; artifacts: Pick<TArtifactStore, 'open'> },
   id: string,
 ): Promise<{ stream: Readable; bytes: number; sha256: string; runId: string }> {
   const run = await findRunOrThrow(prisma, id);
@@ -68,7 +68,7 @@ export async function openRunArtifact(
   if (!opened) {
     throw new AppError('not_found', {
       message: `The planning_input_set.json of run '${run.id}' is missing from the artifact store.`,
-      hint: `Expected ${run.artifactPath} under ${artifacts.location} (sha256 ${run.artifactSha256}); check ARTIFACT_DIR.`,
+      hint: `Expected ${run.artifactPath} under ARTIFACT_DIR (sha256 ${run.artifactSha256}); check ARTIFACT_DIR.`,
     });
   }
   return { ...opened, sha256: run.artifactSha256, runId: run.id };

@@ -3,7 +3,7 @@ import { TABLE_NAMES } from '@planning-hub/contracts/tables';
 import { createContentHasher } from '@planning-hub/core/canonical/content-hash';
 import { createSnapshotWriter } from '@planning-hub/core/plan/input-set-snapshot';
 import { createPlanInputCollector, type TPlanInput } from '@planning-hub/core/plan/plan-input';
-import type { TSqlClient } from '../../database/transaction';
+import { useBulkTimeouts, type TSqlClient } from '../../database/transaction';
 import type { InputSet } from '../../generated/prisma/client';
 import { streamRows } from '../input-sets/copy-rows';
 import type { TArtifactStore, TStoredArtifact } from './artifact-store';
@@ -25,6 +25,7 @@ async function withReadOnlySnapshot<T>(pool: pg.Pool, work: (client: TSqlClient)
   let broken: Error | undefined;
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    await useBulkTimeouts(client, pool);
     const result = await work(client);
     await client.query('COMMIT');
     return result;
