@@ -67,7 +67,7 @@ test('the runbook URLs {label}/review and {label}/diff open the waiting draft; t
   // The same pointer in Japanese.
   await switchLanguage(page, 'ja');
   const bannerJa = page.getByRole('note').filter({ hasText: 'レビュー待ち' });
-  await expect(bannerJa).toHaveText('ドラフト r2 がレビュー待ちです: レビューを開く');
+  await expect(bannerJa).toHaveText('draft r2 がレビュー待ちです: レビューを開く');
   await switchLanguage(page, 'en');
 
   // "open it" goes to the draft's Review tab, where the reviewer approves it.

@@ -19,7 +19,7 @@ test('a bundle dropped on the upload page is stored as a draft with a link to it
     }
     return transfer;
   }, files);
-  const dropZone = page.getByRole('button', { name: /drop files here/i });
+  const dropZone = page.getByRole('group', { name: /drop files here/i });
   await dropZone.dispatchEvent('dragenter', { dataTransfer });
   await dropZone.dispatchEvent('drop', { dataTransfer });
   await expect(page.getByRole('table', { name: 'Chosen files' })).toContainText('demand.csv');

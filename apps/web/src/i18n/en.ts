@@ -1,13 +1,17 @@
 /**
  * English texts. ja.ts has exactly the same keys (the type enforces it, and
- * i18n.test.ts checks it). Runbook names stay as the runbook spells them:
- * statuses (draft/ready/archived), Review, Approve/Revert, Action/Actor/Comment/JST.
+ * i18n.test.ts checks it). The runbook's names stay as it spells them in every
+ * language: statuses (draft/ready/archived), event actions, the warning titles
+ * Legacy mode and Missing InputSet, commands, paths and metric names. English
+ * also keeps the runbook's screen words (Review, Approve/Revert, Action/Actor/Comment/JST);
+ * docs/glossary.md gives their Japanese.
  */
 export const en = {
   'app.name': 'Planning Hub',
 
   'header.skipToContent': 'Skip to main content',
   'header.language': 'Language',
+  'header.menu': 'Menu',
   'nav.label': 'Main',
   'nav.inputSets': 'Input sets',
   'nav.upload': 'Upload',
@@ -53,6 +57,7 @@ export const en = {
   'signIn.submit': 'Sign in',
   'signIn.submitting': 'Signing in…',
   'signIn.failed': 'Sign-in failed',
+  'signIn.wrongCredentials': 'Wrong username or password.',
 
   'forbidden.title': 'Not available for your role',
   'forbidden.body': 'Your role is {role}; this page needs {required} or above. Ask an admin if you need it.',
@@ -122,6 +127,9 @@ export const en = {
   'detail.invalidRef.title': 'Not a valid reference',
   'detail.invalidRef.body': '“{ref}” is not a reference. A reference is a label (the ready set), label@draft or label@rN, for example weekly_refresh@r3.',
   'detail.notFound.title': 'Input set not found',
+  'detail.notFound.detail': 'Input set “{ref}” not found.',
+  'detail.notFound.hintDraft': 'Only a draft exists: open {draft}, or approve it first.',
+  'detail.notFound.hint': 'Check the label for typos; the list shows every label and its exact reference.',
   'detail.notFound.openDraft': 'Open {ref}',
   'detail.notFound.reviewDraft': 'Review {ref}',
   'detail.waitingDraft.text': 'A draft {revision} is waiting for review:',
@@ -157,6 +165,30 @@ export const en = {
   'problems.showing': 'Showing {shown} of {total}',
   'problems.showMore': 'Show more',
   'problems.truncated': 'Long lists are capped at 1,000 per code; the counts are complete.',
+
+  'apiProblem.validationFailed': 'The bundle has {count} errors; nothing was stored.',
+  'apiProblem.validationFailed.one': 'The bundle has {count} error; nothing was stored.',
+  'apiProblem.validationFailed.hint': 'To look at it first, tick “Keep as a draft even if it has errors” and upload it again.',
+
+  'problem.missing_file': 'The {table} table is missing; every bundle needs it.',
+  'problem.missing_column': 'Column “{column}” is missing from {file}.',
+  'problem.missing_column.renamed': 'Column “{column}” is missing from {file}; the header has “{value}”: rename it to “{column}”.',
+  'problem.duplicate_column': 'Column “{column}” appears twice in the header of {file}; keep one.',
+  'problem.empty_file': '{file} is empty; it needs at least the header row.',
+  'problem.wrong_type': '{column} “{value}” is not in the right format.',
+  'problem.wrong_type.empty': '{column} is empty; every row needs a value.',
+  'problem.out_of_range': '{column} “{value}” is out of range.',
+  'problem.invalid_code': '{column} “{value}” is not a valid code.',
+  'problem.duplicate_key': 'This row repeats the key {value} ({column}); keep one row per key.',
+  'problem.period_granularity': '{column} “{value}” is not a period of the bundle’s granularity.',
+  'problem.period_outside_calendar': 'Period “{value}” is not in the calendar: calendar.csv has no day in it.',
+  'problem.mix_resource_without_capacity': 'Resource “{value}” has mix rows but no row in capacity.csv.',
+  'problem.param_missing': 'Required param “{value}” is missing.',
+  'problem.unknown_file': 'File “{file}” is not used by the bundle; it is ignored.',
+  'problem.unknown_column': 'Column “{column}” is not a column of {table}; it is ignored.',
+  'problem.unknown_column.unnamed': 'A column of {file} has no name; it is ignored.',
+  'problem.orphan_item': 'Item “{value}” has no demand row and no mix row.',
+  'problem.non_working_hours': 'A day that is not a working day has {value} hours.',
 
   'viewer.table': 'Table',
   'viewer.tableOption': '{table} ({count} rows)',
@@ -226,7 +258,7 @@ export const en = {
   'upload.allowInvalid.label': 'Keep as a draft even if it has errors',
   'upload.allowInvalid.hint': 'Stores the bundle marked invalid, so it can be inspected. It cannot be approved until fixed.',
   'upload.files.legend': 'Files',
-  'upload.dropzone.label': 'Drop files here, or press Enter to choose files',
+  'upload.dropzone.label': 'Drop files here, or choose files',
   'upload.dropzone.title': 'Drop the CSV files of a bundle, a .zip, or input_set.json',
   'upload.dropzone.active': 'Drop to add the files',
   'upload.dropzone.hint': 'demand.csv, capacity.csv, mix.csv, calendar.csv, params.csv or params.json, and the optional tables.',
@@ -305,7 +337,7 @@ export const en = {
   'history.chain.checking': 'Checking the hash chain…',
   'history.chain.intact': 'Chain intact: {count} events',
   'history.chain.intact.one': 'Chain intact: {count} event',
-  'history.chain.broken': 'Chain broken at event {id}: {reason}',
+  'history.chain.broken': 'Chain broken at event {id}:',
   'history.chain.unavailable': 'Chain check unavailable',
 
   'diff.intro': 'Compares two revisions table by table on their natural keys: added, removed and changed rows.',
@@ -321,7 +353,7 @@ export const en = {
   'diff.job.running': 'Comparing the tables… (attempt {attempt} of {max})',
   'diff.job.since': 'Started {time}',
   'diff.job.polling': 'this page checks again every second',
-  'diff.job.retrying': 'The last attempt failed and will be retried: {error}',
+  'diff.job.retrying': 'The last attempt failed and will be retried:',
   'diff.job.failed': 'The diff job failed after {attempts} attempts',
   'diff.job.retry': 'Run the diff again',
   'diff.job.retryingNow': 'Starting…',
@@ -402,6 +434,8 @@ export const en = {
 
   'run.loading': 'Loading the run…',
   'run.notFound': 'Run not found',
+  'run.notFound.detail': 'Run “{id}” not found.',
+  'run.notFound.hint': 'Run ids are UUIDs; the Plans page lists the newest runs.',
   'run.status.running': 'running',
   'run.status.succeeded': 'succeeded',
   'run.status.failed': 'failed',
@@ -440,6 +474,9 @@ export const en = {
   'run.plan.title': 'Plan result',
   'run.plan.horizon': 'Horizon',
   'run.plan.periods': '{count} periods ({granularity})',
+  'run.granularity.month': 'months',
+  'run.granularity.week': 'weeks',
+  'run.granularity.day': 'days',
   'run.plan.itemLocations': 'Item-locations',
   'run.plan.items': '{count} items',
   'run.plan.totalDemand': 'Total demand',

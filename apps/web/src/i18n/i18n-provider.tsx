@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
 import { en, type TMessageKey, type TMessages, type TPluralKey } from './en';
 import { I18nContext, type TI18n } from './i18n-context';
 import { ja } from './ja';
@@ -20,7 +20,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     pickInitialLanguage(readStoredLanguage(), navigator.languages ?? [navigator.language]),
   );
 
-  useEffect(() => {
+  // Before the first paint: the browser picks Japanese glyphs and line breaking from <html lang>.
+  useLayoutEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
 

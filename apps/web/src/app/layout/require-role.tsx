@@ -15,7 +15,12 @@ export function RequireRole({ role, children }: { role: TRole; children: ReactNo
     <section className="stack" aria-labelledby="forbidden-title">
       <title>{`${t('forbidden.title')} · ${t('app.name')}`}</title>
       <h1 id="forbidden-title">{t('forbidden.title')}</h1>
-      <p>{t('forbidden.body', { role: session?.user.role ?? '', required: role })}</p>
+      <p>
+        {t('forbidden.body', {
+          role: session ? t(`role.${session.user.role}`) : '',
+          required: t(`role.${role}`),
+        })}
+      </p>
       <p>
         <Link to={paths.inputSets.getHref()}>{t('notFound.backToList')}</Link>
       </p>

@@ -7,6 +7,13 @@ type TProblemAlertProps = {
   error: unknown;
   /** A short heading; the problem's own `detail` is shown below it. */
   title?: string;
+  /**
+   * The problem said in the reader's language by the page that knows what it asked
+   * (an input set that is not there, a wrong password). Without it the server's
+   * `detail` and `hint` are shown, in English, marked as such.
+   */
+  detail?: string;
+  hint?: string;
   onRetry?: () => void;
   children?: ReactNode;
 };
@@ -15,18 +22,28 @@ type TProblemAlertProps = {
  * Shows an API problem as the user should read it: `detail` first, then `hint`,
  * then the validation records of `errors` as a table.
  */
-export function ProblemAlert({ error, title, onRetry, children }: TProblemAlertProps) {
+export function ProblemAlert({ error, title, detail, hint, onRetry, children }: TProblemAlertProps) {
   const t = useT();
   const problem = isApiError(error) ? error.problem : null;
-  const detail = problem?.detail ?? (error instanceof Error ? error.message : t('error.unknown'));
+  const serverDetail = problem?.detail ?? (error instanceof Error ? error.message : null);
+  const serverHint = problem?.hint;
   return (
     <div className="alert alert--error" role="alert">
       <div className="alert-body">
         {title ? <p className="alert-title">{title}</p> : null}
-        <p className="alert-detail">{detail}</p>
-        {problem?.hint ? (
+        {detail ? (
+          <p className="alert-detail">{detail}</p>
+        ) : serverDetail ? (
+          <p className="alert-detail" lang="en">
+            {serverDetail}
+          </p>
+        ) : (
+          <p className="alert-detail">{t('error.unknown')}</p>
+        )}
+        {hint || serverHint ? (
           <p className="alert-hint">
-            <span className="alert-hint-label">{t('error.hint')}</span> {problem.hint}
+            <span className="alert-hint-label">{t('error.hint')}</span>{' '}
+            {hint ?? <span lang="en">{serverHint}</span>}
           </p>
         ) : null}
         {children}

@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import type { TProblem } from '@planning-hub/contracts/problems';
 import { groupProblemsByFile } from '../../lib/group-problems';
-import { useT } from '../../i18n/i18n-context';
+import { useI18n, useT } from '../../i18n/i18n-context';
+import { translateProblem } from '../../i18n/problem-messages';
 import { ProblemCountChip } from './problem-count-chip';
+import { TableScroll } from './table-scroll';
 
 const FIRST_PAGE = 100;
 const MORE_PAGE = 500;
@@ -18,6 +20,16 @@ function SeverityBadge({ severity }: { severity: TProblem['severity'] }) {
 }
 
 /**
+ * The message of a validation record: the server's own in English; in another language
+ * the translation built from the record's fields, else the server's English, marked as such.
+ */
+function ProblemMessage({ problem }: { problem: TProblem }) {
+  const { language, t } = useI18n();
+  const translated = language === 'en' ? null : translateProblem(problem, t);
+  return translated ?? <span lang="en">{problem.message}</span>;
+}
+
+/**
  * One row per validation record. Long lists render in slices: thousands of rows
  * of one code are possible (the API caps at 1,000 per code).
  */
@@ -27,7 +39,7 @@ export function ProblemsTable({ problems, caption }: { problems: readonly TProbl
   const visible = problems.slice(0, shown);
   return (
     <div className="stack-s">
-      <div className="table-scroll table-scroll--limited">
+      <TableScroll label={caption} className="table-scroll--limited">
         <table className="table table--problems">
           <caption className="visually-hidden">{caption}</caption>
           <thead>
@@ -49,15 +61,17 @@ export function ProblemsTable({ problems, caption }: { problems: readonly TProbl
                   <SeverityBadge severity={problem.severity} />
                 </td>
                 <td className="num">{problem.row ?? '—'}</td>
-                <td className="mono">{problem.column ?? '—'}</td>
+                <td className="mono cell-code">{problem.column ?? '—'}</td>
                 <td className="mono cell-value">{problem.value === null ? '—' : <code>{problem.value}</code>}</td>
-                <td className="mono">{problem.code}</td>
-                <td>{problem.message}</td>
+                <td className="mono cell-code">{problem.code}</td>
+                <td className="cell-message">
+                  <ProblemMessage problem={problem} />
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {problems.length > shown ? (
         <div className="row">
           <span className="muted">

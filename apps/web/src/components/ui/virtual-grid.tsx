@@ -94,10 +94,8 @@ export type TGridColumn = { name: string; className: string };
 type TVirtualGridProps = {
   grid: TVirtualGrid;
   columns: readonly TGridColumn[];
-  /** Names the scrolling area for assistive technology. */
+  /** Names the scrolling area, a focusable region, for assistive technology. */
   label: string;
-  /** `region` makes the scrolling area a landmark. */
-  role?: 'region';
   /** Classes of the scrolling area besides `table-scroll`. */
   className?: string;
   /** A fixed height of the scrolling area, in px (else its CSS sets it). */
@@ -121,7 +119,6 @@ export function VirtualGrid({
   grid,
   columns,
   label,
-  role,
   className,
   height,
   tableClassName,
@@ -155,7 +152,7 @@ export function VirtualGrid({
         style={height === undefined ? undefined : { height }}
         ref={setScrollElement}
         tabIndex={0}
-        role={role}
+        role="region"
         aria-label={label}
       >
         <table className={tableClassName ? `table table--grid ${tableClassName}` : 'table table--grid'} aria-rowcount={total + 1}>

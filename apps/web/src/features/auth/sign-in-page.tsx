@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { safeNextPath } from '../../config/paths';
+import { isApiError } from '../../lib/api-client';
 import { useSession } from '../../lib/auth/get-session';
 import { useSignIn } from '../../lib/auth/sign-in';
 import { useT } from '../../i18n/i18n-context';
@@ -45,7 +46,14 @@ export function SignInPage() {
         </p>
         <h1>{t('signIn.title')}</h1>
         <p className="muted">{t('signIn.intro')}</p>
-        {signIn.isError ? <ProblemAlert error={signIn.error} title={t('signIn.failed')} /> : null}
+        {signIn.isError ? (
+          <ProblemAlert
+            error={signIn.error}
+            title={t('signIn.failed')}
+            // Sign-in answers 401 for exactly one reason.
+            detail={isApiError(signIn.error) && signIn.error.status === 401 ? t('signIn.wrongCredentials') : undefined}
+          />
+        ) : null}
         <form className="stack" onSubmit={handleSubmit} noValidate={false}>
           <FormField id={usernameId} label={t('signIn.username')}>
             {(control) => (

@@ -19,7 +19,7 @@ export function DiffJobProgress({ job }: { job: TDiffJobState }) {
       </p>
       {job.error ? (
         <p className="alert alert--warning">
-          {t('diff.job.retrying', { error: job.error })}
+          {t('diff.job.retrying')} <span lang="en">{job.error}</span>
         </p>
       ) : null}
     </div>
@@ -41,8 +41,16 @@ export function DiffJobFailed({ job, onRetry, isRetrying, retryError }: TDiffJob
       <div className="alert alert--error" role="alert">
         <div className="alert-body">
           <p className="alert-title">{t('diff.job.failed', { attempts: job.attempts })}</p>
-          <p className="alert-detail">{job.error ?? t('error.unknown')}</p>
-          <p className="alert-meta">{job.hint}</p>
+          {job.error ? (
+            <p className="alert-detail" lang="en">
+              {job.error}
+            </p>
+          ) : (
+            <p className="alert-detail">{t('error.unknown')}</p>
+          )}
+          <p className="alert-meta" lang="en">
+            {job.hint}
+          </p>
         </div>
         <button type="button" className="btn btn--secondary" onClick={onRetry} disabled={isRetrying}>
           {isRetrying ? t('diff.job.retryingNow') : t('diff.job.retry')}

@@ -72,7 +72,6 @@ export function DiffRows({ request, table, kind, total, changedColumns, onStale 
       grid={grid}
       columns={gridColumns}
       label={t('diff.rows.label', { kind: t(`diff.kind.${kind}`), table })}
-      role="region"
       className={`diff-rows diff-rows--${kind}`}
       // A fixed height lets the browser contain layout to the list (CSS contain: strict) while scrolling.
       height={Math.min(MAX_LIST_HEIGHT, HEADER_HEIGHT + grid.count * rowHeight)}

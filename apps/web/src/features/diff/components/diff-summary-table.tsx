@@ -2,6 +2,7 @@ import { DIFF_KINDS, type TDiffKind, type TDiffTableSummary } from '@planning-hu
 import type { TTableName } from '@planning-hub/contracts/tables';
 import { formatCount } from '../../../lib/format';
 import { useT } from '../../../i18n/i18n-context';
+import { TableScroll } from '../../../components/ui/table-scroll';
 
 type TSelection = { table: TTableName; kind: TDiffKind } | null;
 
@@ -15,7 +16,7 @@ type TDiffSummaryTableProps = {
 export function DiffSummaryTable({ summary, selection, onSelect }: TDiffSummaryTableProps) {
   const t = useT();
   return (
-    <div className="table-scroll">
+    <TableScroll label={t('diff.summary.caption')}>
       <table className="table table--diff-summary">
         <caption className="visually-hidden">{t('diff.summary.caption')}</caption>
         <thead>
@@ -81,6 +82,6 @@ export function DiffSummaryTable({ summary, selection, onSelect }: TDiffSummaryT
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

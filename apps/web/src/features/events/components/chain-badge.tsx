@@ -37,7 +37,8 @@ export function ChainBadge({ label }: { label: string }) {
   return (
     <span className="chain-badge chain-badge--broken" role="alert">
       <span aria-hidden="true">✕</span>
-      {t('history.chain.broken', { id: verdict.brokenAt ?? '?', reason: verdict.reason ?? '' })}
+      {t('history.chain.broken', { id: verdict.brokenAt ?? '?' })}
+      {verdict.reason ? <span lang="en">{verdict.reason}</span> : null}
     </span>
   );
 }

@@ -1,11 +1,12 @@
 import type { TInputSetEvent } from '@planning-hub/contracts/api/events';
 import { useT } from '../../../i18n/i18n-context';
+import { TableScroll } from '../../../components/ui/table-scroll';
 
 /** The runbook's columns (Action / Actor / Comment / JST), then who was signed in and which revision. */
 export function HistoryTable({ events, label }: { events: readonly TInputSetEvent[]; label: string }) {
   const t = useT();
   return (
-    <div className="table-scroll history-scroll">
+    <TableScroll label={t('history.caption', { label })} className="history-scroll">
       <table className="table table--history">
         <caption className="visually-hidden">{t('history.caption', { label })}</caption>
         <thead>
@@ -49,6 +50,6 @@ export function HistoryTable({ events, label }: { events: readonly TInputSetEven
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

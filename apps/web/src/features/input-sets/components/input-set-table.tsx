@@ -51,7 +51,13 @@ export function InputSetTable({ items, total, hasNextPage, isFetchingNextPage, o
   const paddingBottom = virtualizer.getTotalSize() - (virtualRows.at(-1)?.end ?? 0);
 
   return (
-    <div className="table-scroll table-scroll--page" ref={scrollRef} tabIndex={0} aria-label={t('list.tableLabel')}>
+    <div
+      className="table-scroll table-scroll--page"
+      ref={scrollRef}
+      tabIndex={0}
+      role="region"
+      aria-label={t('list.tableLabel')}
+    >
       <table className="table table--list" aria-rowcount={total + 1}>
         <caption className="visually-hidden">{t('list.tableLabel')}</caption>
         <thead>

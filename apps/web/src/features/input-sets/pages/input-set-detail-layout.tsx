@@ -78,6 +78,7 @@ function InputSetDetail({ inputSetRef: ref, label, isReadyRef, tab }: TInputSetD
     const draftRef = `${label}@draft`;
     // The API's hint names `foo@draft` when only a draft exists (DESIGN section 4): offer it as a link.
     const canOpenDraft = isNotFound && isReadyRef && Boolean(problem?.hint?.includes(draftRef));
+    const notFoundHint = canOpenDraft ? t('detail.notFound.hintDraft', { draft: draftRef }) : t('detail.notFound.hint');
     if (isNotFound && isReadyRef && isHistoryTab) {
       // A label's events outlive its ready revision (after a revert, say): the History tab still shows them.
       const context: TInputSetOutletContext = { label, inputSet: null };
@@ -105,6 +106,8 @@ function InputSetDetail({ inputSetRef: ref, label, isReadyRef, tab }: TInputSetD
         <h1 id="input-set-title">{isNotFound ? t('detail.notFound.title') : ref}</h1>
         <ProblemAlert
           error={query.error}
+          detail={isNotFound ? t('detail.notFound.detail', { ref }) : undefined}
+          hint={isNotFound ? notFoundHint : undefined}
           onRetry={isNotFound ? undefined : () => void query.refetch()}
         >
           {canOpenDraft ? (

@@ -17,7 +17,14 @@ export function PlanResult({ result }: { result: TPlanResult }) {
       <section className="card stack" aria-labelledby="plan-summary-title">
         <h2 id="plan-summary-title">{t('run.plan.title')}</h2>
         <dl className="stat-grid">
-          <Stat term={t('run.plan.horizon')} value={`${result.horizon.periods[0] ?? ''} – ${result.horizon.periods.at(-1) ?? ''}`} detail={t('run.plan.periods', { count: result.horizon.periods.length, granularity: result.horizon.granularity })} />
+          <Stat
+            term={t('run.plan.horizon')}
+            value={`${result.horizon.periods[0] ?? ''} – ${result.horizon.periods.at(-1) ?? ''}`}
+            detail={t('run.plan.periods', {
+              count: result.horizon.periods.length,
+              granularity: t(`run.granularity.${result.horizon.granularity}`),
+            })}
+          />
           <Stat term={t('run.plan.itemLocations')} value={formatCount(summary.itemLocations)} detail={t('run.plan.items', { count: summary.items })} />
           <Stat term={t('run.plan.totalDemand')} value={summary.totalDemand} />
           <Stat term={t('run.plan.totalProduction')} value={summary.totalProduction} detail={t('run.plan.inbound', { value: summary.totalInbound })} />

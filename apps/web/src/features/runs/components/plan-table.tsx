@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { formatCount } from '../../../lib/format';
 import { useT } from '../../../i18n/i18n-context';
+import { TableScroll } from '../../../components/ui/table-scroll';
 import { LimitedRows } from './limited-rows';
 
 /** One column of a plan table. */
@@ -53,7 +54,7 @@ export function PlanTable<TRow>({ titleId, title, rows, total, columns, rowKey, 
       ) : (
         <LimitedRows rows={rows}>
           {(shown) => (
-            <div className="table-scroll table-scroll--limited">
+            <TableScroll label={title} className="table-scroll--limited">
               <table className="table table--compact table--plan">
                 <caption className="visually-hidden">{title}</caption>
                 <thead>
@@ -77,7 +78,7 @@ export function PlanTable<TRow>({ titleId, title, rows, total, columns, rowKey, 
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           )}
         </LimitedRows>
       )}

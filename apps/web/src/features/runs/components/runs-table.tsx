@@ -3,6 +3,7 @@ import type { TRunSummary } from '@planning-hub/contracts/api/runs';
 import { paths } from '../../../config/paths';
 import { formatJst } from '../../../lib/format';
 import { useT } from '../../../i18n/i18n-context';
+import { TableScroll } from '../../../components/ui/table-scroll';
 import { shortRunId } from '../run-id';
 import { RunInput } from './run-input';
 import { RunStatusBadge } from './run-status-badge';
@@ -11,7 +12,7 @@ import { RunStatusBadge } from './run-status-badge';
 export function RunsTable({ runs, caption, showPlan = true }: { runs: readonly TRunSummary[]; caption: string; showPlan?: boolean }) {
   const t = useT();
   return (
-    <div className="table-scroll">
+    <TableScroll label={caption}>
       <table className="table table--compact table--runs">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -47,6 +48,6 @@ export function RunsTable({ runs, caption, showPlan = true }: { runs: readonly T
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -18,9 +18,9 @@ export function WarningCard({ warning }: { warning: TRunWarning }) {
         </span>
         <div className="stack-xs">
           <h3 id={titleId}>{warning.title}</h3>
-          {/* The API writes its message in English; other languages add the runbook's explanation. */}
+          {/* The API writes its message in English; other languages add the runbook's explanation first. */}
           {language === 'en' ? null : <p className="warning-card-meaning">{t(`run.warning.${warning.code}.meaning`)}</p>}
-          <p>{warning.message}</p>
+          <p lang="en">{warning.message}</p>
         </div>
       </div>
       {warning.commands.length > 0 ? (
@@ -30,7 +30,13 @@ export function WarningCard({ warning }: { warning: TRunWarning }) {
             <CopyButton text={commands} label={t('run.warning.copyCommands', { title: warning.title })} />
           </div>
           <pre className="command">
-            <code>{commands}</code>
+            <code>
+              {warning.commands.map((command, index) => (
+                <span key={index} className="command-line">
+                  {command}
+                </span>
+              ))}
+            </code>
           </pre>
         </div>
       ) : null}

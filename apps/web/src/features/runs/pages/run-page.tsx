@@ -40,14 +40,27 @@ export function RunPage() {
           <LoadingState label={t('run.loading')} />
         </>
       ) : run.isError ? (
-        <>
-          <h1 id="run-title">{isApiError(run.error) && run.error.status === 404 ? t('run.notFound') : t('run.title', { id: shortRunId(id) })}</h1>
-          <ProblemAlert error={run.error} onRetry={() => void run.refetch()} />
-        </>
+        <RunNotShown id={id} error={run.error} onRetry={() => void run.refetch()} />
       ) : (
         <RunDetail run={run.data} />
       )}
     </section>
+  );
+}
+
+function RunNotShown({ id, error, onRetry }: { id: string; error: unknown; onRetry: () => void }) {
+  const t = useT();
+  const isNotFound = isApiError(error) && error.status === 404;
+  return (
+    <>
+      <h1 id="run-title">{isNotFound ? t('run.notFound') : t('run.title', { id: shortRunId(id) })}</h1>
+      <ProblemAlert
+        error={error}
+        detail={isNotFound ? t('run.notFound.detail', { id }) : undefined}
+        hint={isNotFound ? t('run.notFound.hint') : undefined}
+        onRetry={isNotFound ? undefined : onRetry}
+      />
+    </>
   );
 }
 

@@ -1,8 +1,9 @@
-import { useId } from 'react';
+import { useId, useRef } from 'react';
 import { useDropzone, type FileRejection } from 'react-dropzone';
 import { formatBytes } from '../../../lib/format';
 import { useT, useTc } from '../../../i18n/i18n-context';
 import { ACCEPTED_FILES, fileKind } from '../file-selection';
+import { TableScroll } from '../../../components/ui/table-scroll';
 
 type TFileDropZoneProps = {
   files: readonly File[];
@@ -13,17 +14,20 @@ type TFileDropZoneProps = {
 };
 
 /**
- * Drag and drop, or activate it (click, Enter, Space) to pick files; a separate
- * button does the same for those who look for one.
+ * Drag and drop files on the zone, or click it, or use its "Choose files…" button:
+ * the button is the zone's one tab stop (Enter and Space open the file picker).
  */
 export function FileDropZone({ files, onAdd, onRemove, disabled, describedBy }: TFileDropZoneProps) {
   const t = useT();
   const tc = useTc();
   const hintId = useId();
-  const { getRootProps, getInputProps, open, isDragActive, isDragReject, fileRejections, rootRef } = useDropzone({
+  const chooseRef = useRef<HTMLButtonElement>(null);
+  const { getRootProps, getInputProps, open, isDragActive, isDragReject, fileRejections } = useDropzone({
     accept: ACCEPTED_FILES,
     multiple: true,
     disabled,
+    // The zone is no tab stop of its own: its button is.
+    noKeyboard: true,
     // The File System Access picker ignores `accept` in some browsers.
     useFsAccessApi: false,
     onDrop: (accepted) => {
@@ -33,7 +37,7 @@ export function FileDropZone({ files, onAdd, onRemove, disabled, describedBy }: 
 
   function handleRemove(name: string) {
     onRemove(name);
-    rootRef.current?.focus();
+    chooseRef.current?.focus();
   }
 
   const totalBytes = files.reduce((sum, file) => sum + file.size, 0);
@@ -44,13 +48,14 @@ export function FileDropZone({ files, onAdd, onRemove, disabled, describedBy }: 
       <div
         {...getRootProps({
           className: `dropzone${stateClass}${disabled ? ' dropzone--disabled' : ''}`,
-          role: 'button',
+          role: 'group',
           'aria-label': t('upload.dropzone.label'),
           'aria-describedby': [hintId, describedBy].filter(Boolean).join(' '),
           'aria-disabled': disabled || undefined,
         })}
       >
-        <input {...getInputProps()} />
+        {/* The picker's own input is no second "Choose files" for a screen reader: the button is. */}
+        <input {...getInputProps({ 'aria-hidden': true })} />
         <svg className="dropzone-icon" viewBox="0 0 48 48" width="40" height="40" aria-hidden="true" focusable="false">
           <path d="M24 31V11m0 0l-8 8m8-8l8 8" fill="none" stroke="currentColor" strokeWidth="2.4" strokeLinecap="round" />
           <path d="M10 29v7a3 3 0 003 3h22a3 3 0 003-3v-7" fill="none" stroke="currentColor" strokeWidth="2.4" strokeLinecap="round" />
@@ -59,52 +64,63 @@ export function FileDropZone({ files, onAdd, onRemove, disabled, describedBy }: 
         <p className="dropzone-hint" id={hintId}>
           {t('upload.dropzone.hint')}
         </p>
-      </div>
-      <div className="row">
-        <button type="button" className="btn btn--secondary" onClick={open} disabled={disabled}>
+        <button
+          ref={chooseRef}
+          type="button"
+          className="btn btn--secondary dropzone-button"
+          onClick={(event) => {
+            // The zone opens the picker on a click too: once is enough.
+            event.stopPropagation();
+            open();
+          }}
+          disabled={disabled}
+          aria-describedby={[hintId, describedBy].filter(Boolean).join(' ')}
+        >
           {t('upload.dropzone.choose')}
         </button>
-        {files.length > 0 ? (
-          <span className="muted num">{tc('upload.files.summary', files.length, { size: formatBytes(totalBytes) })}</span>
-        ) : null}
       </div>
+      {files.length > 0 ? (
+        <p className="muted num">{tc('upload.files.summary', files.length, { size: formatBytes(totalBytes) })}</p>
+      ) : null}
       <RejectedFiles rejections={fileRejections} />
       {files.length > 0 ? (
-        <table className="table table--compact table--files">
-          <caption className="visually-hidden">{t('upload.files.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('upload.files.name')}</th>
-              <th scope="col">{t('upload.files.kind')}</th>
-              <th scope="col" className="num">
-                {t('upload.files.size')}
-              </th>
-              <th scope="col">
-                <span className="visually-hidden">{t('upload.files.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {files.map((file) => (
-              <tr key={file.name}>
-                <td className="mono">{file.name}</td>
-                <td>{fileKind(file.name)?.toUpperCase() ?? '—'}</td>
-                <td className="num">{formatBytes(file.size)}</td>
-                <td className="actions">
-                  <button
-                    type="button"
-                    className="btn btn--ghost btn--small"
-                    onClick={() => handleRemove(file.name)}
-                    disabled={disabled}
-                    aria-label={t('upload.files.removeLabel', { name: file.name })}
-                  >
-                    {t('upload.files.remove')}
-                  </button>
-                </td>
+        <TableScroll label={t('upload.files.caption')} className="table-scroll--fit">
+          <table className="table table--compact table--files">
+            <caption className="visually-hidden">{t('upload.files.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('upload.files.name')}</th>
+                <th scope="col">{t('upload.files.kind')}</th>
+                <th scope="col" className="num">
+                  {t('upload.files.size')}
+                </th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('upload.files.actions')}</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {files.map((file) => (
+                <tr key={file.name}>
+                  <td className="mono">{file.name}</td>
+                  <td>{fileKind(file.name)?.toUpperCase() ?? '—'}</td>
+                  <td className="num">{formatBytes(file.size)}</td>
+                  <td className="actions">
+                    <button
+                      type="button"
+                      className="btn btn--ghost btn--small"
+                      onClick={() => handleRemove(file.name)}
+                      disabled={disabled}
+                      aria-label={t('upload.files.removeLabel', { name: file.name })}
+                    >
+                      {t('upload.files.remove')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       ) : null}
     </div>
   );

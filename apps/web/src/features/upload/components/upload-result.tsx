@@ -5,7 +5,7 @@ import type { TProblemDetails } from '@planning-hub/contracts/api/problem-detail
 import { paths } from '../../../config/paths';
 import { countProblems } from '../../../lib/group-problems';
 import { formatCount } from '../../../lib/format';
-import { useT } from '../../../i18n/i18n-context';
+import { useT, useTc } from '../../../i18n/i18n-context';
 import { CopyButton } from '../../../components/ui/copy-button';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
 import { ProblemsByFile } from '../../../components/ui/problems-table';
@@ -110,18 +110,23 @@ export function UploadStored({ report, headingRef }: { report: TImportReport } &
 /** 422: the bundle was refused; every problem, grouped by file, counts first. */
 export function UploadRejected({ problem, headingRef }: { problem: TProblemDetails } & THeadingRef) {
   const t = useT();
+  const tc = useTc();
   const records = problem.errors ?? [];
   const counts = countProblems(records);
+  // The records say everything the server's sentence does: the page can say it in the reader's language.
+  const isValidation = problem.code === 'validation_failed';
+  const errorCount = problem.report?.problemSummary.errors ?? counts.errors;
   return (
     <section className="card stack result result--error" aria-labelledby="upload-result-title">
       <h2 id="upload-result-title" ref={headingRef} tabIndex={-1}>
         {t('upload.result.rejected')}
       </h2>
       <ProblemCounts errors={counts.errors} warnings={counts.warnings} truncated={false} />
-      <p>{problem.detail}</p>
-      {problem.hint ? (
+      {isValidation ? <p>{tc('apiProblem.validationFailed', errorCount)}</p> : <p lang="en">{problem.detail}</p>}
+      {isValidation || problem.hint ? (
         <p className="alert-hint">
-          <span className="alert-hint-label">{t('error.hint')}</span> {problem.hint}
+          <span className="alert-hint-label">{t('error.hint')}</span>{' '}
+          {isValidation ? t('apiProblem.validationFailed.hint') : <span lang="en">{problem.hint}</span>}
         </p>
       ) : null}
       <p className="muted">{t('upload.result.rejectedNext')}</p>
