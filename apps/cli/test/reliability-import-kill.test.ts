@@ -171,9 +171,11 @@ describe(`planning import killed with SIGKILL during its upload (seed ${SEED})`,
       const delay = Math.floor(next() * (attempt === 0 ? uploadMs * 0.9 : importMs));
       await new Promise((r) => setTimeout(r, delay));
       child.kill('SIGKILL');
-      const isMidUpload = proxy.forwardedBytes() < bundleBytes;
       if (child.exitCode === null && child.signalCode === null) await once(child, 'exit');
       await waitForQuiet();
+      // Counted once the line is quiet: what the killed CLI had already handed to the kernel
+      // still reaches the server after its death, so only what arrived in the end decides.
+      const isMidUpload = proxy.forwardedBytes() < bundleBytes;
 
       const revisions = await revisionsOf('killed');
       expect(revisions, `attempt ${attempt}, killed after ${delay} ms`).toHaveLength(1);

@@ -9,7 +9,7 @@ import { Transform } from 'node:stream';
 export type TThrottledProxy = {
   /** `http://127.0.0.1:<port>` */
   url: string;
-  /** Bytes the current (newest) client has sent on so far. */
+  /** Bytes the newest client connection has had carried to the server so far (after it closes: in all). */
   forwardedBytes: () => number;
   close: () => Promise<void>;
 };
