@@ -21,6 +21,7 @@ test('a reviewer approves and reverts in the Review tab; History shows both in J
   if (await acknowledge.isVisible()) await acknowledge.check();
   await snap(page, 'review-approve-form');
   await approve.click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Approve and make ready' }).click();
 
   // Approving `review_flow@draft` makes it `review_flow`, and says so at once.
   await expect(page).toHaveURL(`/ui/plans/input_sets/${label}/review`);
@@ -79,6 +80,7 @@ test('a draft replaced while it was being reviewed is refused with the 409 said 
   // Someone uploads new content to the draft meanwhile.
   await uploadBundle(page, label, { ...bundle, 'demand.csv': `${(bundle['demand.csv'] ?? '').trimEnd()}\n部品-002,大阪DC,2027-W08,7,個\n` }, '2027-W01b');
   await page.getByRole('button', { name: 'Approve', exact: true }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Approve and make ready' }).click();
 
   const alert = page.getByRole('alert').filter({ hasText: 'The review was not saved.' });
   await expect(alert).toContainText('changed since it was reviewed');
@@ -89,6 +91,7 @@ test('a draft replaced while it was being reviewed is refused with the 409 said 
   await expect(page.getByRole('alert').filter({ hasText: 'The review was not saved.' })).toHaveCount(0);
   await expect(page.locator('.detail-header')).toContainText('2027-W01b');
   await page.getByRole('button', { name: 'Approve', exact: true }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Approve and make ready' }).click();
   await expect(page).toHaveURL(`/ui/plans/input_sets/${label}/review`);
 });
 
@@ -107,6 +110,7 @@ test('approving a draft with warnings needs the acknowledgement, which the event
   await acknowledge.check();
   await snap(page, 'review-acknowledge-warnings');
   await approve.click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Approve and make ready' }).click();
   await expect(page).toHaveURL(`/ui/plans/input_sets/${label}/review`);
 
   const events = await page.request.get(`/api/plans/input_sets/${label}/events?limit=100`);

@@ -77,6 +77,7 @@ test('the runbook URLs {label}/review and {label}/diff open the waiting draft; t
   const acknowledge = page.getByRole('checkbox', { name: /I acknowledge/ });
   if (await acknowledge.isVisible()) await acknowledge.check();
   await page.getByRole('button', { name: 'Approve', exact: true }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Approve and make ready' }).click();
 
   // Approved: {label}/review is the new ready r2, and no draft waits any more.
   await expect(page).toHaveURL(`${INPUT_SETS}/${label}/review`);

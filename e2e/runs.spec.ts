@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { approveDraft, readBundle, signIn, snap, uploadBundle } from './support';
+import { apiHeaders, approveDraft, readBundle, signIn, snap, uploadBundle } from './support';
 
 test('a run without a label shows the Legacy mode card with its fix commands', async ({ page }) => {
   await signIn(page);
@@ -9,11 +9,13 @@ test('a run without a label shows the Legacy mode card with its fix commands', a
   const form = page.getByRole('form', { name: 'New run' });
   await expect(form.getByRole('note')).toContainText('Legacy mode');
   await form.getByRole('button', { name: 'Start run in Legacy mode' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Start in Legacy mode' }).click();
 
   await expect(page).toHaveURL(/\/ui\/runs\/[0-9a-f-]{36}$/);
   const card = page.getByRole('region', { name: 'Legacy mode' });
   await expect(card.getByRole('heading', { name: 'Legacy mode', exact: true })).toBeVisible();
-  await expect(card.locator('pre.command')).toContainText('pnpm planning');
+  await card.getByText('Fix it on the command line').click();
+  await expect(card.locator('pre.command').first()).toContainText('planning runs create');
   await expect(card.getByRole('button', { name: /Copy the commands of Legacy mode/ })).toBeVisible();
   await expect(page.getByText('No planning_input_set.json')).toBeVisible();
   await snap(page, 'run-legacy-mode');
@@ -22,10 +24,10 @@ test('a run without a label shows the Legacy mode card with its fix commands', a
 test('a run on a label without a ready set shows the Missing InputSet card', async ({ page }) => {
   await signIn(page);
   await uploadBundle(page, 'run_missing', readBundle(), '2027-W01');
-  await page.goto('/ui/plans');
-  const form = page.getByRole('form', { name: 'New run' });
-  await form.getByLabel(/Input set label/).fill('run_missing');
-  await form.getByRole('button', { name: 'Start run', exact: true }).click();
+  // The New run form refuses a label with only a draft; a script can still start one.
+  const started = await page.request.post('/api/runs', { headers: await apiHeaders(page), data: { input_set_label: 'run_missing' } });
+  expect(started.status(), await started.text()).toBe(201);
+  await page.goto(`/ui/runs/${((await started.json()) as { id: string }).id}`);
 
   const card = page.getByRole('region', { name: 'Missing InputSet' });
   await expect(card.getByRole('heading', { name: 'Missing InputSet', exact: true })).toBeVisible();

@@ -323,3 +323,16 @@ export async function expectNoSeriousAxeViolations(page: Page, name: string): Pr
     }));
   expect(findings, `Serious axe findings on "${name}"`).toEqual([]);
 }
+
+/**
+ * The three checks of a page in one call (issue 21's journeys): in Japanese, no English
+ * sentence; at any width, nothing wider than the window; no serious axe finding.
+ */
+export async function expectPageHoldsUp(
+  page: Page,
+  { name, language, dataValues = [] }: TEnglishCheck & { language: 'en' | 'ja' },
+): Promise<void> {
+  await expectNoHorizontalOverflow(page, name);
+  if (language === 'ja') await expectNoEnglishSentence(page, { name, dataValues });
+  await expectNoSeriousAxeViolations(page, name);
+}

@@ -4,6 +4,7 @@ import { AppProvider } from './app/provider';
 import { AppRouter } from './app/router';
 import './styles/app.css';
 import './styles/typography.css';
+import './styles/guidance.css';
 import './styles/small-screens.css';
 
 const root = document.getElementById('root');

@@ -2,7 +2,7 @@ import { useCallback, useLayoutEffect, useMemo, useState, type ReactNode } from 
 import { en, type TMessageKey, type TMessages, type TPluralKey } from './en';
 import { I18nContext, type TI18n } from './i18n-context';
 import { ja } from './ja';
-import { interpolate, pickInitialLanguage, type TLanguage, type TVars } from './translate';
+import { createTranslators, pickInitialLanguage, type TLanguage, type TVars } from './translate';
 
 const STORAGE_KEY = 'planning-hub.language';
 const MESSAGES: Record<TLanguage, TMessages> = { en, ja };
@@ -35,14 +35,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo<TI18n>(() => {
-    const messages = MESSAGES[language];
-    return {
-      language,
-      setLanguage,
-      t: (key: TMessageKey, vars?: TVars) => interpolate(messages[key], vars),
-      tc: (key: TPluralKey, count: number, vars?: TVars) =>
-        interpolate(messages[count === 1 ? (`${key}.one` as TMessageKey) : key], { ...vars, count }),
-    };
+    const { t, tc } = createTranslators<TMessageKey>(MESSAGES[language]);
+    return { language, setLanguage, t, tc: (key: TPluralKey, count: number, vars?: TVars) => tc(key, count, vars) };
   }, [language, setLanguage]);
 
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

@@ -24,3 +24,15 @@ export function pickInitialLanguage(stored: string | null, browserLanguages: rea
   if (isLanguage(stored)) return stored;
   return browserLanguages.some((tag) => tag.toLowerCase().startsWith('ja')) ? 'ja' : 'en';
 }
+
+/**
+ * `t` and `tc` over one language's messages (the provider's, and the unit tests' of
+ * sentences built from several messages). `tc` picks `<key>.one` for 1.
+ */
+export function createTranslators<TKey extends string>(messages: Record<TKey, string>) {
+  return {
+    t: (key: TKey, vars?: TVars) => interpolate(messages[key], vars),
+    tc: (key: TKey, count: number, vars?: TVars) =>
+      interpolate(messages[(count === 1 && `${key}.one` in messages ? `${key}.one` : key) as TKey], { ...vars, count }),
+  };
+}

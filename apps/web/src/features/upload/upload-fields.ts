@@ -1,11 +1,15 @@
 import { LABEL_PATTERN, ZVersionId } from '@planning-hub/contracts/labels';
+import { UPLOAD_ENCODINGS, type TUploadEncoding } from '@planning-hub/contracts/api/upload-limits';
 
 export const LABEL_MAX_LENGTH = 63;
 export const VERSION_ID_MAX_LENGTH = 128;
 export const NOTE_MAX_LENGTH = 2000;
+/** The id of "Keep as a draft even if it has errors": a refused upload's hint leads to it. */
+export const ALLOW_INVALID_ID = 'upload-allow-invalid';
 
-export const ENCODINGS = ['auto', 'utf-8', 'shift_jis'] as const;
-export type TEncoding = (typeof ENCODINGS)[number];
+/** The encodings the upload's `encoding` field takes, as the contract lists them. */
+export const ENCODINGS = UPLOAD_ENCODINGS;
+export type TEncoding = TUploadEncoding;
 
 export type TLabelIssue = 'required' | 'tooLong' | 'badStart' | 'badCharacters';
 

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { paths } from '../../config/paths';
 import { useT } from '../../i18n/i18n-context';
 import { ProgressBar } from '../../components/ui/progress-bar';
+import { useLabelRevision } from './api/find-label-revision';
 import { isAbortError, useUploadInputSet, type TUploadRequest } from './api/upload-input-set';
 import { UploadForm } from './components/upload-form';
 import { UploadFailed, UploadRejected, UploadStored } from './components/upload-result';
@@ -23,6 +24,11 @@ export function UploadPage() {
     upload.mutate(request);
   }
 
+  // A corrected file dropped after an answer: the answer was about the old files, so it goes.
+  function handleFormChange() {
+    if (!upload.isPending && (upload.data || upload.isError)) upload.reset();
+  }
+
   function startAgain() {
     upload.reset();
     setFormKey((key) => key + 1);
@@ -30,6 +36,9 @@ export function UploadPage() {
 
   const progress = upload.progress ?? 0;
   const isStored = upload.data?.kind === 'stored';
+  const storedLabel = upload.data?.kind === 'stored' ? upload.data.report.label : '';
+  // After a success: a label with a ready revision offers its diff as well as its review.
+  const ready = useLabelRevision(storedLabel, 'ready', { enabled: isStored });
 
   return (
     <section className="stack" aria-labelledby="upload-title">
@@ -44,7 +53,7 @@ export function UploadPage() {
         </Link>
       </div>
 
-      <UploadForm key={formKey} isUploading={upload.isPending} onSubmit={handleSubmit} />
+      <UploadForm key={formKey} isUploading={upload.isPending} onSubmit={handleSubmit} onChange={handleFormChange} />
 
       {upload.isPending ? (
         <div className="card stack-s" aria-live="polite">
@@ -66,7 +75,7 @@ export function UploadPage() {
         </p>
       ) : null}
 
-      {upload.data?.kind === 'stored' ? <UploadStored report={upload.data.report} headingRef={headingRef} /> : null}
+      {upload.data?.kind === 'stored' ? <UploadStored report={upload.data.report} headingRef={headingRef} hasReady={ready.isSuccess ? ready.data !== null : null} /> : null}
       {upload.data?.kind === 'rejected' ? <UploadRejected problem={upload.data.problem} headingRef={headingRef} /> : null}
       {upload.isError && !isAbortError(upload.error) ? <UploadFailed error={upload.error} headingRef={headingRef} /> : null}
 

@@ -35,8 +35,9 @@ export function diffQueryOptions(request: TDiffRequest) {
   });
 }
 
-export function useDiff(request: TDiffRequest) {
-  return useQuery(diffQueryOptions(request));
+/** `enabled: false` asks nothing (the Review tab of a label without a ready revision). */
+export function useDiff(request: TDiffRequest, { enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({ ...diffQueryOptions(request), enabled });
 }
 
 /** Runs a failed diff job again (`retry=true`); the answer (queued) restarts the polling. */

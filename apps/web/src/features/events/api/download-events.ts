@@ -27,14 +27,14 @@ const ZCheckedEventsPage: TSchema<TEventsResponse> = {
  */
 export async function fetchAllEvents({ label }: { label: string }): Promise<TEventsResponse> {
   const events: TEventsResponse['events'] = [];
-  let answer: TEventsResponse = { label, events: [], nextCursor: null };
+  let answer: TEventsResponse = { label, events: [], nextCursor: null, head: null };
   for (let page = 0; page < MAX_PAGES; page += 1) {
     const cursor = answer.nextCursor ?? undefined;
     answer = await apiRequest(API.events(label), { query: { limit: DOWNLOAD_PAGE_SIZE, cursor }, schema: ZCheckedEventsPage });
     events.push(...answer.events);
     if (!answer.nextCursor) break;
   }
-  return { label: answer.label, events, nextCursor: answer.nextCursor };
+  return { label: answer.label, events, nextCursor: answer.nextCursor, head: answer.head };
 }
 
 /** Saves the label's events as events.json (runbook 4.2: the evidence folder's file). */

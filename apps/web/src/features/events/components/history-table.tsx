@@ -2,7 +2,10 @@ import type { TInputSetEvent } from '@planning-hub/contracts/api/events';
 import { useT } from '../../../i18n/i18n-context';
 import { TableScroll } from '../../../components/ui/table-scroll';
 
-/** The runbook's columns (Action / Actor / Comment / JST), then who was signed in and which revision. */
+/**
+ * The runbook's columns (Action / Actor / Comment / JST) with the signed-in user first
+ * (Principal), and the name the event records, the Reviewer ID of a review, beside it.
+ */
 export function HistoryTable({ events, label }: { events: readonly TInputSetEvent[]; label: string }) {
   const t = useT();
   return (
@@ -14,6 +17,9 @@ export function HistoryTable({ events, label }: { events: readonly TInputSetEven
             <th scope="col" className="col-action">
               {t('history.col.action')}
             </th>
+            <th scope="col" className="col-principal">
+              {t('history.col.principal')}
+            </th>
             <th scope="col" className="col-actor">
               {t('history.col.actor')}
             </th>
@@ -22,9 +28,6 @@ export function HistoryTable({ events, label }: { events: readonly TInputSetEven
             </th>
             <th scope="col" className="col-jst">
               {t('history.col.jst')}
-            </th>
-            <th scope="col" className="col-principal">
-              {t('history.col.principal')}
             </th>
             <th scope="col" className="col-rev num">
               {t('history.col.revision')}
@@ -37,6 +40,7 @@ export function HistoryTable({ events, label }: { events: readonly TInputSetEven
               <td className="col-action">
                 <span className={`action-chip action-chip--${event.action}`}>{event.action}</span>
               </td>
+              <td className="col-principal mono">{event.principal}</td>
               <td className="col-actor mono">{event.actor}</td>
               <td className="col-comment">
                 {event.comment ? <span className="prewrap">{event.comment}</span> : <span className="muted">—</span>}
@@ -44,7 +48,6 @@ export function HistoryTable({ events, label }: { events: readonly TInputSetEven
               <td className="col-jst num">
                 <time dateTime={event.createdAt}>{event.createdAtJst}</time>
               </td>
-              <td className="col-principal mono">{event.principal}</td>
               <td className="col-rev num">{event.revision === null ? '—' : `r${event.revision}`}</td>
             </tr>
           ))}

@@ -130,7 +130,16 @@ export function InputSetTable({ items, total, hasNextPage, isFetchingNextPage, o
                   <time dateTime={item.updatedAt}>{formatJst(item.updatedAt)}</time>
                 </td>
                 <td className="col-approved">
-                  {item.approvedBy ?? <span className="muted">—</span>}
+                  {item.approvedBy ? (
+                    <>
+                      <span className="mono">{item.approvedBy}</span>
+                      {item.reviewerId ? (
+                        <span className="reviewer-id muted">{t('list.reviewerId', { id: item.reviewerId })}</span>
+                      ) : null}
+                    </>
+                  ) : (
+                    <span className="muted">—</span>
+                  )}
                 </td>
               </tr>
             );

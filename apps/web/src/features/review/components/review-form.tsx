@@ -9,8 +9,10 @@ import { formatCount } from '../../../lib/format';
 import type { TMessageKey } from '../../../i18n/en';
 import { useT, useTc } from '../../../i18n/i18n-context';
 import { CheckboxField, FormField } from '../../../components/ui/form-field';
+import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
 import { useReviewInputSet } from '../api/review-input-set';
+import { approvalSentence, type TApprovalImpact } from '../approval-summary';
 import {
   blockedReason,
   buildReviewRequest,
@@ -45,15 +47,20 @@ type TReviewFormProps = {
   onReviewed: (result: TReviewResponse, action: TReviewAction) => void;
   /** Loads the revision again (after a 409: it changed or moved meanwhile). */
   onReload: () => void;
+  /** The ready revision approving archives; null when there is none or it is not known yet. */
+  archivedRevision: number | null;
+  /** What approving changes, for the confirmation. */
+  impact: TApprovalImpact;
 };
 
 /**
  * The runbook's Review form (section 3): Action, Reviewer, Comment, and the
  * acknowledgement of warnings. Whatever stops it from being sent is said next to it.
  */
-export function ReviewForm({ inputSet, role, employeeId, hasDraft, onReviewed, onReload }: TReviewFormProps) {
+export function ReviewForm({ inputSet, role, employeeId, hasDraft, onReviewed, onReload, archivedRevision, impact }: TReviewFormProps) {
   const t = useT();
   const tc = useTc();
+  const [isConfirming, setIsConfirming] = useState(false);
   const ids = { reviewer: useId(), comment: useId(), acknowledge: useId(), blocked: useId(), why: useId() };
   const review = useReviewInputSet();
   const [action, setAction] = useState<TReviewAction>(defaultAction(inputSet.status));
@@ -79,13 +86,19 @@ export function ReviewForm({ inputSet, role, employeeId, hasDraft, onReviewed, o
           ? tc('review.why.acknowledge', inputSet.warningCount)
           : null;
 
+  function send() {
+    review.mutate(
+      { ref: inputSet.ref, request: buildReviewRequest({ action, reviewer, comment, acknowledgeWarnings, revision: inputSet }) },
+      { onSuccess: (result) => onReviewed(result, action), onSettled: () => setIsConfirming(false) },
+    );
+  }
+
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!canSubmit) return;
-    review.mutate(
-      { ref: inputSet.ref, request: buildReviewRequest({ action, reviewer, comment, acknowledgeWarnings, revision: inputSet }) },
-      { onSuccess: (result) => onReviewed(result, action) },
-    );
+    // An approval is confirmed first, with what becomes ready and what it changes.
+    if (action === 'approve') setIsConfirming(true);
+    else send();
   }
 
   return (
@@ -213,6 +226,35 @@ export function ReviewForm({ inputSet, role, employeeId, hasDraft, onReviewed, o
           </p>
         ) : null}
       </div>
+      <ConfirmDialog
+        isOpen={isConfirming}
+        title={t('review.confirm.title', { ref: inputSet.ref })}
+        confirmLabel={t('review.confirm.approve')}
+        busyLabel={t('review.submitting')}
+        isBusy={review.isPending}
+        onConfirm={send}
+        onCancel={() => setIsConfirming(false)}
+      >
+        <p className="confirm-sentence">
+          {approvalSentence(
+            {
+              label: inputSet.label,
+              revision: inputSet.revision,
+              versionId: inputSet.versionId,
+              contentHash: inputSet.contentHash,
+              archivedRevision,
+              impact,
+            },
+            { t, tc },
+          )}
+        </p>
+        {impact.kind === 'done' && !impact.identical ? (
+          <p className="muted num">
+            {t('review.confirm.breakdown', { added: impact.totals.added, removed: impact.totals.removed, changed: impact.totals.changed })}
+          </p>
+        ) : null}
+        <p className="muted">{t('review.confirm.recorded', { reviewer: reviewer.trim() || employeeId || DEFAULT_REVIEWER })}</p>
+      </ConfirmDialog>
     </form>
   );
 }

@@ -2,6 +2,7 @@ import type { TRunDetail } from '@planning-hub/contracts/api/runs';
 import { formatBytes } from '../../../lib/format';
 import { useT } from '../../../i18n/i18n-context';
 import { CopyButton } from '../../../components/ui/copy-button';
+import { HashCheckCommands } from './hash-check-commands';
 
 /** planning_input_set.json: download it, and check it against the sha256 shown (runbook section 5). */
 export function ArtifactPanel({ run }: { run: TRunDetail }) {
@@ -31,9 +32,10 @@ export function ArtifactPanel({ run }: { run: TRunDetail }) {
             </dd>
           </dl>
           <p className="field-hint">{t('run.artifact.check')}</p>
-          <pre className="command">
-            <code>{`sha256sum ${artifact.name}`}</code>
-          </pre>
+          <details className="command-details">
+            <summary>{t('run.artifact.checkCommands')}</summary>
+            <HashCheckCommands file={artifact.name} />
+          </details>
         </>
       ) : (
         <p className="muted">{run.warnings.length > 0 ? t('run.artifact.noneWarning') : t('run.artifact.none')}</p>

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { TPlanResult } from '@planning-hub/contracts/api/runs';
-import { formatCount } from '../../../lib/format';
+import { formatCount, formatFigure } from '../../../lib/format';
 import { useT } from '../../../i18n/i18n-context';
 import { toNumber } from '../chart-scale';
 import { capacityLoadSeries, formatLoad, inventorySeries, itemLocations } from '../plan-series';
@@ -26,8 +26,13 @@ export function PlanResult({ result }: { result: TPlanResult }) {
             })}
           />
           <Stat term={t('run.plan.itemLocations')} value={formatCount(summary.itemLocations)} detail={t('run.plan.items', { count: summary.items })} />
-          <Stat term={t('run.plan.totalDemand')} value={summary.totalDemand} />
-          <Stat term={t('run.plan.totalProduction')} value={summary.totalProduction} detail={t('run.plan.inbound', { value: summary.totalInbound })} />
+          <Stat term={t('run.plan.totalDemand')} value={formatFigure(summary.totalDemand)} exact={summary.totalDemand} />
+          <Stat
+            term={t('run.plan.totalProduction')}
+            value={formatFigure(summary.totalProduction)}
+            exact={summary.totalProduction}
+            detail={t('run.plan.inbound', { value: formatFigure(summary.totalInbound) })}
+          />
           <Stat term={t('run.plan.peakLoad')} value={formatLoad(summary.peakLoad)} detail={t('run.plan.resources', { count: summary.resources })} tone={(toNumber(summary.peakLoad) ?? 0) > 1 ? 'bad' : undefined} />
           <Stat
             term={t('run.plan.shortages')}
@@ -54,12 +59,23 @@ export function PlanResult({ result }: { result: TPlanResult }) {
   );
 }
 
-function Stat({ term, value, detail, tone }: { term: string; value: string; detail?: string; tone?: 'good' | 'warn' | 'bad' | undefined }) {
+type TStatProps = {
+  term: string;
+  value: string;
+  /** The exact decimal behind a rounded `value`, kept in the tooltip. */
+  exact?: string;
+  detail?: string;
+  tone?: 'good' | 'warn' | 'bad' | undefined;
+};
+
+function Stat({ term, value, exact, detail, tone }: TStatProps) {
   return (
     <div className={`stat${tone ? ` stat--${tone}` : ''}`}>
       <dt>{term}</dt>
       <dd>
-        <span className="stat-value num">{value}</span>
+        <span className="stat-value num" title={exact && exact !== value.replace(/,/g, '') ? exact : undefined}>
+          {value}
+        </span>
         {detail ? <span className="stat-detail">{detail}</span> : null}
       </dd>
     </div>

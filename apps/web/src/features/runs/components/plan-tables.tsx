@@ -1,5 +1,6 @@
 import type { TPlanResult } from '@planning-hub/contracts/api/runs';
 import { useT } from '../../../i18n/i18n-context';
+import { Figure } from '../../../components/ui/figure';
 import { toNumber } from '../chart-scale';
 import { formatLoad, itemLocationName } from '../plan-series';
 import { PlanTable } from './plan-table';
@@ -18,21 +19,21 @@ export function InventoryTable({ result }: { result: TPlanResult }) {
         { header: t('run.col.item'), kind: 'code', value: (row) => row.itemCode },
         { header: t('run.col.location'), kind: 'code', value: (row) => row.locationCode },
         { header: t('run.col.period'), kind: 'code', value: (row) => row.period },
-        { header: t('run.col.opening'), kind: 'number', value: (row) => row.opening },
-        { header: t('run.col.inbound'), kind: 'number', value: (row) => row.inbound },
-        { header: t('run.col.production'), kind: 'number', value: (row) => row.production },
-        { header: t('run.col.demand'), kind: 'number', value: (row) => row.demand },
+        { header: t('run.col.opening'), kind: 'number', value: (row) => <Figure value={row.opening} /> },
+        { header: t('run.col.inbound'), kind: 'number', value: (row) => <Figure value={row.inbound} /> },
+        { header: t('run.col.production'), kind: 'number', value: (row) => <Figure value={row.production} /> },
+        { header: t('run.col.demand'), kind: 'number', value: (row) => <Figure value={row.demand} /> },
         {
           header: t('run.col.projected'),
           kind: 'number',
-          value: (row) => row.projected,
+          value: (row) => <Figure value={row.projected} />,
           isStrong: true,
           tone: (row) => {
             const projected = toNumber(row.projected) ?? 0;
             return projected < 0 ? 'bad' : projected < (toNumber(row.safetyStock) ?? 0) ? 'warn' : null;
           },
         },
-        { header: t('run.col.safetyStock'), kind: 'number', value: (row) => row.safetyStock },
+        { header: t('run.col.safetyStock'), kind: 'number', value: (row) => <Figure value={row.safetyStock} /> },
       ]}
     />
   );
@@ -51,8 +52,8 @@ export function CapacityTable({ result }: { result: TPlanResult }) {
       columns={[
         { header: t('run.col.resource'), kind: 'code', value: (row) => row.resourceCode },
         { header: t('run.col.period'), kind: 'code', value: (row) => row.period },
-        { header: t('run.col.availableHours'), kind: 'number', value: (row) => row.availableHours },
-        { header: t('run.col.usedHours'), kind: 'number', value: (row) => row.usedHours },
+        { header: t('run.col.availableHours'), kind: 'number', value: (row) => <Figure value={row.availableHours} /> },
+        { header: t('run.col.usedHours'), kind: 'number', value: (row) => <Figure value={row.usedHours} /> },
         {
           header: t('run.col.load'),
           kind: 'number',
@@ -89,9 +90,9 @@ export function ShortagesTable({ result }: { result: TPlanResult }) {
         { header: t('run.col.item'), kind: 'code', value: (row) => row.itemCode },
         { header: t('run.col.location'), kind: 'code', value: (row) => row.locationCode },
         { header: t('run.col.period'), kind: 'code', value: (row) => row.period },
-        { header: t('run.col.projected'), kind: 'number', value: (row) => row.projected },
-        { header: t('run.col.safetyStock'), kind: 'number', value: (row) => row.safetyStock },
-        { header: t('run.col.missing'), kind: 'number', value: (row) => row.quantity, isStrong: true },
+        { header: t('run.col.projected'), kind: 'number', value: (row) => <Figure value={row.projected} /> },
+        { header: t('run.col.safetyStock'), kind: 'number', value: (row) => <Figure value={row.safetyStock} /> },
+        { header: t('run.col.missing'), kind: 'number', value: (row) => <Figure value={row.quantity} />, isStrong: true },
       ]}
     />
   );

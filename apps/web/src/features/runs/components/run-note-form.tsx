@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { TRunDetail } from '@planning-hub/contracts/api/runs';
 import { useT } from '../../../i18n/i18n-context';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
@@ -6,14 +6,36 @@ import { useUpdateRunNote } from '../api/update-run-note';
 
 const NOTE_MAX_LENGTH = 4000;
 
+type TRunNoteProps = {
+  run: TRunDetail;
+  canEdit: boolean;
+  /** Goes up each time a warning card's "Add a run note" is pressed: the note opens, focused. */
+  editRequest?: number;
+};
+
 /** The run's note: for a Legacy mode run, the runbook's evidence (CSV bundle, sha256) and exception reason. */
-export function RunNote({ run, canEdit }: { run: TRunDetail; canEdit: boolean }) {
+export function RunNote({ run, canEdit, editRequest = 0 }: TRunNoteProps) {
   const t = useT();
   const id = useId();
   const update = useUpdateRunNote();
   const [isEditing, setIsEditing] = useState(false);
   const [text, setText] = useState(run.note ?? '');
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
+  // A request made before this note was (re)mounted, e.g. before the last save, is not a new one.
+  const handledRequestRef = useRef(editRequest);
   const isLegacy = run.warnings.some((warning) => warning.code === 'legacy_mode');
+
+  useEffect(() => {
+    if (editRequest === handledRequestRef.current || !canEdit) return;
+    handledRequestRef.current = editRequest;
+    setIsEditing(true);
+  }, [editRequest, canEdit]);
+
+  useEffect(() => {
+    if (!isEditing) return;
+    textareaRef.current?.focus();
+    textareaRef.current?.scrollIntoView({ block: 'center' });
+  }, [isEditing, editRequest]);
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -29,6 +51,7 @@ export function RunNote({ run, canEdit }: { run: TRunDetail; canEdit: boolean })
             {t('run.note.title')}
           </label>
           <textarea
+            ref={textareaRef}
             id={id}
             className="input textarea"
             rows={3}

@@ -38,7 +38,7 @@ export function RunsTable({ runs, caption, showPlan = true }: { runs: readonly T
                 <RunInput run={run} />
               </td>
               <td>
-                <RunStatusBadge status={run.status} />
+                <RunStatusBadge run={run} />
               </td>
               <td className="nowrap">
                 <time dateTime={run.createdAt}>{formatJst(run.createdAt)}</time>

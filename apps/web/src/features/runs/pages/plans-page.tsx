@@ -59,7 +59,7 @@ export function PlansPage({ readyLabels }: { readyLabels: readonly string[] }) {
         </div>
         {canRun ? (
           <aside className="stack" aria-label={t('plans.actions')}>
-            <NewRunForm plans={plans.data?.items ?? []} readyLabels={readyLabels} onStarted={(run) => navigate(paths.run.getHref(run.id))} />
+            <NewRunForm plans={plans.data?.items ?? []} onStarted={(run) => navigate(paths.run.getHref(run.id))} />
             <CreatePlanForm readyLabels={readyLabels} />
           </aside>
         ) : null}

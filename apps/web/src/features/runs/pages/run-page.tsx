@@ -1,4 +1,5 @@
-import { Link, useParams } from 'react-router';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
 import type { TRunDetail } from '@planning-hub/contracts/api/runs';
 import { paths } from '../../../config/paths';
 import { isApiError } from '../../../lib/api-client';
@@ -13,6 +14,7 @@ import { ArtifactPanel } from '../components/artifact-panel';
 import { PlanResult } from '../components/plan-result';
 import { RunNote } from '../components/run-note-form';
 import { RunStatusBadge } from '../components/run-status-badge';
+import { WarningActions } from '../components/warning-actions';
 import { WarningCard } from '../components/warning-card';
 import { shortRunId } from '../run-id';
 
@@ -66,13 +68,16 @@ function RunNotShown({ id, error, onRetry }: { id: string; error: unknown; onRet
 
 function RunDetail({ run }: { run: TRunDetail }) {
   const t = useT();
+  const navigate = useNavigate();
   const canEdit = useHasRole('planner');
+  // "Add a run note" on a warning card opens the note below, focused.
+  const [noteRequest, setNoteRequest] = useState(0);
   return (
     <>
       <div className="detail-header">
         <div className="detail-title">
           <h1 id="run-title">{t('run.title', { id: shortRunId(run.id) })}</h1>
-          <RunStatusBadge status={run.status} />
+          <RunStatusBadge run={run} />
         </div>
         <dl className="detail-facts">
           <div>
@@ -111,7 +116,19 @@ function RunDetail({ run }: { run: TRunDetail }) {
       {run.warnings.length > 0 ? (
         <section className="stack-s" aria-label={t('run.warnings')}>
           {run.warnings.map((warning) => (
-            <WarningCard key={warning.code} warning={warning} />
+            <WarningCard
+              key={warning.code}
+              warning={warning}
+              actions={
+                <WarningActions
+                  run={run}
+                  warning={warning}
+                  canAct={canEdit}
+                  onAddNote={() => setNoteRequest((count) => count + 1)}
+                  onStarted={(started) => navigate(paths.run.getHref(started.id))}
+                />
+              }
+            />
           ))}
         </section>
       ) : null}
@@ -129,7 +146,7 @@ function RunDetail({ run }: { run: TRunDetail }) {
         <p className="card muted">{t('run.noResult')}</p>
       )}
 
-      <RunNote key={run.note ?? ''} run={run} canEdit={canEdit} />
+      <RunNote key={run.note ?? ''} run={run} canEdit={canEdit} editRequest={noteRequest} />
     </>
   );
 }

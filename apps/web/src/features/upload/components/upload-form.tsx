@@ -1,9 +1,12 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { UPLOAD_LIMITS } from '@planning-hub/contracts/api/upload-limits';
 import { useT } from '../../../i18n/i18n-context';
 import { CheckboxField, FormField } from '../../../components/ui/form-field';
 import type { TMessageKey } from '../../../i18n/en';
-import { checkSelection, mergeFiles, type TSelectionIssue } from '../file-selection';
+import { mergeFiles, type TSelectionIssue } from '../file-selection';
+import { checkBundle, uploadBlock } from '../bundle-check';
 import {
+  ALLOW_INVALID_ID,
   checkLabel,
   checkVersionId,
   ENCODINGS,
@@ -16,6 +19,8 @@ import {
   type TVersionIdIssue,
 } from '../upload-fields';
 import type { TUploadRequest } from '../api/upload-input-set';
+import { BundleCheckPanel } from './bundle-check-panel';
+import { DraftNotice, ReplaceDraftDialog, useDraftReplacement } from './draft-replacement';
 import { FileDropZone } from './file-drop-zone';
 
 const LABEL_MESSAGES: Record<TLabelIssue, TMessageKey> = {
@@ -42,11 +47,13 @@ const ENCODING_LABELS: Record<TEncoding, TMessageKey> = {
 type TUploadFormProps = {
   isUploading: boolean;
   onSubmit: (request: TUploadRequest) => void;
+  /** The label or the files changed: what an earlier upload answered no longer applies. */
+  onChange?: () => void;
 };
 
-export function UploadForm({ isUploading, onSubmit }: TUploadFormProps) {
+export function UploadForm({ isUploading, onSubmit, onChange }: TUploadFormProps) {
   const t = useT();
-  const ids = { label: useId(), versionId: useId(), note: useId(), encoding: useId(), allowInvalid: useId(), files: useId() };
+  const ids = { label: useId(), versionId: useId(), note: useId(), encoding: useId(), files: useId(), draft: useId() };
   const [label, setLabel] = useState('');
   const [versionId, setVersionId] = useState('');
   const [note, setNote] = useState('');
@@ -54,24 +61,35 @@ export function UploadForm({ isUploading, onSubmit }: TUploadFormProps) {
   const [allowInvalid, setAllowInvalid] = useState(false);
   const [files, setFiles] = useState<File[]>([]);
   const [isSubmitAttempted, setIsSubmitAttempted] = useState(false);
+  const checkSummaryRef = useRef<HTMLParagraphElement>(null);
+  const replacement = useDraftReplacement(label);
 
   const labelIssue = checkLabel(label);
   const versionIssue = checkVersionId(versionId);
-  const selectionIssue = checkSelection(files);
+  const check = checkBundle(files, UPLOAD_LIMITS);
+  const selectionIssue = check.selectionIssue;
+  const block = uploadBlock(check, allowInvalid);
   // Inline as you type; "required" only once the user tried to submit.
   const showLabelIssue = labelIssue !== null && (labelIssue !== 'required' || isSubmitAttempted);
   const showVersionIssue = versionIssue !== null && (versionIssue !== 'required' || isSubmitAttempted);
   const showSelectionIssue = selectionIssue !== null && (selectionIssue !== 'empty' || isSubmitAttempted);
+  const draft = labelIssue === null ? replacement.draft : null;
+
+  function changeFiles(next: (current: File[]) => File[]) {
+    setFiles(next);
+    onChange?.();
+  }
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setIsSubmitAttempted(true);
-    if (labelIssue || versionIssue || selectionIssue) {
+    if (labelIssue || versionIssue || block) {
       const firstInvalid = labelIssue ? ids.label : versionIssue ? ids.versionId : null;
       if (firstInvalid) document.getElementById(firstInvalid)?.focus();
+      else if (block !== 'selection') checkSummaryRef.current?.focus();
       return;
     }
-    onSubmit({ label, versionId, note, encoding, allowInvalid, files });
+    void replacement.sendOrConfirm({ label, versionId, note, encoding, allowInvalid, files }, onSubmit);
   }
 
   return (
@@ -87,17 +105,23 @@ export function UploadForm({ isUploading, onSubmit }: TUploadFormProps) {
             showLabelIssue && labelIssue
               ? t(LABEL_MESSAGES[labelIssue], { chars: invalidLabelCharacters(label).map((c) => `“${c}”`).join(' ') })
               : labelIssue === null
-                ? t('upload.label.preview', { ref: `${label}@draft` })
+                ? draft
+                  ? t('upload.label.replaces', { ref: draft.ref })
+                  : t('upload.label.preview', { ref: `${label}@draft` })
                 : ''
           }
           messageTone={showLabelIssue ? 'error' : 'ok'}
+          describedBy={draft ? ids.draft : undefined}
         >
           {(control) => (
             <input
               {...control}
               className="input mono"
               value={label}
-              onChange={(event) => setLabel(event.target.value)}
+              onChange={(event) => {
+                setLabel(event.target.value);
+                onChange?.();
+              }}
               maxLength={LABEL_MAX_LENGTH + 10}
               autoComplete="off"
               spellCheck={false}
@@ -125,6 +149,7 @@ export function UploadForm({ isUploading, onSubmit }: TUploadFormProps) {
             />
           )}
         </FormField>
+        {draft ? <DraftNotice draft={draft} id={ids.draft} /> : null}
         <FormField
           id={ids.note}
           label={t('upload.note.label')}
@@ -155,7 +180,7 @@ export function UploadForm({ isUploading, onSubmit }: TUploadFormProps) {
           )}
         </FormField>
         <CheckboxField
-          id={ids.allowInvalid}
+          id={ALLOW_INVALID_ID}
           label={t('upload.allowInvalid.label')}
           hint={t('upload.allowInvalid.hint')}
           checked={allowInvalid}
@@ -169,14 +194,23 @@ export function UploadForm({ isUploading, onSubmit }: TUploadFormProps) {
         </legend>
         <FileDropZone
           files={files}
-          onAdd={(added) => setFiles((current) => mergeFiles(current, added))}
-          onRemove={(name) => setFiles((current) => current.filter((file) => file.name !== name))}
+          onAdd={(added) => changeFiles((current) => mergeFiles(current, added))}
+          onRemove={(name) => changeFiles((current) => current.filter((file) => file.name !== name))}
           disabled={isUploading}
           describedBy={showSelectionIssue ? ids.files : undefined}
         />
         <p className="field-error" id={ids.files} aria-live="polite">
           {showSelectionIssue && selectionIssue ? t(SELECTION_MESSAGES[selectionIssue]) : ''}
         </p>
+        {files.length > 0 ? (
+          <BundleCheckPanel
+            check={check}
+            limits={UPLOAD_LIMITS}
+            allowInvalid={allowInvalid}
+            allowInvalidLabel={t('upload.allowInvalid.label')}
+            summaryRef={checkSummaryRef}
+          />
+        ) : null}
       </fieldset>
 
       <div className="form-actions">
@@ -184,6 +218,14 @@ export function UploadForm({ isUploading, onSubmit }: TUploadFormProps) {
           {isUploading ? t('upload.submitting') : t('upload.submit')}
         </button>
       </div>
+      <ReplaceDraftDialog
+        pending={replacement.pending}
+        onCancel={replacement.dismiss}
+        onConfirm={(request) => {
+          replacement.dismiss();
+          onSubmit(request);
+        }}
+      />
     </form>
   );
 }

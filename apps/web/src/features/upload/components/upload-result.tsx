@@ -12,13 +12,22 @@ import { ProblemsByFile } from '../../../components/ui/problems-table';
 import { RowCountsTable } from '../../../components/ui/row-counts';
 import { StatusBadge } from '../../../components/ui/status-badge';
 import { ProblemCountChip } from '../../../components/ui/problem-count-chip';
+import { KeptRowsList } from './kept-rows-list';
+import { ALLOW_INVALID_ID } from '../upload-fields';
 
 type THeadingRef = { headingRef: Ref<HTMLHeadingElement> };
 
+type TUploadStoredProps = {
+  report: TImportReport;
+  /** Whether the label has a ready revision to compare the draft with; null while unknown. */
+  hasReady: boolean | null;
+} & THeadingRef;
+
 /** 201: the bundle is stored as a draft (or, with allow_invalid, a draft marked invalid). */
-export function UploadStored({ report, headingRef }: { report: TImportReport } & THeadingRef) {
+export function UploadStored({ report, headingRef, hasReady }: TUploadStoredProps) {
   const t = useT();
   const ref = report.ref ?? `${report.label}@draft`;
+  const draftRef = `${report.label}@draft`;
   const warnings = report.problems.filter((problem) => problem.severity === 'warning');
   const errors = report.problems.filter((problem) => problem.severity === 'error');
   const isClean = report.ok && errors.length === 0;
@@ -85,11 +94,21 @@ export function UploadStored({ report, headingRef }: { report: TImportReport } &
         <dt>{t('upload.result.duration')}</dt>
         <dd className="num">{t('upload.result.durationValue', { ms: formatCount(Math.round(report.durationMs)) })}</dd>
       </dl>
-      <p>
-        <Link to={paths.inputSet.getHref(ref)} className="btn btn--primary">
+      <nav className="next-steps" aria-label={t('upload.next.label')}>
+        {hasReady ? (
+          <Link to={paths.inputSetDiff.getHref(draftRef)} className="btn btn--primary">
+            {t('upload.next.diff')}
+          </Link>
+        ) : null}
+        <Link to={paths.inputSetReview.getHref(draftRef)} className={`btn ${hasReady ? 'btn--secondary' : 'btn--primary'}`}>
+          {t('upload.next.review')}
+        </Link>
+        <Link to={paths.inputSet.getHref(ref)} className="btn btn--secondary">
           {t('upload.result.open', { ref })}
         </Link>
-      </p>
+      </nav>
+      {hasReady === false ? <p className="muted">{t('upload.next.firstRevision', { label: report.label })}</p> : null}
+      {!isClean ? <KeptRowsList report={report} /> : null}
       <section className="stack-s" aria-labelledby="upload-result-counts">
         <h3 id="upload-result-counts">{t('overview.rowCounts')}</h3>
         <RowCountsTable counts={report.rowCounts} caption={t('overview.rowCountsCaption')} />
@@ -126,7 +145,17 @@ export function UploadRejected({ problem, headingRef }: { problem: TProblemDetai
       {isValidation || problem.hint ? (
         <p className="alert-hint">
           <span className="alert-hint-label">{t('error.hint')}</span>{' '}
-          {isValidation ? t('apiProblem.validationFailed.hint') : <span lang="en">{problem.hint}</span>}
+          {isValidation ? (
+            // The server says "send allow_invalid=true"; on this page that is a checkbox, named by its label.
+            <>
+              {t('apiProblem.validationFailed.hint', { checkbox: t('upload.allowInvalid.label') })}{' '}
+              <button type="button" className="btn btn--ghost btn--small" onClick={() => document.getElementById(ALLOW_INVALID_ID)?.focus()}>
+                {t('upload.result.toCheckbox')}
+              </button>
+            </>
+          ) : (
+            <span lang="en">{problem.hint}</span>
+          )}
         </p>
       ) : null}
       <p className="muted">{t('upload.result.rejectedNext')}</p>
