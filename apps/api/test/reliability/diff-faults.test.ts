@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -126,7 +125,7 @@ describe('the diff job under faults', () => {
     expect(answer.body).toMatchObject({ state: 'done', ref: 'restarted@draft', against: 'restarted' });
   }, 120_000);
 
-  it('retries a diff whose database connection was cut mid-job, and it succeeds', async () => {
+  it('retries a diff whose database connection was cut mid-job, and it succeeds (the cut attempt counted as a failure)', async () => {
     const instance = api!;
     await createEditedPair(clients.pool, 'cut');
     const [successBefore, failureBefore] = [
@@ -144,7 +143,8 @@ describe('the diff job under faults', () => {
     const answer = await waitForDiff(instance.baseUrl, 'cut@draft');
     expect(answer.status).toBe(200);
     expect(await metric(instance.baseUrl, SUCCESS)).toBe(successBefore + 1);
-    expect(await metric(instance.baseUrl, FAILURE)).toBe(failureBefore);
+    // Every failed attempt counts, the retried ones too, so that the alert sees a diff that keeps failing early.
+    expect(await metric(instance.baseUrl, FAILURE)).toBe(failureBefore + 1);
     const retried = instance.logLines.filter(
       (l) => l.msg === 'input_set_diff_job_retrying' && l.label === 'cut@draft',
     );
@@ -153,7 +153,7 @@ describe('the diff job under faults', () => {
     expect((await getDiff(instance.baseUrl, 'cut@draft')).status).toBe(200);
   }, 90_000);
 
-  it('fails with a clear error and counts input_set_diff_jobs_total{result="failure"} when the cache cannot be written; leaves nothing half-written', async () => {
+  it('fails with a clear error and counts input_set_diff_jobs_total{result="failure"} per attempt when the cache cannot be written; leaves nothing half-written, only the failure record', async () => {
     const instance = api!;
     await createEditedPair(clients.pool, 'unwritable');
     // A file where the pair's row folder goes: no folder can be made there (also for root, unlike chmod).
@@ -175,7 +175,7 @@ describe('the diff job under faults', () => {
     expect(job.error).toContain(path.relative(workDir, paths.rowsRoot));
     expect(job.error).not.toContain(workDir);
     expect(job.hint).toContain('input_set_diff_job_failed');
-    expect(await metric(instance.baseUrl, FAILURE)).toBe(failureBefore + 1);
+    expect(await metric(instance.baseUrl, FAILURE)).toBe(failureBefore + 2);
     expect(
       instance.logLines.filter(
         (l) => l.msg === 'input_set_diff_job_failed' && l.label === 'unwritable@draft',
@@ -187,7 +187,11 @@ describe('the diff job under faults', () => {
         error: expect.stringContaining(paths.rowsRoot),
       }),
     ]);
-    expect(existsSync(paths.manifestFile)).toBe(false);
+    // In the cache file's place, the failure record: `rm` it and reload to run the diff again (runbook 6).
+    const record = JSON.parse(await readFile(paths.manifestFile, 'utf8'));
+    expect(record).toMatchObject({ format: 'planning-hub/input-set-diff-failure@1', state: 'failed', jobId: job.jobId });
+    expect(record.error).toContain('ENOTDIR');
+    expect(record.error).not.toContain(workDir);
 
     // Fixed on disk, retry=true computes it.
     await rm(paths.rowsRoot);

@@ -19,7 +19,8 @@ import { cutWhenIdle } from '../../http/request-timeout';
 /**
  * Diff tab of the Planning Hub (DESIGN.md section 6): 200 with the result once the
  * cache holds it, 202 with the background job's state until then (poll the same URL).
- * Only enqueues here; the worker runs in server.ts (startDiffWorker).
+ * Only enqueues here; the worker runs in server.ts (startDiffWorker) unless SERVER_ROLE=api,
+ * or in a process of its own (SERVER_ROLE=worker).
  */
 export function diffRoutes({ runtime }: { runtime: Pick<TRuntime, 'config' | 'logger' | 'db' | 'metrics'> }): Router {
   const router = Router();

@@ -9,13 +9,15 @@ import { DIFF_KINDS, ZDiffResult, type TDiffKind } from '@planning-hub/contracts
 import { TABLE_NAMES, type TTableName } from '@planning-hub/contracts/tables';
 import { diffCacheName } from '@planning-hub/core/diff/diff-cache-name';
 import { PAGE_STRIDE, createPageIndex, locateLine } from '@planning-hub/core/diff/page-index';
+import { DIFF_FAILURE_FORMAT, ZDiffFailureRecord, type TDiffFailureRecord } from './diff-failure-record';
 
 /**
  * The runbook's diff cache (section 6): `tmp/input_set_diffs/<label>__<against>.json`
  * is the manifest (hashes, summary, row file index); the rows live next to it in
  * `<label>__<against>/<computation id>/<table>.<kind>.ndjson`, so pages are read
  * by seeking. The manifest is written last (temp file + rename): it is the commit
- * point, and deleting it forces a recompute on the next request.
+ * point, and deleting it forces a recompute on the next request. A diff that failed
+ * for good leaves a failure record at the same path instead (diff-failure-record.ts).
  */
 export const DIFF_CACHE_FORMAT = 'planning-hub/input-set-diff@1';
 
@@ -59,7 +61,11 @@ export function diffCachePaths(cacheDir: string, ref: string, against: string): 
   };
 }
 
-export type TManifestRead = { status: 'missing' } | { status: 'unreadable' } | { status: 'ok'; manifest: TDiffManifest };
+export type TManifestRead =
+  | { status: 'missing' }
+  | { status: 'unreadable' }
+  | { status: 'ok'; manifest: TDiffManifest }
+  | { status: 'failed'; failure: TDiffFailureRecord };
 
 export async function readDiffManifest(paths: TDiffCachePaths): Promise<TManifestRead> {
   let text: string;
@@ -70,7 +76,12 @@ export async function readDiffManifest(paths: TDiffCachePaths): Promise<TManifes
     throw error;
   }
   try {
-    const parsed = ZDiffManifest.safeParse(JSON.parse(text));
+    const json: unknown = JSON.parse(text);
+    if ((json as { format?: unknown } | null)?.format === DIFF_FAILURE_FORMAT) {
+      const failure = ZDiffFailureRecord.safeParse(json);
+      return failure.success ? { status: 'failed', failure: failure.data } : { status: 'unreadable' };
+    }
+    const parsed = ZDiffManifest.safeParse(json);
     return parsed.success ? { status: 'ok', manifest: parsed.data } : { status: 'unreadable' };
   } catch {
     return { status: 'unreadable' };

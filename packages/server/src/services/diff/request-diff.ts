@@ -20,15 +20,17 @@ import {
   type TDiffCachePaths,
   type TDiffManifest,
 } from './diff-cache';
+import { isFailureFor, type TDiffFailureRecord } from './diff-failure-record';
 import { diffJsonChunks } from './diff-json';
-import { toDiffResult } from './diff-result';
+import { diffCacheFileShown, toDiffResult } from './diff-result';
 import { diffJobId, isJobAbandoned, type TDiffJob, type TDiffJobData, type TDiffQueue } from './diff-queue';
+import { countDiffWorkers } from './diff-worker-presence';
 
 export type TDiffServiceDeps = {
   prisma: Pick<PrismaClient, 'inputSet'>;
   pool: pg.Pool;
   queue: Pick<TDiffQueue, 'enqueue' | 'findJob' | 'deleteJob'>;
-  metrics: Pick<TMetrics, 'diffCacheHits' | 'diffCacheStale'>;
+  metrics: Pick<TMetrics, 'diffCacheHits' | 'diffCacheStale' | 'diffJobs'>;
   /** `<workDir>/tmp/input_set_diffs` */
   cacheDir: string;
 };
@@ -67,37 +69,47 @@ function jobDataOf(pair: TDiffPair): TDiffJobData {
   return { ref: pair.ref, against: pair.against, refHash: pair.newer.contentHash, againstHash: pair.older.contentHash };
 }
 
+type TCacheRead = { manifest: TDiffManifest } | { failure: TDiffFailureRecord } | null;
+
 /**
- * The cache file when it matches both current content hashes (a hit). A file whose
- * hashes no longer match is stale: it is counted once and removed, so the next
- * requests see a plain miss while the recompute runs.
+ * What the cache file holds for these content hashes: the diff, the failure record of
+ * its job, or nothing. A diff whose hashes no longer match is stale: it is counted once
+ * and removed, so the next requests see a plain miss while the recompute runs. The
+ * failure record of older content is removed without counting (nothing was cached).
  */
-async function readCurrentManifest(
-  deps: TDiffServiceDeps,
-  paths: TDiffCachePaths,
-  data: TDiffJobData,
-): Promise<TDiffManifest | null> {
+async function readCache(deps: TDiffServiceDeps, paths: TDiffCachePaths, data: TDiffJobData): Promise<TCacheRead> {
   const read = await readDiffManifest(paths);
   if (read.status === 'missing') return null;
-  if (read.status === 'ok' && (await isManifestCurrent(paths, read.manifest, data))) {
-    deps.metrics.diffCacheHits.inc();
-    return read.manifest;
-  }
-  deps.metrics.diffCacheStale.inc();
+  if (read.status === 'ok' && (await isManifestCurrent(paths, read.manifest, data))) return { manifest: read.manifest };
+  if (read.status === 'failed' && isFailureFor(read.failure, data)) return { failure: read.failure };
+  if (read.status !== 'failed') deps.metrics.diffCacheStale.inc();
   await removeDiffManifest(paths);
   return null;
 }
 
-function toJobState(job: TDiffJob): TDiffJobState {
+/** The worker said it could not leave a failure record (request-diff keeps such a job failed until retry). */
+const isFailureUnrecorded = (job: TDiffJob) => (job.output as { failureRecorded?: unknown } | null)?.failureRecorded === false;
+
+function toJobState(job: TDiffJob, { workers, cacheFile }: { workers: number; cacheFile: string }): TDiffJobState {
   const state = job.state === 'active' ? 'running' : job.state === 'failed' ? 'failed' : 'queued';
   const attempts = job.state === 'created' ? 0 : job.retryCount + 1;
   const maxAttempts = job.retryLimit + 1;
   const output = job.output as { message?: unknown } | null;
   const error = job.state !== 'created' && typeof output?.message === 'string' ? output.message : null;
-  const hint =
-    state === 'failed'
-      ? `The diff failed after ${attempts} attempt(s); the log line input_set_diff_job_failed has the details. Ask again with retry=true to run it again.`
-      : `The diff is ${state === 'running' ? 'running' : 'queued'}; ask again in a few seconds.`;
+  let hint: string;
+  if (state === 'failed') {
+    const failed = `The diff failed after ${attempts} attempt(s); the log line input_set_diff_job_failed has the details.`;
+    hint = isFailureUnrecorded(job)
+      ? `${failed} Ask again with retry=true to run it again.`
+      : `${failed} To run it again: delete ${cacheFile} and reload the Diff tab, or ask again with retry=true.`;
+  } else if (state === 'running') {
+    hint = 'The diff is running; ask again in a few seconds.';
+  } else if (workers === 0) {
+    hint =
+      'The diff is queued, but no diff worker is running: it starts when a process with SERVER_ROLE=worker (or all) runs on this database.';
+  } else {
+    hint = 'The diff is queued; ask again in a few seconds.';
+  }
   return {
     state,
     jobId: job.id,
@@ -111,13 +123,28 @@ function toJobState(job: TDiffJob): TDiffJobState {
   };
 }
 
-type TCacheOrJob = { manifest: TDiffManifest; paths: TDiffCachePaths } | { job: TDiffJobState };
+/** Whether a job is done with for good: finished, cancelled, or failed with nothing to keep it so. */
+async function isJobOver(
+  deps: TDiffServiceDeps,
+  { job, paths, data, retry }: { job: TDiffJob; paths: TDiffCachePaths; data: TDiffJobData; retry: boolean },
+): Promise<boolean> {
+  if (job.state === 'completed' || job.state === 'cancelled') return true;
+  if (job.state !== 'failed') return false;
+  if (retry) return true;
+  if (isFailureUnrecorded(job)) return false;
+  // Read again now that the job is seen failed: the worker writes the record before it fails the job.
+  const cache = await readCache(deps, paths, data);
+  return !(cache && 'failure' in cache);
+}
+
+type TCacheOrJob = { manifest: TDiffManifest; paths: TDiffCachePaths; isFromCache: boolean } | { job: TDiffJobState };
 
 /**
  * The diff from the cache, or the background job that computes it: enqueued on the
  * first request (pg-boss, queue input-set-diff), again after the cache file was
- * deleted or went stale. A failed job stays failed until `retry` asks for a new run,
- * so that a polling page does not loop through failures.
+ * deleted or went stale. A failed job stays failed while its failure record sits in
+ * the cache file's place, so that a polling page does not loop through failures;
+ * deleting that file (the runbook's recovery) or `retry` runs it again.
  */
 async function diffFromCacheOrJob(
   deps: TDiffServiceDeps,
@@ -126,41 +153,50 @@ async function diffFromCacheOrJob(
   const pair = await resolveDiffPair(deps, { ref, against });
   const data = jobDataOf(pair);
   const paths = diffCachePaths(deps.cacheDir, pair.ref, pair.against);
-  const cached = await readCurrentManifest(deps, paths, data);
-  if (cached) return { manifest: cached, paths };
+  const cached = await readCache(deps, paths, data);
+  if (cached && 'manifest' in cached) return { manifest: cached.manifest, paths, isFromCache: true };
   if (data.refHash === data.againstHash) {
-    // Same content: nothing to compare, answered at once without reading the tables.
-    return { manifest: await computeDiffToCache(deps, { ref: pair.ref, against: pair.against, paths }), paths };
+    // Same content: nothing to compare, answered at once without reading the tables (and counted as a success).
+    const manifest = await computeDiffToCache(deps, { ref: pair.ref, against: pair.against, paths });
+    deps.metrics.diffJobs.inc({ result: 'success' });
+    return { manifest, paths, isFromCache: false };
   }
 
   const id = diffJobId(data);
   let job = await deps.queue.findJob(id);
   if (job?.state === 'completed') {
     // Finished between our cache read and now, or its file was deleted since.
-    const landed = await readCurrentManifest(deps, paths, data);
-    if (landed) return { manifest: landed, paths };
+    const landed = await readCache(deps, paths, data);
+    if (landed && 'manifest' in landed) return { manifest: landed.manifest, paths, isFromCache: true };
   }
-  const isOver = job && (job.state === 'completed' || job.state === 'cancelled' || (job.state === 'failed' && retry));
-  // A job whose API process died mid-diff is queued again at once.
-  if (job && (isOver || (await isJobAbandoned(deps.pool, job)))) {
+  // A job whose worker died mid-diff is queued again at once.
+  if (job && ((await isJobOver(deps, { job, paths, data, retry })) || (await isJobAbandoned(deps.pool, job)))) {
     await deps.queue.deleteJob(id);
     job = null;
   }
   if (!job) {
+    if (retry && cached) await removeDiffManifest(paths);
     await deps.queue.enqueue(data);
     job = await deps.queue.findJob(id);
   }
   if (!job) throw new AppError('unavailable', { message: 'The diff job could not be queued; try again.' });
-  return { job: toJobState(job) };
+  const workers = job.state === 'created' || job.state === 'retry' ? await countDiffWorkers(deps.pool) : 1;
+  return { job: toJobState(job, { workers, cacheFile: diffCacheFileShown(pair.ref, pair.against) }) };
 }
 
-/** GET /api/plans/input_sets/{ref}/diff: the summary (200) or the job state (202). */
+/**
+ * GET /api/plans/input_sets/{ref}/diff: the summary (200) or the job state (202).
+ * The one place a cache hit is counted: once per summary answered from a cache file,
+ * not per rows page, export or poll (README, Operations).
+ */
 export async function requestDiff(
   deps: TDiffServiceDeps,
   input: { ref: string; against?: string | undefined; retry?: boolean },
 ): Promise<TDiffResponse> {
   const outcome = await diffFromCacheOrJob(deps, input);
-  return 'job' in outcome ? outcome.job : toDiffResult(outcome.manifest);
+  if ('job' in outcome) return outcome.job;
+  if (outcome.isFromCache) deps.metrics.diffCacheHits.inc();
+  return toDiffResult(outcome.manifest);
 }
 
 /**
