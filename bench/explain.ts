@@ -17,7 +17,7 @@ import { startEmbeddedPostgres } from '../packages/server/src/database/embedded-
 import { tableDiffCopySql } from '../packages/server/src/services/diff/diff-sql';
 import { selectRowsSql } from '../packages/server/src/services/input-sets/table-sql';
 import { DIFF_LABEL, createDiffRevisions } from './diff';
-import { BENCH_PG_PORT } from './lib/bench-database';
+import { BENCH_PG_PORT, BENCH_SUPERUSER } from './lib/bench-database';
 import { plainSelectSql, findRevisionId } from './tasks/revision-sql';
 
 type TPool = TDatabase['pool'];
@@ -47,6 +47,7 @@ async function main(): Promise<void> {
   const server = await startEmbeddedPostgres({
     dataDir: path.join(home, '.data', 'bench'),
     port: BENCH_PG_PORT,
+    superuser: BENCH_SUPERUSER,
   });
   const db = createDatabaseClients(server.urlFor('planning_hub_bench'), 2);
   const { pool } = db;

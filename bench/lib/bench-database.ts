@@ -5,6 +5,8 @@ import { prismaPaths } from '../../packages/server/src/database/prisma-paths';
 import { applyMigrations } from '../../packages/server/src/database/schema-engine';
 
 export const BENCH_PG_PORT = 54390;
+/** The bench's throwaway cluster keeps the fixed superuser password it was made with. */
+export const BENCH_SUPERUSER = { user: 'planning_hub', password: 'planning_hub' };
 const DATABASE = 'planning_hub_bench';
 
 export type TBenchDatabase = {
@@ -24,7 +26,7 @@ export async function startBenchDatabase(
   port = BENCH_PG_PORT,
   dataDir = path.join('.data', 'bench'),
 ): Promise<TBenchDatabase> {
-  const server = await startEmbeddedPostgres({ dataDir: path.join(home, dataDir), port });
+  const server = await startEmbeddedPostgres({ dataDir: path.join(home, dataDir), port, superuser: BENCH_SUPERUSER });
   const adminUrl = server.urlFor('postgres');
   const admin = createDatabaseClients(adminUrl, 1);
   try {

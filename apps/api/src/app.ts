@@ -22,13 +22,15 @@ export type TAppDeps = {
   apiRouters: express.Router[];
   /** Built SPA folder; served when it exists. */
   spaDistDir: string;
+  /** TRUST_PROXY: the proxies whose X-Forwarded-For/-Proto are believed (req.ip for sign-in limits, req.secure for cookies). */
+  trustProxy: string;
 };
 
 /** Express assembly only: middleware order, routers, error handler. */
 export function createApp(deps: TAppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', deps.trustProxy);
   app.set('query parser', 'simple');
 
   app.use(
@@ -68,6 +70,21 @@ export function createApp(deps: TAppDeps): express.Express {
   app.use('/api', notFoundHandler);
   app.use(spaRoutes({ distDir: deps.spaDistDir }));
 
+  app.use(problemDetailsHandler(deps.logger));
+  return app;
+}
+
+export type TWorkerAppDeps = Pick<TAppDeps, 'logger' | 'metrics' | 'checkDatabase'>;
+
+/**
+ * The port of a SERVER_ROLE=worker process: /healthz, /readyz and /metrics for the
+ * load balancer's and Prometheus's probes, and nothing else (no API, no SPA, no sign-in).
+ */
+export function createWorkerApp(deps: TWorkerAppDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(healthRoutes({ checkDatabase: deps.checkDatabase, metrics: deps.metrics }));
+  app.use(notFoundHandler);
   app.use(problemDetailsHandler(deps.logger));
   return app;
 }

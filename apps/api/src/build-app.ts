@@ -15,7 +15,8 @@ export async function buildApp(
   { localOperatorSecret }: { localOperatorSecret?: string } = {},
 ): Promise<express.Express> {
   const { config, logger, db, metrics } = runtime;
-  const policy = await applyInstallationPolicy(db.pool, { fourEyes: config.fourEyes });
+  // Written as the owner (DATABASE_OWNER_URL, the embedded superuser): the app's own role may only read it.
+  const policy = await db.withOwner((owner) => applyInstallationPolicy(owner, { fourEyes: config.fourEyes }));
   if (policy.status === 'kept' && policy.policy.fourEyes !== config.fourEyes) {
     logger.warn(
       { fourEyes: policy.policy.fourEyes },
@@ -33,5 +34,6 @@ export async function buildApp(
     authenticate: authenticate({ prisma: db.prisma, config, localOperatorSecret }),
     apiRouters: await buildApiRouters(runtime),
     spaDistDir: path.join(config.home, 'apps', 'web', 'dist'),
+    trustProxy: config.trustProxy,
   });
 }

@@ -32,7 +32,11 @@ export function formatEvents(page: TEventsResponse): string {
 }
 
 export function formatVerdict(verdict: TVerifyEventsResponse): string {
-  if (verdict.ok) return `OK: ${verdict.checked} events, chain intact`;
+  const unkeyed = verdict.unkeyed > 0 ? ` (${verdict.unkeyed} written before the audit key, checked as plain SHA-256)` : '';
+  if (verdict.ok) return `OK: ${verdict.checked} events, chain intact${unkeyed}`;
+  if (verdict.brokenAt === null) {
+    return [`BROKEN: '${verdict.label}'`, `  ${verdict.reason}`, `  The ${verdict.checked} event(s) still there are intact.`].join('\n');
+  }
   const e = verdict.brokenEvent;
   const where = e ? ` (${e.action} r${e.revision ?? '-'} at ${e.createdAtJst} by ${e.actor})` : '';
   return [

@@ -83,8 +83,16 @@ export async function captureHistoryPage({
       locale: 'en-US',
       timezoneId: 'Asia/Tokyo',
     });
+    // A server reached over https names its cookie `__Host-...`, which a browser keeps only when Secure.
     await context.addCookies([
-      { name: cookie.name, value: cookie.value, url: baseUrl, httpOnly: true, sameSite: 'Lax' },
+      {
+        name: cookie.name,
+        value: cookie.value,
+        url: baseUrl,
+        httpOnly: true,
+        sameSite: 'Lax',
+        secure: new URL(baseUrl).protocol === 'https:',
+      },
     ]);
     const page = await context.newPage();
     await page.goto(`${baseUrl}${historyPath}`, { waitUntil: 'networkidle', timeout: 30_000 });

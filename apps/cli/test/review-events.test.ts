@@ -142,6 +142,46 @@ describe('planning events', () => {
   });
 });
 
+describe('planning events verify --head', () => {
+  it('fails naming the events removed from the end after the evidence folder recorded the head; without it, it cannot tell', async () => {
+    for (const versionId of ['A', 'B', 'C']) await importDraft(server.runtime.db.pool, 'cut_tail', { principal: 'planner', versionId });
+    const evidence = await runPlanning(['evidence', '--label', 'cut_tail', '--date', '20261128'], {
+      ...operator,
+      env: { CHROMIUM_PATH: '/nonexistent/chromium' },
+    });
+    expect(evidence.stdout).toContain('(3 events)');
+    const file = path.join(operator.cwd, 'evidence/input_sets/cut_tail/20261128/events.json');
+    const saved = ZEventsResponse.parse(JSON.parse(await readFile(file, 'utf8')));
+    expect(saved.head).toEqual({ id: saved.events[0]!.id, hash: saved.events[0]!.hash, count: 3 });
+    const listed = ZEventsResponse.parse(JSON.parse((await operator.planning('events', '--label', 'cut_tail', '--limit', '1', '--json')).stdout));
+    expect(listed.head).toEqual(saved.head);
+    expect((await operator.planning('events', 'verify', '--label', 'cut_tail', '--head', file)).code).toBe(0);
+
+    const client = await server.runtime.db.pool.connect();
+    try {
+      await client.query('ALTER TABLE planning_input_set_events DISABLE TRIGGER ALL');
+      await client.query('DELETE FROM planning_input_set_events WHERE id = $1', [saved.head!.id]);
+    } finally {
+      await client.query('ALTER TABLE planning_input_set_events ENABLE TRIGGER ALL');
+      client.release();
+    }
+    const plain = await operator.planning('events', 'verify', '--label', 'cut_tail');
+    expect(plain.stdout.trim()).toBe('OK: 2 events, chain intact');
+
+    const broken = await operator.planning('events', 'verify', '--label', 'cut_tail', '--head', file);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain(`BROKEN: 'cut_tail'`);
+    expect(broken.stdout).toContain(`event ${saved.head!.id}`);
+    expect(broken.stdout).toContain('1 event(s) were removed from the end');
+    const byHash = await operator.planning('events', 'verify', '--label', 'cut_tail', '--head', saved.head!.hash, '--json');
+    expect(byHash.code).toBe(1);
+    expect(ZVerifyEventsResponse.parse(JSON.parse(byHash.stdout))).toMatchObject({ ok: false, checked: 2, brokenAt: null });
+    const notAHead = await operator.planning('events', 'verify', '--label', 'cut_tail', '--head', 'nope.json');
+    expect(notAHead.code).toBe(1);
+    expect(notAHead.stderr).toContain('--head takes a 64-character event hash');
+  });
+});
+
 describe('planning evidence', () => {
   // The test server serves apps/web/dist when it has been built (pnpm build).
   const isSpaBuilt = existsSync(path.join(findRepoRoot(), 'apps/web/dist/index.html'));

@@ -4,10 +4,11 @@ import { z } from 'zod';
  * Characters that can move the cursor, recolour or reorder what a terminal or a
  * page shows: C0 and C1 controls (ESC among them), DEL, and the bidirectional
  * embedding, override and isolate marks. A comment holding them could hide or
- * fake lines of `planning events` output.
+ * fake lines of `planning events` output. On one line, the Unicode line and paragraph
+ * separators (U+2028, U+2029) are refused too: they break lines as well.
  */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what must be found
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
+const CONTROL_OR_LINE_BREAK = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
 /** The same, but line breaks and tabs pass: CR only as part of CRLF (a browser's textarea sends CRLF). */
 const CONTROL_EXCEPT_LINES =
   // eslint-disable-next-line no-control-regex -- as above
@@ -30,7 +31,7 @@ export function singleLineText(what: string, max: number) {
     .trim()
     .max(max)
     .superRefine((text, ctx) => {
-      const found = firstControl(text, CONTROL);
+      const found = firstControl(text, CONTROL_OR_LINE_BREAK);
       if (found)
         ctx.addIssue({ code: 'custom', message: `${what} cannot contain control characters (${found}).` });
     });

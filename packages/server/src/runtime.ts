@@ -1,4 +1,5 @@
 import { loadConfig, type TConfig } from './config/env';
+import { loadAuditKey } from './config/load-audit-key';
 import { openDatabase, type TDatabase } from './database/connect';
 import { createLogger, type TLogger } from './observability/logger';
 import { createMetrics, type TMetrics } from './observability/metrics';
@@ -22,7 +23,14 @@ export async function openRuntime({
   logger?: TLogger;
 }): Promise<TRuntime> {
   const log = logger ?? createLogger({ level: config.logLevel, name, file: config.logFile });
-  const db = await openDatabase({ config, log: (message) => log.info(message) });
+  // The audit key first: a start with the wrong key fails before it touches the database.
+  const auditKey = await loadAuditKey(config);
+  const db = await openDatabase({
+    config,
+    log: (message) => log.info(message),
+    warn: (message) => log.warn(message),
+    auditKey,
+  });
   const metrics = createMetrics();
   return { config, logger: log, db, metrics, close: () => db.close() };
 }

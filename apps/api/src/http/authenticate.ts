@@ -15,7 +15,13 @@ import { actorOf, type TPrincipal } from '@planning-hub/server/services/auth/pri
 import { safeEqual } from '@planning-hub/server/services/auth/secrets';
 import { resolveSession } from '@planning-hub/server/services/auth/sessions';
 
+/** The session cookie on plain http (development, a proxy that is not on this host). */
 export const SESSION_COOKIE = 'planning_hub_session';
+/**
+ * The same under HTTPS. Browsers accept a `__Host-` cookie only with Secure, Path=/ and no
+ * Domain, so a sibling subdomain or a plain-http page can neither plant nor overwrite it.
+ */
+export const SECURE_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`;
 export const CSRF_HEADER = 'x-csrf-token';
 
 /** Why credentials that came with the request were not accepted; turned into 401/403 by requireRole. */
@@ -82,7 +88,7 @@ export function authenticate({
   localOperatorSecret,
 }: {
   prisma: TAuthPrisma;
-  config: Pick<TConfig, 'cookieSecure'>;
+  config: Pick<TConfig, 'cookieSecure' | 'sessionIdleMinutes'>;
   /** This server start's secret (server.json); without it no local operator is accepted. */
   localOperatorSecret?: string | undefined;
 }): RequestHandler {
@@ -96,9 +102,9 @@ export function authenticate({
       return next();
     }
 
-    const sessionId = readCookie(req.headers.cookie, SESSION_COOKIE);
+    const sessionId = readCookie(req.headers.cookie, sessionCookieName(req, config));
     if (!sessionId) return next();
-    const session = await resolveSession({ prisma, sessionId });
+    const session = await resolveSession({ prisma, sessionId, idleMinutes: config.sessionIdleMinutes });
     if (!session) {
       clearSessionCookie(req, res, config);
       return next();
@@ -154,21 +160,40 @@ export function requireRole(role: TRole): RequestHandler {
   };
 }
 
-function cookieOptions(req: Request, config: Pick<TConfig, 'cookieSecure'>) {
-  const secure = config.cookieSecure === 'true' || (config.cookieSecure === 'auto' && req.secure);
-  return { httpOnly: true, sameSite: 'lax', path: '/', secure } as const;
+function isSecureCookie(req: Request, config: Pick<TConfig, 'cookieSecure'>): boolean {
+  return config.cookieSecure === 'true' || (config.cookieSecure === 'auto' && req.secure);
 }
 
-/** Hands the browser its session id: httpOnly, SameSite=Lax, Secure on https (COOKIE_SECURE). */
+/**
+ * The session cookie's name for this request: `__Host-planning_hub_session` when it is
+ * Secure. Under HTTPS only that name is read. Sessions set under the old name before the
+ * prefix came are not carried over: the old name is what the prefix exists to refuse
+ * (anyone who can set a cookie for the host could plant it), and a session lasts at most
+ * SESSION_TTL_HOURS, so the transition costs each user one sign-in.
+ */
+export function sessionCookieName(req: Request, config: Pick<TConfig, 'cookieSecure'>): string {
+  return isSecureCookie(req, config) ? SECURE_SESSION_COOKIE : SESSION_COOKIE;
+}
+
+function cookieOptions(req: Request, config: Pick<TConfig, 'cookieSecure'>) {
+  return { httpOnly: true, sameSite: 'lax', path: '/', secure: isSecureCookie(req, config) } as const;
+}
+
+/** Hands the browser its session id: httpOnly, SameSite=Lax, Secure with the `__Host-` prefix on https (COOKIE_SECURE). */
 export function setSessionCookie(
   req: Request,
   res: Response,
   config: Pick<TConfig, 'cookieSecure'>,
   session: { sessionId: string; expiresAt: Date },
 ): void {
-  res.cookie(SESSION_COOKIE, session.sessionId, { ...cookieOptions(req, config), expires: session.expiresAt });
+  const name = sessionCookieName(req, config);
+  // A cookie of the old name left from before the prefix is of no use any more: the browser may drop it.
+  if (name !== SESSION_COOKIE && readCookie(req.headers.cookie, SESSION_COOKIE) !== undefined) {
+    res.clearCookie(SESSION_COOKIE, cookieOptions(req, config));
+  }
+  res.cookie(name, session.sessionId, { ...cookieOptions(req, config), expires: session.expiresAt });
 }
 
 export function clearSessionCookie(req: Request, res: Response, config: Pick<TConfig, 'cookieSecure'>): void {
-  res.clearCookie(SESSION_COOKIE, cookieOptions(req, config));
+  res.clearCookie(sessionCookieName(req, config), cookieOptions(req, config));
 }

@@ -4,9 +4,9 @@ import { ZProblemDetails } from '@planning-hub/contracts/api/problem-details';
 import { postSignIn } from '../support/sign-in';
 import { startTestServer, type TTestServer } from '../support/test-server';
 
-/** `planning_hub_session=<id>` from a Set-Cookie answer. */
-function sessionCookieOf(res: Response): { cookie: string; attributes: string } {
-  const line = res.headers.getSetCookie().find((c) => c.startsWith('planning_hub_session='));
+/** `planning_hub_session=<id>` (`__Host-planning_hub_session` under https) from a Set-Cookie answer. */
+function sessionCookieOf(res: Response, name = 'planning_hub_session'): { cookie: string; attributes: string } {
+  const line = res.headers.getSetCookie().find((c) => c.startsWith(`${name}=`));
   if (!line) throw new Error('no session cookie set');
   const [cookie, ...attributes] = line.split(';');
   return { cookie: cookie!, attributes: attributes.join(';') };
@@ -45,11 +45,11 @@ describe('POST /api/auth/sign-in', () => {
     expect(ZSession.parse(await me.json())).toEqual(session);
   });
 
-  it('marks the cookie Secure behind an https proxy when COOKIE_SECURE=auto', async () => {
+  it('marks the cookie Secure, with the __Host- prefix, behind an https proxy when COOKIE_SECURE=auto', async () => {
     const user = await server.createUser('viewer');
     const res = await postSignIn(server.fetch, { username: user.username, password: user.password }, { 'x-forwarded-proto': 'https' });
     expect(res.status).toBe(200);
-    expect(sessionCookieOf(res).attributes).toMatch(/Secure/i);
+    expect(sessionCookieOf(res, '__Host-planning_hub_session').attributes).toMatch(/Secure/i);
   });
 
   it('refuses a wrong password with 401 problem+json and sets no cookie', async () => {

@@ -4,6 +4,7 @@ import { ZImportReport, ZInputSetDetail } from '@planning-hub/contracts/api/inpu
 import { ZProblemDetails } from '@planning-hub/contracts/api/problem-details';
 import { API } from '@planning-hub/contracts/api/routes';
 import { ZPlan, ZRunDetail } from '@planning-hub/contracts/api/runs';
+import { ZListTokensResponse } from '@planning-hub/contracts/api/tokens';
 import { VALID_BUNDLE } from '../../../../packages/server/test/support/bundle-files';
 import { importDraft } from '../../../../packages/server/test/support/seed-revisions';
 import { startTestServer, type TTestServer, type TTokenCaller } from '../support/test-server';
@@ -122,6 +123,24 @@ describe('control characters in comments, notes and names', () => {
       await expectProblem(await send('POST', API.plans, { name: text }), 400, /control characters/);
     });
   }
+
+  it('refuses control characters and line breaks in token names (POST /api/tokens and /api/auth/tokens), naming the character', async () => {
+    const user = await server.createUser('viewer');
+    const names = { ...ESCAPES, LF: 'planning-cli\nfake', 'line separator': 'planning-cli\u2028fake', 'paragraph separator': 'cli\u2029x' };
+    for (const [what, name] of Object.entries(names)) {
+      const named = /A token name cannot contain control characters \(U\+[0-9A-F]{4} at character \d+\)/;
+      await expectProblem(await send('POST', API.tokens, { name }), 400, named);
+      const login = await server.fetch(API.loginToken, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: user.username, password: user.password, name }),
+      });
+      expect(login.status, what).toBe(400);
+      await expectProblem(login, 400, named);
+    }
+    const listed = ZListTokensResponse.parse(await (await send('GET', API.tokens)).json());
+    expect(listed.items.map((t) => t.name)).not.toContain(names['line separator']);
+  });
 
   it('refuses line breaks in a plan name, which is one line', async () => {
     await expectProblem(await send('POST', API.plans, { name: 'weekly\nplan' }), 400, /control characters/);

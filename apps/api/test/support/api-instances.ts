@@ -47,6 +47,8 @@ export async function startApiInstance({
     ...process.env,
     DATABASE_URL: databaseUrl,
     PLANNING_HUB_WORKDIR: workDir,
+    // Its audit key stays in the test's folder, as startApiProcess's does: both share it on one workDir.
+    PLANNING_HUB_DATA_DIR: path.join(workDir, '.data'),
     ...env,
   });
   const runtime = await openRuntime({ name: 'reliability', config, logger });
@@ -65,19 +67,24 @@ export async function startApiInstance({
   };
 }
 
-/** `node --import tsx apps/api/src/server.ts`, as `npm start` runs it, ready when /readyz answers 200. */
+/**
+ * `node --import tsx apps/api/src/server.ts`, as `npm start` runs it, ready when /readyz answers 200.
+ * Without `databaseUrl` it starts its embedded PostgreSQL, as `npm start` does (give it
+ * EMBEDDED_PG_PORT in `env`).
+ */
 export async function startApiProcess({
   databaseUrl,
   workDir,
   env = {},
-}: TApiTarget): Promise<{ baseUrl: string; child: ChildProcess }> {
+}: Omit<TApiTarget, 'databaseUrl'> & { databaseUrl: string | undefined }): Promise<{ baseUrl: string; child: ChildProcess }> {
   const root = findRepoRoot();
   const port = await findFreePort();
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'apps/api/src/server.ts')], {
     cwd: root,
     env: {
       ...process.env,
-      DATABASE_URL: databaseUrl,
+      // Empty means unset (config/env.ts): the embedded PostgreSQL.
+      DATABASE_URL: databaseUrl ?? '',
       PLANNING_HUB_WORKDIR: workDir,
       // Its server.json stays in the test's folder, never in the checkout's .data/ where `npm start` keeps its own.
       PLANNING_HUB_DATA_DIR: path.join(workDir, '.data'),
@@ -91,7 +98,8 @@ export async function startApiProcess({
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const baseUrl = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 600; i++) {
+  // A first start of the embedded PostgreSQL (initdb, every migration) takes a while on a busy machine.
+  for (let i = 0; i < 1800; i++) {
     if (child.exitCode !== null) throw new Error(`the API process exited with ${child.exitCode}`);
     const ready = await fetch(`${baseUrl}/readyz`).then(
       (res) => res.status === 200,
@@ -101,5 +109,5 @@ export async function startApiProcess({
     await new Promise((r) => setTimeout(r, 100));
   }
   child.kill('SIGKILL');
-  throw new Error('the API process did not become ready within 60 s');
+  throw new Error('the API process did not become ready within 180 s');
 }

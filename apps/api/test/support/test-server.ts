@@ -56,7 +56,7 @@ export type TTestServer = {
   databaseUrl: string;
   /** A fresh temporary folder: PLANNING_HUB_WORKDIR, so tmp/, out/ and evidence/ land here. */
   workDir: string;
-  /** `<workDir>/.data`: where server.json is written with `localOperator`. */
+  /** `<workDir>/.data` (PLANNING_HUB_DATA_DIR): server.json with `localOperator`, the generated audit key. */
   dataDir: string;
   /** With `localOperator`: this start's secret (also in server.json). */
   localOperatorSecret: string | undefined;
@@ -83,10 +83,13 @@ export async function startTestServer({
 } = {}): Promise<TTestServer> {
   const database = await createTestDatabase();
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'planning-hub-test-'));
+  const dataDir = path.join(workDir, '.data');
   const config = loadConfig({
     ...process.env,
     DATABASE_URL: database.url,
     PLANNING_HUB_WORKDIR: workDir,
+    // Its audit key (and server.json) in its own folder, never in the checkout's .data/.
+    PLANNING_HUB_DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
     ...env,
   });
@@ -95,7 +98,6 @@ export async function startTestServer({
   const app = await buildApp(runtime, { localOperatorSecret });
   const server = await listenOnFreePort(app);
   const { baseUrl } = server;
-  const dataDir = path.join(workDir, '.data');
   if (localOperatorSecret) {
     await writeLocalServerFile(dataDir, { url: baseUrl, secret: localOperatorSecret, pid: process.pid, startedAt: new Date().toISOString() });
   }

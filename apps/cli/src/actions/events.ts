@@ -8,7 +8,9 @@ import { API } from '@planning-hub/contracts/api/routes';
 import { CliError, EXIT } from '../cli-errors';
 import { printJson, runWithApi } from '../cli-runtime';
 import type { TBackfillOptions, TEventsOptions, TVerifyOptions } from '../commands/events';
+import { readRecordedHead } from '../events/read-recorded-head';
 import { formatEvents, formatVerdict } from '../format-review';
+import { writeOutputFile } from '../output-file';
 
 export async function runEvents(options: TEventsOptions): Promise<void> {
   await runWithApi(options, async ({ api }) => {
@@ -17,14 +19,19 @@ export async function runEvents(options: TEventsOptions): Promise<void> {
       limit: options.limit,
       cursor: options.cursor,
     });
-    if (options.json) printJson(page);
+    if (options.output !== undefined) {
+      const text = options.json ? `${JSON.stringify(page, null, 2)}\n` : `${formatEvents(page)}\n`;
+      const shown = await writeOutputFile(options.output, text);
+      console.log(`✓ Wrote ${page.events.length} event(s) of '${page.label}' to ${shown}`);
+    } else if (options.json) printJson(page);
     else console.log(formatEvents(page));
   });
 }
 
 export async function runVerify(options: TVerifyOptions): Promise<void> {
   await runWithApi(options, async ({ api }) => {
-    const verdict = await api.getJson(API.eventsVerify(options.label), ZVerifyEventsResponse);
+    const recorded = options.head === undefined ? {} : await readRecordedHead(options.head);
+    const verdict = await api.getJson(API.eventsVerify(options.label), ZVerifyEventsResponse, recorded);
     if (options.json) printJson(verdict);
     else console.log(formatVerdict(verdict));
     return verdict.ok ? EXIT.ok : EXIT.failure;

@@ -47,14 +47,20 @@ function parseLabel(text: string): string {
   return parsed.data;
 }
 
-/** Every event of the label, newest first, in the shape the events API answers (one page, nextCursor null). */
+/**
+ * Every event of the label, newest first, in the shape the events API answers (one page,
+ * nextCursor null), with the chain's head as the first page found it: kept in events.json,
+ * it lets `planning events verify --head <events.json>` tell later whether events were removed.
+ */
 async function readAllEvents(api: TApiClient, label: string): Promise<TEventsResponse> {
   const events: TEventsResponse['events'] = [];
   let cursor: string | undefined;
+  let head: TEventsResponse['head'] | undefined;
   for (;;) {
     const page = await api.getJson(API.events(label), ZEventsResponse, { limit: EVENTS_PAGE, cursor });
+    head ??= page.head;
     events.push(...page.events);
-    if (page.nextCursor === null) return { label: page.label, events, nextCursor: null };
+    if (page.nextCursor === null) return { label: page.label, events, nextCursor: null, head };
     cursor = page.nextCursor;
   }
 }

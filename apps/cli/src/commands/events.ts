@@ -7,8 +7,9 @@ export type TEventsOptions = TConnectionOptions & {
   limit: number;
   cursor?: string;
   json?: boolean;
+  output?: string;
 };
-export type TVerifyOptions = TConnectionOptions & { label: string; json?: boolean };
+export type TVerifyOptions = TConnectionOptions & { label: string; head?: string; json?: boolean };
 export type TBackfillOptions = TConnectionOptions & { label: string; comment: string; json?: boolean };
 
 function parseLimit(value: string): number {
@@ -25,12 +26,13 @@ export function registerEventsCommands(program: Command): void {
     .option('--label <label>', 'the label, e.g. weekly_refresh')
     .option('--limit <n>', 'at most this many (1-1000)', parseLimit, 100)
     .option('--cursor <id>', 'continue after this event (the nextCursor of the previous page)')
-    .option('--json', 'print the API response ({label, events, nextCursor}) and nothing else')
+    .option('--json', 'print the API response ({label, events, nextCursor, head}) and nothing else')
+    .option('-o, --output <file>', 'write it to this file instead (its folders are created); with --json, the JSON document')
     // `events verify --label x`: without positional options `events` would take the --label meant for `verify`.
     .enablePositionalOptions()
     .addHelpText(
       'after',
-      '\nFor the evidence folder (runbook 4.1):\n  pnpm -s planning events --label weekly_refresh --limit 100 --json > tmp/audit/input-set-weekly_refresh-$(date +%Y%m%d).json',
+      '\nFor the audit folder (runbook 4.1); -o creates tmp/audit/ when it is missing:\n  planning events --label weekly_refresh --limit 100 --json -o tmp/audit/input-set-weekly_refresh-$(date +%Y%m%d).json',
     );
   withConnectionOptions(events).action(async (options: TEventsOptions) =>
     (await import('../actions/events')).runEvents(options),
@@ -40,6 +42,10 @@ export function registerEventsCommands(program: Command): void {
     .command('verify')
     .description("Check the label's hash chain: exit 0 when intact, 1 naming the first broken link.")
     .requiredOption('--label <label>', 'the label, e.g. weekly_refresh')
+    .option(
+      '--head <hash|file>',
+      'a head recorded earlier (its hash, or the events.json of an evidence folder): fail when it is no longer in the chain, e.g. after events were removed from the end',
+    )
     .option('--json', 'print the verdict as JSON');
   withConnectionOptions(verify).action(async (options: TVerifyOptions) =>
     (await import('../actions/events')).runVerify(options),

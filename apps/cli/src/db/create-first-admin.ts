@@ -33,7 +33,7 @@ export async function createFirstAdmin({
   }
   const password = await readStdinText();
   const config = loadConfig();
-  const database = await openDatabase({ config, log: () => {} });
+  const database = await openDatabase({ config, log: () => {}, connectAs: 'owner' });
   try {
     const people = await database.prisma.user.count({ where: { kind: 'person' } });
     if (people > 0) {

@@ -8,7 +8,8 @@ import { applyInstallationPolicy } from '@planning-hub/server/services/policy/in
  */
 export async function migrateDatabase(): Promise<void> {
   const config = loadConfig();
-  const database = await openDatabase({ config, log: (m) => console.log(m) });
+  // As the owner (DATABASE_OWNER_URL, the embedded superuser): the app's own role may neither migrate nor write the policy.
+  const database = await openDatabase({ config, log: (m) => console.log(m), connectAs: 'owner' });
   try {
     const outcome = await applyInstallationPolicy(database.pool, { fourEyes: config.fourEyes });
     const fourEyes = `four_eyes=${outcome.policy.fourEyes}`;

@@ -14,7 +14,7 @@ export async function writeMigration(name: string): Promise<void> {
   const paths = prismaPaths(config.home);
   const snapshotPath = path.join(paths.migrationsDir, SNAPSHOT);
   const previous = existsSync(snapshotPath) ? readFileSync(snapshotPath, 'utf8') : null;
-  const database = await openDatabase({ config, log: () => {}, migrate: false });
+  const database = await openDatabase({ config, log: () => {}, migrate: false, connectAs: 'owner' });
   try {
     const sql = await diffDatamodels(database.url, paths, previous);
     if (!sql) {

@@ -50,14 +50,43 @@ export const ZEventsQuery = z.object({
 });
 export type TEventsQuery = z.infer<typeof ZEventsQuery>;
 
+/**
+ * The newest event of a label's chain and how many events the chain has. Kept with the
+ * evidence (events.json), it lets `planning events verify --head` tell later whether
+ * events were removed from the end, which the chain alone cannot show.
+ */
+export const ZChainHead = z.object({
+  id: ZEventId,
+  hash: ZHash,
+  count: z.number().int().min(1),
+});
+export type TChainHead = z.infer<typeof ZChainHead>;
+
 /** Newest first, across every revision of the label. This is what an auditor keeps as events.json. */
 export const ZEventsResponse = z.object({
   label: z.string(),
   events: z.array(ZInputSetEvent),
   /** Pass as `cursor` for the next (older) page; null on the last page. */
   nextCursor: ZEventId.nullable(),
+  /**
+   * The label's chain head when this was answered, whatever the page; null while it has no
+   * events. Absent (read as null) from servers, and events.json files, older than the keyed chain.
+   */
+  head: ZChainHead.nullable().default(null),
 });
 export type TEventsResponse = z.infer<typeof ZEventsResponse>;
+
+/**
+ * GET /api/plans/input_sets/{label}/events/verify?head=<hash>&headId=<id>&headCount=<n>:
+ * the head recorded earlier (events --json, the evidence folder's events.json) must still
+ * be in the chain; with its id and count, events removed from the end are counted.
+ */
+export const ZVerifyEventsQuery = z.object({
+  head: ZHash.optional(),
+  headId: ZEventId.optional(),
+  headCount: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
+});
+export type TVerifyEventsQuery = z.infer<typeof ZVerifyEventsQuery>;
 
 /** GET /api/plans/input_sets/{label}/events/verify: the hash chain walked oldest first. */
 export const ZVerifyEventsResponse = z.object({
@@ -65,10 +94,17 @@ export const ZVerifyEventsResponse = z.object({
   ok: z.boolean(),
   /** Events whose link and hash were checked before the first broken one (all of them when ok). */
   checked: z.number().int(),
-  /** The first event that breaks the chain, and why; null when ok. */
+  /** Of those, hashed with the audit key (AUDIT_HMAC_KEY) and with plain SHA-256 (written before the key existed). */
+  keyed: z.number().int(),
+  unkeyed: z.number().int(),
+  /** The first event that breaks the chain, and why; null when ok, or when only a recorded head is missing. */
   brokenAt: ZEventId.nullable(),
   reason: z.string().nullable(),
   brokenEvent: ZInputSetEvent.nullable(),
+  /** With a recorded head and its count: how many events are missing after the chain's newest one. */
+  removedFromEnd: z.number().int().nullable(),
+  /** The chain's head as read now (null: no events). */
+  head: ZChainHead.nullable(),
 });
 export type TVerifyEventsResponse = z.infer<typeof ZVerifyEventsResponse>;
 

@@ -24,7 +24,14 @@ import {
   ZUpdatePlanRequest,
   ZUpdateRunNoteRequest,
 } from './runs';
-import { ZBackfillEventRequest, ZEventsQuery, ZEventsResponse, ZInputSetEvent, ZVerifyEventsResponse } from './events';
+import {
+  ZBackfillEventRequest,
+  ZEventsQuery,
+  ZEventsResponse,
+  ZInputSetEvent,
+  ZVerifyEventsQuery,
+  ZVerifyEventsResponse,
+} from './events';
 import { ZArchiveRequest, ZReviewRequest, ZReviewResponse } from './review';
 import {
   ZCreatedToken,
@@ -362,8 +369,9 @@ export const OPERATIONS: TOperation[] = [
   {
     method: 'get',
     path: '/api/plans/input_sets/{label}/events/verify',
-    summary: 'Check the hash chain of the label\'s events; reports the first broken link',
+    summary: 'Check the hash chain of the label\'s events; reports the first broken link, and a recorded head (`head`) that is no longer in it',
     role: 'viewer',
+    query: ZVerifyEventsQuery,
     responses: { 200: { description: 'Verdict (ok: false names the broken event)', schema: ZVerifyEventsResponse }, 404: problem('Not found') },
   },
   {
@@ -473,7 +481,12 @@ export function buildOpenApiDocument(version: string) {
     components: {
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer', description: 'Personal API token (planning tokens create)' },
-        session: { type: 'apiKey', in: 'cookie', name: 'planning_hub_session' },
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'planning_hub_session',
+          description: 'Named `__Host-planning_hub_session` when the cookie is Secure (HTTPS); unsafe methods also need X-CSRF-Token.',
+        },
       },
     },
     paths,

@@ -1,15 +1,12 @@
 import { z } from 'zod';
+import { singleLineText } from '../free-text';
 
 /** Personal API tokens last this long unless asked otherwise (`planning login --expires-in`). */
 export const DEFAULT_TOKEN_DAYS = 90;
 export const MAX_TOKEN_DAYS = 365;
 
-const ZTokenName = z
-  .string()
-  .trim()
-  .min(1)
-  .max(128)
-  .regex(/^[^\p{C}]*$/u, 'A token name cannot contain control characters.');
+/** One line, as lists and `planning tokens list` print it (packages/contracts/src/free-text.ts). */
+const ZTokenName = singleLineText('A token name', 128).pipe(z.string().min(1, 'A token name cannot be empty.'));
 const ZExpiresInDays = z.number().int().min(1).max(MAX_TOKEN_DAYS).default(DEFAULT_TOKEN_DAYS);
 
 /**

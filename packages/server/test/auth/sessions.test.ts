@@ -37,7 +37,7 @@ describe('sessions', () => {
     expect(ttl).toBeGreaterThanOrEqual(12 * 3_600_000 - 1000);
     expect(ttl).toBeLessThanOrEqual(12 * 3_600_000 + 5000);
 
-    expect(await resolveSession({ prisma: clients.prisma, sessionId: session.sessionId })).toMatchObject({
+    expect(await resolveSession({ prisma: clients.prisma, sessionId: session.sessionId, idleMinutes: 60 })).toMatchObject({
       principal: { username: 'taro', role: 'reviewer', via: 'session', kind: 'person' },
       csrfToken: session.csrfToken,
     });
@@ -55,15 +55,15 @@ describe('sessions', () => {
     const second = await signInTaro(first.sessionId);
     expect(second.sessionId).not.toBe(first.sessionId);
     expect(second.csrfToken).not.toBe(first.csrfToken);
-    expect(await resolveSession({ prisma: clients.prisma, sessionId: first.sessionId })).toBeNull();
-    expect(await resolveSession({ prisma: clients.prisma, sessionId: second.sessionId })).not.toBeNull();
+    expect(await resolveSession({ prisma: clients.prisma, sessionId: first.sessionId, idleMinutes: 60 })).toBeNull();
+    expect(await resolveSession({ prisma: clients.prisma, sessionId: second.sessionId, idleMinutes: 60 })).not.toBeNull();
   });
 
   it('deletes an expired session when it is presented', async () => {
     const session = await signInTaro();
     const idHash = sha256Hex(session.sessionId);
     await clients.pool.query(`UPDATE sessions SET expires_at = now() - interval '1 second' WHERE id_hash = $1`, [idHash]);
-    expect(await resolveSession({ prisma: clients.prisma, sessionId: session.sessionId })).toBeNull();
+    expect(await resolveSession({ prisma: clients.prisma, sessionId: session.sessionId, idleMinutes: 60 })).toBeNull();
     const { rowCount } = await clients.pool.query('SELECT 1 FROM sessions WHERE id_hash = $1', [idHash]);
     expect(rowCount).toBe(0);
   });
@@ -71,17 +71,28 @@ describe('sessions', () => {
   it('slides last_seen_at forward when the session is used', async () => {
     const session = await signInTaro();
     const idHash = sha256Hex(session.sessionId);
-    await clients.pool.query(`UPDATE sessions SET last_seen_at = now() - interval '1 hour' WHERE id_hash = $1`, [idHash]);
-    await resolveSession({ prisma: clients.prisma, sessionId: session.sessionId });
+    await clients.pool.query(`UPDATE sessions SET last_seen_at = now() - interval '30 minutes' WHERE id_hash = $1`, [idHash]);
+    await resolveSession({ prisma: clients.prisma, sessionId: session.sessionId, idleMinutes: 60 });
     const { rows } = await clients.pool.query('SELECT last_seen_at FROM sessions WHERE id_hash = $1', [idHash]);
     expect(Date.now() - rows[0].last_seen_at.getTime()).toBeLessThan(60_000);
+  });
+
+  it('ends and deletes a session left unused for longer than idleMinutes, long before it expires', async () => {
+    const session = await signInTaro();
+    const idHash = sha256Hex(session.sessionId);
+    await clients.pool.query(`UPDATE sessions SET last_seen_at = now() - interval '16 minutes' WHERE id_hash = $1`, [idHash]);
+    expect(await resolveSession({ prisma: clients.prisma, sessionId: session.sessionId, idleMinutes: 20 })).not.toBeNull();
+    await clients.pool.query(`UPDATE sessions SET last_seen_at = now() - interval '21 minutes' WHERE id_hash = $1`, [idHash]);
+    expect(await resolveSession({ prisma: clients.prisma, sessionId: session.sessionId, idleMinutes: 20 })).toBeNull();
+    const { rowCount } = await clients.pool.query('SELECT 1 FROM sessions WHERE id_hash = $1', [idHash]);
+    expect(rowCount).toBe(0);
   });
 
   it('refuses the session of a disabled user', async () => {
     const session = await signInTaro();
     await clients.pool.query(`UPDATE users SET disabled_at = now() WHERE username = 'taro'`);
     try {
-      expect(await resolveSession({ prisma: clients.prisma, sessionId: session.sessionId })).toBeNull();
+      expect(await resolveSession({ prisma: clients.prisma, sessionId: session.sessionId, idleMinutes: 60 })).toBeNull();
       await expect(signInTaro()).rejects.toMatchObject({ code: 'unauthenticated' });
     } finally {
       await clients.pool.query(`UPDATE users SET disabled_at = NULL WHERE username = 'taro'`);
@@ -91,9 +102,9 @@ describe('sessions', () => {
   it('signs out, and ignores ids that are unknown or malformed', async () => {
     const session = await signInTaro();
     await signOut({ prisma: clients.prisma, sessionId: session.sessionId });
-    expect(await resolveSession({ prisma: clients.prisma, sessionId: session.sessionId })).toBeNull();
+    expect(await resolveSession({ prisma: clients.prisma, sessionId: session.sessionId, idleMinutes: 60 })).toBeNull();
     await signOut({ prisma: clients.prisma, sessionId: 'not-a-session' });
-    expect(await resolveSession({ prisma: clients.prisma, sessionId: "' OR 1=1 --" })).toBeNull();
+    expect(await resolveSession({ prisma: clients.prisma, sessionId: "' OR 1=1 --", idleMinutes: 60 })).toBeNull();
   });
 
   it('checks credentials once for sign-in and planning login alike', async () => {
@@ -110,7 +121,7 @@ describe('sessions', () => {
     const opened = await openBrowserSession({ prisma: clients.prisma, userId: rows[0].id });
     expect(opened.expiresAt.getTime() - before).toBeLessThanOrEqual(10 * 60_000 + 1000);
     expect(opened.expiresAt.getTime() - before).toBeGreaterThan(9 * 60_000);
-    expect(await resolveSession({ prisma: clients.prisma, sessionId: opened.sessionId })).toMatchObject({
+    expect(await resolveSession({ prisma: clients.prisma, sessionId: opened.sessionId, idleMinutes: 60 })).toMatchObject({
       principal: { username: 'taro', via: 'session' },
       csrfToken: opened.csrfToken,
     });

@@ -122,7 +122,7 @@ describe('users', () => {
       const token = await createApiToken({ prisma: clients.prisma, username, name: 'laptop' });
       return {
         username,
-        isSessionLive: async () => (await resolveSession({ prisma: clients.prisma, sessionId: session.sessionId })) !== null,
+        isSessionLive: async () => (await resolveSession({ prisma: clients.prisma, sessionId: session.sessionId, idleMinutes: 60 })) !== null,
         isTokenLive: async () => (await resolveApiToken({ prisma: clients.prisma, token: token.token })) !== null,
       };
     };

@@ -72,7 +72,19 @@ describe('verifyEvents (planning events verify)', () => {
   it('passes an untouched chain and counts every event', async () => {
     await seedHistory('intact');
     const verdict = ZVerifyEventsResponse.parse(await verifyEvents({ pool: clients.pool, label: 'intact' }));
-    expect(verdict).toEqual({ label: 'intact', ok: true, checked: 5, brokenAt: null, reason: null, brokenEvent: null });
+    // A pool without an audit key (as this test's): every event is hashed and checked with plain SHA-256.
+    expect(verdict).toEqual({
+      label: 'intact',
+      ok: true,
+      checked: 5,
+      keyed: 0,
+      unkeyed: 5,
+      brokenAt: null,
+      reason: null,
+      brokenEvent: null,
+      removedFromEnd: null,
+      head: { id: expect.any(String), hash: expect.stringMatching(/^[0-9a-f]{64}$/), count: 5 },
+    });
   });
 
   it('detects one byte of a comment altered behind the trigger', async () => {

@@ -19,7 +19,13 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const home = findRepoRoot();
   const port = Number(process.env.TEST_PG_PORT ?? 54340);
-  const server = await startEmbeddedPostgres({ dataDir: path.join(home, '.data', `test-postgres-${port}`), port });
+  // A throwaway cluster on 127.0.0.1 whose databases live for one run: its fixed superuser
+  // password stays, so that runs sharing it (other checkouts, engineers) keep connecting.
+  const server = await startEmbeddedPostgres({
+    dataDir: path.join(home, '.data', `test-postgres-${port}`),
+    port,
+    superuser: { user: 'planning_hub', password: 'planning_hub' },
+  });
   const adminUrl = server.urlFor('postgres');
   // One template per run, so that runs sharing the server never rebuild each other's.
   const template = `planning_hub_template_${process.pid}`;

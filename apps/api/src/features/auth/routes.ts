@@ -1,4 +1,4 @@
-import express, { Router, type RequestHandler } from 'express';
+import express, { Router, type Request, type RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { API } from '@planning-hub/contracts/api/routes';
 import {
@@ -18,12 +18,17 @@ import {
   clearSessionCookie,
   getPrincipal,
   requireRole,
-  SESSION_COOKIE,
+  sessionCookieName,
   setSessionCookie,
 } from '../../http/authenticate';
 
 const PASSWORD_WINDOW_MINUTES = 15;
+/** Failed attempts for one username from one address. */
 const PASSWORD_ATTEMPTS = 10;
+/** Failed attempts from one address, whatever the usernames: an office behind one NAT has room for typos. */
+const PASSWORD_ATTEMPTS_PER_ADDRESS = 30;
+/** Failed attempts for one username, whatever the addresses. Reached, it locks that user out for the window too. */
+const PASSWORD_ATTEMPTS_PER_USERNAME = 30;
 
 const jsonBody = express.json({ limit: '16kb' });
 
@@ -40,10 +45,10 @@ export function authRoutes({
 }): Router {
   const router = Router();
   const base = (path: string) => path.replace(/^\/api/, '');
-  // One limiter for both ways of trying a password, so they share one count of failures.
-  const passwordLimiter = limitPasswordAttempts();
+  // The same limiters for both ways of trying a password, so they share their counts of failures.
+  const passwordLimiters = limitPasswordAttempts();
 
-  router.post(base(API.signIn), jsonBody, passwordLimiter, async (req, res) => {
+  router.post(base(API.signIn), jsonBody, ...passwordLimiters, async (req, res) => {
     const body = ZSignInRequest.parse(req.body);
     const signedIn = await signIn({
       prisma,
@@ -62,7 +67,7 @@ export function authRoutes({
     res.json(ZSession.parse(session));
   });
 
-  router.post(base(API.loginToken), jsonBody, passwordLimiter, async (req, res) => {
+  router.post(base(API.loginToken), jsonBody, ...passwordLimiters, async (req, res) => {
     const body = ZLoginTokenRequest.parse(req.body);
     const created = await createLoginToken({
       prisma,
@@ -108,7 +113,7 @@ export function authRoutes({
     }
     const opened = await openBrowserSession({ prisma, userId: principal.userId });
     const session: TBrowserSession = {
-      cookieName: SESSION_COOKIE,
+      cookieName: sessionCookieName(req, config),
       sessionId: opened.sessionId,
       csrfToken: opened.csrfToken,
       expiresAt: opened.expiresAt.toISOString(),
@@ -119,22 +124,38 @@ export function authRoutes({
   return router;
 }
 
-/** Failed password attempts per client IP and username; a successful one does not count. */
-function limitPasswordAttempts(): RequestHandler {
-  return rateLimit({
-    windowMs: PASSWORD_WINDOW_MINUTES * 60_000,
-    limit: PASSWORD_ATTEMPTS,
-    skipSuccessfulRequests: true,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    keyGenerator: (req) => `${ipKeyGenerator(req.ip ?? '')}|${usernameOf(req.body).toLowerCase()}`,
-    handler: (req, _res, next) =>
-      next(
-        new AppError('rate_limited', {
-          message: `Too many sign-in attempts for '${usernameOf(req.body)}'. Try again in ${PASSWORD_WINDOW_MINUTES} minutes.`,
-        }),
-      ),
-  });
+/**
+ * Three counts of failed password attempts (a 401; a success, a refused body or a 429
+ * does not count), each over 15 minutes: per address and username (a typo streak),
+ * per address across usernames (password spraying from one place) and per username
+ * across addresses (one account tried from many). Addresses are `req.ip`: the client
+ * as the proxies of TRUST_PROXY report it (default: loopback ones). The counts live in
+ * this process; each replica keeps its own.
+ */
+function limitPasswordAttempts(): RequestHandler[] {
+  const limiter = (limit: number, key: (req: Request) => string, message: (req: Request) => string) =>
+    rateLimit({
+      windowMs: PASSWORD_WINDOW_MINUTES * 60_000,
+      limit,
+      skipSuccessfulRequests: true,
+      requestWasSuccessful: (_req, res) => res.statusCode !== 401,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      keyGenerator: key,
+      handler: (req, _res, next) => next(new AppError('rate_limited', { message: message(req) })),
+    });
+  const ip = (req: Request) => ipKeyGenerator(req.ip ?? '');
+  const username = (req: Request) => usernameOf(req.body).toLowerCase();
+  const later = `Try again in ${PASSWORD_WINDOW_MINUTES} minutes.`;
+  return [
+    limiter(PASSWORD_ATTEMPTS_PER_ADDRESS, (req) => `address|${ip(req)}`, () => `Too many failed sign-in attempts from this address. ${later}`),
+    limiter(PASSWORD_ATTEMPTS, (req) => `pair|${ip(req)}|${username(req)}`, (req) => `Too many sign-in attempts for '${usernameOf(req.body)}'. ${later}`),
+    limiter(
+      PASSWORD_ATTEMPTS_PER_USERNAME,
+      (req) => `username|${username(req)}`,
+      (req) => `Too many failed sign-in attempts for '${usernameOf(req.body)}' from several addresses. ${later}`,
+    ),
+  ];
 }
 
 function usernameOf(body: unknown): string {

@@ -4,6 +4,7 @@ import {
   ZEventsQuery,
   ZEventsResponse,
   ZInputSetEvent,
+  ZVerifyEventsQuery,
   ZVerifyEventsResponse,
 } from '@planning-hub/contracts/api/events';
 import type { TDatabase } from '@planning-hub/server/database/connect';
@@ -25,8 +26,10 @@ export function eventRoutes({ db }: { db: TDatabase }): Router {
     res.json(ZEventsResponse.parse(page));
   });
 
+  // ?head=<hash>[&headId=<id>&headCount=<n>]: the head recorded earlier must still be in the chain.
   router.get('/plans/input_sets/:label/events/verify', requireRole('viewer'), async (req, res) => {
-    res.json(ZVerifyEventsResponse.parse(await verifyEvents({ pool: db.pool, label: String(req.params.label) })));
+    const query = ZVerifyEventsQuery.parse(req.query);
+    res.json(ZVerifyEventsResponse.parse(await verifyEvents({ pool: db.pool, label: String(req.params.label), ...query })));
   });
 
   router.post(

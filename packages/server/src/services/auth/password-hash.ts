@@ -1,4 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { createHashingSlots } from './hashing-slots';
 
 // OWASP's Password Storage Cheat Sheet lists N=2^15,r=8,p=3 as equivalent to its
 // N=2^17,p=1 minimum, with a quarter of the memory (32 MiB) per sign-in.
@@ -6,11 +7,21 @@ const DEFAULT_PARAMS = { N: 2 ** 15, r: 8, p: 3 } as const;
 const KEY_LENGTH = 64;
 const SALT_BYTES = 16;
 
+/**
+ * Every hash (sign-in, `planning login`, a new or reset password, the decoy of an unknown
+ * user) takes one of 2 slots: 2 of libuv's 4 threads at most, 64 MiB. 8 more may wait
+ * (about a second); past that the attempt is refused with 503 and Retry-After.
+ */
+const PASSWORD_HASHING = createHashingSlots({ running: 2, waiting: 8 });
+
 function derive(password: string, salt: Buffer, params: { N: number; r: number; p: number }, keyLength: number): Promise<Buffer> {
   const options: ScryptOptions = { ...params, maxmem: 256 * params.N * params.r + 1024 * 1024 };
-  return new Promise((resolve, reject) => {
-    scrypt(password.normalize('NFC'), salt, keyLength, options, (error, key) => (error ? reject(error) : resolve(key)));
-  });
+  return PASSWORD_HASHING.run(
+    () =>
+      new Promise((resolve, reject) => {
+        scrypt(password.normalize('NFC'), salt, keyLength, options, (error, key) => (error ? reject(error) : resolve(key)));
+      }),
+  );
 }
 
 /**
@@ -43,7 +54,11 @@ let decoyHash: Promise<string> | undefined;
 
 /** Spends the time of one verification without a user to verify against. */
 export async function verifyDecoyPassword(password: string): Promise<false> {
-  decoyHash ??= hashPassword(randomBytes(16).toString('hex'));
+  // A first hash refused under load (503) must not stay the decoy for good.
+  decoyHash ??= hashPassword(randomBytes(16).toString('hex')).catch((error: unknown) => {
+    decoyHash = undefined;
+    throw error;
+  });
   await verifyPassword({ password, hash: await decoyHash });
   return false;
 }

@@ -106,27 +106,32 @@ async function createSession({
 }
 
 /**
- * The session behind a cookie value, or null when it is unknown, expired (the row
- * is deleted then) or its user is disabled. Marks it as seen.
+ * The session behind a cookie value, or null when it is unknown, expired, idle for
+ * longer than `idleMinutes` (the row is deleted then) or its user is disabled. Marks it
+ * as seen, at most once a minute: the idle limit holds to within that minute.
  */
 export async function resolveSession({
   prisma,
   sessionId,
+  idleMinutes,
 }: {
   prisma: TSessionPrisma;
   sessionId: string;
+  /** SESSION_IDLE_MINUTES: a session unused for longer ends, whatever its absolute expiry says. */
+  idleMinutes: number;
 }): Promise<TResolvedSession | null> {
   if (!SESSION_ID.test(sessionId)) return null;
   const idHash = sha256Hex(sessionId);
   const session = await prisma.session.findUnique({ where: { idHash }, include: { user: true } });
   if (!session) return null;
   const now = new Date();
-  if (session.expiresAt <= now) {
+  const idleSince = now.getTime() - session.lastSeenAt.getTime();
+  if (session.expiresAt <= now || idleSince > idleMinutes * 60_000) {
     await prisma.session.deleteMany({ where: { idHash } });
     return null;
   }
   if (session.user.disabledAt) return null;
-  if (now.getTime() - session.lastSeenAt.getTime() >= LAST_SEEN_RESOLUTION_MS) {
+  if (idleSince >= LAST_SEEN_RESOLUTION_MS) {
     await prisma.session.updateMany({ where: { idHash }, data: { lastSeenAt: now } });
   }
   return {

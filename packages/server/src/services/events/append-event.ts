@@ -1,4 +1,5 @@
 import { GENESIS_HASH, computeEventHash } from '@planning-hub/core/events/event-hash';
+import { auditKeyOf } from '../../database/pool-audit-key';
 import type { TSqlClient } from '../../database/transaction';
 
 export const EVENT_ACTIONS = ['upload', 'approve', 'revert', 'archive', 'export', 'backfill'] as const;
@@ -20,7 +21,7 @@ export type TNewEvent = {
 };
 
 /**
- * Appends one event to the label's hash chain, inside the caller's transaction
+ * Appends one event to the label's hash chain (HMAC-SHA256 with the audit key), inside the caller's transaction
  * (the caller holds the label lock, so the chain cannot fork; the unique index
  * on (label, prev_hash) would refuse a fork anyway).
  */
@@ -31,7 +32,8 @@ export async function appendEvent(client: TSqlClient, event: TNewEvent): Promise
   );
   const prevHash = last[0]?.hash ?? GENESIS_HASH;
   const createdAt = new Date().toISOString();
-  const hash = computeEventHash(prevHash, { ...event, createdAt });
+  // Keyed with the audit key of the connection's pool (AUDIT_HMAC_KEY): docs/decisions/0008.
+  const hash = computeEventHash(prevHash, { ...event, createdAt }, auditKeyOf(client)?.key);
   const { rows } = await client.query<{ id: string }>(
     `INSERT INTO planning_input_set_events
        (input_set_id, label, revision, action, actor, principal, comment, metadata, created_at, prev_hash, hash, user_id)

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { ZEventsQuery, type TEventsResponse } from '@planning-hub/contracts/api/events';
+import { ZEventsQuery, type TChainHead, type TEventsResponse } from '@planning-hub/contracts/api/events';
 import { ZLabel } from '@planning-hub/contracts/labels';
 import { AppError } from '../../errors/app-error';
 import { EVENT_COLUMNS, toEventJson, type TEventRow } from './event-json';
@@ -39,8 +39,19 @@ export async function assertLabelKnown(db: TQueryable, label: string): Promise<v
   }
 }
 
+/** The label's newest event and the number of its events; null while it has none. */
+export async function readChainHead(db: TQueryable, label: string): Promise<TChainHead | null> {
+  const { rows } = await db.query<{ id: string; hash: string; count: number }>(
+    `SELECT id::text AS id, hash, (SELECT count(*)::int FROM planning_input_set_events WHERE label = $1) AS count
+       FROM planning_input_set_events WHERE label = $1 ORDER BY planning_input_set_events.id DESC LIMIT 1`,
+    [label],
+  );
+  return rows[0] ?? null;
+}
+
 /**
- * The label's events newest first, across all its revisions, a page at a time.
+ * The label's events newest first, across all its revisions, a page at a time, with the
+ * chain's head (whatever the page) for the evidence folder and `events verify --head`.
  * `cursor` is the `nextCursor` of the previous page (the id of its last event).
  */
 export async function listEvents({
@@ -65,7 +76,8 @@ export async function listEvents({
   );
   const hasMore = rows.length > query.limit;
   const page = rows.slice(0, query.limit).map(toEventJson);
-  return { label: checkedLabel, events: page, nextCursor: hasMore ? (page.at(-1)?.id ?? null) : null };
+  const head = await readChainHead(pool, checkedLabel);
+  return { label: checkedLabel, events: page, nextCursor: hasMore ? (page.at(-1)?.id ?? null) : null, head };
 }
 
 /** Every event of the label, newest first (the evidence folder's events.json), read page by page. */
@@ -77,5 +89,5 @@ export async function listAllEvents({ pool, label }: { pool: TQueryable; label: 
     events.push(...page.events);
     cursor = page.nextCursor;
   }
-  return { label: first.label, events, nextCursor: null };
+  return { label: first.label, events, nextCursor: null, head: first.head };
 }

@@ -1,15 +1,24 @@
 import type pg from 'pg';
-import type { TVerifyEventsResponse } from '@planning-hub/contracts/api/events';
+import type { TVerifyEventsQuery, TVerifyEventsResponse } from '@planning-hub/contracts/api/events';
 import { verifyEventChain } from '@planning-hub/core/events/event-hash';
+import { auditKeyOf } from '../../database/pool-audit-key';
 import { EVENT_COLUMNS, toChainLink, toEventJson, type TEventRow } from './event-json';
 import { assertLabelKnown, parseEventLabel } from './list-events';
 
 /**
  * Walks the label's hash chain oldest first (`planning events verify`): an altered
  * comment, a deleted event or two reordered events break it at the first affected
- * link (a chain cut after its last event cannot be told from a shorter one).
+ * link, and so does a chain recomputed without the audit key of the pool
+ * (docs/decisions/0008). A chain cut after its last event cannot be told from a
+ * shorter one, unless the caller recorded its head before (`head`, `headId`, `headCount`).
  */
-export async function verifyEvents({ pool, label }: { pool: Pick<pg.Pool, 'query'>; label: string }): Promise<TVerifyEventsResponse> {
+export async function verifyEvents({
+  pool,
+  label,
+  head,
+  headId,
+  headCount,
+}: { pool: Pick<pg.Pool, 'query'>; label: string } & Partial<TVerifyEventsQuery>): Promise<TVerifyEventsResponse> {
   const checkedLabel = parseEventLabel(label);
   await assertLabelKnown(pool, checkedLabel);
   // One statement reads one snapshot: a concurrent append cannot look like a gap.
@@ -17,17 +26,28 @@ export async function verifyEvents({ pool, label }: { pool: Pick<pg.Pool, 'query
     `SELECT ${EVENT_COLUMNS} FROM planning_input_set_events WHERE label = $1 ORDER BY planning_input_set_events.id`,
     [checkedLabel],
   );
-  const verdict = verifyEventChain(rows.map(toChainLink));
+  const verdict = verifyEventChain(rows.map(toChainLink), {
+    auditKey: auditKeyOf(pool),
+    head: head === undefined ? undefined : { hash: head, id: headId, count: headCount },
+  });
+  const newest = rows.at(-1);
+  const counts = {
+    label: checkedLabel,
+    checked: verdict.checked,
+    keyed: verdict.keyed,
+    unkeyed: verdict.unkeyed,
+    head: newest ? { id: newest.id, hash: newest.hash, count: rows.length } : null,
+  };
   if (verdict.ok) {
-    return { label: checkedLabel, ok: true, checked: verdict.checked, brokenAt: null, reason: null, brokenEvent: null };
+    return { ...counts, ok: true, brokenAt: null, reason: null, brokenEvent: null, removedFromEnd: null };
   }
   const broken = rows.find((r) => r.id === verdict.brokenAt);
   return {
-    label: checkedLabel,
+    ...counts,
     ok: false,
-    checked: verdict.checked,
     brokenAt: verdict.brokenAt,
     reason: verdict.reason,
     brokenEvent: broken ? toEventJson(broken) : null,
+    removedFromEnd: verdict.removedFromEnd,
   };
 }

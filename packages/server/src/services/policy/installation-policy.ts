@@ -23,7 +23,7 @@ export type TPolicyOutcome =
  * that may only read the policy keeps the database's value: migrations, run by the
  * owner with the same environment, set it there.
  */
-export async function applyInstallationPolicy(pool: pg.Pool, wanted: TInstallationPolicy): Promise<TPolicyOutcome> {
+export async function applyInstallationPolicy(pool: Pick<pg.ClientBase, 'query'>, wanted: TInstallationPolicy): Promise<TPolicyOutcome> {
   try {
     await pool.query(
       `INSERT INTO planning_hub_policy (id, four_eyes, updated_at) VALUES (1, $1, now())
