@@ -1,5 +1,5 @@
 /**
- * Scale check of the diff engine (DESIGN.md section 6): two demand revisions of
+ * Scale check of the diff engine (docs/design.md section 6): two demand revisions of
  * `rows` rows each, 1% changed, 0.5% added, 0.5% removed, generated in SQL.
  * Measures the engine (FULL OUTER JOIN per table, COPY-streamed into the paged file
  * cache) against a plain `SELECT count(*)` of the same join, and Node's peak RSS.
@@ -32,6 +32,8 @@ export type TDiffBenchResult = {
 type TPool = TDatabase['pool'];
 
 export const DIFF_LABEL = 'bench_diff';
+/** The older side of every bench diff. */
+export const DIFF_AGAINST = `${DIFF_LABEL}@r1`;
 const LABEL = DIFF_LABEL;
 
 /** Row g of a revision: unique key per g, a quantity with a fraction, uom on every third row. */
@@ -39,7 +41,11 @@ const ROW_SQL = (id: string, quantity: string) => `
   SELECT ${id}, 'ITEM-' || lpad((g / 100)::text, 6, '0'), 'L' || (g % 10), '2027-W' || lpad(((g / 10) % 10 + 1)::text, 2, '0'),
          ${quantity}, CASE WHEN g % 3 = 0 THEN 'pcs' END`;
 
-/** Two demand revisions of `rows` rows each (ready r1, draft r2), ANALYZEd; replaces earlier ones. */
+/**
+ * Two demand revisions of `rows` rows each (r1, draft r2), ANALYZEd; replaces earlier ones.
+ * r1 is stored archived: only an approval makes a revision ready (planning_input_sets_ready_needs_approval),
+ * so the diffs name it `bench_diff@r1`.
+ */
 export async function createDiffRevisions(
   pool: TPool,
   rows: number,
@@ -48,7 +54,7 @@ export async function createDiffRevisions(
   const counts = JSON.stringify({ demand: rows });
   const { rows: ids } = await pool.query<{ id: number }>(
     `INSERT INTO planning_input_sets (label, revision, status, version_id, content_hash, row_counts, uploaded_by)
-     VALUES ($1, 1, 'ready', 'bench-a', repeat('a', 64), $2, 'bench'), ($1, 2, 'draft', 'bench-b', repeat('b', 64), $2, 'bench')
+     VALUES ($1, 1, 'archived', 'bench-a', repeat('a', 64), $2, 'bench'), ($1, 2, 'draft', 'bench-b', repeat('b', 64), $2, 'bench')
      RETURNING id`,
     [LABEL, counts],
   );
@@ -134,9 +140,9 @@ export async function benchDiff({
 
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'bench-diff-'));
   try {
-    const paths = diffCachePaths(path.join(workDir, 'tmp', 'input_set_diffs'), `${LABEL}@draft`, LABEL);
+    const paths = diffCachePaths(path.join(workDir, 'tmp', 'input_set_diffs'), `${LABEL}@draft`, DIFF_AGAINST);
     const t2 = performance.now();
-    const manifest = await computeDiffToCache({ pool }, { ref: `${LABEL}@draft`, against: LABEL, paths });
+    const manifest = await computeDiffToCache({ pool }, { ref: `${LABEL}@draft`, against: DIFF_AGAINST, paths });
     const diffMs = performance.now() - t2;
     const t3 = performance.now();
     const changed = manifest.rows.files.demand?.changed?.count ?? 0;

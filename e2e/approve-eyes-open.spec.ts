@@ -116,7 +116,7 @@ test('a label’s first draft says there is nothing to compare with, and the con
 
 test('in Japanese on a phone: the Review tab’s counts, the confirmation and History', async ({ page }) => {
   const label = 'eyes_ja';
-  // Comments are data: the seeding's approval, and the archive event's "superseded by r2" (DESIGN section 4).
+  // Comments are data: the seeding's approval, and the archive event's "superseded by r2" (docs/design.md section 4).
   const dataValues = [label, `${label}@draft`, ADMIN.username, 'E7788', 'JIRA-77 承認 ops_lead', 'JIRA-1 approve by e2e', 'superseded by r2'];
   await page.setViewportSize({ width: 390, height: 844 });
   await signIn(page);

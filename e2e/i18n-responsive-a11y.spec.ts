@@ -308,8 +308,10 @@ test('the English detector flags sentences, not codes, paths, file names or the 
     findEnglishPhrases('demand.csv と label@draft、/ui/plans/input_sets、JIRA-124、2027-W01、UTF-8'),
   ).toEqual([]);
   expect(findEnglishPhrases('3 期間(週単位)・8 件のイベント')).toEqual([]);
+  // Issue 20: validation problems are said in Japanese from their codes; their English is no longer let through.
   expect(
     allowedServerMessage("The shares of resource 'ライン1' sum to 0.9 over 2 rows; they must sum to 1."),
-  ).toMatch(/mix_share_sum/);
+  ).toBeNull();
+  expect(allowedServerMessage('リクエストの内容が正しくありません: name: Invalid input')).toMatch(/detail/);
   expect(allowedServerMessage('Something the server says.')).toBeNull();
 });

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { approveDraft, readBundle, signIn, snap, uploadBundle } from './support';
 
 // `upload` is a valid label (^[a-z0-9][a-z0-9._-]{0,62}$), and /ui/plans/input_sets/upload
-// is the upload page (DESIGN section 8): the label's Overview is linked as .../upload/overview,
+// is the upload page (docs/design.md section 8): the label's Overview is linked as .../upload/overview,
 // its other tabs keep the runbook's /ui/plans/input_sets/{label}/review and /diff.
 
 test('the ready revision of a label named upload opens from the list, with every tab', async ({ page }) => {
@@ -43,7 +43,7 @@ test('the ready revision of a label named upload opens from the list, with every
   await expect(page.getByRole('heading', { level: 1, name: 'upload' })).toBeVisible();
   await expect(page.getByText('Nothing to compare with')).toBeVisible();
 
-  // The upload page: linked from the header and the list, at the path DESIGN gives it.
+  // The upload page: linked from the header and the list, at the path docs/design.md gives it.
   await nav.getByRole('link', { name: 'Upload', exact: true }).click();
   await expect(page).toHaveURL(/\/ui\/plans\/input_sets\/upload$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Upload an input set' })).toBeVisible();

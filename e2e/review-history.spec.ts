@@ -98,7 +98,7 @@ test('a draft replaced while it was being reviewed is refused with the 409 said 
 test('approving a draft with warnings needs the acknowledgement, which the event records', async ({ page }) => {
   await signIn(page);
   const label = 'review_warnings';
-  // An unknown file is a warning (DESIGN section 3), not an error.
+  // An unknown file is a warning (docs/design.md section 3), not an error.
   await uploadBundle(page, label, { ...readBundle(), 'extra.csv': 'a,b\n1,2\n' }, '2027-W01');
   await page.goto(`/ui/plans/input_sets/${label}@draft/review`);
   await page.getByRole('textbox', { name: /Comment/ }).fill('JIRA-300 approve by ops_lead');

@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { createDatabaseClients } from '../../packages/server/src/database/connect';
 import { computeDiffToCache } from '../../packages/server/src/services/diff/compute-diff';
 import { diffCacheDir, diffCachePaths } from '../../packages/server/src/services/diff/diff-cache';
-import { DIFF_LABEL, countDifferingRows, createDiffRevisions, createIdenticalRevision } from '../diff';
+import { DIFF_AGAINST, DIFF_LABEL, countDifferingRows, createDiffRevisions, createIdenticalRevision } from '../diff';
 import { createCpuProbe } from '../lib/cpu-time';
 import { measureRounds, type TStep } from '../lib/measure';
 import type { TTask, TTaskOptions } from './task-types';
@@ -16,7 +16,7 @@ const REF = `${DIFF_LABEL}@draft`;
  * while the API answers 202 (job queued or running), as the SPA's Diff tab does.
  */
 async function fetchFirstPage(api: NonNullable<TTaskOptions['api']>): Promise<number> {
-  const url = `${api.baseUrl}/api/plans/input_sets/${encodeURIComponent(REF)}/diff/rows?table=demand&kind=changed&limit=100`;
+  const url = `${api.baseUrl}/api/plans/input_sets/${encodeURIComponent(REF)}/diff/rows?against=${encodeURIComponent(DIFF_AGAINST)}&table=demand&kind=changed&limit=100`;
   for (;;) {
     const res = await fetch(url, { headers: { authorization: `Bearer ${api.token}` } });
     const body = (await res.json()) as { rows?: unknown[] };
@@ -28,8 +28,8 @@ async function fetchFirstPage(api: NonNullable<TTaskOptions['api']>): Promise<nu
 }
 
 function apiSteps(api: NonNullable<TTaskOptions['api']>): TStep[] {
-  // The API's cache file of this pair; deleting it forces a recompute (DESIGN.md section 6).
-  const manifest = diffCachePaths(diffCacheDir(path.join(api.workDir, 'tmp')), REF, DIFF_LABEL).manifestFile;
+  // The API's cache file of this pair; deleting it forces a recompute (docs/design.md section 6).
+  const manifest = diffCachePaths(diffCacheDir(path.join(api.workDir, 'tmp')), REF, DIFF_AGAINST).manifestFile;
   const expectRows = async () => {
     if ((await fetchFirstPage(api)) === 0) throw new Error('the first page of changed rows is empty');
   };
@@ -65,17 +65,17 @@ export const runDiffTask: TTask = async ({ url, postgresPid, rows, workDir, warm
           name: 'diff',
           prepare: () => rm(cacheDir, { recursive: true, force: true }),
           run: async () => {
-            const paths = diffCachePaths(cacheDir, REF, DIFF_LABEL);
-            totals = (await computeDiffToCache({ pool }, { ref: REF, against: DIFF_LABEL, paths })).totals;
+            const paths = diffCachePaths(cacheDir, REF, DIFF_AGAINST);
+            totals = (await computeDiffToCache({ pool }, { ref: REF, against: DIFF_AGAINST, paths })).totals;
           },
         },
         {
           name: 'diff_identical',
           run: async () => {
-            const paths = diffCachePaths(cacheDir, `${DIFF_LABEL}@r3`, DIFF_LABEL);
+            const paths = diffCachePaths(cacheDir, `${DIFF_LABEL}@r3`, DIFF_AGAINST);
             const manifest = await computeDiffToCache(
               { pool },
-              { ref: `${DIFF_LABEL}@r3`, against: DIFF_LABEL, paths },
+              { ref: `${DIFF_LABEL}@r3`, against: DIFF_AGAINST, paths },
             );
             if (!manifest.identical) throw new Error('r3 and r1 should be identical');
           },

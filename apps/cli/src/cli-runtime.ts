@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { ApiError } from './api/api-error';
 import { createApiClient, type TApiClient } from './api/api-client';
 import { CliError, CliExit, EXIT } from './cli-errors';
+import { cliText } from './cli-text';
 import { readCliEnv, type TCliEnv } from './config/cli-env';
 import {
   resolveConnection,
@@ -13,7 +14,7 @@ export type TCommandContext = { api: TApiClient; env: TCliEnv };
 
 /** What a refused credential needs: the server's words, then how to get a new one for this very server. */
 function signInHint(serverUrl: string): string {
-  return `sign in with: planning login --server ${serverUrl} (or pass a valid --token / PLANNING_HUB_TOKEN)`;
+  return cliText('cli.hint.sign_in', { serverUrl });
 }
 
 /**
@@ -26,14 +27,14 @@ export function reportError(
 ): number {
   if (error instanceof CliExit) return error.exitCode;
   if (error instanceof CliError) {
-    const lines = [`error: ${error.message}`];
+    const lines = [cliText('cli.error_line', { message: error.message })];
     if (error instanceof ApiError && error.status === 401 && serverUrl && !isSignIn)
-      lines.push(`hint: ${signInHint(serverUrl)}`);
-    else if (error.hint) lines.push(`hint: ${error.hint}`);
+      lines.push(cliText('cli.hint_line', { hint: signInHint(serverUrl) }));
+    else if (error.hint) lines.push(cliText('cli.hint_line', { hint: error.hint }));
     process.stderr.write(`${lines.join('\n')}\n`);
     return error.exitCode;
   }
-  process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`${cliText('cli.error_line', { message: error instanceof Error ? error.message : String(error) })}\n`);
   return EXIT.failure;
 }
 

@@ -2,7 +2,7 @@ import type { TDiffJobState, TDiffResult } from '@planning-hub/contracts/api/dif
 
 const number = new Intl.NumberFormat('en-US');
 
-/** The per-table summary of a diff, as a terminal table; the cache file is the server's (runbook section 6). */
+/** The per-table summary of a diff, as a terminal table; the cache file is the server's (docs/runbook.ja.md section 6). */
 export function formatDiffSummary(result: TDiffResult): string {
   const header = ['table', 'added', 'removed', 'changed', 'unchanged'];
   const rows: (string | number)[][] = result.summary.map((s) => [

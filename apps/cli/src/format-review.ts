@@ -1,5 +1,6 @@
 import type { TEventsResponse, TInputSetEvent, TVerifyEventsResponse } from '@planning-hub/contracts/api/events';
 import type { TReviewResponse } from '@planning-hub/contracts/api/review';
+import { cliText } from './cli-text';
 import { formatTable } from './format';
 
 const COMMENT_WIDTH = 60;
@@ -46,17 +47,40 @@ export function formatVerdict(verdict: TVerifyEventsResponse): string {
   ].join('\n');
 }
 
+const TRANSITION_LINES = {
+  approved: 'cli.review.approved',
+  reverted: 'cli.review.reverted',
+  archived: 'cli.review.archived',
+} as const;
+
 /** One line per transition, then the events it wrote. */
-export function formatTransition(verb: string, result: TReviewResponse): string {
-  const lines = [`✓ ${verb} '${result.label}' r${result.revision}: now ${result.status} (${result.ref})`];
+export function formatTransition(done: keyof typeof TRANSITION_LINES, result: TReviewResponse): string {
+  const lines = [
+    cliText(TRANSITION_LINES[done], { label: result.label, revision: result.revision, status: result.status, ref: result.ref }),
+  ];
   if (result.approvedBy) {
-    const reviewer = result.reviewerId ? ` (Reviewer ID ${result.reviewerId})` : '';
-    lines.push(`  approved by   ${result.approvedBy}${reviewer} at ${result.approvedAt}`);
+    const approved = { user: result.approvedBy, time: String(result.approvedAt) };
+    lines.push(
+      result.reviewerId
+        ? cliText('cli.review.approved_by_reviewer', { ...approved, reviewerId: result.reviewerId })
+        : cliText('cli.review.approved_by', approved),
+    );
   }
-  if (result.reviewComment) lines.push(`  comment       ${result.reviewComment}`);
+  if (result.reviewComment) lines.push(cliText('cli.review.comment', { comment: result.reviewComment }));
   if (result.previousReady) {
-    lines.push(`  archived      r${result.previousReady.revision} (superseded by r${result.revision})`);
+    lines.push(cliText('cli.review.superseded', { previous: result.previousReady.revision, revision: result.revision }));
   }
-  for (const e of result.events) lines.push(`  event ${e.id}  ${e.action} r${e.revision} by ${e.actor} (${e.principal}) ${e.createdAtJst}`);
+  for (const e of result.events) {
+    lines.push(
+      cliText('cli.review.event', {
+        id: e.id,
+        action: e.action,
+        revision: String(e.revision),
+        actor: e.actor,
+        principal: e.principal,
+        time: e.createdAtJst,
+      }),
+    );
+  }
   return lines.join('\n');
 }

@@ -1,5 +1,7 @@
 import type { TRunDetail, TRunSummary } from '@planning-hub/contracts/api/runs';
+import { formatSentences } from '@planning-hub/contracts/messages/format-message';
 import { formatJst } from '@planning-hub/core/time/format-jst';
+import { cliLanguage } from './cli-language';
 
 const SHOWN_SHORTAGES = 10;
 const number = new Intl.NumberFormat('en-US');
@@ -46,7 +48,7 @@ export function formatRun(run: TRunDetail | TRunSummary): string {
   if (run.note) lines.push(`  note          ${run.note}`);
   lines.push(`  created       ${formatJst(run.createdAt)} by ${run.createdBy}`);
   for (const warning of run.warnings) {
-    lines.push('', `WARNING ${warning.title}: ${warning.message}`, '  Fix:');
+    lines.push('', `WARNING ${warning.title}: ${formatSentences(cliLanguage(), warning.messageParts) || warning.message}`, '  Fix:');
     for (const command of warning.commands) lines.push(`    ${command}`);
   }
   return lines.join('\n');

@@ -1,6 +1,9 @@
 import type { TImportReport, TInputSetSummary } from '@planning-hub/contracts/api/input-sets';
-import type { TProblem } from '@planning-hub/contracts/problems';
+import { formatMessageOf } from '@planning-hub/contracts/messages/format-message';
+import { problemMessageParams, type TProblem } from '@planning-hub/contracts/problems';
 import { TABLE_NAMES } from '@planning-hub/contracts/tables';
+import { cliLanguage } from './cli-language';
+import { cliText } from './cli-text';
 
 const number = new Intl.NumberFormat('en-US');
 
@@ -10,11 +13,21 @@ export function formatRowCounts(counts: Partial<Record<string, number>>): string
     .join(' · ');
 }
 
+/** A validation problem's message in the CLI's language, from its code; its English text if the code is unknown. */
+export function problemText(p: TProblem): string {
+  return formatMessageOf(cliLanguage(), p.messageCode, problemMessageParams(p)) ?? p.message;
+}
+
 export function formatProblem(p: TProblem): string {
-  const where = [p.file, p.row !== null ? `row ${p.row}` : null, p.column ? `column ${p.column}` : null]
+  const where = [
+    p.file,
+    p.row !== null ? cliText('cli.problem.row', { row: p.row }) : null,
+    p.column ? cliText('cli.problem.column', { column: p.column }) : null,
+  ]
     .filter(Boolean)
     .join(', ');
-  return `  ${p.severity === 'error' ? 'ERROR  ' : 'warning'} ${where ? `${where}: ` : ''}${p.message} [${p.code}]`;
+  const severity = p.severity === 'error' ? cliText('cli.problem.error', {}) : cliText('cli.problem.warning', {});
+  return `  ${severity} ${where ? `${where}: ` : ''}${problemText(p)} [${p.code}]`;
 }
 
 const SHOWN_PROBLEMS = 30;
@@ -23,23 +36,26 @@ export function formatImportReport(report: TImportReport, reportPath: string): s
   const lines: string[] = [];
   const { errors, warnings } = report.problemSummary;
   if (report.stored) {
-    lines.push(
-      `${report.ok ? '✓' : '!'} Imported '${report.label}' as draft r${report.revision} (${report.ref})${report.ok ? '' : ' marked invalid'}`,
-    );
-    lines.push(`  content hash  ${report.contentHash}`);
-    if (report.previousContentHash) lines.push(`  replaced      draft with content hash ${report.previousContentHash}`);
+    const stored = { label: report.label, revision: String(report.revision), ref: String(report.ref) };
+    lines.push(report.ok ? cliText('cli.import.stored', stored) : cliText('cli.import.stored_invalid', stored));
+    lines.push(cliText('cli.import.content_hash', { hash: String(report.contentHash) }));
+    if (report.previousContentHash) lines.push(cliText('cli.import.replaced', { hash: report.previousContentHash }));
   } else {
-    lines.push(`✗ '${report.label}' was not stored: the bundle has ${errors} error(s). Nothing changed.`);
+    lines.push(cliText('cli.import.not_stored', { label: report.label, errors }));
   }
-  lines.push(`  rows          ${formatRowCounts(report.rowCounts)}`);
+  lines.push(cliText('cli.import.rows', { counts: formatRowCounts(report.rowCounts) }));
   const encodings = Object.entries(report.encodings).map(([f, e]) => `${f} ${e}`);
-  if (encodings.length) lines.push(`  encodings     ${encodings.join(', ')}`);
-  lines.push(`  problems      ${errors} error(s), ${warnings} warning(s)${report.problemSummary.truncated ? ' (list capped)' : ''}`);
+  if (encodings.length) lines.push(cliText('cli.import.encodings', { encodings: encodings.join(', ') }));
+  lines.push(
+    report.problemSummary.truncated
+      ? cliText('cli.import.problems_capped', { errors, warnings })
+      : cliText('cli.import.problems', { errors, warnings }),
+  );
   for (const problem of report.problems.slice(0, SHOWN_PROBLEMS)) lines.push(formatProblem(problem));
-  if (report.problems.length > SHOWN_PROBLEMS) lines.push(`  … ${report.problems.length - SHOWN_PROBLEMS} more in the report`);
-  lines.push(`  report        ${reportPath}`);
+  if (report.problems.length > SHOWN_PROBLEMS) lines.push(cliText('cli.import.more', { count: report.problems.length - SHOWN_PROBLEMS }));
+  lines.push(cliText('cli.import.report', { path: reportPath }));
   if (report.stored && report.ok) {
-    lines.push(`Next: review it in the Planning Hub (/ui/plans/input_sets/${report.label}@draft/review) or with`);
+    lines.push(cliText('cli.import.next', { label: report.label }));
     lines.push(`  pnpm planning review --label ${report.label}@draft --action approve --reviewer <id> --comment "JIRA-123 approve by ops_lead"`);
   }
   return lines.join('\n');

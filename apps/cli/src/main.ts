@@ -1,4 +1,6 @@
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
+import { LANGUAGES, type TLanguage } from '@planning-hub/contracts/messages/language';
+import { setCliLanguage } from './cli-language';
 import { registerArchiveCommand } from './commands/archive';
 import { registerAuthCommands } from './commands/auth';
 import { registerDbCommands } from './commands/db';
@@ -38,6 +40,7 @@ const program = new Command()
       '(found through <data dir>/server.json: PLANNING_HUB_DATA_DIR, or .data/ at or above the working folder).',
       'Who you are: --token, else PLANNING_HUB_TOKEN, else your `planning login` for that server, else, in the',
       "server's own checkout, the local operator (local:<OS user>, no login).",
+      'Language: --lang ja|en on any command, else LANG (ja_JP.UTF-8 speaks Japanese); --json output stays as it is.',
       'Exit codes: 0 ok, 2 validation errors, 1 anything else.',
     ].join('\n'),
   );
@@ -55,5 +58,16 @@ registerAuthCommands(program);
 registerUsersCommands(program);
 registerTokensCommands(program);
 registerDbCommands(program);
+
+/** `--lang` on every command, as --server is: the language of what the CLI says and of the server's errors. */
+function addLanguageOption(command: Command): void {
+  command.addOption(new Option('--lang <language>', 'ja or en (default: from LANG)').choices(LANGUAGES));
+  for (const subcommand of command.commands) addLanguageOption(subcommand);
+}
+for (const command of program.commands) addLanguageOption(command);
+program.hook('preAction', (_program, actionCommand) => {
+  const { lang } = actionCommand.opts<{ lang?: TLanguage }>();
+  if (lang) setCliLanguage(lang);
+});
 
 await program.parseAsync(process.argv);

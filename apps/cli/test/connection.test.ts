@@ -21,6 +21,7 @@ function envOf(overrides: Partial<TCliEnv> = {}): TCliEnv {
     configDir: path.join(scratch, 'config'),
     chromiumPath: undefined,
     osUser: 'ops',
+    locale: undefined,
     ...overrides,
   };
 }

@@ -4,10 +4,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diffCachePaths } from '../../../packages/server/src/services/diff/diff-cache';
 import { createEditedPair } from '../../../packages/server/test/diff/diff-fixtures';
+import { createMovedPair } from '../../../packages/server/test/diff/moved-fixtures';
 import { startTestServer, type TTestServer } from '../../api/test/support/test-server';
 import { cliWorkspace, metricValue, type TCliWorkspace } from './support/planning';
 
-/** `planning export --diff-against` asks the server's diff job, as the Diff tab does (runbook section 6). */
+/** `planning export --diff-against` asks the server's diff job, as the Diff tab does (docs/runbook.ja.md section 6). */
 let server: TTestServer;
 let operator: TCliWorkspace;
 
@@ -127,5 +128,65 @@ describe('planning export --diff-against', () => {
     const result = await operator.planning('export', '--help');
     expect(result.stdout).toContain('--diff-against <ref>');
     expect(result.stdout.replace(/\s+/g, ' ')).toContain('Writes no bundle files unless -o is given too.');
+  });
+});
+
+describe('planning export --diff-against --by (what moved)', () => {
+  beforeAll(async () => {
+    await createMovedPair(server.runtime.db.pool, 'moved');
+  });
+
+  it('prints the totals of every quantity column and the top movers by item', async () => {
+    const result = await operator.planning('export', '--label', 'moved@draft', '--diff-against', 'moved', '--by', 'item_code');
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("✓ Diff of 'moved@draft' (r2) against 'moved' (r1)");
+    expect(result.stdout).toContain("What moved in 'moved@draft' (r2) against 'moved' (r1)");
+    expect(result.stdout).toMatch(/demand\.quantity\s+1,520\s+1,951\s+\+431\s+\+28\.36%\s+0\s+2\s+4\s+0/);
+    expect(result.stdout).toMatch(/inventory\.on_hand\s+110\s+125\s+\+15\s+\+13\.64%/);
+    expect(result.stdout).toContain('Top movers by item_code (demand.quantity, 3 of 3)');
+    const movers = result.stdout.trimEnd().split('Top movers')[1]!.split('\n').slice(2).map((line) => line.trim().split(/\s+/).slice(0, 4));
+    expect(movers).toEqual([
+      ['ITEM-A', '250', '750', '+500'],
+      ['ITEM-C', '70', '0', '-70'],
+      ['ITEM-B', '1,200', '1,201', '+1'],
+    ]);
+  });
+
+  it('totals another table by another column, hides changes below --tolerance, and limits the list with --top', async () => {
+    const result = await operator.planning(
+      'export', '--label', 'moved@draft', '--diff-against', 'moved',
+      '--by', 'location_code', '--tolerance', 'demand.quantity:0.5%', '--top', '1',
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('tolerance  demand.quantity:0.5%');
+    expect(result.stdout).toMatch(/demand\.quantity\s+1,520\s+1,950\s+\+430\s+\+28\.29%\s+0\s+2\s+3\s+1/);
+    expect(result.stdout).toContain('Top movers by location_code (demand.quantity, 1 of 3)');
+    expect(result.stdout).toMatch(/TOKYO\s+1,200\s+1,600\s+\+400/);
+    const capacity = await operator.planning('export', '--label', 'moved@draft', '--diff-against', 'moved', '--by', 'period', '--table', 'capacity');
+    expect(capacity.stdout).toMatch(/2027-01\s+160\s+176\s+\+16\s+\+10%/);
+  });
+
+  it('prints the summary as JSON with --json', async () => {
+    const result = await operator.planning('export', '--label', 'moved@draft', '--diff-against', 'moved', '--by', 'period', '--json');
+    expect(result.code).toBe(0);
+    const summary = JSON.parse(result.stdout);
+    expect(summary).toMatchObject({ state: 'done', table: 'demand', by: 'period', total: 2 });
+    expect(summary.groups.map((g: { key: string; delta: string }) => [g.key, g.delta])).toEqual([
+      ['2027-01', '271'],
+      ['2027-02', '160'],
+    ]);
+  });
+
+  it('refuses --by without --diff-against, a column the table is not totalled by, and a bad tolerance', async () => {
+    const alone = await operator.planning('export', '--label', 'moved@draft', '--by', 'item_code');
+    expect(alone.code).toBe(1);
+    expect(alone.stderr).toContain('--by totals a diff: give --diff-against <ref> too.');
+    const wrong = await operator.planning('export', '--label', 'moved@draft', '--diff-against', 'moved', '--by', 'resource_code');
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('--by resource_code: demand is totalled by item_code, location_code, period.');
+    const tolerance = await operator.planning('export', '--label', 'moved@draft', '--diff-against', 'moved', '--by', 'item_code', '--tolerance', 'demand.uom:1');
+    expect(tolerance.code).toBe(1);
+    expect(tolerance.stderr).toContain('demand.uom has no totals');
   });
 });

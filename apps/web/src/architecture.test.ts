@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-// STYLE.md: features never import each other (the app layer composes them), and no barrel files.
+// CONTRIBUTING.md: features never import each other (the app layer composes them), and no barrel files.
 const sources = import.meta.glob<string>(['./**/*.{ts,tsx}', '!./**/*.test.ts'], {
   query: '?raw',
   import: 'default',

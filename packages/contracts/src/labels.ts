@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** DESIGN.md section 4: safe in paths and URLs. */
+/** docs/design.md section 4: safe in paths and URLs. */
 export const LABEL_PATTERN = /^[a-z0-9][a-z0-9._-]{0,62}$/;
 
 export const ZLabel = z

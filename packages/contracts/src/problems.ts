@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import type { TMessageParams, TProblemMessageCode } from './messages/catalog';
 import { TABLE_NAMES } from './tables';
 
-/** Every kind of problem a bundle can have (DESIGN.md section 3). */
+/** Every kind of problem a bundle can have (docs/design.md section 3). */
 export const PROBLEM_CODES = {
   // errors
   missing_file: 'error',
@@ -38,9 +39,35 @@ export const ZProblem = z.object({
   row: z.number().int().nullable(),
   column: z.string().nullable(),
   value: z.string().nullable(),
+  /**
+   * The message's code in the catalog (packages/contracts/src/messages): clients say it in
+   * their reader's language from `messageCode`, `params` and the fields above.
+   */
+  messageCode: z.string(),
+  /** What the message needs beyond file, row, column, table and value: a closest name, a share sum, ... */
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  /** The message in English, as stored with the revision. */
   message: z.string(),
 });
 export type TProblem = z.infer<typeof ZProblem>;
+
+/** The record fields a problem message's template may name: they are not repeated in `params`. */
+export type TProblemField = 'file' | 'row' | 'column' | 'table' | 'value';
+
+/** The parameters of a problem message beyond the record's fields. */
+export type TProblemParams<TCode extends TProblemMessageCode> = Omit<TMessageParams<TCode>, TProblemField>;
+
+/** The values a problem's message is filled from: its fields (when set), then its params. */
+export function problemMessageParams(
+  problem: Pick<TProblem, TProblemField | 'params'>,
+): Record<string, string | number> {
+  const values: Record<string, string | number> = {};
+  for (const field of ['file', 'row', 'column', 'table', 'value'] as const) {
+    const value = problem[field];
+    if (value !== null) values[field] = value;
+  }
+  return { ...values, ...problem.params };
+}
 
 /** Problems are capped per code; the summary keeps the true counts. */
 export const MAX_PROBLEMS_PER_CODE = 1000;

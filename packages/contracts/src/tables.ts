@@ -1,5 +1,5 @@
 /**
- * The eight tables of an input set, as DESIGN.md section 2 specifies them.
+ * The eight tables of an input set, as docs/design.md section 2 specifies them.
  * Parsing, validation, storage, hashing, export and diff all read this one spec.
  */
 

@@ -1,5 +1,5 @@
 /**
- * fast-check arbitraries for valid input sets (DESIGN.md section 2), in canonical
+ * fast-check arbitraries for valid input sets (docs/design.md section 2), in canonical
  * form, and a writer that turns one into bundle files the way people and tools
  * write them: columns in any order, rows shuffled, `100.50` for `100.5`, `TRUE`
  * for `true`, CRLF or LF, a BOM or not, params as JSON or CSV, or the whole set as
@@ -110,7 +110,7 @@ const arbitraryParamValue = fc
   .jsonValue({ maxDepth: 3 })
   .filter((value) => 'text' in canonicalParamValue(value));
 
-/** A valid input set: every rule of DESIGN.md section 3 holds (warnings may occur). */
+/** A valid input set: every rule of docs/design.md section 3 holds (warnings may occur). */
 export function arbitraryInputSet({
   maxRows = 10,
   granularity,

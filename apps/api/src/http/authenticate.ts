@@ -7,7 +7,7 @@ import {
   type TRole,
 } from '@planning-hub/contracts/api/auth';
 import type { TConfig } from '@planning-hub/server/config/env';
-import { AppError } from '@planning-hub/server/errors/app-error';
+import { AppError, hintOf } from '@planning-hub/server/errors/app-error';
 import type { TActor } from '@planning-hub/server/services/auth/actor';
 import { resolveApiToken } from '@planning-hub/server/services/auth/api-tokens';
 import { resolveLocalOperator } from '@planning-hub/server/services/auth/local-operator';
@@ -125,18 +125,12 @@ export function authenticate({
 export function getPrincipal(req: Request): TPrincipal {
   if (req.principal) return req.principal;
   if (req.authRejection === 'csrf') {
-    throw new AppError('forbidden', {
-      message: 'The X-CSRF-Token header is missing or does not match this session.',
-      hint: 'Reload the page; scripts should use an API token instead of the session cookie.',
-    });
+    throw new AppError('forbidden', 'error.auth.csrf', {}, { hint: hintOf('hint.auth.csrf', {}) });
   }
   if (req.authRejection === 'invalid_token') {
-    throw new AppError('unauthenticated', {
-      message: 'The API token is not valid: it is unknown, expired or revoked, or its user is disabled.',
-      hint: 'Sign in again with: planning login --server <url> (scripts: planning tokens create).',
-    });
+    throw new AppError('unauthenticated', 'error.auth.invalid_token', {}, { hint: hintOf('hint.auth.sign_in_again', {}) });
   }
-  throw new AppError('unauthenticated', { message: 'Sign in or send an API token.' });
+  throw new AppError('unauthenticated', 'error.auth.required', {});
 }
 
 /** The actor the services record for this request: the authenticated user (docs/design.md, "Identity"). */
@@ -154,7 +148,7 @@ export function requireRole(role: TRole): RequestHandler {
   return (req, _res, next) => {
     const principal = getPrincipal(req);
     if (!hasRole(principal.role, role)) {
-      throw new AppError('forbidden', { message: `This needs the ${role} role; you are ${principal.role}.` });
+      throw new AppError('forbidden', 'error.auth.role', { role, actual: principal.role });
     }
     next();
   };

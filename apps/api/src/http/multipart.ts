@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { Transform, type Readable } from 'node:stream';
 import busboy from 'busboy';
 import type { Request } from 'express';
+import { BROWSER_EDIT_LIMITS } from '@planning-hub/contracts/api/input-sets';
 import { AppError } from '@planning-hub/server/errors/app-error';
 import { fileSource, type TByteSource } from '@planning-hub/server/services/input-sets/bundle-sources';
 
@@ -17,6 +18,9 @@ export type TSpooledUpload = { fields: Record<string, string>; files: TByteSourc
  */
 export const MAX_FIELD_BYTES = 16 * 1024;
 const MAX_FIELDS = 20;
+/** Fields allowed to be longer: the cells edited in the browser, as JSON (BROWSER_EDIT_LIMITS). */
+const LONG_FIELD_BYTES: Record<string, number> = { edits: BROWSER_EDIT_LIMITS.maxFieldBytes };
+const LONGEST_FIELD_BYTES = Math.max(MAX_FIELD_BYTES, ...Object.values(LONG_FIELD_BYTES));
 
 /** A file name as the bundle knows it: the last path segment, never a path. */
 function safeFileName(raw: string): string {
@@ -33,11 +37,11 @@ export async function spoolMultipart(
   { dir, maxBytes, maxFiles }: { dir: string; maxBytes: number; maxFiles: number },
 ): Promise<TSpooledUpload> {
   if (!req.headers['content-type']?.startsWith('multipart/form-data')) {
-    throw new AppError('bad_request', { message: 'Send the bundle as multipart/form-data with one or more "files" parts.' });
+    throw new AppError('bad_request', 'error.upload.not_multipart', {});
   }
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > maxBytes) {
-    throw new AppError('payload_too_large', { message: `The upload is ${declared} bytes; the limit is ${maxBytes}.` });
+    throw new AppError('payload_too_large', 'error.upload.declared_too_large', { bytes: declared, max: maxBytes });
   }
   await mkdir(dir, { recursive: true });
   // Field names come from the client: `__proto__` must stay a name.
@@ -52,11 +56,11 @@ export async function spoolMultipart(
     try {
       parser = busboy({
         headers: req.headers,
-        limits: { files: maxFiles, fields: MAX_FIELDS, fieldSize: MAX_FIELD_BYTES, fileSize: maxBytes, parts: maxFiles + MAX_FIELDS },
+        limits: { files: maxFiles, fields: MAX_FIELDS, fieldSize: LONGEST_FIELD_BYTES, fileSize: maxBytes, parts: maxFiles + MAX_FIELDS },
         defParamCharset: 'utf8',
       });
     } catch (error) {
-      reject(new AppError('bad_request', { message: `Unreadable multipart request: ${(error as Error).message}` }));
+      reject(new AppError('bad_request', 'error.upload.unreadable', { detail: (error as Error).message }));
       return;
     }
     const fail = (error: unknown) => {
@@ -66,9 +70,10 @@ export async function spoolMultipart(
     };
     parser.on('field', (name, value, info) => {
       const shown = name.slice(0, 80);
-      if (info.nameTruncated) fail(new AppError('bad_request', { message: `A field name starting '${shown}' is too long.` }));
-      else if (info.valueTruncated) {
-        fail(new AppError('payload_too_large', { message: `The field '${shown}' is longer than ${MAX_FIELD_BYTES} bytes.` }));
+      const limit = Object.hasOwn(LONG_FIELD_BYTES, name) ? LONG_FIELD_BYTES[name]! : MAX_FIELD_BYTES;
+      if (info.nameTruncated) fail(new AppError('bad_request', 'error.upload.field_name_too_long', { name: shown }));
+      else if (info.valueTruncated || Buffer.byteLength(value) > limit) {
+        fail(new AppError('payload_too_large', 'error.upload.field_too_long', { name: shown, max: limit }));
       } else fields[name] = value;
     });
     parser.on('file', (_field, stream, info) => {
@@ -83,11 +88,11 @@ export async function spoolMultipart(
         transform(chunk: Buffer, _enc, done) {
           size += chunk.length;
           total += chunk.length;
-          if (total > maxBytes) done(new AppError('payload_too_large', { message: `The upload exceeds ${maxBytes} bytes.` }));
+          if (total > maxBytes) done(new AppError('payload_too_large', 'error.upload.too_large', { max: maxBytes }));
           else done(null, chunk);
         },
       });
-      stream.on('limit', () => fail(new AppError('payload_too_large', { message: `'${name}' exceeds ${maxBytes} bytes.` })));
+      stream.on('limit', () => fail(new AppError('payload_too_large', 'error.upload.file_too_large', { name, max: maxBytes })));
       const source = fileSource(name, target, 0);
       files.push(source);
       parts.push(stream);
@@ -99,17 +104,17 @@ export async function spoolMultipart(
       writes.push(write);
     });
     parser.on('filesLimit', () =>
-      fail(new AppError('payload_too_large', { message: `Send at most ${maxFiles} files in one upload.` })),
+      fail(new AppError('payload_too_large', 'error.upload.too_many_files', { max: maxFiles })),
     );
     parser.on('fieldsLimit', () =>
-      fail(new AppError('payload_too_large', { message: `Send at most ${MAX_FIELDS} fields in one upload.` })),
+      fail(new AppError('payload_too_large', 'error.upload.too_many_fields', { max: MAX_FIELDS })),
     );
-    parser.on('partsLimit', () => fail(new AppError('payload_too_large', { message: 'Too many parts in the upload.' })));
-    parser.on('error', (error: Error) => fail(new AppError('bad_request', { message: `Unreadable multipart request: ${error.message}` })));
+    parser.on('partsLimit', () => fail(new AppError('payload_too_large', 'error.upload.too_many_parts', {})));
+    parser.on('error', (error: Error) => fail(new AppError('bad_request', 'error.upload.unreadable', { detail: error.message })));
     parser.on('close', () => resolve());
     // A client that hangs up mid-upload: the parser would wait for the rest forever.
     req.on('close', () => {
-      if (!req.complete) fail(new AppError('bad_request', { message: 'The upload was interrupted before it was complete.' }));
+      if (!req.complete) fail(new AppError('bad_request', 'error.upload.interrupted', {}));
     });
     req.pipe(parser);
   });

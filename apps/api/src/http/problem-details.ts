@@ -1,39 +1,63 @@
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import { ZodError } from 'zod';
 import type { TProblemDetails } from '@planning-hub/contracts/api/problem-details';
+import type { TErrorMessageCode, TMessageParams } from '@planning-hub/contracts/messages/catalog';
+import {
+  formatMessage,
+  formatMessageOf,
+  messageOf,
+  renderMessage,
+  type TMessage,
+} from '@planning-hub/contracts/messages/format-message';
+import { languageOfAcceptLanguage, type TLanguage } from '@planning-hub/contracts/messages/language';
 import { APP_ERROR_STATUS, isAppError } from '@planning-hub/server/errors/app-error';
 import type { TLogger } from '@planning-hub/server/observability/logger';
 
-const TITLES: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  408: 'Request Timeout',
-  409: 'Conflict',
-  413: 'Content Too Large',
-  415: 'Unsupported Media Type',
-  422: 'Unprocessable Content',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-  503: 'Service Unavailable',
-};
+/** The language a request's answer is written in: Japanese when Accept-Language asks for it first. */
+export function languageOfRequest(req: Pick<Request, 'get'>): TLanguage {
+  return languageOfAcceptLanguage(req.get('accept-language'));
+}
 
-function send(res: Parameters<RequestHandler>[1], body: TProblemDetails): void {
+function send(res: Response, body: TProblemDetails, language: TLanguage): void {
   // A 503 is a moment's overload: say when to come back (a route may have said it already).
   if (body.status === 503 && !res.getHeader('Retry-After')) res.setHeader('Retry-After', String(DATABASE_BUSY_RETRY_AFTER_SECONDS));
+  res.vary('Accept-Language').setHeader('Content-Language', language);
   res.status(body.status).type('application/problem+json').json(body);
 }
 
-function problem(status: number, code: string, detail: string, requestId: string | undefined): TProblemDetails {
+/**
+ * RFC 9457 problem details in `language`: `detail` (and `hint`) from their message codes,
+ * which the body carries too, so that a client can say them in its reader's language.
+ */
+export function buildProblem(
+  language: TLanguage,
+  { status, code, detail, hint, requestId }: { status: number; code: string; detail: TMessage; hint?: TMessage | undefined; requestId: string | undefined },
+): TProblemDetails {
   return {
     type: `https://planning-hub.dev/problems/${code}`,
-    title: TITLES[status] ?? 'Error',
+    title: formatMessageOf(language, `title.${status}`, {}) ?? formatMessage(language, 'title.other', {}),
     status,
-    detail,
+    detail: renderMessage(language, detail),
     code,
+    messageCode: detail.code,
+    params: detail.params,
     ...(requestId ? { requestId } : {}),
+    ...(hint
+      ? { hint: renderMessage(language, hint), hintCode: hint.code, hintParams: hint.params }
+      : {}),
   };
+}
+
+/** The problem of an error that is not an AppError: a status, a kind and a message by code. */
+function sendProblem<TCode extends TErrorMessageCode>(
+  req: Request,
+  res: Response,
+  { status, code }: { status: number; code: string },
+  messageCode: TCode,
+  params: TMessageParams<TCode>,
+): void {
+  const language = languageOfRequest(req);
+  send(res, buildProblem(language, { status, code, detail: messageOf(messageCode, params), requestId: req.id as string | undefined }), language);
 }
 
 /** How long a client is asked to wait when the database is saturated. */
@@ -90,7 +114,7 @@ export function isDatabaseBusy(error: unknown): boolean {
 
 /** 404 for unknown /api paths (the SPA fallback handles the rest). */
 export const notFoundHandler: RequestHandler = (req, res) => {
-  send(res, problem(404, 'not_found', `No API route ${req.method} ${req.baseUrl}${req.path}.`, req.id as string | undefined));
+  sendProblem(req, res, { status: 404, code: 'not_found' }, 'error.api.no_route', { method: req.method, path: `${req.baseUrl}${req.path}` });
 };
 
 /** One place that turns every error into RFC 9457 problem+json; 500s never leak internals. */
@@ -99,38 +123,45 @@ export function problemDetailsHandler(logger: TLogger): ErrorRequestHandler {
     if (res.headersSent) return next(error);
     const requestId = req.id as string | undefined;
     if (isAppError(error)) {
+      const language = languageOfRequest(req);
       const status = APP_ERROR_STATUS[error.code];
-      send(res, {
-        ...problem(status, error.code, error.message, requestId),
-        ...(error.hint ? { hint: error.hint } : {}),
-        ...(error.problems ? { errors: error.problems } : {}),
-        ...(error.report ? { report: error.report } : {}),
-      });
+      send(
+        res,
+        {
+          ...buildProblem(language, { status, code: error.code, detail: error.detail, hint: error.hint, requestId }),
+          ...(error.problems ? { errors: error.problems } : {}),
+          ...(error.report ? { report: error.report } : {}),
+        },
+        language,
+      );
       return;
     }
     if (error instanceof ZodError) {
+      // zod's own words (English): the paths and values are the request's.
       const detail = error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; ');
-      send(res, problem(400, 'bad_request', detail, requestId));
+      sendProblem(req, res, { status: 400, code: 'bad_request' }, 'error.request.invalid', { detail });
       return;
     }
     // body-parser and friends mark client errors with a 4xx status.
     const status = (error as { status?: number; statusCode?: number }).status ?? (error as { statusCode?: number }).statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       const code = status === 413 ? 'payload_too_large' : 'bad_request';
-      send(res, problem(status, code, (error as Error).message || 'Bad request.', requestId));
+      const reason = (error as Error).message;
+      if (reason) sendProblem(req, res, { status, code }, 'error.request.refused', { detail: reason });
+      else sendProblem(req, res, { status, code }, 'error.request.bad', {});
       return;
     }
     if (hasSqlState(error, BAD_VALUE_SQLSTATES)) {
       logger.warn({ err: error, requestId }, 'database_refused_value');
-      send(res, problem(400, 'bad_request', 'A value of the request cannot be stored or compared (a NUL character, a number out of range, text too long?).', requestId));
+      sendProblem(req, res, { status: 400, code: 'bad_request' }, 'error.request.bad_value', {});
       return;
     }
     if (isDatabaseBusy(error)) {
       logger.warn({ err: error, requestId }, 'database_busy');
-      send(res, problem(503, 'unavailable', 'The database is busy; try again in a few seconds.', requestId));
+      sendProblem(req, res, { status: 503, code: 'unavailable' }, 'error.server.database_busy', {});
       return;
     }
     logger.error({ err: error, requestId }, 'unhandled error');
-    send(res, problem(500, 'internal', 'Something went wrong on our side. The request id helps us find it.', requestId));
+    sendProblem(req, res, { status: 500, code: 'internal' }, 'error.server.internal', {});
   };
 }

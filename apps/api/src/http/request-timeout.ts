@@ -1,6 +1,9 @@
 import http from 'node:http';
 import type { Request, Response } from 'express';
+import { messageOf } from '@planning-hub/contracts/messages/format-message';
+import { languageOfAcceptLanguage } from '@planning-hub/contracts/messages/language';
 import type { TConfig } from '@planning-hub/server/config/env';
+import { buildProblem } from './problem-details';
 
 const TIMER = Symbol('request-timeout');
 type TTimedRequest = Request & { [TIMER]?: NodeJS.Timeout };
@@ -15,15 +18,14 @@ function startTimer(req: TTimedRequest, res: Response, timeoutMs: number): void 
     if (req.complete || res.writableEnded) return;
     req.log?.warn({ timeoutMs }, 'request_timeout');
     if (!res.headersSent) {
-      const body = JSON.stringify({
-        type: 'https://planning-hub.dev/problems/request_timeout',
-        title: 'Request Timeout',
-        status: 408,
-        detail: `The request did not arrive within ${Math.round(timeoutMs / 1000)} s.`,
-        code: 'request_timeout',
-        ...(req.id ? { requestId: String(req.id) } : {}),
-      });
-      res.writeHead(408, { 'Content-Type': 'application/problem+json', Connection: 'close' }).end(body);
+      const language = languageOfAcceptLanguage(req.headers['accept-language']);
+      const detail = messageOf('error.request.timeout', { seconds: Math.round(timeoutMs / 1000) });
+      const body = JSON.stringify(
+        buildProblem(language, { status: 408, code: 'request_timeout', detail, requestId: req.id ? String(req.id) : undefined }),
+      );
+      res
+        .writeHead(408, { 'Content-Type': 'application/problem+json', 'Content-Language': language, Vary: 'Accept-Language', Connection: 'close' })
+        .end(body);
     }
     setTimeout(() => req.socket.destroy(), CLOSE_GRACE_MS).unref();
   }, timeoutMs);

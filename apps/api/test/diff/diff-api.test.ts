@@ -316,7 +316,7 @@ describe('GET /api/plans/input_sets/{ref}/diff', () => {
     expect(recovered.status).toBe(200);
     expect(ZDiffResult.parse(recovered.body).totals).toEqual({ added: 2, removed: 1, changed: 6, unchanged: 10 });
     const file = JSON.parse(await readFile(cacheFile('doomed@draft__doomed'), 'utf8'));
-    expect(file).toMatchObject({ format: 'planning-hub/input-set-diff@1', ref: 'doomed@draft' });
+    expect(file).toMatchObject({ format: 'planning-hub/input-set-diff@2', ref: 'doomed@draft' });
     expect(await jobsTotal('failure')).toBe(8);
   }, 60_000);
 
@@ -326,7 +326,7 @@ describe('GET /api/plans/input_sets/{ref}/diff', () => {
     const recovered = await waitForDiff('doomed_retry@draft');
     expect(recovered.status).toBe(200);
     const file = JSON.parse(await readFile(cacheFile('doomed_retry@draft__doomed_retry'), 'utf8'));
-    expect(file.format).toBe('planning-hub/input-set-diff@1');
+    expect(file.format).toBe('planning-hub/input-set-diff@2');
     expect(await jobsTotal('failure')).toBe(8);
   }, 60_000);
 });

@@ -9,7 +9,7 @@ import { importDraft } from '../../../../packages/server/test/support/seed-revis
 import { startTestServer, type TTestServer, type TTokenCaller } from '../support/test-server';
 
 /**
- * Many callers at once on one label (DESIGN.md sections 4 and 5): uploads queue up
+ * Many callers at once on one label (docs/design.md sections 4 and 5): uploads queue up
  * on the label lock and all land, in one order the events record; transitions are
  * tried and exactly one wins. The approve/revert race and 20 parallel approves are in
  * apps/api/test/review/concurrency.test.ts.

@@ -171,7 +171,7 @@ describe('the route x role matrix', () => {
   });
 });
 
-describe('exported CSV (DESIGN.md section 2: formula injection)', () => {
+describe('exported CSV (docs/design.md section 2: formula injection)', () => {
   it('holds no text or code cell starting with = + - @; numbers are plain decimals, negative ones included', async () => {
     const planner = await tokenCaller('planner');
     const upload = await call(API.upload('exported'), {

@@ -67,6 +67,10 @@ describe('POST /api/runs with a label that has no ready revision (Missing InputS
         code: 'missing_input_set',
         title: 'Missing InputSet',
         message: expect.stringContaining("Input set 'never_imported' has no ready revision"),
+        messageParts: [
+          { messageCode: 'run.missing_input_set.no_ready', params: { label: 'never_imported' } },
+          { messageCode: 'run.missing_input_set.no_revisions', params: { folder: 'out/planning_inputs_never_imported' } },
+        ],
         commands: [
           'pnpm planning import -i out/planning_inputs_never_imported --version-id <id> --label never_imported',
           'pnpm planning review --label never_imported@draft --action approve --reviewer <id> --comment "..."',

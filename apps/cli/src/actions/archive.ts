@@ -9,6 +9,6 @@ export async function runArchive(options: TArchiveOptions): Promise<void> {
     const body: TArchiveRequest = { comment: options.comment };
     const result = await api.sendJson('POST', API.archive(options.label), body, ZReviewResponse);
     if (options.json) return printJson(result);
-    console.log(formatTransition('Archived', result));
+    console.log(formatTransition('archived', result));
   });
 }

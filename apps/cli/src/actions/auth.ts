@@ -5,6 +5,7 @@ import { ZCreatedToken, type TLoginTokenRequest } from '@planning-hub/contracts/
 import type { TApiClient } from '../api/api-client';
 import { ServerUnreachableError } from '../api/api-error';
 import { CliError, EXIT } from '../cli-errors';
+import { cliText } from '../cli-text';
 import { printJson, runWithApi, runWithConnection } from '../cli-runtime';
 import type { TLoginOptions, TLogoutOptions, TWhoamiOptions } from '../commands/auth';
 import { credentialsFilePath, removeStoredLogin, storeLogin } from '../connection/credentials-file';
@@ -29,10 +30,10 @@ function tokenPrefix(token: string): string {
 async function askUsername(options: TLoginOptions): Promise<string> {
   if (options.username) return options.username;
   if (!process.stdin.isTTY || options.passwordStdin) {
-    throw new CliError('give your username with --username <u> (stdin is not a terminal to ask on).');
+    throw new CliError(cliText('cli.error.username_needed', {}));
   }
-  const typed = await promptLine('Username: ');
-  if (!typed) throw new CliError('no username given.');
+  const typed = await promptLine(cliText('cli.prompt.username', {}));
+  if (!typed) throw new CliError(cliText('cli.error.no_username', {}));
   return typed;
 }
 
@@ -96,17 +97,14 @@ export async function runLogout(options: TLogoutOptions): Promise<void> {
     } catch (error) {
       if (!(error instanceof ServerUnreachableError) || credential.source !== 'login') throw error;
       await removeStoredLogin(credentialsFile, serverUrl);
-      throw new CliError(
-        `${error.message} The token was removed from this machine, but it still works on the server.`,
-        {
-          hint: `When the server is back: planning tokens revoke --prefix ${prefix}`,
-        },
-      );
+      throw new CliError(cliText('cli.error.logout_unreachable', { message: error.message }), {
+        hint: cliText('cli.hint.revoke_later', { prefix }),
+      });
     }
     if (credential.source === 'login') await removeStoredLogin(credentialsFile, serverUrl);
     // 401: the token had already stopped working (expired, revoked): signed out all the same.
     if (status >= 400 && status !== 401)
-      throw new CliError(`the server at ${serverUrl} refused to revoke token ${prefix} (HTTP ${status}).`);
+      throw new CliError(cliText('cli.error.revoke_refused', { serverUrl, prefix, status }));
     console.log(
       `✓ Signed out of ${serverUrl}: token ${prefix} ${status === 401 ? 'had already stopped working' : 'revoked'}`,
     );

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { CliError } from '../cli-errors';
+import { cliText } from '../cli-text';
 import { runLocally } from '../cli-runtime';
 import { findCheckoutAbove, findOwnCheckout } from '../connection/checkout';
 
@@ -12,12 +13,7 @@ function findDbMain(): { root: string; dbMain: string } {
   for (const root of [findOwnCheckout(), findCheckoutAbove(process.cwd())]) {
     if (root && existsSync(path.join(root, DB_MAIN))) return { root, dbMain: path.join(root, DB_MAIN) };
   }
-  throw new CliError(
-    'planning db works in a Planning Hub checkout only: it opens the database directly, with the server code.',
-    {
-      hint: 'Run it from the checkout (pnpm db:migrate, or bin/planning db ...); everything else goes through the API.',
-    },
-  );
+  throw new CliError(cliText('cli.error.db_outside_checkout', {}), { hint: cliText('cli.hint.db_outside_checkout', {}) });
 }
 
 /**

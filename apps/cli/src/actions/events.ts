@@ -6,6 +6,7 @@ import {
 } from '@planning-hub/contracts/api/events';
 import { API } from '@planning-hub/contracts/api/routes';
 import { CliError, EXIT } from '../cli-errors';
+import { cliText } from '../cli-text';
 import { printJson, runWithApi } from '../cli-runtime';
 import type { TBackfillOptions, TEventsOptions, TVerifyOptions } from '../commands/events';
 import { readRecordedHead } from '../events/read-recorded-head';
@@ -14,7 +15,7 @@ import { writeOutputFile } from '../output-file';
 
 export async function runEvents(options: TEventsOptions): Promise<void> {
   await runWithApi(options, async ({ api }) => {
-    if (!options.label) throw new CliError('Give the label: planning events --label <label>.');
+    if (!options.label) throw new CliError(cliText('cli.error.events_label', {}));
     const page = await api.getJson(API.events(options.label), ZEventsResponse, {
       limit: options.limit,
       cursor: options.cursor,

@@ -7,6 +7,7 @@ import { API } from '@planning-hub/contracts/api/routes';
 import { ZLabel } from '@planning-hub/contracts/labels';
 import type { TApiClient } from '../api/api-client';
 import { CliError, EXIT } from '../cli-errors';
+import { cliText } from '../cli-text';
 import { printJson, runWithApi } from '../cli-runtime';
 import type { TEvidenceOptions } from '../commands/evidence';
 import { captureHistoryPage, checkHistoryPageServed, loadPlaywright } from '../history-screenshot';
@@ -33,7 +34,7 @@ function parseEvidenceDate(text: string): string {
     date.getUTCDate() !== Number(match[3]) ||
     date.getUTCMonth() !== Number(match[2]) - 1
   ) {
-    throw new CliError(`'${text.slice(0, 20)}' is not a date: use YYYYMMDD, e.g. 20261125.`);
+    throw new CliError(cliText('cli.error.date_invalid', { text: text.slice(0, 20) }));
   }
   return text;
 }
@@ -41,9 +42,7 @@ function parseEvidenceDate(text: string): string {
 function parseLabel(text: string): string {
   const parsed = ZLabel.safeParse(text);
   if (!parsed.success)
-    throw new CliError(
-      `'${text.slice(0, 80)}' is not a label: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
-    );
+    throw new CliError(cliText('cli.error.label_invalid', { text: text.slice(0, 80), detail: parsed.error.issues[0]?.message ?? 'invalid' }));
   return parsed.data;
 }
 

@@ -8,9 +8,12 @@ import { API } from '@planning-hub/contracts/api/routes';
 import type { TApiClient } from '../api/api-client';
 import type { THttpResponse } from '../api/http-transport';
 import { CliError } from '../cli-errors';
+import { cliText } from '../cli-text';
 import { printJson, runWithApi, writeStdout } from '../cli-runtime';
 import type { TExportOptions } from '../commands/export';
+import { formatDiffMoved } from '../diff/format-diff-moved';
 import { openDiffExport, waitForDiff } from '../diff/wait-for-diff';
+import { movedRequestOf, waitForDiffSummary } from '../diff/wait-for-diff-summary';
 import { extractExportZip } from '../export/extract-zip';
 import { formatDiffSummary } from '../format-diff';
 
@@ -38,12 +41,7 @@ async function exportToFolder(api: TApiClient, ref: string, outDir: string): Pro
     await pipeline(response.body, createWriteStream(zipPath));
     const after = await api.getJson(API.inputSet(ref), ZInputSetDetail);
     if (after.id !== before.id || after.contentHash !== before.contentHash) {
-      throw new CliError(
-        `'${ref}' changed while it was being exported (a new upload replaced it); nothing was written.`,
-        {
-          hint: 'Run the export again.',
-        },
-      );
+      throw new CliError(cliText('cli.error.export_changed', { ref }), { hint: cliText('cli.hint.export_again', {}) });
     }
     const files = await extractExportZip(zipPath, outDir);
     return {
@@ -80,7 +78,7 @@ async function copyDiffDocument(response: THttpResponse, exported: TExported | u
     if (isFirst && exported) {
       // The document starts with `{` (ASCII), so cutting the bytes right after it never splits a character.
       const opening = bytes.indexOf(0x7b);
-      if (opening < 0) throw new CliError('the server sent a diff document that is not a JSON object.');
+      if (opening < 0) throw new CliError(cliText('cli.error.diff_not_object', {}));
       const member = JSON.stringify(exported, null, 2).replace(/\n/g, '\n  ');
       bytes = Buffer.concat([Buffer.from(`{\n  "export": ${member},`), bytes.subarray(opening + 1)]);
     }
@@ -91,6 +89,10 @@ async function copyDiffDocument(response: THttpResponse, exported: TExported | u
 
 export async function runExport(options: TExportOptions): Promise<void> {
   await runWithApi(options, async ({ api }) => {
+    if (options.by !== undefined && options.diffAgainst === undefined) {
+      throw new CliError('--by totals a diff: give --diff-against <ref> too.');
+    }
+    const moved = options.by === undefined ? undefined : movedRequestOf({ ...options, by: options.by });
     const shouldExport = options.diffAgainst === undefined || options.output !== undefined;
     let exported: TExported | undefined;
     if (shouldExport) {
@@ -101,6 +103,13 @@ export async function runExport(options: TExportOptions): Promise<void> {
     }
     if (options.diffAgainst === undefined) return;
     const pair = { ref: options.label, against: options.diffAgainst };
+    if (moved) {
+      // What moved instead of the rows: the totals and the top movers (docs/runbook.ja.md section 6).
+      const summary = await waitForDiffSummary(api, pair, moved);
+      if (options.json) printJson(exported ? { export: exported, ...summary } : summary);
+      else console.log(`${formatDiffSummary(await waitForDiff(api, pair))}\n\n${formatDiffMoved(summary)}`);
+      return;
+    }
     if (options.json) await copyDiffDocument(await openDiffExport(api, pair), exported);
     else console.log(formatDiffSummary(await waitForDiff(api, pair)));
   });

@@ -2,6 +2,7 @@ import { ZListInputSetsResponse } from '@planning-hub/contracts/api/input-sets';
 import { API } from '@planning-hub/contracts/api/routes';
 import { formatJst } from '@planning-hub/core/time/format-jst';
 import { printJson, runWithApi } from '../cli-runtime';
+import { cliText } from '../cli-text';
 import type { TListOptions } from '../commands/list';
 import { formatTable, summaryRow } from '../format';
 
@@ -15,11 +16,7 @@ export async function runList(options: TListOptions): Promise<void> {
     });
     if (options.json) return printJson(result);
     if (result.items.length === 0) {
-      console.log(
-        options.status
-          ? `No ${options.status} input sets.`
-          : 'No input sets yet. Import one with: pnpm planning import -i <dir> --version-id <id> --label <label>',
-      );
+      console.log(options.status ? cliText('cli.list.none_with_status', { status: options.status }) : cliText('cli.list.none', {}));
       return;
     }
     console.log(
@@ -28,6 +25,6 @@ export async function runList(options: TListOptions): Promise<void> {
         result.items.map((s) => summaryRow(s, formatJst)),
       ),
     );
-    if (result.total > result.items.length) console.log(`(${result.items.length} of ${result.total})`);
+    if (result.total > result.items.length) console.log(cliText('cli.list.partial', { shown: result.items.length, total: result.total }));
   });
 }

@@ -8,6 +8,7 @@ import {
 } from '@planning-hub/contracts/api/runs';
 import { formatJst } from '@planning-hub/core/time/format-jst';
 import { CliError } from '../cli-errors';
+import { cliText } from '../cli-text';
 import { printJson, runWithApi } from '../cli-runtime';
 import type { TPlanCreateOptions, TPlanListOptions, TPlanUpdateOptions } from '../commands/plans';
 import { formatTable } from '../format';
@@ -56,7 +57,7 @@ export async function runListPlans(options: TPlanListOptions): Promise<void> {
 export async function runUpdatePlan(id: string, options: TPlanUpdateOptions): Promise<void> {
   await runWithApi(options, async ({ api }) => {
     if ((options.label === undefined) === !options.unlink)
-      throw new CliError('Give either --label <label> or --unlink.');
+      throw new CliError(cliText('cli.error.plan_label_or_unlink', {}));
     const body: TUpdatePlanRequest = { default_input_set_label: options.label ?? null };
     const plan = await api.sendJson('PATCH', API.plan(id), body, ZPlan);
     if (options.json) return printJson(plan);

@@ -15,6 +15,6 @@ export async function runReview(options: TReviewOptions): Promise<void> {
     };
     const result = await api.sendJson('POST', API.review(options.label), body, ZReviewResponse);
     if (options.json) return printJson(result);
-    console.log(formatTransition(options.action === 'approve' ? 'Approved' : 'Reverted', result));
+    console.log(formatTransition(options.action === 'approve' ? 'approved' : 'reverted', result));
   });
 }

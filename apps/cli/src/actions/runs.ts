@@ -108,7 +108,7 @@ export async function runDownloadArtifact(id: string, options: TRunArtifactOptio
     if (actual !== expected) {
       process.stderr.write(
         `✗ ${shown}: sha256 ${actual} does not match the ${expected ? `server's ${expected}` : 'server (it sent no X-Content-SHA256)'}.\n` +
-          '  The file is kept for the escalation to SRE (runbook section 5).\n',
+          '  The file is kept for the escalation to SRE (docs/runbook.ja.md section 5).\n',
       );
       return EXIT.failure;
     }

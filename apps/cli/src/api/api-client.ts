@@ -6,7 +6,10 @@ import {
   LOCAL_OPERATOR_USER_HEADER,
 } from '@planning-hub/contracts/api/auth';
 import { ZProblemDetails, type TProblemDetails } from '@planning-hub/contracts/api/problem-details';
+import { messageOf, renderMessage } from '@planning-hub/contracts/messages/format-message';
+import { cliLanguage } from '../cli-language';
 import { CliError } from '../cli-errors';
+import { cliText } from '../cli-text';
 import { describeServerSource, type TConnection } from '../connection/resolve-connection';
 import { CLI_VERSION } from '../version';
 import { ApiError, ServerUnreachableError } from './api-error';
@@ -69,12 +72,18 @@ export async function readProblem(response: THttpResponse): Promise<TProblemDeta
     // not JSON: described below
   }
   const excerpt = text.replace(/\s+/g, ' ').trim().slice(0, 200);
+  const { status } = response;
+  const detail = excerpt
+    ? messageOf('cli.error.http_status_excerpt', { status, excerpt })
+    : messageOf('cli.error.http_status', { status });
   return {
     type: 'about:blank',
     title: 'Error',
-    status: response.status,
-    code: response.status === 401 ? 'unauthenticated' : 'http_error',
-    detail: `The server answered HTTP ${response.status}${excerpt ? `: ${excerpt}` : ''}.`,
+    status,
+    code: status === 401 ? 'unauthenticated' : 'http_error',
+    detail: renderMessage(cliLanguage(), detail),
+    messageCode: detail.code,
+    params: detail.params,
   };
 }
 
@@ -99,6 +108,8 @@ export async function createApiClient(connection: TConnection): Promise<TApiClie
     [CLIENT_HEADER]: `planning/${CLI_VERSION}`,
     'user-agent': `planning-cli/${CLI_VERSION}`,
     'accept-encoding': 'gzip',
+    // The server writes its problems (error lines, hints) in the CLI's language.
+    'accept-language': cliLanguage(),
   };
 
   const send: TApiClient['send'] = async (
@@ -122,7 +133,7 @@ export async function createApiClient(connection: TConnection): Promise<TApiClie
       const reason = error instanceof Error ? error.message : String(error);
       if (UNREACHABLE.has(code))
         throw new ServerUnreachableError(serverUrl, reason, describeServerSource(connection.serverSource));
-      throw new CliError(`the request to ${url.origin}${url.pathname} failed: ${reason}.`, { cause: error });
+      throw new CliError(cliText('cli.error.request_failed', { url: `${url.origin}${url.pathname}`, detail: reason }), { cause: error });
     }
   };
 
@@ -138,17 +149,16 @@ export async function createApiClient(connection: TConnection): Promise<TApiClie
     try {
       json = JSON.parse(text);
     } catch {
-      throw new CliError(
-        `the server at ${serverUrl} answered something that is not JSON (HTTP ${response.status}).`,
-      );
+      throw new CliError(cliText('cli.error.not_json', { serverUrl, status: response.status }));
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new CliError(
-        `the server at ${serverUrl} answered in a shape this CLI (planning ${CLI_VERSION}) does not know` +
-          `${issue ? ` (${issue.path.join('.') || 'body'}: ${issue.message})` : ''}.`,
-        { hint: 'Use the CLI of the same checkout or release as the server.' },
+        issue
+          ? cliText('cli.error.unknown_shape_issue', { serverUrl, version: CLI_VERSION, path: issue.path.join('.') || 'body', detail: issue.message })
+          : cliText('cli.error.unknown_shape', { serverUrl, version: CLI_VERSION }),
+        { hint: cliText('cli.hint.same_release', {}) },
       );
     }
     return parsed.data;

@@ -1,7 +1,8 @@
 import type { TProblemDetails } from '@planning-hub/contracts/api/problem-details';
 import { CliError, EXIT } from '../cli-errors';
+import { cliText } from '../cli-text';
 
-/** The server refused a request: its RFC 9457 problem, shown as the server wrote it. */
+/** The server refused a request: its RFC 9457 problem, shown as the server wrote it (in the language the CLI asked for). */
 export class ApiError extends CliError {
   readonly status: number;
   readonly problem: TProblemDetails;
@@ -25,10 +26,8 @@ export class ServerUnreachableError extends CliError {
     reason: string,
     howFound: string,
   ) {
-    super(`no Planning Hub server answers at ${serverUrl} (${reason}; ${howFound}).`, {
-      hint:
-        'start one with `npm start` in the Planning Hub checkout (the CLI of that checkout then finds it by itself), ' +
-        'or name a running one with --server <url> or PLANNING_HUB_URL.',
+    super(cliText('cli.error.unreachable', { serverUrl, detail: reason, howFound }), {
+      hint: cliText('cli.hint.unreachable', {}),
     });
     this.name = 'ServerUnreachableError';
   }

@@ -22,7 +22,7 @@ function parseLimit(value: string): number {
 export function registerEventsCommands(program: Command): void {
   const events = program
     .command('events')
-    .description("Show a label's audit events, newest first across all its revisions (runbook section 4).")
+    .description("Show a label's audit events, newest first across all its revisions (docs/runbook.ja.md section 4).")
     .option('--label <label>', 'the label, e.g. weekly_refresh')
     .option('--limit <n>', 'at most this many (1-1000)', parseLimit, 100)
     .option('--cursor <id>', 'continue after this event (the nextCursor of the previous page)')

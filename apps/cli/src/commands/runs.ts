@@ -60,7 +60,7 @@ export function registerRunsCommands(program: Command): void {
   const artifact = runs
     .command('artifact')
     .description(
-      "Download the run's planning_input_set.json and check its sha256 (runbook section 5: before escalating to SRE).",
+      "Download the run's planning_input_set.json and check its sha256 (docs/runbook.ja.md section 5: before escalating to SRE).",
     )
     .argument('<id>', 'run id')
     .option('-o, --output <file>', 'where to write it', 'planning_input_set.json')

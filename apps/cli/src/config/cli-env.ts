@@ -18,6 +18,8 @@ export type TCliEnv = {
   chromiumPath: string | undefined;
   /** The OS user a local operator acts as (`local:<name>`). */
   osUser: string;
+  /** LC_ALL, else LC_MESSAGES, else LANG: `ja_JP.UTF-8` makes the CLI speak Japanese (unless --lang says otherwise). */
+  locale: string | undefined;
 };
 
 function nonEmpty(value: string | undefined): string | undefined {
@@ -43,5 +45,6 @@ export function readCliEnv(env: NodeJS.ProcessEnv = process.env): TCliEnv {
     configDir: path.join(configHome, 'planning-hub'),
     chromiumPath: nonEmpty(env.CHROMIUM_PATH),
     osUser: currentOsUser(env),
+    locale: nonEmpty(env.LC_ALL) ?? nonEmpty(env.LC_MESSAGES) ?? nonEmpty(env.LANG),
   };
 }

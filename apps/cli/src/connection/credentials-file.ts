@@ -2,6 +2,7 @@ import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { CliError } from '../cli-errors';
+import { cliText } from '../cli-text';
 
 /**
  * `planning login` keeps one personal token per server in
@@ -43,8 +44,8 @@ async function readCredentials(file: string): Promise<TCredentialsFile> {
   try {
     return ZCredentialsFile.parse(JSON.parse(text));
   } catch {
-    throw new CliError(`${file} is not a credentials file this CLI understands.`, {
-      hint: `Remove it and sign in again: rm ${file} && planning login --server <url>`,
+    throw new CliError(cliText('cli.error.credentials_unknown', { file }), {
+      hint: cliText('cli.hint.credentials_unknown', { file }),
     });
   }
 }

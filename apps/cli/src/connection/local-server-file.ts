@@ -6,6 +6,7 @@ import {
   type TLocalServerFile,
 } from '@planning-hub/contracts/local-server';
 import { CliError } from '../cli-errors';
+import { cliText } from '../cli-text';
 
 /** The default data folder of `npm start`, relative to its checkout (PLANNING_HUB_DATA_DIR overrides it). */
 const DEFAULT_DATA_DIR = '.data';
@@ -30,8 +31,8 @@ async function readServerFile(file: string): Promise<TFoundServerFile | null> {
   }
   const parsed = ZLocalServerFile.safeParse(json);
   if (!parsed.success) {
-    throw new CliError(`${file} is not a server.json this CLI understands.`, {
-      hint: 'Restart the server (npm start) to write it again, or name the server with --server <url>.',
+    throw new CliError(cliText('cli.error.server_file_unknown', { file }), {
+      hint: cliText('cli.hint.server_file_unknown', {}),
     });
   }
   return { file, entry: parsed.data };

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { cliText } from '../cli-text';
 import type { TCliEnv } from '../config/cli-env';
 import { findOwnCheckout } from './checkout';
 import { credentialsFilePath, findStoredLogin } from './credentials-file';
@@ -36,13 +37,13 @@ export type TConnection = {
 export function describeServerSource(source: TServerSource): string {
   switch (source.kind) {
     case 'option':
-      return 'given with --server';
+      return cliText('cli.server_source.option', {});
     case 'env':
-      return 'from PLANNING_HUB_URL';
+      return cliText('cli.server_source.env', {});
     case 'server-file':
-      return `from ${source.file}, which the server wrote at its start: it may have stopped since`;
+      return cliText('cli.server_source.server_file', { file: source.file });
     case 'default':
-      return `the default of npm start; no server.json was found (${source.searched})`;
+      return cliText('cli.server_source.default', { searched: source.searched });
   }
 }
 

@@ -1,4 +1,5 @@
 import { CliError } from '../cli-errors';
+import { cliText } from '../cli-text';
 
 /**
  * A server URL as the CLI keeps it: http(s), lower-case host, no default port, no
@@ -10,12 +11,12 @@ export function normalizeServerUrl(text: string, from: string): string {
   try {
     url = new URL(text);
   } catch {
-    throw new CliError(`${from} '${text.slice(0, 200)}' is not a URL.`, {
-      hint: 'e.g. http://127.0.0.1:8080 or https://planning-hub.example.com',
+    throw new CliError(cliText('cli.error.url_invalid', { from, text: text.slice(0, 200) }), {
+      hint: cliText('cli.hint.url_example', {}),
     });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new CliError(`${from} '${text.slice(0, 200)}' is not an http(s) URL.`);
+    throw new CliError(cliText('cli.error.url_not_http', { from, text: text.slice(0, 200) }));
   }
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }

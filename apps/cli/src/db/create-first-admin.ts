@@ -1,6 +1,6 @@
 import { loadConfig } from '@planning-hub/server/config/env';
 import { openDatabase } from '@planning-hub/server/database/connect';
-import { AppError } from '@planning-hub/server/errors/app-error';
+import { AppError, hintOf } from '@planning-hub/server/errors/app-error';
 import { createUser } from '@planning-hub/server/services/auth/users';
 
 /** Everything on stdin, minus one trailing newline (what `echo` or a here-string adds). */
@@ -37,9 +37,8 @@ export async function createFirstAdmin({
   try {
     const people = await database.prisma.user.count({ where: { kind: 'person' } });
     if (people > 0) {
-      throw new AppError('conflict', {
-        message: `The database already has ${people} user(s) who sign in; the first admin is made only once.`,
-        hint: 'Sign in as an admin and use: planning users create --username <u> --role admin --password-stdin',
+      throw new AppError('conflict', 'error.user.first_admin_exists', { count: people }, {
+        hint: hintOf('hint.user.create_admin', {}),
       });
     }
     const user = await createUser({

@@ -1,5 +1,8 @@
 import { Command } from 'commander';
+import { renderMessage } from '@planning-hub/contracts/messages/format-message';
 import { isAppError } from '@planning-hub/server/errors/app-error';
+import { cliLanguage } from '../cli-language';
+import { cliText } from '../cli-text';
 import { createFirstAdmin } from './create-first-admin';
 import { migrateDatabase } from './migrate-database';
 import { writeMigration } from './write-migration';
@@ -18,9 +21,14 @@ async function run(action: () => Promise<void>): Promise<void> {
   try {
     await action();
   } catch (error) {
-    if (isAppError(error))
-      process.stderr.write(`error: ${error.message}\n${error.hint ? `hint: ${error.hint}\n` : ''}`);
-    else process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+    const language = cliLanguage();
+    const lines = isAppError(error)
+      ? [
+          cliText('cli.error_line', { message: renderMessage(language, error.detail) }),
+          ...(error.hint ? [cliText('cli.hint_line', { hint: renderMessage(language, error.hint) })] : []),
+        ]
+      : [cliText('cli.error_line', { message: error instanceof Error ? error.message : String(error) })];
+    process.stderr.write(`${lines.join('\n')}\n`);
     process.exitCode = 1;
   }
 }

@@ -14,13 +14,13 @@ import { formatDiffJobState } from '../format-diff';
 const POLL_MS = 1000;
 
 /** The job's state on stderr while waiting, when stderr is a terminal. */
-function showState(job: TDiffJobState | null): void {
+export function showState(job: TDiffJobState | null): void {
   if (!process.stderr.isTTY) return;
   process.stderr.write(`\r${job ? formatDiffJobState(job) : ''}\x1b[K`);
 }
 
 /** A job that failed for good: its error and the server's hint, exit 1. */
-function failedJob(job: TDiffJobState): CliError {
+export function failedJob(job: TDiffJobState): CliError {
   return new CliError(
     `the diff of '${job.ref}' against '${job.against}' failed after ${job.attempts} attempt(s): ${job.error ?? 'no reason given'}`,
     {
@@ -30,7 +30,7 @@ function failedJob(job: TDiffJobState): CliError {
 }
 
 /**
- * Asks the server's diff job (runbook section 6) until it is done: 200 with the result,
+ * Asks the server's diff job (docs/runbook.ja.md section 6) until it is done: 200 with the result,
  * 202 while it is queued or running (asked again every second), a failed job as an error.
  */
 export async function waitForDiff(

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { ZChainHead, type TVerifyEventsQuery } from '@planning-hub/contracts/api/events';
 import { CliError } from '../cli-errors';
+import { cliText } from '../cli-text';
 
 const HASH = /^[0-9a-f]{64}$/;
 /** events.json (the evidence folder, `events --json`) carries the head; a chain head alone works too. */
@@ -18,15 +19,13 @@ export async function readRecordedHead(value: string): Promise<Pick<TVerifyEvent
   try {
     text = await readFile(value, 'utf8');
   } catch (error) {
-    throw new CliError(
-      `--head takes a 64-character event hash or a file holding one (events.json): ${(error as Error).message}`,
-    );
+    throw new CliError(cliText('cli.error.head_unreadable', { detail: (error as Error).message }));
   }
   let parsed: z.infer<typeof ZRecordedHead>;
   try {
     parsed = ZRecordedHead.parse(JSON.parse(text));
   } catch {
-    throw new CliError(`${value} holds no chain head: expected an events.json with "head" (planning evidence, planning events --json).`);
+    throw new CliError(cliText('cli.error.head_missing', { file: value }));
   }
   return { head: parsed.head.hash, headId: parsed.head.id, headCount: parsed.head.count };
 }

@@ -4,12 +4,13 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
 import { CliError } from '../cli-errors';
+import { cliText } from '../cli-text';
 
 function openZip(zipPath: string): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) => {
     yauzl.open(zipPath, { lazyEntries: true, validateEntrySizes: true }, (error, zip) =>
       error || !zip
-        ? reject(new CliError(`The export could not be read as a zip: ${error?.message ?? 'unknown'}.`))
+        ? reject(new CliError(cliText('cli.error.export_not_zip', { detail: error?.message ?? 'unknown' })))
         : resolve(zip),
     );
   });
@@ -33,9 +34,7 @@ export async function extractExportZip(zipPath: string, outDir: string): Promise
         if (name.endsWith('/')) return zip.readEntry();
         if (name !== path.basename(name) || name.includes('\\') || name === '..' || name === '.') {
           return reject(
-            new CliError(
-              `The export holds an entry with a path ('${name.slice(0, 120)}'); nothing more was written.`,
-            ),
+            new CliError(cliText('cli.error.export_entry_path', { name: name.slice(0, 120) })),
           );
         }
         zip.openReadStream(entry, (error, stream) => {

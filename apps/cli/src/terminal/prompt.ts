@@ -1,4 +1,5 @@
 import { CliError } from '../cli-errors';
+import { cliText } from '../cli-text';
 
 /** Everything on stdin, minus one trailing newline (what `echo` or a here-string adds). */
 export async function readStdinText(): Promise<string> {
@@ -36,7 +37,7 @@ export function promptHidden(question: string): Promise<string> {
     const onData = (data: Buffer) => {
       for (const ch of data.toString('utf8')) {
         if (ch === '\r' || ch === '\n' || ch === '\u0004') return finish(() => resolve(typed));
-        if (ch === '\u0003') return finish(() => reject(new CliError('cancelled.', { exitCode: 130 })));
+        if (ch === '\u0003') return finish(() => reject(new CliError(cliText('cli.error.cancelled', {}), { exitCode: 130 })));
         if (ch === '\u007f' || ch === '\b') typed = typed.slice(0, -1);
         else if (ch >= ' ') typed += ch;
       }
@@ -64,14 +65,14 @@ export async function readPassword({
   if (passwordStdin) return readStdinText();
   if (!process.stdin.isTTY) {
     throw new CliError(
-      'pass the password on stdin with --password-stdin (stdin is not a terminal to type it on).',
+      cliText('cli.error.password_stdin', {}),
       {
         hint: `printf '%s' "$PASSWORD" | ${example}`,
       },
     );
   }
-  const password = await promptHidden('Password: ');
-  if (confirm && (await promptHidden('Password again: ')) !== password)
-    throw new CliError('the two passwords differ.');
+  const password = await promptHidden(cliText('cli.prompt.password', {}));
+  if (confirm && (await promptHidden(cliText('cli.prompt.password_again', {}))) !== password)
+    throw new CliError(cliText('cli.error.passwords_differ', {}));
   return password;
 }

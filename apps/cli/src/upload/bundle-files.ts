@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CliError } from '../cli-errors';
+import { cliText } from '../cli-text';
 
 /** A file to upload, read from disk as it is sent. */
 export type TUploadFile = { name: string; path: string; size: number };
@@ -19,8 +20,8 @@ const SYSTEM_FILE = /^(\..*|~\$.*|Thumbs\.db|desktop\.ini)$/i;
 export async function bundleFilesFromPath(inputPath: string): Promise<TUploadFile[]> {
   const info = await stat(inputPath).catch(() => null);
   if (!info)
-    throw new CliError(`'${inputPath}' does not exist.`, {
-      hint: 'Give a bundle folder, a .zip of one, or input_set.json.',
+    throw new CliError(cliText('cli.error.input_missing', { path: inputPath }), {
+      hint: cliText('cli.hint.input_missing', {}),
     });
   if (!info.isDirectory()) return [{ name: path.basename(inputPath), path: inputPath, size: info.size }];
   const entries = await readdir(inputPath, { withFileTypes: true });

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { CliError } from '../cli-errors';
+import { cliText } from '../cli-text';
 import type { TUploadFile } from './bundle-files';
 
 /**
@@ -63,9 +64,7 @@ export function multipartBody(fields: Record<string, string>, files: TUploadFile
         yield emit(chunk as Buffer);
       }
       if (read !== file.size) {
-        throw new CliError(
-          `'${file.path}' changed while it was being uploaded (${file.size} bytes when the upload started); import it again.`,
-        );
+        throw new CliError(cliText('cli.error.file_changed', { path: file.path, size: file.size }));
       }
       yield emit(fileTail);
     }

@@ -27,8 +27,21 @@ const BIN = path.join(root, 'bin', 'planning');
 const build = spawnSync(process.execPath, [path.join(root, 'scripts', 'build-cli.mjs'), '--if-stale'], { encoding: 'utf8' });
 if (build.status !== 0) throw new Error(`building the planning CLI failed:\n${build.stderr}`);
 
-/** The CLI's variables, removed from the test process's environment so that only what a test sets counts. */
-const CLI_VARIABLES = ['PLANNING_HUB_URL', 'PLANNING_HUB_TOKEN', 'PLANNING_HUB_DATA_DIR', 'PLANNING_HUB_WORKDIR', 'XDG_CONFIG_HOME', 'DATABASE_URL'];
+/**
+ * The CLI's variables, removed from the test process's environment so that only what a test sets counts
+ * (the locale too: a developer's ja_JP.UTF-8 would make the CLI speak Japanese).
+ */
+const CLI_VARIABLES = [
+  'PLANNING_HUB_URL',
+  'PLANNING_HUB_TOKEN',
+  'PLANNING_HUB_DATA_DIR',
+  'PLANNING_HUB_WORKDIR',
+  'XDG_CONFIG_HOME',
+  'DATABASE_URL',
+  'LC_ALL',
+  'LC_MESSAGES',
+  'LANG',
+];
 
 export type TPlanningTarget = {
   /** The working folder of the command: tmp/reports/, out/ and evidence/ land here. */

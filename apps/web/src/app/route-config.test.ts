@@ -11,7 +11,7 @@ function matchedPaths(url: string): string[] {
 }
 
 describe('SPA routes', () => {
-  it('serves the upload page at /ui/plans/input_sets/upload (DESIGN section 8)', () => {
+  it('serves the upload page at /ui/plans/input_sets/upload (docs/design.md section 8)', () => {
     expect(paths.upload.getHref()).toBe('/ui/plans/input_sets/upload');
     expect(matchedPaths('/ui/plans/input_sets/upload')).toEqual([paths.upload.path]);
   });

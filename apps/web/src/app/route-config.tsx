@@ -23,7 +23,7 @@ const HistoryTab = lazyPage(() => import('./routes/input-set-history-route'), 'I
 const PlansPage = lazyPage(() => import('./routes/plans-route'), 'PlansRoute');
 const RunPage = lazyPage(() => import('../features/runs/pages/run-page'), 'RunPage');
 
-/** DESIGN section 8: every SPA URL lives under /ui. */
+/** docs/design.md section 8: every SPA URL lives under /ui. */
 export const routes: RouteObject[] = [
   {
     errorElement: <RouteErrorPage />,

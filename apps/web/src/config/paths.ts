@@ -23,7 +23,7 @@ function withQuery(path: string, query: Record<string, string | undefined>): str
 }
 
 const INPUT_SETS = '/ui/plans/input_sets';
-/** The upload page (DESIGN section 8). */
+/** The upload page (docs/design.md section 8). */
 const UPLOAD_PAGE = `${INPUT_SETS}/upload`;
 /**
  * A revision's page. `upload` is a valid label, but its bare URL is the upload

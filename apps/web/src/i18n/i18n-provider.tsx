@@ -1,4 +1,5 @@
 import { useCallback, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
+import { setRequestLanguage } from '../lib/api-client';
 import { en, type TMessageKey, type TMessages, type TPluralKey } from './en';
 import { I18nContext, type TI18n } from './i18n-context';
 import { ja } from './ja';
@@ -16,13 +17,18 @@ function readStoredLanguage(): string | null {
 }
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [language, setLanguageState] = useState<TLanguage>(() =>
-    pickInitialLanguage(readStoredLanguage(), navigator.languages ?? [navigator.language]),
-  );
+  const [language, setLanguageState] = useState<TLanguage>(() => {
+    const initial = pickInitialLanguage(readStoredLanguage(), navigator.languages ?? [navigator.language]);
+    // Requests a route loader sends before the first paint ask in it too.
+    setRequestLanguage(initial);
+    return initial;
+  });
 
-  // Before the first paint: the browser picks Japanese glyphs and line breaking from <html lang>.
+  // Before the first paint: the browser picks Japanese glyphs and line breaking from <html lang>;
+  // the API writes its problems in the language requests ask for.
   useLayoutEffect(() => {
     document.documentElement.lang = language;
+    setRequestLanguage(language);
   }, [language]);
 
   const setLanguage = useCallback((next: TLanguage) => {

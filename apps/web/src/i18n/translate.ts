@@ -1,5 +1,7 @@
-export const LANGUAGES = ['en', 'ja'] as const;
-export type TLanguage = (typeof LANGUAGES)[number];
+import { isLanguage, type TLanguage } from '@planning-hub/contracts/messages/language';
+
+// One list of languages for the SPA, the API and the CLI (the message catalog's).
+export { isLanguage, LANGUAGES, type TLanguage } from '@planning-hub/contracts/messages/language';
 
 export type TVars = Record<string, string | number>;
 
@@ -13,10 +15,6 @@ export function interpolate(template: string, vars?: TVars): string {
     if (value === undefined) return whole;
     return typeof value === 'number' ? NUMBER.format(value) : value;
   });
-}
-
-export function isLanguage(value: unknown): value is TLanguage {
-  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 }
 
 /** The stored choice, else the browser's preference, else English. */

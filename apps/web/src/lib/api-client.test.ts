@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, buildRequestHeaders, buildUrl, parseJsonText, toApiError } from './api-client';
+import { ApiError, buildRequestHeaders, buildUrl, parseJsonText, setRequestLanguage, toApiError } from './api-client';
 
 describe('buildRequestHeaders', () => {
   it('sends the CSRF token on unsafe methods only', () => {
@@ -11,6 +11,13 @@ describe('buildRequestHeaders', () => {
   it('sends no CSRF header before there is a session', () => {
     expect(buildRequestHeaders('POST', null)['X-CSRF-Token']).toBeUndefined();
   });
+
+  it("asks for the reader's language, so that the API's problems come in it", () => {
+    setRequestLanguage('ja');
+    expect(buildRequestHeaders('GET')['Accept-Language']).toBe('ja');
+    setRequestLanguage('en');
+    expect(buildRequestHeaders('GET')['Accept-Language']).toBe('en');
+  });
 });
 
 describe('toApiError', () => {
@@ -21,6 +28,8 @@ describe('toApiError', () => {
       status: 404,
       detail: "Input set 'foo' not found.",
       code: 'not_found',
+      messageCode: 'error.input_set.not_found',
+      params: { ref: 'foo' },
       hint: "Only a draft exists: use 'foo@draft'.",
     });
     expect(error).toBeInstanceOf(ApiError);
@@ -32,6 +41,7 @@ describe('toApiError', () => {
     const error = toApiError(502, 'Bad Gateway', null);
     expect(error.status).toBe(502);
     expect(error.problem.detail).toBe('The server answered 502 Bad Gateway.');
+    expect(error.problem).toMatchObject({ messageCode: 'error.client.http_status_text', params: { status: 502, statusText: 'Bad Gateway' } });
   });
 });
 

@@ -1,4 +1,7 @@
 import { ZProblemDetails, type TProblemDetails } from '@planning-hub/contracts/api/problem-details';
+import type { TErrorMessageCode, TMessageParams } from '@planning-hub/contracts/messages/catalog';
+import { formatMessage } from '@planning-hub/contracts/messages/format-message';
+import type { TLanguage } from '@planning-hub/contracts/messages/language';
 
 /** Any zod schema (or anything else) that can turn unknown JSON into T. */
 export type TSchema<T> = { parse: (data: unknown) => T };
@@ -27,31 +30,42 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+// The language the reader chose: the API writes its problem+json `detail` and `hint` in it.
+let requestLanguage: TLanguage = 'en';
+
+export function setRequestLanguage(language: TLanguage): void {
+  requestLanguage = language;
+}
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Headers every request sends; unsafe methods carry the CSRF token. */
+/** Headers every request sends, with the reader's language; unsafe methods carry the CSRF token. */
 export function buildRequestHeaders(method: string, token: string | null = csrfToken): Record<string, string> {
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  const headers: Record<string, string> = {
+    Accept: 'application/json, application/problem+json',
+    'Accept-Language': requestLanguage,
+  };
   if (!SAFE_METHODS.has(method.toUpperCase()) && token) headers['X-CSRF-Token'] = token;
   return headers;
+}
+
+/** A problem the SPA makes up itself, by message code as the API's are (English text; pages say it by code). */
+function clientProblem<TCode extends TErrorMessageCode>(
+  { status, code, title }: { status: number; code: string; title: string },
+  messageCode: TCode,
+  params: TMessageParams<TCode>,
+): TProblemDetails {
+  return { type: 'about:blank', title, status, detail: formatMessage('en', messageCode, params), code, messageCode, params };
 }
 
 /** A problem for answers that are not problem+json (a proxy's HTML 502, an empty 500). */
 export function fallbackProblem(status: number, statusText = ''): TProblemDetails {
   const title = statusText || (status === 0 ? 'Network error' : `HTTP ${status}`);
-  const detail =
-    status === 0
-      ? 'The server could not be reached. Check your connection and try again.'
-      : status === 413
-        ? 'The upload is too large for the server.'
-        : `The server answered ${status}${statusText ? ` ${statusText}` : ''}.`;
-  return {
-    type: 'about:blank',
-    title,
-    status,
-    detail,
-    code: status === 0 ? 'network_error' : status === 413 ? 'payload_too_large' : 'http_error',
-  };
+  if (status === 0) return clientProblem({ status, code: 'network_error', title }, 'error.client.network', {});
+  if (status === 413) return clientProblem({ status, code: 'payload_too_large', title }, 'error.client.too_large', {});
+  return statusText
+    ? clientProblem({ status, code: 'http_error', title }, 'error.client.http_status_text', { status, statusText })
+    : clientProblem({ status, code: 'http_error', title }, 'error.client.http_status', { status });
 }
 
 /** Turns an error answer's body (already parsed JSON, or null) into an ApiError. */
@@ -63,13 +77,9 @@ export function toApiError(status: number, statusText: string, body: unknown): A
 
 /** An answer that passed HTTP but not its contract: the API and SPA disagree. */
 export function contractMismatch(path: string, status: number): ApiError {
-  return new ApiError({
-    type: 'about:blank',
-    title: 'Unexpected response',
-    status,
-    detail: `The server's answer to ${path} did not have the expected shape.`,
-    code: 'invalid_response',
-  });
+  return new ApiError(
+    clientProblem({ status, code: 'invalid_response', title: 'Unexpected response' }, 'error.client.contract_mismatch', { path }),
+  );
 }
 
 export function parseJsonText(text: string): unknown {

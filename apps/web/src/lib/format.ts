@@ -10,7 +10,7 @@ const JST_PARTS = new Intl.DateTimeFormat('en-CA', {
 
 /**
  * UTC timestamps are shown in Japan time, labelled: `2026-11-25 15:04 JST`
- * (DESIGN section 5). The same in both languages, so screenshots match the runbook.
+ * (docs/design.md section 5). The same in both languages, so screenshots match the runbook.
  */
 export function formatJst(iso: string | null | undefined): string {
   if (!iso) return '';

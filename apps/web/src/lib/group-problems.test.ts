@@ -11,7 +11,9 @@ function problem(overrides: Partial<TProblem>): TProblem {
     row: 2,
     column: 'quantity',
     value: 'abc',
-    message: 'quantity must be a number.',
+    messageCode: 'problem.wrong_type.decimal',
+    params: { text: 'abc' },
+    message: "quantity 'abc' is not a number (plain decimal notation, e.g. 1234.5).",
     ...overrides,
   };
 }

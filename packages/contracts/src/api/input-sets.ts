@@ -63,6 +63,47 @@ export const ZInputSetDetail = ZInputSetSummary.extend({
 });
 export type TInputSetDetail = z.infer<typeof ZInputSetDetail>;
 
+/**
+ * Bounds of the cells a planner edits in the browser before an upload (docs/design.md
+ * section 3): how many, how long a value, and how many bytes the `edits` field may hold.
+ */
+export const BROWSER_EDIT_LIMITS = { maxEdits: 10_000, maxValueLength: 1_000, maxFieldBytes: 4 * 1024 * 1024 } as const;
+
+/** A NUL or half a surrogate pair: PostgreSQL's jsonb, where the upload event keeps the edits, refuses both. */
+// eslint-disable-next-line no-control-regex -- NUL is exactly what must be found
+const UNSTORABLE_IN_JSONB = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+const ZCellText = z
+  .string()
+  .max(BROWSER_EDIT_LIMITS.maxValueLength)
+  .refine((text) => !UNSTORABLE_IN_JSONB.test(text), 'holds a NUL character or a broken surrogate pair');
+
+/**
+ * One cell edited in the browser: the file, the row as a spreadsheet shows it (header = 1),
+ * the column as the file's header names it, the value as dropped and the value uploaded.
+ * Values are kept exactly, spaces included (trimming them is one of the fixes).
+ */
+export const ZBrowserEdit = z.strictObject({
+  file: z.string().min(1).max(200),
+  row: z.number().int().min(2).max(1_000_000_000),
+  column: z.string().max(200),
+  before: ZCellText,
+  after: ZCellText,
+});
+export type TBrowserEdit = z.infer<typeof ZBrowserEdit>;
+
+export const ZBrowserEdits = z.array(ZBrowserEdit).max(BROWSER_EDIT_LIMITS.maxEdits);
+
+/** A multipart field holding JSON text, parsed; not JSON is a 400 like any other bad field. */
+const ZJsonField = z.string().transform((text, ctx) => {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'is not valid JSON' });
+    return z.NEVER;
+  }
+});
+
 export const ZUploadFields = z.object({
   version_id: ZVersionId,
   note: multiLineText('A note', 2000).optional(),
@@ -71,8 +112,18 @@ export const ZUploadFields = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /** The cells edited in the browser (JSON), recorded in the upload event as `browser_edits`. */
+  edits: ZJsonField.pipe(ZBrowserEdits).optional(),
 });
 export type TUploadFields = z.infer<typeof ZUploadFields>;
+
+/** `dry_run=true`: validate the bundle as an upload would, store nothing, answer 200 with the report. */
+export const ZUploadQuery = z.object({
+  dry_run: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+});
 
 /** What an import (CLI) or upload (REST) reports; the CLI writes it to tmp/reports/import_planning_inputs.json. */
 export const ZImportReport = z.object({

@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { ZBrowserSession, ZSession, ZSignInRequest } from './auth';
-import { ZDiffExportQuery, ZDiffJobState, ZDiffQuery, ZDiffResult, ZDiffRowsQuery, ZDiffRowsResponse } from './diff';
+import {
+  ZDiffChangesQuery,
+  ZDiffChangesResponse,
+  ZDiffExportQuery,
+  ZDiffJobState,
+  ZDiffQuery,
+  ZDiffResult,
+  ZDiffRowsQuery,
+  ZDiffRowsResponse,
+} from './diff';
+import { ZDiffSummaryQuery, ZDiffSummaryResponse } from './diff-summary';
 import { ZHealth, ZReadiness } from './health';
 import {
   ZImportReport,
@@ -10,6 +20,7 @@ import {
   ZTableRowsQuery,
   ZTableRowsResponse,
   ZUploadFields,
+  ZUploadQuery,
 } from './input-sets';
 import { ZProblemDetails } from './problem-details';
 import {
@@ -215,11 +226,15 @@ export const OPERATIONS: TOperation[] = [
   {
     method: 'post',
     path: '/api/plans/input_sets/{label}/upload',
-    summary: 'Upload a bundle as the draft of a label (multipart: files, version_id, note, encoding, allow_invalid)',
+    summary:
+      'Upload a bundle as the draft of a label (multipart: files, version_id, note, encoding, allow_invalid, edits); with dry_run=true, validate it only',
     role: 'planner',
+    query: ZUploadQuery,
     body: { contentType: 'multipart/form-data', schema: ZUploadFields },
     responses: {
+      200: { description: 'dry_run=true: the import report; nothing stored, no event (same limits and slot as an upload)', schema: ZImportReport },
       201: { description: 'Stored as draft', schema: ZImportReport },
+      400: problem('A bad label or field, such as edits that are not JSON or past their bounds'),
       413: problem('Too large or too many files'),
       422: problem('Validation errors; the records are in `errors`'),
     },
@@ -402,11 +417,39 @@ export const OPERATIONS: TOperation[] = [
   {
     method: 'get',
     path: '/api/plans/input_sets/{ref}/diff/rows',
-    summary: 'One page of added, removed or changed rows of one table, in natural key order',
+    summary:
+      'One page of added, removed or changed rows of one table, in natural key order; filtered by key value (key, key_column, match), changed column and |Δ| (min_delta), or sorted by |Δ| (sort=abs_delta)',
     role: 'viewer',
     query: ZDiffRowsQuery,
     responses: {
       200: { description: 'Rows', schema: ZDiffRowsResponse },
+      202: { description: 'The diff is not computed yet', schema: ZDiffJobState },
+      404: problem("Input set 'foo' not found."),
+      409: problem('No ready revision to compare with; pass against'),
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/plans/input_sets/{ref}/diff/changes',
+    summary: 'All changes: one list across tables and kinds (or the table and kind named), with the filters and order of diff/rows',
+    role: 'viewer',
+    query: ZDiffChangesQuery,
+    responses: {
+      200: { description: 'Rows with their table and kind', schema: ZDiffChangesResponse },
+      202: { description: 'The diff is not computed yet', schema: ZDiffJobState },
+      404: problem("Input set 'foo' not found."),
+      409: problem('No ready revision to compare with; pass against'),
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/plans/input_sets/{ref}/diff/summary',
+    summary:
+      'What moved: before, after, delta and percent of every quantity column, and one page of a table\'s totals by item, location, period or resource (top movers first); tolerances hide small changes',
+    role: 'viewer',
+    query: ZDiffSummaryQuery,
+    responses: {
+      200: { description: 'Totals and one page of groups (cached with the diff)', schema: ZDiffSummaryResponse },
       202: { description: 'The diff is not computed yet', schema: ZDiffJobState },
       404: problem("Input set 'foo' not found."),
       409: problem('No ready revision to compare with; pass against'),

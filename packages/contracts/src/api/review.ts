@@ -27,7 +27,7 @@ const ZContentHash = z.string().trim().regex(/^[0-9a-f]{64}$/, 'A content hash i
  */
 export const ZReviewRequest = z.object({
   action: ZReviewAction,
-  /** Empty or absent: `ui_reviewer` (runbook section 3). */
+  /** Empty or absent: `ui_reviewer` (docs/runbook.ja.md section 3). */
   reviewer: ZReviewerId.optional(),
   /** Approve: e.g. `JIRA-123 approve by ops_lead`; revert: the reason. */
   comment: ZComment,

@@ -30,6 +30,8 @@ export const API = {
   diff: (ref: string) => `/api/plans/input_sets/${encodeURIComponent(ref)}/diff`,
   diffRows: (ref: string) => `/api/plans/input_sets/${encodeURIComponent(ref)}/diff/rows`,
   diffExport: (ref: string) => `/api/plans/input_sets/${encodeURIComponent(ref)}/diff/export`,
+  diffSummary: (ref: string) => `/api/plans/input_sets/${encodeURIComponent(ref)}/diff/summary`,
+  diffChanges: (ref: string) => `/api/plans/input_sets/${encodeURIComponent(ref)}/diff/changes`,
   plans: '/api/plans',
   plan: (id: string) => `/api/plans/${encodeURIComponent(id)}`,
   planRuns: (id: string) => `/api/plans/${encodeURIComponent(id)}/runs`,

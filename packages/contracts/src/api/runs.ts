@@ -4,7 +4,7 @@ import { ZLabel } from '../labels';
 import { PERIOD_GRANULARITIES } from '../tables';
 
 /**
- * Plans and runs (DESIGN.md section 7, runbook section 5). The entrypoint values
+ * Plans and runs (docs/design.md section 7, docs/runbook.ja.md section 5). The entrypoint values
  * are the `run_without_input_set_total{entrypoint}` label values.
  */
 export const RUN_ENTRYPOINTS = ['/runs', '/plans/{id}/runs', 'cli'] as const;
@@ -15,7 +15,7 @@ export const RUN_STATUSES = ['running', 'succeeded', 'failed'] as const;
 export const ZRunStatus = z.enum(RUN_STATUSES);
 export type TRunStatus = z.infer<typeof ZRunStatus>;
 
-/** The artifact every run with a ready input set writes (runbook section 5). */
+/** The artifact every run with a ready input set writes (docs/runbook.ja.md section 5). */
 export const INPUT_SET_ARTIFACT = 'planning_input_set.json';
 
 /** Warning titles exactly as the runbook's table spells them. */
@@ -26,7 +26,12 @@ export type TRunWarningCode = z.infer<typeof ZRunWarningCode>;
 export const ZRunWarning = z.object({
   code: ZRunWarningCode,
   title: z.enum([RUN_WARNING_TITLES.legacy_mode, RUN_WARNING_TITLES.missing_input_set]),
+  /** The message in English (as stored with the run). */
   message: z.string(),
+  /** The same message by code, sentence by sentence (packages/contracts/src/messages): clients say it in their reader's language. */
+  messageParts: z.array(
+    z.object({ messageCode: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) }),
+  ),
   /** The exact commands that fix it, in the order to run them (warning cards show them with a copy button). */
   commands: z.array(z.string()),
 });

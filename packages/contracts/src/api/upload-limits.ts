@@ -1,7 +1,7 @@
 import { ZUploadFields } from './input-sets';
 
 /**
- * What one upload may hold (DESIGN.md section 9: 413 past them): the server's defaults
+ * What one upload may hold (docs/design.md section 9: 413 past them): the server's defaults
  * of UPLOAD_MAX_BYTES and UPLOAD_MAX_FILES. The SPA checks a selection against them
  * before sending it; the server's configured limits stay the final word (413).
  */

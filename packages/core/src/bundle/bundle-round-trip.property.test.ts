@@ -24,7 +24,7 @@ function canonicalLines(tables: Partial<Record<TTableName, readonly TRow[]>>): R
   );
 }
 
-describe('parse(export(set)) keeps the content (DESIGN.md section 2)', () => {
+describe('parse(export(set)) keeps the content (docs/design.md section 2)', () => {
   it('reads any valid set back with the same rows and content hash, however its files are written', async () => {
     await fc.assert(
       fc.asyncProperty(
@@ -65,7 +65,7 @@ describe('parse(export(set)) keeps the content (DESIGN.md section 2)', () => {
   }, 60_000);
 });
 
-describe('formula injection (DESIGN.md section 2: codes must not start with = + - @)', () => {
+describe('formula injection (docs/design.md section 2: codes must not start with = + - @)', () => {
   const FORMULA_START = /^[=+\-@]/;
   const anyCell = fc.oneof(
     fc.string({ maxLength: 8 }),

@@ -1,7 +1,7 @@
 import { TABLE_NAMES, TABLE_SPECS, type TTableName } from '@planning-hub/contracts/tables';
 import type { TByteSource } from '../bytes/byte-source';
 import { findClosestName } from '../validation/closest-name';
-import { quote, type TProblemInput } from '../validation/problem-list';
+import { problemMessage, shorten, type TProblemInput, type TProblemMessage } from '../validation/problem-list';
 
 export const JSON_BUNDLE_FILE = 'input_set.json';
 export const PARAMS_JSON_FILE = 'params.json';
@@ -34,7 +34,7 @@ export function classifyFiles(
   report: (problem: TProblemInput) => void,
 ): TBundleFiles {
   const candidates = files.filter((file) => !SYSTEM_FILE.test(file.name.replace(/\\/g, '/')));
-  const ignore = (file: TByteSource, reason: string) =>
+  const ignore = (file: TByteSource, detail: TProblemMessage) =>
     report({
       code: 'unknown_file',
       table: null,
@@ -42,14 +42,14 @@ export function classifyFiles(
       row: null,
       column: null,
       value: null,
-      message: reason,
+      detail,
     });
 
   const jsonBundle = candidates.find((file) => baseName(file.name).toLowerCase() === JSON_BUNDLE_FILE);
   if (jsonBundle) {
     for (const file of candidates) {
       if (file !== jsonBundle)
-        ignore(file, `File ${quote(file.name)} is ignored: ${JSON_BUNDLE_FILE} holds the whole bundle.`);
+        ignore(file, problemMessage('problem.unknown_file.json_bundle', { name: shorten(file.name), bundleFile: JSON_BUNDLE_FILE }));
     }
     return { kind: 'json', source: jsonBundle };
   }
@@ -67,7 +67,7 @@ export function classifyFiles(
     if (taken) {
       ignore(
         file,
-        `File ${quote(file.name)} is ignored: ${quote(taken.name)} already holds ${table}; keep one of them.`,
+        problemMessage('problem.unknown_file.twice', { name: shorten(file.name), taken: shorten(taken.name), holds: table }),
       );
       continue;
     }
@@ -77,12 +77,13 @@ export function classifyFiles(
   return { kind: 'tables', tables, paramsFormat };
 }
 
-function describeUnknownFile(name: string): string {
+function describeUnknownFile(name: string): TProblemMessage {
   const base = baseName(name);
+  const shown = shorten(name);
   if (/\.xlsx?$/i.test(base)) {
-    return `File ${quote(name)} is an Excel workbook and is ignored: save each sheet as CSV (${KNOWN_FILES.slice(0, 7).join(', ')}).`;
+    return problemMessage('problem.unknown_file.excel', { name: shown, files: KNOWN_FILES.slice(0, 7).join(', ') });
   }
   const closest = findClosestName(base.toLowerCase(), KNOWN_FILES);
-  if (closest) return `File ${quote(name)} is not a bundle file and is ignored; did you mean '${closest}'?`;
-  return `File ${quote(name)} is not a bundle file and is ignored (expected: ${KNOWN_FILES.join(', ')}).`;
+  if (closest) return problemMessage('problem.unknown_file.did_you_mean', { name: shown, closest });
+  return problemMessage('problem.unknown_file', { name: shown, files: KNOWN_FILES.join(', ') });
 }

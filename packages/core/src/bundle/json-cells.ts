@@ -1,4 +1,5 @@
 import type { TColumnSpec } from '@planning-hub/contracts/tables';
+import { problemMessage, type TProblemMessage } from '../validation/problem-list';
 import { decimalOfJsonNumber } from '../values/check-decimal';
 
 /**
@@ -7,7 +8,7 @@ import { decimalOfJsonNumber } from '../values/check-decimal';
  * text: `"0123"`, never `123`); null is an empty cell. JSON numbers are exact up
  * to 15 significant digits; longer decimals must be written as strings.
  */
-export function jsonCellText(column: TColumnSpec, value: unknown): { text: string } | { problem: string } {
+export function jsonCellText(column: TColumnSpec, value: unknown): { text: string } | { problem: TProblemMessage } {
   if (value === null) return { text: '' };
   switch (typeof value) {
     case 'string':
@@ -15,20 +16,20 @@ export function jsonCellText(column: TColumnSpec, value: unknown): { text: strin
     case 'number': {
       if (column.type === 'decimal') {
         const decimal = decimalOfJsonNumber(value);
-        return decimal === null ? { problem: 'is not a finite number' } : { text: decimal };
+        return decimal === null ? { problem: problemMessage('problem.wrong_type.json_not_finite', {}) } : { text: decimal };
       }
       if (column.type === 'boolean' && (value === 0 || value === 1)) return { text: String(value) };
-      return { problem: `is the number ${String(value)}; write it as text in quotes ("${String(value)}")` };
+      return { problem: problemMessage('problem.wrong_type.json_number', { number: String(value) }) };
     }
     case 'boolean':
       return column.type === 'boolean'
         ? { text: String(value) }
-        : { problem: `is ${String(value)}; a ${column.type} goes here` };
+        : { problem: problemMessage('problem.wrong_type.json_boolean', { boolean: String(value), type: column.type }) };
     default:
       return {
         problem: Array.isArray(value)
-          ? 'is a list; a single value goes here'
-          : 'is an object; a single value goes here',
+          ? problemMessage('problem.wrong_type.json_list', {})
+          : problemMessage('problem.wrong_type.json_object', {}),
       };
   }
 }

@@ -31,7 +31,7 @@ export type TProcessBundleOptions = {
 };
 
 /**
- * Reads, validates and canonicalises a bundle (DESIGN.md sections 2 and 3): a
+ * Reads, validates and canonicalises a bundle (docs/design.md sections 2 and 3): a
  * folder of files or one input_set.json. Streams: each file is read twice at
  * most (once to find its encoding over the whole file, once to parse it) and
  * only natural keys are kept in memory. Reports every problem at once; throws

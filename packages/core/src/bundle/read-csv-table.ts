@@ -4,7 +4,7 @@ import { readCsvRecords } from '../csv/read-csv-records';
 import { readAsUtf8 } from '../encoding/read-as-utf8';
 import type { TDetectedEncoding } from '../encoding/encodings';
 import type { TBundleContext } from '../validation/bundle-context';
-import type { TProblemList } from '../validation/problem-list';
+import { problemMessage, type TProblemList } from '../validation/problem-list';
 import { resolveHeader } from '../validation/resolve-header';
 import { createTableValidator, type TTableValidator } from '../validation/table-validator';
 import { orderParamsFirst } from './order-params';
@@ -92,7 +92,7 @@ export async function readCsvTable(options: {
       if (heldRecords) heldRecords.push({ cells: record, line });
       else validateRecord(record, line);
     },
-    onUnparsable(line, message, value) {
+    onUnparsable(line, detail, value) {
       problems.add({
         code: 'unparsable_row',
         table: spec.name,
@@ -100,7 +100,7 @@ export async function readCsvTable(options: {
         row: line,
         column: null,
         value,
-        message,
+        detail,
       });
     },
     async afterChunk() {
@@ -118,7 +118,7 @@ export async function readCsvTable(options: {
       row: null,
       column: null,
       value: null,
-      message: `${file} is empty; it needs at least the header row (${spec.columns.map((c) => c.name).join(',')}).`,
+      detail: problemMessage('problem.empty_file', { header: spec.columns.map((c) => c.name).join(',') }),
     });
     return;
   }

@@ -2,7 +2,7 @@ import type { TTableName } from '@planning-hub/contracts/tables';
 import type { TByteSource } from '../bytes/byte-source';
 import { detectEncoding } from '../encoding/detect-encoding';
 import type { TDetectedEncoding, TEncodingChoice } from '../encoding/encodings';
-import type { TProblemList } from '../validation/problem-list';
+import { problemMessage, type TProblemList } from '../validation/problem-list';
 
 const LABEL_NAMES = { 'utf-8': 'UTF-8', shift_jis: 'Shift_JIS' } as const;
 
@@ -25,11 +25,8 @@ export async function detectSourceEncoding(options: {
     return verdict.encoding;
   }
   const { line, offset, bytesHex, label } = verdict.failure;
-  const tried = verdict.tried.map((name) => LABEL_NAMES[name]).join(' or ');
+  const params = { tried: verdict.tried.map((name) => LABEL_NAMES[name]).join(','), offset, encoding: LABEL_NAMES[label] };
   const isUtf16 = offset === 0 && /^(FF FE|FE FF)/.test(bytesHex);
-  const hint = isUtf16
-    ? 'It looks like UTF-16: save it as "CSV UTF-8" instead.'
-    : `Save it as UTF-8 (or Shift_JIS), or pick the right encoding.`;
   problems.add({
     code: 'undecodable_bytes',
     table,
@@ -37,7 +34,9 @@ export async function detectSourceEncoding(options: {
     row: line,
     column: null,
     value: bytesHex,
-    message: `${source.name} cannot be read as ${tried}: the bytes ${bytesHex} on line ${line} (byte offset ${offset}) are not valid ${LABEL_NAMES[label]}. ${hint}`,
+    detail: isUtf16
+      ? problemMessage('problem.undecodable_bytes.utf16', params)
+      : problemMessage('problem.undecodable_bytes', params),
   });
   return null;
 }

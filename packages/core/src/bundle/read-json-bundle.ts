@@ -6,9 +6,10 @@ import {
   createJsonScanner,
   JsonSyntaxError,
   type TJsonKind,
+  type TJsonSyntaxDetail,
   type TJsonScanHandler,
 } from '../json/json-scanner';
-import { quote, type TProblemInput } from '../validation/problem-list';
+import { problemMessage, shorten, type TProblemInput } from '../validation/problem-list';
 import { PROCESSING_ORDER } from '../validation/rules/rules-by-table';
 import { MAX_PARAMS_BYTES } from './bundle-limits';
 import type { TBundleRun } from './bundle-run';
@@ -58,13 +59,7 @@ export async function readJsonBundle(run: TBundleRun, source: TByteSource): Prom
   if (encoding === null) return;
   const base = { file, row: null, column: null, value: null } as const;
   const index = await indexJsonBundle(source, encoding, (line, detail) =>
-    problems.add({
-      ...base,
-      row: line,
-      code: 'unparsable_row',
-      table: null,
-      message: `${file} is not valid JSON (line ${line}): ${detail}.`,
-    }),
+    problems.add({ ...base, row: line, code: 'unparsable_row', table: null, detail }),
   );
   if (!index) return;
   if (index.rootKind !== 'object' || index.members.get('tables')?.kind !== 'object') {
@@ -72,7 +67,7 @@ export async function readJsonBundle(run: TBundleRun, source: TByteSource): Prom
       ...base,
       code: 'unparsable_row',
       table: null,
-      message: `${file} must be an object {"tables": {"demand": [...], ...}, "params": {...}}.`,
+      detail: problemMessage('problem.unparsable_row.json_bundle_shape', {}),
     });
     return;
   }
@@ -82,7 +77,7 @@ export async function readJsonBundle(run: TBundleRun, source: TByteSource): Prom
         ...base,
         code: 'unknown_file',
         table: null,
-        message: `${file} has an unknown entry ${quote(key)}; it is ignored.`,
+        detail: problemMessage('problem.unknown_file.json_entry', { entry: shorten(key) }),
       });
     }
   }
@@ -92,7 +87,10 @@ export async function readJsonBundle(run: TBundleRun, source: TByteSource): Prom
         ...base,
         code: 'unknown_file',
         table: null,
-        message: `tables.${key} in ${file} is not a bundle table; it is ignored${key === 'params' ? ' (params go at the top level)' : ''}.`,
+        detail:
+          key === 'params'
+            ? problemMessage('problem.unknown_file.json_table_params', {})
+            : problemMessage('problem.unknown_file.json_table', { entry: key }),
       });
     }
   }
@@ -101,7 +99,7 @@ export async function readJsonBundle(run: TBundleRun, source: TByteSource): Prom
       ...base,
       code: 'unparsable_row',
       table: null,
-      message: `${file} has ${quote(key)} more than once; keep one of them.`,
+      detail: problemMessage('problem.unparsable_row.json_twice', { entry: shorten(key) }),
     });
   }
 
@@ -115,7 +113,7 @@ export async function readJsonBundle(run: TBundleRun, source: TByteSource): Prom
           ...base,
           code: 'missing_file',
           table,
-          message: `${file} has no ${where}; every bundle needs the ${table} table.`,
+          detail: problemMessage('problem.missing_file.json', { where }),
         });
       }
       continue;
@@ -127,7 +125,7 @@ export async function readJsonBundle(run: TBundleRun, source: TByteSource): Prom
         ...base,
         code: 'unparsable_row',
         table,
-        message: `tables.${table} in ${file} must be a list of row objects.`,
+        detail: problemMessage('problem.unparsable_row.json_table_not_list', {}),
       });
     } else {
       const entry = range as TTableEntry;
@@ -151,7 +149,7 @@ export async function readJsonBundle(run: TBundleRun, source: TByteSource): Prom
 async function indexJsonBundle(
   source: TByteSource,
   encoding: TDetectedEncoding,
-  onSyntaxError: (line: number, detail: string) => void,
+  onSyntaxError: (line: number, detail: TJsonSyntaxDetail) => void,
 ): Promise<TJsonBundleIndex | null> {
   const index: TJsonBundleIndex = { rootKind: null, members: new Map(), tables: new Map(), duplicates: [] };
   let memberKey = '';
@@ -200,7 +198,7 @@ async function indexJsonBundle(
     scanner.end();
   } catch (error) {
     if (!(error instanceof JsonSyntaxError)) throw error;
-    onSyntaxError(error.line, error.message);
+    onSyntaxError(error.line, error.detail);
     return null;
   }
   return index;
@@ -241,7 +239,7 @@ async function readParams(options: {
       row: null,
       column: null,
       value: null,
-      message: `The params in ${source.name} are larger than ${MAX_PARAMS_BYTES / 2 ** 20} MiB; params hold settings, not data.`,
+      detail: problemMessage('problem.unparsable_row.json_params_too_large', { maxMiB: MAX_PARAMS_BYTES / 2 ** 20 }),
     });
     return;
   }
@@ -278,14 +276,16 @@ async function readRows(
 
   const handleRow = (index: number, text: string | null) => {
     if (text === null) {
-      validator.refuse(index, `is larger than ${MAX_JSON_ROW_BYTES} bytes; a row is far smaller`);
+      validator.refuse(index, problemMessage('problem.unparsable_row.json_row_too_large', { element: index + 1, maxBytes: MAX_JSON_ROW_BYTES }));
       return;
     }
     let value: unknown;
     try {
       value = JSON.parse(text);
     } catch (error) {
-      validator.refuse(index, `is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+      // The scan found the row well-formed: what JSON.parse still refuses, it explains in its own (English) words.
+      const detail = error instanceof Error ? error.message : String(error);
+      validator.refuse(index, problemMessage('problem.unparsable_row.json_row_invalid', { element: index + 1, detail }));
       return;
     }
     validator.add(value, index);

@@ -1,7 +1,8 @@
 import type { TTableName } from '@planning-hub/contracts/tables';
 import { readAllBytes, type TByteSource } from '../bytes/byte-source';
 import { decoderLabelOf, type TDetectedEncoding } from '../encoding/encodings';
-import type { TProblemList } from '../validation/problem-list';
+import { createJsonScanner, JsonSyntaxError } from '../json/json-scanner';
+import { problemMessage, type TProblemList, type TProblemMessage } from '../validation/problem-list';
 import { lineOfJsonError } from './json-cells';
 
 /**
@@ -18,7 +19,7 @@ export async function readJsonFile(options: {
 }): Promise<{ value: unknown } | undefined> {
   const { source, table, maxBytes, problems } = options;
   const bytes = await readAllBytes(source, maxBytes);
-  const fail = (row: number | null, message: string) => {
+  const fail = (row: number | null, detail: TProblemMessage) => {
     problems.add({
       code: 'unparsable_row',
       table,
@@ -26,26 +27,41 @@ export async function readJsonFile(options: {
       row,
       column: null,
       value: null,
-      message,
+      detail,
     });
     return undefined;
   };
   if (bytes === null) {
-    return fail(
-      null,
-      `${source.name} is larger than ${Math.round(maxBytes / 2 ** 20)} MiB; send the tables as CSV files instead.`,
-    );
+    return fail(null, problemMessage('problem.unparsable_row.json_file_too_large', { maxMiB: Math.round(maxBytes / 2 ** 20) }));
   }
   const text = new TextDecoder(decoderLabelOf(options.encoding)).decode(bytes);
   try {
     return { value: JSON.parse(text) as unknown };
   } catch (error) {
+    // The scanner of input_set.json says what is wrong in the catalog's words (and languages).
+    const syntaxError = findJsonSyntaxError(text);
+    if (syntaxError) return fail(syntaxError.line, syntaxError.detail);
     const line = lineOfJsonError(text, error);
     const detail =
       error instanceof Error ? error.message.replace(/^Unexpected /, 'unexpected ') : 'invalid JSON';
     return fail(
       line,
-      `${source.name} is not valid JSON${line === null ? '' : ` (line ${line})`}: ${detail}.`,
+      line === null
+        ? problemMessage('problem.unparsable_row.json_invalid.no_line', { detail })
+        : problemMessage('problem.unparsable_row.json_invalid', { detail }),
     );
+  }
+}
+
+/** The first syntax error of a JSON text, as the JSON scanner finds it; null if it finds none. */
+function findJsonSyntaxError(text: string): JsonSyntaxError | null {
+  const scanner = createJsonScanner({});
+  try {
+    scanner.push(Buffer.from(text, 'utf8'));
+    scanner.end();
+    return null;
+  } catch (error) {
+    if (error instanceof JsonSyntaxError) return error;
+    throw error;
   }
 }

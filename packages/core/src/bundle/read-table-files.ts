@@ -1,5 +1,6 @@
 import { TABLE_SPECS, type TTableName } from '@planning-hub/contracts/tables';
 import type { TByteSource } from '../bytes/byte-source';
+import { problemMessage } from '../validation/problem-list';
 import { PROCESSING_ORDER } from '../validation/rules/rules-by-table';
 import { MAX_PARAMS_BYTES } from './bundle-limits';
 import type { TBundleRun } from './bundle-run';
@@ -70,13 +71,12 @@ function reportTooLarge(run: TBundleRun, source: TByteSource): void {
     row: null,
     column: null,
     value: null,
-    message: `${source.name} is larger than ${MAX_PARAMS_BYTES / 2 ** 20} MiB; params hold settings (horizon_start, horizon_periods, ...), not data.`,
+    detail: problemMessage('problem.unparsable_row.params_too_large', { maxMiB: MAX_PARAMS_BYTES / 2 ** 20 }),
   });
 }
 
 function reportMissingFile(run: TBundleRun, table: TTableName): void {
   const file = TABLE_SPECS[table].file;
-  const names = table === 'params' ? `${PARAMS_JSON_FILE} (or ${file})` : file;
   run.problems.add({
     code: 'missing_file',
     table,
@@ -84,6 +84,9 @@ function reportMissingFile(run: TBundleRun, table: TTableName): void {
     row: null,
     column: null,
     value: null,
-    message: `${names} is missing; every bundle needs the ${table} table.`,
+    detail:
+      table === 'params'
+        ? problemMessage('problem.missing_file.params', { jsonFile: PARAMS_JSON_FILE })
+        : problemMessage('problem.missing_file', {}),
   });
 }

@@ -1,6 +1,6 @@
 import type { TTableSpec } from '@planning-hub/contracts/tables';
 import type { TBundleContext } from '../validation/bundle-context';
-import type { TProblemList } from '../validation/problem-list';
+import { problemMessage, type TProblemList, type TProblemMessage } from '../validation/problem-list';
 import { resolveHeader } from '../validation/resolve-header';
 import { createTableValidator } from '../validation/table-validator';
 import { isPlainObject, jsonCellText } from './json-cells';
@@ -9,8 +9,8 @@ import type { TRowBatcher } from './row-batcher';
 export type TJsonTableValidator = {
   /** Element `index` (0-based) of the table's list, parsed. */
   add: (row: unknown, index: number) => void;
-  /** Element `index` could not be read as a row; `reason` completes "Element N of tables.x ...". */
-  refuse: (index: number, reason: string) => void;
+  /** Element `index` could not be read as a row: why, an `unparsable_row` message. */
+  refuse: (index: number, detail: TProblemMessage) => void;
   finish: () => void;
 };
 
@@ -44,7 +44,7 @@ export function createJsonTableValidator(options: {
     onValidRow: options.batcher.add,
   });
   const cells: (string | undefined)[] = new Array<string | undefined>(spec.columns.length);
-  const unparsable = (index: number, message: string) =>
+  const unparsable = (index: number, detail: TProblemMessage) =>
     problems.add({
       code: 'unparsable_row',
       table: spec.name,
@@ -52,17 +52,14 @@ export function createJsonTableValidator(options: {
       row: index + 2,
       column: null,
       value: null,
-      message,
+      detail,
     });
 
   return {
     add(row, index) {
       const line = index + 2;
       if (!isPlainObject(row)) {
-        unparsable(
-          index,
-          `Element ${index + 1} of tables.${spec.name} is not a row object ({"column": value, ...}).`,
-        );
+        unparsable(index, problemMessage('problem.unparsable_row.json_row_not_object', { element: index + 1 }));
         return;
       }
       let hasReportedError = false;
@@ -86,14 +83,12 @@ export function createJsonTableValidator(options: {
           row: line,
           column: column.name,
           value: describeJsonValue(value),
-          message: `${column.name} ${cell.problem}.`,
+          detail: cell.problem,
         });
       });
       validator.validateRow(cells, line, hasReportedError);
     },
-    refuse(index, reason) {
-      unparsable(index, `Element ${index + 1} of tables.${spec.name} ${reason}.`);
-    },
+    refuse: unparsable,
     finish: () => validator.finish(),
   };
 }

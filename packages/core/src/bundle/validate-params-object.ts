@@ -1,7 +1,7 @@
 import { TABLE_SPECS } from '@planning-hub/contracts/tables';
 import { MAX_JSON_DEPTH, jsonDepth } from '../values/check-json-value';
 import type { TBundleContext } from '../validation/bundle-context';
-import type { TProblemList } from '../validation/problem-list';
+import { problemMessage, type TProblemList } from '../validation/problem-list';
 import { createTableValidator } from '../validation/table-validator';
 import { isPlainObject } from './json-cells';
 import { orderParamsFirst } from './order-params';
@@ -28,7 +28,7 @@ export function validateParamsObject(options: {
       row: null,
       column: null,
       value: null,
-      message: `The params in ${file} must be one JSON object: {"horizon_start": "2027-W01", "horizon_periods": 26, ...}.`,
+      detail: problemMessage('problem.unparsable_row.params_not_object', {}),
     });
     return;
   }
@@ -51,7 +51,7 @@ export function validateParamsObject(options: {
         row: null,
         column: 'value',
         value: key,
-        message: `Param '${key}' is nested deeper than ${MAX_JSON_DEPTH} levels.`,
+        detail: problemMessage('problem.param_invalid.too_deep', { key, max: MAX_JSON_DEPTH }),
       });
       validator.validateRow([key, undefined], null, true);
       continue;

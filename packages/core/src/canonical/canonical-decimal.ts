@@ -1,5 +1,5 @@
 /**
- * Canonical decimal text (DESIGN.md section 2: quantities are kept exactly).
+ * Canonical decimal text (docs/design.md section 2: quantities are kept exactly).
  *
  * Accepted input is plain decimal notation: an optional `-`, digits, an optional
  * `.` and digits. `.5` and `5.` are accepted (`0.5`, `5`); no `+`, no exponent,

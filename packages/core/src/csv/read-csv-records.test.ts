@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { renderMessage } from '@planning-hub/contracts/messages/format-message';
 import { MAX_RECORD_CHARS, readCsvRecords } from './read-csv-records';
 
 async function* chunksOf(text: string, size = 5): AsyncGenerator<Buffer> {
@@ -13,7 +14,8 @@ async function read(text: string, size = 5) {
   await readCsvRecords(chunksOf(text, size), {
     onHeader: (cells) => (header = cells),
     onRecord: (cells, line) => records.push({ cells, line }),
-    onUnparsable: (line, message) => unparsable.push({ line, message }),
+    onUnparsable: (line, detail) =>
+      unparsable.push({ line, message: renderMessage('en', { code: detail.code, params: { ...detail.params, row: line } }) }),
   });
   return { header, records, unparsable };
 }

@@ -1,3 +1,4 @@
+import { problemMessage, type TProblemMessage } from '../validation/problem-list';
 import { CsvRecordScanner, type TCsvScanErrorCode } from './csv-record-scanner';
 
 /** A cell longer than this is an unclosed quote swallowing the file; stop instead of buffering it all. */
@@ -8,7 +9,8 @@ export type TCsvRecordHandlers = {
   onHeader: (cells: string[]) => void;
   /** A well-formed record: as many cells as the header, no NUL. `line` is where it starts (header = 1). */
   onRecord: (cells: string[], line: number) => void;
-  onUnparsable: (line: number, message: string, value: string | null) => void;
+  /** A record that cannot be read: its line, why (an `unparsable_row` message) and its raw text if known. */
+  onUnparsable: (line: number, detail: TProblemMessage, value: string | null) => void;
   /** Awaited after each chunk is parsed (the caller flushes its row batches there). */
   afterChunk?: () => Promise<void>;
 };
@@ -42,17 +44,13 @@ export async function readCsvRecords(
     lines.lastEndLine = endLine;
     if (isBlankRecord(cells)) return;
     if (hasNul && cells.some((cell) => cell.includes('\u0000'))) {
-      handlers.onUnparsable(
-        line,
-        `Line ${line} contains a NUL byte (binary data); save the file as CSV text.`,
-        null,
-      );
+      handlers.onUnparsable(line, problemMessage('problem.unparsable_row.nul_byte', {}), null);
       return;
     }
     if (cells.length !== headerLength) {
       handlers.onUnparsable(
         line,
-        `Line ${line} has ${cells.length} cells, but the header has ${headerLength} columns.`,
+        problemMessage('problem.unparsable_row.cell_count', { cells: cells.length, headerCells: headerLength }),
         cells.join(','),
       );
       return;
@@ -64,8 +62,8 @@ export async function readCsvRecords(
     onRecord: push,
     onError: (code, infoLines) => {
       if (code === 'CSV_MAX_RECORD_SIZE' || code === 'CSV_QUOTE_NOT_CLOSED') isAborted = true;
-      const message = describeScanError(code, infoLines, lines);
-      handlers.onUnparsable(message.line, message.text, null);
+      const described = describeScanError(code, infoLines, lines);
+      handlers.onUnparsable(described.line, described.detail, null);
     },
   });
 
@@ -122,29 +120,23 @@ function describeScanError(
   code: TCsvScanErrorCode,
   infoLines: number,
   lines: TLineTracker,
-): { line: number; text: string } {
+): { line: number; detail: TProblemMessage } {
   const errorLine = infoLines - lines.crlfInQuotes;
   const startLine = lines.lastEndLine + 1;
   switch (code) {
     case 'INVALID_OPENING_QUOTE':
-      return {
-        line: errorLine,
-        text: `Line ${errorLine} has a quote (") inside a cell that does not start with one; put the whole cell in quotes and double the inner quote ("").`,
-      };
+      return { line: errorLine, detail: problemMessage('problem.unparsable_row.stray_quote', {}) };
     case 'CSV_INVALID_CLOSING_QUOTE':
-      return {
-        line: errorLine,
-        text: `Line ${errorLine} has characters right after a closing quote; a quoted cell must end at a comma or the line end.`,
-      };
+      return { line: errorLine, detail: problemMessage('problem.unparsable_row.after_closing_quote', {}) };
     case 'CSV_QUOTE_NOT_CLOSED':
       return {
         line: startLine,
-        text: `The quote opened on line ${startLine} is never closed; lines ${startLine} to ${Math.max(startLine, errorLine)} could not be read.`,
+        detail: problemMessage('problem.unparsable_row.quote_not_closed', { lastLine: Math.max(startLine, errorLine) }),
       };
     case 'CSV_MAX_RECORD_SIZE':
       return {
         line: startLine,
-        text: `The row starting on line ${startLine} runs over ${MAX_RECORD_CHARS.toLocaleString('en')} characters (an unclosed quote?); the rest of the file was not read.`,
+        detail: problemMessage('problem.unparsable_row.record_too_long', { maxChars: MAX_RECORD_CHARS.toLocaleString('en') }),
       };
   }
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { diffCacheName } from './diff-cache-name';
 
 describe('diffCacheName', () => {
-  it('joins the references as typed, keeping @ (runbook section 6)', () => {
+  it('joins the references as typed, keeping @ (docs/runbook.ja.md section 6)', () => {
     expect(diffCacheName('weekly_refresh@draft', 'weekly_refresh')).toBe('weekly_refresh@draft__weekly_refresh');
     expect(diffCacheName('weekly_refresh', 'weekly_refresh@r3')).toBe('weekly_refresh__weekly_refresh@r3');
     expect(diffCacheName('a_', 'b')).toBe('a___b');

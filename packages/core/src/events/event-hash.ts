@@ -24,7 +24,7 @@ export type TChainedEventFields = {
 export type TAuditKey = { key: string; keyedSince: string };
 
 /**
- * hash = HMAC-SHA256(key, prev_hash + "\n" + canonical JSON of the event) (DESIGN.md
+ * hash = HMAC-SHA256(key, prev_hash + "\n" + canonical JSON of the event) (docs/design.md
  * section 5): altering, removing or reordering any event breaks every later link, and
  * without the key nobody can compute a link that verifies. Without a key: plain SHA-256,
  * as every event was hashed before the key (and as tests without one hash).

@@ -1,3 +1,7 @@
+import type { TProblemMessageCode } from '@planning-hub/contracts/messages/catalog';
+import { renderMessage, type TMessage } from '@planning-hub/contracts/messages/format-message';
+import { problemMessage } from '../validation/problem-list';
+
 /**
  * A validating JSON scanner over UTF-8 bytes, fed chunk by chunk, that allocates
  * nothing per value: it checks the syntax (RFC 8259, as JSON.parse does) and reports
@@ -17,13 +21,16 @@ export type TJsonScanHandler = {
   onKey?: (depth: number, key: string) => void;
 };
 
+/** What is wrong, as the `unparsable_row` message of the file that has it (its `{file}` and `{row}` filled in there). */
+export type TJsonSyntaxDetail = TMessage<Extract<TProblemMessageCode, `problem.unparsable_row.json.${string}`>>;
+
 export class JsonSyntaxError extends Error {
   constructor(
-    message: string,
+    readonly detail: TJsonSyntaxDetail,
     /** 1-based line of the byte at fault. */
     readonly line: number,
   ) {
-    super(message);
+    super(renderMessage('en', { code: detail.code, params: { ...detail.params, file: 'The document', row: line } }));
     this.name = 'JsonSyntaxError';
   }
 }
@@ -68,10 +75,18 @@ const isDigit = (byte: number) => byte >= 0x30 && byte <= 0x39;
 const isHex = (byte: number) =>
   isDigit(byte) || (byte >= 0x41 && byte <= 0x46) || (byte >= 0x61 && byte <= 0x66);
 
-function describeByte(byte: number): string {
-  if (byte >= 0x21 && byte <= 0x7e) return `'${String.fromCharCode(byte)}'`;
-  return `byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-}
+const isPrintable = (byte: number) => byte >= 0x21 && byte <= 0x7e;
+const hexOf = (byte: number) => `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+
+/** The messages of an unexpected byte, shown as the character it is when printable. */
+const UNEXPECTED = {
+  value: ['problem.unparsable_row.json.unexpected_char', 'problem.unparsable_row.json.unexpected_byte'],
+  afterEnd: ['problem.unparsable_row.json.after_end_char', 'problem.unparsable_row.json.after_end_byte'],
+  separator: ['problem.unparsable_row.json.expected_separator_char', 'problem.unparsable_row.json.expected_separator_byte'],
+  keyOrEnd: ['problem.unparsable_row.json.expected_key_or_end_char', 'problem.unparsable_row.json.expected_key_or_end_byte'],
+  key: ['problem.unparsable_row.json.expected_key_char', 'problem.unparsable_row.json.expected_key_byte'],
+  colon: ['problem.unparsable_row.json.expected_colon_char', 'problem.unparsable_row.json.expected_colon_byte'],
+} as const;
 
 export type TJsonScanner = {
   /** Scans the next chunk; throws JsonSyntaxError at the first error. */
@@ -108,8 +123,16 @@ export function createJsonScanner(
   let literal: Uint8Array = LITERALS[0x74]!;
   let literalIndex = 0;
 
-  const fail = (message: string): never => {
-    throw new JsonSyntaxError(message, line);
+  const fail = (detail: TJsonSyntaxDetail): never => {
+    throw new JsonSyntaxError(detail, line);
+  };
+  const failAt = (byte: number, where: keyof typeof UNEXPECTED, extra: { closer?: string } = {}): never => {
+    const [asChar, asByte] = UNEXPECTED[where];
+    return fail(
+      isPrintable(byte)
+        ? { code: asChar, params: { char: String.fromCharCode(byte), ...extra } }
+        : { code: asByte, params: { byte: hexOf(byte), ...extra } },
+    );
   };
 
   function startValue(kind: TJsonKind, at: number): void {
@@ -123,7 +146,7 @@ export function createJsonScanner(
   }
 
   function open(container: number, kind: TJsonKind, at: number): void {
-    if (depth >= MAX_SCAN_DEPTH) fail(`nested deeper than ${MAX_SCAN_DEPTH} levels`);
+    if (depth >= MAX_SCAN_DEPTH) fail(problemMessage('problem.unparsable_row.json.too_deep', { maxDepth: MAX_SCAN_DEPTH }));
     startValue(kind, at);
     stack[depth] = container;
     depth += 1;
@@ -132,7 +155,7 @@ export function createJsonScanner(
 
   function close(container: number, at: number): void {
     if (depth === 0 || stack[depth - 1] !== container)
-      fail(`unexpected ${container === OBJECT ? "'}'" : "']'"}`);
+      fail(problemMessage('problem.unparsable_row.json.unexpected_char', { char: container === OBJECT ? '}' : ']' }));
     depth -= 1;
     endValue(at + 1);
   }
@@ -163,7 +186,7 @@ export function createJsonScanner(
       literal = LITERALS[byte]!;
       literalIndex = 1;
       state = State.Literal;
-    } else fail(`unexpected ${describeByte(byte)}`);
+    } else failAt(byte, 'value');
   }
 
   /** A number ends at the first byte that cannot continue it; that byte is then read again. */
@@ -174,12 +197,12 @@ export function createJsonScanner(
 
   function afterValueByte(byte: number, at: number): void {
     if (isWhitespace(byte)) return;
-    if (state === State.Done) fail(`unexpected ${describeByte(byte)} after the end of the document`);
+    if (state === State.Done) failAt(byte, 'afterEnd');
     const container = stack[depth - 1];
     if (byte === 0x2c) state = container === OBJECT ? State.ObjectKey : State.Value;
     else if (byte === 0x7d) close(OBJECT, at);
     else if (byte === 0x5d) close(ARRAY, at);
-    else fail(`unexpected ${describeByte(byte)}; expected ',' or '${container === OBJECT ? '}' : ']'}'`);
+    else failAt(byte, 'separator', { closer: container === OBJECT ? '}' : ']' });
   }
 
   function push(chunk: Uint8Array): void {
@@ -204,7 +227,7 @@ export function createJsonScanner(
             collect(byte);
           } else if (byte < 0x20) {
             if (byte === 0x0a) line += 1;
-            fail('a control character (a line break?) inside a string; write it as \\n, \\t, ...');
+            fail(problemMessage('problem.unparsable_row.json.control_in_string', {}));
           } else collect(byte);
           continue;
         case State.Escape:
@@ -222,11 +245,11 @@ export function createJsonScanner(
             byte === 0x74
           ) {
             state = State.String;
-          } else fail(`a bad escape \\${String.fromCharCode(byte)} inside a string`);
+          } else fail(problemMessage('problem.unparsable_row.json.bad_escape', { char: String.fromCharCode(byte) }));
           collect(byte);
           continue;
         case State.Unicode:
-          if (!isHex(byte)) fail('a bad \\u escape inside a string');
+          if (!isHex(byte)) fail(problemMessage('problem.unparsable_row.json.bad_unicode_escape', {}));
           collect(byte);
           if (--unicodeLeft === 0) state = State.String;
           continue;
@@ -247,18 +270,18 @@ export function createJsonScanner(
           if (isWhitespace(byte)) break;
           if (byte === 0x7d) close(OBJECT, at);
           else if (byte === 0x22) startString(at, true);
-          else fail(`unexpected ${describeByte(byte)}; expected a key in quotes or '}'`);
+          else failAt(byte, 'keyOrEnd');
           break;
         case State.ObjectKey:
           if (isWhitespace(byte)) break;
           if (byte === 0x22) startString(at, true);
-          else fail(`unexpected ${describeByte(byte)}; expected a key in quotes`);
+          else failAt(byte, 'key');
           break;
         case State.Colon:
           // After a key: ':'; after a string value the state is AfterValue (endValue set it).
           if (isWhitespace(byte)) break;
           if (byte === 0x3a) state = State.Value;
-          else fail(`unexpected ${describeByte(byte)}; expected ':'`);
+          else failAt(byte, 'colon');
           break;
         case State.AfterValue:
         case State.Done:
@@ -267,12 +290,12 @@ export function createJsonScanner(
         case State.NumberMinus:
           if (byte === 0x30) state = State.NumberZero;
           else if (isDigit(byte)) state = State.NumberInteger;
-          else fail('a number with no digits after -');
+          else fail(problemMessage('problem.unparsable_row.json.minus_without_digits', {}));
           break;
         case State.NumberZero:
           if (byte === 0x2e) state = State.NumberDot;
           else if (byte === 0x65 || byte === 0x45) state = State.NumberE;
-          else if (isDigit(byte)) fail('a number with a leading zero');
+          else if (isDigit(byte)) fail(problemMessage('problem.unparsable_row.json.leading_zero', {}));
           else endNumber(at, byte);
           break;
         case State.NumberInteger:
@@ -283,7 +306,7 @@ export function createJsonScanner(
           break;
         case State.NumberDot:
           if (isDigit(byte)) state = State.NumberFraction;
-          else fail('a number with no digits after the decimal point');
+          else fail(problemMessage('problem.unparsable_row.json.no_fraction_digits', {}));
           break;
         case State.NumberFraction:
           if (isDigit(byte)) break;
@@ -293,17 +316,17 @@ export function createJsonScanner(
         case State.NumberE:
           if (byte === 0x2b || byte === 0x2d) state = State.NumberESign;
           else if (isDigit(byte)) state = State.NumberExponent;
-          else fail('a number with no digits in its exponent');
+          else fail(problemMessage('problem.unparsable_row.json.no_exponent_digits', {}));
           break;
         case State.NumberESign:
           if (isDigit(byte)) state = State.NumberExponent;
-          else fail('a number with no digits in its exponent');
+          else fail(problemMessage('problem.unparsable_row.json.no_exponent_digits', {}));
           break;
         case State.NumberExponent:
           if (!isDigit(byte)) endNumber(at, byte);
           break;
         case State.Literal:
-          if (byte !== literal[literalIndex]) fail(`unexpected ${describeByte(byte)}`);
+          if (byte !== literal[literalIndex]) failAt(byte, 'value');
           if (++literalIndex === literal.length) endValue(at + 1);
           break;
         default:
@@ -322,7 +345,7 @@ export function createJsonScanner(
     ) {
       endValue(offset);
     }
-    if (state !== State.Done) fail('unexpected end of the file');
+    if (state !== State.Done) fail(problemMessage('problem.unparsable_row.json.unexpected_end', {}));
   }
 
   return { push, end };

@@ -3,7 +3,7 @@ import { isValidPeriod } from '../values/check-period';
 
 export type TPlanParams = { horizonStart: string; horizonPeriods: number; granularity: TPeriodGranularity };
 
-/** Longest horizon DESIGN.md section 2 allows. */
+/** Longest horizon docs/design.md section 2 allows. */
 export const MAX_HORIZON_PERIODS = 520;
 
 /** A ready input set always has valid params; this guards against one that does not. */

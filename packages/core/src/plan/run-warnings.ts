@@ -1,13 +1,27 @@
 import { RUN_WARNING_TITLES, type TRunWarning } from '@planning-hub/contracts/api/runs';
+import type { TMessageParams, TRunMessageCode } from '@planning-hub/contracts/messages/catalog';
+import { formatSentences } from '@planning-hub/contracts/messages/format-message';
 
 /**
- * The warning cards of a run (runbook section 5), each with the exact commands
+ * The warning cards of a run (docs/runbook.ja.md section 5), each with the exact commands
  * that fix it, in the order to run them. `<id>`-style placeholders are what the
  * operator fills in; everything the database knows is filled in already.
  */
 
 /** A revision of the label that is not ready (the newest draft, the newest archived one). */
 export type TOtherRevision = { revision: number; versionId: string; errorCount: number };
+
+type TMessagePart = TRunWarning['messageParts'][number];
+
+/** One sentence of a warning's message, its parameters checked against the catalog. */
+function sentence<TCode extends TRunMessageCode>(messageCode: TCode, params: TMessageParams<TCode>): TMessagePart {
+  return { messageCode, params };
+}
+
+/** The warning's message by code and, as stored with the run, in English. */
+function messageOf(parts: TMessagePart[]): Pick<TRunWarning, 'message' | 'messageParts'> {
+  return { message: formatSentences('en', parts), messageParts: parts };
+}
 
 const runsCreate = (label: string, planId: string | null) =>
   `pnpm planning runs create${planId ? ` --plan ${planId}` : ''} --label ${label}`;
@@ -32,15 +46,17 @@ export function legacyModeWarning({
   commands.push(
     `pnpm planning runs note ${runId} --text "evidence: <CSV bundle path and sha256>; reason: <why no ready input set could be used>"`,
   );
-  const available =
-    readyLabels.length > 0 ? `Ready labels: ${readyLabels.join(', ')}.` : 'There is no ready input set yet: import and approve one first.';
   return {
     code: 'legacy_mode',
     title: RUN_WARNING_TITLES.legacy_mode,
-    message:
-      `This run has no input_set_label${planId ? ' (and its plan has no default label)' : ''}, so it used no approved input set. ` +
-      `Re-run it with a ready input set. ${available} ` +
-      'If it really cannot be re-run, attach the evidence of the CSV bundle that was used and the reason for the exception to the run note.',
+    ...messageOf([
+      planId ? sentence('run.legacy_mode.no_label_plan', {}) : sentence('run.legacy_mode.no_label', {}),
+      sentence('run.legacy_mode.rerun', {}),
+      readyLabels.length > 0
+        ? sentence('run.legacy_mode.ready_labels', { labels: readyLabels.join(', ') })
+        : sentence('run.legacy_mode.none_ready', {}),
+      sentence('run.legacy_mode.evidence', {}),
+    ]),
     commands,
   };
 }
@@ -71,23 +87,26 @@ export function missingInputSetWarning({
   if (planId) commands.push(`pnpm planning plans update ${planId} --label <ready label>`);
   commands.push(runsCreate(label, planId));
 
-  let state: string;
+  let state: TMessagePart;
   if (draft) {
+    const revision = { revision: draft.revision, versionId: draft.versionId };
     state =
       draft.errorCount > 0
-        ? `Revision r${draft.revision} (version ${draft.versionId}) is a draft with ${draft.errorCount} validation error(s): fix the files and import them again, then approve.`
-        : `Revision r${draft.revision} (version ${draft.versionId}) is a draft waiting for review: approving it is enough (re-importing replaces it first).`;
+        ? sentence('run.missing_input_set.draft_with_errors', { ...revision, errors: draft.errorCount })
+        : sentence('run.missing_input_set.draft_waiting', revision);
   } else if (archived) {
-    state = `Its newest revision r${archived.revision} (version ${archived.versionId}) is archived: export it, import it again and approve the draft.`;
+    state = sentence('run.missing_input_set.archived', { revision: archived.revision, versionId: archived.versionId });
   } else {
-    state = `The label has no revisions in the database: re-import its last export (${folder}) and approve it.`;
+    state = sentence('run.missing_input_set.no_revisions', { folder });
   }
   return {
     code: 'missing_input_set',
     title: RUN_WARNING_TITLES.missing_input_set,
-    message:
-      `Input set '${label}' has no ready revision, so this run used no input data. ${state}` +
-      (planId ? ' Or re-link the plan to another ready input set.' : ''),
+    ...messageOf([
+      sentence('run.missing_input_set.no_ready', { label }),
+      state,
+      ...(planId ? [sentence('run.missing_input_set.relink', {})] : []),
+    ]),
     commands,
   };
 }

@@ -9,12 +9,19 @@ import { canonicalBoolean } from '../values/check-boolean';
 import { describeInvalidCode, isValidCode } from '../values/check-code';
 import { describeInvalidDate, isValidDate } from '../values/check-date';
 import { MAX_DECIMAL_DIGITS, describeInvalidDecimal } from '../values/check-decimal';
-import { canonicalParamValue, parseParamCell } from '../values/check-json-value';
+import {
+  canonicalParamValue,
+  MAX_JSON_DEPTH,
+  MAX_JSON_TEXT_LENGTH,
+  parseParamCell,
+  type TParamValueProblem,
+} from '../values/check-json-value';
 import { describeInvalidPeriod, granularityOfPeriod, isValidPeriod } from '../values/check-period';
 import { describeInvalidText, isValidText } from '../values/check-text';
-import { quote } from './problem-list';
+import { problemMessage, shorten, type TProblemMessage } from './problem-list';
 
-export type TCellIssue = { code: TProblemCode; message: string };
+/** A refused cell: its problem code and message (the column and value are the record's). */
+export type TCellIssue = { code: TProblemCode; detail: TProblemMessage };
 
 /** Validates one non-empty cell: `canonical` is the hot path; `describe` runs only for an invalid cell. */
 export type TColumnChecker = {
@@ -29,17 +36,13 @@ export function createColumnChecker(
   column: TColumnSpec,
   granularity: TPeriodGranularity | null,
 ): TColumnChecker {
-  const name = column.name;
-  const say = (code: TProblemCode, text: string, detail: string): TCellIssue => ({
-    code,
-    message: `${name} ${quote(text)} ${detail}.`,
-  });
+  const say = (code: TProblemCode, detail: TProblemMessage): TCellIssue => ({ code, detail });
   switch (column.type) {
     case 'code':
     case 'key':
       return {
         canonical: (text) => (isValidCode(text) ? text : undefined),
-        describe: (text) => say('invalid_code', text, describeInvalidCode(text)),
+        describe: (text) => say('invalid_code', describeInvalidCode(text)),
       };
     case 'text':
       return {
@@ -52,18 +55,18 @@ export function createColumnChecker(
               : problem.kind === 'length'
                 ? 'out_of_range'
                 : 'wrong_type';
-          return say(code, text, problem.detail);
+          return say(code, problem.detail);
         },
       };
     case 'boolean':
       return {
         canonical: (text) => canonicalBoolean(text) ?? undefined,
-        describe: (text) => say('wrong_type', text, 'is not true/false (write true, false, 1 or 0)'),
+        describe: (text) => say('wrong_type', problemMessage('problem.wrong_type.boolean', { text: shorten(text) })),
       };
     case 'date':
       return {
         canonical: (text) => (isValidDate(text) ? text : undefined),
-        describe: (text) => say('wrong_type', text, describeInvalidDate(text)),
+        describe: (text) => say('wrong_type', describeInvalidDate(text)),
       };
     case 'period':
       return createPeriodChecker(granularity, say);
@@ -77,13 +80,46 @@ export function createColumnChecker(
         },
         describe: (text) => {
           const result = canonicalParamValue(parseParamCell(text));
-          return say('param_invalid', text, 'problem' in result ? result.problem : 'is not valid');
+          return say('param_invalid', paramValueMessage(text, 'problem' in result ? result.problem : null));
         },
       };
   }
 }
 
-type TSay = (code: TProblemCode, text: string, detail: string) => TCellIssue;
+type TSay = (code: TProblemCode, detail: TProblemMessage) => TCellIssue;
+
+/** Why a params value cell is refused (null: no reason known). */
+function paramValueMessage(text: string, problem: TParamValueProblem | null): TProblemMessage {
+  const shown = shorten(text);
+  switch (problem) {
+    case 'too_deep':
+      return problemMessage('problem.param_invalid.value_too_deep', { text: shown, max: MAX_JSON_DEPTH });
+    case 'too_long':
+      return problemMessage('problem.cell.too_long', { text: shown, max: MAX_JSON_TEXT_LENGTH });
+    case 'unstorable':
+      return problemMessage('problem.param_invalid.value_unstorable', { text: shown });
+    case null:
+      return problemMessage('problem.param_invalid.value', { text: shown });
+  }
+}
+
+/** Why a period cell is refused, in the cell's words. */
+function periodMessage(text: string, granularity: TPeriodGranularity | null): TProblemMessage {
+  const shown = shorten(text);
+  const why = describeInvalidPeriod(text, granularity);
+  switch (why.reason) {
+    case 'any':
+      return problemMessage('problem.period_granularity.any', { text: shown });
+    case 'other_granularity':
+      return problemMessage('problem.period_granularity.other_granularity', { text: shown, actual: why.actual, granularity: why.granularity });
+    case 'lowercase_w':
+      return problemMessage('problem.period_granularity.lowercase_w', { text: shown, fixed: why.fixed });
+    case 'no_such_week':
+      return problemMessage('problem.period_granularity.no_such_week', { text: shown, year: why.year, weeks: why.weeks });
+    case 'not_of_granularity':
+      return problemMessage('problem.period_granularity.not_of_granularity', { text: shown, granularity: why.granularity });
+  }
+}
 
 function createPeriodChecker(granularity: TPeriodGranularity | null, say: TSay): TColumnChecker {
   const remembered = new Set<string>();
@@ -96,7 +132,7 @@ function createPeriodChecker(granularity: TPeriodGranularity | null, say: TSay):
       if (remembered.size < MAX_REMEMBERED_PERIODS) remembered.add(text);
       return text;
     },
-    describe: (text) => say('period_granularity', text, describeInvalidPeriod(text, granularity)),
+    describe: (text) => say('period_granularity', periodMessage(text, granularity)),
   };
 }
 
@@ -119,11 +155,26 @@ function isBelowMax(value: string, max: TDecimalBound): boolean {
   return order < 0 || (order === 0 && max.inclusive);
 }
 
-function describeRange(min: TDecimalBound | null, max: TDecimalBound | null): string {
-  const parts: string[] = [];
-  if (min) parts.push(min.inclusive ? `${min.canonical} or more` : `greater than ${min.canonical}`);
-  if (max) parts.push(max.inclusive ? `at most ${max.canonical}` : `less than ${max.canonical}`);
-  return `must be ${parts.join(' and ')}`;
+/** The message of a value out of the column's range, by which bounds it has. */
+function rangeMessage(text: string, min: TDecimalBound | null, max: TDecimalBound | null): TProblemMessage {
+  const shown = shorten(text);
+  if (min && max) {
+    const bounds = { text: shown, min: min.canonical, max: max.canonical };
+    if (min.inclusive) {
+      return max.inclusive
+        ? problemMessage('problem.out_of_range.min_max', bounds)
+        : problemMessage('problem.out_of_range.min_below', bounds);
+    }
+    return max.inclusive
+      ? problemMessage('problem.out_of_range.above_max', bounds)
+      : problemMessage('problem.out_of_range.above_below', bounds);
+  }
+  if (min) {
+    const bound = { text: shown, min: min.canonical };
+    return min.inclusive ? problemMessage('problem.out_of_range.min', bound) : problemMessage('problem.out_of_range.above', bound);
+  }
+  const bound = { text: shown, max: max?.canonical ?? '' };
+  return max?.inclusive ? problemMessage('problem.out_of_range.max', bound) : problemMessage('problem.out_of_range.below', bound);
 }
 
 function createDecimalChecker(column: TColumnSpec, say: TSay): TColumnChecker {
@@ -141,11 +192,11 @@ function createDecimalChecker(column: TColumnSpec, say: TSay): TColumnChecker {
     },
     describe(text) {
       const value = canonicalDecimal(text);
-      if (value === null) return say('wrong_type', text, describeInvalidDecimal(text));
+      if (value === null) return say('wrong_type', describeInvalidDecimal(text));
       if (countDecimalDigits(value) > MAX_DECIMAL_DIGITS) {
-        return say('out_of_range', text, `has more than ${MAX_DECIMAL_DIGITS} digits`);
+        return say('out_of_range', problemMessage('problem.out_of_range.digits', { text: shorten(text), max: MAX_DECIMAL_DIGITS }));
       }
-      return say('out_of_range', text, describeRange(min, max));
+      return say('out_of_range', rangeMessage(text, min, max));
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { TTableSpec } from '@planning-hub/contracts/tables';
 import { findClosestName } from './closest-name';
-import { quote, type TProblemInput } from './problem-list';
+import { problemMessage, shorten, type TProblemInput } from './problem-list';
 
 export type THeaderMapping = {
   /** Per spec column, the index of its cell in a record, or -1 when the column is absent. */
@@ -58,7 +58,7 @@ function matchHeaderCells({ header, file, row, spec, report }: THeaderInput, nam
         row,
         column: name,
         value: name,
-        message: `Column '${name}' appears twice in the header of ${file} (columns ${sourceIndexes[columnIndex]! + 1} and ${index + 1}); keep one.`,
+        detail: problemMessage('problem.duplicate_column', { first: sourceIndexes[columnIndex]! + 1, second: index + 1 }),
       });
     } else {
       sourceIndexes[columnIndex] = index;
@@ -85,13 +85,13 @@ function reportMissingColumns(
       report({
         ...base,
         value: typed,
-        message: `Column '${name}' is missing from ${file}; the header has ${quote(typed)}: rename it to '${name}'.`,
+        detail: problemMessage('problem.missing_column.renamed', { typed: shorten(typed) }),
       });
     } else if (spec.columns.find((column) => column.name === name)!.required) {
       report({
         ...base,
         value: null,
-        message: `Column '${name}' is missing from the header of ${file} (expected: ${names.join(', ')}).`,
+        detail: problemMessage('problem.missing_column', { expected: names.join(', ') }),
       });
     }
   }
@@ -111,10 +111,10 @@ function reportUnknownColumns(
       row,
       column: name,
       value: name,
-      message:
+      detail:
         name.trim() === ''
-          ? `Column ${index + 1} of ${file} has no name; it is ignored.`
-          : `Column ${quote(name)} is not a ${spec.name} column; it is ignored (expected: ${names.join(', ')}).`,
+          ? problemMessage('problem.unknown_column.unnamed', { position: index + 1 })
+          : problemMessage('problem.unknown_column', { name: shorten(name), expected: names.join(', ') }),
     });
   }
 }

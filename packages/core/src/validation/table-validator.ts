@@ -3,7 +3,7 @@ import type { TPeriodGranularity, TRow, TTableSpec } from '@planning-hub/contrac
 import type { TBundleContext } from './bundle-context';
 import { createColumnChecker } from './column-checkers';
 import { createDuplicateKeyCheck, OUT_OF_ORDER } from './duplicate-key-check';
-import { quote, type TProblemList } from './problem-list';
+import { problemMessage, shorten, type TProblemList, type TProblemMessage } from './problem-list';
 import { RULES_BY_TABLE } from './rules/rules-by-table';
 import type { TRowReport } from './rules/table-rules';
 
@@ -79,12 +79,12 @@ export function createTableValidator(options: {
 
   let currentLine: number | null = null;
   let hasRowError = false;
-  const report: TRowReport = (code, column, value, message) => {
+  const report: TRowReport = (code, column, value, detail) => {
     if (PROBLEM_CODES[code] === 'error') hasRowError = true;
-    problems.add({ code, table: spec.name, file, row: currentLine, column, value, message });
+    problems.add({ code, table: spec.name, file, row: currentLine, column, value, detail });
   };
-  const reportIssue = (code: TProblemCode, column: string, value: string, message: string) =>
-    report(code, column, value, message);
+  const reportIssue = (code: TProblemCode, column: string, value: string, detail: TProblemMessage) =>
+    report(code, column, value, detail);
 
   /** Whether the row can go on; false when it must wait for the replay of earlier keys. */
   function checkDuplicateKey(): boolean {
@@ -94,14 +94,14 @@ export function createTableValidator(options: {
       return false;
     }
     if (firstLine === undefined) return true;
-    const described = keyIndexes
-      .map((index) => `${names[index]} ${quote(values[index] as string)}`)
-      .join(', ');
+    const key = keyIndexes.map((index) => `${names[index]} '${shorten(values[index] as string)}'`).join(', ');
     report(
       'duplicate_key',
       spec.key.join(','),
       keyIndexes.map((index) => values[index]).join(', '),
-      `This row repeats the key ${described} of ${firstLine === null ? 'an earlier entry' : `line ${firstLine}`}; keep one row per key.`,
+      firstLine === null
+        ? problemMessage('problem.duplicate_key.no_line', { key })
+        : problemMessage('problem.duplicate_key', { key, firstLine }),
     );
     return true;
   }
@@ -137,7 +137,7 @@ export function createTableValidator(options: {
           if (column.required) {
             values[i] = undefined;
             if (text === '') {
-              reportIssue('wrong_type', column.name, '', `${column.name} is empty; every row needs a value.`);
+              reportIssue('wrong_type', column.name, '', problemMessage('problem.wrong_type.empty', {}));
             }
           } else values[i] = column.defaultValue ?? null;
           continue;
@@ -145,7 +145,7 @@ export function createTableValidator(options: {
         const value = checkers[i]!.canonical(text);
         if (value === undefined) {
           const issue = checkers[i]!.describe(text);
-          reportIssue(issue.code, names[i]!, text, issue.message);
+          reportIssue(issue.code, names[i]!, text, issue.detail);
         }
         values[i] = value;
       }

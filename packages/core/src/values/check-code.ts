@@ -1,6 +1,7 @@
-import { describeCharacter, isFormulaStart } from './describe-character';
+import { problemMessage, shorten, type TProblemMessage } from '../validation/problem-list';
+import { isFormulaStart } from './formula-start';
 
-/** Codes (item, location, resource, metric, reference, param key): 1-64 characters (DESIGN.md section 2). */
+/** Codes (item, location, resource, metric, reference, param key): 1-64 characters (docs/design.md section 2). */
 export const MAX_CODE_LENGTH = 64;
 
 const ASCII_ALLOWED = buildAsciiAllowed();
@@ -39,15 +40,12 @@ function countCodePoints(text: string): number {
   return count;
 }
 
-/** Why `text` is not a valid code, as the end of a sentence starting with the column and value. */
-export function describeInvalidCode(text: string): string {
-  if (isFormulaStart(text.charCodeAt(0))) {
-    return `must not start with '${text[0]}' (a spreadsheet would run it as a formula)`;
-  }
+/** Why `text` is not a valid code: the message of its cell (the column is the record's). */
+export function describeInvalidCode(text: string): TProblemMessage {
+  const shown = shorten(text);
+  if (isFormulaStart(text.charCodeAt(0))) return problemMessage('problem.cell.formula', { text: shown, first: text[0]! });
   for (const char of text) {
-    if (!CODE_CHARACTER.test(char)) {
-      return `contains ${describeCharacter(char)}; codes are letters, digits and _ - . / : only`;
-    }
+    if (!CODE_CHARACTER.test(char)) return problemMessage('problem.invalid_code.character', { text: shown, character: char });
   }
-  return `is longer than ${MAX_CODE_LENGTH} characters`;
+  return problemMessage('problem.cell.too_long', { text: shown, max: MAX_CODE_LENGTH });
 }

@@ -1,3 +1,5 @@
+import { problemMessage, shorten, type TProblemMessage } from '../validation/problem-list';
+
 /** Years before this are typos (two-digit years, Excel serials), not planning dates; four digits cap them at 9999. */
 export const MIN_YEAR = 1900;
 
@@ -31,18 +33,18 @@ export function isValidDate(text: string): boolean {
   return day <= daysInMonth(year, month);
 }
 
-/** Why `text` is not a date, with the fix, as the end of a sentence. */
-export function describeInvalidDate(text: string): string {
-  if (/^\d{4,6}(\.\d+)?$/.test(text)) {
-    return 'looks like an Excel serial number; format the column as text and write YYYY-MM-DD';
-  }
+/** Why `text` is not a date, with the fix: the message of its cell. */
+export function describeInvalidDate(text: string): TProblemMessage {
+  const shown = shorten(text);
+  if (/^\d{4,6}(\.\d+)?$/.test(text)) return problemMessage('problem.wrong_type.date_excel_serial', { text: shown });
   const shape = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (shape) {
     const [year, month] = [Number(shape[1]), Number(shape[2])];
-    if (year < MIN_YEAR) return `has the year ${shape[1]}; write the full year (${MIN_YEAR} or later)`;
-    if (month < 1 || month > 12) return `has no month ${shape[2]}`;
-    return `is not a real day (${year}-${shape[2]} has ${daysInMonth(year, month)} days)`;
+    if (year < MIN_YEAR) return problemMessage('problem.wrong_type.date_year', { text: shown, year: shape[1]!, minYear: MIN_YEAR });
+    if (month < 1 || month > 12) return problemMessage('problem.wrong_type.date_month', { text: shown, month: shape[2]! });
+    const days = daysInMonth(year, month);
+    return problemMessage('problem.wrong_type.date_day', { text: shown, yearMonth: `${year}-${shape[2]}`, days });
   }
-  if (/^\d{1,2}[-/.]\d{1,2}[-/.]\d{1,2}$/.test(text)) return 'has a two-digit year; write YYYY-MM-DD';
-  return 'is not a date in the form YYYY-MM-DD (e.g. 2027-01-04)';
+  if (/^\d{1,2}[-/.]\d{1,2}[-/.]\d{1,2}$/.test(text)) return problemMessage('problem.wrong_type.date_two_digit_year', { text: shown });
+  return problemMessage('problem.wrong_type.date', { text: shown });
 }

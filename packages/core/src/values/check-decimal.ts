@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import { canonicalDecimal } from '../canonical/canonical-decimal';
+import { problemMessage, shorten, type TProblemMessage } from '../validation/problem-list';
 
 /** More digits than this is a typing or export accident, not a planning quantity. */
 export const MAX_DECIMAL_DIGITS = 38;
@@ -9,24 +10,29 @@ const DECIMAL_COMMA = /^-?\d+,\d+$/;
 const FULL_WIDTH = /[０-９．，－＋]/;
 const EXPONENT = /^[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+$/;
 
-/** Why `text` is not a plain decimal, with the fix, as the end of a sentence. */
-export function describeInvalidDecimal(text: string): string {
+/** Why `text` is not a plain decimal, with the fix: the message of its cell. */
+export function describeInvalidDecimal(text: string): TProblemMessage {
+  const shown = shorten(text);
   if (text.trim() !== text) {
     const trimmed = canonicalDecimal(text.trim());
-    return trimmed === null ? 'is not a number' : `has spaces around it; write ${text.trim()}`;
+    return trimmed === null
+      ? problemMessage('problem.wrong_type.decimal_spaces_not_number', { text: shown })
+      : problemMessage('problem.wrong_type.decimal_spaces', { text: shown, fixed: text.trim() });
   }
   if (FULL_WIDTH.test(text)) {
     const halfWidth = text.replace(/[０-９．，－＋]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-    return `uses full-width characters; write half-width digits (${halfWidth})`;
+    return problemMessage('problem.wrong_type.decimal_full_width', { text: shown, fixed: halfWidth });
   }
   if (THOUSANDS_SEPARATED.test(text)) {
-    return `has thousands separators; write ${text.replace(/,/g, '')} without commas`;
+    return problemMessage('problem.wrong_type.decimal_thousands', { text: shown, fixed: text.replace(/,/g, '') });
   }
-  if (DECIMAL_COMMA.test(text)) return `uses a comma as decimal mark; write ${text.replace(',', '.')}`;
-  if (EXPONENT.test(text)) return `is in exponent notation; write it out (${new Decimal(text).toFixed()})`;
-  if (text.startsWith('+')) return `starts with '+'; write ${text.slice(1)}`;
-  if (/^[-+]?[¥$€£]|[%円]$/.test(text)) return 'has a currency or percent sign; write the plain number';
-  return 'is not a number (plain decimal notation, e.g. 1234.5)';
+  if (DECIMAL_COMMA.test(text)) return problemMessage('problem.wrong_type.decimal_comma', { text: shown, fixed: text.replace(',', '.') });
+  if (EXPONENT.test(text)) {
+    return problemMessage('problem.wrong_type.decimal_exponent', { text: shown, fixed: new Decimal(text).toFixed() });
+  }
+  if (text.startsWith('+')) return problemMessage('problem.wrong_type.decimal_plus', { text: shown, fixed: text.slice(1) });
+  if (/^[-+]?[¥$€£]|[%円]$/.test(text)) return problemMessage('problem.wrong_type.decimal_currency', { text: shown });
+  return problemMessage('problem.wrong_type.decimal', { text: shown });
 }
 
 /** Exact decimal of a JSON number: `1e-7` becomes `0.0000001`; only finite numbers. */

@@ -37,12 +37,14 @@ function hasUnstorableString(value: unknown): boolean {
   );
 }
 
+/** Why a param value is refused: nested too deep, too long, or holding what jsonb cannot store. */
+export type TParamValueProblem = 'too_deep' | 'too_long' | 'unstorable';
+
 /** Canonical JSON of a param value, or why it is refused. */
-export function canonicalParamValue(value: unknown): { text: string } | { problem: string } {
-  if (jsonDepth(value) > MAX_JSON_DEPTH) return { problem: `is nested deeper than ${MAX_JSON_DEPTH} levels` };
+export function canonicalParamValue(value: unknown): { text: string } | { problem: TParamValueProblem } {
+  if (jsonDepth(value) > MAX_JSON_DEPTH) return { problem: 'too_deep' };
   const text = canonicalJson(value);
-  if (text.length > MAX_JSON_TEXT_LENGTH)
-    return { problem: `is longer than ${MAX_JSON_TEXT_LENGTH} characters` };
-  if (hasUnstorableString(value)) return { problem: 'contains a NUL or an unpaired surrogate character' };
+  if (text.length > MAX_JSON_TEXT_LENGTH) return { problem: 'too_long' };
+  if (hasUnstorableString(value)) return { problem: 'unstorable' };
   return { text };
 }

@@ -27,13 +27,9 @@ describe('periods', () => {
   });
 
   it('explains a period of the wrong granularity and a week that does not exist', () => {
-    expect(describeInvalidPeriod('2027-01', 'week')).toBe(
-      "is a month period, but period_granularity is 'week' (write YYYY-Www (ISO week), e.g. 2027-W05)",
-    );
-    expect(describeInvalidPeriod('2027-W53', 'week')).toBe(
-      'does not exist: ISO year 2027 has weeks W01 to W52',
-    );
-    expect(describeInvalidPeriod('2027-w05', 'week')).toBe('must have an upper-case W (2027-W05)');
+    expect(describeInvalidPeriod('2027-01', 'week')).toEqual({ reason: 'other_granularity', actual: 'month', granularity: 'week' });
+    expect(describeInvalidPeriod('2027-W53', 'week')).toEqual({ reason: 'no_such_week', year: '2027', weeks: 52 });
+    expect(describeInvalidPeriod('2027-w05', 'week')).toEqual({ reason: 'lowercase_w', fixed: '2027-W05' });
   });
 
   it('maps dates to ISO weeks and back', () => {

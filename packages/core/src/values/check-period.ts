@@ -4,12 +4,6 @@ import { MIN_YEAR, isLeapYear, isValidDate } from './check-date';
 const MONTH_PERIOD = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const WEEK_PERIOD = /^(\d{4})-W(\d{2})$/;
 
-const PERIOD_SHAPES: Record<TPeriodGranularity, string> = {
-  month: 'YYYY-MM, e.g. 2027-01',
-  week: 'YYYY-Www (ISO week), e.g. 2027-W05',
-  day: 'YYYY-MM-DD, e.g. 2027-01-04',
-};
-
 /** Number of ISO weeks of an ISO year: 53 when it starts on a Thursday (or Wednesday in a leap year). */
 export function isoWeeksInYear(year: number): number {
   const weekdayOfJanuaryFirst = new Date(Date.UTC(year, 0, 1)).getUTCDay();
@@ -45,20 +39,25 @@ export function granularityOfPeriod(text: string): TPeriodGranularity | null {
   return null;
 }
 
-/** Why `text` is not a period of `granularity` (null when the set's granularity is unknown). */
-export function describeInvalidPeriod(text: string, granularity: TPeriodGranularity | null): string {
-  if (granularity === null) {
-    return `is not a period (${PERIOD_SHAPES.month}; ${PERIOD_SHAPES.week}; or ${PERIOD_SHAPES.day})`;
-  }
+/**
+ * Why `text` is not a period of `granularity` (null when the set's granularity is unknown).
+ * A cell and the horizon_start param say it in their own messages, with these parameters.
+ */
+export type TPeriodProblem =
+  | { reason: 'any' }
+  | { reason: 'other_granularity'; actual: TPeriodGranularity; granularity: TPeriodGranularity }
+  | { reason: 'lowercase_w'; fixed: string }
+  | { reason: 'no_such_week'; year: string; weeks: number }
+  | { reason: 'not_of_granularity'; granularity: TPeriodGranularity };
+
+export function describeInvalidPeriod(text: string, granularity: TPeriodGranularity | null): TPeriodProblem {
+  if (granularity === null) return { reason: 'any' };
   const actual = granularityOfPeriod(text);
-  if (actual !== null) {
-    return `is a ${actual} period, but period_granularity is '${granularity}' (write ${PERIOD_SHAPES[granularity]})`;
-  }
+  if (actual !== null) return { reason: 'other_granularity', actual, granularity };
   const week = /^(\d{4})-[Ww](\d{2})$/.exec(text);
   if (granularity === 'week' && week) {
-    if (text.includes('w')) return `must have an upper-case W (${text.replace('w', 'W')})`;
-    const weeks = isoWeeksInYear(Number(week[1]));
-    return `does not exist: ISO year ${week[1]} has weeks W01 to W${weeks}`;
+    if (text.includes('w')) return { reason: 'lowercase_w', fixed: text.replace('w', 'W') };
+    return { reason: 'no_such_week', year: week[1]!, weeks: isoWeeksInYear(Number(week[1])) };
   }
-  return `is not a ${granularity} period (write ${PERIOD_SHAPES[granularity]})`;
+  return { reason: 'not_of_granularity', granularity };
 }

@@ -1,4 +1,5 @@
-import { describeCharacter, isFormulaStart } from './describe-character';
+import { problemMessage, shorten, type TProblemMessage } from '../validation/problem-list';
+import { isFormulaStart } from './formula-start';
 
 /** Free text cells (unit of measure) are short labels. */
 export const MAX_TEXT_LENGTH = 64;
@@ -19,16 +20,16 @@ export function isValidText(text: string): boolean {
   );
 }
 
-export type TTextProblem = { kind: 'formula' | 'control' | 'length'; detail: string };
+export type TTextProblem = { kind: 'formula' | 'control' | 'length'; detail: TProblemMessage };
 
 export function describeInvalidText(text: string): TTextProblem {
+  const shown = shorten(text);
   if (isFormulaStart(text.charCodeAt(0))) {
-    return {
-      kind: 'formula',
-      detail: `must not start with '${text[0]}' (a spreadsheet would run it as a formula)`,
-    };
+    return { kind: 'formula', detail: problemMessage('problem.cell.formula', { text: shown, first: text[0]! }) };
   }
   const control = CONTROL_CHARACTER.exec(text) ?? LONE_SURROGATE.exec(text);
-  if (control) return { kind: 'control', detail: `contains ${describeCharacter(control[0])}` };
-  return { kind: 'length', detail: `is longer than ${MAX_TEXT_LENGTH} characters` };
+  if (control) {
+    return { kind: 'control', detail: problemMessage('problem.wrong_type.control_character', { text: shown, character: control[0] }) };
+  }
+  return { kind: 'length', detail: problemMessage('problem.cell.too_long', { text: shown, max: MAX_TEXT_LENGTH }) };
 }

@@ -4,6 +4,10 @@ import { describeInvalidCode, isValidCode } from './check-code';
 import { describeInvalidDate, isValidDate } from './check-date';
 import { describeInvalidDecimal } from './check-decimal';
 import { canonicalParamValue } from './check-json-value';
+import { renderMessage, type TMessage } from '@planning-hub/contracts/messages/format-message';
+
+/** A cell's message in English, its column named `x`. */
+const said = (detail: TMessage) => renderMessage('en', { code: detail.code, params: { column: 'x', ...detail.params } });
 import { isValidText } from './check-text';
 
 describe('codes', () => {
@@ -28,12 +32,12 @@ describe('codes', () => {
   );
 
   it('says what is wrong with a code', () => {
-    expect(describeInvalidCode('=SUM(A1)')).toBe(
-      "must not start with '=' (a spreadsheet would run it as a formula)",
+    expect(said(describeInvalidCode('=SUM(A1)'))).toBe(
+      "x '=SUM(A1)' must not start with '=' (a spreadsheet would run it as a formula).",
     );
-    expect(describeInvalidCode('A B')).toBe('contains a space; codes are letters, digits and _ - . / : only');
-    expect(describeInvalidCode('A#1')).toBe(
-      "contains '#' (U+0023); codes are letters, digits and _ - . / : only",
+    expect(said(describeInvalidCode('A B'))).toBe("x 'A B' contains a space; codes are letters, digits and _ - . / : only.");
+    expect(said(describeInvalidCode('A#1'))).toBe(
+      "x 'A#1' contains '#' (U+0023); codes are letters, digits and _ - . / : only.",
     );
   });
 });
@@ -55,9 +59,9 @@ describe('dates', () => {
   ])('refuses %s', (date) => expect(isValidDate(date)).toBe(false));
 
   it('explains Excel serial numbers, two-digit years and impossible days', () => {
-    expect(describeInvalidDate('46391')).toMatch(/Excel serial number/);
-    expect(describeInvalidDate('27/1/4')).toMatch(/two-digit year/);
-    expect(describeInvalidDate('2027-02-30')).toBe('is not a real day (2027-02 has 28 days)');
+    expect(said(describeInvalidDate('46391'))).toMatch(/Excel serial number/);
+    expect(said(describeInvalidDate('27/1/4'))).toMatch(/two-digit year/);
+    expect(said(describeInvalidDate('2027-02-30'))).toBe("x '2027-02-30' is not a real day (2027-02 has 28 days).");
   });
 });
 
@@ -72,7 +76,7 @@ describe('decimals', () => {
     ['¥100', 'has a currency or percent sign; write the plain number'],
     ['abc', 'is not a number (plain decimal notation, e.g. 1234.5)'],
   ])('explains %j', (text, hint) => {
-    expect(describeInvalidDecimal(text)).toBe(hint);
+    expect(said(describeInvalidDecimal(text))).toBe(`x '${text}' ${hint}.`);
   });
 });
 
@@ -92,12 +96,8 @@ describe('booleans and text', () => {
 describe('param values', () => {
   it('refuses what PostgreSQL jsonb cannot store, and keeps the rest canonical', () => {
     expect(canonicalParamValue({ b: [1, 2], a: 'x' })).toEqual({ text: '{"a":"x","b":[1,2]}' });
-    expect(canonicalParamValue({ note: 'a\u0000b' })).toEqual({
-      problem: 'contains a NUL or an unpaired surrogate character',
-    });
-    expect(canonicalParamValue('\ud800')).toEqual({
-      problem: 'contains a NUL or an unpaired surrogate character',
-    });
+    expect(canonicalParamValue({ note: 'a\u0000b' })).toEqual({ problem: 'unstorable' });
+    expect(canonicalParamValue('\ud800')).toEqual({ problem: 'unstorable' });
     expect(canonicalParamValue('\\u0000 written out')).toEqual({ text: '"\\\\u0000 written out"' });
   });
 });

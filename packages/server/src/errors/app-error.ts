@@ -1,4 +1,14 @@
 import type { TImportReport } from '@planning-hub/contracts/api/input-sets';
+import {
+  formatMessage,
+  messageOf,
+  type TMessage,
+} from '@planning-hub/contracts/messages/format-message';
+import type {
+  TErrorMessageCode,
+  THintMessageCode,
+  TMessageParams,
+} from '@planning-hub/contracts/messages/catalog';
 import type { TProblem } from '@planning-hub/contracts/problems';
 
 /**
@@ -28,20 +38,38 @@ export const APP_ERROR_STATUS = {
 
 export type TAppErrorCode = keyof typeof APP_ERROR_STATUS;
 
-export class AppError extends Error {
+type TAppErrorOptions = {
+  /** Help on what to do, by code: `hintOf('hint.input_set.check_label', {})`. */
+  hint?: TMessage<THintMessageCode> | undefined;
+  problems?: TProblem[];
+  report?: TImportReport;
+  cause?: unknown;
+};
+
+/** A hint's code with its parameters checked against the catalog. */
+export function hintOf<TCode extends THintMessageCode>(code: TCode, params: TMessageParams<TCode>): TMessage<TCode> {
+  return messageOf(code, params);
+}
+
+/**
+ * `new AppError('not_found', 'error.input_set.not_found', { ref })`: the kind of error (its
+ * HTTP status), the message's code in the catalog (packages/contracts/src/messages) and
+ * the parameters its template names, which the compiler checks. `message` is the English
+ * text, for logs; the API answers in the language the request asks for.
+ */
+export class AppError<TCode extends TErrorMessageCode = TErrorMessageCode> extends Error {
   readonly code: TAppErrorCode;
-  readonly hint: string | undefined;
+  readonly detail: TMessage;
+  readonly hint: TMessage | undefined;
   readonly problems: TProblem[] | undefined;
   /** A refused upload's whole import report, so that a client (the CLI) can keep it as a successful one. */
   readonly report: TImportReport | undefined;
 
-  constructor(
-    code: TAppErrorCode,
-    options: { message: string; hint?: string; problems?: TProblem[]; report?: TImportReport; cause?: unknown },
-  ) {
-    super(options.message, { cause: options.cause });
+  constructor(code: TAppErrorCode, messageCode: TCode, params: TMessageParams<TCode>, options: TAppErrorOptions = {}) {
+    super(formatMessage('en', messageCode, params), { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
+    this.detail = messageOf(messageCode, params);
     this.hint = options.hint;
     this.problems = options.problems;
     this.report = options.report;

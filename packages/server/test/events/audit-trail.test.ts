@@ -166,7 +166,7 @@ describe('listEvents', () => {
     await expect(listEvents({ pool: clients.pool, label: 'paged', limit: 1001 })).rejects.toThrow();
     await expect(listEvents({ pool: clients.pool, label: 'paged@draft' })).rejects.toMatchObject({
       code: 'bad_request',
-      hint: expect.stringContaining("use 'paged'"),
+      hint: { code: 'hint.events.use_label', params: { label: 'paged' } },
     });
     await expect(listEvents({ pool: clients.pool, label: 'unknown_label' })).rejects.toMatchObject({
       code: 'not_found',

@@ -184,7 +184,7 @@ async function countSelfDiffRows(table: TTableName, inputSetId: number): Promise
   return rows[0]!.n;
 }
 
-describe('diff properties (DESIGN.md section 6)', () => {
+describe('diff properties (docs/design.md section 6)', () => {
   it('applies diff(a, b) to a to get b and diff(b, a) to b to get a; a revision differs from itself in nothing', async () => {
     const pairs = arbitraryInputSet({ maxRows: 8 }).chain((a) =>
       fc.tuple(fc.constant(a), arbitraryInputSet({ maxRows: 8, granularity: a.granularity }), fc.integer()),

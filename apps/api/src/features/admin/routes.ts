@@ -66,9 +66,7 @@ function usernameParam(req: Request): string {
   const raw = String(req.params.username);
   const parsed = ZAdminUsername.safeParse(raw);
   if (!parsed.success) {
-    throw new AppError('bad_request', {
-      message: `Username '${raw}' is not valid: ${parsed.error.issues[0]?.message}.`,
-    });
+    throw new AppError('bad_request', 'error.user.username_invalid', { username: raw, detail: String(parsed.error.issues[0]?.message) });
   }
   return parsed.data;
 }

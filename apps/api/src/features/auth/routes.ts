@@ -106,10 +106,7 @@ export function authRoutes({
   router.post(base(API.browserSession), requireRole('viewer'), async (req, res) => {
     const principal = getPrincipal(req);
     if (principal.via === 'session') {
-      throw new AppError('bad_request', {
-        message:
-          'This request came with a browser session already; a new one is only opened for API token and local operator callers.',
-      });
+      throw new AppError('bad_request', 'error.auth.session_exists', {});
     }
     const opened = await openBrowserSession({ prisma, userId: principal.userId });
     const session: TBrowserSession = {
@@ -133,7 +130,7 @@ export function authRoutes({
  * this process; each replica keeps its own.
  */
 function limitPasswordAttempts(): RequestHandler[] {
-  const limiter = (limit: number, key: (req: Request) => string, message: (req: Request) => string) =>
+  const limiter = (limit: number, key: (req: Request) => string, refuse: (req: Request) => AppError) =>
     rateLimit({
       windowMs: PASSWORD_WINDOW_MINUTES * 60_000,
       limit,
@@ -142,18 +139,26 @@ function limitPasswordAttempts(): RequestHandler[] {
       standardHeaders: 'draft-8',
       legacyHeaders: false,
       keyGenerator: key,
-      handler: (req, _res, next) => next(new AppError('rate_limited', { message: message(req) })),
+      handler: (req, _res, next) => next(refuse(req)),
     });
   const ip = (req: Request) => ipKeyGenerator(req.ip ?? '');
   const username = (req: Request) => usernameOf(req.body).toLowerCase();
-  const later = `Try again in ${PASSWORD_WINDOW_MINUTES} minutes.`;
+  const minutes = PASSWORD_WINDOW_MINUTES;
   return [
-    limiter(PASSWORD_ATTEMPTS_PER_ADDRESS, (req) => `address|${ip(req)}`, () => `Too many failed sign-in attempts from this address. ${later}`),
-    limiter(PASSWORD_ATTEMPTS, (req) => `pair|${ip(req)}|${username(req)}`, (req) => `Too many sign-in attempts for '${usernameOf(req.body)}'. ${later}`),
+    limiter(
+      PASSWORD_ATTEMPTS_PER_ADDRESS,
+      (req) => `address|${ip(req)}`,
+      () => new AppError('rate_limited', 'error.auth.too_many_from_address', { minutes }),
+    ),
+    limiter(
+      PASSWORD_ATTEMPTS,
+      (req) => `pair|${ip(req)}|${username(req)}`,
+      (req) => new AppError('rate_limited', 'error.auth.too_many_for_user', { username: usernameOf(req.body), minutes }),
+    ),
     limiter(
       PASSWORD_ATTEMPTS_PER_USERNAME,
       (req) => `username|${username(req)}`,
-      (req) => `Too many failed sign-in attempts for '${usernameOf(req.body)}' from several addresses. ${later}`,
+      (req) => new AppError('rate_limited', 'error.auth.too_many_for_user_from_addresses', { username: usernameOf(req.body), minutes }),
     ),
   ];
 }

@@ -2,6 +2,8 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Router } from 'express';
 import {
+  ZDiffChangesQuery,
+  ZDiffChangesResponse,
   ZDiffExportQuery,
   ZDiffJobState,
   ZDiffQuery,
@@ -9,15 +11,17 @@ import {
   ZDiffRowsQuery,
   ZDiffRowsResponse,
 } from '@planning-hub/contracts/api/diff';
+import { ZDiffSummaryQuery, ZDiffSummaryResponse } from '@planning-hub/contracts/api/diff-summary';
 import type { TRuntime } from '@planning-hub/server/runtime';
 import { diffCacheDir } from '@planning-hub/server/services/diff/diff-cache';
 import { createDiffQueue } from '@planning-hub/server/services/diff/diff-queue';
 import { requestDiff, requestDiffExport, requestDiffRows } from '@planning-hub/server/services/diff/request-diff';
+import { requestDiffChanges, requestDiffSummary } from '@planning-hub/server/services/diff/request-diff-views';
 import { requireRole } from '../../http/authenticate';
 import { cutWhenIdle } from '../../http/request-timeout';
 
 /**
- * Diff tab of the Planning Hub (DESIGN.md section 6): 200 with the result once the
+ * Diff tab of the Planning Hub (docs/design.md section 6): 200 with the result once the
  * cache holds it, 202 with the background job's state until then (poll the same URL).
  * Only enqueues here; the worker runs in server.ts (startDiffWorker) unless SERVER_ROLE=api,
  * or in a process of its own (SERVER_ROLE=worker).
@@ -43,6 +47,20 @@ export function diffRoutes({ runtime }: { runtime: Pick<TRuntime, 'config' | 'lo
     const query = ZDiffRowsQuery.parse(req.query);
     const body = await requestDiffRows(deps, { ref: String(req.params.ref), query });
     if (body.state === 'done') res.json(ZDiffRowsResponse.parse(body));
+    else res.status(202).json(ZDiffJobState.parse(body));
+  });
+
+  router.get('/plans/input_sets/:ref/diff/summary', requireRole('viewer'), async (req, res) => {
+    const query = ZDiffSummaryQuery.parse(req.query);
+    const body = await requestDiffSummary(deps, { ref: String(req.params.ref), query });
+    if (body.state === 'done') res.json(ZDiffSummaryResponse.parse(body));
+    else res.status(202).json(ZDiffJobState.parse(body));
+  });
+
+  router.get('/plans/input_sets/:ref/diff/changes', requireRole('viewer'), async (req, res) => {
+    const query = ZDiffChangesQuery.parse(req.query);
+    const body = await requestDiffChanges(deps, { ref: String(req.params.ref), query });
+    if (body.state === 'done') res.json(ZDiffChangesResponse.parse(body));
     else res.status(202).json(ZDiffJobState.parse(body));
   });
 

@@ -14,7 +14,7 @@ import { verifyEvents } from '@planning-hub/server/services/events/verify-events
 import { getActor, requireRole } from '../../http/authenticate';
 
 /**
- * The audit trail (DESIGN.md section 5). The runbook's command works as written:
+ * The audit trail (docs/design.md section 5). The runbook's command works as written:
  * curl -H "Authorization: Bearer $TOKEN" ".../api/plans/input_sets/weekly_refresh/events?limit=100"
  */
 export function eventRoutes({ db }: { db: TDatabase }): Router {

@@ -8,15 +8,16 @@ import {
   ZListInputSetsQuery,
   ZTableRowsQuery,
   ZUploadFields,
+  ZUploadQuery,
 } from '@planning-hub/contracts/api/input-sets';
 import { ZLabel } from '@planning-hub/contracts/labels';
 import type { TConfig } from '@planning-hub/server/config/env';
 import type { TDatabase } from '@planning-hub/server/database/connect';
-import { AppError } from '@planning-hub/server/errors/app-error';
+import { AppError, hintOf } from '@planning-hub/server/errors/app-error';
 import type { TMetrics } from '@planning-hub/server/observability/metrics';
 import { expandZipSources } from '@planning-hub/server/services/input-sets/bundle-sources';
 import { exportBundleAsZip } from '@planning-hub/server/services/input-sets/export-bundle';
-import { importBundle } from '@planning-hub/server/services/input-sets/import-bundle';
+import { importBundle, validateBundle } from '@planning-hub/server/services/input-sets/import-bundle';
 import {
   getInputSet,
   listInputSets,
@@ -47,19 +48,23 @@ export function inputSetRoutes({ db, config, metrics }: TDeps): Router {
     const label = ZLabel.safeParse(req.params.label);
     if (!label.success) {
       req.resume();
-      throw new AppError('bad_request', {
-        message: `'${String(req.params.label).slice(0, 80)}' is not a valid label.`,
-        hint: 'A label is 1-63 characters of a-z, 0-9, ".", "_" and "-", starting with a letter or digit.',
+      throw new AppError('bad_request', 'error.input_set.label_invalid', { text: String(req.params.label).slice(0, 80) }, {
+        hint: hintOf('hint.label.form', {}),
       });
     }
+    const query = ZUploadQuery.safeParse(req.query);
+    if (!query.success) {
+      req.resume();
+      throw query.error;
+    }
     const actor = getActor(req);
+    // A dry run takes an upload's slot: it reads and validates the same bytes.
     if (uploadsRunning >= config.uploadConcurrency) {
       req.resume();
       res.setHeader('Retry-After', String(BUSY_RETRY_AFTER_SECONDS));
       res.setHeader('Connection', 'close');
-      throw new AppError('unavailable', {
-        message: `The server is busy with ${uploadsRunning} uploads; try again in ${BUSY_RETRY_AFTER_SECONDS} seconds.`,
-        hint: 'UPLOAD_CONCURRENCY sets how many uploads one server takes at the same time.',
+      throw new AppError('unavailable', 'error.upload.busy', { count: uploadsRunning, seconds: BUSY_RETRY_AFTER_SECONDS }, {
+        hint: hintOf('hint.upload.concurrency', {}),
       });
     }
     uploadsRunning += 1;
@@ -73,11 +78,16 @@ export function inputSetRoutes({ db, config, metrics }: TDeps): Router {
       stopIdleCut();
       const fields = ZUploadFields.parse(upload.fields);
       if (upload.files.length === 0) {
-        throw new AppError('bad_request', { message: 'The upload holds no files. Add the CSV files, a .zip or input_set.json.' });
+        throw new AppError('bad_request', 'error.upload.no_files', {});
       }
       const files = await expandZipSources(upload.files, scratch, limits);
       const isZip = upload.files.some((f) => f.name.toLowerCase().endsWith('.zip'));
       const isJson = files.length === 1 && files[0]!.name.toLowerCase().endsWith('.json') && files[0]!.name !== 'params.json';
+      if (query.data.dry_run) {
+        const checked = await validateBundle({ label: label.data, versionId: fields.version_id, files, encoding: fields.encoding });
+        res.status(200).json(ZImportReport.parse(checked));
+        return;
+      }
       const report = await importBundle(
         { pool: db.pool, metrics },
         {
@@ -90,12 +100,12 @@ export function inputSetRoutes({ db, config, metrics }: TDeps): Router {
           actor,
           entrypoint: isCliRequest(req) ? 'cli' : 'rest',
           sourceKind: isZip ? 'zip' : isJson ? 'json' : 'files',
+          browserEdits: fields.edits,
         },
       );
       if (!report.stored) {
-        throw new AppError('validation_failed', {
-          message: `The bundle has ${report.problemSummary.errors} error(s); nothing was stored.`,
-          hint: 'Fix the rows listed in errors and upload again (or send allow_invalid=true to keep it as an invalid draft).',
+        throw new AppError('validation_failed', 'error.upload.validation_failed', { count: report.problemSummary.errors }, {
+          hint: hintOf('hint.upload.fix_rows', {}),
           problems: report.problems,
           report,
         });

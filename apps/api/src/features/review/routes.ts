@@ -11,7 +11,7 @@ type TDeps = { db: TDatabase; metrics: TMetrics };
 
 const jsonBody = express.json({ limit: '16kb' });
 
-/** POST .../{ref}/review (approve, revert) and POST .../{ref}/archive: DESIGN.md section 4. */
+/** POST .../{ref}/review (approve, revert) and POST .../{ref}/archive: docs/design.md section 4. */
 export function reviewRoutes({ db, metrics }: TDeps): Router {
   const router = Router();
   const deps = { pool: db.pool, metrics };

@@ -30,7 +30,7 @@ type TDeps = { db: TDatabase; config: Pick<TConfig, 'artifactDir' | 'httpIdleTim
 
 const jsonBody = express.json({ limit: '16kb' });
 
-/** Plans and runs (DESIGN.md section 7): /api/plans, /api/plans/{id}/runs, /api/runs, run detail and its artifact. */
+/** Plans and runs (docs/design.md section 7): /api/plans, /api/plans/{id}/runs, /api/runs, run detail and its artifact. */
 export function runRoutes({ db, config, metrics, logger }: TDeps): Router {
   const router = Router();
   const artifacts = createFileArtifactStore(config.artifactDir);

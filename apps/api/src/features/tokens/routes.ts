@@ -23,13 +23,13 @@ export function tokenRoutes({ prisma }: { prisma: Parameters<typeof createApiTok
 
   router.get(base(API.tokens), requireRole('viewer'), async (req, res) => {
     const query = ZListTokensQuery.parse(req.query);
-    const username = ownUserOrAdmin(getPrincipal(req), query.user, 'list the tokens of');
+    const username = ownUserOrAdmin(getPrincipal(req), query.user, 'error.token.admins_only_list');
     res.json(ZListTokensResponse.parse({ items: await listApiTokens({ prisma, username }) }));
   });
 
   router.post(base(API.tokens), requireRole('viewer'), jsonBody, async (req, res) => {
     const body = ZCreateTokenRequest.parse(req.body ?? {});
-    const username = ownUserOrAdmin(getPrincipal(req), body.username, 'create a token for');
+    const username = ownUserOrAdmin(getPrincipal(req), body.username, 'error.token.admins_only_create');
     const created = await createApiToken({
       prisma,
       username,
@@ -52,12 +52,14 @@ export function tokenRoutes({ prisma }: { prisma: Parameters<typeof createApiTok
 }
 
 /** The user a token request is about: the caller, or (admins only) the user named. */
-function ownUserOrAdmin(principal: TPrincipal, requested: string | undefined, what: string): string {
+function ownUserOrAdmin(
+  principal: TPrincipal,
+  requested: string | undefined,
+  refusal: 'error.token.admins_only_list' | 'error.token.admins_only_create',
+): string {
   if (requested === undefined || requested === principal.username) return principal.username;
   if (!hasRole(principal.role, 'admin')) {
-    throw new AppError('forbidden', {
-      message: `Only admins may ${what} '${requested}'; you are ${principal.role} ('${principal.username}').`,
-    });
+    throw new AppError('forbidden', refusal, { username: requested, role: principal.role, self: principal.username });
   }
   return requested;
 }

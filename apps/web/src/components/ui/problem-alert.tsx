@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { isApiError } from '../../lib/api-client';
-import { useT } from '../../i18n/i18n-context';
+import { useI18n } from '../../i18n/i18n-context';
+import { MessageText } from '../../i18n/message-text';
+import { translateApiProblem } from '../../i18n/problem-messages';
 import { ProblemsByFile } from './problems-table';
 
 type TProblemAlertProps = {
@@ -8,9 +10,9 @@ type TProblemAlertProps = {
   /** A short heading; the problem's own `detail` is shown below it. */
   title?: string;
   /**
-   * The problem said in the reader's language by the page that knows what it asked
-   * (an input set that is not there, a wrong password). Without it the server's
-   * `detail` and `hint` are shown, in English, marked as such.
+   * The problem said by the page that knows what it asked (an input set that is not
+   * there, a wrong password). Without it the server's `detail` and `hint` are shown, in
+   * the reader's language from their message codes.
    */
   detail?: string;
   hint?: string;
@@ -23,10 +25,11 @@ type TProblemAlertProps = {
  * then the validation records of `errors` as a table.
  */
 export function ProblemAlert({ error, title, detail, hint, onRetry, children }: TProblemAlertProps) {
-  const t = useT();
+  const { language, t } = useI18n();
   const problem = isApiError(error) ? error.problem : null;
-  const serverDetail = problem?.detail ?? (error instanceof Error ? error.message : null);
-  const serverHint = problem?.hint;
+  const server = problem ? translateApiProblem(problem, language) : null;
+  const serverDetail = server?.detail ?? (error instanceof Error ? error.message : null);
+  const serverHint = server?.hint;
   return (
     <div className="alert alert--error" role="alert">
       <div className="alert-body">
@@ -34,8 +37,8 @@ export function ProblemAlert({ error, title, detail, hint, onRetry, children }: 
         {detail ? (
           <p className="alert-detail">{detail}</p>
         ) : serverDetail ? (
-          <p className="alert-detail" lang="en">
-            {serverDetail}
+          <p className="alert-detail">
+            <MessageText text={serverDetail} />
           </p>
         ) : (
           <p className="alert-detail">{t('error.unknown')}</p>
@@ -43,7 +46,7 @@ export function ProblemAlert({ error, title, detail, hint, onRetry, children }: 
         {hint || serverHint ? (
           <p className="alert-hint">
             <span className="alert-hint-label">{t('error.hint')}</span>{' '}
-            {hint ?? <span lang="en">{serverHint}</span>}
+            {hint ?? <MessageText text={serverHint ?? ''} />}
           </p>
         ) : null}
         {children}

@@ -20,13 +20,12 @@ function SeverityBadge({ severity }: { severity: TProblem['severity'] }) {
 }
 
 /**
- * The message of a validation record: the server's own in English; in another language
- * the translation built from the record's fields, else the server's English, marked as such.
+ * The message of a validation record in the reader's language, from its code and
+ * parameters; a record without a known code shows its English message, marked as such.
  */
 function ProblemMessage({ problem }: { problem: TProblem }) {
-  const { language, t } = useI18n();
-  const translated = language === 'en' ? null : translateProblem(problem, t);
-  return translated ?? <span lang="en">{problem.message}</span>;
+  const { language } = useI18n();
+  return translateProblem(problem, language) ?? <span lang="en">{problem.message}</span>;
 }
 
 /**

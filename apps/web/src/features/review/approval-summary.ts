@@ -3,7 +3,7 @@ import type { TMessageKey, TPluralKey } from '../../i18n/en';
 import type { TVars } from '../../i18n/translate';
 
 /**
- * What approving a draft changes, as far as it is known (DESIGN section 6: the diff
+ * What approving a draft changes, as far as it is known (docs/design.md section 6: the diff
  * against the ready revision runs as a background job):
  * - `first`: the label has no ready revision, the draft will be its first;
  * - `loading`: the label's revisions or the first answer are on their way;

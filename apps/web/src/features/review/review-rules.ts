@@ -16,7 +16,7 @@ export function blockedReason(action: TReviewAction, revision: TReviewable, hasD
     return null;
   }
   if (revision.status !== 'ready') return 'revertNeedsReady';
-  // DESIGN section 4: a revert is refused with 409 when the label already has a draft.
+  // docs/design.md section 4: a revert is refused with 409 when the label already has a draft.
   return hasDraft ? 'revertHasDraft' : null;
 }
 
@@ -25,7 +25,7 @@ export function defaultAction(status: TInputSetStatus): TReviewAction {
   return status === 'ready' ? 'revert' : 'approve';
 }
 
-/** Warnings must be acknowledged to approve (DESIGN section 4). */
+/** Warnings must be acknowledged to approve (docs/design.md section 4). */
 export function needsAcknowledgement(action: TReviewAction, revision: TReviewable): boolean {
   return action === 'approve' && revision.warningCount > 0;
 }

@@ -10,7 +10,7 @@ export function webCommand(command: string): string {
 export type THashCommand = { platform: string; command: string };
 
 /**
- * How to print a file's sha256 on each system (runbook section 5: check the hash of
+ * How to print a file's sha256 on each system (docs/runbook.ja.md section 5: check the hash of
  * planning_input_set.json before escalating): coreutils, macOS and PowerShell.
  */
 export function hashCheckCommands(file: string): THashCommand[] {

@@ -18,7 +18,7 @@ type TRunLike = {
 
 export function runOutcome(run: TRunLike): TRunOutcome {
   if (run.status !== 'succeeded') return run.status;
-  // The list has no result: a run that read no revision computed no plan (DESIGN section 7).
+  // The list has no result: a run that read no revision computed no plan (docs/design.md section 7).
   const hasPlan = run.result === undefined ? run.inputSetRevision !== null : run.result !== null;
   return hasPlan ? 'succeeded' : 'noPlan';
 }

@@ -1,7 +1,7 @@
 import { TABLE_NAMES, TABLE_SPECS, type TTableName } from '@planning-hub/contracts/tables';
 import { checkSelection, fileKind, type TSelectionIssue } from './file-selection';
 
-/** The file that holds a whole bundle by itself (DESIGN section 2). */
+/** The file that holds a whole bundle by itself (docs/design.md section 2). */
 export const BUNDLE_JSON_FILE = 'input_set.json';
 /** params may come as params.json instead of params.csv. */
 export const PARAMS_JSON_FILE = 'params.json';

@@ -5,7 +5,7 @@ import { describeKeptRows } from './kept-rows';
 const rowCounts = { demand: 10, capacity: 0, mix: 4, inventory: 0, inbound: 0, period_metrics: 0, calendar: 7, params: 3 };
 
 function problem(partial: Partial<TProblem> & Pick<TProblem, 'code' | 'table'>): TProblem {
-  return { severity: 'error', file: partial.table ? `${partial.table}.csv` : null, row: null, column: null, value: null, message: 'm', ...partial };
+  return { severity: 'error', file: partial.table ? `${partial.table}.csv` : null, row: null, column: null, value: null, messageCode: 'problem.as_recorded', params: { message: 'm' }, message: 'm', ...partial };
 }
 
 function report(problems: TProblem[], byCode?: Record<string, number>) {

@@ -1,4 +1,4 @@
-import { quote } from '../problem-list';
+import { problemMessage, shorten } from '../problem-list';
 import { columnIndex, type TRulesFactory } from './table-rules';
 
 /** calendar: collects the periods other tables must stay within; warns on hours of a non-working day. */
@@ -20,7 +20,9 @@ export const createCalendarRules: TRulesFactory = ({ context, spec, presentColum
           'non_working_hours',
           'hours',
           hours,
-          `${typeof date === 'string' ? date : 'This day'} is not a working day but has ${quote(hours)} hours.`,
+          typeof date === 'string'
+            ? problemMessage('problem.non_working_hours', { date, hours: shorten(hours) })
+            : problemMessage('problem.non_working_hours.no_date', { hours: shorten(hours) }),
         );
       }
     },

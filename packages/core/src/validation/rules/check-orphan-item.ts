@@ -1,6 +1,6 @@
 import type { TTableSpec } from '@planning-hub/contracts/tables';
 import type { TBundleContext } from '../bundle-context';
-import { quote } from '../problem-list';
+import { problemMessage, shorten } from '../problem-list';
 import { columnIndex, type TRowReport, type TRowValues } from './table-rules';
 
 /** inventory and inbound: an item nobody demands or produces is probably a typo (a warning). */
@@ -15,7 +15,7 @@ export function createOrphanItemCheck(context: TBundleContext, spec: TTableSpec,
       'orphan_item',
       'item_code',
       item,
-      `Item ${quote(item)} has ${what} but no demand row and no mix row.`,
+      problemMessage('problem.orphan_item', { item: shorten(item), what }),
     );
   };
 }

@@ -1,6 +1,6 @@
 import type { TTableSpec } from '@planning-hub/contracts/tables';
 import type { TBundleContext } from '../bundle-context';
-import { quote } from '../problem-list';
+import { problemMessage, shorten } from '../problem-list';
 import { columnIndex, type TRowReport, type TRowValues } from './table-rules';
 
 /** demand, capacity, inbound and period_metrics: every period must be one of calendar.csv's periods. */
@@ -14,7 +14,7 @@ export function createPeriodInCalendarCheck(context: TBundleContext, spec: TTabl
       'period_outside_calendar',
       'period',
       period,
-      `period ${quote(period)} is not in the calendar: calendar.csv has no day in that period.`,
+      problemMessage('problem.period_outside_calendar', { period: shorten(period) }),
     );
   };
 }

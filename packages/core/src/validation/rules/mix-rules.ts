@@ -1,8 +1,8 @@
 import Decimal from 'decimal.js';
-import { quote } from '../problem-list';
+import { problemMessage, shorten } from '../problem-list';
 import { columnIndex, type TRulesFactory } from './table-rules';
 
-/** Shares of one resource must sum to 1 within this tolerance (DESIGN.md section 3). */
+/** Shares of one resource must sum to 1 within this tolerance (docs/design.md section 3). */
 const SHARE_SUM_TOLERANCE = new Decimal('0.000001');
 
 type TShareSum = { sum: Decimal; rows: number; firstLine: number | null };
@@ -27,7 +27,7 @@ export const createMixRules: TRulesFactory = ({ context, spec, presentColumns })
           'mix_resource_without_capacity',
           'resource_code',
           resource,
-          `Resource ${quote(resource)} has mix rows but no row in capacity.csv.`,
+          problemMessage('problem.mix_resource_without_capacity', { resource: shorten(resource) }),
         );
       }
       if (typeof share !== 'string') return;
@@ -40,12 +40,16 @@ export const createMixRules: TRulesFactory = ({ context, spec, presentColumns })
     finish(report) {
       for (const [resource, { sum, rows, firstLine }] of sums) {
         if (sum.minus(1).abs().lte(SHARE_SUM_TOLERANCE)) continue;
+        const params = { resource: shorten(resource), sum: sum.toFixed(), rows };
         report({
           code: 'mix_share_sum',
           row: firstLine,
           column: 'share',
           value: sum.toFixed(),
-          message: `The shares of resource ${quote(resource)} sum to ${sum.toFixed()} over ${rows} row${rows === 1 ? '' : 's'}${firstLine === null ? '' : ` (the first on line ${firstLine})`}; they must sum to 1.`,
+          detail:
+            rows === 1
+              ? problemMessage(firstLine === null ? 'problem.mix_share_sum.one_row_no_line' : 'problem.mix_share_sum.one_row', params)
+              : problemMessage(firstLine === null ? 'problem.mix_share_sum.no_line' : 'problem.mix_share_sum', params),
         });
       }
     },

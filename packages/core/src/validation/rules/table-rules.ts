@@ -1,7 +1,7 @@
 import type { TProblemCode } from '@planning-hub/contracts/problems';
 import type { TTableSpec } from '@planning-hub/contracts/tables';
 import type { TBundleContext } from '../bundle-context';
-import type { TProblemInput } from '../problem-list';
+import type { TProblemInput, TProblemMessage } from '../problem-list';
 
 /** Canonical cell values of a row in spec column order; `undefined` where the cell was invalid. */
 export type TRowValues = readonly (string | null | undefined)[];
@@ -11,7 +11,7 @@ export type TRowReport = (
   code: TProblemCode,
   column: string | null,
   value: string | null,
-  message: string,
+  detail: TProblemMessage,
 ) => void;
 
 export type TTableReport = (problem: Omit<TProblemInput, 'table' | 'file'>) => void;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { DEFAULT_TOKEN_DAYS, MAX_TOKEN_DAYS, type TApiTokenSummary, type TCreatedToken } from '@planning-hub/contracts/api/tokens';
-import { AppError } from '../../errors/app-error';
+import { AppError, hintOf } from '../../errors/app-error';
 import type { PrismaClient } from '../../generated/prisma/client';
 import { toCurrentUser, type TPrincipal } from './principal';
 import { randomSecret, sha256Hex } from './secrets';
@@ -33,19 +33,18 @@ export async function createApiToken({
 }): Promise<TCreatedToken> {
   const tokenName = name.trim();
   if (tokenName.length < 1 || tokenName.length > 128) {
-    throw new AppError('bad_request', { message: 'A token name is 1-128 characters.' });
+    throw new AppError('bad_request', 'error.token.name_length', {});
   }
   if (!Number.isInteger(expiresInDays) || expiresInDays < 1 || expiresInDays > MAX_TOKEN_DAYS) {
-    throw new AppError('bad_request', { message: `A token lasts 1-${MAX_TOKEN_DAYS} days, not ${expiresInDays}.` });
+    throw new AppError('bad_request', 'error.token.days', { max: MAX_TOKEN_DAYS, days: expiresInDays });
   }
   const user = await findUserOrThrow({ prisma, username });
   if (user.kind === 'local') {
-    throw new AppError('bad_request', {
-      message: `User '${user.username}' is a local operator and gets no API tokens: the local operator is trusted through server.json.`,
-      hint: 'Name the person the token is for (username).',
+    throw new AppError('bad_request', 'error.token.local_user', { username: user.username }, {
+      hint: hintOf('hint.token.name_person', {}),
     });
   }
-  if (user.disabledAt) throw new AppError('conflict', { message: `User '${user.username}' is disabled.` });
+  if (user.disabledAt) throw new AppError('conflict', 'error.user.disabled', { username: user.username });
   const prefix = randomBytes(4).toString('hex');
   const token = `ph_${prefix}_${randomSecret(32)}`;
   const expiresAt = new Date(Date.now() + expiresInDays * 86_400_000);
@@ -121,13 +120,12 @@ export async function revokeApiToken({
   ownerUserId?: number | undefined;
 }): Promise<TApiTokenSummary & { wasRevoked: boolean }> {
   if ((prefix === undefined) === (id === undefined)) {
-    throw new AppError('bad_request', { message: 'Name the token by its prefix or by its id (one of them).' });
+    throw new AppError('bad_request', 'error.token.prefix_or_id', {});
   }
-  const what = prefix !== undefined ? `prefix '${prefix}'` : `id ${id}`;
   // A full token pasted by mistake still names its prefix.
   const wanted = prefix?.trim().match(TOKEN)?.[1] ?? prefix?.trim();
   if (wanted !== undefined && !PREFIX.test(wanted)) {
-    throw new AppError('bad_request', { message: `Token prefix '${prefix}' is not 8 hex characters.` });
+    throw new AppError('bad_request', 'error.token.prefix_invalid', { prefix: String(prefix) });
   }
   const rows = await prisma.apiToken.findMany({
     where: {
@@ -138,12 +136,16 @@ export async function revokeApiToken({
     take: 2,
   });
   const row = rows[0];
-  if (!row) throw new AppError('not_found', { message: `API token with ${what} not found.` });
+  if (!row) {
+    throw prefix !== undefined
+      ? new AppError('not_found', 'error.token.not_found_by_prefix', { prefix })
+      : new AppError('not_found', 'error.token.not_found_by_id', { id: String(id) });
+  }
   if (rows.length > 1) {
-    throw new AppError('conflict', {
-      message: `Several API tokens have ${what}.`,
-      hint: 'planning tokens list --user <u> shows their ids; revoke with --id.',
-    });
+    const hint = hintOf('hint.token.list_ids', {});
+    throw prefix !== undefined
+      ? new AppError('conflict', 'error.token.several_by_prefix', { prefix }, { hint })
+      : new AppError('conflict', 'error.token.several_by_id', { id: String(id) }, { hint });
   }
   if (row.revokedAt) return { ...toSummary(row, row.user.username), wasRevoked: true };
   const revoked = await prisma.apiToken.update({ where: { id: row.id }, data: { revokedAt: new Date() } });

@@ -26,9 +26,7 @@ export function createHashingSlots({ running: maxRunning, waiting: maxWaiting }:
     run: async (work) => {
       if (running >= maxRunning) {
         if (queue.length >= maxWaiting) {
-          throw new AppError('unavailable', {
-            message: 'Too many passwords are being checked at once. Try again in a few seconds.',
-          });
+          throw new AppError('unavailable', 'error.auth.hashing_busy', {});
         }
         // The slot is handed over by release(): `running` stays counted for us.
         await new Promise<void>((resolve) => queue.push(resolve));

@@ -39,7 +39,7 @@ export async function verifyCredentials({
   const isValid = user
     ? (await verifyPassword({ password, hash: user.passwordHash })) && !user.disabledAt && user.kind === 'person'
     : await verifyDecoyPassword(password);
-  if (!user || !isValid) throw new AppError('unauthenticated', { message: 'Wrong username or password.' });
+  if (!user || !isValid) throw new AppError('unauthenticated', 'error.auth.wrong_password', {});
   return user;
 }
 
@@ -81,8 +81,8 @@ export async function openBrowserSession({
   userId: number;
 }): Promise<{ sessionId: string; csrfToken: string; expiresAt: Date }> {
   const user = await prisma.user.findUnique({ where: { id: userId } });
-  if (!user) throw new AppError('not_found', { message: `User with id ${userId} not found.` });
-  if (user.disabledAt) throw new AppError('forbidden', { message: `User '${user.username}' is disabled.` });
+  if (!user) throw new AppError('not_found', 'error.user.not_found_by_id', { id: userId });
+  if (user.disabledAt) throw new AppError('forbidden', 'error.user.disabled', { username: user.username });
   return createSession({ prisma, userId, ttlMs: BROWSER_SESSION_MINUTES * 60_000 });
 }
 

@@ -6,7 +6,7 @@ import {
   type TUserChangeResponse,
   type TUserSummary,
 } from '@planning-hub/contracts/api/users';
-import { AppError } from '../../errors/app-error';
+import { AppError, hintOf } from '../../errors/app-error';
 import { Prisma, type PrismaClient } from '../../generated/prisma/client';
 import type { TActor } from './actor';
 import { hashPassword } from './password-hash';
@@ -33,11 +33,18 @@ type TUserRow = {
   disabledAt: Date | null;
 };
 
-function parseOrThrow<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
+/** What a refused input is, in the message: its code and the name zod's issues fall back on. */
+const INVALID_INPUT = {
+  user: 'error.user.invalid_user',
+  'employee id': 'error.user.invalid_employee_id',
+  password: 'error.user.invalid_password',
+} as const;
+
+function parseOrThrow<T>(schema: z.ZodType<T>, input: unknown, what: keyof typeof INVALID_INPUT): T {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const detail = parsed.error.issues.map((i) => `${i.path.join('.') || what}: ${i.message}`).join('; ');
-  throw new AppError('bad_request', { message: `Invalid ${what}: ${detail}.` });
+  throw new AppError('bad_request', INVALID_INPUT[what], { detail });
 }
 
 /** Creates a person who signs in with `password` (stored as a salted scrypt hash only). */
@@ -69,7 +76,7 @@ export async function createUser({
     return toSummary(user);
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-      throw new AppError('conflict', { message: `User '${input.username}' already exists.`, cause: error });
+      throw new AppError('conflict', 'error.user.exists', { username: input.username }, { cause: error });
     }
     throw error;
   }
@@ -91,10 +98,7 @@ export async function findUserOrThrow({
 }): Promise<TUserRow> {
   const user = await prisma.user.findUnique({ where: { username: username.trim() } });
   if (!user)
-    throw new AppError('not_found', {
-      message: `User '${username}' not found.`,
-      hint: 'planning users list shows who exists.',
-    });
+    throw new AppError('not_found', 'error.user.not_found', { username }, { hint: hintOf('hint.user.list', {}) });
   return user;
 }
 
@@ -125,14 +129,10 @@ export async function updateUser({
   return prisma.$transaction(async (tx) => {
     const user = await findUserOrThrow({ prisma: tx, username });
     if (user.id === actor.userId && disabled === true) {
-      throw new AppError('conflict', {
-        message: `You cannot disable yourself ('${user.username}'); ask another admin.`,
-      });
+      throw new AppError('conflict', 'error.user.cannot_disable_self', { username: user.username });
     }
     if (user.id === actor.userId && role !== undefined && !hasRole(role, user.role)) {
-      throw new AppError('conflict', {
-        message: `You cannot lower your own role ('${user.username}') from ${user.role} to ${role}; ask another admin.`,
-      });
+      throw new AppError('conflict', 'error.user.cannot_lower_own_role', { username: user.username, from: user.role, to: role });
     }
     const disabledAt =
       disabled === undefined ? user.disabledAt : disabled ? (user.disabledAt ?? new Date()) : null;
@@ -165,9 +165,8 @@ export async function resetPassword({
   return prisma.$transaction(async (tx) => {
     const user = await findUserOrThrow({ prisma: tx, username });
     if (user.kind === 'local') {
-      throw new AppError('bad_request', {
-        message: `User '${user.username}' is a local operator and has no password.`,
-        hint: `Disable it instead: PATCH /api/admin/users/${user.username} with {"disabled": true}.`,
+      throw new AppError('bad_request', 'error.user.local_has_no_password', { username: user.username }, {
+        hint: hintOf('hint.user.disable_instead', { username: user.username }),
       });
     }
     const updated = await tx.user.update({ where: { id: user.id }, data: { passwordHash } });

@@ -1,22 +1,30 @@
 import type pg from 'pg';
-import { to as copyTo } from 'pg-copy-streams';
-import type { TDiffKind } from '@planning-hub/contracts/api/diff';
+import { MEASURED_TABLES } from '@planning-hub/contracts/api/diff';
 import { parseInputSetRef } from '@planning-hub/contracts/labels';
 import { TABLE_NAMES, type TTableName } from '@planning-hub/contracts/tables';
-import { buildChangedRow, type TRawChangedRow } from '@planning-hub/core/diff/change-record';
 import { createDiffTally, diffTotals } from '@planning-hub/core/diff/diff-summary';
 import { useBulkTimeouts, type TSqlClient } from '../../database/transaction';
 import { AppError } from '../../errors/app-error';
-import { parseCopyTextValue } from '../input-sets/table-sql';
-import { openDiffCacheWriter, type TDiffCachePaths, type TDiffCacheWriter, type TDiffManifest } from './diff-cache';
+import {
+  openDiffCacheWriter,
+  type TDiffCachePaths,
+  type TDiffCacheWriter,
+  type TDiffManifest,
+  type TMoved,
+} from './diff-cache';
+import type { TKeyDictionary } from './diff-row-index';
+import { createRowIndexWriter } from './diff-row-index-writer';
 import { tableDiffCopySql } from './diff-sql';
+import { streamTableDiff } from './diff-table-stream';
+import { emptyMeasureTotals, startMeasureTotals } from './measure-totals';
+import { createMovedTally, identicalMovedTable } from './moved-tally';
 
 type TRevisionRow = { id: number; revision: number; content_hash: string; row_counts: Partial<Record<TTableName, number>> };
 
 /** Resolves a reference inside the diff's snapshot, so hashes and rows belong to the same moment. */
 async function loadRevision(client: TSqlClient, refText: string): Promise<TRevisionRow> {
   const ref = parseInputSetRef(refText);
-  if (!ref) throw new AppError('bad_request', { message: `'${refText.slice(0, 80)}' is not an input set reference.` });
+  if (!ref) throw new AppError('bad_request', 'error.input_set.ref_invalid', { text: refText.slice(0, 80) });
   const columns = 'id, revision, content_hash, row_counts';
   const { rows } =
     ref.kind === 'revision'
@@ -29,60 +37,73 @@ async function loadRevision(client: TSqlClient, refText: string): Promise<TRevis
           ref.kind,
         ]);
   const found = rows[0];
-  if (!found) throw new AppError('not_found', { message: `Input set '${refText}' not found.` });
+  if (!found) throw new AppError('not_found', 'error.input_set.not_found', { ref: refText });
   return found;
 }
 
-/** Streams one table's differences (COPY TO) into the writer; memory stays bounded by one chunk. */
-async function diffTable(
-  client: TSqlClient,
-  table: TTableName,
-  ids: { olderId: number; newerId: number },
-  writer: TDiffCacheWriter,
-  tally: ReturnType<typeof createDiffTally>,
-): Promise<void> {
-  const stream = client.query(copyTo(tableDiffCopySql(table, ids.olderId, ids.newerId)));
-  const decoder = new TextDecoder();
-  let rest = '';
-  const handleLine = (line: string): Promise<void> | undefined => {
-    const tab = line.indexOf('\t');
-    const kind = line.slice(0, tab) as TDiffKind;
-    const json = parseCopyTextValue(line.slice(tab + 1)) ?? '{}';
-    if (kind !== 'changed') {
-      tally.add(table, kind);
-      return writer.append(table, kind, json);
+/** The tables with rows on either side, in bundle order: the others cannot differ. */
+function tablesToCompare(newer: TRevisionRow, older: TRevisionRow): TTableName[] {
+  return TABLE_NAMES.filter((table) => (newer.row_counts[table] ?? 0) > 0 || (older.row_counts[table] ?? 0) > 0);
+}
+
+/**
+ * Every table's differences into the row files and their indexes; with `withSummary`,
+ * also "What moved": the older revision's totals (read alongside on a second connection
+ * in the same snapshot) plus the changes summed as they stream by.
+ */
+async function diffTables(
+  { pool, client }: { pool: pg.Pool; client: TSqlClient },
+  { newer, older, writer, tally, withSummary }: {
+    newer: TRevisionRow;
+    older: TRevisionRow;
+    writer: TDiffCacheWriter;
+    tally: ReturnType<typeof createDiffTally>;
+    withSummary: boolean;
+  },
+): Promise<TMoved | null> {
+  const tables = tablesToCompare(newer, older);
+  const measured = MEASURED_TABLES.filter((table) => (older.row_counts[table] ?? 0) > 0);
+  const totals = withSummary ? await startMeasureTotals(pool, client, { inputSetId: older.id, tables: measured }) : null;
+  const moved = withSummary ? createMovedTally() : null;
+  try {
+    const dictionaries: Partial<Record<TTableName, TKeyDictionary>> = {};
+    for (const table of tables) {
+      const index = createRowIndexWriter(writer.dir, table);
+      const sql = tableDiffCopySql(table, older.id, newer.id);
+      await streamTableDiff(client, table, sql, { writer, index, tally, moved }).catch((error: unknown) => {
+        index.abort();
+        throw error;
+      });
+      dictionaries[table] = await index.finish();
     }
-    const row = buildChangedRow(table, JSON.parse(json) as TRawChangedRow);
-    tally.add(
-      table,
-      'changed',
-      row.changes.map((c) => c.column),
-    );
-    return writer.append(table, 'changed', JSON.stringify(row));
-  };
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    const text = rest + decoder.decode(chunk, { stream: true });
-    let start = 0;
-    for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
-      const wait = handleLine(text.slice(start, nl));
-      start = nl + 1;
-      if (wait) await wait;
+    if (!totals || !moved) return null;
+    const before = await totals.result;
+    totals.release();
+    const movedTables: TMoved['tables'] = [];
+    for (const table of MEASURED_TABLES) {
+      movedTables.push(await moved.write(writer.dir, table, before[table] ?? emptyMeasureTotals(table), dictionaries[table]));
     }
-    rest = text.slice(start);
+    return { tables: movedTables };
+  } catch (error) {
+    totals?.release(error instanceof Error ? error : new Error(String(error)));
+    throw error;
   }
-  rest += decoder.decode();
-  if (rest.length > 0) await handleLine(rest);
 }
 
 /**
  * Computes the diff of `ref` (newer) against `against` (older) inside PostgreSQL,
  * one FULL OUTER JOIN per table in one read-only snapshot, and writes it to the
- * cache (DESIGN.md section 6). Equal content hashes skip the tables entirely.
+ * cache (docs/design.md section 6): the rows, their indexes (filters and sorting) and
+ * "What moved" (the totals of the quantity columns). Equal content hashes skip the
+ * tables entirely, with an all-zero summary.
  * Used by the background job and, synchronously, by `planning export --diff-against`.
+ * `summary: false` computes the cell diff alone (the bench's baseline); the cache it
+ * leaves is not current for requests (isManifestCurrent), so they compute it again.
  */
 export async function computeDiffToCache(
   { pool }: { pool: pg.Pool },
   { ref, against, paths }: { ref: string; against: string; paths: TDiffCachePaths },
+  { summary: withSummary = true }: { summary?: boolean } = {},
 ): Promise<TDiffManifest> {
   const client = await pool.connect();
   let writer: TDiffCacheWriter | undefined;
@@ -97,12 +118,11 @@ export async function computeDiffToCache(
     writer = await openDiffCacheWriter(paths);
     const tally = createDiffTally();
     const isIdentical = newer.content_hash === older.content_hash;
-    if (!isIdentical) {
-      for (const table of TABLE_NAMES) {
-        if (!(newer.row_counts[table] ?? 0) && !(older.row_counts[table] ?? 0)) continue;
-        await diffTable(client, table, { olderId: older.id, newerId: newer.id }, writer, tally);
-      }
-    }
+    const moved = isIdentical
+      ? withSummary
+        ? { tables: MEASURED_TABLES.map(identicalMovedTable) }
+        : null
+      : await diffTables({ pool, client }, { newer, older, writer, tally, withSummary });
     await client.query('COMMIT');
     const summary = tally.finish(older.row_counts);
     return await writer.commit({
@@ -116,6 +136,7 @@ export async function computeDiffToCache(
       identical: isIdentical,
       summary,
       totals: diffTotals(summary),
+      moved,
     });
   } catch (error) {
     failure = error instanceof Error ? error : new Error(String(error));

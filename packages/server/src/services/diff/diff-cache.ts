@@ -5,7 +5,7 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
-import { DIFF_KINDS, ZDiffResult, type TDiffKind } from '@planning-hub/contracts/api/diff';
+import { DIFF_DIMENSIONS, DIFF_KINDS, MEASURED_TABLES, ZDiffResult, type TDiffKind } from '@planning-hub/contracts/api/diff';
 import { TABLE_NAMES, type TTableName } from '@planning-hub/contracts/tables';
 import { diffCacheName } from '@planning-hub/core/diff/diff-cache-name';
 import { PAGE_STRIDE, createPageIndex, locateLine } from '@planning-hub/core/diff/page-index';
@@ -19,9 +19,25 @@ import { DIFF_FAILURE_FORMAT, ZDiffFailureRecord, type TDiffFailureRecord } from
  * point, and deleting it forces a recompute on the next request. A diff that failed
  * for good leaves a failure record at the same path instead (diff-failure-record.ts).
  */
-export const DIFF_CACHE_FORMAT = 'planning-hub/input-set-diff@1';
+export const DIFF_CACHE_FORMAT = 'planning-hub/input-set-diff@2';
 
 const ZRowFile = z.object({ file: z.string(), count: z.number().int(), offsets: z.array(z.number().int()) });
+
+/**
+ * "What moved" as the job computed it (exact, no tolerance): per measured table, its
+ * columns' totals and one file of group totals per dimension (moved-tally.ts). Null when
+ * the job computed the cell diff alone (the bench's baseline): such a cache is not current.
+ */
+const ZMoved = z.object({
+  tables: z.array(
+    z.object({
+      table: z.enum(MEASURED_TABLES),
+      columns: z.array(z.object({ column: z.string(), before: z.string(), after: z.string(), delta: z.string() })),
+      dimensions: z.array(z.object({ by: z.enum(DIFF_DIMENSIONS), file: z.string().nullable(), count: z.number().int() })),
+    }),
+  ),
+});
+export type TMoved = z.infer<typeof ZMoved>;
 
 export const ZDiffManifest = ZDiffResult.omit({ state: true, cacheFile: true }).extend({
   format: z.literal(DIFF_CACHE_FORMAT),
@@ -31,6 +47,7 @@ export const ZDiffManifest = ZDiffResult.omit({ state: true, cacheFile: true }).
     stride: z.number().int(),
     files: z.partialRecord(z.enum(TABLE_NAMES), z.partialRecord(z.enum(DIFF_KINDS), ZRowFile)),
   }),
+  moved: ZMoved.nullable(),
 });
 export type TDiffManifest = z.infer<typeof ZDiffManifest>;
 
@@ -95,6 +112,7 @@ export async function isManifestCurrent(
   expected: { ref: string; against: string; refHash: string; againstHash: string },
 ): Promise<boolean> {
   if (
+    manifest.moved === null ||
     manifest.ref !== expected.ref ||
     manifest.against !== expected.against ||
     manifest.refHash !== expected.refHash ||
@@ -113,11 +131,11 @@ export async function removeDiffManifest(paths: TDiffCachePaths): Promise<void> 
   await rm(paths.manifestFile, { force: true });
 }
 
-function rowsDirOf(paths: TDiffCachePaths, manifest: TDiffManifest): string {
+export function rowsDirOf(paths: TDiffCachePaths, manifest: TDiffManifest): string {
   return assertInside(paths.rowsRoot, path.join(paths.cacheDir, manifest.rows.dir));
 }
 
-const rowFileName = (table: TTableName, kind: TDiffKind) => `${table}.${kind}.ndjson`;
+export const rowFileName = (table: TTableName, kind: TDiffKind) => `${table}.${kind}.ndjson`;
 
 type TOpenFile = {
   stream: WriteStream;
@@ -125,6 +143,8 @@ type TOpenFile = {
   failed: Promise<never>;
   /** Lines not yet handed to the stream: one write per ~64 KiB, not per row (a write per row is several times slower). */
   pending: string;
+  /** Bytes appended so far: where the next line starts. */
+  bytes: number;
 };
 
 const FLUSH_CHARS = 64 * 1024;
@@ -146,7 +166,7 @@ export async function openDiffCacheWriter(paths: TDiffCachePaths) {
       const stream = createWriteStream(path.join(tempDir, name));
       const failed = new Promise<never>((_, reject) => stream.once('error', reject));
       failed.catch(() => {});
-      file = { stream, index: createPageIndex(PAGE_STRIDE), failed, pending: '', table, kind };
+      file = { stream, index: createPageIndex(PAGE_STRIDE), failed, pending: '', bytes: 0, table, kind };
       files.set(name, file);
     }
     return file;
@@ -156,7 +176,9 @@ export async function openDiffCacheWriter(paths: TDiffCachePaths) {
   function append(table: TTableName, kind: TDiffKind, json: string): Promise<void> | undefined {
     const file = fileFor(table, kind);
     const line = `${json}\n`;
-    file.index.add(Buffer.byteLength(line));
+    const length = Buffer.byteLength(line);
+    file.index.add(length);
+    file.bytes += length;
     file.pending += line;
     if (file.pending.length < FLUSH_CHARS) return undefined;
     return flush(file);
@@ -205,7 +227,13 @@ export async function openDiffCacheWriter(paths: TDiffCachePaths) {
     await rm(tempDir, { recursive: true, force: true });
   }
 
-  return { append, commit, abort };
+  /** The byte offset the next line of a row file starts at (for its row index). */
+  function offsetOf(table: TTableName, kind: TDiffKind): number {
+    return files.get(rowFileName(table, kind))?.bytes ?? 0;
+  }
+
+  /** The computation's private folder: indexes and summary files go there, and move into place with the rows. */
+  return { dir: tempDir, append, offsetOf, commit, abort };
 }
 
 export type TDiffCacheWriter = Awaited<ReturnType<typeof openDiffCacheWriter>>;

@@ -6,7 +6,7 @@ import type {
   TDiffRowsQuery,
   TDiffRowsResponse,
 } from '@planning-hub/contracts/api/diff';
-import { AppError } from '../../errors/app-error';
+import { AppError, hintOf } from '../../errors/app-error';
 import type { InputSet, PrismaClient } from '../../generated/prisma/client';
 import type { TMetrics } from '../../observability/metrics';
 import { findRevision } from '../input-sets/resolve-ref';
@@ -22,6 +22,7 @@ import {
 } from './diff-cache';
 import { isFailureFor, type TDiffFailureRecord } from './diff-failure-record';
 import { diffJsonChunks } from './diff-json';
+import { hasRowFilters, rowFiltersOf, selectDiffRows } from './diff-row-select';
 import { diffCacheFileShown, toDiffResult } from './diff-result';
 import { diffJobId, isJobAbandoned, type TDiffJob, type TDiffJobData, type TDiffQueue } from './diff-queue';
 import { countDiffWorkers } from './diff-worker-presence';
@@ -39,7 +40,7 @@ export type TDiffPair = { ref: string; against: string; newer: InputSet; older: 
 
 /**
  * The two revisions to compare. Without `against`, the ready revision of the same
- * label (DESIGN.md section 6), referenced by its plain label as a person would type it.
+ * label (docs/design.md section 6), referenced by its plain label as a person would type it.
  */
 export async function resolveDiffPair(
   deps: { prisma: Pick<PrismaClient, 'inputSet'> },
@@ -49,15 +50,11 @@ export async function resolveDiffPair(
   if (against === undefined) {
     const ready = await deps.prisma.inputSet.findFirst({ where: { label: newer.label, status: 'ready' } });
     if (!ready) {
-      throw new AppError('conflict', {
-        message: `Input set '${ref}' has no ready revision to compare with.`,
-        hint: `Name the other side: against=${newer.label}@r<N> (planning list shows the revisions).`,
-      });
+      throw new AppError('conflict', 'error.diff.no_ready', { ref }, { hint: hintOf('hint.diff.name_revision', { label: newer.label }) });
     }
     if (ready.id === newer.id) {
-      throw new AppError('conflict', {
-        message: `Input set '${ref}' is the ready revision itself; compare it with another revision.`,
-        hint: `Name the other side: against=${newer.label}@draft or ${newer.label}@r<N>.`,
+      throw new AppError('conflict', 'error.diff.is_ready', { ref }, {
+        hint: hintOf('hint.diff.name_draft_or_revision', { label: newer.label }),
       });
     }
     return { ref, against: newer.label, newer, older: ready };
@@ -90,7 +87,10 @@ async function readCache(deps: TDiffServiceDeps, paths: TDiffCachePaths, data: T
 /** The worker said it could not leave a failure record (request-diff keeps such a job failed until retry). */
 const isFailureUnrecorded = (job: TDiffJob) => (job.output as { failureRecorded?: unknown } | null)?.failureRecorded === false;
 
-function toJobState(job: TDiffJob, { workers, cacheFile }: { workers: number; cacheFile: string }): TDiffJobState {
+function toJobState(
+  job: TDiffJob,
+  { workers, cacheFile, pair }: { workers: number; cacheFile: string; pair: TDiffPair },
+): TDiffJobState {
   const state = job.state === 'active' ? 'running' : job.state === 'failed' ? 'failed' : 'queued';
   const attempts = job.state === 'created' ? 0 : job.retryCount + 1;
   const maxAttempts = job.retryLimit + 1;
@@ -114,6 +114,8 @@ function toJobState(job: TDiffJob, { workers, cacheFile }: { workers: number; ca
     state,
     jobId: job.id,
     ...job.data,
+    refRevision: pair.newer.revision,
+    againstRevision: pair.older.revision,
     attempts,
     maxAttempts,
     createdAt: new Date(job.createdOn).toISOString(),
@@ -137,7 +139,7 @@ async function isJobOver(
   return !(cache && 'failure' in cache);
 }
 
-type TCacheOrJob = { manifest: TDiffManifest; paths: TDiffCachePaths; isFromCache: boolean } | { job: TDiffJobState };
+export type TCacheOrJob = { manifest: TDiffManifest; paths: TDiffCachePaths; isFromCache: boolean } | { job: TDiffJobState };
 
 /**
  * The diff from the cache, or the background job that computes it: enqueued on the
@@ -146,7 +148,7 @@ type TCacheOrJob = { manifest: TDiffManifest; paths: TDiffCachePaths; isFromCach
  * the cache file's place, so that a polling page does not loop through failures;
  * deleting that file (the runbook's recovery) or `retry` runs it again.
  */
-async function diffFromCacheOrJob(
+export async function diffFromCacheOrJob(
   deps: TDiffServiceDeps,
   { ref, against, retry = false }: { ref: string; against?: string | undefined; retry?: boolean },
 ): Promise<TCacheOrJob> {
@@ -179,9 +181,9 @@ async function diffFromCacheOrJob(
     await deps.queue.enqueue(data);
     job = await deps.queue.findJob(id);
   }
-  if (!job) throw new AppError('unavailable', { message: 'The diff job could not be queued; try again.' });
+  if (!job) throw new AppError('unavailable', 'error.diff.not_queued', {});
   const workers = job.state === 'created' || job.state === 'retry' ? await countDiffWorkers(deps.pool) : 1;
-  return { job: toJobState(job, { workers, cacheFile: diffCacheFileShown(pair.ref, pair.against) }) };
+  return { job: toJobState(job, { workers, cacheFile: diffCacheFileShown(pair.ref, pair.against), pair }) };
 }
 
 /**
@@ -211,7 +213,11 @@ export async function requestDiffExport(
   return 'job' in outcome ? outcome : { chunks: diffJsonChunks(outcome.manifest, outcome.paths) };
 }
 
-/** GET /api/plans/input_sets/{ref}/diff/rows: one page read from the cache's row files, or the job state. */
+/**
+ * GET /api/plans/input_sets/{ref}/diff/rows: one page read from the cache's row files, or
+ * the job state. Without filters, in key order by seeking in the row file; with filters
+ * or |Δ| order, the rows the row index picks (diff-row-select.ts).
+ */
 export async function requestDiffRows(
   deps: TDiffServiceDeps,
   { ref, query }: { ref: string; query: TDiffRowsQuery },
@@ -219,7 +225,12 @@ export async function requestDiffRows(
   const outcome = await diffFromCacheOrJob(deps, { ref, against: query.against });
   if ('job' in outcome) return outcome.job;
   const { manifest, paths } = outcome;
-  const page = await readDiffRowsPage(paths, manifest, query);
+  const filters = rowFiltersOf(query);
+  const page = hasRowFilters(filters)
+    ? await selectDiffRows(paths, manifest, { sources: [query], filters, offset: query.offset, limit: query.limit }).then(
+        ({ total, rows }) => ({ total, rows: rows.map((entry) => entry.row) }),
+      )
+    : await readDiffRowsPage(paths, manifest, query);
   return {
     state: 'done',
     ref: manifest.ref,

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { TInputSetEvent } from '@planning-hub/contracts/api/events';
-import { AppError } from '../../errors/app-error';
+import { AppError, hintOf } from '../../errors/app-error';
 import { actorLabel, type TActor } from '../auth/actor';
 import { parseRefOrThrow, refOf } from '../input-sets/resolve-ref';
 import { withLabelTransition } from '../review/label-transition';
@@ -31,7 +31,7 @@ export async function backfillEvent({
   actor: TActor;
 }): Promise<TInputSetEvent> {
   const ref = parseRefOrThrow(refText);
-  const comment = parseComment(commentText, 'A comment');
+  const comment = parseComment(commentText, 'comment');
   return withLabelTransition(pool, ref.label, {
     check: async (client, { locked }) => {
       const revision = await readRevision(client, ref, { locked });
@@ -41,10 +41,12 @@ export async function backfillEvent({
       );
       const existing = rows[0]?.n ?? 0;
       if (existing > 0) {
-        throw new AppError('conflict', {
-          message: `'${refOf(revision)}' (r${revision.revision}) already has ${existing} event(s); backfill is only for a revision without any.`,
-          hint: `See them with: planning events --label ${revision.label}`,
-        });
+        throw new AppError(
+          'conflict',
+          'error.events.backfill_has_events',
+          { ref: refOf(revision), revision: revision.revision, count: existing },
+          { hint: hintOf('hint.events.see_them', { label: revision.label }) },
+        );
       }
       return revision;
     },

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { ZEventsQuery, type TChainHead, type TEventsResponse } from '@planning-hub/contracts/api/events';
 import { ZLabel } from '@planning-hub/contracts/labels';
-import { AppError } from '../../errors/app-error';
+import { AppError, hintOf } from '../../errors/app-error';
 import { EVENT_COLUMNS, toEventJson, type TEventRow } from './event-json';
 
 type TQueryable = Pick<pg.Pool, 'query'>;
@@ -11,12 +11,8 @@ export function parseEventLabel(text: string): string {
   const parsed = ZLabel.safeParse(text);
   if (parsed.success) return parsed.data;
   const at = text.indexOf('@');
-  throw new AppError('bad_request', {
-    message: `'${text.slice(0, 80)}' is not a label.`,
-    hint:
-      at > 0
-        ? `Events belong to a label across all its revisions: use '${text.slice(0, Math.min(at, 63))}'.`
-        : 'A label is 1-63 characters of a-z, 0-9, ".", "_" and "-", starting with a letter or digit.',
+  throw new AppError('bad_request', 'error.events.not_a_label', { text: text.slice(0, 80) }, {
+    hint: at > 0 ? hintOf('hint.events.use_label', { label: text.slice(0, Math.min(at, 63)) }) : hintOf('hint.label.form', {}),
   });
 }
 
@@ -32,10 +28,7 @@ export async function assertLabelKnown(db: TQueryable, label: string): Promise<v
     [label],
   );
   if (!rows[0]?.known) {
-    throw new AppError('not_found', {
-      message: `Input set '${label}' not found.`,
-      hint: 'Check the label for typos; `planning list` shows every label and its exact reference.',
-    });
+    throw new AppError('not_found', 'error.input_set.not_found', { ref: label }, { hint: hintOf('hint.input_set.check_label', {}) });
   }
 }
 

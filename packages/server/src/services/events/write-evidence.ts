@@ -18,12 +18,12 @@ export function parseEvidenceDate(text: string): string {
   const match = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
   const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
   if (!match || !date || date.getUTCDate() !== Number(match[3]) || date.getUTCMonth() !== Number(match[2]) - 1) {
-    throw new AppError('bad_request', { message: `'${text.slice(0, 20)}' is not a date: use YYYYMMDD, e.g. 20261125.` });
+    throw new AppError('bad_request', 'error.events.date_invalid', { text: text.slice(0, 20) });
   }
   return text;
 }
 
-/** `evidence/input_sets/<label>/<YYYYMMDD>/` under the work folder (runbook section 4.2). */
+/** `evidence/input_sets/<label>/<YYYYMMDD>/` under the work folder (docs/runbook.ja.md section 4.2). */
 export function evidenceDir({ workDir, label, date }: { workDir: string; label: string; date: string }): string {
   return path.join(workDir, 'evidence', 'input_sets', parseEventLabel(label), parseEvidenceDate(date));
 }

@@ -29,7 +29,7 @@ export function fileSource(name: string, filePath: string, size: number): TByteS
 export async function folderSources(dir: string): Promise<TByteSource[]> {
   const info = await stat(dir).catch(() => null);
   if (!info?.isDirectory()) {
-    throw new AppError('bad_request', { message: `Folder '${dir}' does not exist or is not a folder.` });
+    throw new AppError('bad_request', 'error.bundle.folder_missing', { path: dir });
   }
   const entries = await readdir(dir, { withFileTypes: true });
   const sources: TByteSource[] = [];
@@ -52,10 +52,11 @@ function asZipReadError(error: unknown, entryName: string | null): unknown {
   // yauzl checks entry names itself, before our own zip-slip check sees them.
   const unsafe = /^(?:absolute path|invalid relative path|invalid characters in fileName): (.*)$/.exec(reason);
   if (unsafe) {
-    return new AppError('bad_request', { message: `The zip entry '${unsafe[1]!.slice(0, 120)}' has an unsafe path.`, cause: error });
+    return new AppError('bad_request', 'error.bundle.zip_unsafe_path', { entry: unsafe[1]!.slice(0, 120) }, { cause: error });
   }
-  const what = entryName === null ? 'The zip file' : `The zip entry '${entryName.slice(0, 120)}'`;
-  return new AppError('bad_request', { message: `${what} could not be read: ${reason}.`, cause: error });
+  return entryName === null
+    ? new AppError('bad_request', 'error.bundle.zip_unreadable', { detail: reason }, { cause: error })
+    : new AppError('bad_request', 'error.bundle.zip_entry_unreadable', { entry: entryName.slice(0, 120), detail: reason }, { cause: error });
 }
 
 const IGNORED_ZIP_ENTRY = /(^|\/)(__MACOSX\/|\.DS_Store$|Thumbs\.db$)/;
@@ -64,7 +65,7 @@ function openZip(zipPath: string): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) => {
     yauzl.open(zipPath, { lazyEntries: true, strictFileNames: false, validateEntrySizes: true }, (error, zip) =>
       error || !zip
-        ? reject(new AppError('bad_request', { message: `The zip file could not be read: ${error?.message ?? 'unknown'}.` }))
+        ? reject(new AppError('bad_request', 'error.bundle.zip_unreadable', { detail: error?.message ?? 'unknown' }))
         : resolve(zip),
     );
   });
@@ -92,15 +93,15 @@ export async function extractZipBundle(
         const name = entry.fileName.replace(/\\/g, '/');
         if (name.endsWith('/') || IGNORED_ZIP_ENTRY.test(name)) return zip.readEntry();
         if (name.startsWith('/') || /^[a-zA-Z]:/.test(name) || name.split('/').includes('..')) {
-          return reject(new AppError('bad_request', { message: `The zip entry '${name.slice(0, 120)}' has an unsafe path.` }));
+          return reject(new AppError('bad_request', 'error.bundle.zip_unsafe_path', { entry: name.slice(0, 120) }));
         }
         const base = path.posix.basename(name);
         if (sources.some((s) => s.name === base)) {
-          return reject(new AppError('bad_request', { message: `The zip holds '${base}' twice.` }));
+          return reject(new AppError('bad_request', 'error.bundle.zip_twice', { name: base }));
         }
         budget.files += 1;
         if (budget.files > limits.maxFiles) {
-          return reject(new AppError('payload_too_large', { message: `The zip holds more than ${limits.maxFiles} files (all zips of one upload together).` }));
+          return reject(new AppError('payload_too_large', 'error.bundle.zip_too_many_files', { max: limits.maxFiles }));
         }
         zip.openReadStream(entry, (error, stream) => {
           if (error || !stream) return reject(asZipReadError(error ?? new Error('no data'), name));
@@ -111,8 +112,7 @@ export async function extractZipBundle(
               size += chunk.length;
               budget.inflatedBytes += chunk.length;
               if (budget.inflatedBytes > limits.maxBytes) {
-                const message = `The zip inflates to more than ${limits.maxBytes} bytes (all zips of one upload together).`;
-                done(new AppError('payload_too_large', { message }));
+                done(new AppError('payload_too_large', 'error.bundle.zip_too_large', { max: limits.maxBytes }));
               } else done(null, chunk);
             },
           });
@@ -158,7 +158,7 @@ export async function sourcesFromPath(
   limits: TBundleLimits,
 ): Promise<{ sources: TByteSource[]; kind: 'folder' | 'zip' | 'json' }> {
   const info = await stat(inputPath).catch(() => null);
-  if (!info) throw new AppError('bad_request', { message: `'${inputPath}' does not exist.` });
+  if (!info) throw new AppError('bad_request', 'error.bundle.path_missing', { path: inputPath });
   if (info.isDirectory()) return { sources: await folderSources(inputPath), kind: 'folder' };
   const name = path.basename(inputPath);
   const source = fileSource(name, inputPath, info.size);

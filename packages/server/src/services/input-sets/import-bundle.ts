@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { TImportReport } from '@planning-hub/contracts/api/input-sets';
+import type { TBrowserEdit, TImportReport } from '@planning-hub/contracts/api/input-sets';
 import { ZLabel, ZVersionId } from '@planning-hub/contracts/labels';
 import { TABLE_NAMES, TABLE_SPECS, type TTableName } from '@planning-hub/contracts/tables';
 import { processBundle, type TProcessBundleResult } from '@planning-hub/core/bundle/process-bundle';
@@ -24,16 +24,21 @@ export type TImportBundleInput = {
   actor: TActor;
   entrypoint: 'cli' | 'rest';
   sourceKind: 'folder' | 'files' | 'zip' | 'json';
+  /** Cells the planner edited in the browser before this upload: kept in the event as `browser_edits`. */
+  browserEdits?: TBrowserEdit[] | undefined;
 };
 
 type TImportDeps = { pool: pg.Pool; metrics?: TMetrics };
 
 class RejectedBundle extends Error {}
 
-function parseOrBadRequest<T>(schema: { safeParse: (v: unknown) => { success: boolean; data?: T; error?: { issues: { message: string }[] } } }, value: unknown, what: string): T {
+/** The message of a refused label or version id, by the name the caller gives it. */
+const INVALID_VALUE = { 'The label': 'error.input_set.label_value_invalid', 'The version id': 'error.input_set.version_id_invalid' } as const;
+
+function parseOrBadRequest<T>(schema: { safeParse: (v: unknown) => { success: boolean; data?: T; error?: { issues: { message: string }[] } } }, value: unknown, what: keyof typeof INVALID_VALUE): T {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    throw new AppError('bad_request', { message: `${what} '${String(value).slice(0, 80)}' is not valid: ${parsed.error?.issues[0]?.message}` });
+    throw new AppError('bad_request', INVALID_VALUE[what], { text: String(value).slice(0, 80), detail: String(parsed.error?.issues[0]?.message) });
   }
   return parsed.data as T;
 }
@@ -62,7 +67,7 @@ async function openDraft(client: TSqlClient, label: string, input: TImportBundle
 
 /**
  * Validates a bundle and stores it as the label's draft in one transaction:
- * a new revision n+1, or the existing draft overwritten (DESIGN.md section 4).
+ * a new revision n+1, or the existing draft overwritten (docs/design.md section 4).
  * A bundle with errors changes nothing unless `allowInvalid`. Always returns
  * the report; throws only for bad arguments or infrastructure failures.
  */
@@ -138,6 +143,8 @@ export async function importBundle(deps: TImportDeps, input: TImportBundleInput)
           row_counts: result.rowCounts,
           errors: result.summary.errors,
           warnings: result.summary.warnings,
+          // The files stored are the dropped ones with these cells changed (docs/design.md section 3).
+          ...(input.browserEdits?.length ? { browser_edits: input.browserEdits } : {}),
         },
       });
       return { ...draft, contentHash };
@@ -170,6 +177,36 @@ export async function importBundle(deps: TImportDeps, input: TImportBundleInput)
     encodings: outcome.encodings,
     problems: outcome.problems,
     problemSummary: outcome.summary,
+    durationMs: Math.round(performance.now() - started),
+  };
+}
+
+/**
+ * Validates a bundle exactly as an upload does (processBundle) and stores nothing: no
+ * database connection, no event, no metrics of imports. The report says what an upload
+ * of these files would find (`stored: false`, no revision), for "Check again" in the browser.
+ */
+export async function validateBundle(
+  input: Pick<TImportBundleInput, 'label' | 'versionId' | 'files' | 'encoding'>,
+): Promise<TImportReport> {
+  const started = performance.now();
+  const label = parseOrBadRequest<string>(ZLabel, input.label, 'The label');
+  const versionId = parseOrBadRequest<string>(ZVersionId, input.versionId, 'The version id');
+  const result = await processBundle({ files: input.files, encoding: input.encoding, sink: async () => {} });
+  return {
+    ok: result.summary.errors === 0,
+    label,
+    revision: null,
+    ref: null,
+    status: null,
+    versionId,
+    contentHash: null,
+    previousContentHash: null,
+    stored: false,
+    rowCounts: result.rowCounts,
+    encodings: result.encodings,
+    problems: result.problems,
+    problemSummary: result.summary,
     durationMs: Math.round(performance.now() - started),
   };
 }

@@ -5,7 +5,7 @@ import type {
   TTableRowsResponse,
 } from '@planning-hub/contracts/api/input-sets';
 import { TABLE_NAMES, type TRow, type TTableName } from '@planning-hub/contracts/tables';
-import { AppError } from '../../errors/app-error';
+import { AppError, hintOf } from '../../errors/app-error';
 import type { Prisma, PrismaClient } from '../../generated/prisma/client';
 import type pg from 'pg';
 import { findRevision } from './resolve-ref';
@@ -47,9 +47,8 @@ export async function getInputSet(deps: { prisma: Pick<PrismaClient, 'inputSet'>
 
 export function parseTableName(text: string): TTableName {
   if ((TABLE_NAMES as readonly string[]).includes(text)) return text as TTableName;
-  throw new AppError('not_found', {
-    message: `There is no table '${text.slice(0, 40)}'.`,
-    hint: `Tables: ${TABLE_NAMES.join(', ')}.`,
+  throw new AppError('not_found', 'error.input_set.no_such_table', { text: text.slice(0, 40) }, {
+    hint: hintOf('hint.input_set.tables', { tables: TABLE_NAMES.join(', ') }),
   });
 }
 

@@ -1,13 +1,14 @@
 import { formatInputSetRef, parseInputSetRef, type TInputSetRef } from '@planning-hub/contracts/labels';
-import { AppError } from '../../errors/app-error';
+import type { THintMessageCode } from '@planning-hub/contracts/messages/catalog';
+import type { TMessage } from '@planning-hub/contracts/messages/format-message';
+import { AppError, hintOf } from '../../errors/app-error';
 import type { InputSet, PrismaClient } from '../../generated/prisma/client';
 
 export function parseRefOrThrow(text: string): TInputSetRef {
   const ref = parseInputSetRef(text);
   if (!ref) {
-    throw new AppError('bad_request', {
-      message: `'${text.slice(0, 80)}' is not an input set reference.`,
-      hint: 'Use a label (weekly_refresh), label@draft or label@rN: lowercase a-z, 0-9, ".", "_" and "-".',
+    throw new AppError('bad_request', 'error.input_set.ref_invalid', { text: text.slice(0, 80) }, {
+      hint: hintOf('hint.input_set.ref_form', {}),
     });
   }
   return ref;
@@ -39,11 +40,11 @@ export async function findRevision(
   if (found) return found;
 
   const shown = formatInputSetRef(ref);
-  let hint: string | undefined;
+  let hint: TMessage<THintMessageCode> | undefined;
   if (ref.kind === 'ready') {
     const draft = await prisma.inputSet.findFirst({ where: { label: ref.label, status: 'draft' } });
-    if (draft) hint = `Only a draft exists: use '${ref.label}@draft', or approve it first.`;
+    if (draft) hint = hintOf('hint.input_set.only_draft', { label: ref.label });
   }
-  hint ??= 'Check the label for typos; `planning list` shows every label and its exact reference.';
-  throw new AppError('not_found', { message: `Input set '${shown}' not found.`, hint });
+  hint ??= hintOf('hint.input_set.check_label', {});
+  throw new AppError('not_found', 'error.input_set.not_found', { ref: shown }, { hint });
 }

@@ -54,12 +54,21 @@ export function toSummary(row: TSummaryRow): TInputSetSummary {
 
 type TStoredSource = { summary?: TProblemSummary } & Record<string, unknown>;
 
+/** A problem as stored: one recorded before problems had message codes has its English message only. */
+type TStoredProblem = Omit<TProblem, 'messageCode' | 'params'> & Partial<Pick<TProblem, 'messageCode' | 'params'>>;
+
+/** A stored problem with a message code: an old record's English message is kept as it was recorded. */
+function withMessageCode(problem: TStoredProblem): TProblem {
+  if (problem.messageCode !== undefined && problem.params !== undefined) return problem as TProblem;
+  return { ...problem, messageCode: 'problem.as_recorded', params: { message: problem.message } };
+}
+
 export function toDetail(row: InputSet): TInputSetDetail {
   const source = (row.source ?? {}) as TStoredSource;
   const { summary, ...rest } = source;
   return {
     ...toSummary(row),
-    problems: row.problems as TProblem[],
+    problems: (row.problems as TStoredProblem[]).map(withMessageCode),
     problemSummary: summary ?? { errors: row.errorCount, warnings: row.warningCount, byCode: {}, truncated: false },
     source: rest as TInputSetDetail['source'],
   };

@@ -1,7 +1,7 @@
 import type { TInputSetEvent } from '@planning-hub/contracts/api/events';
 import type { TReviewResponse } from '@planning-hub/contracts/api/review';
 import type { TSqlClient } from '../../database/transaction';
-import { AppError } from '../../errors/app-error';
+import { AppError, hintOf } from '../../errors/app-error';
 import type { InputSet } from '../../generated/prisma/client';
 import type { TActor } from '../auth/actor';
 import { recordEvent } from '../events/record-event';
@@ -43,9 +43,8 @@ const FOUR_EYES_CONSTRAINT = 'planning_input_sets_four_eyes';
 function asFourEyesRefusal(actor: TActor) {
   return (error: unknown): never => {
     if ((error as { constraint?: string } | null)?.constraint !== FOUR_EYES_CONSTRAINT) throw error;
-    throw new AppError('forbidden', {
-      message: `Four-eyes policy: '${actor.username}' cannot approve this revision.`,
-      hint: 'Ask another reviewer to approve it.',
+    throw new AppError('forbidden', 'error.review.four_eyes', { username: actor.username }, {
+      hint: hintOf('hint.review.ask_another', {}),
       cause: error,
     });
   };
@@ -55,16 +54,14 @@ function asFourEyesRefusal(actor: TActor) {
 async function assertFourEyes(client: TSqlClient, draft: InputSet, actor: TActor): Promise<void> {
   const shown = refOf(draft);
   if (actor.isLocalOperator) {
-    throw new AppError('forbidden', {
-      message: `Four-eyes policy: the local operator '${actor.username}' cannot approve '${shown}'.`,
-      hint: 'Approvals need a signed-in reviewer: planning login --server <url>, or the Review tab.',
+    throw new AppError('forbidden', 'error.review.four_eyes_local', { username: actor.username, ref: shown }, {
+      hint: hintOf('hint.review.sign_in_to_approve', {}),
     });
   }
   const uploaderId = await findUploaderId(client, draft.id);
   if (uploaderId !== null && uploaderId === actor.userId) {
-    throw new AppError('forbidden', {
-      message: `Four-eyes policy: '${actor.username}' uploaded the current content of '${shown}' and cannot also approve it.`,
-      hint: 'Ask another reviewer to approve it.',
+    throw new AppError('forbidden', 'error.review.four_eyes_uploader', { username: actor.username, ref: shown }, {
+      hint: hintOf('hint.review.ask_another', {}),
     });
   }
 }
@@ -77,29 +74,26 @@ async function assertApprovable(
 ): Promise<void> {
   const shown = refOf(draft);
   if (draft.status !== 'draft') {
-    throw new AppError('conflict', {
-      message: `'${shown}' (r${draft.revision}) is ${draft.status}; only a draft can be approved.`,
-      hint: `Approve '${draft.label}@draft'; \`planning list\` shows the label's revisions.`,
+    throw new AppError('conflict', 'error.review.not_a_draft', { ref: shown, revision: draft.revision, status: draft.status }, {
+      hint: hintOf('hint.review.approve_draft', { label: draft.label }),
     });
   }
   assertContentUnchanged(draft, options.expectedContentHash);
   if (draft.errorCount > 0) {
-    throw new AppError('conflict', {
-      message: `'${shown}' has ${draft.errorCount} validation error(s) and cannot be approved.`,
-      hint: 'Fix the rows listed under Problems (or in tmp/reports/import_planning_inputs.json) and upload the bundle again.',
+    throw new AppError('conflict', 'error.review.has_errors', { ref: shown, count: draft.errorCount }, {
+      hint: hintOf('hint.review.fix_errors', {}),
     });
   }
   if (options.fourEyes) await assertFourEyes(client, draft, options.actor);
   if (draft.warningCount > 0 && options.acknowledgeWarnings !== true) {
-    throw new AppError('conflict', {
-      message: `'${shown}' has ${draft.warningCount} warning(s): approving it needs acknowledge_warnings: true.`,
-      hint: 'Read the warnings, then tick "I have read the warnings" in the Review tab, or pass --acknowledge-warnings.',
+    throw new AppError('conflict', 'error.review.needs_acknowledgement', { ref: shown, count: draft.warningCount }, {
+      hint: hintOf('hint.review.acknowledge', {}),
     });
   }
 }
 
 /**
- * Approves a draft (DESIGN.md section 4, runbook section 3): it becomes ready
+ * Approves a draft (docs/design.md section 4, docs/runbook.ja.md section 3): it becomes ready
  * with approved_by (the signed-in user), approved_at, reviewer_id (the runbook's
  * Reviewer ID) and review_comment set, after its `approve` event; the
  * previous ready revision, if any, is archived with an `archive` event
@@ -110,7 +104,7 @@ export async function approveDraft(options: TApproveDraftOptions): Promise<TRevi
   const { pool, metrics, actor } = options;
   const ref = parseRefOrThrow(options.ref);
   const reviewer = parseReviewer(options.reviewer, actor);
-  const comment = parseComment(options.comment, 'A comment');
+  const comment = parseComment(options.comment, 'comment');
 
   const result = await withLabelTransition(pool, ref.label, {
     check: async (client, { locked }) => {

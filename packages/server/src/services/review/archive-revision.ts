@@ -26,13 +26,13 @@ export type TArchiveRevisionOptions = TReviewDeps & {
 export async function archiveRevision(options: TArchiveRevisionOptions): Promise<TReviewResponse> {
   const { pool, metrics, actor } = options;
   const ref = parseRefOrThrow(options.ref);
-  const comment = parseComment(options.comment, 'A comment');
+  const comment = parseComment(options.comment, 'comment');
 
   const result = await withLabelTransition(pool, ref.label, {
     check: async (client, { locked }) => {
       const revision = await readRevision(client, ref, { locked });
       if (revision.status === 'archived') {
-        throw new AppError('conflict', { message: `'${refOf(revision)}' is already archived.` });
+        throw new AppError('conflict', 'error.review.already_archived', { ref: refOf(revision) });
       }
       return revision;
     },

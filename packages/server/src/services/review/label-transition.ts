@@ -27,9 +27,7 @@ export async function withLabelTransition<TState, TResult>(
   return withTransaction(pool, async (client) => {
     await check(client, { locked: false });
     if (!(await tryLockLabel(client, label))) {
-      throw new AppError('conflict', {
-        message: `Another change to '${label}' is in progress; reload and try again.`,
-      });
+      throw new AppError('conflict', 'error.review.busy', { label });
     }
     // READ COMMITTED: this re-read sees whatever the previous lock holder committed.
     const state = await check(client, { locked: true });

@@ -1,6 +1,6 @@
 import { formatInputSetRef, type TInputSetRef } from '@planning-hub/contracts/labels';
 import type { TSqlClient } from '../../database/transaction';
-import { AppError } from '../../errors/app-error';
+import { AppError, hintOf } from '../../errors/app-error';
 import type { InputSet } from '../../generated/prisma/client';
 
 /** planning_input_sets columns under the names of the Prisma model, so toSummary() takes the rows. */
@@ -31,20 +31,20 @@ export async function readRevision(client: TSqlClient, ref: TInputSetRef, { lock
     [ref.label],
   );
   const { rows: anyRevision } = await client.query('SELECT 1 FROM planning_input_sets WHERE label = $1 LIMIT 1', [ref.label]);
-  const state = current.map((o) => `r${o.revision} is ${o.status}`).join(', ');
+  // `r3=ready,r4=draft`: the message's `revision_states` formatter says it in the reader's language.
+  const state = current.map((o) => `r${o.revision}=${o.status}`).join(',');
   // Every revision starts as a draft: a label with revisions but no draft had one, and it moved on.
   if (ref.kind === 'draft' && anyRevision.length > 0) {
-    throw new AppError('conflict', {
-      message: `'${shown}' no longer exists${state ? ` (${state})` : ''}; reload and try again.`,
-    });
+    throw state
+      ? new AppError('conflict', 'error.review.gone_state', { ref: shown, state })
+      : new AppError('conflict', 'error.review.gone', { ref: shown });
   }
   const draft = current.find((o) => o.status === 'draft');
-  throw new AppError('not_found', {
-    message: `Input set '${shown}' not found.`,
+  throw new AppError('not_found', 'error.input_set.not_found', { ref: shown }, {
     hint:
       ref.kind === 'ready' && draft
-        ? `Only a draft exists: use '${ref.label}@draft' (r${draft.revision}), or approve it first.`
-        : 'Check the label for typos; `planning list` shows every label and its exact reference.',
+        ? hintOf('hint.input_set.only_draft_revision', { label: ref.label, revision: draft.revision })
+        : hintOf('hint.input_set.check_label', {}),
   });
 }
 

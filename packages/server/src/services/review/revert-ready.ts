@@ -1,5 +1,5 @@
 import type { TReviewResponse } from '@planning-hub/contracts/api/review';
-import { AppError } from '../../errors/app-error';
+import { AppError, hintOf } from '../../errors/app-error';
 import type { TActor } from '../auth/actor';
 import { recordEvent } from '../events/record-event';
 import { parseRefOrThrow, refOf } from '../input-sets/resolve-ref';
@@ -20,7 +20,7 @@ export type TRevertReadyOptions = TReviewDeps & {
 };
 
 /**
- * Sends the ready revision back to draft (DESIGN.md section 4, runbook section 3):
+ * Sends the ready revision back to draft (docs/design.md section 4, docs/runbook.ja.md section 3):
  * approved_by/approved_at are cleared, the reason stays in review_comment, and a
  * `revert` event is written. Refused with 409 when the label already has a draft
  * (two drafts per label cannot exist).
@@ -29,16 +29,14 @@ export async function revertReady(options: TRevertReadyOptions): Promise<TReview
   const { pool, metrics, actor } = options;
   const ref = parseRefOrThrow(options.ref);
   const reviewer = parseReviewer(options.reviewer, actor);
-  const comment = parseComment(options.comment, 'A reason (comment)');
+  const comment = parseComment(options.comment, 'reason');
 
   const result = await withLabelTransition(pool, ref.label, {
     check: async (client, { locked }) => {
       const ready = await readRevision(client, ref, { locked });
       const shown = refOf(ready);
       if (ready.status !== 'ready') {
-        throw new AppError('conflict', {
-          message: `'${shown}' (r${ready.revision}) is ${ready.status}; only the ready revision can be reverted.`,
-        });
+        throw new AppError('conflict', 'error.review.not_ready', { ref: shown, revision: ready.revision, status: ready.status });
       }
       assertContentUnchanged(ready, options.expectedContentHash);
       const { rows: drafts } = await client.query<{ revision: number }>(
@@ -46,10 +44,12 @@ export async function revertReady(options: TRevertReadyOptions): Promise<TReview
         [ready.label],
       );
       if (drafts[0]) {
-        throw new AppError('conflict', {
-          message: `'${ready.label}' already has a draft (r${drafts[0].revision}); '${shown}' cannot be reverted while it exists.`,
-          hint: `Approve '${ready.label}@draft' or have an admin archive it, then revert.`,
-        });
+        throw new AppError(
+          'conflict',
+          'error.review.draft_blocks_revert',
+          { label: ready.label, draftRevision: drafts[0].revision, ref: shown },
+          { hint: hintOf('hint.review.draft_blocks_revert', { label: ready.label }) },
+        );
       }
       return ready;
     },

@@ -15,18 +15,26 @@ const ZComment = z.string().trim().min(1).max(2000);
 export function parseReviewer(reviewer: string | undefined, actor: TActor): string {
   const parsed = ZReviewerId.safeParse(reviewer ?? '');
   if (!parsed.success) {
-    throw new AppError('bad_request', { message: `The reviewer '${String(reviewer).slice(0, 40)}' is not valid: ${parsed.error.issues[0]?.message}` });
+    throw new AppError('bad_request', 'error.review.reviewer_invalid', {
+      reviewer: String(reviewer).slice(0, 40),
+      detail: String(parsed.error.issues[0]?.message),
+    });
   }
   return parsed.data || defaultReviewerId(actor);
 }
 
-/** `what` names the comment in the message: 'A comment', 'A reason'. */
-export function parseComment(comment: string | undefined, what: string): string {
+/** The refusals of a comment, by what it is: the comment of an approval, the reason of a revert. */
+const COMMENT_REFUSALS = {
+  comment: { required: 'error.review.comment_required', tooLong: 'error.review.comment_too_long' },
+  reason: { required: 'error.review.reason_required', tooLong: 'error.review.reason_too_long' },
+} as const;
+
+/** `what` names the comment in the message: a comment, or a reason (comment). */
+export function parseComment(comment: string | undefined, what: keyof typeof COMMENT_REFUSALS): string {
   const parsed = ZComment.safeParse(comment ?? '');
   if (!parsed.success) {
-    throw new AppError('bad_request', {
-      message: (comment ?? '').trim() === '' ? `${what} is required.` : `${what} is at most 2000 characters.`,
-    });
+    const isMissing = (comment ?? '').trim() === '';
+    throw new AppError('bad_request', COMMENT_REFUSALS[what][isMissing ? 'required' : 'tooLong'], {});
   }
   return parsed.data;
 }
@@ -34,8 +42,10 @@ export function parseComment(comment: string | undefined, what: string): string 
 /** 409 when the reviewer looked at other content than the revision now holds (a draft overwritten meanwhile). */
 export function assertContentUnchanged(revision: InputSet, expectedContentHash: string | undefined): void {
   if (expectedContentHash === undefined || expectedContentHash === revision.contentHash) return;
-  throw new AppError('conflict', {
-    message: `The content of '${refOf(revision)}' changed since it was reviewed (now ${revision.contentHash.slice(0, 12)}…, reviewed ${expectedContentHash.slice(0, 12)}…); reload and review it again.`,
+  throw new AppError('conflict', 'error.review.content_changed', {
+    ref: refOf(revision),
+    now: revision.contentHash.slice(0, 12),
+    reviewed: expectedContentHash.slice(0, 12),
   });
 }
 

@@ -41,7 +41,7 @@ type TRunOutcome = {
 };
 
 /**
- * Starts a plan run and carries it to the end (DESIGN.md section 7, runbook section 5):
+ * Starts a plan run and carries it to the end (docs/design.md section 7, docs/runbook.ja.md section 5):
  * resolves the label to its ready revision (warning Legacy mode or Missing InputSet
  * otherwise), writes the hashed planning_input_set.json snapshot to the artifact
  * store and computes the plan from the same stream. A store failure fails the run

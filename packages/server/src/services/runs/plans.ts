@@ -1,6 +1,6 @@
 import type { TListPlansResponse, TPlan } from '@planning-hub/contracts/api/runs';
 import { ZLabel } from '@planning-hub/contracts/labels';
-import { AppError } from '../../errors/app-error';
+import { AppError, hintOf } from '../../errors/app-error';
 import type { Plan, PrismaClient, Run } from '../../generated/prisma/client';
 import { isUuid, RUN_SUMMARY_SELECT } from './read-runs';
 import { toRunSummary } from './to-run-summary';
@@ -30,17 +30,14 @@ function checkLabel(label: string | null): string | null {
   if (label === null) return null;
   const parsed = ZLabel.safeParse(label);
   if (!parsed.success) {
-    throw new AppError('bad_request', {
-      message: `'${label.slice(0, 80)}' is not an input set label.`,
-      hint: 'A plan links a label (its ready revision is used), not label@draft or label@rN.',
-    });
+    throw new AppError('bad_request', 'error.input_set.not_a_label', { text: label.slice(0, 80) }, { hint: hintOf('hint.plan.label', {}) });
   }
   return parsed.data;
 }
 
 export async function findPlanOrThrow(prisma: TPlansPrisma, id: string): Promise<Plan> {
   const plan = isUuid(id) ? await prisma.plan.findUnique({ where: { id } }) : null;
-  if (!plan) throw new AppError('not_found', { message: `Plan '${id.slice(0, 80)}' not found.`, hint: '`planning plans list` shows every plan and its id.' });
+  if (!plan) throw new AppError('not_found', 'error.plan.not_found', { id: id.slice(0, 80) }, { hint: hintOf('hint.plan.list', {}) });
   return plan;
 }
 
@@ -52,8 +49,8 @@ export async function createPlan(
   { name, defaultInputSetLabel, principal }: { name: string; defaultInputSetLabel: string | null; principal: string },
 ): Promise<TPlan> {
   const trimmed = name.trim();
-  if (trimmed.length === 0 || trimmed.length > 128) throw new AppError('bad_request', { message: 'A plan name is 1-128 characters.' });
-  const duplicate = () => new AppError('conflict', { message: `A plan named '${trimmed}' already exists.` });
+  if (trimmed.length === 0 || trimmed.length > 128) throw new AppError('bad_request', 'error.plan.name_length', {});
+  const duplicate = () => new AppError('conflict', 'error.plan.exists', { name: trimmed });
   if (await prisma.plan.findUnique({ where: { name: trimmed } })) throw duplicate();
   try {
     const plan = await prisma.plan.create({
@@ -78,7 +75,7 @@ export async function getPlan({ prisma }: { prisma: TPlansPrisma }, id: string):
   return toPlan(await prisma.plan.findUniqueOrThrow({ where: { id }, include: WITH_RECENT_RUNS }));
 }
 
-/** Re-links a plan to another label (runbook section 5), or unlinks it with null. */
+/** Re-links a plan to another label (docs/runbook.ja.md section 5), or unlinks it with null. */
 export async function updatePlanLabel(
   { prisma }: { prisma: TPlansPrisma },
   { id, defaultInputSetLabel }: { id: string; defaultInputSetLabel: string | null },

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { TListRunsQuery, TListRunsResponse, TRunDetail } from '@planning-hub/contracts/api/runs';
-import { AppError } from '../../errors/app-error';
+import { AppError, hintOf } from '../../errors/app-error';
 import type { PrismaClient, Run } from '../../generated/prisma/client';
 import type { TArtifactStore } from './artifact-store';
 import { toRunDetail, toRunSummary } from './to-run-summary';
@@ -19,10 +19,7 @@ export function isUuid(text: string): boolean {
 export async function findRunOrThrow(prisma: TRunsPrisma, id: string): Promise<Run & { plan: { name: string } | null }> {
   const run = isUuid(id) ? await prisma.run.findUnique({ where: { id }, include: { plan: { select: { name: true } } } }) : null;
   if (!run) {
-    throw new AppError('not_found', {
-      message: `Run '${id.slice(0, 80)}' not found.`,
-      hint: 'Run ids are UUIDs; `planning runs list` and GET /api/runs show recent runs.',
-    });
+    throw new AppError('not_found', 'error.run.not_found', { id: id.slice(0, 80) }, { hint: hintOf('hint.run.ids', {}) });
   }
   return run;
 }
@@ -46,7 +43,7 @@ export async function listRuns({ prisma }: { prisma: TRunsPrisma }, query: TList
 }
 
 /**
- * The exact bytes of a run's planning_input_set.json (runbook section 5: download
+ * The exact bytes of a run's planning_input_set.json (docs/runbook.ja.md section 5: download
  * it from Run detail and check its hash). Kept in the artifact store, so it stays
  * downloadable after the input set is archived.
  */
@@ -56,19 +53,18 @@ export async function openRunArtifact(
 ): Promise<{ stream: Readable; bytes: number; sha256: string; runId: string }> {
   const run = await findRunOrThrow(prisma, id);
   if (!run.artifactPath || !run.artifactSha256) {
-    throw new AppError('not_found', {
-      message: `Run '${run.id}' has no planning_input_set.json.`,
-      hint:
-        run.status === 'failed'
-          ? `The run failed: ${run.error ?? 'see the run detail'}`
-          : 'Only runs with a ready input set write it; this run has a Legacy mode or Missing InputSet warning.',
-    });
+    const hint =
+      run.status !== 'failed'
+        ? hintOf('hint.run.no_snapshot', {})
+        : run.error
+          ? hintOf('hint.run.failed', { detail: run.error })
+          : hintOf('hint.run.failed_see_detail', {});
+    throw new AppError('not_found', 'error.run.no_snapshot', { id: run.id }, { hint });
   }
   const opened = await artifacts.open(run.artifactPath);
   if (!opened) {
-    throw new AppError('not_found', {
-      message: `The planning_input_set.json of run '${run.id}' is missing from the artifact store.`,
-      hint: `Expected ${run.artifactPath} under ARTIFACT_DIR (sha256 ${run.artifactSha256}); check ARTIFACT_DIR.`,
+    throw new AppError('not_found', 'error.run.snapshot_missing', { id: run.id }, {
+      hint: hintOf('hint.run.check_artifact_dir', { path: String(run.artifactPath), sha256: String(run.artifactSha256) }),
     });
   }
   return { ...opened, sha256: run.artifactSha256, runId: run.id };

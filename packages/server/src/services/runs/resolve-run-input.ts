@@ -1,7 +1,7 @@
 import { parseInputSetRef } from '@planning-hub/contracts/labels';
 import type { TRunWarning } from '@planning-hub/contracts/api/runs';
 import { legacyModeWarning, missingInputSetWarning, type TOtherRevision } from '@planning-hub/core/plan/run-warnings';
-import { AppError } from '../../errors/app-error';
+import { AppError, hintOf } from '../../errors/app-error';
 import type { InputSet, PrismaClient } from '../../generated/prisma/client';
 
 type TInputSetPrisma = Pick<PrismaClient, 'inputSet'>;
@@ -20,16 +20,13 @@ export type TRunInput =
 export function parseRunLabel(text: string): string {
   const ref = parseInputSetRef(text);
   if (!ref) {
-    throw new AppError('bad_request', {
-      message: `'${text.slice(0, 80)}' is not an input set label.`,
-      hint: 'A label is 1-63 characters of a-z, 0-9, ".", "_" and "-", starting with a letter or digit.',
-    });
+    throw new AppError('bad_request', 'error.input_set.not_a_label', { text: text.slice(0, 80) }, { hint: hintOf('hint.label.form', {}) });
   }
   if (ref.kind !== 'ready') {
-    throw new AppError('bad_request', {
-      message: `Runs use ready input sets only; '${text}' names a ${ref.kind === 'draft' ? 'draft' : 'specific revision'}.`,
-      hint: `Name the label '${ref.label}' (its ready revision). A draft becomes ready when approved: pnpm planning review --label ${ref.label}@draft --action approve --reviewer <id> --comment "..."`,
-    });
+    const hint = hintOf('hint.run.name_label', { label: ref.label });
+    throw ref.kind === 'draft'
+      ? new AppError('bad_request', 'error.run.draft_named', { text }, { hint })
+      : new AppError('bad_request', 'error.run.revision_named', { text }, { hint });
   }
   return ref.label;
 }
@@ -38,7 +35,7 @@ const otherRevision = (row: TRunRevision | null): TOtherRevision | null =>
   row ? { revision: row.revision, versionId: row.versionId, errorCount: row.errorCount } : null;
 
 /**
- * What a run reads (DESIGN.md section 7): the ready revision of its label; no
+ * What a run reads (docs/design.md section 7): the ready revision of its label; no
  * label is Legacy mode, a label without a ready revision is Missing InputSet.
  */
 export async function resolveRunInput(

@@ -11,6 +11,13 @@ import type { Run } from '../../generated/prisma/client';
 
 export type TRunWithPlan = Run & { plan: { name: string } | null };
 
+/** A warning stored before warnings had message codes keeps its English message as its one part. */
+function withMessageParts(warning: Omit<TRunWarning, 'messageParts'> & Partial<Pick<TRunWarning, 'messageParts'>>): TRunWarning {
+  return warning.messageParts
+    ? (warning as TRunWarning)
+    : { ...warning, messageParts: [{ messageCode: 'run.as_recorded', params: { message: warning.message } }] };
+}
+
 export function toRunSummary(run: TRunWithPlan): TRunSummary {
   const hasArtifact = run.artifactSha256 !== null && run.artifactPath !== null;
   return {
@@ -23,7 +30,7 @@ export function toRunSummary(run: TRunWithPlan): TRunSummary {
     inputSetRevision: run.inputSetRevision,
     inputSetVersionId: run.inputSetVersionId,
     contentHash: run.contentHash,
-    warnings: run.warnings as TRunWarning[],
+    warnings: (run.warnings as TRunWarning[]).map(withMessageParts),
     error: run.error,
     note: run.note,
     sha256: hasArtifact ? run.artifactSha256 : null,

@@ -7,7 +7,7 @@ import { ChainBadge } from './chain-badge';
 import { HistoryTable } from './history-table';
 
 /**
- * The History tab (runbook section 4): every audit event of the label across its
+ * The History tab (docs/runbook.ja.md section 4): every audit event of the label across its
  * revisions, newest first, 100 at a time. Operators screenshot this table as
  * history.png (`planning evidence`), so it stays plain and complete.
  */

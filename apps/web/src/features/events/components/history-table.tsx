@@ -1,5 +1,5 @@
 import type { TInputSetEvent } from '@planning-hub/contracts/api/events';
-import { useT } from '../../../i18n/i18n-context';
+import { useT, useTc } from '../../../i18n/i18n-context';
 import { TableScroll } from '../../../components/ui/table-scroll';
 
 /**
@@ -8,6 +8,7 @@ import { TableScroll } from '../../../components/ui/table-scroll';
  */
 export function HistoryTable({ events, label }: { events: readonly TInputSetEvent[]; label: string }) {
   const t = useT();
+  const tc = useTc();
   return (
     <TableScroll label={t('history.caption', { label })} className="history-scroll">
       <table className="table table--history">
@@ -39,6 +40,7 @@ export function HistoryTable({ events, label }: { events: readonly TInputSetEven
             <tr key={event.id}>
               <td className="col-action">
                 <span className={`action-chip action-chip--${event.action}`}>{event.action}</span>
+                {browserEditCount(event) > 0 ? <p className="field-hint">{tc('history.browserEdits', browserEditCount(event))}</p> : null}
               </td>
               <td className="col-principal mono">{event.principal}</td>
               <td className="col-actor mono">{event.actor}</td>
@@ -55,4 +57,10 @@ export function HistoryTable({ events, label }: { events: readonly TInputSetEven
       </table>
     </TableScroll>
   );
+}
+
+/** Cells the planner edited in the fix grid before this upload (metadata `browser_edits`, docs/design.md section 3). */
+function browserEditCount(event: TInputSetEvent): number {
+  const edits = event.metadata.browser_edits;
+  return event.action === 'upload' && Array.isArray(edits) ? edits.length : 0;
 }

@@ -76,7 +76,7 @@ function InputSetDetail({ inputSetRef: ref, label, isReadyRef, tab }: TInputSetD
     const problem = isApiError(query.error) ? query.error.problem : null;
     const isNotFound = problem?.status === 404;
     const draftRef = `${label}@draft`;
-    // The API's hint names `foo@draft` when only a draft exists (DESIGN section 4): offer it as a link.
+    // The API's hint names `foo@draft` when only a draft exists (docs/design.md section 4): offer it as a link.
     const canOpenDraft = isNotFound && isReadyRef && Boolean(problem?.hint?.includes(draftRef));
     const notFoundHint = canOpenDraft ? t('detail.notFound.hintDraft', { draft: draftRef }) : t('detail.notFound.hint');
     if (isNotFound && isReadyRef && isHistoryTab) {

@@ -6,7 +6,7 @@ import { apiRequest } from '../../../lib/api-client';
 import { queryKeyRoots, queryKeys } from '../../../lib/query-keys';
 
 /**
- * POST API.review(ref) (DESIGN section 4): approves a draft or reverts a ready set.
+ * POST API.review(ref) (docs/design.md section 4): approves a draft or reverts a ready set.
  * Answers the revision as it now is (under its new reference), the ready revision an
  * approval archived, and the events written.
  */

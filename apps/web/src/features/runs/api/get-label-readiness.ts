@@ -8,7 +8,7 @@ import { queryKeyRoots } from '../../../lib/query-keys';
 const SEARCH_LIMIT = 50;
 
 /**
- * Whether a run on `label` would read input data (DESIGN section 7):
+ * Whether a run on `label` would read input data (docs/design.md section 7):
  * - `ready`: it reads this ready revision;
  * - `draftOnly`: only a draft exists, which a run never reads (Missing InputSet): approve it first;
  * - `unknown`: no ready revision and no draft (an archived label, a typo).

@@ -4,7 +4,7 @@ import { useT } from '../../../i18n/i18n-context';
 import { CopyButton } from '../../../components/ui/copy-button';
 import { HashCheckCommands } from './hash-check-commands';
 
-/** planning_input_set.json: download it, and check it against the sha256 shown (runbook section 5). */
+/** planning_input_set.json: download it, and check it against the sha256 shown (docs/runbook.ja.md section 5). */
 export function ArtifactPanel({ run }: { run: TRunDetail }) {
   const t = useT();
   const artifact = run.artifact;

@@ -20,7 +20,7 @@ type TWarningActionsProps = {
 };
 
 /**
- * What fixes a warning from the web (runbook section 5): re-run on a ready label,
+ * What fixes a warning from the web (docs/runbook.ja.md section 5): re-run on a ready label,
  * approve the label's waiting draft in its Review tab, or record the reason in the run note.
  */
 export function WarningActions({ run, warning, canAct, onAddNote, onStarted }: TWarningActionsProps) {

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { TRunWarning } from '@planning-hub/contracts/api/runs';
+import { formatSentences } from '@planning-hub/contracts/messages/format-message';
 import { useI18n } from '../../../i18n/i18n-context';
 import { CopyButton } from '../../../components/ui/copy-button';
 import { webCommand } from '../cli-commands';
@@ -17,6 +18,9 @@ export function WarningCard({ warning, actions }: { warning: TRunWarning; action
   const { t, language } = useI18n();
   const titleId = `warning-${warning.code}`;
   const commands = warning.commands.map(webCommand);
+  // The message by code, in the reader's language; a warning stored before codes has its English only.
+  const isAsRecorded = warning.messageParts.every((part) => part.messageCode === 'run.as_recorded');
+  const message = formatSentences(language, warning.messageParts) || warning.message;
   return (
     <section className="warning-card" aria-labelledby={titleId}>
       <div className="warning-card-head">
@@ -25,9 +29,9 @@ export function WarningCard({ warning, actions }: { warning: TRunWarning; action
         </span>
         <div className="stack-xs">
           <h3 id={titleId}>{warning.title}</h3>
-          {/* The API writes its message in English; other languages add the runbook's explanation first. */}
+          {/* Other languages add the runbook's explanation of the English title first. */}
           {language === 'en' ? null : <p className="warning-card-meaning">{t(`run.warning.${warning.code}.meaning`)}</p>}
-          <p lang="en">{warning.message}</p>
+          <p lang={isAsRecorded ? 'en' : undefined}>{message}</p>
         </div>
       </div>
       {actions}

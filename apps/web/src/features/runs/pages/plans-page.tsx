@@ -11,7 +11,7 @@ import { NewRunForm } from '../components/new-run-form';
 import { PlanCard } from '../components/plan-card';
 import { RunsTable } from '../components/runs-table';
 
-/** `/ui/plans` (DESIGN section 8): plans with their runs, the newest runs of all, and forms to start more. */
+/** `/ui/plans` (docs/design.md section 8): plans with their runs, the newest runs of all, and forms to start more. */
 export function PlansPage({ readyLabels }: { readyLabels: readonly string[] }) {
   const t = useT();
   const navigate = useNavigate();

@@ -32,6 +32,8 @@ describe('readUploadResponse', () => {
       status: 422,
       detail: 'The bundle has 1 error.',
       code: 'validation_failed',
+      messageCode: 'error.upload.validation_failed',
+      params: { count: 1 },
       errors: [
         {
           severity: 'error',
@@ -41,7 +43,9 @@ describe('readUploadResponse', () => {
           row: 3,
           column: 'quantity',
           value: '1,234',
-          message: 'quantity must be a number.',
+          messageCode: 'problem.wrong_type.decimal_thousands',
+          params: { text: '1,234', fixed: '1234' },
+          message: "quantity '1,234' has thousands separators; write 1234 without commas.",
         },
       ],
     };
@@ -51,7 +55,15 @@ describe('readUploadResponse', () => {
   });
 
   it('throws the problem of a 413 as an ApiError', () => {
-    const problem = { type: 't', title: 'Content Too Large', status: 413, detail: 'Too big.', code: 'payload_too_large' };
+    const problem = {
+      type: 't',
+      title: 'Content Too Large',
+      status: 413,
+      detail: 'Too big.',
+      code: 'payload_too_large',
+      messageCode: 'error.upload.too_large',
+      params: { max: 10 },
+    };
     expect(() => readUploadResponse(413, '', problem, '/x')).toThrow(ApiError);
     expect(() => readUploadResponse(413, '', problem, '/x')).toThrow('Too big.');
   });
@@ -80,5 +92,20 @@ describe('buildUploadForm', () => {
     expect(form.get('encoding')).toBe('shift_jis');
     expect(form.get('allow_invalid')).toBe('false');
     expect(form.getAll('files').map((f) => (f as File).name)).toEqual(['demand.csv', 'mix.csv']);
+    expect(form.has('edits')).toBe(false);
+  });
+
+  it('sends the cells edited in the browser as JSON in `edits`', () => {
+    const edits = [{ file: 'demand.csv', row: 2, column: 'quantity', before: '１２０', after: '120' }];
+    const form = buildUploadForm({
+      label: 'weekly_refresh',
+      versionId: 'v1',
+      note: '',
+      encoding: 'auto',
+      allowInvalid: false,
+      files: [new File(['a'], 'demand.csv')],
+      edits,
+    });
+    expect(JSON.parse(String(form.get('edits')))).toEqual(edits);
   });
 });

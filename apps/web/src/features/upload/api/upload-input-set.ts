@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ZImportReport, type TImportReport } from '@planning-hub/contracts/api/input-sets';
+import { ZImportReport, type TBrowserEdit, type TImportReport } from '@planning-hub/contracts/api/input-sets';
 import { ZProblemDetails, type TProblemDetails } from '@planning-hub/contracts/api/problem-details';
 import { API } from '../../../config/paths';
 import { buildRequestHeaders, contractMismatch, fallbackProblem, parseJsonText, toApiError, ApiError } from '../../../lib/api-client';
@@ -14,6 +14,8 @@ export type TUploadRequest = {
   encoding: TEncoding;
   allowInvalid: boolean;
   files: readonly File[];
+  /** Cells edited in the browser before this upload (the fix grid): the upload event keeps them. */
+  edits?: readonly TBrowserEdit[];
 };
 
 /** 201: stored (as a draft); 422: refused with validation records, nothing stored. */
@@ -35,6 +37,7 @@ export function buildUploadForm(request: TUploadRequest): FormData {
   if (note) form.append('note', note);
   form.append('encoding', request.encoding);
   form.append('allow_invalid', request.allowInvalid ? 'true' : 'false');
+  if (request.edits?.length) form.append('edits', JSON.stringify(request.edits));
   for (const file of request.files) form.append('files', file, file.name);
   return form;
 }
@@ -105,7 +108,11 @@ export function useUploadInputSet() {
       return uploadInputSet(request, { onProgress: setProgress, signal: controller.signal });
     },
     onSuccess: (outcome) => {
-      if (outcome.kind === 'stored') void queryClient.invalidateQueries({ queryKey: queryKeyRoots.inputSets });
+      if (outcome.kind === 'stored') {
+        void queryClient.invalidateQueries({ queryKey: queryKeyRoots.inputSets });
+        // The label's History gains the upload event.
+        void queryClient.invalidateQueries({ queryKey: queryKeyRoots.events });
+      }
     },
     onSettled: () => {
       controllerRef.current = null;

@@ -17,7 +17,7 @@ const LOOKUP_INTERVAL_MS = 400;
 type TPendingReplacement = { request: TUploadRequest; draft: TInputSetSummary };
 
 /**
- * An upload to a label with a draft replaces that draft (DESIGN section 4). The form says
+ * An upload to a label with a draft replaces that draft (docs/design.md section 4). The form says
  * so as soon as the label is typed, and asks "Replace the draft" before sending.
  */
 export function useDraftReplacement(label: string) {

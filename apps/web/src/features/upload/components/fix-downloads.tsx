@@ -1,0 +1,71 @@
+import type { TProblem } from '@planning-hub/contracts/problems';
+import { saveTextFile } from '../../../lib/download';
+import { useI18n } from '../../../i18n/i18n-context';
+import { translateProblem } from '../../../i18n/problem-messages';
+import { formatProblemsCsv } from '../fix/problems-csv';
+import { buildEditedFiles, type TFixSession } from '../fix/fix-session';
+
+/** Saves bytes as a file, as a link with `download` would: an edited CSV keeps its encoding. */
+function saveBytes(fileName: string, bytes: Uint8Array<ArrayBuffer>): void {
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'text/csv' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  // Revoked on the next tick: some browsers read the URL after click() returns.
+  window.setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+type TFixDownloadsProps = {
+  session: TFixSession;
+  /** Edited cells a file's encoding cannot hold: no edited file can be written yet. */
+  hasUnencodable: boolean;
+};
+
+/**
+ * Beside the grid: the problems of the newest report as CSV for Excel (messages as the
+ * screen words them), and each edited file, byte for byte as dropped but for its edited rows.
+ */
+export function FixDownloads({ session, hasUnencodable }: TFixDownloadsProps) {
+  const { language, t } = useI18n();
+  const editedNames = [...new Set([...session.edits.values()].map((edit) => edit.file))].sort();
+  const messageOf = (problem: TProblem) => (language === 'en' ? null : translateProblem(problem, language)) ?? problem.message;
+
+  function downloadProblems() {
+    saveTextFile(`${session.report.label}-problems.csv`, formatProblemsCsv(session.report.problems, messageOf), 'text/csv;charset=utf-8');
+  }
+
+  function downloadFile(name: string) {
+    const bytes = buildEditedFiles(session).get(name);
+    if (bytes) saveBytes(name, new Uint8Array(bytes));
+  }
+
+  return (
+    <section className="stack-s fix-downloads" aria-labelledby="fix-downloads-title">
+      <h3 id="fix-downloads-title">{t('fix.download.title')}</h3>
+      <div>
+        <button type="button" className="btn btn--secondary btn--small" onClick={downloadProblems}>
+          {t('fix.download.problems')}
+        </button>
+        <p className="field-hint">{t('fix.download.problemsHint')}</p>
+      </div>
+      <p>{t('fix.download.edited')}</p>
+      {editedNames.length === 0 ? (
+        <p className="muted">{t('fix.download.none')}</p>
+      ) : (
+        <ul className="plain-list fix-download-list">
+          {editedNames.map((name) => (
+            <li key={name}>
+              <button type="button" className="btn btn--secondary btn--small" disabled={hasUnencodable} onClick={() => downloadFile(name)}>
+                {t('fix.download.file', { file: name })}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
