@@ -1,6 +1,6 @@
 import type { TRunDetail, TRunSummary } from '@planning-hub/contracts/api/runs';
 import { formatSentences } from '@planning-hub/contracts/messages/format-message';
-import { formatJst } from '@planning-hub/core/time/format-jst';
+import { formatJst } from '@planning-hub/contracts/time/format-jst';
 import { cliLanguage } from './cli-language';
 
 const SHOWN_SHORTAGES = 10;

@@ -5,6 +5,7 @@ import { ZEventsResponse, type TEventsResponse } from '@planning-hub/contracts/a
 import { ZListInputSetsResponse } from '@planning-hub/contracts/api/input-sets';
 import { API } from '@planning-hub/contracts/api/routes';
 import { ZLabel } from '@planning-hub/contracts/labels';
+import { jstDate } from '@planning-hub/contracts/time/format-jst';
 import type { TApiClient } from '../api/api-client';
 import { CliError, EXIT } from '../cli-errors';
 import { cliText } from '../cli-text';
@@ -13,16 +14,9 @@ import type { TEvidenceOptions } from '../commands/evidence';
 import { captureHistoryPage, checkHistoryPageServed, loadPlaywright } from '../history-screenshot';
 
 const EVENTS_PAGE = 1000;
-const JST_DATE = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Tokyo',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
 /** Today in Japan as YYYYMMDD: the runbook's `$(date +%Y%m%d)` on an operator's machine in Tokyo. */
 function todayJst(now: Date = new Date()): string {
-  return JST_DATE.format(now).replaceAll('-', '');
+  return jstDate(now).replaceAll('-', '');
 }
 
 function parseEvidenceDate(text: string): string {

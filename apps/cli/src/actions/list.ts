@@ -1,6 +1,6 @@
 import { ZListInputSetsResponse } from '@planning-hub/contracts/api/input-sets';
 import { API } from '@planning-hub/contracts/api/routes';
-import { formatJst } from '@planning-hub/core/time/format-jst';
+import { formatJst } from '@planning-hub/contracts/time/format-jst';
 import { printJson, runWithApi } from '../cli-runtime';
 import { cliText } from '../cli-text';
 import type { TListOptions } from '../commands/list';

@@ -6,7 +6,7 @@ import {
   type TPlan,
   type TUpdatePlanRequest,
 } from '@planning-hub/contracts/api/runs';
-import { formatJst } from '@planning-hub/core/time/format-jst';
+import { formatJst } from '@planning-hub/contracts/time/format-jst';
 import { CliError } from '../cli-errors';
 import { cliText } from '../cli-text';
 import { printJson, runWithApi } from '../cli-runtime';

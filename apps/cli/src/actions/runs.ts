@@ -13,7 +13,7 @@ import {
   type ZCreatePlanRunRequest,
   type ZUpdateRunNoteRequest,
 } from '@planning-hub/contracts/api/runs';
-import { formatJst } from '@planning-hub/core/time/format-jst';
+import { formatJst } from '@planning-hub/contracts/time/format-jst';
 import { EXIT } from '../cli-errors';
 import { printJson, runWithApi } from '../cli-runtime';
 import type {

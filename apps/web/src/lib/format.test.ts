@@ -1,23 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatCount, formatFigure, formatJst, shortHash } from './format';
-
-describe('formatJst', () => {
-  it('shows a UTC time in Japan time, labelled JST', () => {
-    expect(formatJst('2026-11-25T06:04:00.000Z')).toBe('2026-11-25 15:04 JST');
-  });
-
-  it('rolls over to the next day in Tokyo', () => {
-    expect(formatJst('2026-12-31T15:30:00Z')).toBe('2027-01-01 00:30 JST');
-  });
-
-  it('shows midnight as 00, not 24', () => {
-    expect(formatJst('2026-11-24T15:00:00Z')).toBe('2026-11-25 00:00 JST');
-  });
-
-  it('leaves missing values empty', () => {
-    expect(formatJst(null)).toBe('');
-  });
-});
+import { formatBytes, formatCount, formatFigure, shortHash } from './format';
 
 describe('formatCount', () => {
   it('groups thousands', () => {

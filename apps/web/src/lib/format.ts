@@ -1,25 +1,5 @@
-const JST_PARTS = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Tokyo',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-/**
- * UTC timestamps are shown in Japan time, labelled: `2026-11-25 15:04 JST`
- * (docs/design.md section 5). The same in both languages, so screenshots match the runbook.
- */
-export function formatJst(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const parts: Record<string, string> = {};
-  for (const part of JST_PARTS.formatToParts(date)) parts[part.type] = part.value;
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} JST`;
-}
+/** Times in Japan time, labelled, as everywhere in the product (docs/design.md section 5). */
+export { formatJst } from '@planning-hub/contracts/time/format-jst';
 
 const COUNT = new Intl.NumberFormat('en-US');
 

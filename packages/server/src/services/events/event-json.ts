@@ -1,6 +1,6 @@
 import type { TEventAction, TInputSetEvent } from '@planning-hub/contracts/api/events';
 import type { TChainLink } from '@planning-hub/core/events/event-hash';
-import { formatJst } from '@planning-hub/core/time/format-jst';
+import { formatJst } from '@planning-hub/contracts/time/format-jst';
 
 /** The columns of planning_input_set_events, as node-postgres returns them. */
 export type TEventRow = {

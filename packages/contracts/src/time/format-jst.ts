@@ -1,0 +1,32 @@
+const JST = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Asia/Tokyo',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/**
+ * `2026-11-25 15:04:05 JST`: how the runbook's operators read times, the same in the
+ * SPA, the CLI and events.json, in both languages (UTC is stored; docs/design.md
+ * section 5). Empty for no time; a string that is not a time comes back unchanged.
+ */
+export function formatJst(value: Date | string | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '';
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return String(value);
+  return `${JST.format(date)} JST`;
+}
+
+/** ISO 8601 with the +09:00 offset, for machine-readable JST (events.json). */
+export function isoJst(value: Date | string): string {
+  return `${JST.format(new Date(value)).replace(' ', 'T')}+09:00`;
+}
+
+/** The day in Japan, `2026-11-25`: evidence folder names. */
+export function jstDate(value: Date | string): string {
+  return JST.format(new Date(value)).slice(0, 10);
+}
