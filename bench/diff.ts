@@ -12,9 +12,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createDatabaseClients, type TDatabase } from '../packages/server/src/database/connect';
-import { computeDiffToCache } from '../packages/server/src/services/diff/compute-diff';
-import { diffCachePaths, readDiffRowsPage } from '../packages/server/src/services/diff/diff-cache';
+import { createDatabaseClients, type TDatabase } from '@planning-hub/server/database/connect';
+import { computeDiffToCache } from '@planning-hub/server/services/diff/compute-diff';
+import { diffCachePaths, readDiffRowsPage } from '@planning-hub/server/services/diff/diff-cache';
 
 export type TDiffBenchResult = {
   rows: number;

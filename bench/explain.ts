@@ -11,11 +11,11 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { TABLE_SPECS } from '../packages/contracts/src/tables';
-import { createDatabaseClients, type TDatabase } from '../packages/server/src/database/connect';
-import { startEmbeddedPostgres } from '../packages/server/src/database/embedded-postgres';
-import { tableDiffCopySql } from '../packages/server/src/services/diff/diff-sql';
-import { selectRowsSql } from '../packages/server/src/services/input-sets/table-sql';
+import { TABLE_SPECS } from '@planning-hub/contracts/tables';
+import { createDatabaseClients, type TDatabase } from '@planning-hub/server/database/connect';
+import { startEmbeddedPostgres } from '@planning-hub/server/database/embedded-postgres';
+import { tableDiffCopySql } from '@planning-hub/server/services/diff/diff-sql';
+import { selectRowsSql } from '@planning-hub/server/services/input-sets/table-sql';
 import { DIFF_LABEL, createDiffRevisions } from './diff';
 import { BENCH_PG_PORT, BENCH_SUPERUSER } from './lib/bench-database';
 import { plainSelectSql, findRevisionId } from './tasks/revision-sql';

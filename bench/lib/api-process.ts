@@ -5,9 +5,9 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createDatabaseClients } from '../../packages/server/src/database/connect';
-import { createApiToken } from '../../packages/server/src/services/auth/api-tokens';
-import { createUser } from '../../packages/server/src/services/auth/users';
+import { createDatabaseClients } from '@planning-hub/server/database/connect';
+import { createApiToken } from '@planning-hub/server/services/auth/api-tokens';
+import { createUser } from '@planning-hub/server/services/auth/users';
 
 export type TApiProcess = {
   baseUrl: string;

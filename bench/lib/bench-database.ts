@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { ensureDatabase, createDatabaseClients } from '../../packages/server/src/database/connect';
-import { startEmbeddedPostgres } from '../../packages/server/src/database/embedded-postgres';
-import { prismaPaths } from '../../packages/server/src/database/prisma-paths';
-import { applyMigrations } from '../../packages/server/src/database/schema-engine';
+import { ensureDatabase, createDatabaseClients } from '@planning-hub/server/database/connect';
+import { startEmbeddedPostgres } from '@planning-hub/server/database/embedded-postgres';
+import { prismaPaths } from '@planning-hub/server/database/prisma-paths';
+import { applyMigrations } from '@planning-hub/server/database/schema-engine';
 
 export const BENCH_PG_PORT = 54390;
 /** The bench's throwaway cluster keeps the fixed superuser password it was made with. */

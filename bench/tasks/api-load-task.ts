@@ -1,7 +1,7 @@
-import { ZEventsResponse } from '../../packages/contracts/src/api/events';
-import { ZInputSetDetail, ZListInputSetsResponse } from '../../packages/contracts/src/api/input-sets';
-import { API } from '../../packages/contracts/src/api/routes';
-import { createDatabaseClients } from '../../packages/server/src/database/connect';
+import { ZEventsResponse } from '@planning-hub/contracts/api/events';
+import { ZInputSetDetail, ZListInputSetsResponse } from '@planning-hub/contracts/api/input-sets';
+import { API } from '@planning-hub/contracts/api/routes';
+import { createDatabaseClients } from '@planning-hub/server/database/connect';
 import { createCpuProbe } from '../lib/cpu-time';
 import { loadEndpoint, type TEndpointLoad } from '../lib/load-endpoint';
 import { HOT_LABEL, seedReviewHistory, type TSeededHistory } from './seed-review-history';

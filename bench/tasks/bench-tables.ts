@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { TABLE_NAMES, TABLE_SPECS, type TTableName } from '../../packages/contracts/src/tables';
-import type { TDatabase } from '../../packages/server/src/database/connect';
+import { TABLE_NAMES, TABLE_SPECS, type TTableName } from '@planning-hub/contracts/tables';
+import type { TDatabase } from '@planning-hub/server/database/connect';
 import { copyFrom } from '../lib/server-modules';
 
 type TPool = TDatabase['pool'];

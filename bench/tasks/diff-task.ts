@@ -1,9 +1,9 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createDatabaseClients } from '../../packages/server/src/database/connect';
-import { computeDiffToCache } from '../../packages/server/src/services/diff/compute-diff';
-import { diffCacheDir, diffCachePaths } from '../../packages/server/src/services/diff/diff-cache';
+import { createDatabaseClients } from '@planning-hub/server/database/connect';
+import { computeDiffToCache } from '@planning-hub/server/services/diff/compute-diff';
+import { diffCacheDir, diffCachePaths } from '@planning-hub/server/services/diff/diff-cache';
 import { DIFF_AGAINST, DIFF_LABEL, countDifferingRows, createDiffRevisions, createIdenticalRevision } from '../diff';
 import { createCpuProbe } from '../lib/cpu-time';
 import { measureRounds, type TStep } from '../lib/measure';

@@ -2,9 +2,9 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { TABLE_SPECS } from '../../packages/contracts/src/tables';
-import { createDatabaseClients } from '../../packages/server/src/database/connect';
-import { exportBundleToFolder } from '../../packages/server/src/services/input-sets/export-bundle';
+import { TABLE_SPECS } from '@planning-hub/contracts/tables';
+import { createDatabaseClients } from '@planning-hub/server/database/connect';
+import { exportBundleToFolder } from '@planning-hub/server/services/input-sets/export-bundle';
 import { createCpuProbe } from '../lib/cpu-time';
 import { measureRounds } from '../lib/measure';
 import { copyTo } from '../lib/server-modules';
@@ -12,7 +12,7 @@ import { CSV_TABLES } from './bench-tables';
 import { IMPORT_LABEL } from './import-task';
 import { findRevisionId, plainSelectSql } from './revision-sql';
 import type { TTask } from './task-types';
-import { systemActor } from '../../packages/server/src/services/auth/actor';
+import { systemActor } from '@planning-hub/server/services/auth/actor';
 
 /**
  * export: exportBundleToFolder (`planning export`) of the imported revision vs

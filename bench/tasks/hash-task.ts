@@ -1,7 +1,7 @@
-import { TABLE_NAMES, type TTableName } from '../../packages/contracts/src/tables';
-import { createDatabaseClients, type TDatabase } from '../../packages/server/src/database/connect';
-import { computeStoredContentHash } from '../../packages/server/src/services/input-sets/content-hash';
-import { detectKeyCollation, selectRowsSql } from '../../packages/server/src/services/input-sets/table-sql';
+import { TABLE_NAMES, type TTableName } from '@planning-hub/contracts/tables';
+import { createDatabaseClients, type TDatabase } from '@planning-hub/server/database/connect';
+import { computeStoredContentHash } from '@planning-hub/server/services/input-sets/content-hash';
+import { detectKeyCollation, selectRowsSql } from '@planning-hub/server/services/input-sets/table-sql';
 import { createCpuProbe } from '../lib/cpu-time';
 import { measureRounds } from '../lib/measure';
 import { copyTo } from '../lib/server-modules';

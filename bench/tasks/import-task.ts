@@ -1,7 +1,7 @@
-import { TABLE_SPECS } from '../../packages/contracts/src/tables';
-import { createDatabaseClients, type TDatabase } from '../../packages/server/src/database/connect';
-import { folderSources } from '../../packages/server/src/services/input-sets/bundle-sources';
-import { importBundle } from '../../packages/server/src/services/input-sets/import-bundle';
+import { TABLE_SPECS } from '@planning-hub/contracts/tables';
+import { createDatabaseClients, type TDatabase } from '@planning-hub/server/database/connect';
+import { folderSources } from '@planning-hub/server/services/input-sets/bundle-sources';
+import { importBundle } from '@planning-hub/server/services/input-sets/import-bundle';
 import { createCpuProbe } from '../lib/cpu-time';
 import { measureRounds, type TStep } from '../lib/measure';
 import {
@@ -13,7 +13,7 @@ import {
   resetCopyTables,
 } from './bench-tables';
 import type { TTask } from './task-types';
-import { systemActor } from '../../packages/server/src/services/auth/actor';
+import { systemActor } from '@planning-hub/server/services/auth/actor';
 
 export const IMPORT_LABEL = 'bench_import';
 

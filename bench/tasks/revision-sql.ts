@@ -1,5 +1,5 @@
-import { TABLE_SPECS, type TTableName } from '../../packages/contracts/src/tables';
-import type { TDatabase } from '../../packages/server/src/database/connect';
+import { TABLE_SPECS, type TTableName } from '@planning-hub/contracts/tables';
+import type { TDatabase } from '@planning-hub/server/database/connect';
 
 /** One revision's rows of a table, the columns as stored, in no particular order: the cheapest read there is. */
 export function plainSelectSql(table: TTableName, inputSetId: number): string {

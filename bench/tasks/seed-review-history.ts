@@ -1,8 +1,8 @@
-import type { TDatabase } from '../../packages/server/src/database/connect';
-import { folderSources } from '../../packages/server/src/services/input-sets/bundle-sources';
-import { importBundle } from '../../packages/server/src/services/input-sets/import-bundle';
-import { approveDraft } from '../../packages/server/src/services/review/approve-draft';
-import { systemActor } from '../../packages/server/src/services/auth/actor';
+import type { TDatabase } from '@planning-hub/server/database/connect';
+import { folderSources } from '@planning-hub/server/services/input-sets/bundle-sources';
+import { importBundle } from '@planning-hub/server/services/input-sets/import-bundle';
+import { approveDraft } from '@planning-hub/server/services/review/approve-draft';
+import { systemActor } from '@planning-hub/server/services/auth/actor';
 
 /** The label whose detail and events are loaded: many approved revisions, so a full page of events. */
 export const HOT_LABEL = 'load_hot';

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { createDatabaseClients } from '../../packages/server/src/database/connect';
+import { createDatabaseClients } from '@planning-hub/server/database/connect';
 import { createCpuProbe } from '../lib/cpu-time';
 import { measureRounds } from '../lib/measure';
 import { clearDraftRows } from './bench-tables';

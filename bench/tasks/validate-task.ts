@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { processBundle } from '../../packages/core/src/bundle/process-bundle';
-import { readCsvRecords } from '../../packages/core/src/csv/read-csv-records';
-import { detectEncoding } from '../../packages/core/src/encoding/detect-encoding';
-import { readAsUtf8 } from '../../packages/core/src/encoding/read-as-utf8';
-import { fileSource, folderSources } from '../../packages/server/src/services/input-sets/bundle-sources';
+import { processBundle } from '@planning-hub/core/bundle/process-bundle';
+import { readCsvRecords } from '@planning-hub/core/csv/read-csv-records';
+import { detectEncoding } from '@planning-hub/core/encoding/detect-encoding';
+import { readAsUtf8 } from '@planning-hub/core/encoding/read-as-utf8';
+import { fileSource, folderSources } from '@planning-hub/server/services/input-sets/bundle-sources';
 import { createCpuProbe } from '../lib/cpu-time';
 import { measureRounds } from '../lib/measure';
 import type { TTask } from './task-types';
