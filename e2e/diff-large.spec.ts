@@ -32,7 +32,8 @@ test('the Diff tab scrolls through 100,000 changed rows, fetching pages on deman
   page.on('request', (request) => {
     if (request.url().includes('/diff/rows')) rowRequests.push(request.url());
   });
-  await page.goto(`/ui/plans/input_sets/${label}@draft/diff`);
+  // The cell diff of the Diff tab (it opens on "What moved").
+  await page.goto(`/ui/plans/input_sets/${label}@draft/diff?view=cells`);
   await expect(page.locator('.total-chip--changed')).toHaveText('100,000 changed', { timeout: 120_000 });
   const list = page.locator('.diff-rows--changed');
   await expect(list.locator('td.diff-changed').first()).toBeVisible();

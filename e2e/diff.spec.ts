@@ -17,10 +17,15 @@ test('the Diff tab shows the changed cells of a new draft against the ready set'
   await uploadBundle(page, label, { ...r1, 'demand.csv': `${lines.join('\n')}\n` }, '2027-W02');
 
   await page.goto(`/ui/plans/input_sets/${label}@draft/diff`);
-  await expect(page.getByText(/Comparing\s+diff_demo@draft/)).toBeVisible({ timeout: 30_000 });
-  await expect(page.locator('.total-chip--changed')).toHaveText('2 changed');
+  await expect(page.locator('.total-chip--changed')).toHaveText('2 changed', { timeout: 30_000 });
+  await expect(page.getByText(/Comparing\s+diff_demo@draft/)).toBeVisible();
   await expect(page.locator('.total-chip--added')).toHaveText('1 added');
   await expect(page.locator('.total-chip--removed')).toHaveText('1 removed');
+
+  // The tab opens on "What moved"; the changed cells are one click away.
+  await expect(page.getByRole('link', { name: 'What moved' })).toHaveAttribute('aria-current', 'page');
+  await page.getByRole('link', { name: 'Cell diff' }).click();
+  await expect(page).toHaveURL(/view=cells/);
 
   const rows = page.locator('.diff-rows--changed');
   const changed = rows.locator('td.diff-changed').first();

@@ -9,6 +9,7 @@ import {
 import type { TTableName } from '@planning-hub/contracts/tables';
 import { API } from '../../../config/paths';
 import { apiRequest, type TSchema } from '../../../lib/api-client';
+import { rowFilterQuery, type TRowFilterState } from '../diff-rules';
 
 /** 200: a page of rows; 202: the cache went stale meanwhile and the job runs again. */
 export type TDiffRowsAnswer = TDiffRowsResponse | TDiffJobState;
@@ -23,29 +24,36 @@ export type TDiffRowsRequest = {
   against: string | undefined;
   table: TTableName;
   kind: TDiffKind;
+  /** Key value, column, |Δ| and order: applied by the server. */
+  filters: TRowFilterState;
   limit: number;
   /** Not sent: the two content hashes make a page cacheable for good. */
   refHash: string;
   againstHash: string;
 };
 
-/** GET API.diffRows(ref): one page of added, removed or changed rows of one table, in key order. */
+/** GET API.diffRows(ref): one page of added, removed or changed rows of one table, in key order or as filtered and sorted. */
 export function getDiffRows({
   ref,
   against,
   table,
   kind,
+  filters,
   offset,
   limit,
   signal,
 }: TDiffRowsRequest & { offset: number; signal?: AbortSignal }): Promise<TDiffRowsAnswer> {
-  return apiRequest(API.diffRows(ref), { query: { against, table, kind, offset, limit }, schema: ZDiffRowsAnswer, signal });
+  return apiRequest(API.diffRows(ref), {
+    query: { against, table, kind, offset, limit, ...rowFilterQuery(filters) },
+    schema: ZDiffRowsAnswer,
+    signal,
+  });
 }
 
 export function diffRowsQueryOptions(request: TDiffRowsRequest & { offset: number }) {
-  const { ref, against, table, kind, offset, limit, refHash, againstHash } = request;
+  const { ref, against, table, kind, filters, offset, limit, refHash, againstHash } = request;
   return queryOptions({
-    queryKey: ['diff', ref, against ?? null, 'rows', refHash, againstHash, table, kind, offset, limit],
+    queryKey: ['diff', ref, against ?? null, 'rows', refHash, againstHash, table, kind, filters, offset, limit],
     queryFn: ({ signal }) => getDiffRows({ ...request, signal }),
     staleTime: Infinity,
     gcTime: 2 * 60_000,

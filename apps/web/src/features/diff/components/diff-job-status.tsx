@@ -1,25 +1,40 @@
 import type { TDiffJobState } from '@planning-hub/contracts/api/diff';
-import { formatJst } from '../../../lib/format';
 import { useT } from '../../../i18n/i18n-context';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
-import { ProgressBar } from '../../../components/ui/progress-bar';
+import { Spinner } from '../../../components/ui/state-views';
+import { secondsSince } from '../moved-rules';
+import { useNow } from '../use-now';
+import './diff.css';
 
-/** A queued or running diff job: the page asks again every second. */
+/** `12 s`, `2 min 5 s`. */
+function useElapsed(iso: string): string {
+  const t = useT();
+  const seconds = secondsSince(iso, useNow());
+  if (seconds < 60) return t('diff.elapsed.seconds', { count: seconds });
+  return t('diff.elapsed.minutes', { minutes: Math.floor(seconds / 60), seconds: seconds % 60 });
+}
+
+/**
+ * A queued or running diff job, in plain words: who waits for what and since when. No
+ * progress bar: how far the job is, nobody knows. The page asks again every second.
+ */
 export function DiffJobProgress({ job }: { job: TDiffJobState }) {
   const t = useT();
-  const label =
-    job.state === 'queued'
-      ? t('diff.job.queued')
-      : t('diff.job.running', { attempt: Math.max(1, job.attempts), max: job.maxAttempts });
+  const isRunning = job.state === 'running';
+  const elapsed = useElapsed(isRunning ? (job.startedAt ?? job.createdAt) : job.createdAt);
+  const sides = { ref: job.ref, against: job.against, refRevision: `r${job.refRevision}`, againstRevision: `r${job.againstRevision}` };
   return (
-    <div className="diff-job stack-s" aria-live="polite">
-      <ProgressBar value={null} label={label} />
+    <div className="diff-job stack-s" role="status" aria-live="polite">
+      <p className="diff-job-title">
+        <Spinner /> {isRunning ? t('diff.job.comparing', sides) : t('diff.job.waiting', { elapsed })}
+      </p>
       <p className="muted">
-        {t('diff.job.since', { time: formatJst(job.startedAt ?? job.createdAt) })} · {t('diff.job.polling')}
+        {isRunning ? `${t('diff.job.startedAgo', { elapsed })} ` : `${t('diff.job.comparingNext', sides)} `}
+        {t('diff.job.checksEverySecond')}
       </p>
       {job.error ? (
         <p className="alert alert--warning">
-          {t('diff.job.retrying')} <span lang="en">{job.error}</span>
+          {t('diff.job.retryingAttempt', { attempt: Math.max(1, job.attempts), max: job.maxAttempts })} <span lang="en">{job.error}</span>
         </p>
       ) : null}
     </div>

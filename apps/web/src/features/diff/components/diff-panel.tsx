@@ -1,18 +1,18 @@
 import { useCallback } from 'react';
-import { useSearchParams } from 'react-router';
-import type { TDiffKind, TDiffResult } from '@planning-hub/contracts/api/diff';
+import { Link, useSearchParams } from 'react-router';
+import type { TDiffResult } from '@planning-hub/contracts/api/diff';
 import type { TInputSetDetail, TInputSetSummary } from '@planning-hub/contracts/api/input-sets';
-import type { TTableName } from '@planning-hub/contracts/tables';
 import { formatCount, formatJst, shortHash } from '../../../lib/format';
 import { useT } from '../../../i18n/i18n-context';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
 import { EmptyState, LoadingState } from '../../../components/ui/state-views';
 import { useDiff, useRetryDiff, type TDiffRequest } from '../api/get-diff';
-import { chooseAgainst, firstSelection, isDiffKind, isTableName } from '../diff-rules';
+import { chooseAgainst, diffViewOf, type TDiffView } from '../diff-rules';
 import { AgainstPicker } from './against-picker';
+import { DiffCells } from './diff-cells';
 import { DiffJobFailed, DiffJobProgress } from './diff-job-status';
-import { DiffRows } from './diff-rows';
-import { DiffSummaryTable } from './diff-summary-table';
+import { WhatMoved } from './what-moved';
+import './diff.css';
 
 type TDiffPanelProps = {
   inputSet: TInputSetDetail;
@@ -20,9 +20,13 @@ type TDiffPanelProps = {
   revisions: readonly TInputSetSummary[] | undefined;
 };
 
+/** Parameters of one view that the other does not read, dropped when the other side changes. */
+const VIEW_PARAMS = ['view', 'table', 'kind', 'key', 'match', 'key_column', 'column', 'min', 'sort', 'measure', 'by', 'tolerance'];
+
 /**
- * The Diff tab (DESIGN section 6): `?against=` picks the other side (default: the
- * ready revision), `?table=&kind=` the rows shown below the per-table counts.
+ * The Diff tab (docs/design.md section 6): `?against=` picks the other side (default: the
+ * ready revision). It opens on "What moved" (the totals of the quantity columns and the
+ * top movers); `?view=cells` shows the changed cells, `?table=&kind=` which ones.
  */
 export function DiffPanel({ inputSet, revisions }: TDiffPanelProps) {
   const t = useT();
@@ -36,8 +40,7 @@ export function DiffPanel({ inputSet, revisions }: TDiffPanelProps) {
     // The ready revision is the default: the URL stays short for the common case.
     if (inputSet.status !== 'ready' && ref === ready?.ref) params.delete('against');
     else params.set('against', ref);
-    params.delete('table');
-    params.delete('kind');
+    for (const name of VIEW_PARAMS) if (name !== 'view' && name !== 'tolerance') params.delete(name);
     setSearchParams(params, { replace: true, preventScrollReset: true });
   }
 
@@ -85,23 +88,10 @@ function DiffResultView({ request }: { request: TDiffRequest }) {
 
 function DiffDone({ result, against, onStale }: { result: TDiffResult; against: string | undefined; onStale: () => void }) {
   const t = useT();
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams] = useSearchParams();
   const { totals } = result;
   const hasDifferences = !result.identical && totals.added + totals.removed + totals.changed > 0;
-
-  const urlTable = searchParams.get('table');
-  const urlKind = searchParams.get('kind');
-  const fromUrl = isTableName(urlTable) && isDiffKind(urlKind) ? { table: urlTable, kind: urlKind } : null;
-  const urlEntry = fromUrl ? result.summary.find((entry) => entry.table === fromUrl.table) : undefined;
-  const selection = fromUrl && urlEntry && urlEntry[fromUrl.kind] > 0 ? fromUrl : firstSelection(result.summary);
-  const selectedEntry = selection ? result.summary.find((entry) => entry.table === selection.table) : undefined;
-
-  function handleSelect(table: TTableName, kind: TDiffKind) {
-    const params = new URLSearchParams(searchParams);
-    params.set('table', table);
-    params.set('kind', kind);
-    setSearchParams(params, { replace: true, preventScrollReset: true });
-  }
+  const view = diffViewOf(searchParams);
 
   return (
     <div className="stack">
@@ -124,26 +114,46 @@ function DiffDone({ result, against, onStale }: { result: TDiffResult; against: 
             <span className="total-chip total-chip--changed">{t('diff.totals.changed', { count: formatCount(totals.changed) })}</span>
             <span className="total-chip">{t('diff.totals.unchanged', { count: formatCount(totals.unchanged) })}</span>
           </p>
-          <DiffSummaryTable summary={result.summary} selection={selection} onSelect={handleSelect} />
-          {selection && selectedEntry ? (
-            <section className="stack-s" aria-labelledby="diff-rows-title">
-              <h3 id="diff-rows-title">
-                {t('diff.rows.title', { kind: t(`diff.kind.${selection.kind}`), table: selection.table })}{' '}
-                <span className="muted num">({formatCount(selectedEntry[selection.kind])})</span>
-              </h3>
-              <DiffRows
-                key={`${selection.table}|${selection.kind}|${result.refHash}|${result.againstHash}`}
-                request={{ ref: result.ref, against, refHash: result.refHash, againstHash: result.againstHash }}
-                table={selection.table}
-                kind={selection.kind}
-                total={selectedEntry[selection.kind]}
-                changedColumns={selectedEntry.changedColumns}
-                onStale={onStale}
-              />
-            </section>
-          ) : null}
+          <DiffViewSwitch view={view} />
+          {view === 'moved' ? (
+            <WhatMoved result={result} against={against} onStale={onStale} />
+          ) : (
+            <DiffCells result={result} against={against} onStale={onStale} />
+          )}
         </>
       )}
     </div>
+  );
+}
+
+/** "What moved" and "Cell diff": two links of the same page, so that either view can be shared. */
+function DiffViewSwitch({ view }: { view: TDiffView }) {
+  const t = useT();
+  const [searchParams] = useSearchParams();
+  const hrefOf = (target: TDiffView) => {
+    const params = new URLSearchParams(searchParams);
+    if (target === 'moved') params.delete('view');
+    else params.set('view', 'cells');
+    const text = params.toString();
+    return text ? `?${text}` : '?';
+  };
+  return (
+    <nav aria-label={t('diff.view.label')}>
+      <ul className="diff-views">
+        {(['moved', 'cells'] as const).map((target) => (
+          <li key={target}>
+            <Link
+              to={hrefOf(target)}
+              replace
+              preventScrollReset
+              className="diff-view-link"
+              aria-current={view === target ? 'page' : undefined}
+            >
+              {t(target === 'moved' ? 'diff.view.moved' : 'diff.view.cells')}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }

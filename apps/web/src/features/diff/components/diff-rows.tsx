@@ -1,12 +1,14 @@
 import { useEffect, useMemo } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import type { TDiffKind, TDiffRow } from '@planning-hub/contracts/api/diff';
 import { TABLE_SPECS, type TTableName } from '@planning-hub/contracts/tables';
 import { useThrottledValue } from '../../../lib/use-throttled-value';
-import { useT } from '../../../i18n/i18n-context';
+import { useT, useTc } from '../../../i18n/i18n-context';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
+import { LoadingState } from '../../../components/ui/state-views';
 import { SkeletonCell, useVirtualGrid, VirtualGrid } from '../../../components/ui/virtual-grid';
-import { useDiffRowPages, type TDiffRowsRequest } from '../api/get-diff-rows';
-import { DIFF_PAGE_ROWS, DIFF_WINDOW_ROWS, diffColumns } from '../diff-rules';
+import { diffRowsQueryOptions, useDiffRowPages, type TDiffRowsRequest } from '../api/get-diff-rows';
+import { DIFF_PAGE_ROWS, DIFF_WINDOW_ROWS, diffColumns, hasActiveRowFilters } from '../diff-rules';
 import { DiffRowCells } from './diff-row-cells';
 
 const ROW_HEIGHTS: Record<TDiffKind, number> = { changed: 50, added: 32, removed: 32 };
@@ -20,7 +22,8 @@ type TDiffRowsProps = {
   request: Omit<TDiffRowsRequest, 'table' | 'kind' | 'limit'>;
   table: TTableName;
   kind: TDiffKind;
-  total: number;
+  /** Rows without filters (from the summary); undefined: the first page says how many pass the filters. */
+  knownTotal: number | undefined;
   changedColumns: Record<string, number>;
   /** A page came back as a job: the cache went stale, the summary must be asked for again. */
   onStale: () => void;
@@ -29,9 +32,38 @@ type TDiffRowsProps = {
 /**
  * The rows of one table and kind, virtualised: only the rows on screen are in the
  * DOM, and their pages (200 rows) are fetched as they scroll into view. 100,000
- * changed rows scroll like 100.
+ * changed rows scroll like 100. With filters, the server picks and orders the rows.
  */
-export function DiffRows({ request, table, kind, total, changedColumns, onStale }: TDiffRowsProps) {
+export function DiffRows({ knownTotal, ...props }: TDiffRowsProps) {
+  const t = useT();
+  const tc = useTc();
+  const first = useQuery({
+    ...diffRowsQueryOptions({ ...props.request, table: props.table, kind: props.kind, limit: DIFF_PAGE_ROWS, offset: 0 }),
+    enabled: knownTotal === undefined,
+  });
+  const isStale = first.data !== undefined && first.data.state !== 'done';
+  const { onStale } = props;
+  useEffect(() => {
+    if (isStale) onStale();
+  }, [isStale, onStale]);
+
+  if (knownTotal !== undefined) return <DiffRowsGrid {...props} total={knownTotal} />;
+  if (first.isError) return <ProblemAlert error={first.error} title={t('diff.rows.error')} onRetry={() => void first.refetch()} />;
+  if (first.data?.state !== 'done') return <LoadingState label={t('diff.filter.searching')} />;
+  const total = first.data.total;
+  return (
+    <div className="stack-s">
+      {hasActiveRowFilters(props.request.filters) ? (
+        <p className="muted" role="status">
+          {total === 0 ? t('diff.filter.none') : tc('diff.filter.matching', total)}
+        </p>
+      ) : null}
+      {total > 0 ? <DiffRowsGrid {...props} total={total} /> : null}
+    </div>
+  );
+}
+
+function DiffRowsGrid({ request, table, kind, total, changedColumns, onStale }: Omit<TDiffRowsProps, 'knownTotal'> & { total: number }) {
   const t = useT();
   const rowHeight = ROW_HEIGHTS[kind];
   const grid = useVirtualGrid({ total, windowRows: DIFF_WINDOW_ROWS, pageRows: DIFF_PAGE_ROWS, rowHeight, overscan: 20 });

@@ -1,0 +1,96 @@
+import {
+  DIFF_MEASURES,
+  MEASURED_TABLES,
+  dimensionsOf,
+  measureColumnsOf,
+  type TColumnTolerance,
+  type TDiffDimension,
+  type TMeasuredTable,
+} from '@planning-hub/contracts/api/diff';
+import type { TDiffMeasureTotals } from '@planning-hub/contracts/api/diff-summary';
+import { parseToleranceParams } from '@planning-hub/contracts/api/diff-tolerance';
+
+/** A measured column: `demand.quantity`. */
+export type TMeasure = { table: TMeasuredTable; column: string };
+
+export const measureName = (measure: TMeasure) => `${measure.table}.${measure.column}`;
+
+export const ALL_MEASURES: readonly TMeasure[] = MEASURED_TABLES.flatMap((table) =>
+  measureColumnsOf(table).map((column) => ({ table, column })),
+);
+
+const hasMoved = (totals: TDiffMeasureTotals) => totals.delta !== '0' || totals.added + totals.removed + totals.changed + totals.hidden > 0;
+
+/** `?measure=demand.quantity`, else the first measured column that moved, else demand.quantity. */
+export function measureFromParams(params: URLSearchParams, totals: readonly TDiffMeasureTotals[] | undefined): TMeasure {
+  const named = ALL_MEASURES.find((measure) => measureName(measure) === params.get('measure'));
+  if (named) return named;
+  const moved = totals?.find(hasMoved);
+  return moved ? { table: moved.table, column: moved.column } : ALL_MEASURES[0]!;
+}
+
+/** `?by=` when the table is totalled by it, else the table's first key column (item_code, resource_code). */
+export function dimensionFromParams(params: URLSearchParams, table: TMeasuredTable): TDiffDimension {
+  const by = params.get('by');
+  return dimensionsOf(table).find((dimension) => dimension === by) ?? DIFF_MEASURES[table].dimensions[0];
+}
+
+/** The chart shows totals by period; inventory has none, so by its last key column (location). */
+export function chartDimensionOf(table: TMeasuredTable): TDiffDimension {
+  const dimensions = dimensionsOf(table);
+  return dimensions.includes('period') ? 'period' : dimensions[dimensions.length - 1]!;
+}
+
+/** Round tick values from `min` to `max`: 0, 250, 500, … (1, 2, 2.5 or 5 times a power of ten). */
+export function niceTicks(min: number, max: number, targetCount = 5): number[] {
+  if (!Number.isFinite(min) || !Number.isFinite(max)) return [0];
+  if (max === min) {
+    if (max === 0) return [0, 1];
+    return max > 0 ? niceTicks(0, max, targetCount) : niceTicks(min, 0, targetCount);
+  }
+  const rawStep = (max - min) / Math.max(1, targetCount - 1);
+  const power = 10 ** Math.floor(Math.log10(rawStep));
+  const step = [1, 2, 2.5, 5, 10].map((factor) => factor * power).find((candidate) => candidate >= rawStep) ?? 10 * power;
+  const ticks: number[] = [];
+  for (let value = Math.floor(min / step) * step; value < max + step * 0.999; value += step) ticks.push(Number(value.toPrecision(12)));
+  return ticks;
+}
+
+const AXIS_NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
+/** Axis labels: `1.2M`, `35.5k`, `0.5`. */
+export function formatAxisValue(value: number): string {
+  const abs = Math.abs(value);
+  if (abs >= 1_000_000) return `${Number((value / 1_000_000).toFixed(1))}M`;
+  if (abs >= 10_000) return `${Number((value / 1000).toFixed(1))}k`;
+  return AXIS_NUMBER.format(value);
+}
+
+/** Seconds since `iso` (never negative), for "queued 12 s ago". */
+export function secondsSince(iso: string, now: number): number {
+  const at = Date.parse(iso);
+  return Number.isNaN(at) ? 0 : Math.max(0, Math.floor((now - at) / 1000));
+}
+
+/** `quantity: 0.5%`, `on_hand: 10`, `quantity: 0.5% / 10`: a column's tolerance as the reviewer reads it. */
+export function formatTolerance(column: string, tolerance: TColumnTolerance | null | undefined): string | null {
+  if (!tolerance) return null;
+  const parts = [
+    tolerance.relative !== undefined ? `${tolerance.relative}%` : null,
+    tolerance.absolute !== undefined ? tolerance.absolute : null,
+  ].filter((part): part is string => part !== null);
+  return parts.length > 0 ? `${column}: ${parts.join(' / ')}` : null;
+}
+
+/** The tolerance field's text as query parameters: `demand.quantity:0.5%, inventory.on_hand:10` -> two. */
+export function splitToleranceText(text: string): string[] {
+  return text
+    .split(/[\s,、]+/)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+}
+
+/** Whether the field's text spells tolerances the server takes (an empty field clears them). */
+export function isToleranceTextValid(text: string): boolean {
+  return !('error' in parseToleranceParams(splitToleranceText(text)));
+}
