@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FIELD_LIMITS } from './field-limits';
 
 /** docs/design.md section 4: safe in paths and URLs. */
 export const LABEL_PATTERN = /^[a-z0-9][a-z0-9._-]{0,62}$/;
@@ -6,7 +7,7 @@ export const LABEL_PATTERN = /^[a-z0-9][a-z0-9._-]{0,62}$/;
 export const ZLabel = z
   .string()
   .trim()
-  .max(63)
+  .max(FIELD_LIMITS.label)
   .regex(LABEL_PATTERN, 'A label is 1-63 characters of a-z, 0-9, ".", "_" and "-", starting with a letter or digit.');
 
 /** `foo` (the ready revision), `foo@draft`, or `foo@r3`. */
@@ -42,5 +43,5 @@ export const ZVersionId = z
   .string()
   .trim()
   .min(1)
-  .max(128)
+  .max(FIELD_LIMITS.versionId)
   .regex(/^[\p{L}\p{N}_.:/-]+$/u, 'A version id is 1-128 letters, digits and _ . : / -.');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FIELD_LIMITS } from '../field-limits';
 import { multiLineText, singleLineText } from '../free-text';
 import { ZLabel, ZVersionId } from '../labels';
 import { ZProblem, ZProblemSummary } from '../problems';
@@ -106,7 +107,7 @@ const ZJsonField = z.string().transform((text, ctx) => {
 
 export const ZUploadFields = z.object({
   version_id: ZVersionId,
-  note: multiLineText('A note', 2000).optional(),
+  note: multiLineText('A note', FIELD_LIMITS.uploadNote).optional(),
   encoding: z.enum(['auto', 'utf-8', 'shift_jis']).default('auto'),
   allow_invalid: z
     .enum(['true', 'false'])

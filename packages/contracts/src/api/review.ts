@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FIELD_LIMITS } from '../field-limits';
 import { multiLineText } from '../free-text';
 import { ZInputSetEvent } from './events';
 import { ZInputSetSummary } from './input-sets';
@@ -14,11 +15,11 @@ export const DEFAULT_REVIEWER = 'ui_reviewer';
 export const ZReviewerId = z
   .string()
   .trim()
-  .max(128)
+  .max(FIELD_LIMITS.reviewerId)
   .regex(/^[^\p{C}]*$/u, 'A reviewer id cannot contain control characters.');
 
 /** Shown in `planning events` and the History tab: line breaks are fine, terminal escapes are not. */
-const ZComment = multiLineText('A comment', 2000).min(1, 'A comment is required.');
+const ZComment = multiLineText('A comment', FIELD_LIMITS.reviewComment).min(1, 'A comment is required.');
 const ZContentHash = z.string().trim().regex(/^[0-9a-f]{64}$/, 'A content hash is 64 lowercase hex digits.');
 
 /**

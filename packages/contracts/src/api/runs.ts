@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FIELD_LIMITS } from '../field-limits';
 import { multiLineText, singleLineText } from '../free-text';
 import { ZLabel } from '../labels';
 import { PERIOD_GRANULARITIES } from '../tables';
@@ -174,7 +175,7 @@ export const ZCreateRunRequest = z
     input_set_label: z.string().trim().min(1).max(80).optional(),
     plan_id: z.string().trim().min(1).max(64).optional(),
     /** Free text kept with the run (runbook: evidence and exception reason in Legacy mode). */
-    note: multiLineText('A note', 4000).optional(),
+    note: multiLineText('A note', FIELD_LIMITS.runNote).optional(),
   })
   .strict();
 export type TCreateRunRequest = z.infer<typeof ZCreateRunRequest>;
@@ -182,7 +183,7 @@ export type TCreateRunRequest = z.infer<typeof ZCreateRunRequest>;
 /** POST /api/plans/{id}/runs: the plan comes from the path. */
 export const ZCreatePlanRunRequest = ZCreateRunRequest.omit({ plan_id: true }).strict();
 
-export const ZUpdateRunNoteRequest = z.object({ note: multiLineText('A note', 4000) }).strict();
+export const ZUpdateRunNoteRequest = z.object({ note: multiLineText('A note', FIELD_LIMITS.runNote) }).strict();
 
 export const ZListRunsQuery = z.object({
   plan_id: z.string().trim().max(64).optional(),
@@ -195,7 +196,7 @@ export type TListRunsResponse = z.infer<typeof ZListRunsResponse>;
 
 export const ZCreatePlanRequest = z
   .object({
-    name: singleLineText('A plan name', 128).min(1, 'A plan name is required.'),
+    name: singleLineText('A plan name', FIELD_LIMITS.planName).min(1, 'A plan name is required.'),
     default_input_set_label: ZLabel.optional(),
   })
   .strict();

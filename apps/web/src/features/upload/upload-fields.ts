@@ -1,9 +1,7 @@
+import { FIELD_LIMITS } from '@planning-hub/contracts/field-limits';
 import { LABEL_PATTERN, ZVersionId } from '@planning-hub/contracts/labels';
 import { UPLOAD_ENCODINGS, type TUploadEncoding } from '@planning-hub/contracts/api/upload-limits';
 
-export const LABEL_MAX_LENGTH = 63;
-export const VERSION_ID_MAX_LENGTH = 128;
-export const NOTE_MAX_LENGTH = 2000;
 /** The id of "Keep as a draft even if it has errors": a refused upload's hint leads to it. */
 export const ALLOW_INVALID_ID = 'upload-allow-invalid';
 
@@ -20,7 +18,7 @@ export type TLabelIssue = 'required' | 'tooLong' | 'badStart' | 'badCharacters';
 export function checkLabel(label: string): TLabelIssue | null {
   if (label.length === 0) return 'required';
   if (LABEL_PATTERN.test(label)) return null;
-  if (label.length > LABEL_MAX_LENGTH) return 'tooLong';
+  if (label.length > FIELD_LIMITS.label) return 'tooLong';
   if (!/^[a-z0-9]/.test(label)) return 'badStart';
   return 'badCharacters';
 }

@@ -1,12 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
+import { FIELD_LIMITS } from '@planning-hub/contracts/field-limits';
 import { useT } from '../../../i18n/i18n-context';
 import { FormField } from '../../../components/ui/form-field';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
 import { useCreatePlan } from '../api/create-plan';
 import { ReadyLabelInput } from './ready-label-input';
 
-const NAME_MAX_LENGTH = 128;
-const LABEL_MAX_LENGTH = 63;
 
 /** A named plan; its runs use the ready revision of its default label unless they name another. */
 export function CreatePlanForm({ readyLabels }: { readyLabels: readonly string[] }) {
@@ -39,7 +38,7 @@ export function CreatePlanForm({ readyLabels }: { readyLabels: readonly string[]
             className="input"
             value={name}
             onChange={(event) => setName(event.target.value)}
-            maxLength={NAME_MAX_LENGTH}
+            maxLength={FIELD_LIMITS.planName}
             required
             autoComplete="off"
             placeholder={t('plans.new.namePlaceholder')}
@@ -53,7 +52,7 @@ export function CreatePlanForm({ readyLabels }: { readyLabels: readonly string[]
             value={label}
             onChange={setLabel}
             readyLabels={readyLabels}
-            maxLength={LABEL_MAX_LENGTH}
+            maxLength={FIELD_LIMITS.label}
           />
         )}
       </FormField>

@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { FIELD_LIMITS } from '@planning-hub/contracts/field-limits';
 import { useQueryClient } from '@tanstack/react-query';
 import { RUN_WARNING_TITLES, type TPlan, type TRunDetail } from '@planning-hub/contracts/api/runs';
 import { useThrottledValue } from '../../../lib/use-throttled-value';
@@ -12,7 +13,6 @@ import { LabelReadinessMessage } from './label-readiness-message';
 import { ReadyLabelCombobox } from './ready-label-combobox';
 
 const LABEL_MAX_LENGTH = 80;
-const NOTE_MAX_LENGTH = 4000;
 /** How often the label typed is looked up. */
 const LOOKUP_INTERVAL_MS = 400;
 
@@ -144,7 +144,7 @@ export function NewRunForm({ plans, onStarted }: TNewRunFormProps) {
             rows={3}
             value={note}
             onChange={(event) => setNote(event.target.value)}
-            maxLength={NOTE_MAX_LENGTH}
+            maxLength={FIELD_LIMITS.runNote}
             placeholder={isLegacy ? t('run.note.legacyPlaceholder') : undefined}
           />
         )}

@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { FIELD_LIMITS } from '@planning-hub/contracts/field-limits';
 import { Link } from 'react-router';
 import type { TPlan } from '@planning-hub/contracts/api/runs';
 import { paths } from '../../../config/paths';
@@ -61,7 +62,7 @@ function RelinkForm({ plan, onDone }: { plan: TPlan; onDone: () => void }) {
     <form className="relink-form stack-s" onSubmit={handleSubmit}>
       <div className="field field--inline">
         <label htmlFor={id}>{t('plans.relink.label')}</label>
-        <input id={id} className="input mono" value={label} onChange={(event) => setLabel(event.target.value)} maxLength={63} autoComplete="off" />
+        <input id={id} className="input mono" value={label} onChange={(event) => setLabel(event.target.value)} maxLength={FIELD_LIMITS.label} autoComplete="off" />
         <button type="submit" className="btn btn--primary btn--small" disabled={update.isPending}>
           {t('plans.relink.save')}
         </button>

@@ -1,10 +1,10 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { FIELD_LIMITS } from '@planning-hub/contracts/field-limits';
 import type { TRunDetail } from '@planning-hub/contracts/api/runs';
 import { useT } from '../../../i18n/i18n-context';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
 import { useUpdateRunNote } from '../api/update-run-note';
 
-const NOTE_MAX_LENGTH = 4000;
 
 type TRunNoteProps = {
   run: TRunDetail;
@@ -56,7 +56,7 @@ export function RunNote({ run, canEdit, editRequest = 0 }: TRunNoteProps) {
             className="input textarea"
             rows={3}
             value={text}
-            maxLength={NOTE_MAX_LENGTH}
+            maxLength={FIELD_LIMITS.runNote}
             placeholder={isLegacy ? t('run.note.legacyPlaceholder') : undefined}
             onChange={(event) => setText(event.target.value)}
           />

@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
+import { FIELD_LIMITS } from '@planning-hub/contracts/field-limits';
 import { UPLOAD_LIMITS } from '@planning-hub/contracts/api/upload-limits';
 import { useT } from '../../../i18n/i18n-context';
 import { CheckboxField, FormField } from '../../../components/ui/form-field';
@@ -11,9 +12,6 @@ import {
   checkVersionId,
   ENCODINGS,
   invalidLabelCharacters,
-  LABEL_MAX_LENGTH,
-  NOTE_MAX_LENGTH,
-  VERSION_ID_MAX_LENGTH,
   type TEncoding,
   type TLabelIssue,
   type TVersionIdIssue,
@@ -122,7 +120,7 @@ export function UploadForm({ isUploading, onSubmit, onChange }: TUploadFormProps
                 setLabel(event.target.value);
                 onChange?.();
               }}
-              maxLength={LABEL_MAX_LENGTH + 10}
+              maxLength={FIELD_LIMITS.label + 10}
               autoComplete="off"
               spellCheck={false}
               aria-invalid={showLabelIssue || undefined}
@@ -142,7 +140,7 @@ export function UploadForm({ isUploading, onSubmit, onChange }: TUploadFormProps
               className="input mono"
               value={versionId}
               onChange={(event) => setVersionId(event.target.value)}
-              maxLength={VERSION_ID_MAX_LENGTH}
+              maxLength={FIELD_LIMITS.versionId}
               autoComplete="off"
               spellCheck={false}
               aria-invalid={showVersionIssue || undefined}
@@ -154,7 +152,7 @@ export function UploadForm({ isUploading, onSubmit, onChange }: TUploadFormProps
           id={ids.note}
           label={t('upload.note.label')}
           mark="optional"
-          hint={t('upload.note.hint', { max: NOTE_MAX_LENGTH, used: note.length })}
+          hint={t('upload.note.hint', { max: FIELD_LIMITS.uploadNote, used: note.length })}
           className="field--wide"
         >
           {(control) => (
@@ -164,7 +162,7 @@ export function UploadForm({ isUploading, onSubmit, onChange }: TUploadFormProps
               rows={2}
               value={note}
               onChange={(event) => setNote(event.target.value)}
-              maxLength={NOTE_MAX_LENGTH}
+              maxLength={FIELD_LIMITS.uploadNote}
             />
           )}
         </FormField>
