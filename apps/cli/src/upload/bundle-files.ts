@@ -1,5 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { isSystemFile } from '@planning-hub/contracts/system-files';
 import { CliError } from '../cli-errors';
 import { cliText } from '../cli-text';
 
@@ -7,15 +8,9 @@ import { cliText } from '../cli-text';
 export type TUploadFile = { name: string; path: string; size: number };
 
 /**
- * Operating-system litter in a bundle folder (dot files such as .DS_Store and `._demand.csv`,
- * Office lock files, Thumbs.db, desktop.ini): not sent, as the server would skip it anyway
- * (packages/core/src/bundle/classify-files.ts).
- */
-const SYSTEM_FILE = /^(\..*|~\$.*|Thumbs\.db|desktop\.ini)$/i;
-
-/**
  * What `planning import -i <path>` uploads: every regular file directly inside a bundle
- * folder, or the one file given (a .zip, which the server unpacks, or input_set.json).
+ * folder except operating-system litter (the server would skip it anyway), or the one
+ * file given (a .zip, which the server unpacks, or input_set.json).
  */
 export async function bundleFilesFromPath(inputPath: string): Promise<TUploadFile[]> {
   const info = await stat(inputPath).catch(() => null);
@@ -27,7 +22,7 @@ export async function bundleFilesFromPath(inputPath: string): Promise<TUploadFil
   const entries = await readdir(inputPath, { withFileTypes: true });
   const files: TUploadFile[] = [];
   for (const entry of entries) {
-    if (!entry.isFile() || SYSTEM_FILE.test(entry.name)) continue;
+    if (!entry.isFile() || isSystemFile(entry.name)) continue;
     const filePath = path.join(inputPath, entry.name);
     files.push({ name: entry.name, path: filePath, size: (await stat(filePath)).size });
   }

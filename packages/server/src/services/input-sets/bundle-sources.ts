@@ -4,6 +4,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import yauzl from 'yauzl';
+import { isSystemFile } from '@planning-hub/contracts/system-files';
 import { AppError, isAppError } from '../../errors/app-error';
 
 /** A file of a bundle that can be read (and read again) as a byte stream; `path` when it is on disk. */
@@ -59,8 +60,6 @@ function asZipReadError(error: unknown, entryName: string | null): unknown {
     : new AppError('bad_request', 'error.bundle.zip_entry_unreadable', { entry: entryName.slice(0, 120), detail: reason }, { cause: error });
 }
 
-const IGNORED_ZIP_ENTRY = /(^|\/)(__MACOSX\/|\.DS_Store$|Thumbs\.db$)/;
-
 function openZip(zipPath: string): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) => {
     yauzl.open(zipPath, { lazyEntries: true, strictFileNames: false, validateEntrySizes: true }, (error, zip) =>
@@ -91,7 +90,7 @@ export async function extractZipBundle(
       zip.on('end', () => resolve());
       zip.on('entry', (entry: yauzl.Entry) => {
         const name = entry.fileName.replace(/\\/g, '/');
-        if (name.endsWith('/') || IGNORED_ZIP_ENTRY.test(name)) return zip.readEntry();
+        if (name.endsWith('/') || isSystemFile(name)) return zip.readEntry();
         if (name.startsWith('/') || /^[a-zA-Z]:/.test(name) || name.split('/').includes('..')) {
           return reject(new AppError('bad_request', 'error.bundle.zip_unsafe_path', { entry: name.slice(0, 120) }));
         }
