@@ -4,6 +4,7 @@ import { adminRoutes } from './features/admin/routes';
 import { authRoutes } from './features/auth/routes';
 import { diffRoutes } from './features/diff/routes';
 import { inputSetRoutes } from './features/input-sets/routes';
+import { policyRoutes } from './features/policy/routes';
 import { reviewRoutes } from './features/review/routes';
 import { runRoutes } from './features/runs/routes';
 import { eventRoutes } from './features/events/routes';
@@ -20,6 +21,7 @@ export async function buildApiRouters(runtime: TRuntime): Promise<Router[]> {
     diffRoutes({ runtime }),
     reviewRoutes({ db: runtime.db, metrics: runtime.metrics }),
     eventRoutes({ db: runtime.db }),
+    policyRoutes({ db: runtime.db }),
     runRoutes({ db: runtime.db, config: runtime.config, metrics: runtime.metrics, logger: runtime.logger }),
   ];
 }

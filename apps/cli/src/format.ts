@@ -26,7 +26,7 @@ export function formatProblem(p: TProblem): string {
   ]
     .filter(Boolean)
     .join(', ');
-  const severity = p.severity === 'error' ? cliText('cli.problem.error', {}) : cliText('cli.problem.warning', {});
+  const severity = cliText(`cli.problem.${p.severity}`, {});
   return `  ${severity} ${where ? `${where}: ` : ''}${problemText(p)} [${p.code}]`;
 }
 

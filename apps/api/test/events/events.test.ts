@@ -3,7 +3,7 @@ import { ZEventsResponse, ZInputSetEvent, ZVerifyEventsResponse } from '@plannin
 import { ZProblemDetails } from '@planning-hub/contracts/api/problem-details';
 import { API } from '@planning-hub/contracts/api/routes';
 import { approveDraft } from '@planning-hub/server/services/review/approve-draft';
-import { importDraft } from '../../../../packages/server/test/support/seed-revisions';
+import { importDraft } from '@planning-hub/test-support/seed-revisions';
 import { startTestServer, type TTestServer, type TTokenCaller } from '../support/test-server';
 import { systemActor } from '@planning-hub/server/services/auth/actor';
 
@@ -17,7 +17,8 @@ async function seedWeeklyRefresh(): Promise<void> {
   await importDraft(pool, 'weekly_refresh');
   await approveDraft({ pool, ref: 'weekly_refresh@draft', reviewer: 'E1', comment: 'JIRA-1', actor: systemActor('lead') });
   await importDraft(pool, 'weekly_refresh', { versionId: 'B', overrides: { 'inbound.csv': null } });
-  await approveDraft({ pool, ref: 'weekly_refresh@draft', reviewer: 'E2', comment: 'JIRA-2', actor: systemActor('lead') });
+  // r2 drops inbound: the approval gates' row_count_change warning needs the acknowledgement (docs/design.md section 11).
+  await approveDraft({ pool, ref: 'weekly_refresh@draft', reviewer: 'E2', comment: 'JIRA-2', acknowledgeWarnings: true, actor: systemActor('lead') });
   await importDraft(pool, 'weekly_refresh', { versionId: 'C' });
 }
 

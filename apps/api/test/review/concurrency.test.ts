@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZProblemDetails } from '@planning-hub/contracts/api/problem-details';
 import { API } from '@planning-hub/contracts/api/routes';
-import { importDraft } from '../../../../packages/server/test/support/seed-revisions';
+import { importDraft } from '@planning-hub/test-support/seed-revisions';
 import { startTestServer, type TTestServer, type TTokenCaller } from '../support/test-server';
 
 let server: TTestServer;
@@ -69,7 +69,7 @@ describe('concurrent transitions on one label', () => {
   it('lets exactly one of 20 parallel approves win when a previous ready revision must be archived too', async () => {
     await importDraft(server.runtime.db.pool, 'contended', { versionId: '2027-01-B', overrides: { 'inbound.csv': null } });
     const responses = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => review('contended@draft', { action: 'approve', comment: `#${i}` }, reviewers[i % 4]!)),
+      Array.from({ length: 20 }, (_, i) => review('contended@draft', { action: 'approve', comment: `#${i}`, acknowledge_warnings: true }, reviewers[i % 4]!)),
     );
     expect(responses.filter((r) => r.status === 200)).toHaveLength(1);
     await Promise.all(responses.filter((r) => r.status !== 200).map(expectLostRace));
@@ -87,7 +87,7 @@ describe('concurrent transitions on one label', () => {
       // The revert names the revision its reviewer saw (r1). Whichever runs first, only one
       // may win: a revert first meets the draft r2, a revert second meets r1 archived.
       const [approve, revert] = await Promise.all([
-        review(`${label}@draft`, { action: 'approve', comment: 'approve r2' }, reviewers[1]!),
+        review(`${label}@draft`, { action: 'approve', comment: 'approve r2', acknowledge_warnings: true }, reviewers[1]!),
         review(`${label}@r1`, { action: 'revert', comment: 'revert r1' }, reviewers[2]!),
       ]);
       expect(approve.status).toBe(200);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { multiLineText } from '../free-text';
 
 /** docs/design.md section 5: every action the audit trail records. */
-export const EVENT_ACTIONS = ['upload', 'approve', 'revert', 'archive', 'export', 'backfill'] as const;
+export const EVENT_ACTIONS = ['upload', 'approve', 'revert', 'archive', 'export', 'backfill', 'policy_update'] as const;
 export const ZEventAction = z.enum(EVENT_ACTIONS);
 export type TEventAction = z.infer<typeof ZEventAction>;
 

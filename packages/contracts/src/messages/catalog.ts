@@ -1,7 +1,9 @@
+import { CHECK_MESSAGES_EN } from './en/checks';
 import { CLI_MESSAGES_EN } from './en/cli';
 import { ERROR_MESSAGES_EN } from './en/errors';
 import { PROBLEM_MESSAGES_EN } from './en/problems';
 import { RUN_MESSAGES_EN } from './en/runs';
+import { CHECK_MESSAGES_JA } from './ja/checks';
 import { CLI_MESSAGES_JA } from './ja/cli';
 import { ERROR_MESSAGES_JA } from './ja/errors';
 import { PROBLEM_MESSAGES_JA } from './ja/problems';
@@ -10,18 +12,24 @@ import type { TLanguage } from './language';
 
 /**
  * Every message the server, the CLI and the SPA say from a code: validation problems
- * (`problem.*`), API errors (`error.*`, `hint.*`, `title.*`), run warnings (`run.*`) and the
- * CLI's own (`cli.*`).
+ * (`problem.*`), API errors (`error.*`, `hint.*`, `title.*`), run warnings (`run.*`), the
+ * CLI's own (`cli.*`) and the approval gates' findings (`check.*`).
  * English is the source; Japanese has every code (the type says so, catalog.test.ts
  * checks the placeholders).
  */
-export const MESSAGES_EN = { ...PROBLEM_MESSAGES_EN, ...ERROR_MESSAGES_EN, ...RUN_MESSAGES_EN, ...CLI_MESSAGES_EN } as const;
+export const MESSAGES_EN = {
+  ...PROBLEM_MESSAGES_EN,
+  ...ERROR_MESSAGES_EN,
+  ...RUN_MESSAGES_EN,
+  ...CLI_MESSAGES_EN,
+  ...CHECK_MESSAGES_EN,
+} as const;
 
 export type TMessageCode = keyof typeof MESSAGES_EN;
 
 export const MESSAGES: Record<TLanguage, Record<TMessageCode, string>> = {
   en: MESSAGES_EN,
-  ja: { ...PROBLEM_MESSAGES_JA, ...ERROR_MESSAGES_JA, ...RUN_MESSAGES_JA, ...CLI_MESSAGES_JA },
+  ja: { ...PROBLEM_MESSAGES_JA, ...ERROR_MESSAGES_JA, ...RUN_MESSAGES_JA, ...CLI_MESSAGES_JA, ...CHECK_MESSAGES_JA },
 };
 
 export type TProblemMessageCode = Extract<TMessageCode, `problem.${string}`>;
@@ -29,6 +37,7 @@ export type TErrorMessageCode = Extract<TMessageCode, `error.${string}`>;
 export type THintMessageCode = Extract<TMessageCode, `hint.${string}`>;
 export type TCliMessageCode = Extract<TMessageCode, `cli.${string}`>;
 export type TRunMessageCode = Extract<TMessageCode, `run.${string}`>;
+export type TCheckMessageCode = Extract<TMessageCode, `check.${string}`>;
 
 /** Characters that cannot be in a placeholder's name: `{"tables": ...}` and `{...}` are text. */
 type TNonNameCharacter =

@@ -60,6 +60,8 @@ export const CLI_MESSAGES_EN = {
   'cli.error.plan_label_or_unlink': 'Give either --label <label> or --unlink.',
   'cli.error.input_missing': "'{path}' does not exist.",
   'cli.hint.input_missing': 'Give a bundle folder, a .zip of one, or input_set.json.',
+  'cli.error.annotate_overwrites': '--annotate-to {dir} would overwrite the input file {file}.',
+  'cli.hint.annotate_overwrites': 'Name another folder: the annotated files are copies, your files stay as they are.',
   'cli.error.file_changed':
     "'{path}' changed while it was being uploaded ({size} bytes when the upload started); import it again.",
 
@@ -75,9 +77,13 @@ export const CLI_MESSAGES_EN = {
   'cli.import.problems_capped': '  problems      {errors} error(s), {warnings} warning(s) (list capped)',
   'cli.import.more': '  … {count} more in the report',
   'cli.import.report': '  report        {path}',
+  'cli.import.annotated':
+    '  marked        {dir}: {files} file(s) with a "problems" column, problems.csv listing every problem. Fix the rows and import the same files again.',
+  'cli.import.annotated_none': '  marked        nothing to mark: nothing written to {dir}',
   'cli.import.next': 'Next: review it in the Planning Hub (/ui/plans/input_sets/{label}@draft/review) or with',
   'cli.problem.error': 'ERROR  ',
   'cli.problem.warning': 'warning',
+  'cli.problem.notice': 'notice ',
   'cli.problem.row': 'row {row}',
   'cli.problem.column': 'column {column}',
 
@@ -95,4 +101,18 @@ export const CLI_MESSAGES_EN = {
   'cli.list.none': 'No input sets yet. Import one with: pnpm planning import -i <dir> --version-id <id> --label <label>',
   'cli.list.none_with_status': 'No {status} input sets.',
   'cli.list.partial': '({shown} of {total})',
+
+  // planning policy, planning checks (approval gates)
+  'cli.policy.default': "'{label}' has no policy of its own: the default policy applies (version 0).",
+  'cli.policy.version': "Policy of '{label}': version {version}, set by {by} at {at}.",
+  'cli.policy.stored': "✓ Stored version {version} of the policy of '{label}' (event {event}).",
+  'cli.policy.tolerance_none': 'Diff tolerances: none (every change is shown).',
+  'cli.policy.tolerance': 'Diff tolerances: {tolerances}',
+  'cli.error.policy_unreadable': 'cannot read {file}: {detail}.',
+  'cli.error.policy_not_json': '{file} is not JSON: {detail}.',
+  'cli.checks.not_checked': "'{ref}' was stored before approval gates existed: it has no findings.",
+  'cli.checks.summary': "'{ref}': {errors} error(s) and {warnings} warning(s) from the checks (policy version {version}).",
+  'cli.checks.against': 'Compared with {against}.',
+  'cli.checks.none': 'No findings.',
+  'cli.checks.more': '  … {hidden} more finding(s) of {check} not stored.',
 } as const;

@@ -149,6 +149,14 @@ export const ERROR_MESSAGES_EN = {
   'hint.review.acknowledge':
     'Read the warnings, then tick "I have read the warnings" in the Review tab, or pass --acknowledge-warnings.',
   'hint.review.draft_blocks_revert': "Approve '{label}@draft' or have an admin archive it, then revert.",
+  'error.review.check_errors':
+    "'{ref}' has {count} finding(s) of severity error from the checks against the ready revision and cannot be approved.",
+  'error.review.needs_check_acknowledgement':
+    "'{ref}' has {count} check finding(s) of severity warning: approving it needs acknowledge_warnings: true.",
+  'hint.review.check_errors':
+    'See them with `planning checks --label {ref}` or in the Review tab; fix the data and upload again, or ask an admin to change the policy of {label} and upload again.',
+  'hint.review.acknowledge_checks':
+    'Read the findings (`planning checks --label {ref}` or the Review tab), then acknowledge the warnings to approve.',
 
   // Events and evidence
   'error.events.backfill_has_events':

@@ -191,6 +191,11 @@ export const PROBLEM_MESSAGES_EN = {
   'problem.non_working_hours': "{date} is not a working day but has '{hours}' hours.",
   'problem.non_working_hours.no_date': "This day is not a working day but has '{hours}' hours.",
 
+  // What an annotated download adds (docs/design.md section 3): read past, never stored
+  'problem.annotation_ignored.column':
+    "Column 'problems' of {file} holds the problems of an earlier upload; it is ignored.",
+  'problem.annotation_ignored.file': '{file} lists the problems of an earlier upload; it is ignored.',
+
   /** A record stored before problems had message codes: its English message as it was. */
   'problem.as_recorded': '{message}',
 } as const;

@@ -66,6 +66,8 @@ export const CLI_MESSAGES_JA: Record<keyof typeof CLI_MESSAGES_EN, string> = {
   'cli.error.plan_label_or_unlink': '--label <label> か --unlink のどちらかを指定してください。',
   'cli.error.input_missing': '「{path}」がありません。',
   'cli.hint.input_missing': 'バンドルのフォルダー、その .zip、または input_set.json を指定してください。',
+  'cli.error.annotate_overwrites': '--annotate-to {dir} では入力ファイル {file} が上書きされます。',
+  'cli.hint.annotate_overwrites': '別のフォルダーを指定してください。問題を書き込んだファイルはコピーで、元のファイルはそのまま残ります。',
   'cli.error.file_changed':
     '「{path}」はアップロード中に変わりました(開始時は {size} バイト)。もう一度インポートしてください。',
 
@@ -80,9 +82,13 @@ export const CLI_MESSAGES_JA: Record<keyof typeof CLI_MESSAGES_EN, string> = {
   'cli.import.problems_capped': '  問題                エラー {errors} 件、警告 {warnings} 件(一覧は上限で切っています)',
   'cli.import.more': '  … ほか {count} 件はレポートにあります',
   'cli.import.report': '  レポート            {path}',
+  'cli.import.annotated':
+    '  問題の書き込み      {dir}: 「problems」列を加えたファイル {files} 件と、すべての問題の一覧 problems.csv。行を直して同じファイルをもう一度インポートしてください。',
+  'cli.import.annotated_none': '  問題の書き込み      書き込む問題はありません。{dir} には何も書いていません',
   'cli.import.next': '次に: Planning Hub(/ui/plans/input_sets/{label}@draft/review)でレビューするか、次のコマンドを使ってください',
   'cli.problem.error': 'エラー',
   'cli.problem.warning': '警告  ',
+  'cli.problem.notice': 'お知らせ',
   'cli.problem.row': '{row} 行目',
   'cli.problem.column': '列 {column}',
 
@@ -99,4 +105,17 @@ export const CLI_MESSAGES_JA: Record<keyof typeof CLI_MESSAGES_EN, string> = {
     '入力セットはまだありません。インポートするには: `pnpm planning import -i <dir> --version-id <id> --label <label>`',
   'cli.list.none_with_status': '{status} の入力セットはありません。',
   'cli.list.partial': '({total} 件中 {shown} 件)',
+
+  'cli.policy.default': '「{label}」には独自のポリシーがないため、既定のポリシーが適用されます(バージョン 0)。',
+  'cli.policy.version': '「{label}」のポリシー: バージョン {version}、{by} が {at} に設定。',
+  'cli.policy.stored': '✓ 「{label}」のポリシーのバージョン {version} を保存しました(イベント {event})。',
+  'cli.policy.tolerance_none': '差分の許容範囲: なし(すべての変更を表示します)。',
+  'cli.policy.tolerance': '差分の許容範囲: {tolerances}',
+  'cli.error.policy_unreadable': '{file} を読めません: {detail}。',
+  'cli.error.policy_not_json': '{file} は JSON ではありません: {detail}。',
+  'cli.checks.not_checked': '「{ref}」は承認ゲートの導入前に保存されたため、指摘はありません。',
+  'cli.checks.summary': '「{ref}」: チェックの指摘はエラー {errors} 件、警告 {warnings} 件です(ポリシーのバージョン {version})。',
+  'cli.checks.against': '比較対象: {against}。',
+  'cli.checks.none': '指摘はありません。',
+  'cli.checks.more': '  … {check} の指摘はほかに {hidden} 件あります(保存されていません)。',
 };

@@ -150,6 +150,14 @@ export const ERROR_MESSAGES_JA: Record<keyof typeof ERROR_MESSAGES_EN, string> =
   'hint.review.acknowledge':
     '警告を読んでから、レビュータブで「警告を確認しました」にチェックを入れるか、--acknowledge-warnings を付けてください。',
   'hint.review.draft_blocks_revert': "'{label}@draft' を承認するか管理者に archive してもらってから、差戻してください。",
+  'error.review.check_errors':
+    '「{ref}」には ready のリビジョンとのチェックで重要度「エラー」の指摘が {count} 件あるため、承認できません。',
+  'error.review.needs_check_acknowledgement':
+    '「{ref}」にはチェックで重要度「警告」の指摘が {count} 件あります。承認するには acknowledge_warnings: true が必要です。',
+  'hint.review.check_errors':
+    '`planning checks --label {ref}` かレビュータブで確認し、データを直して再アップロードするか、管理者に {label} のポリシーを変えてもらってから再アップロードしてください。',
+  'hint.review.acknowledge_checks':
+    '指摘を読んでから（`planning checks --label {ref}` またはレビュータブ）、警告を確認したうえで承認してください。',
 
   'error.events.backfill_has_events':
     '「{ref}」(r{revision})にはすでに {count} 件のイベントがあります。backfill はイベントのないリビジョンにだけ使えます。',

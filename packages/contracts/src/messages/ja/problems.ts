@@ -191,5 +191,8 @@ export const PROBLEM_MESSAGES_JA: Record<keyof typeof PROBLEM_MESSAGES_EN, strin
   'problem.non_working_hours': '{date} は稼働日ではありませんが、時間が「{hours}」になっています。',
   'problem.non_working_hours.no_date': 'この日は稼働日ではありませんが、時間が「{hours}」になっています。',
 
+  'problem.annotation_ignored.column': '{file} の列「problems」は前回のアップロードの問題です。この列は無視されます。',
+  'problem.annotation_ignored.file': '{file} は前回のアップロードの問題の一覧です。このファイルは無視されます。',
+
   'problem.as_recorded': '{message}',
 };

@@ -1,5 +1,4 @@
 import {
-  DEFAULT_DIFF_TOLERANCE,
   DIFF_MEASURES,
   type TDiffChangeRow,
   type TDiffChangesQuery,
@@ -10,16 +9,17 @@ import {
 import type { TDiffSummaryQuery, TDiffSummaryResponse } from '@planning-hub/contracts/api/diff-summary';
 import { mergeTolerance } from '@planning-hub/contracts/api/diff-tolerance';
 import { TABLE_NAMES } from '@planning-hub/contracts/tables';
+import { readLabelPolicy } from '../policy/label-policy';
 import { readMeasureTotals, readMovers } from './diff-moved-read';
 import { rowFiltersOf, selectDiffRows, type TRowSource } from './diff-row-select';
 import { diffFromCacheOrJob, type TDiffServiceDeps } from './request-diff';
 
 /**
- * The tolerances a label's diffs apply unless a request says otherwise. Per-label
- * policies come later (issue 17); until then no change is hidden by default.
+ * The tolerances a label's diffs apply unless a request says otherwise: those of the
+ * label's policy (docs/design.md section 11), none hidden under the default policy.
  */
-export function defaultDiffTolerance(_label: string): TDiffTolerance {
-  return DEFAULT_DIFF_TOLERANCE;
+export async function defaultDiffTolerance(pool: Pick<TDiffServiceDeps['pool'], 'query'>, label: string): Promise<TDiffTolerance> {
+  return (await readLabelPolicy(pool, label)).policy.diff_tolerance;
 }
 
 /**
@@ -35,7 +35,7 @@ export async function requestDiffSummary(
   if ('job' in outcome) return outcome.job;
   const { manifest, paths } = outcome;
   const label = manifest.ref.split('@')[0] ?? manifest.ref;
-  const tolerance = mergeTolerance(defaultDiffTolerance(label), query.tolerance ?? {});
+  const tolerance = mergeTolerance(await defaultDiffTolerance(deps.pool, label), query.tolerance ?? {});
   const column = query.column ?? DIFF_MEASURES[query.table].columns[0];
   const totals = await readMeasureTotals(paths, manifest, tolerance);
   const page = await readMovers(paths, manifest, { ...query, column }, tolerance);

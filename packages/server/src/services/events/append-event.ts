@@ -1,9 +1,8 @@
+import type { TEventAction } from '@planning-hub/contracts/api/events';
 import { GENESIS_HASH, computeEventHash } from '@planning-hub/core/events/event-hash';
 import { auditKeyOf } from '../../database/pool-audit-key';
 import type { TSqlClient } from '../../database/transaction';
 
-export const EVENT_ACTIONS = ['upload', 'approve', 'revert', 'archive', 'export', 'backfill'] as const;
-export type TEventAction = (typeof EVENT_ACTIONS)[number];
 
 export type TNewEvent = {
   label: string;

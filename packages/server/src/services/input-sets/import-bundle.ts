@@ -1,3 +1,4 @@
+import type { TUploadEncoding } from '@planning-hub/contracts/api/upload-limits';
 import type pg from 'pg';
 import type { TBrowserEdit, TImportReport } from '@planning-hub/contracts/api/input-sets';
 import { ZLabel, ZVersionId } from '@planning-hub/contracts/labels';
@@ -8,6 +9,7 @@ import { lockLabel, useBulkTimeouts, withTransaction, type TSqlClient } from '..
 import type { TMetrics } from '../../observability/metrics';
 import { actorLabel, type TActor } from '../auth/actor';
 import { appendEvent } from '../events/append-event';
+import { runDraftChecks } from '../checks/run-draft-checks';
 import type { TByteSource } from './bundle-sources';
 import { createCopyWriter } from './copy-rows';
 import { computeStoredContentHash, createLeadingTableHasher } from './content-hash';
@@ -17,7 +19,7 @@ export type TImportBundleInput = {
   versionId: string;
   note?: string | undefined;
   files: TByteSource[];
-  encoding: 'auto' | 'utf-8' | 'shift_jis';
+  encoding: TUploadEncoding;
   /** Keep a bundle with validation errors as a draft marked invalid (it cannot be approved). */
   allowInvalid: boolean;
   /** The signed-in user who uploads (docs/design.md, "Identity"). */
@@ -126,6 +128,8 @@ export async function importBundle(deps: TImportDeps, input: TImportBundleInput)
           input.actor.username,
         ],
       );
+      // Approval gates (docs/design.md section 11): the label's checks against its ready revision.
+      await runDraftChecks(client, { label, draftId: draft.id });
       await appendEvent(client, {
         label,
         inputSetId: draft.id,
