@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Builds the `planning` CLI with esbuild into apps/cli/dist/: planning.mjs, the entry that
 // bin/planning and `npm install -g ./apps/cli` run, and chunks/ that it loads on demand.
-// One bundle of the CLI, its contracts and its three dependencies (commander, zod, yauzl):
+// One bundle of the CLI, its contracts and its dependencies (commander, zod, yauzl, fflate):
 // no tsx, no TypeScript and nothing from node_modules at run time.
 //
 // Why an entry plus chunks rather than one file: Node compiles a whole ES module before it
@@ -39,6 +39,7 @@ const SOURCES = [
   path.join(cliDir, 'src'),
   path.join(root, 'packages', 'contracts', 'src'),
   path.join(root, 'packages', 'core', 'src'),
+  path.join(root, 'packages', 'planner-files', 'src'),
   path.join(cliDir, 'package.json'),
   fileURLToPath(import.meta.url),
 ];

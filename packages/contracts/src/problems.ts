@@ -26,12 +26,16 @@ export const PROBLEM_CODES = {
   unknown_column: 'warning',
   orphan_item: 'warning',
   non_working_hours: 'warning',
+  // notices: said, never blocking, never acknowledged (the `problems` column and problems.csv
+  // of an annotated download, docs/design.md section 3)
+  annotation_ignored: 'notice',
 } as const;
 
 export type TProblemCode = keyof typeof PROBLEM_CODES;
 
 export const ZProblem = z.object({
-  severity: z.enum(['error', 'warning']),
+  /** error: blocks approval; warning: needs an acknowledgement; notice: only said. */
+  severity: z.enum(['error', 'warning', 'notice']),
   code: z.enum(Object.keys(PROBLEM_CODES) as [TProblemCode, ...TProblemCode[]]),
   table: z.enum(TABLE_NAMES).nullable(),
   file: z.string().nullable(),
@@ -68,6 +72,13 @@ export function problemMessageParams(
   }
   return { ...values, ...problem.params };
 }
+
+/**
+ * What an annotated download adds to the planner's files (docs/design.md section 3): a last
+ * column with each row's problems, and a file listing them all. An upload reads past both.
+ */
+export const ANNOTATION_COLUMN = 'problems';
+export const ANNOTATION_FILE = 'problems.csv';
 
 /** Problems are capped per code; the summary keeps the true counts. */
 export const MAX_PROBLEMS_PER_CODE = 1000;

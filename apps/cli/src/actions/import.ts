@@ -8,7 +8,10 @@ import { EXIT } from '../cli-errors';
 import { printJson, runWithApi } from '../cli-runtime';
 import type { TImportOptions } from '../commands/import';
 import { formatImportReport } from '../format';
-import { bundleFilesFromPath } from '../upload/bundle-files';
+import { cliLanguage } from '../cli-language';
+import { cliText } from '../cli-text';
+import { annotateToDir, assertAnnotateDirUsable, type TAnnotateOutcome } from '../upload/annotate-to-dir';
+import { bundleFilesFromPath, type TUploadFile } from '../upload/bundle-files';
 import { multipartBody } from '../upload/multipart-body';
 import { createUploadProgress } from '../upload/upload-progress';
 
@@ -17,6 +20,16 @@ export const IMPORT_REPORT_PATH = path.join('tmp', 'reports', 'import_planning_i
 
 async function writeReport(file: string, report: unknown): Promise<void> {
   await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
+}
+
+async function annotateFiles(dir: string, files: readonly TUploadFile[], report: TImportReport): Promise<TAnnotateOutcome> {
+  return annotateToDir({ dir: path.resolve(dir), files, report, language: cliLanguage() });
+}
+
+function formatAnnotated(dir: string, outcome: TAnnotateOutcome): string {
+  return outcome === null
+    ? cliText('cli.import.annotated_none', { dir })
+    : cliText('cli.import.annotated', { dir, files: outcome.annotated.length });
 }
 
 /**
@@ -29,6 +42,7 @@ export async function runImport(options: TImportOptions): Promise<void> {
     await mkdir(path.dirname(reportPath), { recursive: true });
     try {
       const files = await bundleFilesFromPath(path.resolve(options.input));
+      if (options.annotateTo !== undefined) await assertAnnotateDirUsable(path.resolve(options.annotateTo), files);
       const body = multipartBody(
         {
           version_id: options.versionId,
@@ -60,8 +74,11 @@ export async function runImport(options: TImportOptions): Promise<void> {
         progress.finish();
       }
       await writeReport(reportPath, report);
+      const annotated = options.annotateTo === undefined ? undefined : await annotateFiles(options.annotateTo, files, report);
       if (options.json) printJson(report);
       else console.log(formatImportReport(report, path.relative(process.cwd(), reportPath) || reportPath));
+      // With --json, stdout is the report alone: where the marked files went is said on stderr.
+      if (annotated !== undefined) (options.json ? console.error : console.log)(formatAnnotated(options.annotateTo!, annotated));
       return report.ok ? EXIT.ok : EXIT.validation;
     } catch (error) {
       // Failed runs leave a report too: the runbook reads this file after every run.

@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { UPLOAD_ENCODINGS, type TUploadEncoding } from '@planning-hub/contracts/api/upload-limits';
 import type { TConnectionOptions } from '../connection/resolve-connection';
 import { withConnectionOptions } from './connection-options';
 
@@ -7,8 +8,9 @@ export type TImportOptions = TConnectionOptions & {
   versionId: string;
   label: string;
   note?: string;
-  encoding: 'auto' | 'utf-8' | 'shift_jis';
+  encoding: TUploadEncoding;
   allowInvalid?: boolean;
+  annotateTo?: string;
   json?: boolean;
 };
 
@@ -24,10 +26,14 @@ export function registerImportCommand(program: Command): void {
     .option('--note <text>', 'a note kept with the revision')
     .addOption(
       new Option('--encoding <encoding>', 'encoding of the CSV files')
-        .choices(['auto', 'utf-8', 'shift_jis'])
+        .choices(UPLOAD_ENCODINGS)
         .default('auto'),
     )
     .option('--allow-invalid', 'keep a bundle with errors as a draft marked invalid')
+    .option(
+      '--annotate-to <dir>',
+      'when the bundle is refused or has warnings, write its files with a "problems" column, and problems.csv, into <dir>',
+    )
     .option('--json', 'print the report as JSON');
   withConnectionOptions(command)
     .addHelpText(

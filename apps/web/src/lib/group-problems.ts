@@ -9,8 +9,10 @@ export type TProblemGroup = {
   problems: TProblem[];
 };
 
+const SEVERITY_ORDER: Record<TProblem['severity'], number> = { error: 0, warning: 1, notice: 2 };
+
 function compareProblems(a: TProblem, b: TProblem): number {
-  if (a.severity !== b.severity) return a.severity === 'error' ? -1 : 1;
+  if (a.severity !== b.severity) return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
   return (a.row ?? 0) - (b.row ?? 0);
 }
 
@@ -26,7 +28,7 @@ export function groupProblemsByFile(problems: readonly TProblem[]): TProblemGrou
     }
     group.problems.push(problem);
     if (problem.severity === 'error') group.errorCount += 1;
-    else group.warningCount += 1;
+    else if (problem.severity === 'warning') group.warningCount += 1;
   }
   const list = [...groups.values()];
   for (const group of list) group.problems.sort(compareProblems);
@@ -39,6 +41,10 @@ export function groupProblemsByFile(problems: readonly TProblem[]): TProblemGrou
 
 export function countProblems(problems: readonly TProblem[]): { errors: number; warnings: number } {
   let errors = 0;
-  for (const problem of problems) if (problem.severity === 'error') errors += 1;
-  return { errors, warnings: problems.length - errors };
+  let warnings = 0;
+  for (const problem of problems) {
+    if (problem.severity === 'error') errors += 1;
+    else if (problem.severity === 'warning') warnings += 1;
+  }
+  return { errors, warnings };
 }

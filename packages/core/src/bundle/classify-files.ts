@@ -1,3 +1,5 @@
+import { ANNOTATION_FILE } from '@planning-hub/contracts/problems';
+import { isSystemFile } from '@planning-hub/contracts/system-files';
 import { TABLE_NAMES, TABLE_SPECS, type TTableName } from '@planning-hub/contracts/tables';
 import type { TByteSource } from '../bytes/byte-source';
 import { findClosestName } from '../validation/closest-name';
@@ -9,9 +11,6 @@ export const PARAMS_JSON_FILE = 'params.json';
 export type TBundleFiles =
   | { kind: 'tables'; tables: Partial<Record<TTableName, TByteSource>>; paramsFormat: 'json' | 'csv' | null }
   | { kind: 'json'; source: TByteSource };
-
-/** Operating system litter in folders and zips, skipped without a warning. */
-const SYSTEM_FILE = /(^|\/)(__MACOSX\/|\.[^/]+$|~\$[^/]*$|Thumbs\.db$|desktop\.ini$)/i;
 
 const TABLE_BY_FILE = new Map<string, TTableName>([
   ...TABLE_NAMES.map((table) => [TABLE_SPECS[table].file, table] as const),
@@ -33,7 +32,20 @@ export function classifyFiles(
   files: readonly TByteSource[],
   report: (problem: TProblemInput) => void,
 ): TBundleFiles {
-  const candidates = files.filter((file) => !SYSTEM_FILE.test(file.name.replace(/\\/g, '/')));
+  // problems.csv of an annotated download (docs/design.md section 3): read past, with a notice.
+  const isAnnotation = (file: TByteSource) => baseName(file.name).toLowerCase() === ANNOTATION_FILE;
+  for (const file of files.filter(isAnnotation)) {
+    report({
+      code: 'annotation_ignored',
+      table: null,
+      file: file.name,
+      row: null,
+      column: null,
+      value: null,
+      detail: problemMessage('problem.annotation_ignored.file', {}),
+    });
+  }
+  const candidates = files.filter((file) => !isSystemFile(file.name) && !isAnnotation(file));
   const ignore = (file: TByteSource, detail: TProblemMessage) =>
     report({
       code: 'unknown_file',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PROBLEM_CODES } from '@planning-hub/contracts/problems';
 import { TABLE_NAMES } from '@planning-hub/contracts/tables';
 import { hashTables } from '../canonical/content-hash';
-import { encodeShiftJis } from '../encoding/encode-shift-jis';
+import { encodeText } from '@planning-hub/planner-files/encode-text';
 import { collectBundle, locate, readExampleBundle, sourcesOf } from '../../test/bundle-fixtures';
 
 function calendarWeeks(): string {
@@ -234,10 +234,34 @@ describe('processBundle', () => {
       },
     ]);
     const codes = new Set(result.problems.map((p) => p.code));
+    // annotation_ignored has a test of its own (an annotated download read back).
     expect([...Object.keys(PROBLEM_CODES)].filter((code) => !codes.has(code as never))).toEqual([
       'missing_file',
+      'annotation_ignored',
     ]);
     expect(result.summary).toMatchObject({ errors: 15, warnings: 4, truncated: false });
+  });
+
+  it('reads past the problems column and problems.csv of an annotated download, with notices only', async () => {
+    const files = readExampleBundle('sample-bundle');
+    const demand = files.find((file) => file.name === 'demand.csv')!;
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of demand.open()) chunks.push(chunk);
+    const [header, ...rows] = Buffer.concat(chunks).toString('utf8').trimEnd().split(/\r?\n/);
+    const annotated = [`${header},problems`, ...rows.map((row, i) => `${row},${i === 0 ? '"quantity: was wrong, now fixed"' : ''}`)].join('\r\n');
+    const withAnnotation = [
+      ...files.filter((file) => file !== demand),
+      ...sourcesOf({ 'demand.csv': `${annotated}\r\n`, 'problems.csv': '\uFEFFfile,row,column,severity,code,message\r\n' }),
+    ];
+    const plain = await collectBundle(files);
+    const result = await collectBundle(withAnnotation);
+    expect(result.problems.filter((p) => p.severity === 'notice').map(locate)).toEqual([
+      { severity: 'notice', code: 'annotation_ignored', table: null, file: 'problems.csv', row: null, column: null, value: null },
+      { severity: 'notice', code: 'annotation_ignored', table: 'demand', file: 'demand.csv', row: 1, column: 'problems', value: null },
+    ]);
+    expect(result.problems.filter((p) => p.severity !== 'notice').map(locate)).toEqual(plain.problems.map(locate));
+    expect(result.summary).toMatchObject({ errors: plain.summary.errors, warnings: plain.summary.warnings });
+    expect(result.tables.demand).toEqual(plain.tables.demand);
   });
 
   it('writes messages a planner understands, quoting the value', async () => {
@@ -394,7 +418,7 @@ describe('processBundle', () => {
         Object.fromEntries(
           Object.entries(text).map(([name, content]) => [
             name,
-            encodeShiftJis(content.replace(/\n/g, '\r\n')),
+            encodeText(content.replace(/\n/g, '\r\n'), 'shift_jis'),
           ]),
         ),
       ),
@@ -408,7 +432,7 @@ describe('processBundle', () => {
 
   it('reads the files as Shift_JIS when told to, and reports undecodable bytes when told wrong', async () => {
     const files = {
-      'demand.csv': encodeShiftJis('item_code,location_code,period,quantity\n部品,東京,2027-W01,1\n'),
+      'demand.csv': encodeText('item_code,location_code,period,quantity\n部品,東京,2027-W01,1\n', 'shift_jis'),
     };
     const forced = await collectBundle(sourcesOf(files), 'shift_jis');
     expect(forced.encodings['demand.csv']).toBe('shift_jis');

@@ -6,7 +6,7 @@ import type { TDetectedEncoding } from '../encoding/encodings';
 import type { TBundleContext } from '../validation/bundle-context';
 import { problemMessage, type TProblemList } from '../validation/problem-list';
 import { resolveHeader } from '../validation/resolve-header';
-import { createTableValidator, type TTableValidator } from '../validation/table-validator';
+import { createHeaderValidator, type TTableValidator } from '../validation/table-validator';
 import { orderParamsFirst } from './order-params';
 import type { TRowBatcher } from './row-batcher';
 
@@ -75,14 +75,11 @@ export async function readCsvTable(options: {
       const mapping = resolveHeader({ spec, header, file, row: 1, report: problems.add });
       sourceIndexes = mapping.sourceIndexes;
       isInSpecOrder = sourceIndexes.every((index, i) => index === i);
-      validator = createTableValidator({
+      validator = createHeaderValidator(mapping, {
         spec,
         file,
         context: options.context,
         problems,
-        presentColumns: mapping.presentColumns,
-        isComplete: mapping.isComplete,
-        granularity: options.context.granularity,
         expectedRows: Math.ceil(source.size / BYTES_PER_ROW_GUESS),
         trackKeyOrder: heldRecords === null,
         onValidRow: batcher.add,

@@ -12,6 +12,7 @@ import {
 import { problemMessage, shorten, type TProblemInput } from '../validation/problem-list';
 import { PROCESSING_ORDER } from '../validation/rules/rules-by-table';
 import { MAX_PARAMS_BYTES } from './bundle-limits';
+import { paramsTooLarge } from './params-problems';
 import type { TBundleRun } from './bundle-run';
 import { detectSourceEncoding } from './read-encoded-source';
 import { createRowBatcher } from './row-batcher';
@@ -232,15 +233,7 @@ async function readParams(options: {
 }): Promise<void> {
   const { run, source, range } = options;
   if (range.end - range.start > MAX_PARAMS_BYTES) {
-    options.report({
-      code: 'unparsable_row',
-      table: 'params',
-      file: source.name,
-      row: null,
-      column: null,
-      value: null,
-      detail: problemMessage('problem.unparsable_row.json_params_too_large', { maxMiB: MAX_PARAMS_BYTES / 2 ** 20 }),
-    });
+    options.report(paramsTooLarge(source.name, 'problem.unparsable_row.json_params_too_large'));
     return;
   }
   const parts: Buffer[] = [];

@@ -3,6 +3,7 @@ import type { TByteSource } from '../bytes/byte-source';
 import { problemMessage } from '../validation/problem-list';
 import { PROCESSING_ORDER } from '../validation/rules/rules-by-table';
 import { MAX_PARAMS_BYTES } from './bundle-limits';
+import { paramsTooLarge } from './params-problems';
 import type { TBundleRun } from './bundle-run';
 import { PARAMS_JSON_FILE } from './classify-files';
 import { readCsvTable } from './read-csv-table';
@@ -64,15 +65,7 @@ export async function readTableFiles(
 }
 
 function reportTooLarge(run: TBundleRun, source: TByteSource): void {
-  run.problems.add({
-    code: 'unparsable_row',
-    table: 'params',
-    file: source.name,
-    row: null,
-    column: null,
-    value: null,
-    detail: problemMessage('problem.unparsable_row.params_too_large', { maxMiB: MAX_PARAMS_BYTES / 2 ** 20 }),
-  });
+  run.problems.add(paramsTooLarge(source.name, 'problem.unparsable_row.params_too_large'));
 }
 
 function reportMissingFile(run: TBundleRun, table: TTableName): void {

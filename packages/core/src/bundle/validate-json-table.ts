@@ -2,7 +2,7 @@ import type { TTableSpec } from '@planning-hub/contracts/tables';
 import type { TBundleContext } from '../validation/bundle-context';
 import { problemMessage, type TProblemList, type TProblemMessage } from '../validation/problem-list';
 import { resolveHeader } from '../validation/resolve-header';
-import { createTableValidator } from '../validation/table-validator';
+import { createHeaderValidator } from '../validation/table-validator';
 import { isPlainObject, jsonCellText } from './json-cells';
 import type { TRowBatcher } from './row-batcher';
 
@@ -33,14 +33,11 @@ export function createJsonTableValidator(options: {
   const { spec, file, problems } = options;
   const header = options.rowCount === 0 ? spec.columns.map((column) => column.name) : [...options.keys];
   const mapping = resolveHeader({ spec, header, file, row: null, report: problems.add });
-  const validator = createTableValidator({
+  const validator = createHeaderValidator(mapping, {
     spec,
     file,
     context: options.context,
     problems,
-    presentColumns: mapping.presentColumns,
-    isComplete: mapping.isComplete,
-    granularity: options.context.granularity,
     onValidRow: options.batcher.add,
   });
   const cells: (string | undefined)[] = new Array<string | undefined>(spec.columns.length);

@@ -5,6 +5,7 @@ import { problemMessage, type TProblemList } from '../validation/problem-list';
 import { createTableValidator } from '../validation/table-validator';
 import { isPlainObject } from './json-cells';
 import { orderParamsFirst } from './order-params';
+import { unreadableParams } from './params-problems';
 import type { TRowBatcher } from './row-batcher';
 
 /**
@@ -21,15 +22,7 @@ export function validateParamsObject(options: {
   const { params, file, problems } = options;
   const spec = TABLE_SPECS.params;
   if (!isPlainObject(params)) {
-    problems.add({
-      code: 'unparsable_row',
-      table: 'params',
-      file,
-      row: null,
-      column: null,
-      value: null,
-      detail: problemMessage('problem.unparsable_row.params_not_object', {}),
-    });
+    problems.add(unreadableParams(file, problemMessage('problem.unparsable_row.params_not_object', {})));
     return;
   }
   const validator = createTableValidator({

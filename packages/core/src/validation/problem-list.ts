@@ -50,7 +50,7 @@ export function createProblemList(): TProblemList {
     add({ detail, ...fields }) {
       const severity = PROBLEM_CODES[fields.code];
       if (severity === 'error') errors++;
-      else warnings++;
+      else if (severity === 'warning') warnings++;
       const count = (byCode[fields.code] ?? 0) + 1;
       byCode[fields.code] = count;
       if (count > MAX_PROBLEMS_PER_CODE) return;

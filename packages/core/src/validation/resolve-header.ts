@@ -1,3 +1,4 @@
+import { ANNOTATION_COLUMN } from '@planning-hub/contracts/problems';
 import type { TTableSpec } from '@planning-hub/contracts/tables';
 import { findClosestName } from './closest-name';
 import { problemMessage, shorten, type TProblemInput } from './problem-list';
@@ -48,7 +49,19 @@ function matchHeaderCells({ header, file, row, spec, report }: THeaderInput, nam
   const unknown: TUnknownCell[] = [];
   header.forEach((name, index) => {
     const columnIndex = names.indexOf(name);
-    if (columnIndex === -1) {
+    if (columnIndex === -1 && name === ANNOTATION_COLUMN && row !== null) {
+      // The column an annotated download adds to a CSV file (a header on a row; JSON tables have
+      // none), docs/design.md section 3: read past, with a notice.
+      report({
+        code: 'annotation_ignored',
+        table: spec.name,
+        file,
+        row,
+        column: name,
+        value: null,
+        detail: problemMessage('problem.annotation_ignored.column', {}),
+      });
+    } else if (columnIndex === -1) {
       unknown.push({ name, index });
     } else if (sourceIndexes[columnIndex] !== -1) {
       report({

@@ -1,6 +1,7 @@
 import { PROBLEM_CODES, type TProblemCode } from '@planning-hub/contracts/problems';
 import type { TPeriodGranularity, TRow, TTableSpec } from '@planning-hub/contracts/tables';
 import type { TBundleContext } from './bundle-context';
+import type { THeaderMapping } from './resolve-header';
 import { createColumnChecker } from './column-checkers';
 import { createDuplicateKeyCheck, OUT_OF_ORDER } from './duplicate-key-check';
 import { problemMessage, shorten, type TProblemList, type TProblemMessage } from './problem-list';
@@ -178,4 +179,20 @@ export function createTableValidator(options: {
       rules.finish?.((problem) => problems.add({ ...problem, table: spec.name, file }));
     },
   };
+}
+
+/**
+ * The validator of a table read with a header (a CSV's first line, the keys of JSON rows):
+ * the columns resolveHeader found, periods of the bundle's granularity.
+ */
+export function createHeaderValidator(
+  mapping: Pick<THeaderMapping, 'presentColumns' | 'isComplete'>,
+  options: Omit<Parameters<typeof createTableValidator>[0], 'presentColumns' | 'isComplete' | 'granularity'>,
+): TTableValidator {
+  return createTableValidator({
+    ...options,
+    presentColumns: mapping.presentColumns,
+    isComplete: mapping.isComplete,
+    granularity: options.context.granularity,
+  });
 }

@@ -9,12 +9,14 @@ import { TableScroll } from './table-scroll';
 const FIRST_PAGE = 100;
 const MORE_PAGE = 500;
 
+const SEVERITY_MARKS: Record<TProblem['severity'], string> = { error: '✕', warning: '!', notice: 'i' };
+
 function SeverityBadge({ severity }: { severity: TProblem['severity'] }) {
   const t = useT();
   return (
     <span className={`severity severity--${severity}`}>
-      <span aria-hidden="true">{severity === 'error' ? '✕' : '!'}</span>
-      {severity === 'error' ? t('problems.error') : t('problems.warning')}
+      <span aria-hidden="true">{SEVERITY_MARKS[severity]}</span>
+      {t(`problems.${severity}`)}
     </span>
   );
 }

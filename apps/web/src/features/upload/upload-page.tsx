@@ -100,8 +100,17 @@ export function UploadPage() {
         </p>
       ) : null}
 
-      {upload.data?.kind === 'stored' ? <UploadStored report={upload.data.report} headingRef={headingRef} hasReady={ready.isSuccess ? ready.data !== null : null} /> : null}
-      {upload.data?.kind === 'rejected' ? <UploadRejected problem={upload.data.problem} headingRef={headingRef} /> : null}
+      {upload.data?.kind === 'stored' ? (
+        <UploadStored
+          report={upload.data.report}
+          headingRef={headingRef}
+          hasReady={ready.isSuccess ? ready.data !== null : null}
+          files={upload.variables?.files ?? null}
+        />
+      ) : null}
+      {upload.data?.kind === 'rejected' ? (
+        <UploadRejected problem={upload.data.problem} headingRef={headingRef} files={upload.variables?.files ?? null} />
+      ) : null}
       {upload.isError && !isAbortError(upload.error) ? <UploadFailed error={upload.error} headingRef={headingRef} /> : null}
       {fix ? (
         <FixInBrowser

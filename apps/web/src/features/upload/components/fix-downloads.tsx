@@ -1,23 +1,9 @@
 import type { TProblem } from '@planning-hub/contracts/problems';
-import { saveTextFile } from '../../../lib/download';
+import { saveBytesFile, saveTextFile } from '../../../lib/download';
 import { useI18n } from '../../../i18n/i18n-context';
 import { translateProblem } from '../../../i18n/problem-messages';
 import { formatProblemsCsv } from '../fix/problems-csv';
 import { buildEditedFiles, type TFixSession } from '../fix/fix-session';
-
-/** Saves bytes as a file, as a link with `download` would: an edited CSV keeps its encoding. */
-function saveBytes(fileName: string, bytes: Uint8Array<ArrayBuffer>): void {
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'text/csv' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // Revoked on the next tick: some browsers read the URL after click() returns.
-  window.setTimeout(() => URL.revokeObjectURL(url), 0);
-}
 
 type TFixDownloadsProps = {
   session: TFixSession;
@@ -40,7 +26,7 @@ export function FixDownloads({ session, hasUnencodable }: TFixDownloadsProps) {
 
   function downloadFile(name: string) {
     const bytes = buildEditedFiles(session).get(name);
-    if (bytes) saveBytes(name, new Uint8Array(bytes));
+    if (bytes) saveBytesFile(name, bytes, 'text/csv');
   }
 
   return (

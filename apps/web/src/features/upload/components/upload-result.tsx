@@ -12,24 +12,29 @@ import { ProblemsByFile } from '../../../components/ui/problems-table';
 import { RowCountsTable } from '../../../components/ui/row-counts';
 import { StatusBadge } from '../../../components/ui/status-badge';
 import { ProblemCountChip } from '../../../components/ui/problem-count-chip';
+import { AnnotatedDownload, hasMarkableProblems } from './annotated-download';
 import { KeptRowsList } from './kept-rows-list';
 import { ALLOW_INVALID_ID } from '../upload-fields';
 
 type THeadingRef = { headingRef: Ref<HTMLHeadingElement> };
+/** The files of the upload, for the download with problems marked; null when not at hand. */
+type TUploadedFiles = { files: readonly File[] | null };
 
 type TUploadStoredProps = {
   report: TImportReport;
   /** Whether the label has a ready revision to compare the draft with; null while unknown. */
   hasReady: boolean | null;
-} & THeadingRef;
+} & THeadingRef &
+  TUploadedFiles;
 
 /** 201: the bundle is stored as a draft (or, with allow_invalid, a draft marked invalid). */
-export function UploadStored({ report, headingRef, hasReady }: TUploadStoredProps) {
+export function UploadStored({ report, headingRef, hasReady, files }: TUploadStoredProps) {
   const t = useT();
   const ref = report.ref ?? `${report.label}@draft`;
   const draftRef = `${report.label}@draft`;
   const warnings = report.problems.filter((problem) => problem.severity === 'warning');
   const errors = report.problems.filter((problem) => problem.severity === 'error');
+  const notices = report.problems.filter((problem) => problem.severity === 'notice');
   const isClean = report.ok && errors.length === 0;
   const encodings = Object.entries(report.encodings);
 
@@ -116,10 +121,15 @@ export function UploadStored({ report, headingRef, hasReady }: TUploadStoredProp
       {report.problems.length > 0 ? (
         <section className="stack-s" aria-labelledby="upload-result-problems">
           <h3 id="upload-result-problems">
-            {errors.length > 0 ? t('upload.result.problemsTitle') : t('upload.result.warningsTitle')}
+            {errors.length > 0
+              ? t('upload.result.problemsTitle')
+              : warnings.length > 0
+                ? t('upload.result.warningsTitle')
+                : t('upload.result.noticesTitle')}
           </h3>
           <ProblemCounts errors={report.problemSummary.errors} warnings={report.problemSummary.warnings} truncated={report.problemSummary.truncated} />
-          <ProblemsByFile problems={errors.length > 0 ? report.problems : warnings} headingLevel="h4" />
+          {files && hasMarkableProblems(report) ? <AnnotatedDownload files={files} report={report} /> : null}
+          <ProblemsByFile problems={errors.length > 0 ? report.problems : [...warnings, ...notices]} headingLevel="h4" />
         </section>
       ) : null}
     </section>
@@ -127,7 +137,7 @@ export function UploadStored({ report, headingRef, hasReady }: TUploadStoredProp
 }
 
 /** 422: the bundle was refused; every problem, grouped by file, counts first. */
-export function UploadRejected({ problem, headingRef }: { problem: TProblemDetails } & THeadingRef) {
+export function UploadRejected({ problem, headingRef, files }: { problem: TProblemDetails } & THeadingRef & TUploadedFiles) {
   const t = useT();
   const tc = useTc();
   const records = problem.errors ?? [];
@@ -159,6 +169,7 @@ export function UploadRejected({ problem, headingRef }: { problem: TProblemDetai
         </p>
       ) : null}
       <p className="muted">{t('upload.result.rejectedNext')}</p>
+      {files && problem.report && hasMarkableProblems(problem.report) ? <AnnotatedDownload files={files} report={problem.report} /> : null}
       {records.length > 0 ? <ProblemsByFile problems={records} headingLevel="h3" /> : null}
     </section>
   );

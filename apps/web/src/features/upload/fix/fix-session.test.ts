@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TImportReport } from '@planning-hub/contracts/api/input-sets';
 import type { TProblem } from '@planning-hub/contracts/problems';
-import { encodeText } from './encode-text';
+import { encodeText } from '@planning-hub/planner-files/encode-text';
 import {
   buildEditedFiles,
   cellKey,

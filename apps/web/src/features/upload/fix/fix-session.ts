@@ -10,8 +10,9 @@ import {
   splitRecord,
   type TFileEncoding,
   type TRecordSpan,
-} from './dropped-csv';
-import { encodeText, findUnencodableCharacter } from './encode-text';
+} from '@planning-hub/planner-files/csv-records';
+import { concatBytes } from '@planning-hub/planner-files/concat-bytes';
+import { encodeText, findUnencodableCharacter } from '@planning-hub/planner-files/encode-text';
 
 /**
  * Fixing a refused bundle in the browser (docs/design.md section 3): the CSV files the
@@ -280,13 +281,7 @@ export function buildEditedBytes(file: TFixFile, edits: readonly TCellEdit[]): U
     position = span.end;
   }
   pieces.push(file.bytes.subarray(position));
-  const result = new Uint8Array(pieces.reduce((sum, piece) => sum + piece.length, 0));
-  let offset = 0;
-  for (const piece of pieces) {
-    result.set(piece, offset);
-    offset += piece.length;
-  }
-  return result;
+  return concatBytes(pieces);
 }
 
 /** The files with edits, as bytes, by name. */

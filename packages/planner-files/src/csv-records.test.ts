@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeSpan, detectEncoding, formatCell, locateRecords, splitRecord } from './dropped-csv';
+import { decodeSpan, detectEncoding, formatCell, locateRecords, splitRecord } from './csv-records';
 import { encodeText } from './encode-text';
 
 const bytesOf = (text: string) => new TextEncoder().encode(text);

@@ -1,12 +1,13 @@
-import type { TFileEncoding } from './dropped-csv';
+import type { TFileEncoding } from './csv-records';
 
 let shiftJisCodes: Map<number, number> | null = null;
 
 /**
  * The reverse of the browser's Shift_JIS decoder (WHATWG, that is CP932), built once by
- * decoding every double-byte code, as packages/core/src/encoding/encode-shift-jis.ts does on
- * the server (the SPA imports contracts only): the first code wins where CP932 maps two
- * codes to one character (NEC/IBM duplicates), as Windows does.
+ * decoding every double-byte code (Node and browsers have no Shift_JIS encoder): the first
+ * code wins where CP932 maps two codes to one character (NEC/IBM duplicates), as Windows
+ * does. The one Shift_JIS encoder of the repository: the SPA, the CLI, the sample bundles
+ * and the tests all write with it.
  */
 function buildShiftJisCodes(): Map<number, number> {
   const decoder = new TextDecoder('shift_jis');
@@ -41,12 +42,15 @@ export function findUnencodableCharacter(text: string, encoding: TFileEncoding):
   return null;
 }
 
-/** Text as the bytes of the file's encoding (no BOM: a file keeps its own at its start). */
-export function encodeText(text: string, encoding: TFileEncoding): Uint8Array {
+/**
+ * Text as the bytes of the file's encoding (no BOM: a file keeps its own at its start).
+ * A character Shift_JIS lacks throws, or is written as `replacement` when one is given.
+ */
+export function encodeText(text: string, encoding: TFileEncoding, replacement?: string): Uint8Array {
   if (encoding !== 'shift_jis') return new TextEncoder().encode(text);
   const bytes: number[] = [];
   for (const char of text) {
-    const code = shiftJisCodeOf(char.codePointAt(0)!);
+    const code = shiftJisCodeOf(char.codePointAt(0)!) ?? (replacement === undefined ? undefined : shiftJisCodeOf(replacement.codePointAt(0)!));
     if (code === undefined) throw new Error(`'${char}' has no Shift_JIS code.`);
     if (code > 0xff) bytes.push(code >> 8, code & 0xff);
     else bytes.push(code);

@@ -1,6 +1,6 @@
 /**
- * Reading a CSV file the planner dropped, in the browser, the way the server reads it
- * (packages/core/src/csv): RFC 4180, the first line break outside quotes fixing the record
+ * Reading a CSV file the planner dropped, in the browser or the CLI, the way the server
+ * reads it (packages/core/src/csv): RFC 4180, the first line break outside quotes fixing the record
  * delimiter, rows numbered by the line a spreadsheet shows them on (header = 1). Only the
  * rows asked for are decoded; the bytes stay as dropped, so an edited file differs from
  * the original in its edited rows only.
@@ -46,11 +46,11 @@ export function isFileEncoding(value: string | undefined): value is TFileEncodin
 }
 
 /**
- * The spans of the records starting on `lines` (the header is line 1). A record in an
- * unclosed quote at the end of the file is not found: the server stops reading there.
+ * Calls `visit` with the span of each record in file order until it returns false. A
+ * record in an unclosed quote at the end of the file is not visited: the server stops
+ * reading there.
  */
-export function locateRecords(bytes: Uint8Array, lines: ReadonlySet<number>): Map<number, TRecordSpan> {
-  const found = new Map<number, TRecordSpan>();
+export function walkRecords(bytes: Uint8Array, visit: (span: TRecordSpan) => boolean): void {
   const length = bytes.length;
   let i = bomLength(bytes);
   let line = 1;
@@ -59,10 +59,7 @@ export function locateRecords(bytes: Uint8Array, lines: ReadonlySet<number>): Ma
   let isQuoted = false;
   let isCellStart = true;
   let delimiter: TDelimiter = 'unknown';
-  const emit = (end: number) => {
-    if (lines.has(recordLine)) found.set(recordLine, { line: recordLine, start: recordStart, end });
-  };
-  while (i < length && found.size < lines.size) {
+  while (i < length) {
     const byte = bytes[i]!;
     if (isQuoted) {
       if (byte === QUOTE) {
@@ -95,7 +92,7 @@ export function locateRecords(bytes: Uint8Array, lines: ReadonlySet<number>): Ma
       const width = isCrlf ? 2 : 1;
       line += 1;
       if (kind === delimiter) {
-        emit(i);
+        if (!visit({ line: recordLine, start: recordStart, end: i })) return;
         recordStart = i + width;
         recordLine = line;
         isCellStart = true;
@@ -109,7 +106,17 @@ export function locateRecords(bytes: Uint8Array, lines: ReadonlySet<number>): Ma
     isCellStart = false;
     i += 1;
   }
-  if (i >= length && !isQuoted && recordStart < length) emit(length);
+  if (!isQuoted && recordStart < length) visit({ line: recordLine, start: recordStart, end: length });
+}
+
+/** The spans of the records starting on `lines` (the header is line 1). */
+export function locateRecords(bytes: Uint8Array, lines: ReadonlySet<number>): Map<number, TRecordSpan> {
+  const found = new Map<number, TRecordSpan>();
+  if (lines.size === 0) return found;
+  walkRecords(bytes, (span) => {
+    if (lines.has(span.line)) found.set(span.line, span);
+    return found.size < lines.size;
+  });
   return found;
 }
 
