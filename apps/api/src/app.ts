@@ -64,7 +64,7 @@ export function createApp(deps: TAppDeps): express.Express {
   app.use(requestMetrics(deps.metrics));
 
   app.use(healthRoutes({ checkDatabase: deps.checkDatabase, metrics: deps.metrics }));
-  app.use(metaRoutes({ version: deps.version }));
+  app.use('/api', metaRoutes({ version: deps.version }));
   app.use('/api', deps.authenticate);
   for (const router of deps.apiRouters) app.use('/api', router);
   app.use('/api', notFoundHandler);

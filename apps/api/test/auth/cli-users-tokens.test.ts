@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZSession } from '@planning-hub/contracts/api/auth';
 import { cliWorkspace, LOCAL_PRINCIPAL, type TCliWorkspace } from '../../../cli/test/support/planning';
+import { startServerWithOperator } from '../../../cli/test/support/operator-server';
 import { postSignIn } from '../support/sign-in';
-import { startTestServer, type TTestServer } from '../support/test-server';
+import type { TTestServer } from '../support/test-server';
 
 /**
  * `planning users ...` and `planning tokens ...` as an operator runs them: the bundled CLI
@@ -11,16 +12,10 @@ import { startTestServer, type TTestServer } from '../support/test-server';
 describe('planning users / tokens (CLI) against the API', () => {
   let server: TTestServer;
   let operator: TCliWorkspace;
+  let close: () => Promise<void>;
 
-  beforeAll(async () => {
-    server = await startTestServer({ localOperator: true });
-    operator = await cliWorkspace({ cwd: server.workDir });
-  });
-
-  afterAll(async () => {
-    await operator?.cleanup();
-    await server?.close();
-  });
+  beforeAll(async () => ({ server, operator, close } = await startServerWithOperator()));
+  afterAll(() => close?.());
 
   it('creates a user from stdin, a token with --json, and the API accepts the token until it is revoked', async () => {
     const created = await operator.planningWithStdin(

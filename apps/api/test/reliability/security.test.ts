@@ -11,8 +11,8 @@ import { readCsvRecords } from '@planning-hub/core/csv/read-csv-records';
 import { createApiToken } from '@planning-hub/server/services/auth/api-tokens';
 import { createUser } from '@planning-hub/server/services/auth/users';
 import { extractZipBundle } from '@planning-hub/server/services/input-sets/bundle-sources';
-import { bundleFormData } from '../../../../packages/server/test/support/bundle-files';
-import { createTestDatabase } from '../../../../packages/server/test/support/test-database';
+import { bundleFormData } from '@planning-hub/test-support/bundle-files';
+import { createTestDatabase } from '@planning-hub/test-support/test-database';
 import { buildApiRouters } from '../../src/routers';
 import { startApiInstance, type TApiInstance } from '../support/api-instances';
 import { postSignIn } from '../support/sign-in';
@@ -167,7 +167,8 @@ describe('the route x role matrix', () => {
     const unguarded = OPERATIONS.filter((op) => op.path.startsWith('/api/') && !op.role).map(
       (op) => `${op.method} ${op.path}`,
     );
-    expect(unguarded).toEqual(['post /api/auth/sign-in', 'post /api/auth/tokens']);
+    // The OpenAPI document is public, like the probes.
+    expect(unguarded).toEqual(['get /api/openapi.json', 'post /api/auth/sign-in', 'post /api/auth/tokens']);
   });
 });
 

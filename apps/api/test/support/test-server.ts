@@ -25,15 +25,19 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import type express from 'express';
 import type { TRole } from '@planning-hub/contracts/api/auth';
 import { loadConfig } from '@planning-hub/server/config/env';
 import { openRuntime, type TRuntime } from '@planning-hub/server/runtime';
 import { createApiToken } from '@planning-hub/server/services/auth/api-tokens';
-import { createLocalOperatorSecret, writeLocalServerFile } from '@planning-hub/server/services/auth/local-operator';
+import {
+  createLocalOperatorSecret,
+  writeLocalServerFile,
+} from '@planning-hub/server/services/auth/local-operator';
 import { startDiffWorker, type TDiffWorker } from '@planning-hub/server/services/diff/diff-worker';
 import { signIn } from '@planning-hub/server/services/auth/sessions';
 import { createUser } from '@planning-hub/server/services/auth/users';
-import { createTestDatabase } from '../../../../packages/server/test/support/test-database';
+import { createTestDatabase } from '@planning-hub/test-support/test-database';
 import { buildApp } from '../../src/build-app';
 import { SESSION_COOKIE } from '../../src/http/authenticate';
 import { listenOnFreePort } from './listen';
@@ -51,6 +55,8 @@ export type TTokenCaller = TTestUser & { token: string; headers: Record<string, 
 export type TTestServer = {
   /** `http://127.0.0.1:<port>` */
   baseUrl: string;
+  /** The Express app being served, e.g. to walk its routes. */
+  app: express.Express;
   runtime: TRuntime;
   /** The test database's connection URL (also what `runtime.db` is connected to). */
   databaseUrl: string;
@@ -62,7 +68,10 @@ export type TTestServer = {
   localOperatorSecret: string | undefined;
   /** global fetch against `baseUrl`; `path` starts with `/`. */
   fetch: (path: string, init?: RequestInit) => Promise<Response>;
-  createUser: (role: TRole, options?: { username?: string; password?: string; employeeId?: string }) => Promise<TTestUser>;
+  createUser: (
+    role: TRole,
+    options?: { username?: string; password?: string; employeeId?: string },
+  ) => Promise<TTestUser>;
   createUserWithSession: (role: TRole) => Promise<TSessionCaller>;
   createUserWithToken: (role: TRole) => Promise<TTokenCaller>;
   /** Stops the server and the runtime, drops the database, removes workDir. */
@@ -99,7 +108,12 @@ export async function startTestServer({
   const server = await listenOnFreePort(app);
   const { baseUrl } = server;
   if (localOperatorSecret) {
-    await writeLocalServerFile(dataDir, { url: baseUrl, secret: localOperatorSecret, pid: process.pid, startedAt: new Date().toISOString() });
+    await writeLocalServerFile(dataDir, {
+      url: baseUrl,
+      secret: localOperatorSecret,
+      pid: process.pid,
+      startedAt: new Date().toISOString(),
+    });
   }
   const diffWorker: TDiffWorker | undefined = withDiffWorker ? await startDiffWorker(runtime) : undefined;
   const { prisma } = runtime.db;
@@ -115,6 +129,7 @@ export async function startTestServer({
 
   return {
     baseUrl,
+    app,
     runtime,
     databaseUrl: database.url,
     workDir,
@@ -131,7 +146,12 @@ export async function startTestServer({
         password: user.password,
       });
       const cookie = `${SESSION_COOKIE}=${session.sessionId}`;
-      return { ...user, cookie, csrfToken: session.csrfToken, headers: { cookie, 'x-csrf-token': session.csrfToken } };
+      return {
+        ...user,
+        cookie,
+        csrfToken: session.csrfToken,
+        headers: { cookie, 'x-csrf-token': session.csrfToken },
+      };
     },
     createUserWithToken: async (role) => {
       const user = await createTestUser(role);

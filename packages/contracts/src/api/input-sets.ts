@@ -57,10 +57,41 @@ export const ZImportSource = z.object({
   files: z.array(z.object({ name: z.string(), bytes: z.number().int(), encoding: z.string().nullable() })),
 });
 
+/**
+ * Why a review action cannot apply to a revision now (docs/design.md section 4): the
+ * API refuses it for the same reason, and the SPA says it next to the form.
+ */
+export const ACTION_BLOCKS = [
+  'approveNeedsDraft',
+  'approveHasErrors',
+  'approveHasCheckErrors',
+  'revertNeedsReady',
+  'revertHasDraft',
+  'archiveAlreadyArchived',
+] as const;
+export const ZActionBlock = z.enum(ACTION_BLOCKS);
+export type TActionBlock = z.infer<typeof ZActionBlock>;
+
+const ZRevisionAction = z.object({ allowed: z.boolean(), reason: ZActionBlock.nullable() });
+
+/**
+ * What the revision's state allows, decided by the server alone. Roles (reviewer,
+ * admin) and the four-eyes policy are the caller's, checked when the action is sent.
+ */
+export const ZRevisionActions = z.object({
+  approve: ZRevisionAction,
+  revert: ZRevisionAction,
+  archive: ZRevisionAction,
+  /** Validation warnings plus warning findings of the approval gates: one acknowledgement covers them. */
+  warningsToAcknowledge: z.number().int().min(0),
+});
+export type TRevisionActions = z.infer<typeof ZRevisionActions>;
+
 export const ZInputSetDetail = ZInputSetSummary.extend({
   problems: z.array(ZProblem),
   problemSummary: ZProblemSummary,
   source: ZImportSource.partial(),
+  actions: ZRevisionActions,
 });
 export type TInputSetDetail = z.infer<typeof ZInputSetDetail>;
 

@@ -1,14 +1,7 @@
-import express, { Router, type Request, type RequestHandler } from 'express';
+import { Router, type Request, type RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
-import { API } from '@planning-hub/contracts/api/routes';
-import {
-  ZBrowserSession,
-  ZSession,
-  ZSignInRequest,
-  type TBrowserSession,
-  type TSession,
-} from '@planning-hub/contracts/api/auth';
-import { ZCreatedToken, ZLoginTokenRequest } from '@planning-hub/contracts/api/tokens';
+import type { TBrowserSession, TSession } from '@planning-hub/contracts/api/auth';
+import { AUTH_OPERATIONS } from '@planning-hub/contracts/api/operations/auth';
 import type { TConfig } from '@planning-hub/server/config/env';
 import { AppError } from '@planning-hub/server/errors/app-error';
 import { createLoginToken, revokeApiToken } from '@planning-hub/server/services/auth/api-tokens';
@@ -17,10 +10,10 @@ import { openBrowserSession, signIn, signOut } from '@planning-hub/server/servic
 import {
   clearSessionCookie,
   getPrincipal,
-  requireRole,
   sessionCookieName,
   setSessionCookie,
 } from '../../http/authenticate';
+import { mount } from '../../http/mount';
 
 const PASSWORD_WINDOW_MINUTES = 15;
 /** Failed attempts for one username from one address. */
@@ -29,8 +22,6 @@ const PASSWORD_ATTEMPTS = 10;
 const PASSWORD_ATTEMPTS_PER_ADDRESS = 30;
 /** Failed attempts for one username, whatever the addresses. Reached, it locks that user out for the window too. */
 const PASSWORD_ATTEMPTS_PER_USERNAME = 30;
-
-const jsonBody = express.json({ limit: '16kb' });
 
 /**
  * POST /api/auth/sign-in, POST /api/auth/tokens (`planning login`), POST /api/auth/sign-out,
@@ -44,43 +35,50 @@ export function authRoutes({
   config: Pick<TConfig, 'cookieSecure' | 'sessionTtlHours'>;
 }): Router {
   const router = Router();
-  const base = (path: string) => path.replace(/^\/api/, '');
   // The same limiters for both ways of trying a password, so they share their counts of failures.
   const passwordLimiters = limitPasswordAttempts();
 
-  router.post(base(API.signIn), jsonBody, ...passwordLimiters, async (req, res) => {
-    const body = ZSignInRequest.parse(req.body);
-    const signedIn = await signIn({
-      prisma,
-      sessionTtlHours: config.sessionTtlHours,
-      username: body.username,
-      password: body.password,
-      replacesSessionId: req.authSession?.id,
-    });
-    setSessionCookie(req, res, config, signedIn);
-    const session: TSession = {
-      user: signedIn.user,
-      csrfToken: signedIn.csrfToken,
-      via: 'session',
-      tokenExpiresAt: null,
-    };
-    res.json(ZSession.parse(session));
-  });
+  mount(
+    router,
+    AUTH_OPERATIONS.signIn,
+    async ({ req, res, body }) => {
+      const signedIn = await signIn({
+        prisma,
+        sessionTtlHours: config.sessionTtlHours,
+        username: body.username,
+        password: body.password,
+        replacesSessionId: req.authSession?.id,
+      });
+      setSessionCookie(req, res, config, signedIn);
+      const session: TSession = {
+        user: signedIn.user,
+        csrfToken: signedIn.csrfToken,
+        via: 'session',
+        tokenExpiresAt: null,
+      };
+      return { status: 200, body: session };
+    },
+    { before: passwordLimiters },
+  );
 
-  router.post(base(API.loginToken), jsonBody, ...passwordLimiters, async (req, res) => {
-    const body = ZLoginTokenRequest.parse(req.body);
-    const created = await createLoginToken({
-      prisma,
-      username: body.username,
-      password: body.password,
-      name: body.name,
-      expiresInDays: body.expires_in_days,
-    });
-    res.status(201).json(ZCreatedToken.parse(created));
-  });
+  mount(
+    router,
+    AUTH_OPERATIONS.createLoginToken,
+    async ({ body }) => {
+      const created = await createLoginToken({
+        prisma,
+        username: body.username,
+        password: body.password,
+        name: body.name,
+        expiresInDays: body.expires_in_days,
+      });
+      return { status: 201, body: created };
+    },
+    { before: passwordLimiters },
+  );
 
   // Session: ends it. Token: revokes that token (`planning logout`). Local operator: nothing to end.
-  router.post(base(API.signOut), requireRole('viewer'), async (req, res) => {
+  mount(router, AUTH_OPERATIONS.signOut, async ({ req, res }) => {
     const principal = getPrincipal(req);
     if (req.authSession) {
       await signOut({ prisma, sessionId: req.authSession.id });
@@ -88,10 +86,10 @@ export function authRoutes({
     } else if (principal.token) {
       await revokeApiToken({ prisma, id: principal.token.id, ownerUserId: principal.userId });
     }
-    res.status(204).end();
+    return { status: 204 };
   });
 
-  router.get(base(API.me), requireRole('viewer'), (req, res) => {
+  mount(router, AUTH_OPERATIONS.getMe, ({ req }) => {
     const principal = getPrincipal(req);
     // Token and local-operator callers need no CSRF token: they send no cookie.
     const session: TSession = {
@@ -100,10 +98,10 @@ export function authRoutes({
       via: principal.via,
       tokenExpiresAt: principal.token?.expiresAt?.toISOString() ?? null,
     };
-    res.json(ZSession.parse(session));
+    return { status: 200, body: session };
   });
 
-  router.post(base(API.browserSession), requireRole('viewer'), async (req, res) => {
+  mount(router, AUTH_OPERATIONS.openBrowserSession, async ({ req }) => {
     const principal = getPrincipal(req);
     if (principal.via === 'session') {
       throw new AppError('bad_request', 'error.auth.session_exists', {});
@@ -115,7 +113,7 @@ export function authRoutes({
       csrfToken: opened.csrfToken,
       expiresAt: opened.expiresAt.toISOString(),
     };
-    res.status(201).json(ZBrowserSession.parse(session));
+    return { status: 201, body: session };
   });
 
   return router;
@@ -153,12 +151,20 @@ function limitPasswordAttempts(): RequestHandler[] {
     limiter(
       PASSWORD_ATTEMPTS,
       (req) => `pair|${ip(req)}|${username(req)}`,
-      (req) => new AppError('rate_limited', 'error.auth.too_many_for_user', { username: usernameOf(req.body), minutes }),
+      (req) =>
+        new AppError('rate_limited', 'error.auth.too_many_for_user', {
+          username: usernameOf(req.body),
+          minutes,
+        }),
     ),
     limiter(
       PASSWORD_ATTEMPTS_PER_USERNAME,
       (req) => `username|${username(req)}`,
-      (req) => new AppError('rate_limited', 'error.auth.too_many_for_user_from_addresses', { username: usernameOf(req.body), minutes }),
+      (req) =>
+        new AppError('rate_limited', 'error.auth.too_many_for_user_from_addresses', {
+          username: usernameOf(req.body),
+          minutes,
+        }),
     ),
   ];
 }

@@ -1,23 +1,21 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Router } from 'express';
-import {
-  ZDiffChangesQuery,
-  ZDiffChangesResponse,
-  ZDiffExportQuery,
-  ZDiffJobState,
-  ZDiffQuery,
-  ZDiffResponse,
-  ZDiffRowsQuery,
-  ZDiffRowsResponse,
-} from '@planning-hub/contracts/api/diff';
-import { ZDiffSummaryQuery, ZDiffSummaryResponse } from '@planning-hub/contracts/api/diff-summary';
+import { ZDiffJobState } from '@planning-hub/contracts/api/diff';
+import { DIFF_OPERATIONS } from '@planning-hub/contracts/api/operations/diff';
 import type { TRuntime } from '@planning-hub/server/runtime';
 import { diffCacheDir } from '@planning-hub/server/services/diff/diff-cache';
 import { createDiffQueue } from '@planning-hub/server/services/diff/diff-queue';
-import { requestDiff, requestDiffExport, requestDiffRows } from '@planning-hub/server/services/diff/request-diff';
-import { requestDiffChanges, requestDiffSummary } from '@planning-hub/server/services/diff/request-diff-views';
-import { requireRole } from '../../http/authenticate';
+import {
+  requestDiff,
+  requestDiffExport,
+  requestDiffRows,
+} from '@planning-hub/server/services/diff/request-diff';
+import {
+  requestDiffChanges,
+  requestDiffSummary,
+} from '@planning-hub/server/services/diff/request-diff-views';
+import { mount, mountRaw } from '../../http/mount';
 import { cutWhenIdle } from '../../http/request-timeout';
 
 /**
@@ -26,7 +24,11 @@ import { cutWhenIdle } from '../../http/request-timeout';
  * Only enqueues here; the worker runs in server.ts (startDiffWorker) unless SERVER_ROLE=api,
  * or in a process of its own (SERVER_ROLE=worker).
  */
-export function diffRoutes({ runtime }: { runtime: Pick<TRuntime, 'config' | 'logger' | 'db' | 'metrics'> }): Router {
+export function diffRoutes({
+  runtime,
+}: {
+  runtime: Pick<TRuntime, 'config' | 'logger' | 'db' | 'metrics'>;
+}): Router {
   const router = Router();
   const { config, logger, db, metrics } = runtime;
   const deps = {
@@ -37,36 +39,33 @@ export function diffRoutes({ runtime }: { runtime: Pick<TRuntime, 'config' | 'lo
     cacheDir: diffCacheDir(config.tmpDir),
   };
 
-  router.get('/plans/input_sets/:ref/diff', requireRole('viewer'), async (req, res) => {
-    const query = ZDiffQuery.parse(req.query);
-    const body = await requestDiff(deps, { ref: String(req.params.ref), against: query.against, retry: query.retry === 'true' });
-    res.status(body.state === 'done' ? 200 : 202).json(ZDiffResponse.parse(body));
+  mount(router, DIFF_OPERATIONS.getDiff, async ({ params, query }) => {
+    const body = await requestDiff(deps, {
+      ref: params.ref,
+      against: query.against,
+      retry: query.retry === 'true',
+    });
+    return body.state === 'done' ? { status: 200, body } : { status: 202, body };
   });
 
-  router.get('/plans/input_sets/:ref/diff/rows', requireRole('viewer'), async (req, res) => {
-    const query = ZDiffRowsQuery.parse(req.query);
-    const body = await requestDiffRows(deps, { ref: String(req.params.ref), query });
-    if (body.state === 'done') res.json(ZDiffRowsResponse.parse(body));
-    else res.status(202).json(ZDiffJobState.parse(body));
+  mount(router, DIFF_OPERATIONS.getDiffRows, async ({ params, query }) => {
+    const body = await requestDiffRows(deps, { ref: params.ref, query });
+    return body.state === 'done' ? { status: 200, body } : { status: 202, body };
   });
 
-  router.get('/plans/input_sets/:ref/diff/summary', requireRole('viewer'), async (req, res) => {
-    const query = ZDiffSummaryQuery.parse(req.query);
-    const body = await requestDiffSummary(deps, { ref: String(req.params.ref), query });
-    if (body.state === 'done') res.json(ZDiffSummaryResponse.parse(body));
-    else res.status(202).json(ZDiffJobState.parse(body));
+  mount(router, DIFF_OPERATIONS.getDiffSummary, async ({ params, query }) => {
+    const body = await requestDiffSummary(deps, { ref: params.ref, query });
+    return body.state === 'done' ? { status: 200, body } : { status: 202, body };
   });
 
-  router.get('/plans/input_sets/:ref/diff/changes', requireRole('viewer'), async (req, res) => {
-    const query = ZDiffChangesQuery.parse(req.query);
-    const body = await requestDiffChanges(deps, { ref: String(req.params.ref), query });
-    if (body.state === 'done') res.json(ZDiffChangesResponse.parse(body));
-    else res.status(202).json(ZDiffJobState.parse(body));
+  mount(router, DIFF_OPERATIONS.getDiffChanges, async ({ params, query }) => {
+    const body = await requestDiffChanges(deps, { ref: params.ref, query });
+    return body.state === 'done' ? { status: 200, body } : { status: 202, body };
   });
 
-  router.get('/plans/input_sets/:ref/diff/export', requireRole('viewer'), async (req, res) => {
-    const query = ZDiffExportQuery.parse(req.query);
-    const outcome = await requestDiffExport(deps, { ref: String(req.params.ref), against: query.against });
+  // 200 streams one JSON document, too large to build in memory; 202 is the job's state.
+  mountRaw(router, DIFF_OPERATIONS.exportDiff, async ({ req, res, params, query }) => {
+    const outcome = await requestDiffExport(deps, { ref: params.ref, against: query.against });
     if ('job' in outcome) {
       res.status(202).json(ZDiffJobState.parse(outcome.job));
       return;

@@ -1,5 +1,7 @@
 import { Router } from 'express';
+import { HEALTH_OPERATIONS } from '@planning-hub/contracts/api/operations/health';
 import type { TMetrics } from '@planning-hub/server/observability/metrics';
+import { mount, mountRaw } from '../../http/mount';
 
 export function healthRoutes({
   checkDatabase,
@@ -9,17 +11,14 @@ export function healthRoutes({
   metrics: TMetrics;
 }): Router {
   const router = Router();
-  router.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  router.get('/readyz', async (_req, res) => {
+  mount(router, HEALTH_OPERATIONS.getHealth, () => ({ status: 200, body: { status: 'ok' } }));
+  mount(router, HEALTH_OPERATIONS.getReadiness, async () => {
     const ok = await checkDatabase().catch(() => false);
-    res.status(ok ? 200 : 503).json({
-      status: ok ? 'ok' : 'unavailable',
-      checks: { database: ok ? 'ok' : 'unavailable' },
-    });
+    const state = ok ? 'ok' : 'unavailable';
+    return { status: ok ? 200 : 503, body: { status: state, checks: { database: state } } };
   });
-  router.get('/metrics', async (_req, res) => {
+  // Prometheus text, not JSON.
+  mountRaw(router, HEALTH_OPERATIONS.getMetrics, async ({ res }) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   return router;

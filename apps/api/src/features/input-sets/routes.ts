@@ -3,13 +3,8 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Router } from 'express';
-import {
-  ZImportReport,
-  ZListInputSetsQuery,
-  ZTableRowsQuery,
-  ZUploadFields,
-  ZUploadQuery,
-} from '@planning-hub/contracts/api/input-sets';
+import { ZImportReport, ZUploadFields } from '@planning-hub/contracts/api/input-sets';
+import { INPUT_SET_OPERATIONS } from '@planning-hub/contracts/api/operations/input-sets';
 import { ZLabel } from '@planning-hub/contracts/labels';
 import type { TConfig } from '@planning-hub/server/config/env';
 import type { TDatabase } from '@planning-hub/server/database/connect';
@@ -24,7 +19,8 @@ import {
   parseTableName,
   readTableRows,
 } from '@planning-hub/server/services/input-sets/read-input-sets';
-import { getActor, isCliRequest, requireRole } from '../../http/authenticate';
+import { getActor, isCliRequest } from '../../http/authenticate';
+import { mount, mountRaw } from '../../http/mount';
 import { spoolMultipart } from '../../http/multipart';
 import { cutWhenIdle, extendRequestTime } from '../../http/request-timeout';
 
@@ -40,22 +36,24 @@ export function inputSetRoutes({ db, config, metrics }: TDeps): Router {
   // for minutes and memory; past UPLOAD_CONCURRENCY the next one is refused at once.
   let uploadsRunning = 0;
 
-  router.get('/plans/input_sets', requireRole('viewer'), async (req, res) => {
-    res.json(await listInputSets(deps, ZListInputSetsQuery.parse(req.query)));
-  });
+  mount(router, INPUT_SET_OPERATIONS.listInputSets, async ({ query }) => ({
+    status: 200,
+    body: await listInputSets(deps, query),
+  }));
 
-  router.post('/plans/input_sets/:label/upload', requireRole('planner'), async (req, res) => {
-    const label = ZLabel.safeParse(req.params.label);
+  // Multipart: the handler spools the body itself (mountRaw parses params and query, draining the body on refusal).
+  mountRaw(router, INPUT_SET_OPERATIONS.uploadBundle, async ({ req, res, params, query }) => {
+    const label = ZLabel.safeParse(params.label);
     if (!label.success) {
       req.resume();
-      throw new AppError('bad_request', 'error.input_set.label_invalid', { text: String(req.params.label).slice(0, 80) }, {
-        hint: hintOf('hint.label.form', {}),
-      });
-    }
-    const query = ZUploadQuery.safeParse(req.query);
-    if (!query.success) {
-      req.resume();
-      throw query.error;
+      throw new AppError(
+        'bad_request',
+        'error.input_set.label_invalid',
+        { text: params.label.slice(0, 80) },
+        {
+          hint: hintOf('hint.label.form', {}),
+        },
+      );
     }
     const actor = getActor(req);
     // A dry run takes an upload's slot: it reads and validates the same bytes.
@@ -63,9 +61,14 @@ export function inputSetRoutes({ db, config, metrics }: TDeps): Router {
       req.resume();
       res.setHeader('Retry-After', String(BUSY_RETRY_AFTER_SECONDS));
       res.setHeader('Connection', 'close');
-      throw new AppError('unavailable', 'error.upload.busy', { count: uploadsRunning, seconds: BUSY_RETRY_AFTER_SECONDS }, {
-        hint: hintOf('hint.upload.concurrency', {}),
-      });
+      throw new AppError(
+        'unavailable',
+        'error.upload.busy',
+        { count: uploadsRunning, seconds: BUSY_RETRY_AFTER_SECONDS },
+        {
+          hint: hintOf('hint.upload.concurrency', {}),
+        },
+      );
     }
     uploadsRunning += 1;
     extendRequestTime(req, res, config.uploadTimeoutMs);
@@ -82,9 +85,17 @@ export function inputSetRoutes({ db, config, metrics }: TDeps): Router {
       }
       const files = await expandZipSources(upload.files, scratch, limits);
       const isZip = upload.files.some((f) => f.name.toLowerCase().endsWith('.zip'));
-      const isJson = files.length === 1 && files[0]!.name.toLowerCase().endsWith('.json') && files[0]!.name !== 'params.json';
-      if (query.data.dry_run) {
-        const checked = await validateBundle({ label: label.data, versionId: fields.version_id, files, encoding: fields.encoding });
+      const isJson =
+        files.length === 1 &&
+        files[0]!.name.toLowerCase().endsWith('.json') &&
+        files[0]!.name !== 'params.json';
+      if (query.dry_run) {
+        const checked = await validateBundle({
+          label: label.data,
+          versionId: fields.version_id,
+          files,
+          encoding: fields.encoding,
+        });
         res.status(200).json(ZImportReport.parse(checked));
         return;
       }
@@ -104,11 +115,16 @@ export function inputSetRoutes({ db, config, metrics }: TDeps): Router {
         },
       );
       if (!report.stored) {
-        throw new AppError('validation_failed', 'error.upload.validation_failed', { count: report.problemSummary.errors }, {
-          hint: hintOf('hint.upload.fix_rows', {}),
-          problems: report.problems,
-          report,
-        });
+        throw new AppError(
+          'validation_failed',
+          'error.upload.validation_failed',
+          { count: report.problemSummary.errors },
+          {
+            hint: hintOf('hint.upload.fix_rows', {}),
+            problems: report.problems,
+            report,
+          },
+        );
       }
       res.status(201).json(ZImportReport.parse(report));
     } finally {
@@ -117,18 +133,22 @@ export function inputSetRoutes({ db, config, metrics }: TDeps): Router {
     }
   });
 
-  router.get('/plans/input_sets/:ref', requireRole('viewer'), async (req, res) => {
-    res.json(await getInputSet(deps, String(req.params.ref)));
+  mount(router, INPUT_SET_OPERATIONS.getInputSet, async ({ params }) => ({
+    status: 200,
+    body: await getInputSet(deps, params.ref),
+  }));
+
+  mount(router, INPUT_SET_OPERATIONS.getTableRows, async ({ params, query }) => {
+    const table = parseTableName(params.table);
+    return {
+      status: 200,
+      body: await readTableRows(deps, { ref: params.ref, table, offset: query.offset, limit: query.limit }),
+    };
   });
 
-  router.get('/plans/input_sets/:ref/tables/:table', requireRole('viewer'), async (req, res) => {
-    const { offset, limit } = ZTableRowsQuery.parse(req.query);
-    const table = parseTableName(String(req.params.table));
-    res.json(await readTableRows(deps, { ref: String(req.params.ref), table, offset, limit }));
-  });
-
-  router.get('/plans/input_sets/:ref/export', requireRole('viewer'), async (req, res) => {
-    const { stream, fileName } = await exportBundleAsZip(deps, { ref: String(req.params.ref), actor: getActor(req) });
+  // A zip, streamed.
+  mountRaw(router, INPUT_SET_OPERATIONS.exportBundle, async ({ req, res, params }) => {
+    const { stream, fileName } = await exportBundleAsZip(deps, { ref: params.ref, actor: getActor(req) });
     res.setHeader('Content-Type', 'application/zip');
     res.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
     cutWhenIdle(req, res, config.httpIdleTimeoutMs);

@@ -1,26 +1,24 @@
-import express, { Router } from 'express';
-import { ZArchiveRequest, ZReviewRequest, ZReviewResponse } from '@planning-hub/contracts/api/review';
+import { Router } from 'express';
+import { REVIEW_OPERATIONS } from '@planning-hub/contracts/api/operations/review';
 import type { TDatabase } from '@planning-hub/server/database/connect';
 import type { TMetrics } from '@planning-hub/server/observability/metrics';
 import { approveDraft } from '@planning-hub/server/services/review/approve-draft';
 import { archiveRevision } from '@planning-hub/server/services/review/archive-revision';
 import { revertReady } from '@planning-hub/server/services/review/revert-ready';
-import { getActor, requireRole } from '../../http/authenticate';
+import { getActor } from '../../http/authenticate';
+import { mount } from '../../http/mount';
 
 type TDeps = { db: TDatabase; metrics: TMetrics };
-
-const jsonBody = express.json({ limit: '16kb' });
 
 /** POST .../{ref}/review (approve, revert) and POST .../{ref}/archive: docs/design.md section 4. */
 export function reviewRoutes({ db, metrics }: TDeps): Router {
   const router = Router();
   const deps = { pool: db.pool, metrics };
 
-  router.post('/plans/input_sets/:ref/review', requireRole('reviewer'), jsonBody, async (req, res) => {
-    const body = ZReviewRequest.parse(req.body);
+  mount(router, REVIEW_OPERATIONS.reviewRevision, async ({ req, params, body }) => {
     const common = {
       ...deps,
-      ref: String(req.params.ref),
+      ref: params.ref,
       reviewer: body.reviewer,
       comment: body.comment,
       expectedContentHash: body.expected_content_hash,
@@ -30,13 +28,17 @@ export function reviewRoutes({ db, metrics }: TDeps): Router {
       body.action === 'approve'
         ? await approveDraft({ ...common, acknowledgeWarnings: body.acknowledge_warnings })
         : await revertReady(common);
-    res.json(ZReviewResponse.parse(result));
+    return { status: 200, body: result };
   });
 
-  router.post('/plans/input_sets/:ref/archive', requireRole('admin'), jsonBody, async (req, res) => {
-    const body = ZArchiveRequest.parse(req.body);
-    const result = await archiveRevision({ ...deps, ref: String(req.params.ref), comment: body.comment, actor: getActor(req) });
-    res.json(ZReviewResponse.parse(result));
+  mount(router, REVIEW_OPERATIONS.archiveRevision, async ({ req, params, body }) => {
+    const result = await archiveRevision({
+      ...deps,
+      ref: params.ref,
+      comment: body.comment,
+      actor: getActor(req),
+    });
+    return { status: 200, body: result };
   });
 
   return router;

@@ -1,19 +1,7 @@
 import { pipeline } from 'node:stream/promises';
-import express, { Router, type Request } from 'express';
-import {
-  INPUT_SET_ARTIFACT,
-  ZCreatePlanRequest,
-  ZCreatePlanRunRequest,
-  ZCreateRunRequest,
-  ZListPlansResponse,
-  ZListRunsQuery,
-  ZListRunsResponse,
-  ZPlan,
-  ZRunDetail,
-  ZUpdatePlanRequest,
-  ZUpdateRunNoteRequest,
-  type TRunEntrypoint,
-} from '@planning-hub/contracts/api/runs';
+import { Router, type Request } from 'express';
+import { RUN_OPERATIONS } from '@planning-hub/contracts/api/operations/runs';
+import { INPUT_SET_ARTIFACT, type TRunEntrypoint } from '@planning-hub/contracts/api/runs';
 import type { TConfig } from '@planning-hub/server/config/env';
 import type { TDatabase } from '@planning-hub/server/database/connect';
 import type { TLogger } from '@planning-hub/server/observability/logger';
@@ -23,12 +11,16 @@ import { createRun } from '@planning-hub/server/services/runs/create-run';
 import { createPlan, getPlan, listPlans, updatePlanLabel } from '@planning-hub/server/services/runs/plans';
 import { getRun, listRuns, openRunArtifact } from '@planning-hub/server/services/runs/read-runs';
 import { updateRunNote } from '@planning-hub/server/services/runs/update-run-note';
-import { getPrincipal, isCliRequest, requireRole } from '../../http/authenticate';
+import { getPrincipal, isCliRequest } from '../../http/authenticate';
+import { mount, mountRaw } from '../../http/mount';
 import { cutWhenIdle } from '../../http/request-timeout';
 
-type TDeps = { db: TDatabase; config: Pick<TConfig, 'artifactDir' | 'httpIdleTimeoutMs'>; metrics: TMetrics; logger: TLogger };
-
-const jsonBody = express.json({ limit: '16kb' });
+type TDeps = {
+  db: TDatabase;
+  config: Pick<TConfig, 'artifactDir' | 'httpIdleTimeoutMs'>;
+  metrics: TMetrics;
+  logger: TLogger;
+};
 
 /** Plans and runs (docs/design.md section 7): /api/plans, /api/plans/{id}/runs, /api/runs, run detail and its artifact. */
 export function runRoutes({ db, config, metrics, logger }: TDeps): Router {
@@ -36,7 +28,11 @@ export function runRoutes({ db, config, metrics, logger }: TDeps): Router {
   const artifacts = createFileArtifactStore(config.artifactDir);
   const runDeps = { prisma: db.prisma, pool: db.pool, metrics, artifacts, logger };
   // The runbook's entrypoint label: the route, or "cli" for every run the CLI starts.
-  const startRun = (req: Request, entrypoint: TRunEntrypoint, body: { input_set_label?: string; plan_id?: string; note?: string }) =>
+  const startRun = (
+    req: Request,
+    entrypoint: TRunEntrypoint,
+    body: { input_set_label?: string; plan_id?: string; note?: string },
+  ) =>
     createRun(runDeps, {
       entrypoint: isCliRequest(req) ? 'cli' : entrypoint,
       planId: body.plan_id,
@@ -45,57 +41,59 @@ export function runRoutes({ db, config, metrics, logger }: TDeps): Router {
       principal: getPrincipal(req).username,
     });
 
-  router.get('/plans', requireRole('viewer'), async (_req, res) => {
-    res.json(ZListPlansResponse.parse(await listPlans(db)));
-  });
+  mount(router, RUN_OPERATIONS.listPlans, async () => ({ status: 200, body: await listPlans(db) }));
 
-  router.post('/plans', requireRole('planner'), jsonBody, async (req, res) => {
-    const body = ZCreatePlanRequest.parse(req.body ?? {});
+  mount(router, RUN_OPERATIONS.createPlan, async ({ req, body }) => {
     const plan = await createPlan(db, {
       name: body.name,
       defaultInputSetLabel: body.default_input_set_label ?? null,
       principal: getPrincipal(req).username,
     });
-    res.status(201).json(ZPlan.parse(plan));
+    return { status: 201, body: plan };
   });
 
   // `/plans/input_sets` never gets here: the input set routes are mounted first (routers.ts).
-  router.get('/plans/:id', requireRole('viewer'), async (req, res) => {
-    res.json(ZPlan.parse(await getPlan(db, String(req.params.id))));
+  mount(router, RUN_OPERATIONS.getPlan, async ({ params }) => ({
+    status: 200,
+    body: await getPlan(db, params.id),
+  }));
+
+  mount(router, RUN_OPERATIONS.updatePlan, async ({ params, body }) => {
+    const plan = await updatePlanLabel(db, {
+      id: params.id,
+      defaultInputSetLabel: body.default_input_set_label,
+    });
+    return { status: 200, body: plan };
   });
 
-  router.patch('/plans/:id', requireRole('planner'), jsonBody, async (req, res) => {
-    const body = ZUpdatePlanRequest.parse(req.body ?? {});
-    const plan = await updatePlanLabel(db, { id: String(req.params.id), defaultInputSetLabel: body.default_input_set_label });
-    res.json(ZPlan.parse(plan));
+  mount(router, RUN_OPERATIONS.createPlanRun, async ({ req, params, body }) => {
+    const run = await startRun(req, '/plans/{id}/runs', { ...body, plan_id: params.id });
+    return { status: 201, body: run };
   });
 
-  router.post('/plans/:id/runs', requireRole('planner'), jsonBody, async (req, res) => {
-    const body = ZCreatePlanRunRequest.parse(req.body ?? {});
-    const run = await startRun(req, '/plans/{id}/runs', { ...body, plan_id: String(req.params.id) });
-    res.status(201).json(ZRunDetail.parse(run));
-  });
+  mount(router, RUN_OPERATIONS.createRun, async ({ req, body }) => ({
+    status: 201,
+    body: await startRun(req, '/runs', body),
+  }));
 
-  router.post('/runs', requireRole('planner'), jsonBody, async (req, res) => {
-    const run = await startRun(req, '/runs', ZCreateRunRequest.parse(req.body ?? {}));
-    res.status(201).json(ZRunDetail.parse(run));
-  });
+  mount(router, RUN_OPERATIONS.listRuns, async ({ query }) => ({
+    status: 200,
+    body: await listRuns(db, query),
+  }));
 
-  router.get('/runs', requireRole('viewer'), async (req, res) => {
-    res.json(ZListRunsResponse.parse(await listRuns(db, ZListRunsQuery.parse(req.query))));
-  });
+  mount(router, RUN_OPERATIONS.getRun, async ({ params }) => ({
+    status: 200,
+    body: await getRun(db, params.id),
+  }));
 
-  router.get('/runs/:id', requireRole('viewer'), async (req, res) => {
-    res.json(ZRunDetail.parse(await getRun(db, String(req.params.id))));
-  });
+  mount(router, RUN_OPERATIONS.updateRunNote, async ({ params, body }) => ({
+    status: 200,
+    body: await updateRunNote(db, { id: params.id, note: body.note }),
+  }));
 
-  router.put('/runs/:id/note', requireRole('planner'), jsonBody, async (req, res) => {
-    const body = ZUpdateRunNoteRequest.parse(req.body ?? {});
-    res.json(ZRunDetail.parse(await updateRunNote(db, { id: String(req.params.id), note: body.note })));
-  });
-
-  router.get(`/runs/:id/artifacts/${INPUT_SET_ARTIFACT}`, requireRole('viewer'), async (req, res) => {
-    const artifact = await openRunArtifact({ prisma: db.prisma, artifacts }, String(req.params.id));
+  // The snapshot's exact bytes, streamed from the artifact store.
+  mountRaw(router, RUN_OPERATIONS.getRunArtifact, async ({ req, res, params }) => {
+    const artifact = await openRunArtifact({ prisma: db.prisma, artifacts }, params.id);
     res.setHeader('Content-Type', 'application/json');
     res.setHeader('Content-Length', String(artifact.bytes));
     res.setHeader('Content-Disposition', `attachment; filename="${INPUT_SET_ARTIFACT}"`);
