@@ -8,7 +8,11 @@ import { inputSetQueryOptions } from '../../features/input-sets/api/get-input-se
 import { labelRevisionsQueryOptions, useLabelRevisions } from '../../features/input-sets/api/list-label-revisions';
 import { useInputSetOutlet } from '../../features/input-sets/ref-param';
 import { toApprovalImpact } from '../../features/review/approval-summary';
+import { useChecks } from '../../features/review/api/get-checks';
+import { usePolicy } from '../../features/review/api/get-policy';
 import { ApprovalImpact } from '../../features/review/components/approval-impact';
+import { CheckFindings } from '../../features/review/components/check-findings';
+import { PolicyView } from '../../features/review/components/policy-view';
 import { ReviewForm } from '../../features/review/components/review-form';
 import { ReviewOutcome, type TReviewOutcome } from '../../features/review/components/review-outcome';
 
@@ -27,13 +31,17 @@ export function InputSetReviewRoute() {
   const queryClient = useQueryClient();
   const location = useLocation();
   const outcome = (location.state as TReviewLocationState)?.reviewOutcome;
-  const hasDraft = revisions.data ? revisions.data.some((item) => item.status === 'draft' && item.id !== inputSet.id) : null;
   // A draft is approved with eyes open: its validation and what it changes against the ready revision.
   const isDraft = inputSet.status === 'draft';
   const ready = revisions.data?.find((item) => item.status === 'ready' && item.id !== inputSet.id) ?? null;
   const hasReady = revisions.data ? ready !== null : null;
   const diff = useDiff({ ref: inputSet.ref, against: undefined, contentHash: inputSet.contentHash }, { enabled: isDraft && hasReady === true });
   const impact = toApprovalImpact(hasReady, diff);
+  // Approval gates (docs/design.md section 11): the findings stored with this revision and the label's policy.
+  const checks = useChecks(inputSet.ref, inputSet.contentHash);
+  const policy = usePolicy(inputSet.label);
+  const checkCounts = checks.data?.checked ? { errors: checks.data.errors, warnings: checks.data.warnings } : checks.data ? { errors: 0, warnings: 0 } : null;
+  const diffHref = paths.inputSetDiff.getHref(inputSet.ref);
 
   function handleReviewed(result: TReviewResponse, action: TReviewAction) {
     const reviewOutcome: TReviewOutcome = {
@@ -58,7 +66,6 @@ export function InputSetReviewRoute() {
           inputSet={inputSet}
           role={session?.user.role ?? 'viewer'}
           employeeId={session?.user.employeeId ?? null}
-          hasDraft={hasDraft}
           onReviewed={handleReviewed}
           onReload={() => {
             void queryClient.invalidateQueries({ queryKey: inputSetQueryOptions(inputSet.ref).queryKey });
@@ -66,11 +73,18 @@ export function InputSetReviewRoute() {
           }}
           archivedRevision={ready?.revision ?? null}
           impact={impact}
+          checkCounts={checkCounts}
         />
         {isDraft ? (
-          <ApprovalImpact inputSet={inputSet} impact={impact} diffHref={paths.inputSetDiff.getHref(inputSet.ref)} />
+          <ApprovalImpact
+            inputSet={inputSet}
+            impact={impact}
+            diffHref={diffHref}
+            checks={<CheckFindings checks={checks.data} isError={checks.isError} diffHref={diffHref} />}
+          />
         ) : null}
       </div>
+      <PolicyView label={inputSet.label} policy={policy.data} isError={policy.isError} />
     </div>
   );
 }

@@ -1,33 +1,25 @@
-import type { TInputSetStatus } from '@planning-hub/contracts/api/input-sets';
+import type { TInputSetStatus, TRevisionActions } from '@planning-hub/contracts/api/input-sets';
 import type { TReviewAction, TReviewRequest } from '@planning-hub/contracts/api/review';
 
-export type TReviewable = { status: TInputSetStatus; errorCount: number; warningCount: number; contentHash: string };
-
-export type TActionBlock = 'approveNeedsDraft' | 'approveHasErrors' | 'revertNeedsReady' | 'revertHasDraft' | null;
-
 /**
- * Why an action cannot apply to this revision (the API refuses it the same way).
- * `hasDraft`: whether the label has a draft besides this revision; null while unknown.
+ * What the form needs of a revision. Whether an action applies, and how many warnings
+ * one acknowledgement covers, come from the server's `actions` (docs/design.md
+ * section 4): the SPA keeps no copy of those rules.
  */
-export function blockedReason(action: TReviewAction, revision: TReviewable, hasDraft: boolean | null = false): TActionBlock {
-  if (action === 'approve') {
-    if (revision.status !== 'draft') return 'approveNeedsDraft';
-    if (revision.errorCount > 0) return 'approveHasErrors';
-    return null;
-  }
-  if (revision.status !== 'ready') return 'revertNeedsReady';
-  // docs/design.md section 4: a revert is refused with 409 when the label already has a draft.
-  return hasDraft ? 'revertHasDraft' : null;
-}
+export type TReviewable = {
+  status: TInputSetStatus;
+  contentHash: string;
+  actions: TRevisionActions;
+};
 
 /** The action the form starts with: approve a draft, revert a ready set. */
 export function defaultAction(status: TInputSetStatus): TReviewAction {
   return status === 'ready' ? 'revert' : 'approve';
 }
 
-/** Warnings must be acknowledged to approve (docs/design.md section 4). */
+/** Warnings, and findings of severity warning, must be acknowledged to approve (docs/design.md sections 4 and 11). */
 export function needsAcknowledgement(action: TReviewAction, revision: TReviewable): boolean {
-  return action === 'approve' && revision.warningCount > 0;
+  return action === 'approve' && revision.actions.warningsToAcknowledge > 0;
 }
 
 export type TMissingInput = 'comment' | 'acknowledgement' | null;

@@ -9,7 +9,7 @@ import type {
 import { AppError, hintOf } from '../../errors/app-error';
 import type { InputSet, PrismaClient } from '../../generated/prisma/client';
 import type { TMetrics } from '../../observability/metrics';
-import { findRevision } from '../input-sets/resolve-ref';
+import { findReadyRevision, findRevisionByRef } from '../../data/input-set-revisions';
 import { computeDiffToCache } from './compute-diff';
 import {
   diffCachePaths,
@@ -43,12 +43,12 @@ export type TDiffPair = { ref: string; against: string; newer: InputSet; older: 
  * label (docs/design.md section 6), referenced by its plain label as a person would type it.
  */
 export async function resolveDiffPair(
-  deps: { prisma: Pick<PrismaClient, 'inputSet'> },
+  deps: { pool: pg.Pool },
   { ref, against }: { ref: string; against?: string | undefined },
 ): Promise<TDiffPair> {
-  const newer = await findRevision(deps, ref);
+  const newer = await findRevisionByRef(deps.pool, ref);
   if (against === undefined) {
-    const ready = await deps.prisma.inputSet.findFirst({ where: { label: newer.label, status: 'ready' } });
+    const ready = await findReadyRevision(deps.pool, newer.label);
     if (!ready) {
       throw new AppError('conflict', 'error.diff.no_ready', { ref }, { hint: hintOf('hint.diff.name_revision', { label: newer.label }) });
     }
@@ -59,7 +59,7 @@ export async function resolveDiffPair(
     }
     return { ref, against: newer.label, newer, older: ready };
   }
-  return { ref, against, newer, older: await findRevision(deps, against) };
+  return { ref, against, newer, older: await findRevisionByRef(deps.pool, against) };
 }
 
 function jobDataOf(pair: TDiffPair): TDiffJobData {

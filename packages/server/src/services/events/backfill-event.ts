@@ -2,9 +2,8 @@ import type pg from 'pg';
 import type { TInputSetEvent } from '@planning-hub/contracts/api/events';
 import { AppError, hintOf } from '../../errors/app-error';
 import { actorLabel, type TActor } from '../auth/actor';
-import { parseRefOrThrow, refOf } from '../input-sets/resolve-ref';
+import { findRevisionByRef, parseRefOrThrow, refOf } from '../../data/input-set-revisions';
 import { withLabelTransition } from '../review/label-transition';
-import { readRevision } from '../review/read-revision';
 import { parseComment } from '../review/review-input';
 import { recordEvent } from './record-event';
 
@@ -34,7 +33,7 @@ export async function backfillEvent({
   const comment = parseComment(commentText, 'comment');
   return withLabelTransition(pool, ref.label, {
     check: async (client, { locked }) => {
-      const revision = await readRevision(client, ref, { locked });
+      const revision = await findRevisionByRef(client, ref, { lock: locked, toChange: true });
       const { rows } = await client.query<{ n: number }>(
         'SELECT count(*)::int AS n FROM planning_input_set_events WHERE input_set_id = $1',
         [revision.id],

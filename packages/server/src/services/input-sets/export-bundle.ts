@@ -11,7 +11,7 @@ import type { PrismaClient, InputSet } from '../../generated/prisma/client';
 import { lockLabel, useBulkTimeouts, withTransaction, type TSqlClient } from '../../database/transaction';
 import { actorLabel, type TActor } from '../auth/actor';
 import { appendEvent } from '../events/append-event';
-import { findRevision, refOf } from './resolve-ref';
+import { findRevisionByRef, refOf } from '../../data/input-set-revisions';
 import { detectKeyCollation, selectRowsSql, type TKeyCollation } from './table-sql';
 
 type TExportDeps = { prisma: Pick<PrismaClient, 'inputSet'>; pool: pg.Pool };
@@ -71,7 +71,7 @@ export async function exportBundleToFolder(
   deps: TExportDeps,
   { ref, outDir, actor }: { ref: string; outDir: string; actor: TActor },
 ): Promise<{ revision: InputSet; files: string[] }> {
-  const revision = await findRevision(deps, ref);
+  const revision = await findRevisionByRef(deps.pool, ref);
   await mkdir(outDir, { recursive: true });
   const files: string[] = [];
   const client = await deps.pool.connect();
@@ -110,7 +110,7 @@ export async function exportBundleAsZip(
   deps: TExportDeps,
   { ref, actor }: { ref: string; actor: TActor },
 ): Promise<{ revision: InputSet; stream: Readable; fileName: string }> {
-  const revision = await findRevision(deps, ref);
+  const revision = await findRevisionByRef(deps.pool, ref);
   const params = await readParams(deps.pool, revision.id);
   await recordExport(deps.pool, revision, actor, 'zip');
   const client = await deps.pool.connect();

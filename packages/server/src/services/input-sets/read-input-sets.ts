@@ -8,7 +8,8 @@ import { TABLE_NAMES, type TRow, type TTableName } from '@planning-hub/contracts
 import { AppError, hintOf } from '../../errors/app-error';
 import type { Prisma, PrismaClient } from '../../generated/prisma/client';
 import type pg from 'pg';
-import { findRevision } from './resolve-ref';
+import { findRevisionByRef } from '../../data/input-set-revisions';
+import { readRevisionActions } from '../review/revision-actions';
 import { detectKeyCollation, selectRowsSql, tableColumns } from './table-sql';
 import { SUMMARY_SELECT, toDetail, toSummary } from './to-summary';
 
@@ -41,8 +42,9 @@ export async function listInputSets(
   return { items: rows.map(toSummary), total };
 }
 
-export async function getInputSet(deps: { prisma: Pick<PrismaClient, 'inputSet'> }, ref: string): Promise<TInputSetDetail> {
-  return toDetail(await findRevision(deps, ref));
+export async function getInputSet(deps: { pool: pg.Pool }, ref: string): Promise<TInputSetDetail> {
+  const revision = await findRevisionByRef(deps.pool, ref);
+  return toDetail(revision, await readRevisionActions(deps.pool, revision));
 }
 
 export function parseTableName(text: string): TTableName {
@@ -57,7 +59,7 @@ export async function readTableRows(
   deps: { prisma: Pick<PrismaClient, 'inputSet'>; pool: pg.Pool },
   { ref, table, offset, limit }: { ref: string; table: TTableName; offset: number; limit: number },
 ): Promise<TTableRowsResponse> {
-  const revision = await findRevision(deps, ref);
+  const revision = await findRevisionByRef(deps.pool, ref);
   const columns = tableColumns(table);
   const collation = await detectKeyCollation(deps.pool);
   const { rows } = await deps.pool.query<TRow>(`${selectRowsSql(table, revision.id, collation)} LIMIT $1 OFFSET $2`, [

@@ -1,7 +1,7 @@
-import type { TInputSetDetail, TInputSetSummary, TRowCounts } from '@planning-hub/contracts/api/input-sets';
+import type { TInputSetDetail, TInputSetSummary, TRevisionActions, TRowCounts } from '@planning-hub/contracts/api/input-sets';
 import type { TProblem, TProblemSummary } from '@planning-hub/contracts/problems';
 import type { InputSet, Prisma } from '../../generated/prisma/client';
-import { refOf } from './resolve-ref';
+import { refOf } from '../../data/input-set-revisions';
 
 /**
  * The columns a summary shows. Lists select only these: `problems` (up to
@@ -63,7 +63,7 @@ function withMessageCode(problem: TStoredProblem): TProblem {
   return { ...problem, messageCode: 'problem.as_recorded', params: { message: problem.message } };
 }
 
-export function toDetail(row: InputSet): TInputSetDetail {
+export function toDetail(row: InputSet, actions: TRevisionActions): TInputSetDetail {
   const source = (row.source ?? {}) as TStoredSource;
   const { summary, ...rest } = source;
   return {
@@ -71,5 +71,6 @@ export function toDetail(row: InputSet): TInputSetDetail {
     problems: (row.problems as TStoredProblem[]).map(withMessageCode),
     problemSummary: summary ?? { errors: row.errorCount, warnings: row.warningCount, byCode: {}, truncated: false },
     source: rest as TInputSetDetail['source'],
+    actions,
   };
 }

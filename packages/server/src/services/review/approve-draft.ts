@@ -4,12 +4,14 @@ import type { TSqlClient } from '../../database/transaction';
 import { AppError, hintOf } from '../../errors/app-error';
 import type { InputSet } from '../../generated/prisma/client';
 import type { TActor } from '../auth/actor';
+import { readStoredChecks } from '../checks/read-checks';
+import { countFindings } from '../checks/run-draft-checks';
 import { recordEvent } from '../events/record-event';
-import { parseRefOrThrow, refOf } from '../input-sets/resolve-ref';
+import { revisionActions } from './revision-actions';
+import { findReadyRevision, findRevisionByRef, parseRefOrThrow, refOf, transitionRevision } from '../../data/input-set-revisions';
 import { toSummary } from '../input-sets/to-summary';
 import { readInstallationPolicy } from '../policy/installation-policy';
 import { withLabelTransition } from './label-transition';
-import { INPUT_SET_COLUMNS, readRevision, updateRevision } from './read-revision';
 import { assertContentUnchanged, parseComment, parseReviewer, warningCountsByCode } from './review-input';
 import type { TReviewDeps } from './review-types';
 
@@ -73,15 +75,23 @@ async function assertApprovable(
   options: Pick<TApproveDraftOptions, 'acknowledgeWarnings' | 'expectedContentHash' | 'actor'> & { fourEyes: boolean },
 ): Promise<void> {
   const shown = refOf(draft);
-  if (draft.status !== 'draft') {
+  // Approval gates (docs/design.md section 11): findings of severity error block, warnings need the acknowledgement.
+  const findings = countFindings(await readStoredChecks(client, draft.id));
+  const block = revisionActions(draft, { findings, hasDraft: false }).approve.reason;
+  if (block === 'approveNeedsDraft') {
     throw new AppError('conflict', 'error.review.not_a_draft', { ref: shown, revision: draft.revision, status: draft.status }, {
       hint: hintOf('hint.review.approve_draft', { label: draft.label }),
     });
   }
   assertContentUnchanged(draft, options.expectedContentHash);
-  if (draft.errorCount > 0) {
+  if (block === 'approveHasErrors') {
     throw new AppError('conflict', 'error.review.has_errors', { ref: shown, count: draft.errorCount }, {
       hint: hintOf('hint.review.fix_errors', {}),
+    });
+  }
+  if (block === 'approveHasCheckErrors') {
+    throw new AppError('conflict', 'error.review.check_errors', { ref: shown, count: findings.errors }, {
+      hint: hintOf('hint.review.check_errors', { ref: shown, label: draft.label }),
     });
   }
   if (options.fourEyes) await assertFourEyes(client, draft, options.actor);
@@ -90,6 +100,21 @@ async function assertApprovable(
       hint: hintOf('hint.review.acknowledge', {}),
     });
   }
+  if (findings.warnings > 0 && options.acknowledgeWarnings !== true) {
+    throw new AppError('conflict', 'error.review.needs_check_acknowledgement', { ref: shown, count: findings.warnings }, {
+      hint: hintOf('hint.review.acknowledge_checks', { ref: shown }),
+    });
+  }
+}
+
+/** The ids of the stored findings of severity warning that an approval acknowledges, and the counts of all. */
+async function acknowledgedFindings(client: TSqlClient, draft: InputSet) {
+  const counts = countFindings(await readStoredChecks(client, draft.id));
+  const { rows } = await client.query<{ id: string }>(
+    "SELECT id::text AS id FROM planning_input_set_findings WHERE input_set_id = $1 AND severity = 'warning' ORDER BY id",
+    [draft.id],
+  );
+  return { counts, ids: rows.map((row) => row.id) };
 }
 
 /**
@@ -108,22 +133,20 @@ export async function approveDraft(options: TApproveDraftOptions): Promise<TRevi
 
   const result = await withLabelTransition(pool, ref.label, {
     check: async (client, { locked }) => {
-      const draft = await readRevision(client, ref, { locked });
+      const draft = await findRevisionByRef(client, ref, { lock: locked, toChange: true });
       const policy = await readInstallationPolicy(client);
       await assertApprovable(client, draft, { ...options, fourEyes: policy.fourEyes });
       return { draft, policy };
     },
     apply: async (client, { draft, policy }) => {
       const events: TInputSetEvent[] = [];
+      const findings = await acknowledgedFindings(client, draft);
       const who = { principal: actor.username, userId: actor.userId };
-      const { rows: readyRows } = await client.query<InputSet>(
-        `SELECT ${INPUT_SET_COLUMNS} FROM planning_input_sets WHERE label = $1 AND status = 'ready' FOR UPDATE`,
-        [draft.label],
-      );
+      const ready = await findReadyRevision(client, draft.label, { lock: true });
       let previousReady: InputSet | null = null;
-      if (readyRows[0]) {
+      if (ready) {
         // Archived first: the partial unique index allows one ready revision per label at any moment.
-        previousReady = await updateRevision(client, readyRows[0].id, "status = 'archived'");
+        previousReady = await transitionRevision(client, ready.id, { to: 'archived' });
         events.push(
           await recordEvent(client, {
             label: draft.label,
@@ -162,15 +185,12 @@ export async function approveDraft(options: TApproveDraftOptions): Promise<TRevi
             acknowledged_warnings: options.acknowledgeWarnings === true,
             previous_ready_revision: previousReady?.revision ?? null,
             four_eyes: policy.fourEyes,
+            check_findings: findings.counts,
+            acknowledged_findings: options.acknowledgeWarnings === true ? findings.ids : [],
           },
         }),
       );
-      const approved = await updateRevision(
-        client,
-        draft.id,
-        "status = 'ready', approved_by = $2, approved_at = now(), reviewer_id = $3, review_comment = $4",
-        [actor.username, reviewer, comment],
-      );
+      const approved = await transitionRevision(client, draft.id, { to: 'ready', approvedBy: actor.username, reviewerId: reviewer, comment });
       return { approved, previousReady, events };
     },
   }).catch(asFourEyesRefusal(actor));

@@ -2,10 +2,9 @@ import type { TReviewResponse } from '@planning-hub/contracts/api/review';
 import { AppError } from '../../errors/app-error';
 import { actorLabel, type TActor } from '../auth/actor';
 import { recordEvent } from '../events/record-event';
-import { parseRefOrThrow, refOf } from '../input-sets/resolve-ref';
+import { findRevisionByRef, parseRefOrThrow, refOf, transitionRevision } from '../../data/input-set-revisions';
 import { toSummary } from '../input-sets/to-summary';
 import { withLabelTransition } from './label-transition';
-import { readRevision, updateRevision } from './read-revision';
 import { parseComment } from './review-input';
 import type { TReviewDeps } from './review-types';
 
@@ -30,14 +29,14 @@ export async function archiveRevision(options: TArchiveRevisionOptions): Promise
 
   const result = await withLabelTransition(pool, ref.label, {
     check: async (client, { locked }) => {
-      const revision = await readRevision(client, ref, { locked });
+      const revision = await findRevisionByRef(client, ref, { lock: locked, toChange: true });
       if (revision.status === 'archived') {
         throw new AppError('conflict', 'error.review.already_archived', { ref: refOf(revision) });
       }
       return revision;
     },
     apply: async (client, revision) => {
-      const archived = await updateRevision(client, revision.id, "status = 'archived', review_comment = $2", [comment]);
+      const archived = await transitionRevision(client, revision.id, { to: 'archived', comment });
       const event = await recordEvent(client, {
         label: revision.label,
         inputSetId: archived.id,

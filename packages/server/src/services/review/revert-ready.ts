@@ -2,10 +2,9 @@ import type { TReviewResponse } from '@planning-hub/contracts/api/review';
 import { AppError, hintOf } from '../../errors/app-error';
 import type { TActor } from '../auth/actor';
 import { recordEvent } from '../events/record-event';
-import { parseRefOrThrow, refOf } from '../input-sets/resolve-ref';
+import { findRevisionByRef, parseRefOrThrow, refOf, transitionRevision } from '../../data/input-set-revisions';
 import { toSummary } from '../input-sets/to-summary';
 import { withLabelTransition } from './label-transition';
-import { readRevision, updateRevision } from './read-revision';
 import { assertContentUnchanged, parseComment, parseReviewer } from './review-input';
 import type { TReviewDeps } from './review-types';
 
@@ -33,7 +32,7 @@ export async function revertReady(options: TRevertReadyOptions): Promise<TReview
 
   const result = await withLabelTransition(pool, ref.label, {
     check: async (client, { locked }) => {
-      const ready = await readRevision(client, ref, { locked });
+      const ready = await findRevisionByRef(client, ref, { lock: locked, toChange: true });
       const shown = refOf(ready);
       if (ready.status !== 'ready') {
         throw new AppError('conflict', 'error.review.not_ready', { ref: shown, revision: ready.revision, status: ready.status });
@@ -54,12 +53,7 @@ export async function revertReady(options: TRevertReadyOptions): Promise<TReview
       return ready;
     },
     apply: async (client, ready) => {
-      const reverted = await updateRevision(
-        client,
-        ready.id,
-        "status = 'draft', approved_by = NULL, approved_at = NULL, reviewer_id = NULL, review_comment = $2",
-        [comment],
-      );
+      const reverted = await transitionRevision(client, ready.id, { to: 'draft', comment });
       const event = await recordEvent(client, {
         label: ready.label,
         inputSetId: reverted.id,

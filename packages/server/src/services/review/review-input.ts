@@ -4,7 +4,7 @@ import { PROBLEM_CODES } from '@planning-hub/contracts/problems';
 import { AppError } from '../../errors/app-error';
 import type { InputSet } from '../../generated/prisma/client';
 import { defaultReviewerId, type TActor } from '../auth/actor';
-import { refOf } from '../input-sets/resolve-ref';
+import { refOf } from '../../data/input-set-revisions';
 
 const ZComment = z.string().trim().min(1).max(2000);
 

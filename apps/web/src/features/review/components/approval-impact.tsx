@@ -1,9 +1,11 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { DIFF_KINDS } from '@planning-hub/contracts/api/diff';
 import type { TInputSetDetail } from '@planning-hub/contracts/api/input-sets';
 import { PROBLEM_CODES, type TProblemCode } from '@planning-hub/contracts/problems';
 import { formatCount } from '../../../lib/format';
 import { useT } from '../../../i18n/i18n-context';
+import { DiffKindHeaders } from '../../../components/ui/diff-kind-headers';
 import { ProblemCountChip } from '../../../components/ui/problem-count-chip';
 import { TableScroll } from '../../../components/ui/table-scroll';
 import type { TApprovalImpact } from '../approval-summary';
@@ -13,6 +15,8 @@ type TApprovalImpactProps = {
   impact: TApprovalImpact;
   /** The Diff tab of this draft, where the rows themselves are. */
   diffHref: string;
+  /** Shown right after the validation summary: the approval gates' findings (docs/design.md section 11). */
+  checks?: ReactNode;
 };
 
 /** Errors first, then warnings; within each, the most frequent first. */
@@ -24,7 +28,7 @@ function problemCodes(byCode: Record<string, number>): [string, number][] {
 }
 
 /** Next to Approve: the validation summary and what approving changes, table by table. */
-export function ApprovalImpact({ inputSet, impact, diffHref }: TApprovalImpactProps) {
+export function ApprovalImpact({ inputSet, impact, diffHref, checks }: TApprovalImpactProps) {
   const t = useT();
   const codes = problemCodes(inputSet.problemSummary.byCode);
   return (
@@ -49,6 +53,8 @@ export function ApprovalImpact({ inputSet, impact, diffHref }: TApprovalImpactPr
           <p className="muted">{t('review.impact.noProblems')}</p>
         )}
       </section>
+
+      {checks}
 
       <section className="stack-s" aria-labelledby="approval-changes-title">
         <h3 id="approval-changes-title">{t('review.impact.changes')}</h3>
@@ -100,12 +106,7 @@ function ImpactTable({ impact }: { impact: Extract<TApprovalImpact, { kind: 'don
             <caption className="visually-hidden">{t('review.impact.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">{t('diff.summary.table')}</th>
-                {DIFF_KINDS.map((kind) => (
-                  <th key={kind} scope="col" className="num">
-                    {t(`diff.kind.${kind}`)}
-                  </th>
-                ))}
+                <DiffKindHeaders />
               </tr>
             </thead>
             <tbody>

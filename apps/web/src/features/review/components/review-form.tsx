@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { FIELD_LIMITS } from '@planning-hub/contracts/field-limits';
 import { Link } from 'react-router';
 import { hasRole, type TRole } from '@planning-hub/contracts/api/auth';
 import type { TInputSetDetail } from '@planning-hub/contracts/api/input-sets';
@@ -13,25 +14,24 @@ import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
 import { useReviewInputSet } from '../api/review-input-set';
 import { approvalSentence, type TApprovalImpact } from '../approval-summary';
-import {
-  blockedReason,
-  buildReviewRequest,
-  defaultAction,
-  missingInput,
-  needsAcknowledgement,
-  type TActionBlock,
-} from '../review-rules';
+import type { TActionBlock } from '@planning-hub/contracts/api/input-sets';
+import { buildReviewRequest, defaultAction, missingInput, needsAcknowledgement } from '../review-rules';
 
-const COMMENT_MAX_LENGTH = 2000;
-const REVIEWER_MAX_LENGTH = 128;
+/** Why the server says `action` does not apply now (archiving is not a choice of this form). */
+function blockReasonOf(inputSet: TInputSetDetail, action: TReviewAction): Exclude<TActionBlock, 'archiveAlreadyArchived'> | null {
+  const reason = inputSet.actions[action].reason;
+  return reason === 'archiveAlreadyArchived' ? null : reason;
+}
+
 /** The runbook's template (section 3). */
 const COMMENT_TEMPLATE = 'JIRA-123 approve by ops_lead';
 
 const ACTION_LABELS: Record<TReviewAction, TMessageKey> = { approve: 'review.action.approve', revert: 'review.action.revert' };
 const ACTION_HINTS: Record<TReviewAction, TMessageKey> = { approve: 'review.action.approveHint', revert: 'review.action.revertHint' };
-const BLOCK_MESSAGES: Record<Exclude<TActionBlock, null>, TMessageKey> = {
+const BLOCK_MESSAGES: Record<Exclude<TActionBlock, 'archiveAlreadyArchived'>, TMessageKey> = {
   approveNeedsDraft: 'review.blocked.approveNeedsDraft',
   approveHasErrors: 'review.blocked.approveHasErrors',
+  approveHasCheckErrors: 'review.blocked.approveHasCheckErrors',
   revertNeedsReady: 'review.blocked.revertNeedsReady',
   revertHasDraft: 'review.blocked.revertHasDraft',
 };
@@ -41,8 +41,6 @@ type TReviewFormProps = {
   role: TRole;
   /** The signed-in user's employee id: the Reviewer ID recorded when the field is left empty. */
   employeeId: string | null;
-  /** Whether the label has a draft (reverting is refused then); null while the revisions load. */
-  hasDraft: boolean | null;
   /** Called with the API's answer; the revision now has a new reference (`foo@draft` -> `foo`). */
   onReviewed: (result: TReviewResponse, action: TReviewAction) => void;
   /** Loads the revision again (after a 409: it changed or moved meanwhile). */
@@ -51,13 +49,24 @@ type TReviewFormProps = {
   archivedRevision: number | null;
   /** What approving changes, for the confirmation. */
   impact: TApprovalImpact;
+  /** The approval gates' findings by severity (docs/design.md section 11); null while unknown. */
+  checkCounts: { errors: number; warnings: number } | null;
 };
 
 /**
  * The runbook's Review form (section 3): Action, Reviewer, Comment, and the
  * acknowledgement of warnings. Whatever stops it from being sent is said next to it.
  */
-export function ReviewForm({ inputSet, role, employeeId, hasDraft, onReviewed, onReload, archivedRevision, impact }: TReviewFormProps) {
+export function ReviewForm({
+  inputSet,
+  role,
+  employeeId,
+  onReviewed,
+  onReload,
+  archivedRevision,
+  impact,
+  checkCounts,
+}: TReviewFormProps) {
   const t = useT();
   const tc = useTc();
   const [isConfirming, setIsConfirming] = useState(false);
@@ -69,9 +78,13 @@ export function ReviewForm({ inputSet, role, employeeId, hasDraft, onReviewed, o
   const [acknowledgeWarnings, setAcknowledgeWarnings] = useState(false);
 
   const canReview = hasRole(role, 'reviewer');
-  const block = blockedReason(action, inputSet, hasDraft);
-  const mustAcknowledge = needsAcknowledgement(action, inputSet);
-  const missing = missingInput({ action, comment, acknowledgeWarnings, revision: inputSet });
+  // What the revision's state allows is the server's to say (its detail's `actions`).
+  const reviewable = inputSet;
+  const block = blockReasonOf(inputSet, action);
+  const mustAcknowledge = needsAcknowledgement(action, reviewable);
+  const toAcknowledge = inputSet.actions.warningsToAcknowledge;
+  const hasCheckWarnings = (checkCounts?.warnings ?? 0) > 0;
+  const missing = missingInput({ action, comment, acknowledgeWarnings, revision: reviewable });
   const canSubmit = canReview && block === null && missing === null && !review.isPending;
   const draftRef = `${inputSet.label}@draft`;
 
@@ -83,12 +96,12 @@ export function ReviewForm({ inputSet, role, employeeId, hasDraft, onReviewed, o
       : missing === 'comment'
         ? t('review.why.comment')
         : missing === 'acknowledgement'
-          ? tc('review.why.acknowledge', inputSet.warningCount)
+          ? tc('review.why.acknowledge', toAcknowledge)
           : null;
 
   function send() {
     review.mutate(
-      { ref: inputSet.ref, request: buildReviewRequest({ action, reviewer, comment, acknowledgeWarnings, revision: inputSet }) },
+      { ref: inputSet.ref, request: buildReviewRequest({ action, reviewer, comment, acknowledgeWarnings, revision: reviewable }) },
       { onSuccess: (result) => onReviewed(result, action), onSettled: () => setIsConfirming(false) },
     );
   }
@@ -119,7 +132,7 @@ export function ReviewForm({ inputSet, role, employeeId, hasDraft, onReviewed, o
           <legend>{t('review.action.label')}</legend>
           <div className="radio-row">
             {REVIEW_ACTIONS.map((value) => {
-              const valueBlock = blockedReason(value, inputSet, hasDraft);
+              const valueBlock = blockReasonOf(inputSet, value);
               return (
                 <label key={value} className={`radio-card${valueBlock ? ' radio-card--blocked' : ''}`}>
                   <input type="radio" name="action" value={value} checked={action === value} onChange={() => setAction(value)} />
@@ -134,7 +147,11 @@ export function ReviewForm({ inputSet, role, employeeId, hasDraft, onReviewed, o
           </div>
           {block ? (
             <p className="field-error" id={ids.blocked}>
-              {t(BLOCK_MESSAGES[block], { count: formatCount(inputSet.errorCount), status: t(`status.${inputSet.status}`), draft: draftRef })}
+              {t(BLOCK_MESSAGES[block], {
+                count: formatCount(block === 'approveHasCheckErrors' ? (checkCounts?.errors ?? 0) : inputSet.errorCount),
+                status: t(`status.${inputSet.status}`),
+                draft: draftRef,
+              })}
             </p>
           ) : null}
         </fieldset>
@@ -153,7 +170,7 @@ export function ReviewForm({ inputSet, role, employeeId, hasDraft, onReviewed, o
                 value={reviewer}
                 onChange={(event) => setReviewer(event.target.value)}
                 placeholder={employeeId ?? DEFAULT_REVIEWER}
-                maxLength={REVIEWER_MAX_LENGTH}
+                maxLength={FIELD_LIMITS.reviewerId}
                 autoComplete="off"
               />
             )}
@@ -173,7 +190,7 @@ export function ReviewForm({ inputSet, role, employeeId, hasDraft, onReviewed, o
                 value={comment}
                 onChange={(event) => setComment(event.target.value)}
                 placeholder={action === 'approve' ? COMMENT_TEMPLATE : t('review.comment.revertPlaceholder')}
-                maxLength={COMMENT_MAX_LENGTH}
+                maxLength={FIELD_LIMITS.reviewComment}
                 required
                 aria-required="true"
               />
@@ -184,10 +201,13 @@ export function ReviewForm({ inputSet, role, employeeId, hasDraft, onReviewed, o
         {mustAcknowledge ? (
           <CheckboxField
             id={ids.acknowledge}
-            label={tc('review.acknowledge.label', inputSet.warningCount)}
+            label={tc('review.acknowledge.label', toAcknowledge)}
             hint={
               <>
-                {t('review.acknowledge.hint')} <Link to={paths.inputSet.getHref(inputSet.ref)}>{t('review.acknowledge.see')}</Link>
+                {t(hasCheckWarnings ? 'review.acknowledge.hintChecks' : 'review.acknowledge.hint')}{' '}
+                {inputSet.warningCount > 0 ? <Link to={paths.inputSet.getHref(inputSet.ref)}>{t('review.acknowledge.see')}</Link> : null}
+                {inputSet.warningCount > 0 && hasCheckWarnings ? ' · ' : null}
+                {hasCheckWarnings ? <a href="#check-findings">{t('review.acknowledge.seeFindings')}</a> : null}
               </>
             }
             checked={acknowledgeWarnings}

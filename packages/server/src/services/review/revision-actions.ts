@@ -1,0 +1,50 @@
+import type { TActionBlock, TRevisionActions } from '@planning-hub/contracts/api/input-sets';
+import type pg from 'pg';
+import type { InputSet } from '../../generated/prisma/client';
+import { readStoredChecks } from '../checks/read-checks';
+import { countFindings } from '../checks/run-draft-checks';
+
+type TRevisionState = Pick<InputSet, 'status' | 'errorCount' | 'warningCount'>;
+
+/**
+ * What a revision's state allows (docs/design.md sections 4 and 11), the one place the
+ * rules live: the detail answers it, and approve refuses for the same reasons.
+ * `findings` are the approval gates' findings of a draft; `hasDraft` whether the label
+ * has a draft besides this revision.
+ */
+export function revisionActions(
+  revision: TRevisionState,
+  { findings, hasDraft }: { findings: { errors: number; warnings: number }; hasDraft: boolean },
+): TRevisionActions {
+  const approve: TActionBlock | null =
+    revision.status !== 'draft'
+      ? 'approveNeedsDraft'
+      : revision.errorCount > 0
+        ? 'approveHasErrors'
+        : findings.errors > 0
+          ? 'approveHasCheckErrors'
+          : null;
+  const revert: TActionBlock | null = revision.status !== 'ready' ? 'revertNeedsReady' : hasDraft ? 'revertHasDraft' : null;
+  const archive: TActionBlock | null = revision.status === 'archived' ? 'archiveAlreadyArchived' : null;
+  return {
+    approve: { allowed: approve === null, reason: approve },
+    revert: { allowed: revert === null, reason: revert },
+    archive: { allowed: archive === null, reason: archive },
+    warningsToAcknowledge: revision.status === 'draft' ? revision.warningCount + findings.warnings : 0,
+  };
+}
+
+/** The actions of a stored revision: reads its findings (a draft) or whether the label has a draft (ready). */
+export async function readRevisionActions(client: Pick<pg.ClientBase, 'query'>, revision: InputSet): Promise<TRevisionActions> {
+  const findings =
+    revision.status === 'draft' ? countFindings(await readStoredChecks(client, revision.id)) : { errors: 0, warnings: 0 };
+  let hasDraft = false;
+  if (revision.status === 'ready') {
+    const { rows } = await client.query(
+      "SELECT 1 FROM planning_input_sets WHERE label = $1 AND status = 'draft' AND id <> $2 LIMIT 1",
+      [revision.label, revision.id],
+    );
+    hasDraft = rows.length > 0;
+  }
+  return revisionActions(revision, { findings, hasDraft });
+}
