@@ -93,3 +93,21 @@ export async function switchLanguage(page: Page, language: 'en' | 'ja'): Promise
   await page.getByLabel(/^(Language|言語)$/).selectOption(language);
   await expect(page.locator('html')).toHaveAttribute('lang', language);
 }
+
+/** Drops files on the drop zone in a DataTransfer built inside the page, as a browser delivers a drop. */
+export async function dropFiles(page: Page, files: Record<string, Uint8Array>, zoneName: RegExp): Promise<void> {
+  const entries = Object.entries(files).map(([name, bytes]) => ({ name, bytes: [...bytes] }));
+  const dataTransfer = await page.evaluateHandle((items) => {
+    // Runs in the page; the e2e project is compiled without the DOM library, hence the shape spelled out.
+    type TBrowserDataTransfer = { items: { add: (file: File) => unknown } };
+    const { DataTransfer } = globalThis as unknown as { DataTransfer: new () => TBrowserDataTransfer };
+    const transfer = new DataTransfer();
+    for (const { name, bytes } of items) {
+      transfer.items.add(new File([new Uint8Array(bytes)], name, { type: name.endsWith('.json') ? 'application/json' : 'text/csv' }));
+    }
+    return transfer;
+  }, entries);
+  const dropZone = page.getByRole('group', { name: zoneName });
+  await dropZone.dispatchEvent('dragenter', { dataTransfer });
+  await dropZone.dispatchEvent('drop', { dataTransfer });
+}

@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { encodeShiftJis } from '../packages/core/src/encoding/encode-shift-jis';
+import { encodeText } from '../packages/planner-files/src/encode-text';
 import { formatCsvRow } from '../packages/core/src/csv/format-csv-row';
 import { isoWeekOf } from '../packages/core/src/values/iso-week';
 
@@ -153,5 +153,5 @@ function writeBundle(folder: string, encode: (text: string) => Uint8Array, lineE
 }
 
 writeBundle('sample-bundle', (text) => new TextEncoder().encode(text), '\n');
-writeBundle('sample-bundle-sjis', encodeShiftJis, '\r\n');
+writeBundle('sample-bundle-sjis', (text) => encodeText(text, 'shift_jis'), '\r\n');
 console.log('wrote examples/sample-bundle and examples/sample-bundle-sjis');

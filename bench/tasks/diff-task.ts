@@ -4,9 +4,15 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { createDatabaseClients } from '@planning-hub/server/database/connect';
 import { computeDiffToCache } from '@planning-hub/server/services/diff/compute-diff';
 import { diffCacheDir, diffCachePaths } from '@planning-hub/server/services/diff/diff-cache';
-import { DIFF_AGAINST, DIFF_LABEL, countDifferingRows, createDiffRevisions, createIdenticalRevision } from '../diff';
-import { createCpuProbe } from '../lib/cpu-time';
-import { measureRounds, type TStep } from '../lib/measure';
+import {
+  DIFF_AGAINST,
+  DIFF_LABEL,
+  countDifferingRows,
+  createDiffRevisions,
+  createIdenticalRevision,
+} from '../diff';
+import type { TStep } from '../lib/measure';
+import { measureTaskRounds } from './measure-task';
 import type { TTask, TTaskOptions } from './task-types';
 
 const REF = `${DIFF_LABEL}@draft`;
@@ -54,35 +60,29 @@ export const runDiffTask: TTask = async ({ url, postgresPid, rows, workDir, warm
     await createIdenticalRevision(pool, older);
     let differing = 0;
     let totals = {};
-    const { samples, cpu } = await measureRounds({
-      warmups,
-      rounds,
-      probe: createCpuProbe({ postgresPid, apiPid: api?.pid }),
-      log: console.log,
-      steps: [
-        { name: 'join', run: async () => void (differing = await countDifferingRows(pool, older, newer)) },
-        {
-          name: 'diff',
-          prepare: () => rm(cacheDir, { recursive: true, force: true }),
-          run: async () => {
-            const paths = diffCachePaths(cacheDir, REF, DIFF_AGAINST);
-            totals = (await computeDiffToCache({ pool }, { ref: REF, against: DIFF_AGAINST, paths })).totals;
-          },
+    const { samples, cpu } = await measureTaskRounds({ warmups, rounds, postgresPid, api }, [
+      { name: 'join', run: async () => void (differing = await countDifferingRows(pool, older, newer)) },
+      {
+        name: 'diff',
+        prepare: () => rm(cacheDir, { recursive: true, force: true }),
+        run: async () => {
+          const paths = diffCachePaths(cacheDir, REF, DIFF_AGAINST);
+          totals = (await computeDiffToCache({ pool }, { ref: REF, against: DIFF_AGAINST, paths })).totals;
         },
-        {
-          name: 'diff_identical',
-          run: async () => {
-            const paths = diffCachePaths(cacheDir, `${DIFF_LABEL}@r3`, DIFF_AGAINST);
-            const manifest = await computeDiffToCache(
-              { pool },
-              { ref: `${DIFF_LABEL}@r3`, against: DIFF_AGAINST, paths },
-            );
-            if (!manifest.identical) throw new Error('r3 and r1 should be identical');
-          },
+      },
+      {
+        name: 'diff_identical',
+        run: async () => {
+          const paths = diffCachePaths(cacheDir, `${DIFF_LABEL}@r3`, DIFF_AGAINST);
+          const manifest = await computeDiffToCache(
+            { pool },
+            { ref: `${DIFF_LABEL}@r3`, against: DIFF_AGAINST, paths },
+          );
+          if (!manifest.identical) throw new Error('r3 and r1 should be identical');
         },
-        ...(api ? apiSteps(api) : []),
-      ],
-    });
+      },
+      ...(api ? apiSteps(api) : []),
+    ]);
     await rm(cacheDir, { recursive: true, force: true });
     await pool.query('DELETE FROM planning_input_sets WHERE label = $1', [DIFF_LABEL]);
     return { samples, cpu, info: { differing, totals: JSON.stringify(totals) } };

@@ -5,12 +5,11 @@ import { pipeline } from 'node:stream/promises';
 import { TABLE_SPECS } from '@planning-hub/contracts/tables';
 import { createDatabaseClients } from '@planning-hub/server/database/connect';
 import { exportBundleToFolder } from '@planning-hub/server/services/input-sets/export-bundle';
-import { createCpuProbe } from '../lib/cpu-time';
-import { measureRounds } from '../lib/measure';
 import { copyTo } from '../lib/server-modules';
 import { CSV_TABLES } from './bench-tables';
 import { IMPORT_LABEL } from './import-task';
 import { findRevisionId, plainSelectSql } from './revision-sql';
+import { measureTaskRounds } from './measure-task';
 import type { TTask } from './task-types';
 import { systemActor } from '@planning-hub/server/services/auth/actor';
 
@@ -25,45 +24,39 @@ export const runExportTask: TTask = async ({ url, postgresPid, workDir, warmups,
   const copyDir = path.join(workDir, 'copy-to');
   try {
     const id = await findRevisionId(pool, IMPORT_LABEL, 'draft');
-    const { samples, cpu } = await measureRounds({
-      warmups,
-      rounds,
-      probe: createCpuProbe({ postgresPid }),
-      log: console.log,
-      steps: [
-        {
-          name: 'export',
-          prepare: () => rm(exportDir, { recursive: true, force: true }),
-          run: async () => {
-            await exportBundleToFolder(
-              { prisma, pool },
-              { ref: `${IMPORT_LABEL}@draft`, outDir: exportDir, actor: systemActor('cli:bench') },
-            );
-          },
+    const { samples, cpu } = await measureTaskRounds({ warmups, rounds, postgresPid }, [
+      {
+        name: 'export',
+        prepare: () => rm(exportDir, { recursive: true, force: true }),
+        run: async () => {
+          await exportBundleToFolder(
+            { prisma, pool },
+            { ref: `${IMPORT_LABEL}@draft`, outDir: exportDir, actor: systemActor('cli:bench') },
+          );
         },
-        {
-          name: 'copy_to_csv',
-          prepare: async () => {
-            await rm(copyDir, { recursive: true, force: true });
-            await mkdir(copyDir, { recursive: true });
-          },
-          run: async () => {
-            const client = await pool.connect();
-            try {
-              for (const table of CSV_TABLES) {
-                const sql = `COPY (${plainSelectSql(table, id)}) TO STDOUT WITH (FORMAT csv, HEADER true)`;
-                await pipeline(
-                  client.query(copyTo(sql)),
-                  createWriteStream(path.join(copyDir, TABLE_SPECS[table].file)),
-                );
-              }
-            } finally {
-              client.release();
+      },
+      {
+        name: 'copy_to_csv',
+        prepare: async () => {
+          await rm(copyDir, { recursive: true, force: true });
+          await mkdir(copyDir, { recursive: true });
+        },
+        run: async () => {
+          const client = await pool.connect();
+          try {
+            for (const table of CSV_TABLES) {
+              const sql = `COPY (${plainSelectSql(table, id)}) TO STDOUT WITH (FORMAT csv, HEADER true)`;
+              await pipeline(
+                client.query(copyTo(sql)),
+                createWriteStream(path.join(copyDir, TABLE_SPECS[table].file)),
+              );
             }
-          },
+          } finally {
+            client.release();
+          }
         },
-      ],
-    });
+      },
+    ]);
     await rm(exportDir, { recursive: true, force: true });
     await rm(copyDir, { recursive: true, force: true });
     return { samples, cpu };

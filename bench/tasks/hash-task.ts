@@ -2,11 +2,10 @@ import { TABLE_NAMES, type TTableName } from '@planning-hub/contracts/tables';
 import { createDatabaseClients, type TDatabase } from '@planning-hub/server/database/connect';
 import { computeStoredContentHash } from '@planning-hub/server/services/input-sets/content-hash';
 import { detectKeyCollation, selectRowsSql } from '@planning-hub/server/services/input-sets/table-sql';
-import { createCpuProbe } from '../lib/cpu-time';
-import { measureRounds } from '../lib/measure';
 import { copyTo } from '../lib/server-modules';
 import { IMPORT_LABEL } from './import-task';
 import { findRevisionId, plainSelectSql } from './revision-sql';
+import { measureTaskRounds } from './measure-task';
 import type { TTask } from './task-types';
 
 /** Reads every table of a revision with COPY TO STDOUT and drops the bytes. */
@@ -42,30 +41,24 @@ export const runHashTask: TTask = async ({ url, postgresPid, warmups, rounds }) 
   try {
     const id = await findRevisionId(pool, IMPORT_LABEL, 'draft');
     const collation = await detectKeyCollation(pool);
-    const { samples, cpu } = await measureRounds({
-      warmups,
-      rounds,
-      probe: createCpuProbe({ postgresPid }),
-      log: console.log,
-      steps: [
-        {
-          name: 'hash',
-          run: async () => {
-            const client = await pool.connect();
-            try {
-              await computeStoredContentHash(client, id);
-            } finally {
-              client.release();
-            }
-          },
+    const { samples, cpu } = await measureTaskRounds({ warmups, rounds, postgresPid }, [
+      {
+        name: 'hash',
+        run: async () => {
+          const client = await pool.connect();
+          try {
+            await computeStoredContentHash(client, id);
+          } finally {
+            client.release();
+          }
         },
-        { name: 'read', run: async () => void (await drainRevision(pool, plainSelectSql, id)) },
-        {
-          name: 'read_sorted',
-          run: async () => void (await drainRevision(pool, (t, i) => selectRowsSql(t, i, collation), id)),
-        },
-      ],
-    });
+      },
+      { name: 'read', run: async () => void (await drainRevision(pool, plainSelectSql, id)) },
+      {
+        name: 'read_sorted',
+        run: async () => void (await drainRevision(pool, (t, i) => selectRowsSql(t, i, collation), id)),
+      },
+    ]);
     return { samples, cpu };
   } finally {
     await db.close();

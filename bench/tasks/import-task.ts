@@ -2,8 +2,7 @@ import { TABLE_SPECS } from '@planning-hub/contracts/tables';
 import { createDatabaseClients, type TDatabase } from '@planning-hub/server/database/connect';
 import { folderSources } from '@planning-hub/server/services/input-sets/bundle-sources';
 import { importBundle } from '@planning-hub/server/services/input-sets/import-bundle';
-import { createCpuProbe } from '../lib/cpu-time';
-import { measureRounds, type TStep } from '../lib/measure';
+import type { TStep } from '../lib/measure';
 import {
   CSV_TABLES,
   clearDraftRows,
@@ -12,6 +11,7 @@ import {
   dropCopyTables,
   resetCopyTables,
 } from './bench-tables';
+import { measureTaskRounds } from './measure-task';
 import type { TTask } from './task-types';
 import { systemActor } from '@planning-hub/server/services/auth/actor';
 
@@ -54,25 +54,19 @@ export const runImportTask: TTask = async ({
   const { pool } = db;
   try {
     await createCopyTables(pool);
-    const { samples, cpu } = await measureRounds({
-      warmups,
-      rounds,
-      probe: createCpuProbe({ postgresPid }),
-      log: console.log,
-      steps: [
-        {
-          name: 'import',
-          prepare: () => clearDraftRows(pool, IMPORT_LABEL),
-          run: () => importFolder(pool, bundleDir, IMPORT_LABEL),
-        },
-        {
-          name: 'copy_demand',
-          prepare: () => resetCopyTables(pool, [{ table: 'demand' }]),
-          run: () => copyCsvFile(pool, { table: 'demand' }, bundleDir),
-        },
-        ...(importBaselines === 'demand' ? [] : extraBaselines(pool, bundleDir)),
-      ],
-    });
+    const { samples, cpu } = await measureTaskRounds({ warmups, rounds, postgresPid }, [
+      {
+        name: 'import',
+        prepare: () => clearDraftRows(pool, IMPORT_LABEL),
+        run: () => importFolder(pool, bundleDir, IMPORT_LABEL),
+      },
+      {
+        name: 'copy_demand',
+        prepare: () => resetCopyTables(pool, [{ table: 'demand' }]),
+        run: () => copyCsvFile(pool, { table: 'demand' }, bundleDir),
+      },
+      ...(importBaselines === 'demand' ? [] : extraBaselines(pool, bundleDir)),
+    ]);
     const { rows } = await pool.query<{ n: string }>(
       `SELECT count(*) AS n FROM ${TABLE_SPECS.demand.dbTable}`,
     );

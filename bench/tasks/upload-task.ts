@@ -3,11 +3,10 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { createDatabaseClients } from '@planning-hub/server/database/connect';
-import { createCpuProbe } from '../lib/cpu-time';
-import { measureRounds } from '../lib/measure';
 import { clearDraftRows } from './bench-tables';
 import { importFolder } from './import-task';
 import { uploadFolder } from './multipart-upload';
+import { measureTaskRounds } from './measure-task';
 import type { TTask } from './task-types';
 
 const run = promisify(execFile);
@@ -28,45 +27,56 @@ export const runUploadTask: TTask = async ({ home, url, postgresPid, bundleDir, 
   const db = createDatabaseClients(url, 4);
   const { pool } = db;
   try {
-    const { samples, cpu } = await measureRounds({
-      warmups,
-      rounds,
-      probe: createCpuProbe({ postgresPid, apiPid: api?.pid }),
-      log: console.log,
-      steps: [
-        {
-          name: 'upload',
-          prepare: () => clearDraftRows(pool, UPLOAD_LABEL),
-          run: async () => {
-            const { status, body } = await uploadFolder({
-              url: `${api.baseUrl}/api/plans/input_sets/${UPLOAD_LABEL}/upload`,
-              token: api.token,
-              dir: bundleDir,
-              fields: { version_id: 'bench' },
-            });
-            if (status !== 201) throw new Error(`upload answered ${status}: ${body.slice(0, 500)}`);
-          },
+    const { samples, cpu } = await measureTaskRounds({ warmups, rounds, postgresPid, api }, [
+      {
+        name: 'upload',
+        prepare: () => clearDraftRows(pool, UPLOAD_LABEL),
+        run: async () => {
+          const { status, body } = await uploadFolder({
+            url: `${api.baseUrl}/api/plans/input_sets/${UPLOAD_LABEL}/upload`,
+            token: api.token,
+            dir: bundleDir,
+            fields: { version_id: 'bench' },
+          });
+          if (status !== 201) throw new Error(`upload answered ${status}: ${body.slice(0, 500)}`);
         },
-        {
-          name: 'cli_api',
-          prepare: () => clearDraftRows(pool, CLI_LABEL),
-          run: async () => {
-            // As an operator runs it: a fresh process, the folder streamed to the API with a token.
-            await mkdir(cliHome, { recursive: true });
-            await run(
-              process.execPath,
-              [path.join(home, 'bin', 'planning'), 'import', '-i', bundleDir, '--version-id', 'bench', '--label', CLI_LABEL],
-              { cwd: cliHome, env: { ...process.env, HOME: cliHome, PLANNING_HUB_URL: api.baseUrl, PLANNING_HUB_TOKEN: api.token } },
-            );
-          },
+      },
+      {
+        name: 'cli_api',
+        prepare: () => clearDraftRows(pool, CLI_LABEL),
+        run: async () => {
+          // As an operator runs it: a fresh process, the folder streamed to the API with a token.
+          await mkdir(cliHome, { recursive: true });
+          await run(
+            process.execPath,
+            [
+              path.join(home, 'bin', 'planning'),
+              'import',
+              '-i',
+              bundleDir,
+              '--version-id',
+              'bench',
+              '--label',
+              CLI_LABEL,
+            ],
+            {
+              cwd: cliHome,
+              env: {
+                ...process.env,
+                HOME: cliHome,
+                PLANNING_HUB_URL: api.baseUrl,
+                PLANNING_HUB_TOKEN: api.token,
+              },
+            },
+          );
         },
-        {
-          name: 'direct_import',
-          prepare: () => clearDraftRows(pool, DIRECT_LABEL),
-          run: () => importFolder(pool, bundleDir, DIRECT_LABEL),
-        },
-      ],
-    });
+      },
+      {
+        name: 'direct_import',
+        prepare: () => clearDraftRows(pool, DIRECT_LABEL),
+        run: () => importFolder(pool, bundleDir, DIRECT_LABEL),
+      },
+    ]);
     // Only bench_import's rows stay for the tasks after this one.
     for (const label of [UPLOAD_LABEL, CLI_LABEL, DIRECT_LABEL]) await clearDraftRows(pool, label);
     return { samples, cpu };

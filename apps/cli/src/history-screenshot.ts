@@ -3,16 +3,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { chromium } from '@playwright/test';
 import type { TApiClient } from './api/api-client';
+import { CHROMIUM_ARGS } from './chromium-args';
 
 const DEFAULT_CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 export type TScreenshotOutcome = { ok: true; file: string } | { ok: false; reason: string };
 
@@ -75,7 +68,7 @@ export async function captureHistoryPage({
 }): Promise<TScreenshotOutcome> {
   const browser = await playwright.chromium.launch({
     executablePath: chromiumPath ?? DEFAULT_CHROMIUM,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS],
   });
   try {
     const context = await browser.newContext({

@@ -2,26 +2,24 @@ import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findFreePort } from '../../api/test/support/listen';
-import { startTestServer, type TTestServer, type TTestUser } from '../../api/test/support/test-server';
-import { writeBundle } from '../../../packages/server/test/support/bundle-files';
+import type { TTestServer, TTestUser } from '../../api/test/support/test-server';
+import { startServerWithOperator } from './support/operator-server';
+import { writeBundle } from '@planning-hub/test-support/bundle-files';
 import { cliWorkspace, LOCAL_PRINCIPAL, runPlanning, type TCliWorkspace } from './support/planning';
 
 /** Finding the server and signing in: the local operator, `planning login`, tokens, and what the CLI says when they fail. */
 let server: TTestServer;
 let operator: TCliWorkspace;
+let close: () => Promise<void>;
 let alice: TTestUser;
 
 const credentialsFile = (workspace: TCliWorkspace) => path.join(workspace.home, '.config', 'planning-hub', 'credentials.json');
 
 beforeAll(async () => {
-  server = await startTestServer({ localOperator: true });
-  operator = await cliWorkspace({ cwd: server.workDir });
+  ({ server, operator, close } = await startServerWithOperator());
   alice = await server.createUser('planner', { username: 'alice', employeeId: 'E100' });
 });
-afterAll(async () => {
-  await operator?.cleanup();
-  await server?.close();
-});
+afterAll(() => close?.());
 
 describe('the local operator', () => {
   it('needs no login in the checkout where the server runs: whoami names local:<OS user>', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabaseClients } from '../../../packages/server/src/database/connect';
-import { createTestDatabase } from '../../../packages/server/test/support/test-database';
+import { createTestDatabase } from '@planning-hub/test-support/test-database';
 import { cliWorkspace, type TCliWorkspace } from './support/planning';
 
 /**

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZProblemDetails } from '@planning-hub/contracts/api/problem-details';
 import { ZReviewResponse } from '@planning-hub/contracts/api/review';
-import { writeBundle } from '../../../packages/server/test/support/bundle-files';
-import { startTestServer, type TTestServer, type TTokenCaller } from '../../api/test/support/test-server';
+import { writeBundle } from '@planning-hub/test-support/bundle-files';
+import type { TTestServer, TTokenCaller } from '../../api/test/support/test-server';
+import { startServerWithOperator } from './support/operator-server';
 import { cliWorkspace, LOCAL_PRINCIPAL, type TCliWorkspace } from './support/planning';
 
 /**
@@ -11,6 +12,7 @@ import { cliWorkspace, LOCAL_PRINCIPAL, type TCliWorkspace } from './support/pla
  */
 let server: TTestServer;
 let operator: TCliWorkspace;
+let close: () => Promise<void>;
 let alice: TTokenCaller;
 let bob: TTokenCaller;
 let aliceCli: TCliWorkspace;
@@ -23,16 +25,14 @@ const approveByRest = (caller: TTokenCaller, ref: string) =>
   });
 
 beforeAll(async () => {
-  server = await startTestServer({ localOperator: true, env: { FOUR_EYES: 'true' } });
-  operator = await cliWorkspace({ cwd: server.workDir });
+  ({ server, operator, close } = await startServerWithOperator({ FOUR_EYES: 'true' }));
   alice = await server.createUserWithToken('reviewer');
   bob = await server.createUserWithToken('reviewer');
   aliceCli = await cliWorkspace({ env: { PLANNING_HUB_URL: server.baseUrl, PLANNING_HUB_TOKEN: alice.token } });
 });
 afterAll(async () => {
   await aliceCli?.cleanup();
-  await operator?.cleanup();
-  await server?.close();
+  await close?.();
 });
 
 describe('four eyes across CLI and REST (FOUR_EYES=true)', () => {

@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZEventsResponse } from '@planning-hub/contracts/api/events';
 import { ZInputSetDetail } from '@planning-hub/contracts/api/input-sets';
 import { findRepoRoot } from '../../../packages/server/src/config/repo-root';
-import { writeBundle } from '../../../packages/server/test/support/bundle-files';
-import { startTestServer, type TTestServer } from '../../api/test/support/test-server';
+import { writeBundle } from '@planning-hub/test-support/bundle-files';
+import type { TTestServer } from '../../api/test/support/test-server';
+import { startServerWithOperator } from './support/operator-server';
 import { cliWorkspace, LOCAL_PRINCIPAL, type TCliWorkspace } from './support/planning';
 
 /**
@@ -14,6 +15,7 @@ import { cliWorkspace, LOCAL_PRINCIPAL, type TCliWorkspace } from './support/pla
  */
 let server: TTestServer;
 let operator: TCliWorkspace;
+let close: () => Promise<void>;
 let viewer: { headers: Record<string, string> };
 
 const reportOf = (workspace: TCliWorkspace) =>
@@ -25,14 +27,10 @@ async function detailOf(ref: string) {
 }
 
 beforeAll(async () => {
-  server = await startTestServer({ localOperator: true });
-  operator = await cliWorkspace({ cwd: server.workDir });
+  ({ server, operator, close } = await startServerWithOperator());
   viewer = await server.createUserWithToken('viewer');
 });
-afterAll(async () => {
-  await operator?.cleanup();
-  await server?.close();
-});
+afterAll(() => close?.());
 
 describe('planning import / list / export, as the local operator', () => {
   it('imports a bundle folder without a login, skips OS litter, prints a summary and writes the report', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeBundle } from '../../../packages/server/test/support/bundle-files';
+import { writeBundle } from '@planning-hub/test-support/bundle-files';
 import { startTestServer, type TTestServer } from '../../api/test/support/test-server';
 import { cliWorkspace, type TCliWorkspace } from './support/planning';
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZEventsResponse } from '@planning-hub/contracts/api/events';
 import { ZRunDetail } from '@planning-hub/contracts/api/runs';
-import { writeBundle } from '../../../packages/server/test/support/bundle-files';
+import { writeBundle } from '@planning-hub/test-support/bundle-files';
 import { startTestServer, type TTestServer } from '../../api/test/support/test-server';
 import { cliWorkspace, type TCliWorkspace } from './support/planning';
 

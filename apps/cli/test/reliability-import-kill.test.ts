@@ -10,7 +10,7 @@ import { generateBundle, type TGeneratedTable } from '@planning-hub/core/generat
 import { createSeededRandom } from '@planning-hub/core/generate/seeded-random';
 import { computeStoredContentHash } from '../../../packages/server/src/services/input-sets/content-hash';
 import { verifyEvents } from '../../../packages/server/src/services/events/verify-events';
-import { importDraft } from '../../../packages/server/test/support/seed-revisions';
+import { importDraft } from '@planning-hub/test-support/seed-revisions';
 import { startTestServer, type TTestServer } from '../../api/test/support/test-server';
 import { cliWorkspace, spawnPlanning, type TCliWorkspace } from './support/planning';
 import { startThrottledProxy, type TThrottledProxy } from './support/throttled-proxy';

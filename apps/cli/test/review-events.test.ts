@@ -5,23 +5,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZEventsResponse, ZVerifyEventsResponse } from '@planning-hub/contracts/api/events';
 import { ZReviewResponse } from '@planning-hub/contracts/api/review';
 import { findRepoRoot } from '../../../packages/server/src/config/repo-root';
-import { WARNING_OVERRIDES, importDraft } from '../../../packages/server/test/support/seed-revisions';
-import { startTestServer, type TTestServer } from '../../api/test/support/test-server';
-import { cliWorkspace, LOCAL_PRINCIPAL, runPlanning, type TCliWorkspace } from './support/planning';
+import { WARNING_OVERRIDES, importDraft } from '@planning-hub/test-support/seed-revisions';
+import type { TTestServer } from '../../api/test/support/test-server';
+import { startServerWithOperator } from './support/operator-server';
+import { LOCAL_PRINCIPAL, runPlanning, type TCliWorkspace } from './support/planning';
 
 /** Review, archive and the audit trail through the API, as the local operator of the server's checkout. */
 let server: TTestServer;
 let operator: TCliWorkspace;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  server = await startTestServer({ localOperator: true });
-  operator = await cliWorkspace({ cwd: server.workDir });
+  ({ server, operator, close } = await startServerWithOperator());
   await importDraft(server.runtime.db.pool, 'weekly_refresh', { principal: 'planner' });
 });
-afterAll(async () => {
-  await operator?.cleanup();
-  await server?.close();
-});
+afterAll(() => close?.());
 
 describe('planning review / archive', () => {
   it('approves a draft as the signed-in user, with the Reviewer ID beside it', async () => {

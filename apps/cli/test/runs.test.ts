@@ -3,13 +3,15 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZListPlansResponse, ZPlan, ZRunDetail } from '@planning-hub/contracts/api/runs';
-import { writeBundle } from '../../../packages/server/test/support/bundle-files';
-import { startTestServer, type TTestServer } from '../../api/test/support/test-server';
-import { cliWorkspace, LOCAL_PRINCIPAL, metricValue, type TCliWorkspace } from './support/planning';
+import { writeBundle } from '@planning-hub/test-support/bundle-files';
+import type { TTestServer } from '../../api/test/support/test-server';
+import { startServerWithOperator } from './support/operator-server';
+import { LOCAL_PRINCIPAL, metricValue, type TCliWorkspace } from './support/planning';
 
 /** Plans and runs through the API, as the local operator of the server's checkout. */
 let server: TTestServer;
 let operator: TCliWorkspace;
+let close: () => Promise<void>;
 
 async function planningJson(...args: string[]): Promise<unknown> {
   const result = await operator.planning(...args, '--json');
@@ -21,14 +23,8 @@ const legacyRuns = async () =>
   metricValue(await (await server.fetch('/metrics')).text(), 'run_without_input_set_total{entrypoint="cli"}');
 const artifactFile = (runId: string) => path.join(server.workDir, 'tmp', 'artifacts', 'runs', runId, 'planning_input_set.json');
 
-beforeAll(async () => {
-  server = await startTestServer({ localOperator: true });
-  operator = await cliWorkspace({ cwd: server.workDir });
-});
-afterAll(async () => {
-  await operator?.cleanup();
-  await server?.close();
-});
+beforeAll(async () => ({ server, operator, close } = await startServerWithOperator()));
+afterAll(() => close?.());
 
 describe('planning runs / plans', () => {
   it('runs create without a label prints the Legacy mode warning and moves run_without_input_set_total{entrypoint="cli"}', async () => {

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { findRepoRoot } from '../../src/config/repo-root';
-import { ensureDatabase } from '../../src/database/connect';
-import { startEmbeddedPostgres } from '../../src/database/embedded-postgres';
-import { prismaPaths } from '../../src/database/prisma-paths';
-import { applyMigrations } from '../../src/database/schema-engine';
+import { findRepoRoot } from '@planning-hub/server/config/repo-root';
+import { ensureDatabase } from '@planning-hub/server/database/connect';
+import { startEmbeddedPostgres } from '@planning-hub/server/database/embedded-postgres';
+import { prismaPaths } from '@planning-hub/server/database/prisma-paths';
+import { applyMigrations } from '@planning-hub/server/database/schema-engine';
 import pg from 'pg';
 
 

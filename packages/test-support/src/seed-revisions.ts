@@ -1,10 +1,10 @@
 import { rm } from 'node:fs/promises';
 import type pg from 'pg';
 import type { TImportReport } from '@planning-hub/contracts/api/input-sets';
-import { folderSources } from '../../src/services/input-sets/bundle-sources';
-import { importBundle } from '../../src/services/input-sets/import-bundle';
+import { folderSources } from '@planning-hub/server/services/input-sets/bundle-sources';
+import { importBundle } from '@planning-hub/server/services/input-sets/import-bundle';
 import { writeBundle } from './bundle-files';
-import { systemActor } from '../../src/services/auth/actor';
+import { systemActor } from '@planning-hub/server/services/auth/actor';
 
 /** A demand file with an extra column: stored with an `unknown_column` warning. */
 export const WARNING_OVERRIDES = {

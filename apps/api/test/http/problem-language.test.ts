@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZProblemDetails } from '@planning-hub/contracts/api/problem-details';
-import { bundleFormData } from '../../../../packages/server/test/support/bundle-files';
+import { bundleFormData } from '@planning-hub/test-support/bundle-files';
 import { postSignIn } from '../support/sign-in';
-import { startTestServer, type TTestServer, type TTokenCaller } from '../support/test-server';
+import { startServerWithUsers } from '../support/server-with-users';
+import type { TTestServer, TTokenCaller } from '../support/test-server';
 
 /**
  * Issue 20: problem+json says `title`, `detail` and `hint` in the language Accept-Language
@@ -12,10 +13,7 @@ import { startTestServer, type TTestServer, type TTokenCaller } from '../support
 let server: TTestServer;
 let planner: TTokenCaller;
 
-beforeAll(async () => {
-  server = await startTestServer();
-  planner = await server.createUserWithToken('planner');
-});
+beforeAll(async () => ({ server, users: [planner] } = await startServerWithUsers('planner')));
 afterAll(() => server?.close());
 
 async function problemOf(res: Response) {

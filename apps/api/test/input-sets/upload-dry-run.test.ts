@@ -1,9 +1,10 @@
-import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZImportReport, ZInputSetDetail } from '@planning-hub/contracts/api/input-sets';
 import { ZProblemDetails } from '@planning-hub/contracts/api/problem-details';
 import { API } from '@planning-hub/contracts/api/routes';
-import { VALID_BUNDLE, bundleFormData } from '../../../../packages/server/test/support/bundle-files';
+import { bundleFormData } from '@planning-hub/test-support/bundle-files';
+import { startHalfUpload } from '../support/half-upload';
+import { startServerWithUsers } from '../support/server-with-users';
 import { startTestServer, type TTestServer, type TTokenCaller } from '../support/test-server';
 
 /**
@@ -17,10 +18,7 @@ const BAD_DEMAND = 'item_code,location_code,period,quantity,uom\n部品-001,東�
 let server: TTestServer;
 let planner: TTokenCaller;
 
-beforeAll(async () => {
-  server = await startTestServer();
-  planner = await server.createUserWithToken('planner');
-});
+beforeAll(async () => ({ server, users: [planner] } = await startServerWithUsers('planner')));
 afterAll(() => server?.close());
 
 function dryRun(label: string, form: FormData, headers: Record<string, string> = planner.headers) {
@@ -116,28 +114,7 @@ describe('the limits of an upload, for a dry run too', () => {
   });
 
   it('takes an upload slot: while an upload is being read, a dry run is refused with 503 and Retry-After', async () => {
-    const boundary = 'dry-run-boundary';
-    const body = Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="version_id"\r\n\r\nfirst\r\n` +
-        Object.entries(VALID_BUNDLE)
-          .map(([name, content]) => `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${name}"\r\n\r\n${content}\r\n`)
-          .join('') +
-        `--${boundary}--\r\n`,
-    );
-    const first = http.request(`${small.baseUrl}${API.upload('busy-first')}`, {
-      method: 'POST',
-      headers: { ...caller.headers, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': body.length },
-      agent: false,
-    });
-    const firstAnswer = new Promise<number>((resolve, reject) => {
-      first.on('response', (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
-      first.on('error', reject);
-    });
-    first.write(body.subarray(0, body.length / 2));
-    await new Promise((r) => setTimeout(r, 500));
+    const first = await startHalfUpload(small.baseUrl, 'busy-first', caller.headers);
 
     const refused = await small.fetch(`${API.upload('busy-second')}?dry_run=true`, {
       method: 'POST',
@@ -147,8 +124,7 @@ describe('the limits of an upload, for a dry run too', () => {
     expect(refused.status).toBe(503);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
 
-    first.end(body.subarray(body.length / 2));
-    expect(await firstAnswer).toBe(201);
+    expect(await first.finish()).toBe(201);
     const checked = await small.fetch(`${API.upload('busy-second')}?dry_run=true`, {
       method: 'POST',
       headers: caller.headers,

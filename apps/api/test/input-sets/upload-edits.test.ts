@@ -3,8 +3,9 @@ import { BROWSER_EDIT_LIMITS, ZImportReport, type TBrowserEdit } from '@planning
 import { ZEventsResponse, ZVerifyEventsResponse } from '@planning-hub/contracts/api/events';
 import { ZProblemDetails } from '@planning-hub/contracts/api/problem-details';
 import { API } from '@planning-hub/contracts/api/routes';
-import { bundleFormData } from '../../../../packages/server/test/support/bundle-files';
-import { startTestServer, type TTestServer, type TTokenCaller } from '../support/test-server';
+import { bundleFormData } from '@planning-hub/test-support/bundle-files';
+import { startServerWithUsers } from '../support/server-with-users';
+import type { TTestServer, TTokenCaller } from '../support/test-server';
 
 /**
  * The `edits` field of an upload: the cells a planner changed in the browser's fix grid,
@@ -21,10 +22,7 @@ const EDITS: TBrowserEdit[] = [
 let server: TTestServer;
 let planner: TTokenCaller;
 
-beforeAll(async () => {
-  server = await startTestServer();
-  planner = await server.createUserWithToken('planner');
-});
+beforeAll(async () => ({ server, users: [planner] } = await startServerWithUsers('planner')));
 afterAll(() => server?.close());
 
 function uploadWithEdits(label: string, edits: string) {

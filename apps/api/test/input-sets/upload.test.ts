@@ -5,17 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZImportReport, ZInputSetDetail, ZListInputSetsResponse, ZTableRowsResponse } from '@planning-hub/contracts/api/input-sets';
 import { ZProblemDetails } from '@planning-hub/contracts/api/problem-details';
 import { extractZipBundle } from '@planning-hub/server/services/input-sets/bundle-sources';
-import { bundleFormData } from '../../../../packages/server/test/support/bundle-files';
+import { bundleFormData } from '@planning-hub/test-support/bundle-files';
 import { importBundleAsCli, importSampleDraft } from '../support/import-bundle';
+import { startServerWithUsers } from '../support/server-with-users';
 import { startTestServer, type TTestServer, type TTokenCaller } from '../support/test-server';
 
 let server: TTestServer;
 let planner: TTokenCaller;
 
-beforeAll(async () => {
-  server = await startTestServer();
-  planner = await server.createUserWithToken('planner');
-});
+beforeAll(async () => ({ server, users: [planner] } = await startServerWithUsers('planner')));
 afterAll(() => server?.close());
 
 async function upload(label: string, fields: Record<string, string> = {}, overrides: Record<string, string | null> = {}) {

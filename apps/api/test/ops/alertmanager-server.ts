@@ -3,7 +3,6 @@
  * ops/alertmanager/alertmanager.yml that differs only in file paths and timings, and a local
  * HTTP server standing in for Slack's incoming webhooks. Own ports and temp storage, no cluster.
  */
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -12,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { findRepoRoot } from '@planning-hub/server/config/repo-root';
 import { findFreePort } from '../support/listen';
-import { findCommand, waitFor } from './prometheus-server';
+import { findCommand, startUntilReady } from './prometheus-server';
 
 export const ALERTMANAGER_DIR = path.join(findRepoRoot(), 'ops/alertmanager');
 export const ALERTMANAGER_CONFIG = path.join(ALERTMANAGER_DIR, 'alertmanager.yml');
@@ -118,9 +117,10 @@ export async function startAlertmanager({ configFile }: { configFile: string }):
   const port = await findFreePort();
   const address = `127.0.0.1:${port}`;
   const baseUrl = `http://${address}`;
-  const child = spawn(
+  const { stop } = await startUntilReady({
+    title: 'Alertmanager',
     binary,
-    [
+    args: [
       `--config.file=${configFile}`,
       `--storage.path=${storage}`,
       `--web.listen-address=${address}`,
@@ -128,29 +128,9 @@ export async function startAlertmanager({ configFile }: { configFile: string }):
       '--cluster.listen-address=',
       '--log.level=warn',
     ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-
-  const stop = async () => {
-    if (child.exitCode === null) child.kill('SIGTERM');
-    await exited;
-    await rm(storage, { recursive: true, force: true });
-  };
-
-  try {
-    await waitFor('Alertmanager to be ready', async () => {
-      if (child.exitCode !== null)
-        throw new Error(`prometheus-alertmanager exited with ${child.exitCode}:\n${stderr}`);
-      const res = await fetch(`${baseUrl}/-/ready`).catch(() => undefined);
-      return res?.ok ? true : undefined;
-    });
-  } catch (error) {
-    await stop();
-    throw new Error(`Alertmanager did not start:\n${stderr}`, { cause: error });
-  }
+    baseUrl,
+    cleanup: () => rm(storage, { recursive: true, force: true }),
+  });
 
   return {
     address,

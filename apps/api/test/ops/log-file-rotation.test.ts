@@ -5,7 +5,7 @@ import { mkdtemp, readFile, rename, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../../../packages/server/test/support/test-database';
+import { createTestDatabase } from '@planning-hub/test-support/test-database';
 import { startApiProcess } from '../support/api-instances';
 import { waitFor } from './prometheus-server';
 

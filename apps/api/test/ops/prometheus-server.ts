@@ -65,6 +65,49 @@ export async function waitFor<T>(
   }
 }
 
+/**
+ * Spawns `binary` (stderr kept), waits until `<baseUrl>/-/ready` answers, and answers how to
+ * stop it: SIGTERM, wait for the exit, then `cleanup`. A start that fails is stopped and
+ * throws "<title> did not start" with what the process printed.
+ */
+export async function startUntilReady({
+  title,
+  binary,
+  args,
+  baseUrl,
+  cleanup,
+}: {
+  title: string;
+  binary: string;
+  args: string[];
+  baseUrl: string;
+  cleanup: () => Promise<void>;
+}): Promise<{ stop: () => Promise<void> }> {
+  const child = spawn(binary, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+
+  const stop = async () => {
+    if (child.exitCode === null) child.kill('SIGTERM');
+    await exited;
+    await cleanup();
+  };
+
+  try {
+    await waitFor(`${title} to be ready`, async () => {
+      if (child.exitCode !== null)
+        throw new Error(`${path.basename(binary)} exited with ${child.exitCode}:\n${stderr}`);
+      const res = await fetch(`${baseUrl}/-/ready`).catch(() => undefined);
+      return res?.ok ? true : undefined;
+    });
+  } catch (error) {
+    await stop();
+    throw new Error(`${title} did not start:\n${stderr}`, { cause: error });
+  }
+  return { stop };
+}
+
 export async function startPrometheus({
   target,
   ruleFiles,
@@ -88,25 +131,18 @@ export async function startPrometheus({
   await writeFile(configFile, JSON.stringify(config, null, 2));
   const port = await findFreePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(
+  const { stop } = await startUntilReady({
+    title: 'Prometheus',
     binary,
-    [
+    args: [
       `--config.file=${configFile}`,
       `--storage.tsdb.path=${path.join(dir, 'data')}`,
       `--web.listen-address=127.0.0.1:${port}`,
       '--log.level=warn',
     ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-
-  const stop = async () => {
-    if (child.exitCode === null) child.kill('SIGTERM');
-    await exited;
-    await rm(dir, { recursive: true, force: true });
-  };
+    baseUrl,
+    cleanup: () => rm(dir, { recursive: true, force: true }),
+  });
 
   const api = async <T>(urlPath: string): Promise<T> => {
     const res = await fetch(`${baseUrl}${urlPath}`);
@@ -114,17 +150,6 @@ export async function startPrometheus({
     if (body.status !== 'success') throw new Error(`Prometheus ${urlPath}: ${body.error}`);
     return body.data;
   };
-
-  try {
-    await waitFor('Prometheus to be ready', async () => {
-      if (child.exitCode !== null) throw new Error(`prometheus exited with ${child.exitCode}:\n${stderr}`);
-      const res = await fetch(`${baseUrl}/-/ready`).catch(() => undefined);
-      return res?.ok ? true : undefined;
-    });
-  } catch (error) {
-    await stop();
-    throw new Error(`Prometheus did not start:\n${stderr}`, { cause: error });
-  }
 
   return {
     baseUrl,

@@ -1,14 +1,19 @@
-import { createHash, createHmac } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZEventsResponse, ZVerifyEventsResponse } from '@planning-hub/contracts/api/events';
 import { API } from '@planning-hub/contracts/api/routes';
-import { canonicalJson } from '@planning-hub/core/json/canonical-json';
+import {
+  GENESIS_HASH,
+  computeEventHash,
+  type TChainedEventFields,
+} from '@planning-hub/core/events/event-hash';
 import { approveDraft } from '@planning-hub/server/services/review/approve-draft';
 import { systemActor } from '@planning-hub/server/services/auth/actor';
-import { importDraft } from '../../../../packages/server/test/support/seed-revisions';
+import { EVENT_COLUMNS, toChainLink, type TEventRow } from '@planning-hub/server/services/events/event-json';
+import { importDraft } from '@planning-hub/test-support/seed-revisions';
+import { withEventTriggersOff } from '@planning-hub/test-support/tamper-events';
 import { startTestServer, type TTestServer, type TTokenCaller } from '../support/test-server';
 
 /**
@@ -17,43 +22,12 @@ import { startTestServer, type TTestServer, type TTokenCaller } from '../support
  * every later hash, or delete the newest events. The chain is keyed (HMAC-SHA256 with
  * AUDIT_HMAC_KEY, kept outside the database), so a recomputed chain fails verification;
  * a deleted tail is caught against a head recorded earlier (events --json, evidence).
- * The tampering here is the attacker's own code, not the product's.
+ * The tampering is the attacker's, hashing with the product's own computeEventHash (the
+ * algorithm is public, docs/design.md section 5; only the key is secret).
  */
 
 let server: TTestServer;
 let viewer: TTokenCaller;
-
-type TRow = {
-  id: string;
-  label: string;
-  input_set_id: number | null;
-  revision: number | null;
-  action: string;
-  actor: string;
-  principal: string;
-  comment: string | null;
-  metadata: unknown;
-  created_at: Date;
-  prev_hash: string;
-  hash: string;
-};
-
-/** hash(prev + "\n" + canonical event): plain SHA-256 without a key, HMAC-SHA256 with one. */
-function hashOf(prev: string, row: TRow, key?: string): string {
-  const body = canonicalJson({
-    label: row.label,
-    input_set_id: row.input_set_id,
-    revision: row.revision,
-    action: row.action,
-    actor: row.actor,
-    principal: row.principal,
-    comment: row.comment,
-    metadata: row.metadata ?? {},
-    created_at: row.created_at.toISOString(),
-  });
-  const hasher = key === undefined ? createHash('sha256') : createHmac('sha256', key);
-  return hasher.update(`${prev}\n${body}`).digest('hex');
-}
 
 /**
  * As a superuser with the triggers off: runs `change`, then recomputes the label's whole
@@ -64,26 +38,23 @@ async function tamper(
   change: (client: pg.PoolClient) => Promise<unknown>,
   { rehash = true, key }: { rehash?: boolean; key?: string } = {},
 ): Promise<void> {
-  const client = await server.runtime.db.pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query('ALTER TABLE planning_input_set_events DISABLE TRIGGER ALL');
+  await withEventTriggersOff(server.runtime.db.pool, async (client) => {
     await change(client);
-    const { rows } = await client.query<TRow>('SELECT *, id::text AS id FROM planning_input_set_events WHERE label = $1 ORDER BY planning_input_set_events.id', [label]);
-    let prev = '0'.repeat(64);
+    const { rows } = await client.query<TEventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM planning_input_set_events WHERE label = $1 ORDER BY planning_input_set_events.id`,
+      [label],
+    );
+    let prev = GENESIS_HASH;
     for (const row of rehash ? rows : []) {
-      const hash = hashOf(prev, row, key);
-      await client.query('UPDATE planning_input_set_events SET prev_hash = $2, hash = $3 WHERE id = $1', [row.id, prev, hash]);
+      const hash = computeEventHash(prev, toChainLink(row), key);
+      await client.query('UPDATE planning_input_set_events SET prev_hash = $2, hash = $3 WHERE id = $1', [
+        row.id,
+        prev,
+        hash,
+      ]);
       prev = hash;
     }
-    await client.query('ALTER TABLE planning_input_set_events ENABLE TRIGGER ALL');
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 async function seed(label: string): Promise<void> {
@@ -139,17 +110,24 @@ describe('attempt the superuser rewrite', () => {
        VALUES ($1, 1, 'archived', 'v0', $2, '{}', 'legacy')`,
       [label, 'd'.repeat(64)],
     );
-    let prev = '0'.repeat(64);
+    let prev = GENESIS_HASH;
     for (const [i, comment] of ['first', 'second'].entries()) {
-      const row = {
-        id: '', label, input_set_id: null, revision: null, action: 'backfill', actor: 'legacy', principal: 'legacy',
-        comment, metadata: { i }, created_at: new Date(Date.UTC(2025, 0, 1 + i)), prev_hash: prev, hash: '',
-      } satisfies TRow;
-      const hash = hashOf(prev, row);
+      const event = {
+        label,
+        inputSetId: null,
+        revision: null,
+        action: 'backfill',
+        actor: 'legacy',
+        principal: 'legacy',
+        comment,
+        metadata: { i },
+        createdAt: new Date(Date.UTC(2025, 0, 1 + i)).toISOString(),
+      } satisfies TChainedEventFields;
+      const hash = computeEventHash(prev, event);
       await server.runtime.db.pool.query(
         `INSERT INTO planning_input_set_events (label, action, actor, principal, comment, metadata, created_at, prev_hash, hash)
          VALUES ($1, 'backfill', 'legacy', 'legacy', $2, $3, $4, $5, $6)`,
-        [label, comment, JSON.stringify(row.metadata), row.created_at, prev, hash],
+        [label, comment, JSON.stringify(event.metadata), event.createdAt, prev, hash],
       );
       prev = hash;
     }

@@ -8,7 +8,7 @@ import { ZImportReport } from '@planning-hub/contracts/api/input-sets';
 import { ZProblemDetails } from '@planning-hub/contracts/api/problem-details';
 import { API } from '@planning-hub/contracts/api/routes';
 import { TABLE_NAMES, TABLE_SPECS } from '@planning-hub/contracts/tables';
-import { VALID_BUNDLE, bundleFormData } from '../../../../packages/server/test/support/bundle-files';
+import { VALID_BUNDLE, bundleFormData } from '@planning-hub/test-support/bundle-files';
 import {
   withCorruptData,
   withLyingSizes,
@@ -17,6 +17,7 @@ import {
   zipOf,
   zipSlip,
 } from '../../../../packages/server/test/reliability/bad-zips';
+import { requestAsWritten, type TRawAnswer } from '../support/request-as-written';
 import { startTestServer, type TTestServer, type TTokenCaller } from '../support/test-server';
 
 /**
@@ -196,43 +197,19 @@ async function snapshotState(): Promise<Record<string, unknown>> {
   return rows[0] as Record<string, unknown>;
 }
 
-/**
- * POSTs with node:http so that the path reaches the server as written: fetch would
- * resolve `%2e%2e` and `../` segments first, as a browser does and curl --path-as-is does not.
- */
-async function postAsWritten(
-  urlPath: string,
-  { body, headers = {} }: TRequestBody,
-): Promise<{ status: number; contentType: string; text: string }> {
+/** POSTs the body as written to the path as written (requestAsWritten), as the planner. */
+async function postAsWritten(urlPath: string, { body, headers = {} }: TRequestBody): Promise<TRawAnswer> {
   // FormData and strings are serialised as fetch would; raw bodies go as they are.
   const request = Buffer.isBuffer(body)
     ? null
     : new Request(server.baseUrl, { method: 'POST', body, headers });
   const bytes = request ? Buffer.from(await request.arrayBuffer()) : (body as Buffer);
   const contentType = request ? (request.headers.get('content-type') ?? '') : (headers['content-type'] ?? '');
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      `${server.baseUrl}/`,
-      {
-        method: 'POST',
-        path: urlPath,
-        headers: { ...planner.headers, 'content-type': contentType, 'content-length': bytes.length },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            contentType: String(res.headers['content-type']),
-            text: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(bytes);
+  return requestAsWritten(server.baseUrl, {
+    method: 'POST',
+    path: urlPath,
+    headers: { ...planner.headers, 'content-type': contentType },
+    body: bytes,
   });
 }
 

@@ -4,8 +4,8 @@ import { ZProblemDetails } from '@planning-hub/contracts/api/problem-details';
 import { API } from '@planning-hub/contracts/api/routes';
 import { computeStoredContentHash } from '@planning-hub/server/services/input-sets/content-hash';
 import { verifyEvents } from '@planning-hub/server/services/events/verify-events';
-import { bundleFormData } from '../../../../packages/server/test/support/bundle-files';
-import { importDraft } from '../../../../packages/server/test/support/seed-revisions';
+import { bundleFormData } from '@planning-hub/test-support/bundle-files';
+import { importDraft } from '@planning-hub/test-support/seed-revisions';
 import { startTestServer, type TTestServer, type TTokenCaller } from '../support/test-server';
 
 /**

@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZProblemDetails } from '@planning-hub/contracts/api/problem-details';
 import { API } from '@planning-hub/contracts/api/routes';
-import { bundleFormData } from '../../../../packages/server/test/support/bundle-files';
+import { bundleFormData } from '@planning-hub/test-support/bundle-files';
 import { buildApp } from '../../src/build-app';
 import { listenOnFreePort, type TListeningApp } from '../support/listen';
 import { startTestServer, type TTestServer, type TTokenCaller } from '../support/test-server';

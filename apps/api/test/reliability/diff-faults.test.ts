@@ -12,7 +12,7 @@ import { createApiToken } from '@planning-hub/server/services/auth/api-tokens';
 import { createUser } from '@planning-hub/server/services/auth/users';
 import { diffCachePaths } from '@planning-hub/server/services/diff/diff-cache';
 import { createEditedPair } from '../../../../packages/server/test/diff/diff-fixtures';
-import { createTestDatabase } from '../../../../packages/server/test/support/test-database';
+import { createTestDatabase } from '@planning-hub/test-support/test-database';
 import { startApiInstance, startApiProcess, type TApiInstance } from '../support/api-instances';
 
 /**

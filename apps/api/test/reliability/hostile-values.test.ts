@@ -5,8 +5,8 @@ import { ZProblemDetails } from '@planning-hub/contracts/api/problem-details';
 import { API } from '@planning-hub/contracts/api/routes';
 import { ZPlan, ZRunDetail } from '@planning-hub/contracts/api/runs';
 import { ZListTokensResponse } from '@planning-hub/contracts/api/tokens';
-import { VALID_BUNDLE } from '../../../../packages/server/test/support/bundle-files';
-import { importDraft } from '../../../../packages/server/test/support/seed-revisions';
+import { VALID_BUNDLE } from '@planning-hub/test-support/bundle-files';
+import { importDraft } from '@planning-hub/test-support/seed-revisions';
 import { startTestServer, type TTestServer, type TTokenCaller } from '../support/test-server';
 
 /**

@@ -11,8 +11,8 @@ import type { TRole } from '@planning-hub/contracts/api/auth';
 import type { TRuntime } from '@planning-hub/server/runtime';
 import { createApiToken } from '@planning-hub/server/services/auth/api-tokens';
 import { createUser } from '@planning-hub/server/services/auth/users';
-import { bundleFormData } from '../../../../packages/server/test/support/bundle-files';
-import { createTestDatabase } from '../../../../packages/server/test/support/test-database';
+import { bundleFormData } from '@planning-hub/test-support/bundle-files';
+import { createTestDatabase } from '@planning-hub/test-support/test-database';
 import { startApiInstance, type TApiInstance } from '../support/api-instances';
 import { postSignIn } from '../support/sign-in';
 

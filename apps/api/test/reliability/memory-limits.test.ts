@@ -1,17 +1,10 @@
 import type { ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZImportReport } from '@planning-hub/contracts/api/input-sets';
 import { API } from '@planning-hub/contracts/api/routes';
-import { createDatabaseClients } from '@planning-hub/server/database/connect';
-import { createApiToken } from '@planning-hub/server/services/auth/api-tokens';
-import { createUser } from '@planning-hub/server/services/auth/users';
-import { VALID_BUNDLE, bundleFormData } from '../../../../packages/server/test/support/bundle-files';
+import { VALID_BUNDLE, bundleFormData } from '@planning-hub/test-support/bundle-files';
 import { zipOf } from '../../../../packages/server/test/reliability/bad-zips';
-import { createTestDatabase } from '../../../../packages/server/test/support/test-database';
-import { startApiProcess } from '../support/api-instances';
+import { startApiProcessWithPlanner } from '../support/api-process-with-planner';
 
 /**
  * One upload must not take the process down: the API runs here as `npm start` runs it,
@@ -27,37 +20,14 @@ const MIB = 2 ** 20;
 let child: ChildProcess | undefined;
 let baseUrl: string;
 let token: string;
-let drop: () => Promise<void>;
-let workDir: string;
+let close: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  const database = await createTestDatabase();
-  drop = database.drop;
-  workDir = await mkdtemp(path.join(os.tmpdir(), 'planning-hub-memory-'));
-  const clients = createDatabaseClients(database.url, 2);
-  try {
-    await createUser({
-      prisma: clients.prisma,
-      username: 'memory-planner',
-      role: 'planner',
-      password: 'memory-planner-password',
-    });
-    token = (await createApiToken({ prisma: clients.prisma, username: 'memory-planner', name: 'test' }))
-      .token;
-  } finally {
-    await clients.close();
-  }
-  ({ child, baseUrl } = await startApiProcess({
-    databaseUrl: database.url,
-    workDir,
-    env: { NODE_OPTIONS: `--max-old-space-size=${HEAP_MIB}` },
+  ({ child, baseUrl, token, close } = await startApiProcessWithPlanner('memory', {
+    NODE_OPTIONS: `--max-old-space-size=${HEAP_MIB}`,
   }));
 }, 120_000);
-afterAll(async () => {
-  child?.kill('SIGKILL');
-  await drop?.();
-  await rm(workDir, { recursive: true, force: true });
-});
+afterAll(() => close?.());
 
 /** Uploads `files` zipped as bundle.zip (so that hundreds of MiB travel as a few). */
 async function uploadZip(label: string, files: Record<string, Buffer | string>): Promise<Response> {

@@ -1,9 +1,9 @@
-import http from 'node:http';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API } from '@planning-hub/contracts/api/routes';
-import { VALID_BUNDLE } from '../../../../packages/server/test/support/bundle-files';
-import { importDraft } from '../../../../packages/server/test/support/seed-revisions';
+import { VALID_BUNDLE } from '@planning-hub/test-support/bundle-files';
+import { importDraft } from '@planning-hub/test-support/seed-revisions';
+import { requestAsWritten, type TRawAnswer } from '../support/request-as-written';
 import { startTestServer, type TTestServer, type TTokenCaller } from '../support/test-server';
 
 /**
@@ -142,37 +142,14 @@ const percentEncode = (value: string) =>
 /** `value` as one path segment, sent as written (dots encoded too: no dot-segment folding by a URL parser). */
 const segment = percentEncode;
 
-function request(
+async function request(
   method: string,
   path: string,
   headers: Record<string, string>,
   body?: Buffer,
-): Promise<{ status: number; contentType: string; text: string }> {
-  return new Promise((resolve, reject) => {
-    const url = new URL(server.baseUrl);
-    const req = http.request(
-      {
-        host: url.hostname,
-        port: url.port,
-        method,
-        path,
-        headers: { ...headers, ...(body ? { 'content-length': String(body.length) } : {}) },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            contentType: String(res.headers['content-type'] ?? ''),
-            text: Buffer.concat(chunks).toString('utf8').slice(0, 500),
-          }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
+): Promise<TRawAnswer> {
+  const answer = await requestAsWritten(server.baseUrl, { method, path, headers, body });
+  return { ...answer, text: answer.text.slice(0, 500) };
 }
 
 function multipart(fields: Record<string, string>): { body: Buffer; contentType: string } {

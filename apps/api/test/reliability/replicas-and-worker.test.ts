@@ -12,10 +12,10 @@ import { API } from '@planning-hub/contracts/api/routes';
 import { createDatabaseClients } from '@planning-hub/server/database/connect';
 import { createApiToken } from '@planning-hub/server/services/auth/api-tokens';
 import { createUser } from '@planning-hub/server/services/auth/users';
-import { bundleFormData } from '../../../../packages/server/test/support/bundle-files';
-import { importDraft } from '../../../../packages/server/test/support/seed-revisions';
+import { bundleFormData } from '@planning-hub/test-support/bundle-files';
+import { importDraft } from '@planning-hub/test-support/seed-revisions';
 import { createEditedPair } from '../../../../packages/server/test/diff/diff-fixtures';
-import { createTestDatabase } from '../../../../packages/server/test/support/test-database';
+import { createTestDatabase } from '@planning-hub/test-support/test-database';
 import { startApiProcess } from '../support/api-instances';
 
 /**

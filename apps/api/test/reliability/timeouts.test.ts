@@ -1,28 +1,20 @@
 import { once } from 'node:events';
-import { mkdtemp, rm } from 'node:fs/promises';
-import type { ChildProcess } from 'node:child_process';
 import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZProblemDetails } from '@planning-hub/contracts/api/problem-details';
 import { API } from '@planning-hub/contracts/api/routes';
 import { ZRunDetail } from '@planning-hub/contracts/api/runs';
 import { TABLE_SPECS } from '@planning-hub/contracts/tables';
-import { createDatabaseClients } from '@planning-hub/server/database/connect';
-import { createApiToken } from '@planning-hub/server/services/auth/api-tokens';
-import { createUser } from '@planning-hub/server/services/auth/users';
 import { computeDiffToCache } from '@planning-hub/server/services/diff/compute-diff';
 import { diffCacheDir, diffCachePaths } from '@planning-hub/server/services/diff/diff-cache';
-import { VALID_BUNDLE } from '../../../../packages/server/test/support/bundle-files';
+import { VALID_BUNDLE } from '@planning-hub/test-support/bundle-files';
 import {
   DRAFT_EDITS,
   importRevision,
   markDraftReady,
 } from '../../../../packages/server/test/diff/diff-fixtures';
-import { createTestDatabase } from '../../../../packages/server/test/support/test-database';
-import { startApiProcess } from '../support/api-instances';
+import { startApiProcessWithPlanner } from '../support/api-process-with-planner';
 import { startTestServer, type TTestServer, type TTokenCaller } from '../support/test-server';
 
 /**
@@ -220,46 +212,20 @@ describe('PostgreSQL timeouts', () => {
 });
 
 describe('slow clients (the API process as npm start runs it)', () => {
-  let child: ChildProcess | undefined;
   let baseUrl: string;
   let token: string;
-  let drop: () => Promise<void>;
-  let workDir: string;
+  let close: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    const database = await createTestDatabase();
-    drop = database.drop;
-    workDir = await mkdtemp(path.join(os.tmpdir(), 'planning-hub-timeouts-'));
-    const clients = createDatabaseClients(database.url, 2);
-    try {
-      await createUser({
-        prisma: clients.prisma,
-        username: 'slow-planner',
-        role: 'planner',
-        password: 'slow-planner-password',
-      });
-      token = (await createApiToken({ prisma: clients.prisma, username: 'slow-planner', name: 'test' }))
-        .token;
-    } finally {
-      await clients.close();
-    }
-    ({ child, baseUrl } = await startApiProcess({
-      databaseUrl: database.url,
-      workDir,
-      env: {
-        HTTP_HEADERS_TIMEOUT_SECONDS: '2',
-        HTTP_REQUEST_TIMEOUT_SECONDS: '2',
-        HTTP_IDLE_TIMEOUT_SECONDS: '3',
-        UPLOAD_TIMEOUT_SECONDS: '60',
-        UPLOAD_CONCURRENCY: '1',
-      },
+    ({ baseUrl, token, close } = await startApiProcessWithPlanner('slow', {
+      HTTP_HEADERS_TIMEOUT_SECONDS: '2',
+      HTTP_REQUEST_TIMEOUT_SECONDS: '2',
+      HTTP_IDLE_TIMEOUT_SECONDS: '3',
+      UPLOAD_TIMEOUT_SECONDS: '60',
+      UPLOAD_CONCURRENCY: '1',
     }));
   }, 120_000);
-  afterAll(async () => {
-    child?.kill('SIGKILL');
-    await drop?.();
-    await rm(workDir, { recursive: true, force: true });
-  });
+  afterAll(() => close?.());
 
   /** A raw connection to the API; resolves with what the server sent once it closes the connection. */
   async function rawConnection() {

@@ -1,10 +1,10 @@
-import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZImportReport } from '@planning-hub/contracts/api/input-sets';
 import { ZProblemDetails } from '@planning-hub/contracts/api/problem-details';
 import { API } from '@planning-hub/contracts/api/routes';
-import { VALID_BUNDLE, bundleFormData } from '../../../../packages/server/test/support/bundle-files';
+import { VALID_BUNDLE, bundleFormData } from '@planning-hub/test-support/bundle-files';
 import { zipBomb, zipOf } from '../../../../packages/server/test/reliability/bad-zips';
+import { startHalfUpload } from '../support/half-upload';
 import { startTestServer, type TTestServer, type TTokenCaller } from '../support/test-server';
 
 /**
@@ -57,43 +57,14 @@ describe('zips in one upload', () => {
 describe('UPLOAD_CONCURRENCY', () => {
   it('refuses one upload more than the limit at once with 503 and Retry-After, and takes it once the first is done', async () => {
     // The first upload: headers and half its body, then it waits.
-    const boundary = 'concurrency-boundary';
-    const body = Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="version_id"\r\n\r\nfirst\r\n` +
-        Object.entries(VALID_BUNDLE)
-          .map(
-            ([name, content]) =>
-              `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${name}"\r\n\r\n${content}\r\n`,
-          )
-          .join('') +
-        `--${boundary}--\r\n`,
-    );
-    const first = http.request(`${server.baseUrl}${API.upload('busy-first')}`, {
-      method: 'POST',
-      headers: {
-        ...planner.headers,
-        'content-type': `multipart/form-data; boundary=${boundary}`,
-        'content-length': body.length,
-      },
-      agent: false,
-    });
-    const firstAnswer = new Promise<number>((resolve, reject) => {
-      first.on('response', (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
-      first.on('error', reject);
-    });
-    first.write(body.subarray(0, body.length / 2));
-    await new Promise((r) => setTimeout(r, 500));
+    const first = await startHalfUpload(server.baseUrl, 'busy-first', planner.headers);
 
     const refused = await uploadForm('busy-second', bundleFormData({ version_id: 'second' }));
     expect(refused.status).toBe(503);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(ZProblemDetails.parse(await refused.json()).detail).toMatch(/busy with 1 upload/);
 
-    first.end(body.subarray(body.length / 2));
-    expect(await firstAnswer).toBe(201);
+    expect(await first.finish()).toBe(201);
     expect((await uploadForm('busy-second', bundleFormData({ version_id: 'second' }))).status).toBe(201);
   });
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZImportReport } from '@planning-hub/contracts/api/input-sets';
 import { ZProblemDetails } from '@planning-hub/contracts/api/problem-details';
 import { API } from '@planning-hub/contracts/api/routes';
-import { bundleFormData } from '../../../../packages/server/test/support/bundle-files';
+import { bundleFormData } from '@planning-hub/test-support/bundle-files';
 import { startTestServer, type TTestServer, type TTokenCaller } from '../support/test-server';
 
 let server: TTestServer;

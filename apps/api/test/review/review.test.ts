@@ -4,18 +4,15 @@ import { ZInputSetSummary } from '@planning-hub/contracts/api/input-sets';
 import { ZProblemDetails } from '@planning-hub/contracts/api/problem-details';
 import { ZReviewResponse } from '@planning-hub/contracts/api/review';
 import { API } from '@planning-hub/contracts/api/routes';
-import { ERROR_OVERRIDES, WARNING_OVERRIDES, importDraft } from '../../../../packages/server/test/support/seed-revisions';
-import { startTestServer, type TTestServer, type TTokenCaller } from '../support/test-server';
+import { ERROR_OVERRIDES, WARNING_OVERRIDES, importDraft } from '@planning-hub/test-support/seed-revisions';
+import { startServerWithUsers } from '../support/server-with-users';
+import type { TTestServer, TTokenCaller } from '../support/test-server';
 
 let server: TTestServer;
 let reviewer: TTokenCaller;
 let admin: TTokenCaller;
 
-beforeAll(async () => {
-  server = await startTestServer();
-  reviewer = await server.createUserWithToken('reviewer');
-  admin = await server.createUserWithToken('admin');
-});
+beforeAll(async () => ({ server, users: [reviewer, admin] } = await startServerWithUsers('reviewer', 'admin')));
 afterAll(() => server?.close());
 
 function post(path: string, caller: { headers: Record<string, string> }, body: unknown) {
@@ -100,7 +97,8 @@ describe('POST /api/plans/input_sets/{ref}/review: approve', () => {
 
   it('archives the previous ready revision with "superseded by rN" when a new draft is approved', async () => {
     await importDraft(server.runtime.db.pool, 'weekly_refresh', { versionId: '2027-01-B', overrides: { 'inbound.csv': null } });
-    const res = await review('weekly_refresh@draft', { action: 'approve', reviewer: 'E2000', comment: 'JIRA-124' });
+    // r2 drops inbound: the approval gates' row_count_change warning needs the acknowledgement (docs/design.md section 11).
+    const res = await review('weekly_refresh@draft', { action: 'approve', reviewer: 'E2000', comment: 'JIRA-124', acknowledge_warnings: true });
     expect(res.status).toBe(200);
     const body = ZReviewResponse.parse(await res.json());
     expect(body).toMatchObject({ revision: 2, status: 'ready', ref: 'weekly_refresh' });

@@ -6,7 +6,7 @@ import {
   type TImportBundleInput,
 } from '@planning-hub/server/services/input-sets/import-bundle';
 import { systemActor } from '@planning-hub/server/services/auth/actor';
-import { writeBundle } from '../../../../packages/server/test/support/bundle-files';
+import { writeBundle } from '@planning-hub/test-support/bundle-files';
 
 type TCliImport = Pick<TImportBundleInput, 'label' | 'files'> & Partial<TImportBundleInput>;
 

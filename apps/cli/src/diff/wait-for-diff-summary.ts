@@ -1,8 +1,6 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import {
   DIFF_DIMENSIONS,
   MEASURED_TABLES,
-  ZDiffJobState,
   dimensionsOf,
   type TDiffDimension,
   type TMeasuredTable,
@@ -12,9 +10,7 @@ import { formatToleranceParams, parseToleranceParams } from '@planning-hub/contr
 import { API } from '@planning-hub/contracts/api/routes';
 import type { TApiClient } from '../api/api-client';
 import { CliError } from '../cli-errors';
-import { failedJob, showState } from './wait-for-diff';
-
-const POLL_MS = 1000;
+import { requestUntilDone } from './wait-for-diff';
 
 export type TMovedRequest = { table: TMeasuredTable; by: TDiffDimension; tolerance: string[]; top: number };
 
@@ -50,16 +46,5 @@ export async function waitForDiffSummary(
   const tolerances = request.tolerance.map((text) => `tolerance=${encodeURIComponent(text)}`).join('&');
   const path = `${API.diffSummary(ref)}${tolerances ? `?${tolerances}` : ''}`;
   const query = { against, table: request.table, by: request.by, limit: request.top };
-  try {
-    for (;;) {
-      const response = await api.request(path, { query });
-      if (response.status === 200) return await api.parseJson(response, ZDiffSummaryResponse);
-      const job = await api.parseJson(response, ZDiffJobState);
-      if (job.state === 'failed') throw failedJob(job);
-      showState(job);
-      await sleep(POLL_MS);
-    }
-  } finally {
-    showState(null);
-  }
+  return api.parseJson(await requestUntilDone(api, path, query), ZDiffSummaryResponse);
 }

@@ -6,7 +6,7 @@ import {
   type TDiffResult,
 } from '@planning-hub/contracts/api/diff';
 import { API } from '@planning-hub/contracts/api/routes';
-import type { TApiClient } from '../api/api-client';
+import type { TApiClient, TSendOptions } from '../api/api-client';
 import type { THttpResponse } from '../api/http-transport';
 import { CliError } from '../cli-errors';
 import { formatDiffJobState } from '../format-diff';
@@ -58,9 +58,17 @@ export async function openDiffExport(
   api: TApiClient,
   { ref, against }: { ref: string; against: string },
 ): Promise<THttpResponse> {
+  return requestUntilDone(api, API.diffExport(ref), { against });
+}
+
+/**
+ * GET `path` until the diff job behind it is done: the 200 response, a 202 (queued or
+ * running) asked again every second, a failed job as an error.
+ */
+export async function requestUntilDone(api: TApiClient, path: string, query: TSendOptions['query']): Promise<THttpResponse> {
   try {
     for (;;) {
-      const response = await api.request(API.diffExport(ref), { query: { against } });
+      const response = await api.request(path, { query });
       if (response.status === 200) return response;
       const job = await api.parseJson(response, ZDiffJobState);
       if (job.state === 'failed') throw failedJob(job);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TABLE_NAMES } from '@planning-hub/contracts/tables';
 import { createDiffTally, diffTotals, identicalDiffSummary } from './diff-summary';
 
 describe('createDiffTally', () => {
@@ -10,16 +11,8 @@ describe('createDiffTally', () => {
     tally.add('demand', 'changed', ['quantity', 'uom']);
     tally.add('mix', 'changed', ['share']);
     const summary = tally.finish({ demand: 10, mix: 2, capacity: 4 });
-    expect(summary.map((s) => s.table)).toEqual([
-      'demand',
-      'capacity',
-      'mix',
-      'inventory',
-      'inbound',
-      'period_metrics',
-      'calendar',
-      'params',
-    ]);
+    // Every table, in the spec's order (docs/design.md section 2).
+    expect(summary.map((s) => s.table)).toEqual([...TABLE_NAMES]);
     expect(summary[0]).toEqual({
       table: 'demand',
       added: 1,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryByteSource } from '../bytes/byte-source';
 import { detectEncoding } from './detect-encoding';
-import { encodeShiftJis } from './encode-shift-jis';
+import { encodeText } from '@planning-hub/planner-files/encode-text';
 
 const bytesOf = (...parts: (string | number[] | Uint8Array)[]) =>
   Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : Buffer.from(part))));
@@ -24,7 +24,7 @@ describe('detectEncoding', () => {
   });
 
   it('detects Shift_JIS (CP932, incl. NEC specials like ① = 0x8740) however the file is chunked', async () => {
-    const sjis = encodeShiftJis('item_code\n部品①\nｱｲｳ\n');
+    const sjis = encodeText('item_code\n部品①\nｱｲｳ\n', 'shift_jis');
     expect(Array.from(sjis.subarray(14, 16))).toEqual([0x87, 0x40]);
     for (const chunkSize of [1, 2, 3, 1024]) {
       expect(await detectEncoding(createMemoryByteSource('a.csv', sjis, chunkSize), 'auto')).toEqual({
@@ -38,7 +38,7 @@ describe('detectEncoding', () => {
     const lines = Array.from({ length: 90_000 }, (_, i) => `ITEM-${i},TOKYO,2027-W01,1`).join('\n');
     const source = createMemoryByteSource(
       'demand.csv',
-      bytesOf(lines, '\n', encodeShiftJis('部品,東京,2027-W01,1\n')),
+      bytesOf(lines, '\n', encodeText('部品,東京,2027-W01,1\n', 'shift_jis')),
       1 << 16,
     );
     expect(await detectEncoding(source, 'auto')).toEqual({ isDecodable: true, encoding: 'shift_jis' });
@@ -70,7 +70,7 @@ describe('detectEncoding', () => {
   });
 
   it('follows an explicit encoding instead of detecting', async () => {
-    const sjis = encodeShiftJis('部品\n');
+    const sjis = encodeText('部品\n', 'shift_jis');
     expect((await detectEncoding(createMemoryByteSource('a.csv', sjis), 'utf-8')).isDecodable).toBe(false);
     expect(await detectEncoding(createMemoryByteSource('a.csv', sjis), 'shift_jis')).toEqual({
       isDecodable: true,

@@ -10,7 +10,7 @@ import {
 import { resolveLocalOperator } from '../../src/services/auth/local-operator';
 import { sha256Hex } from '../../src/services/auth/secrets';
 import { createUser } from '../../src/services/auth/users';
-import { createTestDatabase } from '../support/test-database';
+import { createTestDatabase } from '@planning-hub/test-support/test-database';
 
 describe('API tokens', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;

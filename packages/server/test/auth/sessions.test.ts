@@ -3,7 +3,7 @@ import { createDatabaseClients } from '../../src/database/connect';
 import { sha256Hex } from '../../src/services/auth/secrets';
 import { openBrowserSession, resolveSession, signIn, signOut, verifyCredentials } from '../../src/services/auth/sessions';
 import { createUser } from '../../src/services/auth/users';
-import { createTestDatabase } from '../support/test-database';
+import { createTestDatabase } from '@planning-hub/test-support/test-database';
 
 describe('sessions', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;

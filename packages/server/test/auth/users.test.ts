@@ -6,7 +6,7 @@ import { createApiToken, resolveApiToken } from '../../src/services/auth/api-tok
 import { resolveLocalOperator } from '../../src/services/auth/local-operator';
 import { resolveSession, signIn } from '../../src/services/auth/sessions';
 import { createUser, listUsers, resetPassword, updateUser } from '../../src/services/auth/users';
-import { createTestDatabase } from '../support/test-database';
+import { createTestDatabase } from '@planning-hub/test-support/test-database';
 
 describe('users', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;

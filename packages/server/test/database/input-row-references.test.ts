@@ -3,7 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
 import { describe, expect, it } from 'vitest';
 import { TABLE_SPECS } from '@planning-hub/contracts/tables';
-import { useTestPool } from '../support/test-database';
+import { useTestPool } from '@planning-hub/test-support/test-database';
 
 /**
  * The row tables reference their revision through statement-level triggers

@@ -5,7 +5,7 @@ import { findRepoRoot } from '../../src/config/repo-root';
 import { MANUAL_OBJECTS } from '../../src/database/manual-objects';
 import { prismaPaths } from '../../src/database/prisma-paths';
 import { diffDatamodels } from '../../src/database/schema-engine';
-import { createTestDatabase } from '../support/test-database';
+import { createTestDatabase } from '@planning-hub/test-support/test-database';
 
 const paths = prismaPaths(findRepoRoot());
 

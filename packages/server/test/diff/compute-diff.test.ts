@@ -7,7 +7,7 @@ import type { TTableName } from '@planning-hub/contracts/tables';
 import { createDatabaseClients } from '../../src/database/connect';
 import { computeDiffToCache } from '../../src/services/diff/compute-diff';
 import { diffCachePaths, readDiffManifest, readDiffRowsPage, type TDiffManifest } from '../../src/services/diff/diff-cache';
-import { createTestDatabase } from '../support/test-database';
+import { createTestDatabase } from '@planning-hub/test-support/test-database';
 import { createEditedPair, importRevision, markDraftReady } from './diff-fixtures';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;

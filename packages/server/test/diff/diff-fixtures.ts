@@ -4,7 +4,7 @@ import { systemActor } from '../../src/services/auth/actor';
 import { folderSources } from '../../src/services/input-sets/bundle-sources';
 import { approveDraft } from '../../src/services/review/approve-draft';
 import { importBundle } from '../../src/services/input-sets/import-bundle';
-import { writeBundle } from '../support/bundle-files';
+import { writeBundle } from '@planning-hub/test-support/bundle-files';
 
 /**
  * Edits of the draft against VALID_BUNDLE (the ready revision), one or more per table,

@@ -5,8 +5,9 @@ import { backfillEvent } from '../../src/services/events/backfill-event';
 import { listAllEvents, listEvents } from '../../src/services/events/list-events';
 import { verifyEvents } from '../../src/services/events/verify-events';
 import { approveDraft } from '../../src/services/review/approve-draft';
-import { importDraft } from '../support/seed-revisions';
-import { createTestDatabase } from '../support/test-database';
+import { importDraft } from '@planning-hub/test-support/seed-revisions';
+import { withEventTriggersOff } from '@planning-hub/test-support/tamper-events';
+import { createTestDatabase } from '@planning-hub/test-support/test-database';
 import { systemActor } from '../../src/services/auth/actor';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -27,7 +28,8 @@ async function seedHistory(label: string): Promise<void> {
   await importDraft(pool, label);
   await approveDraft({ pool, ref: `${label}@draft`, reviewer: 'E100', comment: 'first', actor: systemActor('alice') });
   await importDraft(pool, label, { versionId: '2027-01-B', overrides: { 'inventory.csv': null } });
-  await approveDraft({ pool, ref: `${label}@draft`, reviewer: 'E101', comment: 'second', actor: systemActor('bob') });
+  // r2 drops inventory: the approval gates' warnings need the acknowledgement (docs/design.md section 11).
+  await approveDraft({ pool, ref: `${label}@draft`, reviewer: 'E101', comment: 'second', acknowledgeWarnings: true, actor: systemActor('bob') });
 }
 
 async function eventIds(label: string): Promise<string[]> {
@@ -40,19 +42,9 @@ async function eventIds(label: string): Promise<string[]> {
 
 /** Tampering as only a superuser can: with the append-only trigger switched off for a moment. */
 async function tamper(...statements: [sql: string, params: unknown[]][]): Promise<void> {
-  const client = await clients.pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query('ALTER TABLE planning_input_set_events DISABLE TRIGGER ALL');
+  await withEventTriggersOff(clients.pool, async (client) => {
     for (const [sql, params] of statements) await client.query(sql, params);
-    await client.query('ALTER TABLE planning_input_set_events ENABLE TRIGGER ALL');
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 describe('planning_input_set_events is append-only', () => {

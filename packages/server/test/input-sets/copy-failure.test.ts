@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryByteSource, type TByteSource } from '@planning-hub/core/bytes/byte-source';
 import { systemActor } from '../../src/services/auth/actor';
 import { importBundle } from '../../src/services/input-sets/import-bundle';
-import { VALID_BUNDLE } from '../support/bundle-files';
-import { useTestPool } from '../support/test-database';
+import { VALID_BUNDLE } from '@planning-hub/test-support/bundle-files';
+import { useTestPool } from '@planning-hub/test-support/test-database';
 
 /**
  * A failure outside the database while a COPY is open (here: a file that cannot be

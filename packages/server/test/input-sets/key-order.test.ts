@@ -6,7 +6,7 @@ import {
   selectRowsSql,
   type TKeyCollation,
 } from '../../src/services/input-sets/table-sql';
-import { useTestPool } from '../support/test-database';
+import { useTestPool } from '@planning-hub/test-support/test-database';
 
 // ASCII cases, Latin-1, CJK, half-width kana and a character above U+FFFF: byte order differs from most locales here.
 const CODES = ['ITEM-1', 'item-1', 'Zeta', 'é', '部品-010', '😀', 'ｱ', '0042', 'A/B', 'a.b'];

@@ -3,8 +3,8 @@ import { TABLE_NAMES } from '@planning-hub/contracts/tables';
 import { createContentHasher } from '@planning-hub/core/canonical/content-hash';
 import { computeStoredContentHash } from '../../src/services/input-sets/content-hash';
 import { streamRows } from '../../src/services/input-sets/copy-rows';
-import { importDraft } from '../support/seed-revisions';
-import { useTestPool } from '../support/test-database';
+import { importDraft } from '@planning-hub/test-support/seed-revisions';
+import { useTestPool } from '@planning-hub/test-support/test-database';
 
 /** In UTF-8 byte order (ASCII, U+90E8, U+FF71, U+20B9F). Cells whose stored text could differ from the imported text if anything were lost on the way. */
 const SORTED_DEMAND = [

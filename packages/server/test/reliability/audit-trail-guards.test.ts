@@ -2,8 +2,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabaseClients } from '../../src/database/connect';
 import { appendEvent, type TNewEvent } from '../../src/services/events/append-event';
-import { importDraft } from '../support/seed-revisions';
-import { createTestDatabase } from '../support/test-database';
+import { importDraft } from '@planning-hub/test-support/seed-revisions';
+import { createTestDatabase } from '@planning-hub/test-support/test-database';
 
 /**
  * The database's own guards on the audit trail (migrations app_role_and_four_eyes and

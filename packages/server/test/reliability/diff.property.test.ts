@@ -24,7 +24,7 @@ import { diffCachePaths, readAllDiffRows, type TDiffManifest } from '../../src/s
 import { tableDiffCopySql } from '../../src/services/diff/diff-sql';
 import { importBundle } from '../../src/services/input-sets/import-bundle';
 import { markDraftReady } from '../diff/diff-fixtures';
-import { createTestDatabase } from '../support/test-database';
+import { createTestDatabase } from '@planning-hub/test-support/test-database';
 import { systemActor } from '../../src/services/auth/actor';
 
 /**

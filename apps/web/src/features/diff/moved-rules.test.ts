@@ -6,10 +6,10 @@ import {
   formatTolerance,
   isToleranceTextValid,
   measureFromParams,
-  niceTicks,
   secondsSince,
   splitToleranceText,
 } from './moved-rules';
+import { niceTicks } from '../../lib/chart-scale';
 
 const totals = (entries: Partial<TDiffMeasureTotals>[]) =>
   entries.map((entry) => ({

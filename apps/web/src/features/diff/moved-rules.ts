@@ -41,31 +41,6 @@ export function chartDimensionOf(table: TMeasuredTable): TDiffDimension {
   return dimensions.includes('period') ? 'period' : dimensions[dimensions.length - 1]!;
 }
 
-/** Round tick values from `min` to `max`: 0, 250, 500, … (1, 2, 2.5 or 5 times a power of ten). */
-export function niceTicks(min: number, max: number, targetCount = 5): number[] {
-  if (!Number.isFinite(min) || !Number.isFinite(max)) return [0];
-  if (max === min) {
-    if (max === 0) return [0, 1];
-    return max > 0 ? niceTicks(0, max, targetCount) : niceTicks(min, 0, targetCount);
-  }
-  const rawStep = (max - min) / Math.max(1, targetCount - 1);
-  const power = 10 ** Math.floor(Math.log10(rawStep));
-  const step = [1, 2, 2.5, 5, 10].map((factor) => factor * power).find((candidate) => candidate >= rawStep) ?? 10 * power;
-  const ticks: number[] = [];
-  for (let value = Math.floor(min / step) * step; value < max + step * 0.999; value += step) ticks.push(Number(value.toPrecision(12)));
-  return ticks;
-}
-
-const AXIS_NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-
-/** Axis labels: `1.2M`, `35.5k`, `0.5`. */
-export function formatAxisValue(value: number): string {
-  const abs = Math.abs(value);
-  if (abs >= 1_000_000) return `${Number((value / 1_000_000).toFixed(1))}M`;
-  if (abs >= 10_000) return `${Number((value / 1000).toFixed(1))}k`;
-  return AXIS_NUMBER.format(value);
-}
-
 /** Seconds since `iso` (never negative), for "queued 12 s ago". */
 export function secondsSince(iso: string, now: number): number {
   const at = Date.parse(iso);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TPlanResult } from '@planning-hub/contracts/api/runs';
-import { formatAxisValue, labelEvery, niceTicks, scaleLinear, toNumber } from './chart-scale';
+import { formatAxisValue, labelEvery, niceTicks, scaleLinear, toNumber } from '../../lib/chart-scale';
 import { capacityLoadSeries, formatLoad, inventorySeries, itemLocations } from './plan-series';
 
 const inv = (itemCode: string, locationCode: string, period: string, projected: string, safetyStock = '0') => ({

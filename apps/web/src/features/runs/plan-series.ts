@@ -1,5 +1,5 @@
 import type { TPlanResult } from '@planning-hub/contracts/api/runs';
-import { toNumber } from './chart-scale';
+import { toNumber } from '../../lib/chart-scale';
 
 const LOAD_PERCENT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 

@@ -1,18 +1,17 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { TDiffChangeRow } from '@planning-hub/contracts/api/diff';
-import { useThrottledValue } from '../../../lib/use-throttled-value';
 import { useT, useTc } from '../../../i18n/i18n-context';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
 import { LoadingState } from '../../../components/ui/state-views';
 import { SkeletonCell, useVirtualGrid, VirtualGrid } from '../../../components/ui/virtual-grid';
 import { diffChangesQueryOptions, useDiffChangePages, type TDiffChangesRequest } from '../api/get-diff-changes';
+import { useFetchableOffsets, useLoadedRows } from './use-diff-pages';
 import { DIFF_PAGE_ROWS, DIFF_WINDOW_ROWS, formatDelta, formatPercent, hasActiveRowFilters, isChangedRow } from '../diff-rules';
 
 const ROW_HEIGHT = 36;
 const HEADER_HEIGHT = 36;
 const MAX_LIST_HEIGHT = 480;
-const FETCH_THROTTLE_MS = 150;
 
 type TDiffChangesProps = {
   request: Omit<TDiffChangesRequest, 'limit'>;
@@ -49,22 +48,9 @@ export function DiffChanges({ request, onStale }: TDiffChangesProps) {
 function ChangesGrid({ request, total, onStale }: TDiffChangesProps & { total: number }) {
   const t = useT();
   const grid = useVirtualGrid({ total, windowRows: DIFF_WINDOW_ROWS, pageRows: DIFF_PAGE_ROWS, rowHeight: ROW_HEIGHT, overscan: 20 });
-  const offsets = grid.pageOffsets;
-  const settledKey = useThrottledValue(offsets.join(','), FETCH_THROTTLE_MS);
-  const fetchable = useMemo(() => new Set(settledKey ? settledKey.split(',').map(Number) : []), [settledKey]);
-  const pages = useDiffChangePages({ ...request, limit: DIFF_PAGE_ROWS }, offsets, fetchable);
-
-  const rowsByPage = new Map<number, readonly TDiffChangeRow[]>();
-  let isStale = false;
-  offsets.forEach((offset, index) => {
-    const data = pages[index]?.data;
-    if (data?.state === 'done') rowsByPage.set(offset, data.rows);
-    else if (data) isStale = true;
-  });
-  const failed = pages.find((page) => page.isError);
-  useEffect(() => {
-    if (isStale) onStale();
-  }, [isStale, onStale]);
+  const fetchable = useFetchableOffsets(grid.pageOffsets);
+  const pages = useDiffChangePages({ ...request, limit: DIFF_PAGE_ROWS }, grid.pageOffsets, fetchable);
+  const { rowAt, failed } = useLoadedRows(grid, pages, onStale);
 
   const columns = [
     { name: t('diff.summary.table'), className: 'mono' },
@@ -74,8 +60,7 @@ function ChangesGrid({ request, total, onStale }: TDiffChangesProps & { total: n
   ];
 
   function renderCells(rowIndex: number) {
-    const pageOffset = grid.pageOf(rowIndex);
-    const row = rowsByPage.get(pageOffset)?.[rowIndex - pageOffset];
+    const row = rowAt(rowIndex);
     if (!row) return columns.map((column) => <SkeletonCell key={column.name} />);
     return <ChangeCells row={row} />;
   }

@@ -21,6 +21,39 @@ function columnsOf(table: TTableName | undefined) {
   return { keys: [...keys], values: [...values] };
 }
 
+type TColumnSelectProps = {
+  id: string;
+  label: string;
+  /** The first option, for no column in particular (value ''). */
+  anyLabel: string;
+  names: readonly string[];
+  value: string;
+  onChange: (name: string) => void;
+};
+
+/** A column picked by name; a value not among `names` shows as the first option. */
+function ColumnSelect({ id, label, anyLabel, names, value, onChange }: TColumnSelectProps) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        // Column names are kept as the bundle spells them, in every language.
+        className="select mono"
+        value={names.includes(value) ? value : ''}
+        onChange={(event) => onChange(event.target.value)}
+      >
+        <option value="">{anyLabel}</option>
+        {names.map((name) => (
+          <option key={name} value={name}>
+            {name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 /** Find rows by a key value (ITEM-067), keep those that change a column or move by at least |Δ|, and order them. */
 export function DiffFilterBar({ filters, table, onChange, onClear }: TDiffFilterBarProps) {
   const t = useT();
@@ -82,40 +115,22 @@ export function DiffFilterBar({ filters, table, onChange, onClear }: TDiffFilter
           <option value="exact">{t('diff.filter.match.exact')}</option>
         </select>
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-key-column`}>{t('diff.filter.keyColumn')}</label>
-        <select
-          id={`${id}-key-column`}
-          // Column names are kept as the bundle spells them, in every language.
-          className="select mono"
-          value={keys.includes(filters.keyColumn) ? filters.keyColumn : ''}
-          onChange={(event) => onChange({ ...filters, keyColumn: event.target.value })}
-        >
-          <option value="">{t('diff.filter.anyKey')}</option>
-          {keys.map((name) => (
-            <option key={name} value={name}>
-              {name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-column`}>{t('diff.filter.column')}</label>
-        <select
-          id={`${id}-column`}
-          // Column names are kept as the bundle spells them, in every language.
-          className="select mono"
-          value={values.includes(filters.column) ? filters.column : ''}
-          onChange={(event) => onChange({ ...filters, column: event.target.value })}
-        >
-          <option value="">{t('diff.filter.anyColumn')}</option>
-          {values.map((name) => (
-            <option key={name} value={name}>
-              {name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <ColumnSelect
+        id={`${id}-key-column`}
+        label={t('diff.filter.keyColumn')}
+        anyLabel={t('diff.filter.anyKey')}
+        names={keys}
+        value={filters.keyColumn}
+        onChange={(keyColumn) => onChange({ ...filters, keyColumn })}
+      />
+      <ColumnSelect
+        id={`${id}-column`}
+        label={t('diff.filter.column')}
+        anyLabel={t('diff.filter.anyColumn')}
+        names={values}
+        value={filters.column}
+        onChange={(column) => onChange({ ...filters, column })}
+      />
       <div className="field">
         <label htmlFor={`${id}-delta`}>{t('diff.filter.minDelta')}</label>
         <input

@@ -146,7 +146,7 @@ function DiffViewSwitch({ view }: { view: TDiffView }) {
               to={hrefOf(target)}
               replace
               preventScrollReset
-              className="diff-view-link"
+              className="tab diff-view-link"
               aria-current={view === target ? 'page' : undefined}
             >
               {t(target === 'moved' ? 'diff.view.moved' : 'diff.view.cells')}

@@ -1,8 +1,7 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import type { TDiffKind, TDiffRow } from '@planning-hub/contracts/api/diff';
+import type { TDiffKind } from '@planning-hub/contracts/api/diff';
 import { TABLE_SPECS, type TTableName } from '@planning-hub/contracts/tables';
-import { useThrottledValue } from '../../../lib/use-throttled-value';
 import { useT, useTc } from '../../../i18n/i18n-context';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
 import { LoadingState } from '../../../components/ui/state-views';
@@ -10,13 +9,12 @@ import { SkeletonCell, useVirtualGrid, VirtualGrid } from '../../../components/u
 import { diffRowsQueryOptions, useDiffRowPages, type TDiffRowsRequest } from '../api/get-diff-rows';
 import { DIFF_PAGE_ROWS, DIFF_WINDOW_ROWS, diffColumns, hasActiveRowFilters } from '../diff-rules';
 import { DiffRowCells } from './diff-row-cells';
+import { useFetchableOffsets, useLoadedRows } from './use-diff-pages';
 
 const ROW_HEIGHTS: Record<TDiffKind, number> = { changed: 50, added: 32, removed: 32 };
 // The header row (34 px) and the container's two borders.
 const HEADER_HEIGHT = 36;
 const MAX_LIST_HEIGHT = 480;
-/** Pages on screen are asked for once the view has rested this long (or at this rate while scrolling). */
-const FETCH_THROTTLE_MS = 150;
 
 type TDiffRowsProps = {
   request: Omit<TDiffRowsRequest, 'table' | 'kind' | 'limit'>;
@@ -67,23 +65,9 @@ function DiffRowsGrid({ request, table, kind, total, changedColumns, onStale }: 
   const t = useT();
   const rowHeight = ROW_HEIGHTS[kind];
   const grid = useVirtualGrid({ total, windowRows: DIFF_WINDOW_ROWS, pageRows: DIFF_PAGE_ROWS, rowHeight, overscan: 20 });
-  const offsets = grid.pageOffsets;
-  const settledKey = useThrottledValue(offsets.join(','), FETCH_THROTTLE_MS);
-  const fetchable = useMemo(() => new Set(settledKey ? settledKey.split(',').map(Number) : []), [settledKey]);
-  const pages = useDiffRowPages({ ...request, table, kind, limit: DIFF_PAGE_ROWS }, offsets, fetchable);
-
-  const rowsByPage = new Map<number, readonly TDiffRow[]>();
-  let isStale = false;
-  offsets.forEach((offset, index) => {
-    const data = pages[index]?.data;
-    if (data?.state === 'done') rowsByPage.set(offset, data.rows);
-    else if (data) isStale = true;
-  });
-  const failed = pages.find((page) => page.isError);
-
-  useEffect(() => {
-    if (isStale) onStale();
-  }, [isStale, onStale]);
+  const fetchable = useFetchableOffsets(grid.pageOffsets);
+  const pages = useDiffRowPages({ ...request, table, kind, limit: DIFF_PAGE_ROWS }, grid.pageOffsets, fetchable);
+  const { rowAt, failed } = useLoadedRows(grid, pages, onStale);
 
   const columns = diffColumns(table, kind, changedColumns);
   const decimalColumns = new Set(TABLE_SPECS[table].columns.filter((c) => c.type === 'decimal').map((c) => c.name));
@@ -93,8 +77,7 @@ function DiffRowsGrid({ request, table, kind, total, changedColumns, onStale }: 
   ];
 
   function renderCells(rowIndex: number) {
-    const pageOffset = grid.pageOf(rowIndex);
-    const row = rowsByPage.get(pageOffset)?.[rowIndex - pageOffset];
+    const row = rowAt(rowIndex);
     if (!row) return gridColumns.map((column) => <SkeletonCell key={column.name} />);
     return <DiffRowCells row={row} keyColumns={columns.key} valueColumns={columns.values} decimalColumns={decimalColumns} />;
   }

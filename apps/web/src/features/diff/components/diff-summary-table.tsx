@@ -2,6 +2,7 @@ import { DIFF_KINDS, type TDiffKind, type TDiffTableSummary } from '@planning-hu
 import type { TTableName } from '@planning-hub/contracts/tables';
 import { formatCount } from '../../../lib/format';
 import { useT } from '../../../i18n/i18n-context';
+import { DiffKindHeaders } from '../../../components/ui/diff-kind-headers';
 import { TableScroll } from '../../../components/ui/table-scroll';
 
 type TSelection = { table: TTableName; kind: TDiffKind } | null;
@@ -21,12 +22,7 @@ export function DiffSummaryTable({ summary, selection, onSelect }: TDiffSummaryT
         <caption className="visually-hidden">{t('diff.summary.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">{t('diff.summary.table')}</th>
-            {DIFF_KINDS.map((kind) => (
-              <th key={kind} scope="col" className="num">
-                {t(`diff.kind.${kind}`)}
-              </th>
-            ))}
+            <DiffKindHeaders />
             <th scope="col" className="num">
               {t('diff.summary.unchanged')}
             </th>

@@ -4,7 +4,9 @@ import { useT } from '../../../i18n/i18n-context';
 import { TableScroll } from '../../../components/ui/table-scroll';
 import { LoadingState } from '../../../components/ui/state-views';
 import { formatExactNumber, formatSignedExact } from '../diff-rules';
-import { formatAxisValue, measureName, niceTicks } from '../moved-rules';
+import { BeforeAfterCells, NumHeaders } from './moved-cells';
+import { formatAxisValue, niceTicks } from '../../../lib/chart-scale';
+import { measureName } from '../moved-rules';
 
 type TMovedChartProps = {
   /** The measure's totals in key order (periods in time order); undefined while they load. */
@@ -84,7 +86,7 @@ export function MovedChart({ answer, isError }: TMovedChartProps) {
         >
           {ticks.map((tick) => (
             <g key={tick}>
-              <line className="chart-grid" x1={LEFT} x2={width} y1={y(tick)} y2={y(tick)} />
+              <line className="chart-gridline" x1={LEFT} x2={width} y1={y(tick)} y2={y(tick)} />
               <text className="chart-axis" x={LEFT - 6} y={y(tick) + 4} textAnchor="end">
                 {formatAxisValue(tick)}
               </text>
@@ -118,15 +120,7 @@ export function MovedChart({ answer, isError }: TMovedChartProps) {
                 <th scope="col" className="mono">
                   {answer.by}
                 </th>
-                <th scope="col" className="num">
-                  {t('diff.moved.col.before')}
-                </th>
-                <th scope="col" className="num">
-                  {t('diff.moved.col.after')}
-                </th>
-                <th scope="col" className="num">
-                  {t('diff.moved.col.delta')}
-                </th>
+                <NumHeaders labels={[t('diff.moved.col.before'), t('diff.moved.col.after'), t('diff.moved.col.delta')]} />
               </tr>
             </thead>
             <tbody>
@@ -135,8 +129,7 @@ export function MovedChart({ answer, isError }: TMovedChartProps) {
                   <th scope="row" className="mono">
                     {group.key}
                   </th>
-                  <td className="num">{formatExactNumber(group.before)}</td>
-                  <td className="num">{formatExactNumber(group.after)}</td>
+                  <BeforeAfterCells before={group.before} after={group.after} />
                   <td className="num">{formatSignedExact(group.delta)}</td>
                 </tr>
               ))}

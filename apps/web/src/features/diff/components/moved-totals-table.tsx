@@ -2,7 +2,8 @@ import type { TDiffSummaryResponse } from '@planning-hub/contracts/api/diff-summ
 import { formatCount } from '../../../lib/format';
 import { useT, useTc } from '../../../i18n/i18n-context';
 import { TableScroll } from '../../../components/ui/table-scroll';
-import { formatExactNumber, formatPercent, formatSignedExact } from '../diff-rules';
+import { formatSignedExact } from '../diff-rules';
+import { BeforeAfterCells, DeltaCell, NumHeaders, PercentCell } from './moved-cells';
 import { formatTolerance, measureName, type TMeasure } from '../moved-rules';
 
 type TMovedTotalsTableProps = {
@@ -28,27 +29,17 @@ export function MovedTotalsTable({ summary, selected, onSelect }: TMovedTotalsTa
           <thead>
             <tr>
               <th scope="col">{t('diff.moved.col.measure')}</th>
-              <th scope="col" className="num">
-                {t('diff.moved.col.before')}
-              </th>
-              <th scope="col" className="num">
-                {t('diff.moved.col.after')}
-              </th>
-              <th scope="col" className="num">
-                {t('diff.moved.col.delta')}
-              </th>
-              <th scope="col" className="num">
-                {t('diff.moved.col.percent')}
-              </th>
-              <th scope="col" className="num">
-                {t('diff.kind.added')}
-              </th>
-              <th scope="col" className="num">
-                {t('diff.kind.removed')}
-              </th>
-              <th scope="col" className="num">
-                {t('diff.kind.changed')}
-              </th>
+              <NumHeaders
+                labels={[
+                  t('diff.moved.col.before'),
+                  t('diff.moved.col.after'),
+                  t('diff.moved.col.delta'),
+                  t('diff.moved.col.percent'),
+                  t('diff.kind.added'),
+                  t('diff.kind.removed'),
+                  t('diff.kind.changed'),
+                ]}
+              />
               <th scope="col">{t('diff.moved.col.hidden')}</th>
             </tr>
           </thead>
@@ -57,7 +48,6 @@ export function MovedTotalsTable({ summary, selected, onSelect }: TMovedTotalsTa
               const name = measureName(totals);
               const isSelected = name === measureName(selected);
               const tolerance = formatTolerance(totals.column, totals.tolerance);
-              const direction = totals.delta.startsWith('-') ? 'moved-down' : totals.delta === '0' ? '' : 'moved-up';
               return (
                 <tr key={name} className={isSelected ? 'moved-row--selected' : undefined}>
                   <th scope="row">
@@ -71,10 +61,9 @@ export function MovedTotalsTable({ summary, selected, onSelect }: TMovedTotalsTa
                       {name}
                     </button>
                   </th>
-                  <td className="num">{formatExactNumber(totals.before)}</td>
-                  <td className="num">{formatExactNumber(totals.after)}</td>
-                  <td className={`num ${direction}`}>{formatSignedExact(totals.delta)}</td>
-                  <td className="num">{totals.percent === null ? <span className="muted">—</span> : formatPercent(totals.percent)}</td>
+                  <BeforeAfterCells before={totals.before} after={totals.after} />
+                  <DeltaCell delta={totals.delta} />
+                  <PercentCell percent={totals.percent} />
                   <td className="num">{formatCount(totals.added)}</td>
                   <td className="num">{formatCount(totals.removed)}</td>
                   <td className="num">{formatCount(totals.changed)}</td>

@@ -4,7 +4,7 @@ import type { TDiffSummaryResponse } from '@planning-hub/contracts/api/diff-summ
 import { formatCount } from '../../../lib/format';
 import { useT } from '../../../i18n/i18n-context';
 import { TableScroll } from '../../../components/ui/table-scroll';
-import { formatExactNumber, formatPercent, formatSignedExact } from '../diff-rules';
+import { BeforeAfterCells, DeltaCell, NumHeaders, PercentCell } from './moved-cells';
 import { measureName } from '../moved-rules';
 
 type TMoversTableProps = {
@@ -56,24 +56,14 @@ export function MoversTable({ summary, onByChange, onShowRows, onShowMore }: TMo
                 <th scope="col" className="mono">
                   {summary.by}
                 </th>
-                <th scope="col" className="num">
-                  {t('diff.moved.col.delta')}
-                </th>
-                <th scope="col" className="num">
-                  {t('diff.moved.col.percent')}
-                </th>
-                <th scope="col" className="num">
-                  {t('diff.moved.col.before')}
-                </th>
-                <th scope="col" className="num">
-                  {t('diff.moved.col.after')}
-                </th>
+                <NumHeaders
+                  labels={[t('diff.moved.col.delta'), t('diff.moved.col.percent'), t('diff.moved.col.before'), t('diff.moved.col.after')]}
+                />
                 <th scope="col">{t('diff.moved.col.keys')}</th>
               </tr>
             </thead>
             <tbody>
               {summary.groups.map((group) => {
-                const direction = group.delta.startsWith('-') ? 'moved-down' : group.delta === '0' ? '' : 'moved-up';
                 return (
                   <tr key={group.key} className="mover-row">
                     <th scope="row">
@@ -86,10 +76,9 @@ export function MoversTable({ summary, onByChange, onShowRows, onShowMore }: TMo
                         {group.key}
                       </button>
                     </th>
-                    <td className={`num ${direction}`}>{formatSignedExact(group.delta)}</td>
-                    <td className="num">{group.percent === null ? <span className="muted">—</span> : formatPercent(group.percent)}</td>
-                    <td className="num">{formatExactNumber(group.before)}</td>
-                    <td className="num">{formatExactNumber(group.after)}</td>
+                    <DeltaCell delta={group.delta} />
+                    <PercentCell percent={group.percent} />
+                    <BeforeAfterCells before={group.before} after={group.after} />
                     <td className="muted">
                       <MoverKeys added={group.added} removed={group.removed} changed={group.changed} hidden={group.hidden} />
                     </td>

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { formatAxisValue, labelEvery, niceTicks, scaleLinear } from '../chart-scale';
+import { formatAxisValue, labelEvery, niceTicks, scaleLinear } from '../../../lib/chart-scale';
 import type { TSeries } from '../plan-series';
 
 const WIDTH = 640;

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import type { TPlanResult } from '@planning-hub/contracts/api/runs';
 import { formatCount, formatFigure } from '../../../lib/format';
 import { useT } from '../../../i18n/i18n-context';
-import { toNumber } from '../chart-scale';
+import { toNumber } from '../../../lib/chart-scale';
 import { capacityLoadSeries, formatLoad, inventorySeries, itemLocations } from '../plan-series';
 import { LineChart } from './line-chart';
 import { CapacityTable, InventoryTable, ShortagesTable } from './plan-tables';

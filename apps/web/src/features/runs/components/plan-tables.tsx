@@ -1,7 +1,7 @@
 import type { TPlanResult } from '@planning-hub/contracts/api/runs';
 import { useT } from '../../../i18n/i18n-context';
 import { Figure } from '../../../components/ui/figure';
-import { toNumber } from '../chart-scale';
+import { toNumber } from '../../../lib/chart-scale';
 import { formatLoad, itemLocationName } from '../plan-series';
 import { PlanTable } from './plan-table';
 
