@@ -16,20 +16,53 @@ const WEB_FEATURES = readdirSync(new URL('./apps/web/src/features', import.meta.
  * <- api; the SPA and the CLI are clients that speak contracts; nothing reaches up.
  */
 const LAYER_ZONES = [
-  { target: './packages/contracts', from: ['./packages/core', './packages/server', './packages/planner-files', './apps'], message: 'contracts depend on nothing of ours.' },
-  { target: './packages/planner-files', from: ['./packages/core', './packages/server', './apps'], message: 'planner-files is browser-safe: contracts only.' },
-  { target: './packages/core', from: ['./packages/server', './apps'], message: 'core is pure: no server, no apps.' },
+  {
+    target: './packages/contracts',
+    from: ['./packages/core', './packages/server', './packages/planner-files', './apps'],
+    message: 'contracts depend on nothing of ours.',
+  },
+  {
+    target: './packages/planner-files',
+    from: ['./packages/core', './packages/server', './apps'],
+    message: 'planner-files is browser-safe: contracts only.',
+  },
+  {
+    target: './packages/core',
+    from: ['./packages/server', './apps'],
+    message: 'core is pure: no server, no apps.',
+  },
   { target: './packages/server', from: ['./apps'], message: 'services do not know their callers.' },
-  { target: './apps/web', from: ['./packages/core', './packages/server', './apps/api', './apps/cli'], message: 'The SPA talks to the API; it imports contracts (and planner-files) only.' },
-  { target: ['./apps/cli/src/*.ts', './apps/cli/src/!(db)/**'], from: ['./packages/core', './packages/server', './apps/api'], message: 'The CLI is a client of the API (docs/decisions/0007); only `planning db` opens the database.' },
-  { target: './apps/api/src', from: ['./apps/web', './apps/cli'], message: 'The API does not import its clients.' },
+  {
+    target: './apps/web',
+    from: ['./packages/core', './packages/server', './apps/api', './apps/cli'],
+    message: 'The SPA talks to the API; it imports contracts (and planner-files) only.',
+  },
+  {
+    target: ['./apps/cli/src/*.ts', './apps/cli/src/!(db)/**'],
+    from: ['./packages/core', './packages/server', './apps/api'],
+    message: 'The CLI is a client of the API (docs/decisions/0007); only `planning db` opens the database.',
+  },
+  {
+    target: './apps/api/src',
+    from: ['./apps/web', './apps/cli'],
+    message: 'The API does not import its clients.',
+  },
   ...WEB_FEATURES.map((feature) => ({
     target: `./apps/web/src/features/${feature}`,
     from: './apps/web/src/features',
     except: [`./${feature}`],
     message: 'Features never import each other; the app layer composes them.',
   })),
-  { target: ['./apps/web/src/lib', './apps/web/src/components', './apps/web/src/config', './apps/web/src/i18n'], from: ['./apps/web/src/features', './apps/web/src/app'], message: 'Shared layers know no feature.' },
+  {
+    target: [
+      './apps/web/src/lib',
+      './apps/web/src/components',
+      './apps/web/src/config',
+      './apps/web/src/i18n',
+    ],
+    from: ['./apps/web/src/features', './apps/web/src/app'],
+    message: 'Shared layers know no feature.',
+  },
 ];
 
 export default tseslint.config(
@@ -54,7 +87,12 @@ export default tseslint.config(
     settings: {
       'import-x/extensions': ['.ts', '.tsx'],
       'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
-      'import-x/resolver-next': [createTypeScriptImportResolver({ project: ['tsconfig.json', 'apps/web/tsconfig.json'], noWarnOnMultipleProjects: true })],
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({
+          project: ['tsconfig.json', 'apps/web/tsconfig.json'],
+          noWarnOnMultipleProjects: true,
+        }),
+      ],
     },
     rules: {
       'import-x/no-restricted-paths': ['error', { zones: LAYER_ZONES }],
@@ -76,7 +114,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['express', 'pg', 'pg-*', '@prisma/*', 'react', 'react-*'], message: 'core, contracts and planner-files stay free of I/O frameworks.' },
+            {
+              group: ['express', 'pg', 'pg-*', '@prisma/*', 'react', 'react-*'],
+              message: 'core, contracts and planner-files stay free of I/O frameworks.',
+            },
           ],
         },
       ],

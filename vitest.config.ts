@@ -18,7 +18,11 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['packages/server/test/**/*.test.ts', 'apps/api/test/**/*.test.ts', 'apps/cli/test/**/*.test.ts'],
+          include: [
+            'packages/server/test/**/*.test.ts',
+            'apps/api/test/**/*.test.ts',
+            'apps/cli/test/**/*.test.ts',
+          ],
           environment: 'node',
           // One embedded PostgreSQL for the run; every test file gets its own database.
           globalSetup: ['packages/test-support/src/global-setup.ts'],

@@ -140,9 +140,16 @@ export async function benchDiff({
 
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'bench-diff-'));
   try {
-    const paths = diffCachePaths(path.join(workDir, 'tmp', 'input_set_diffs'), `${LABEL}@draft`, DIFF_AGAINST);
+    const paths = diffCachePaths(
+      path.join(workDir, 'tmp', 'input_set_diffs'),
+      `${LABEL}@draft`,
+      DIFF_AGAINST,
+    );
     const t2 = performance.now();
-    const manifest = await computeDiffToCache({ pool }, { ref: `${LABEL}@draft`, against: DIFF_AGAINST, paths });
+    const manifest = await computeDiffToCache(
+      { pool },
+      { ref: `${LABEL}@draft`, against: DIFF_AGAINST, paths },
+    );
     const diffMs = performance.now() - t2;
     const t3 = performance.now();
     const changed = manifest.rows.files.demand?.changed?.count ?? 0;

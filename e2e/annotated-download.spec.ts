@@ -10,10 +10,19 @@ import { createUser, dropFiles, readBundle, signIn, snap, switchLanguage } from 
 
 const PLANNER = { username: 'annot_planner', password: 'annot-planner-password-1', role: 'planner' as const };
 
-async function downloadZip(page: Page, button: RegExp | string): Promise<{ name: string; files: Map<string, Buffer> }> {
-  const [download] = (await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()])) as [Download, void];
+async function downloadZip(
+  page: Page,
+  button: RegExp | string,
+): Promise<{ name: string; files: Map<string, Buffer> }> {
+  const [download] = (await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: button }).click(),
+  ])) as [Download, void];
   const bytes = Buffer.concat(await (await download.createReadStream()).toArray());
-  return { name: download.suggestedFilename(), files: new Map(unzipFiles(bytes).map((file) => [file.name, Buffer.from(file.bytes)])) };
+  return {
+    name: download.suggestedFilename(),
+    files: new Map(unzipFiles(bytes).map((file) => [file.name, Buffer.from(file.bytes)])),
+  };
 }
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -24,7 +33,9 @@ test.beforeAll(() => {
   createUser(PLANNER);
 });
 
-test('a refused Shift_JIS bundle downloads with its problems marked, is fixed and uploads again', async ({ page }) => {
+test('a refused Shift_JIS bundle downloads with its problems marked, is fixed and uploads again', async ({
+  page,
+}) => {
   const label = `annotated_refused_${RUN}`;
   await signIn(page, PLANNER);
   await page.goto('/ui/plans/input_sets/upload');
@@ -36,7 +47,10 @@ test('a refused Shift_JIS bundle downloads with its problems marked, is fixed an
   const demandLines = bundle['demand.csv']!.trimEnd().split('\n');
   demandLines[2] = demandLines[2]!.replace(/,135,/, ',-135,');
   const demand = encodeText(`${demandLines.join('\r\n')}\r\n`, 'shift_jis');
-  const files = { ...Object.fromEntries(Object.entries(bundle).map(([name, text]) => [name, utf8(text)])), 'demand.csv': demand };
+  const files = {
+    ...Object.fromEntries(Object.entries(bundle).map(([name, text]) => [name, utf8(text)])),
+    'demand.csv': demand,
+  };
   await dropFiles(page, files, /drop files here/i);
   await page.getByRole('button', { name: 'Upload and validate' }).click();
   await expect(page.getByRole('heading', { name: 'Validation failed: nothing was stored' })).toBeVisible();
@@ -61,7 +75,9 @@ test('a refused Shift_JIS bundle downloads with its problems marked, is fixed an
 
   // Fixed "in Excel": the value corrected, the problems column left as it is; the same files go again.
   const fixed = encodeText(marked.replace(',-135,', ',135,'), 'shift_jis');
-  const again = Object.fromEntries([...zip.files].map(([name, bytes]) => [name, name === 'demand.csv' ? fixed : new Uint8Array(bytes)]));
+  const again = Object.fromEntries(
+    [...zip.files].map(([name, bytes]) => [name, name === 'demand.csv' ? fixed : new Uint8Array(bytes)]),
+  );
   await page.goto('/ui/plans/input_sets/upload');
   await page.getByRole('textbox', { name: /^Label/ }).fill(label);
   await page.getByLabel('Version id').fill('2027-W01-a');
@@ -69,14 +85,20 @@ test('a refused Shift_JIS bundle downloads with its problems marked, is fixed an
   await page.getByRole('button', { name: 'Upload and validate' }).click();
   await expect(page.getByRole('heading', { name: 'Stored as draft' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Notices' })).toBeVisible();
-  await expect(page.getByText("Column 'problems' of demand.csv holds the problems of an earlier upload; it is ignored.")).toBeVisible();
-  await expect(page.getByText('problems.csv lists the problems of an earlier upload; it is ignored.')).toBeVisible();
+  await expect(
+    page.getByText("Column 'problems' of demand.csv holds the problems of an earlier upload; it is ignored."),
+  ).toBeVisible();
+  await expect(
+    page.getByText('problems.csv lists the problems of an earlier upload; it is ignored.'),
+  ).toBeVisible();
   // Notices are not problems to mark: no download is offered.
   await expect(page.getByRole('button', { name: 'Download with problems marked' })).toHaveCount(0);
   await snap(page, 'annotated-download-reuploaded');
 });
 
-test('in Japanese: a draft stored with a warning downloads with the warning written in Japanese', async ({ page }) => {
+test('in Japanese: a draft stored with a warning downloads with the warning written in Japanese', async ({
+  page,
+}) => {
   const label = `annotated_warning_ja_${RUN}`;
   await signIn(page, PLANNER);
   await page.goto('/ui/plans/input_sets/upload');
@@ -87,7 +109,10 @@ test('in Japanese: a draft stored with a warning downloads with the warning writ
   // An item in inventory with neither demand nor mix: a warning on its last line; a BOM kept.
   const bundle = readBundle();
   const inventory = `\uFEFF${bundle['inventory.csv']!.trimEnd()}\n孤立-1,東京DC,5,1\n`;
-  const files = { ...Object.fromEntries(Object.entries(bundle).map(([name, text]) => [name, utf8(text)])), 'inventory.csv': utf8(inventory) };
+  const files = {
+    ...Object.fromEntries(Object.entries(bundle).map(([name, text]) => [name, utf8(text)])),
+    'inventory.csv': utf8(inventory),
+  };
   await dropFiles(page, files, /ここにファイルをドロップ/);
   await page.getByRole('button', { name: 'アップロードして検証' }).click();
   await expect(page.getByRole('heading', { name: /^draft として保存/ })).toBeVisible();
@@ -100,7 +125,9 @@ test('in Japanese: a draft stored with a warning downloads with the warning writ
   expect(lines[0]).toBe('item_code,location_code,on_hand,safety_stock,problems');
   expect(lines[1]).toMatch(/,$/);
   const orphanRow = lines.findIndex((line) => line.startsWith('孤立-1')) + 1;
-  expect(lines[orphanRow - 1]).toMatch(/^孤立-1,東京DC,5,1,"?item_code: 品目「孤立-1」は inventory にありますが、demand にも mix にも行がありません。/);
+  expect(lines[orphanRow - 1]).toMatch(
+    /^孤立-1,東京DC,5,1,"?item_code: 品目「孤立-1」は inventory にありますが、demand にも mix にも行がありません。/,
+  );
   // Files without problems come back byte for byte.
   expect(zip.files.get('demand.csv')!.toString('utf8')).toBe(bundle['demand.csv']);
   const problemsCsv = zip.files.get('problems.csv')!.subarray(3).toString('utf8');

@@ -13,7 +13,10 @@ test('a failed diff job shows its error, and "Run the diff again" asks with retr
   await uploadBundle(page, label, readBundle(), '2027-W01');
   await approveDraft(page, label);
   const changed = readBundle();
-  changed['demand.csv'] = (changed['demand.csv'] ?? '').replace('部品-001,東京DC,2027-W01,120,個', '部品-001,東京DC,2027-W01,121,個');
+  changed['demand.csv'] = (changed['demand.csv'] ?? '').replace(
+    '部品-001,東京DC,2027-W01,120,個',
+    '部品-001,東京DC,2027-W01,121,個',
+  );
   await uploadBundle(page, label, changed, '2027-W02');
 
   const asked: string[] = [];
@@ -73,7 +76,9 @@ test('History pages through a long trail with "Load more"', async ({ page }) => 
   const ids = (from: number, to: number) => Array.from({ length: from - to + 1 }, (_, i) => event(from - i));
   await page.route(/\/api\/plans\/input_sets\/history_paging\/events\?/, async (route: Route) => {
     const cursor = new URL(route.request().url()).searchParams.get('cursor');
-    const body = cursor ? { label, events: ids(20, 1), nextCursor: null } : { label, events: ids(120, 21), nextCursor: '21' };
+    const body = cursor
+      ? { label, events: ids(20, 1), nextCursor: null }
+      : { label, events: ids(120, 21), nextCursor: '21' };
     await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(body) });
   });
 

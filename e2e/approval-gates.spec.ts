@@ -29,7 +29,9 @@ async function seedReadyAndTripled(page: Page, label: string): Promise<void> {
   await uploadBundle(page, label, tripledBundle(), '2027-W02');
 }
 
-test('a reviewer sees the gate’s warning in the Review tab, with a link to its rows, and must acknowledge it to approve', async ({ page }) => {
+test('a reviewer sees the gate’s warning in the Review tab, with a link to its rows, and must acknowledge it to approve', async ({
+  page,
+}) => {
   await signIn(page);
   const label = 'gates_en';
   await seedReadyAndTripled(page, label);
@@ -45,7 +47,9 @@ test('a reviewer sees the gate’s warning in the Review tab, with a link to its
     'href',
     `${INPUT_SETS}/${label}@draft/diff?view=cells&table=demand&kind=all&key=${encodeURIComponent('部品-001')}&match=exact&key_column=item_code`,
   );
-  await expect(page.getByRole('region', { name: 'Policy' })).toContainText(`${label} has no policy of its own`);
+  await expect(page.getByRole('region', { name: 'Policy' })).toContainText(
+    `${label} has no policy of its own`,
+  );
 
   await page.getByRole('textbox', { name: /^Comment/ }).fill('JIRA-17 approve by ops_lead');
   const approve = page.getByRole('button', { name: 'Approve', exact: true });
@@ -54,13 +58,16 @@ test('a reviewer sees the gate’s warning in the Review tab, with a link to its
   await snap(page, 'approval-gates-review');
   await page.getByRole('checkbox', { name: 'I acknowledge the 1 warning' }).check();
   await approve.click();
-  await page.getByRole('dialog', { name: `Approve ${label}@draft?` }).getByRole('button', { name: 'Approve and make ready' }).click();
+  await page
+    .getByRole('dialog', { name: `Approve ${label}@draft?` })
+    .getByRole('button', { name: 'Approve and make ready' })
+    .click();
   await expect(page).toHaveURL(`${INPUT_SETS}/${label}/review`);
 
   const events = await page.request.get(`/api/plans/input_sets/${label}/events?limit=10`);
-  const approveEvent = ((await events.json()) as { events: { action: string; metadata: Record<string, unknown> }[] }).events.find(
-    (event) => event.action === 'approve',
-  );
+  const approveEvent = (
+    (await events.json()) as { events: { action: string; metadata: Record<string, unknown> }[] }
+  ).events.find((event) => event.action === 'approve');
   expect(approveEvent?.metadata.acknowledged_findings).toHaveLength(1);
 });
 
@@ -87,6 +94,9 @@ test('in Japanese on a phone: the finding, the policy and the acknowledgement', 
   await expect(approve).toBeDisabled();
   await page.getByRole('checkbox', { name: /警告を確認しました|確認しました/ }).check();
   await approve.click();
-  await page.getByRole('dialog', { name: `${label}@draft を承認しますか?` }).getByRole('button', { name: '承認して ready にする' }).click();
+  await page
+    .getByRole('dialog', { name: `${label}@draft を承認しますか?` })
+    .getByRole('button', { name: '承認して ready にする' })
+    .click();
   await expect(page).toHaveURL(`${INPUT_SETS}/${label}/review`);
 });

@@ -26,7 +26,10 @@ async function seedReadyAndDraft(page: Page, label: string): Promise<void> {
   await uploadBundle(page, label, changedBundle(), '2027-W02');
 }
 
-async function fillReview(page: Page, { reviewer, comment }: { reviewer: string; comment: string }): Promise<void> {
+async function fillReview(
+  page: Page,
+  { reviewer, comment }: { reviewer: string; comment: string },
+): Promise<void> {
   await page.getByRole('textbox', { name: /^(Reviewer|社員ID)/ }).fill(reviewer);
   await page.getByRole('textbox', { name: /^(Comment|コメント)/ }).fill(comment);
   const acknowledge = page.getByRole('checkbox', { name: /I acknowledge|警告を確認しました/ });
@@ -83,7 +86,14 @@ test('the Review tab shows counts per table and the validation; Approve is confi
   // History: the signed-in user first, the Reviewer ID beside it.
   await page.goto(`${INPUT_SETS}/${label}/history`);
   const history = page.getByRole('table', { name: `Audit events of ${label}` });
-  await expect(history.getByRole('columnheader')).toHaveText(['Action', 'Principal', 'Actor', 'Comment', 'JST', 'Revision']);
+  await expect(history.getByRole('columnheader')).toHaveText([
+    'Action',
+    'Principal',
+    'Actor',
+    'Comment',
+    'JST',
+    'Revision',
+  ]);
   const approveRow = history.getByRole('row').filter({ hasText: 'JIRA-123 approve by ops_lead' });
   await expect(approveRow.getByRole('cell')).toContainText(['approve', ADMIN.username, 'E1234']);
   await snap(page, 'approve-history-user-and-reviewer');
@@ -117,7 +127,15 @@ test('a label’s first draft says there is nothing to compare with, and the con
 test('in Japanese on a phone: the Review tab’s counts, the confirmation and History', async ({ page }) => {
   const label = 'eyes_ja';
   // Comments are data: the seeding's approval, and the archive event's "superseded by r2" (docs/design.md section 4).
-  const dataValues = [label, `${label}@draft`, ADMIN.username, 'E7788', 'JIRA-77 承認 ops_lead', 'JIRA-1 approve by e2e', 'superseded by r2'];
+  const dataValues = [
+    label,
+    `${label}@draft`,
+    ADMIN.username,
+    'E7788',
+    'JIRA-77 承認 ops_lead',
+    'JIRA-1 approve by e2e',
+    'superseded by r2',
+  ];
   await page.setViewportSize({ width: 390, height: 844 });
   await signIn(page);
   // Signed in in English (as support.ts does); every page loaded from now on is Japanese.
@@ -145,7 +163,14 @@ test('in Japanese on a phone: the Review tab’s counts, the confirmation and Hi
 
   await page.goto(`${INPUT_SETS}/${label}/history`);
   const history = page.getByRole('table', { name: `${label} の監査イベント` });
-  await expect(history.getByRole('columnheader')).toHaveText(['操作', 'アカウント', '実行者', 'コメント', '日時(JST)', 'リビジョン']);
+  await expect(history.getByRole('columnheader')).toHaveText([
+    '操作',
+    'アカウント',
+    '実行者',
+    'コメント',
+    '日時(JST)',
+    'リビジョン',
+  ]);
   await expect(history.getByRole('row').filter({ hasText: 'JIRA-77' }).getByRole('cell')).toContainText([
     'approve',
     ADMIN.username,

@@ -16,9 +16,13 @@ function changeEveryQuantity(csv: string): string {
 test('the Diff tab scrolls through 100,000 changed rows, fetching pages on demand', async ({ page }) => {
   test.setTimeout(240_000);
   const dir = mkdtempSync(path.join(tmpdir(), 'e2e-bundle-'));
-  const generated = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/generate-bundle.ts', '--rows', String(ROWS), '--out', dir], {
-    encoding: 'utf8',
-  });
+  const generated = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/generate-bundle.ts', '--rows', String(ROWS), '--out', dir],
+    {
+      encoding: 'utf8',
+    },
+  );
   expect(generated.status, generated.stderr).toBe(0);
   const r1 = readBundle(dir);
 
@@ -26,7 +30,12 @@ test('the Diff tab scrolls through 100,000 changed rows, fetching pages on deman
   const label = 'diff_large';
   await uploadBundle(page, label, r1, 'large-1');
   await approveDraft(page, label);
-  await uploadBundle(page, label, { ...r1, 'demand.csv': changeEveryQuantity(r1['demand.csv'] ?? '') }, 'large-2');
+  await uploadBundle(
+    page,
+    label,
+    { ...r1, 'demand.csv': changeEveryQuantity(r1['demand.csv'] ?? '') },
+    'large-2',
+  );
 
   const rowRequests: string[] = [];
   page.on('request', (request) => {
@@ -41,7 +50,9 @@ test('the Diff tab scrolls through 100,000 changed rows, fetching pages on deman
   // Scroll as a hand on the wheel would, for two seconds, and time the frames.
   const frames = await list.evaluate(async (element) => {
     const times: number[] = [];
-    const { requestAnimationFrame } = globalThis as unknown as { requestAnimationFrame: (callback: (time: number) => void) => number };
+    const { requestAnimationFrame } = globalThis as unknown as {
+      requestAnimationFrame: (callback: (time: number) => void) => number;
+    };
     let last = performance.now();
     for (let i = 0; i < 120; i += 1) {
       element.scrollTop += 200;
@@ -54,7 +65,10 @@ test('the Diff tab scrolls through 100,000 changed rows, fetching pages on deman
   });
   // Recorded, not asserted: on a shared two-core machine frame times say more about the neighbours.
   const percentile = (p: number) => (frames[Math.floor(frames.length * p)] ?? 0).toFixed(1);
-  test.info().annotations.push({ type: 'frame time p50 / p95 (ms)', description: `${percentile(0.5)} / ${percentile(0.95)}` });
+  test.info().annotations.push({
+    type: 'frame time p50 / p95 (ms)',
+    description: `${percentile(0.5)} / ${percentile(0.95)}`,
+  });
 
   // Jump to the middle and to the end: the rows there arrive, and the DOM stays small.
   for (const fraction of [0.5, 1]) {

@@ -17,7 +17,8 @@ function movedBundle(): Record<string, string> {
     .map((line) => {
       const [item = '', location = '', period = '', quantity = '', uom = ''] = line.split(',');
       if (item === '部品-002') return [item, location, period, String(Number(quantity) * 3), uom].join(',');
-      if (item === '部品-001' && location === '東京DC' && period === '2027-W07') return [item, location, period, '150.15', uom].join(',');
+      if (item === '部品-001' && location === '東京DC' && period === '2027-W07')
+        return [item, location, period, '150.15', uom].join(',');
       return line;
     });
   return { ...bundle, 'demand.csv': `${[header, ...moved].join('\n')}\n` };
@@ -51,7 +52,9 @@ async function seed(page: Page, label: string): Promise<void> {
 }
 
 for (const language of ['en', 'ja'] as const) {
-  test(`What moved in ${language} at 390 px: the mover first, the hidden change counted, a click to its rows`, async ({ page }) => {
+  test(`What moved in ${language} at 390 px: the mover first, the hidden change counted, a click to its rows`, async ({
+    page,
+  }) => {
     test.setTimeout(180_000);
     const words = WORDS[language];
     const label = `moved_ui_${language}`;

@@ -29,7 +29,9 @@ test.beforeAll(() => {
   createUser(PLANNER);
 });
 
-test('a planner fixes full-width digits and a thousands separator in the browser, checks again and stores', async ({ page }) => {
+test('a planner fixes full-width digits and a thousands separator in the browser, checks again and stores', async ({
+  page,
+}) => {
   const label = 'fixed_in_browser';
   await signIn(page, PLANNER);
   await page.goto('/ui/plans/input_sets/upload');
@@ -39,7 +41,10 @@ test('a planner fixes full-width digits and a thousands separator in the browser
   // demand.csv as Excel in Japan saves it: Shift_JIS with CRLF; the edited file must stay so.
   const bundle = bundleWithTypos();
   const files = Object.fromEntries(
-    Object.entries(bundle).map(([name, text]) => [name, name === 'demand.csv' ? encodeText(text, 'shift_jis') : new TextEncoder().encode(text)]),
+    Object.entries(bundle).map(([name, text]) => [
+      name,
+      name === 'demand.csv' ? encodeText(text, 'shift_jis') : new TextEncoder().encode(text),
+    ]),
   );
   await dropFiles(page, files, /drop files here/i);
   await page.getByRole('button', { name: 'Upload and validate' }).click();
@@ -51,11 +56,16 @@ test('a planner fixes full-width digits and a thousands separator in the browser
   await expect(fullWidth).toHaveValue('１２０');
   await expect(fullWidth).toHaveAttribute('aria-invalid', 'true');
   await expect(separated).toHaveValue('1,135');
-  await expect(fix.getByRole('row').filter({ has: page.getByRole('rowheader', { name: '2', exact: true }) })).toContainText('full-width');
+  await expect(
+    fix.getByRole('row').filter({ has: page.getByRole('rowheader', { name: '2', exact: true }) }),
+  ).toContainText('full-width');
 
   // The problems as CSV for Excel: a BOM, and a formula-safe line per problem.
   const problemsCsv = await downloadedBytes(
-    Promise.all([page.waitForEvent('download'), fix.getByRole('button', { name: 'Download the problems (CSV)' }).click()]).then(([d]) => d),
+    Promise.all([
+      page.waitForEvent('download'),
+      fix.getByRole('button', { name: 'Download the problems (CSV)' }).click(),
+    ]).then(([d]) => d),
   );
   expect(problemsCsv.name).toBe(`${label}-problems.csv`);
   expect([...problemsCsv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -66,11 +76,15 @@ test('a planner fixes full-width digits and a thousands separator in the browser
   await snap(page, 'fix-in-browser-refused');
 
   const bulk = fix.getByRole('form', { name: 'Bulk fixes' });
-  await bulk.getByLabel('Fix', { exact: true }).selectOption({ label: 'Full-width digits to half-width (１２３ → 123)' });
+  await bulk
+    .getByLabel('Fix', { exact: true })
+    .selectOption({ label: 'Full-width digits to half-width (１２３ → 123)' });
   await expect(bulk).toContainText('Changes 1 marked cell.');
   await bulk.getByRole('button', { name: 'Apply' }).click();
   await expect(fullWidth).toHaveValue('120');
-  await bulk.getByLabel('Fix', { exact: true }).selectOption({ label: 'Remove thousands separators (1,234 → 1234)' });
+  await bulk
+    .getByLabel('Fix', { exact: true })
+    .selectOption({ label: 'Remove thousands separators (1,234 → 1234)' });
   await bulk.getByLabel('Apply to').selectOption({ label: 'demand.csv · quantity' });
   await expect(bulk).toContainText('Changes 1 marked cell.');
   await bulk.getByRole('button', { name: 'Apply' }).click();
@@ -87,7 +101,10 @@ test('a planner fixes full-width digits and a thousands separator in the browser
 
   // The edited demand.csv: still Shift_JIS with CRLF, only its two rows changed.
   const edited = await downloadedBytes(
-    Promise.all([page.waitForEvent('download'), fix.getByRole('button', { name: 'Download demand.csv' }).click()]).then(([d]) => d),
+    Promise.all([
+      page.waitForEvent('download'),
+      fix.getByRole('button', { name: 'Download demand.csv' }).click(),
+    ]).then(([d]) => d),
   );
   expect(edited.name).toBe('demand.csv');
   const fixedText = bundle['demand.csv']!.replace(',１２０,', ',120,').replace(',"1,135",', ',1135,');
@@ -98,13 +115,18 @@ test('a planner fixes full-width digits and a thousands separator in the browser
   await expect(page.getByRole('region', { name: 'Fix in the browser' })).toHaveCount(0);
 
   await page.goto(`/ui/plans/input_sets/${label}@draft/history`);
-  const uploadRow = page.getByRole('table', { name: `Audit events of ${label}` }).getByRole('row').filter({ hasText: 'upload' });
+  const uploadRow = page
+    .getByRole('table', { name: `Audit events of ${label}` })
+    .getByRole('row')
+    .filter({ hasText: 'upload' });
   await expect(uploadRow).toContainText('2 cells edited in the browser');
   await expect(uploadRow).toContainText(PLANNER.username);
   await snap(page, 'fix-in-browser-history');
 });
 
-test('in Japanese: the refused bundle, its grid and the bulk fixes hold up at 1440 and 390 px', async ({ page }) => {
+test('in Japanese: the refused bundle, its grid and the bulk fixes hold up at 1440 and 390 px', async ({
+  page,
+}) => {
   const label = 'fixed_in_browser_ja';
   await page.setViewportSize({ width: 1440, height: 900 });
   await signIn(page, PLANNER);
@@ -112,7 +134,9 @@ test('in Japanese: the refused bundle, its grid and the bulk fixes hold up at 14
   await switchLanguage(page, 'ja');
   await page.getByRole('textbox', { name: /^ラベル/ }).fill(label);
   await page.getByLabel(/^バージョンID/).fill('2027-W01-fix');
-  const files = Object.fromEntries(Object.entries(bundleWithTypos()).map(([name, text]) => [name, new TextEncoder().encode(text)]));
+  const files = Object.fromEntries(
+    Object.entries(bundleWithTypos()).map(([name, text]) => [name, new TextEncoder().encode(text)]),
+  );
   await dropFiles(page, files, /ここにファイルをドロップ/);
   await page.getByRole('button', { name: 'アップロードして検証' }).click();
   await expect(page.getByRole('heading', { name: '検証エラーのため、何も保存されていません' })).toBeVisible();
@@ -120,9 +144,17 @@ test('in Japanese: the refused bundle, its grid and the bulk fixes hold up at 14
   const fix = page.getByRole('region', { name: 'ブラウザで修正' });
   await expect(fix.getByRole('textbox', { name: 'quantity、2 行目' })).toHaveValue('１２０');
   const dataValues = [label, `${label}@draft`, PLANNER.username];
-  await expectPageHoldsUp(page, { name: 'fix in the browser, refused (ja, 1440 px)', language: 'ja', dataValues });
+  await expectPageHoldsUp(page, {
+    name: 'fix in the browser, refused (ja, 1440 px)',
+    language: 'ja',
+    dataValues,
+  });
   await page.setViewportSize({ width: 390, height: 844 });
-  await expectPageHoldsUp(page, { name: 'fix in the browser, refused (ja, 390 px)', language: 'ja', dataValues });
+  await expectPageHoldsUp(page, {
+    name: 'fix in the browser, refused (ja, 390 px)',
+    language: 'ja',
+    dataValues,
+  });
   await snap(page, 'fix-in-browser-ja-phone');
 
   const bulk = fix.getByRole('form', { name: '一括修正' });
@@ -132,11 +164,21 @@ test('in Japanese: the refused bundle, its grid and the bulk fixes hold up at 14
   await bulk.getByRole('button', { name: '適用' }).click();
   await fix.getByRole('button', { name: '再チェック' }).click();
   await expect(fix.getByText('エラーはありません。修正したファイルを保存してください。')).toBeVisible();
-  await expectPageHoldsUp(page, { name: 'fix in the browser, checked (ja, 390 px)', language: 'ja', dataValues });
+  await expectPageHoldsUp(page, {
+    name: 'fix in the browser, checked (ja, 390 px)',
+    language: 'ja',
+    dataValues,
+  });
 
   await fix.getByRole('button', { name: '修正したファイルを保存' }).click();
   await expect(page.getByRole('heading', { name: /^draft として保存/ })).toBeVisible();
   await page.goto(`/ui/plans/input_sets/${label}@draft/history`);
-  await expect(page.getByRole('table').getByRole('row').filter({ hasText: 'upload' })).toContainText('ブラウザで 2 セルを修正');
-  await expectPageHoldsUp(page, { name: 'history with browser edits (ja, 390 px)', language: 'ja', dataValues });
+  await expect(page.getByRole('table').getByRole('row').filter({ hasText: 'upload' })).toContainText(
+    'ブラウザで 2 セルを修正',
+  );
+  await expectPageHoldsUp(page, {
+    name: 'history with browser edits (ja, 390 px)',
+    language: 'ja',
+    dataValues,
+  });
 });

@@ -4,7 +4,9 @@ import { expect, test } from '@playwright/test';
 import { screenshotPath, signIn, uploadBundle } from './support';
 
 const sampleDir = path.join(process.cwd(), 'examples', 'sample-bundle');
-const sample = Object.fromEntries(readdirSync(sampleDir).map((f) => [f, readFileSync(path.join(sampleDir, f), 'utf8')]));
+const sample = Object.fromEntries(
+  readdirSync(sampleDir).map((f) => [f, readFileSync(path.join(sampleDir, f), 'utf8')]),
+);
 
 test('the Planning Hub shows the input sets the API serves', async ({ page }) => {
   await signIn(page);

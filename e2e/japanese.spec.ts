@@ -8,7 +8,11 @@ test('the Planning Hub in Japanese: list and detail', async ({ page }) => {
   await page.goto('/ui/plans/input_sets');
   await switchLanguage(page, 'ja');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('入力セット');
-  await expect(page.getByRole('navigation', { name: 'メイン' }).getByRole('link')).toHaveText(['入力セット', 'アップロード', '計画']);
+  await expect(page.getByRole('navigation', { name: 'メイン' }).getByRole('link')).toHaveText([
+    '入力セット',
+    'アップロード',
+    '計画',
+  ]);
   await expect(page.getByRole('row').filter({ hasText: 'weekly_ja@draft' })).toBeVisible();
   await snap(page, 'ja-list');
 

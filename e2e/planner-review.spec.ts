@@ -14,7 +14,9 @@ test('a planner sees the Review form disabled, with the reason', async ({ page }
 
   await signIn(page, PLANNER);
   await page.goto('/ui/plans/input_sets/planner_view@draft/review');
-  await expect(page.getByText('Your role is planner. Approving and reverting need reviewer or admin.').first()).toBeVisible();
+  await expect(
+    page.getByText('Your role is planner. Approving and reverting need reviewer or admin.').first(),
+  ).toBeVisible();
   await expect(page.getByRole('button', { name: 'Approve', exact: true })).toBeDisabled();
   await expect(page.getByRole('textbox', { name: /Comment/ })).toBeDisabled();
   await snap(page, 'planner-review-disabled');

@@ -52,7 +52,9 @@ test('a reviewer approves and reverts in the Review tab; History shows both in J
   await page.getByRole('button', { name: 'Download events JSON' }).click();
   const file = await download;
   expect(file.suggestedFilename()).toBe('events.json');
-  const saved = JSON.parse(await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'))) as {
+  const saved = JSON.parse(
+    await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8')),
+  ) as {
     label: string;
     events: { action: string }[];
   };
@@ -67,7 +69,9 @@ test('a reviewer approves and reverts in the Review tab; History shows both in J
   await expect(page.getByRole('table', { name: `Audit events of ${label}` }).getByRole('row')).toHaveCount(4);
 });
 
-test('a draft replaced while it was being reviewed is refused with the 409 said plainly', async ({ page }) => {
+test('a draft replaced while it was being reviewed is refused with the 409 said plainly', async ({
+  page,
+}) => {
   await signIn(page);
   const label = 'review_stale';
   const bundle = readBundle();
@@ -78,7 +82,12 @@ test('a draft replaced while it was being reviewed is refused with the 409 said 
   if (await acknowledge.isVisible()) await acknowledge.check();
 
   // Someone uploads new content to the draft meanwhile.
-  await uploadBundle(page, label, { ...bundle, 'demand.csv': `${(bundle['demand.csv'] ?? '').trimEnd()}\n部品-002,大阪DC,2027-W08,7,個\n` }, '2027-W01b');
+  await uploadBundle(
+    page,
+    label,
+    { ...bundle, 'demand.csv': `${(bundle['demand.csv'] ?? '').trimEnd()}\n部品-002,大阪DC,2027-W08,7,個\n` },
+    '2027-W01b',
+  );
   await page.getByRole('button', { name: 'Approve', exact: true }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Approve and make ready' }).click();
 
@@ -95,7 +104,9 @@ test('a draft replaced while it was being reviewed is refused with the 409 said 
   await expect(page).toHaveURL(`/ui/plans/input_sets/${label}/review`);
 });
 
-test('approving a draft with warnings needs the acknowledgement, which the event records', async ({ page }) => {
+test('approving a draft with warnings needs the acknowledgement, which the event records', async ({
+  page,
+}) => {
   await signIn(page);
   const label = 'review_warnings';
   // An unknown file is a warning (docs/design.md section 3), not an error.

@@ -21,7 +21,8 @@ test.beforeAll(async ({ browser }) => {
     await uploadBundle(page, READY, readBundle(), '2027-W01');
     await approveDraft(page, READY);
   }
-  if (!labels.items.some((item) => item.label === DRAFT_ONLY)) await uploadBundle(page, DRAFT_ONLY, readBundle(), '2027-W01');
+  if (!labels.items.some((item) => item.label === DRAFT_ONLY))
+    await uploadBundle(page, DRAFT_ONLY, readBundle(), '2027-W01');
   await page.close();
 });
 
@@ -32,7 +33,9 @@ async function startRun(page: Page, data: Record<string, string>): Promise<strin
   return ((await res.json()) as { id: string }).id;
 }
 
-test('a run on a draft-only label shows "no plan" in amber, with the way to approve the draft', async ({ page }) => {
+test('a run on a draft-only label shows "no plan" in amber, with the way to approve the draft', async ({
+  page,
+}) => {
   await signIn(page);
   const id = await startRun(page, { input_set_label: DRAFT_ONLY });
   await page.goto(`/ui/runs/${id}`);
@@ -56,12 +59,18 @@ test('a run on a draft-only label shows "no plan" in amber, with the way to appr
   await snap(page, 'run-no-plan-missing-input-set');
 
   await page.goto('/ui/plans');
-  const row = page.getByRole('table', { name: 'Newest runs' }).getByRole('row').filter({ hasText: DRAFT_ONLY }).first();
+  const row = page
+    .getByRole('table', { name: 'Newest runs' })
+    .getByRole('row')
+    .filter({ hasText: DRAFT_ONLY })
+    .first();
   await expect(row.locator('.badge')).toHaveText('no plan');
   await expect(row.locator('.badge')).toHaveCSS('background-color', AMBER);
 });
 
-test('the label picker offers only ready labels, and refuses a draft-only one with a link to its review', async ({ page }) => {
+test('the label picker offers only ready labels, and refuses a draft-only one with a link to its review', async ({
+  page,
+}) => {
   await signIn(page);
   await page.goto('/ui/plans');
   const form = page.getByRole('form', { name: 'New run' });
@@ -77,10 +86,9 @@ test('the label picker offers only ready labels, and refuses a draft-only one wi
   // A label typed that has only a draft: said, linked, and not started.
   await picker.fill(DRAFT_ONLY);
   await expect(form.getByText(`${DRAFT_ONLY} has only a draft: approve it first.`)).toBeVisible();
-  await expect(form.getByRole('link', { name: `Open the Review tab of ${DRAFT_ONLY}@draft` })).toHaveAttribute(
-    'href',
-    `/ui/plans/input_sets/${DRAFT_ONLY}@draft/review`,
-  );
+  await expect(
+    form.getByRole('link', { name: `Open the Review tab of ${DRAFT_ONLY}@draft` }),
+  ).toHaveAttribute('href', `/ui/plans/input_sets/${DRAFT_ONLY}@draft/review`);
   await form.getByRole('button', { name: 'Start run', exact: true }).click();
   await expect(picker).toBeFocused();
   await expect(page).toHaveURL(/\/ui\/plans$/);
@@ -101,7 +109,9 @@ test('the label picker offers only ready labels, and refuses a draft-only one wi
   await expect(page.locator('.detail-title .badge')).toHaveText('succeeded');
 });
 
-test('Legacy mode needs a confirmation, and its card offers a re-run on a ready label and the run note', async ({ page }) => {
+test('Legacy mode needs a confirmation, and its card offers a re-run on a ready label and the run note', async ({
+  page,
+}) => {
   await signIn(page);
   await page.goto('/ui/plans');
   const form = page.getByRole('form', { name: 'New run' });
@@ -146,7 +156,9 @@ test('Legacy mode needs a confirmation, and its card offers a re-run on a ready 
   await expect(check).toContainText('Get-FileHash planning_input_set.json -Algorithm SHA256');
 });
 
-test('in Japanese on a phone: the picker, the Legacy mode confirmation and a run with no plan', async ({ page }) => {
+test('in Japanese on a phone: the picker, the Legacy mode confirmation and a run with no plan', async ({
+  page,
+}) => {
   const dataValues = [READY, DRAFT_ONLY, `${DRAFT_ONLY}@draft`, ADMIN.username, '2027-W01'];
   await page.setViewportSize({ width: 390, height: 844 });
   await signIn(page);
@@ -157,12 +169,16 @@ test('in Japanese on a phone: the picker, the Legacy mode confirmation and a run
   const form = page.getByRole('form', { name: '新しい実行' });
   const picker = form.getByRole('combobox', { name: /入力セットのラベル/ });
   await picker.fill('runs_');
-  await expect(page.getByRole('listbox', { name: 'ready のラベル' }).getByRole('option').filter({ hasText: READY })).toHaveCount(1);
+  await expect(
+    page.getByRole('listbox', { name: 'ready のラベル' }).getByRole('option').filter({ hasText: READY }),
+  ).toHaveCount(1);
   await expectPageHoldsUp(page, { name: 'plans with picker (ja, 390 px)', language: 'ja', dataValues });
   await snap(page, 'runs-picker-ja-390');
 
   await picker.fill(DRAFT_ONLY);
-  await expect(form.getByText(`${DRAFT_ONLY} には draft しかありません。先に承認してください。`)).toBeVisible();
+  await expect(
+    form.getByText(`${DRAFT_ONLY} には draft しかありません。先に承認してください。`),
+  ).toBeVisible();
   await picker.fill('');
   await form.getByRole('button', { name: 'Legacy mode で実行を開始' }).click();
   const dialog = page.getByRole('dialog', { name: 'Legacy mode で実行を開始しますか?' });

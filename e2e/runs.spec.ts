@@ -25,7 +25,10 @@ test('a run on a label without a ready set shows the Missing InputSet card', asy
   await signIn(page);
   await uploadBundle(page, 'run_missing', readBundle(), '2027-W01');
   // The New run form refuses a label with only a draft; a script can still start one.
-  const started = await page.request.post('/api/runs', { headers: await apiHeaders(page), data: { input_set_label: 'run_missing' } });
+  const started = await page.request.post('/api/runs', {
+    headers: await apiHeaders(page),
+    data: { input_set_label: 'run_missing' },
+  });
   expect(started.status(), await started.text()).toBe(201);
   await page.goto(`/ui/runs/${((await started.json()) as { id: string }).id}`);
 
@@ -35,7 +38,9 @@ test('a run on a label without a ready set shows the Missing InputSet card', asy
   await snap(page, 'run-missing-input-set');
 });
 
-test('a run on a ready set offers planning_input_set.json whose sha256 matches the page', async ({ page }) => {
+test('a run on a ready set offers planning_input_set.json whose sha256 matches the page', async ({
+  page,
+}) => {
   await signIn(page);
   const label = 'run_ready';
   await uploadBundle(page, label, readBundle(), '2027-W01');
@@ -67,7 +72,9 @@ test('a run on a ready set offers planning_input_set.json whose sha256 matches t
   const bytes = await readFile(await file.path());
   expect(createHash('sha256').update(bytes).digest('hex')).toBe(shown);
 
-  await expect(page.getByRole('heading', { name: 'Projected inventory per item, location and period' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'Projected inventory per item, location and period' }),
+  ).toBeVisible();
   await expect(page.getByRole('img', { name: /Projected inventory/ })).toBeVisible();
   await snap(page, 'run-ready-artifact');
 });

@@ -51,7 +51,7 @@ export const SERVER_MESSAGE_ALLOW_LIST: readonly { source: string; pattern: RegE
   {
     // The words of zod, Node, the zip and multipart readers, JSON.parse or PostgreSQL, passed as
     // a message's `detail` parameter: the sentence around them is Japanese, they are not ours.
-    source: 'the `detail` parameter of a Japanese catalog message: a library\'s or the database\'s own words',
+    source: "the `detail` parameter of a Japanese catalog message: a library's or the database's own words",
     pattern: new RegExp(
       `^(${Object.values(MESSAGES.ja)
         .filter((template) => template.includes('{detail}'))

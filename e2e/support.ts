@@ -7,7 +7,10 @@ import { E2E_ADMIN_PASSWORD, E2E_DATA_DIR, E2E_OUTPUT_DIR } from '../playwright.
 export const ADMIN = { username: 'admin', password: E2E_ADMIN_PASSWORD };
 
 /** Signs in through the sign-in page, as a person would. */
-export async function signIn(page: Page, user: { username: string; password: string } = ADMIN): Promise<void> {
+export async function signIn(
+  page: Page,
+  user: { username: string; password: string } = ADMIN,
+): Promise<void> {
   await page.goto('/ui/sign-in');
   await page.getByLabel(/user ?name/i).fill(user.username);
   await page.getByLabel(/password/i).fill(user.password);
@@ -45,7 +48,11 @@ export async function uploadBundle(
       ...Object.fromEntries(
         Object.entries(files).map(([name, content]) => [
           name,
-          { name, mimeType: name.endsWith('.json') ? 'application/json' : 'text/csv', buffer: Buffer.from(content) },
+          {
+            name,
+            mimeType: name.endsWith('.json') ? 'application/json' : 'text/csv',
+            buffer: Buffer.from(content),
+          },
         ]),
       ),
     },
@@ -54,16 +61,27 @@ export async function uploadBundle(
 }
 
 /** The files of a bundle folder (examples/sample-bundle by default), by file name. */
-export function readBundle(dir = path.join(process.cwd(), 'examples', 'sample-bundle')): Record<string, string> {
-  return Object.fromEntries(readdirSync(dir).map((file) => [file, readFileSync(path.join(dir, file), 'utf8')]));
+export function readBundle(
+  dir = path.join(process.cwd(), 'examples', 'sample-bundle'),
+): Record<string, string> {
+  return Object.fromEntries(
+    readdirSync(dir).map((file) => [file, readFileSync(path.join(dir, file), 'utf8')]),
+  );
 }
 
 /** Approves `<label>@draft` through POST .../review, as a reviewer's script would. */
-export async function approveDraft(page: Page, label: string, comment = 'JIRA-1 approve by e2e'): Promise<void> {
-  const res = await page.request.post(`/api/plans/input_sets/${encodeURIComponent(`${label}@draft`)}/review`, {
-    headers: await apiHeaders(page),
-    data: { action: 'approve', comment, acknowledge_warnings: true },
-  });
+export async function approveDraft(
+  page: Page,
+  label: string,
+  comment = 'JIRA-1 approve by e2e',
+): Promise<void> {
+  const res = await page.request.post(
+    `/api/plans/input_sets/${encodeURIComponent(`${label}@draft`)}/review`,
+    {
+      headers: await apiHeaders(page),
+      data: { action: 'approve', comment, acknowledge_warnings: true },
+    },
+  );
   expect(res.status(), await res.text()).toBe(200);
 }
 
@@ -72,7 +90,11 @@ export async function approveDraft(page: Page, label: string, comment = 'JIRA-1 
  * server: it finds the server and its secret through <E2E_DATA_DIR>/server.json, which the
  * webServer writes at its start, and goes through POST /api/admin/users like anyone else.
  */
-export function createUser(user: { username: string; password: string; role: 'viewer' | 'planner' | 'reviewer' | 'admin' }): void {
+export function createUser(user: {
+  username: string;
+  password: string;
+  role: 'viewer' | 'planner' | 'reviewer' | 'admin';
+}): void {
   const build = spawnSync(process.execPath, ['scripts/build-cli.mjs', '--if-stale'], { encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`building the planning CLI failed: ${build.stderr}`);
   // Only the e2e server's server.json: no URL, token or login of the developer's own.
@@ -80,11 +102,18 @@ export function createUser(user: { username: string; password: string; role: 'vi
   const result = spawnSync(
     process.execPath,
     ['bin/planning', 'users', 'create', '--username', user.username, '--role', user.role, '--password-stdin'],
-    { input: user.password, encoding: 'utf8', env: { ...env, PLANNING_HUB_DATA_DIR: E2E_DATA_DIR }, timeout: 60_000 },
+    {
+      input: user.password,
+      encoding: 'utf8',
+      env: { ...env, PLANNING_HUB_DATA_DIR: E2E_DATA_DIR },
+      timeout: 60_000,
+    },
   );
   // A second run against the same database finds the user already there.
   if (result.status !== 0 && !/already exists/i.test(`${result.stdout}${result.stderr}`)) {
-    throw new Error(`planning users create ${user.username} failed (${result.status}): ${result.stderr || result.stdout}`);
+    throw new Error(
+      `planning users create ${user.username} failed (${result.status}): ${result.stderr || result.stdout}`,
+    );
   }
 }
 
@@ -95,7 +124,11 @@ export async function switchLanguage(page: Page, language: 'en' | 'ja'): Promise
 }
 
 /** Drops files on the drop zone in a DataTransfer built inside the page, as a browser delivers a drop. */
-export async function dropFiles(page: Page, files: Record<string, Uint8Array>, zoneName: RegExp): Promise<void> {
+export async function dropFiles(
+  page: Page,
+  files: Record<string, Uint8Array>,
+  zoneName: RegExp,
+): Promise<void> {
   const entries = Object.entries(files).map(([name, bytes]) => ({ name, bytes: [...bytes] }));
   const dataTransfer = await page.evaluateHandle((items) => {
     // Runs in the page; the e2e project is compiled without the DOM library, hence the shape spelled out.
@@ -103,7 +136,11 @@ export async function dropFiles(page: Page, files: Record<string, Uint8Array>, z
     const { DataTransfer } = globalThis as unknown as { DataTransfer: new () => TBrowserDataTransfer };
     const transfer = new DataTransfer();
     for (const { name, bytes } of items) {
-      transfer.items.add(new File([new Uint8Array(bytes)], name, { type: name.endsWith('.json') ? 'application/json' : 'text/csv' }));
+      transfer.items.add(
+        new File([new Uint8Array(bytes)], name, {
+          type: name.endsWith('.json') ? 'application/json' : 'text/csv',
+        }),
+      );
     }
     return transfer;
   }, entries);

@@ -15,7 +15,9 @@ test('a bundle dropped on the upload page is stored as a draft with a link to it
     const { DataTransfer } = globalThis as unknown as { DataTransfer: new () => TBrowserDataTransfer };
     const transfer = new DataTransfer();
     for (const { name, content } of entries) {
-      transfer.items.add(new File([content], name, { type: name.endsWith('.json') ? 'application/json' : 'text/csv' }));
+      transfer.items.add(
+        new File([content], name, { type: name.endsWith('.json') ? 'application/json' : 'text/csv' }),
+      );
     }
     return transfer;
   }, files);

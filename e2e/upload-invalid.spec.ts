@@ -13,7 +13,11 @@ test('an invalid bundle is refused with each problem by file, row and column', a
   demand[2] = '部品-001,東京DC,2027-W03,abc,個';
   bundle['demand.csv'] = demand.join('\n');
   await page.locator('input[type=file]').setInputFiles(
-    Object.entries(bundle).map(([name, content]) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(content) })),
+    Object.entries(bundle).map(([name, content]) => ({
+      name,
+      mimeType: 'text/csv',
+      buffer: Buffer.from(content),
+    })),
   );
   await page.getByRole('button', { name: 'Upload and validate' }).click();
 

@@ -31,12 +31,15 @@ async function fillBundleFields(page: Page, label: string, versionId: string): P
 function countUploads(page: Page): () => number {
   let count = 0;
   page.on('request', (request) => {
-    if (request.method() === 'POST' && /\/api\/plans\/input_sets\/[^/]+\/upload$/.test(request.url())) count += 1;
+    if (request.method() === 'POST' && /\/api\/plans\/input_sets\/[^/]+\/upload$/.test(request.url()))
+      count += 1;
   });
   return () => count;
 }
 
-test('missing tables are caught before upload, and nothing is sent until they are there', async ({ page }) => {
+test('missing tables are caught before upload, and nothing is sent until they are there', async ({
+  page,
+}) => {
   await signIn(page);
   await page.goto(UPLOAD_PAGE);
   await fillBundleFields(page, 'nosurprise_missing', '2027-W01');
@@ -46,8 +49,12 @@ test('missing tables are caught before upload, and nothing is sent until they ar
   await page.locator('input[type=file]').setInputFiles(asFiles(only(bundle, 'demand.csv')));
   const check = page.getByRole('region', { name: 'Check before upload' });
   await expect(check).toContainText('Not ready to upload yet');
-  await expect(check.getByRole('listitem').filter({ hasText: 'capacity' })).toContainText('missing (capacity.csv)');
-  await expect(check.getByRole('listitem').filter({ hasText: 'params' })).toContainText('missing (params.csv or params.json)');
+  await expect(check.getByRole('listitem').filter({ hasText: 'capacity' })).toContainText(
+    'missing (capacity.csv)',
+  );
+  await expect(check.getByRole('listitem').filter({ hasText: 'params' })).toContainText(
+    'missing (params.csv or params.json)',
+  );
   await expect(check).toContainText('Missing: capacity, mix, calendar, params. Every bundle needs them.');
   await expect(check).toContainText('tick “Keep as a draft even if it has errors”');
   await expect(check).toContainText('1 of at most 20 files');
@@ -68,7 +75,9 @@ test('missing tables are caught before upload, and nothing is sent until they ar
   expect(uploads()).toBe(1);
 });
 
-test('uploading to a label with a draft says whose draft and when, and asks "Replace the draft"', async ({ page }) => {
+test('uploading to a label with a draft says whose draft and when, and asks "Replace the draft"', async ({
+  page,
+}) => {
   await signIn(page);
   const label = 'nosurprise_replace';
   await uploadBundle(page, label, readBundle(), '2027-W01');
@@ -96,7 +105,9 @@ test('uploading to a label with a draft says whose draft and when, and asks "Rep
   await expect(dialog).toBeHidden();
   await expect(submit).toBeFocused();
   expect(uploads()).toBe(0);
-  const kept = (await (await page.request.get(`/api/plans/input_sets/${label}@draft`)).json()) as { versionId: string };
+  const kept = (await (await page.request.get(`/api/plans/input_sets/${label}@draft`)).json()) as {
+    versionId: string;
+  };
   expect(kept.versionId).toBe('2027-W01');
 
   await submit.click();
@@ -114,7 +125,9 @@ test('an old answer goes when the files change, and a stored draft leads to its 
   const bundle = readBundle();
   const broken = (bundle['demand.csv'] ?? '').split('\n');
   broken[2] = '部品-001,東京DC,2027-W03,abc,個';
-  await page.locator('input[type=file]').setInputFiles(asFiles({ ...bundle, 'demand.csv': broken.join('\n') }));
+  await page
+    .locator('input[type=file]')
+    .setInputFiles(asFiles({ ...bundle, 'demand.csv': broken.join('\n') }));
   await page.getByRole('button', { name: 'Upload and validate' }).click();
   const refused = page.getByRole('heading', { name: 'Validation failed: nothing was stored' });
   await expect(refused).toBeVisible();
@@ -131,12 +144,19 @@ test('an old answer goes when the files change, and a stored draft leads to its 
   await page.getByRole('button', { name: 'Upload and validate' }).click();
   await expect(page.getByRole('heading', { name: /^Stored as (draft|a draft)/ })).toBeVisible();
   const next = page.getByRole('navigation', { name: 'Next steps' });
-  await expect(next.getByRole('link', { name: 'Go to review' })).toHaveAttribute('href', `/ui/plans/input_sets/${label}@draft/review`);
+  await expect(next.getByRole('link', { name: 'Go to review' })).toHaveAttribute(
+    'href',
+    `/ui/plans/input_sets/${label}@draft/review`,
+  );
   await expect(next.getByRole('link', { name: 'Open diff against ready' })).toHaveCount(0);
-  await expect(page.getByText(`${label} has no ready revision yet: this draft will be its first.`)).toBeVisible();
+  await expect(
+    page.getByText(`${label} has no ready revision yet: this draft will be its first.`),
+  ).toBeVisible();
 });
 
-test('a draft of a label with a ready revision offers "Open diff against ready" and "Go to review"', async ({ page }) => {
+test('a draft of a label with a ready revision offers "Open diff against ready" and "Go to review"', async ({
+  page,
+}) => {
   await signIn(page);
   const label = 'nosurprise_links';
   const bundle = readBundle();
@@ -153,14 +173,19 @@ test('a draft of a label with a ready revision offers "Open diff against ready" 
   const next = page.getByRole('navigation', { name: 'Next steps' });
   const diff = next.getByRole('link', { name: 'Open diff against ready' });
   await expect(diff).toHaveAttribute('href', `/ui/plans/input_sets/${label}@draft/diff`);
-  await expect(next.getByRole('link', { name: 'Go to review' })).toHaveAttribute('href', `/ui/plans/input_sets/${label}@draft/review`);
+  await expect(next.getByRole('link', { name: 'Go to review' })).toHaveAttribute(
+    'href',
+    `/ui/plans/input_sets/${label}@draft/review`,
+  );
   await snap(page, 'upload-next-steps');
   await diff.click();
   await expect(page).toHaveURL(`/ui/plans/input_sets/${label}@draft/diff`);
   await expect(page.locator('.total-chip--added')).toBeVisible({ timeout: 30_000 });
 });
 
-test('in Japanese on a phone: the check, the replace confirmation and the rows an invalid draft kept', async ({ page }) => {
+test('in Japanese on a phone: the check, the replace confirmation and the rows an invalid draft kept', async ({
+  page,
+}) => {
   const label = 'nosurprise_ja';
   const dataValues = [label, `${label}@draft`, ADMIN.username, '2027-W01', '2027-W02'];
   await page.setViewportSize({ width: 390, height: 844 });
@@ -194,7 +219,9 @@ test('in Japanese on a phone: the check, the replace confirmation and the rows a
   const kept = page.getByRole('region', { name: 'この draft に保存された行' });
   await expect(kept).toContainText('capacity');
   await expect(kept).toContainText('ファイルがないため、行はありません。');
-  await expect(page.getByRole('navigation', { name: '次の操作' }).getByRole('link', { name: 'レビューへ進む' })).toBeVisible();
+  await expect(
+    page.getByRole('navigation', { name: '次の操作' }).getByRole('link', { name: 'レビューへ進む' }),
+  ).toBeVisible();
   await expectPageHoldsUp(page, { name: 'invalid draft stored (ja, 390 px)', language: 'ja', dataValues });
   await snap(page, 'upload-kept-rows-ja-390');
 });

@@ -52,7 +52,9 @@ function ensureChromium() {
   if (process.getuid?.() === 0 && hasCommand('apt-get')) {
     console.log('Installing Chromium and CJK fonts for the browser tests (apt-get)...');
     run('apt-get', ['update', '-qq']);
-    run('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-noto-cjk'], { env: { DEBIAN_FRONTEND: 'noninteractive' } });
+    run('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-noto-cjk'], {
+      env: { DEBIAN_FRONTEND: 'noninteractive' },
+    });
     return;
   }
   console.error('Chromium is needed for the browser tests: sudo apt-get install -y chromium fonts-noto-cjk');
@@ -70,9 +72,13 @@ function ensurePrometheus() {
     console.log('Installing Prometheus and Alertmanager for the alert tests (apt-get)...');
     run('apt-get', ['update', '-qq']);
     // Where systemd runs, the package starts a Prometheus on :9090; the tests use ports of their own.
-    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'prometheus', 'prometheus-alertmanager'], {
-      env: { DEBIAN_FRONTEND: 'noninteractive' },
-    });
+    run(
+      'apt-get',
+      ['install', '-y', '-qq', '--no-install-recommends', 'prometheus', 'prometheus-alertmanager'],
+      {
+        env: { DEBIAN_FRONTEND: 'noninteractive' },
+      },
+    );
     return;
   }
   console.error('Prometheus and Alertmanager are needed for the alert tests:');
@@ -81,7 +87,8 @@ function ensurePrometheus() {
 }
 
 /** Errors that mean the registry's audit service could not be asked, not that a package is vulnerable. */
-const AUDIT_UNREACHABLE = /ERR_PNPM_AUDIT_BAD_RESPONSE|ERR_PNPM_AUDIT_ENDPOINT|ENOTFOUND|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EAI_AGAIN/;
+const AUDIT_UNREACHABLE =
+  /ERR_PNPM_AUDIT_BAD_RESPONSE|ERR_PNPM_AUDIT_ENDPOINT|ENOTFOUND|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EAI_AGAIN/;
 
 /**
  * `pnpm audit --prod --audit-level high`: high or critical advisories in production
@@ -101,7 +108,9 @@ function auditProductionDependencies() {
   if (AUDIT_UNREACHABLE.test(output) && process.env.AUDIT !== 'required') {
     console.warn('⚠ pnpm audit --prod SKIPPED: the registry audit endpoint could not be reached:');
     console.warn(`  ${output.trim().split('\n')[0]}`);
-    console.warn('  Run `pnpm audit --prod --audit-level high` where registry.npmjs.org is reachable (AUDIT=required fails here).');
+    console.warn(
+      '  Run `pnpm audit --prod --audit-level high` where registry.npmjs.org is reachable (AUDIT=required fails here).',
+    );
     return;
   }
   console.error(output);
@@ -117,7 +126,9 @@ switch (step) {
     // The planning CLI (bin/planning) of this checkout: built when missing or older than its sources.
     run('node', ['scripts/build-cli.mjs', '--if-stale']);
     // An explicit heap limit: a hostile upload gets its 413/422, never the machine's memory (docs/reliability.md).
-    run('node', ['--max-old-space-size=2048', '--import', 'tsx', 'apps/api/src/server.ts'], { env: { NODE_ENV: 'production' } });
+    run('node', ['--max-old-space-size=2048', '--import', 'tsx', 'apps/api/src/server.ts'], {
+      env: { NODE_ENV: 'production' },
+    });
     break;
   case 'dev':
     ensureInstalled();
@@ -128,6 +139,8 @@ switch (step) {
     ensureChromium();
     ensurePrometheus();
     pnpm(['lint']);
+    // One formatting for everyone (.prettierrc.json): `pnpm format` writes it.
+    pnpm(['exec', 'prettier', '--check', '.', '--log-level', 'warn']);
     pnpm(['typecheck']);
     auditProductionDependencies();
     // The runbook's alerts (ops/prometheus): rules and config valid, then their unit tests.

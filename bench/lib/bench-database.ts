@@ -26,7 +26,11 @@ export async function startBenchDatabase(
   port = BENCH_PG_PORT,
   dataDir = path.join('.data', 'bench'),
 ): Promise<TBenchDatabase> {
-  const server = await startEmbeddedPostgres({ dataDir: path.join(home, dataDir), port, superuser: BENCH_SUPERUSER });
+  const server = await startEmbeddedPostgres({
+    dataDir: path.join(home, dataDir),
+    port,
+    superuser: BENCH_SUPERUSER,
+  });
   const adminUrl = server.urlFor('postgres');
   const admin = createDatabaseClients(adminUrl, 1);
   try {

@@ -52,7 +52,10 @@ export async function runCliLatency({
   log: (line: string) => void;
 }): Promise<TCliLatencyResult> {
   log('\n[cli] bin/planning --help and list, wall time per command');
-  const built = spawnSync(process.execPath, [path.join(home, 'scripts', 'build-cli.mjs'), '--if-stale'], { cwd: home, stdio: 'inherit' });
+  const built = spawnSync(process.execPath, [path.join(home, 'scripts', 'build-cli.mjs'), '--if-stale'], {
+    cwd: home,
+    stdio: 'inherit',
+  });
   if (built.status !== 0) throw new Error('the CLI bundle could not be built (scripts/build-cli.mjs)');
   const loadavgStart = os.loadavg().map(round2);
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'planning-bench-cli-'));

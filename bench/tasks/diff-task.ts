@@ -35,7 +35,11 @@ async function fetchFirstPage(api: NonNullable<TTaskOptions['api']>): Promise<nu
 
 function apiSteps(api: NonNullable<TTaskOptions['api']>): TStep[] {
   // The API's cache file of this pair; deleting it forces a recompute (docs/design.md section 6).
-  const manifest = diffCachePaths(diffCacheDir(path.join(api.workDir, 'tmp')), REF, DIFF_AGAINST).manifestFile;
+  const manifest = diffCachePaths(
+    diffCacheDir(path.join(api.workDir, 'tmp')),
+    REF,
+    DIFF_AGAINST,
+  ).manifestFile;
   const expectRows = async () => {
     if ((await fetchFirstPage(api)) === 0) throw new Error('the first page of changed rows is empty');
   };

@@ -21,7 +21,16 @@ const DIRECT_LABEL = 'bench_direct';
  * API, each against importBundle called directly on the folder (what the CLI did before it
  * went through the API), alternating.
  */
-export const runUploadTask: TTask = async ({ home, url, postgresPid, bundleDir, workDir, warmups, rounds, api }) => {
+export const runUploadTask: TTask = async ({
+  home,
+  url,
+  postgresPid,
+  bundleDir,
+  workDir,
+  warmups,
+  rounds,
+  api,
+}) => {
   if (!api) throw new Error('the upload task needs the API');
   const cliHome = path.join(workDir, 'cli-home');
   const db = createDatabaseClients(url, 4);

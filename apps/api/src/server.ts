@@ -13,7 +13,11 @@ import { buildApp } from './build-app';
 import { createHttpServer } from './http/request-timeout';
 
 /** What this process serves on its port, and what it does once listening and before it exits. */
-type TServing = { app: express.Express; onListening: (url: string, port: number) => void; onClosed: () => Promise<void> };
+type TServing = {
+  app: express.Express;
+  onListening: (url: string, port: number) => void;
+  onClosed: () => Promise<void>;
+};
 
 /** SERVER_ROLE=all or api: the API and the SPA, and the local operator of this machine's checkout. */
 async function serveApi(runtime: TRuntime): Promise<TServing> {
@@ -29,16 +33,28 @@ async function serveApi(runtime: TRuntime): Promise<TServing> {
       `Initial admin user '${admin.username}' created with password: ${admin.generatedPassword} (shown once; set ADMIN_PASSWORD to choose it)\n`,
     );
   } else if (admin.created) {
-    logger.info({ username: admin.username }, 'initial admin user created with the password from ADMIN_PASSWORD');
+    logger.info(
+      { username: admin.username },
+      'initial admin user created with the password from ADMIN_PASSWORD',
+    );
   }
   // The CLI of this checkout finds the server and acts as the local operator through this secret.
   const localOperatorSecret = createLocalOperatorSecret();
   return {
     app: await buildApp(runtime, { localOperatorSecret }),
     onListening: (url, port) => {
-      writeLocalServerFile(config.dataDir, { url, secret: localOperatorSecret, pid: process.pid, startedAt: new Date().toISOString() })
-        .then((file) => logger.info({ file }, `the planning CLI of this checkout finds this server through ${file}`))
-        .catch((error: unknown) => logger.warn({ err: error }, 'server.json not written: the CLI needs --server and a login'));
+      writeLocalServerFile(config.dataDir, {
+        url,
+        secret: localOperatorSecret,
+        pid: process.pid,
+        startedAt: new Date().toISOString(),
+      })
+        .then((file) =>
+          logger.info({ file }, `the planning CLI of this checkout finds this server through ${file}`),
+        )
+        .catch((error: unknown) =>
+          logger.warn({ err: error }, 'server.json not written: the CLI needs --server and a login'),
+        );
       logger.info({ port, role: config.serverRole }, `Planning Hub listening on ${url}/ui/plans/input_sets`);
     },
     onClosed: () => removeLocalServerFile(config.dataDir, localOperatorSecret),
@@ -58,7 +74,10 @@ function serveWorkerProbes(runtime: TRuntime): TServing {
       },
     }),
     onListening: (url, port) =>
-      logger.info({ port, role: 'worker' }, `Planning Hub diff worker running; /healthz, /readyz and /metrics on ${url}`),
+      logger.info(
+        { port, role: 'worker' },
+        `Planning Hub diff worker running; /healthz, /readyz and /metrics on ${url}`,
+      ),
     onClosed: async () => {},
   };
 }

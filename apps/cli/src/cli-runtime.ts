@@ -34,7 +34,9 @@ export function reportError(
     process.stderr.write(`${lines.join('\n')}\n`);
     return error.exitCode;
   }
-  process.stderr.write(`${cliText('cli.error_line', { message: error instanceof Error ? error.message : String(error) })}\n`);
+  process.stderr.write(
+    `${cliText('cli.error_line', { message: error instanceof Error ? error.message : String(error) })}\n`,
+  );
   return EXIT.failure;
 }
 

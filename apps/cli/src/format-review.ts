@@ -1,4 +1,8 @@
-import type { TEventsResponse, TInputSetEvent, TVerifyEventsResponse } from '@planning-hub/contracts/api/events';
+import type {
+  TEventsResponse,
+  TInputSetEvent,
+  TVerifyEventsResponse,
+} from '@planning-hub/contracts/api/events';
 import type { TReviewResponse } from '@planning-hub/contracts/api/review';
 import { cliText } from './cli-text';
 import { formatTable } from './format';
@@ -33,10 +37,15 @@ export function formatEvents(page: TEventsResponse): string {
 }
 
 export function formatVerdict(verdict: TVerifyEventsResponse): string {
-  const unkeyed = verdict.unkeyed > 0 ? ` (${verdict.unkeyed} written before the audit key, checked as plain SHA-256)` : '';
+  const unkeyed =
+    verdict.unkeyed > 0 ? ` (${verdict.unkeyed} written before the audit key, checked as plain SHA-256)` : '';
   if (verdict.ok) return `OK: ${verdict.checked} events, chain intact${unkeyed}`;
   if (verdict.brokenAt === null) {
-    return [`BROKEN: '${verdict.label}'`, `  ${verdict.reason}`, `  The ${verdict.checked} event(s) still there are intact.`].join('\n');
+    return [
+      `BROKEN: '${verdict.label}'`,
+      `  ${verdict.reason}`,
+      `  The ${verdict.checked} event(s) still there are intact.`,
+    ].join('\n');
   }
   const e = verdict.brokenEvent;
   const where = e ? ` (${e.action} r${e.revision ?? '-'} at ${e.createdAtJst} by ${e.actor})` : '';
@@ -56,7 +65,12 @@ const TRANSITION_LINES = {
 /** One line per transition, then the events it wrote. */
 export function formatTransition(done: keyof typeof TRANSITION_LINES, result: TReviewResponse): string {
   const lines = [
-    cliText(TRANSITION_LINES[done], { label: result.label, revision: result.revision, status: result.status, ref: result.ref }),
+    cliText(TRANSITION_LINES[done], {
+      label: result.label,
+      revision: result.revision,
+      status: result.status,
+      ref: result.ref,
+    }),
   ];
   if (result.approvedBy) {
     const approved = { user: result.approvedBy, time: String(result.approvedAt) };
@@ -68,7 +82,12 @@ export function formatTransition(done: keyof typeof TRANSITION_LINES, result: TR
   }
   if (result.reviewComment) lines.push(cliText('cli.review.comment', { comment: result.reviewComment }));
   if (result.previousReady) {
-    lines.push(cliText('cli.review.superseded', { previous: result.previousReady.revision, revision: result.revision }));
+    lines.push(
+      cliText('cli.review.superseded', {
+        previous: result.previousReady.revision,
+        revision: result.revision,
+      }),
+    );
   }
   for (const e of result.events) {
     lines.push(

@@ -48,7 +48,11 @@ export function formatRun(run: TRunDetail | TRunSummary): string {
   if (run.note) lines.push(`  note          ${run.note}`);
   lines.push(`  created       ${formatJst(run.createdAt)} by ${run.createdBy}`);
   for (const warning of run.warnings) {
-    lines.push('', `WARNING ${warning.title}: ${formatSentences(cliLanguage(), warning.messageParts) || warning.message}`, '  Fix:');
+    lines.push(
+      '',
+      `WARNING ${warning.title}: ${formatSentences(cliLanguage(), warning.messageParts) || warning.message}`,
+      '  Fix:',
+    );
     for (const command of warning.commands) lines.push(`    ${command}`);
   }
   return lines.join('\n');

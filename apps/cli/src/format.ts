@@ -37,9 +37,12 @@ export function formatImportReport(report: TImportReport, reportPath: string): s
   const { errors, warnings } = report.problemSummary;
   if (report.stored) {
     const stored = { label: report.label, revision: String(report.revision), ref: String(report.ref) };
-    lines.push(report.ok ? cliText('cli.import.stored', stored) : cliText('cli.import.stored_invalid', stored));
+    lines.push(
+      report.ok ? cliText('cli.import.stored', stored) : cliText('cli.import.stored_invalid', stored),
+    );
     lines.push(cliText('cli.import.content_hash', { hash: String(report.contentHash) }));
-    if (report.previousContentHash) lines.push(cliText('cli.import.replaced', { hash: report.previousContentHash }));
+    if (report.previousContentHash)
+      lines.push(cliText('cli.import.replaced', { hash: report.previousContentHash }));
   } else {
     lines.push(cliText('cli.import.not_stored', { label: report.label, errors }));
   }
@@ -52,11 +55,14 @@ export function formatImportReport(report: TImportReport, reportPath: string): s
       : cliText('cli.import.problems', { errors, warnings }),
   );
   for (const problem of report.problems.slice(0, SHOWN_PROBLEMS)) lines.push(formatProblem(problem));
-  if (report.problems.length > SHOWN_PROBLEMS) lines.push(cliText('cli.import.more', { count: report.problems.length - SHOWN_PROBLEMS }));
+  if (report.problems.length > SHOWN_PROBLEMS)
+    lines.push(cliText('cli.import.more', { count: report.problems.length - SHOWN_PROBLEMS }));
   lines.push(cliText('cli.import.report', { path: reportPath }));
   if (report.stored && report.ok) {
     lines.push(cliText('cli.import.next', { label: report.label }));
-    lines.push(`  pnpm planning review --label ${report.label}@draft --action approve --reviewer <id> --comment "JIRA-123 approve by ops_lead"`);
+    lines.push(
+      `  pnpm planning review --label ${report.label}@draft --action approve --reviewer <id> --comment "JIRA-123 approve by ops_lead"`,
+    );
   }
   return lines.join('\n');
 }
@@ -64,7 +70,11 @@ export function formatImportReport(report: TImportReport, reportPath: string): s
 /** A plain aligned table for terminals. */
 export function formatTable(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   return [line(header), ...rows.map(line)].join('\n');
 }
 

@@ -3,7 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TCliEnv } from '../src/config/cli-env';
-import { credentialsFilePath, findStoredLogin, removeStoredLogin, storeLogin } from '../src/connection/credentials-file';
+import {
+  credentialsFilePath,
+  findStoredLogin,
+  removeStoredLogin,
+  storeLogin,
+} from '../src/connection/credentials-file';
 import { DEFAULT_SERVER_URL, resolveConnection } from '../src/connection/resolve-connection';
 import { normalizeServerUrl } from '../src/connection/server-url';
 import { multipartBody } from '../src/upload/multipart-body';
@@ -30,7 +35,13 @@ async function writeServerFile(dataDir: string, url: string): Promise<void> {
   await mkdir(dataDir, { recursive: true });
   await writeFile(
     path.join(dataDir, 'server.json'),
-    JSON.stringify({ format: 'planning-hub/local-server@1', url, secret: SECRET, pid: 1, startedAt: new Date().toISOString() }),
+    JSON.stringify({
+      format: 'planning-hub/local-server@1',
+      url,
+      secret: SECRET,
+      pid: 1,
+      startedAt: new Date().toISOString(),
+    }),
   );
 }
 
@@ -46,7 +57,10 @@ describe('finding the server', () => {
   it('walks up from the working folder to .data/server.json and acts as the local operator', async () => {
     const connection = await resolveConnection({}, envOf(), path.join(checkout, 'deep', 'er'));
     expect(connection.serverUrl).toBe('http://127.0.0.1:8123');
-    expect(connection.serverSource).toEqual({ kind: 'server-file', file: path.join(checkout, '.data', 'server.json') });
+    expect(connection.serverSource).toEqual({
+      kind: 'server-file',
+      file: path.join(checkout, '.data', 'server.json'),
+    });
     expect(connection.credential).toMatchObject({ kind: 'local', secret: SECRET, osUser: 'ops' });
   });
 
@@ -61,7 +75,11 @@ describe('finding the server', () => {
   });
 
   it('prefers --server, then PLANNING_HUB_URL; the local secret only counts for the server that wrote it', async () => {
-    const byOption = await resolveConnection({ server: 'http://Example.com:80/hub/' }, envOf({ serverUrl: 'http://127.0.0.1:8123' }), checkout);
+    const byOption = await resolveConnection(
+      { server: 'http://Example.com:80/hub/' },
+      envOf({ serverUrl: 'http://127.0.0.1:8123' }),
+      checkout,
+    );
     expect(byOption.serverUrl).toBe('http://example.com/hub');
     expect(byOption.credential).toBeNull();
     const byEnv = await resolveConnection({}, envOf({ serverUrl: 'http://127.0.0.1:8123' }), checkout);
@@ -78,24 +96,43 @@ describe('finding the server', () => {
       expiresAt: null,
       createdAt: new Date().toISOString(),
     });
-    expect((await resolveConnection({}, env, checkout)).credential).toMatchObject({ kind: 'token', token: 'ph_stored', source: 'login' });
-    expect((await resolveConnection({}, { ...env, token: 'ph_env' }, checkout)).credential).toMatchObject({ token: 'ph_env', source: 'env' });
-    expect((await resolveConnection({ token: 'ph_option' }, { ...env, token: 'ph_env' }, checkout)).credential).toMatchObject({
+    expect((await resolveConnection({}, env, checkout)).credential).toMatchObject({
+      kind: 'token',
+      token: 'ph_stored',
+      source: 'login',
+    });
+    expect((await resolveConnection({}, { ...env, token: 'ph_env' }, checkout)).credential).toMatchObject({
+      token: 'ph_env',
+      source: 'env',
+    });
+    expect(
+      (await resolveConnection({ token: 'ph_option' }, { ...env, token: 'ph_env' }, checkout)).credential,
+    ).toMatchObject({
       token: 'ph_option',
       source: 'option',
     });
   });
 
   it('refuses a server URL that is not http(s), naming where it came from', () => {
-    expect(() => normalizeServerUrl('ftp://x', 'PLANNING_HUB_URL')).toThrow("PLANNING_HUB_URL 'ftp://x' is not an http(s) URL.");
-    expect(() => normalizeServerUrl('localhost:8080x', '--server')).toThrow(/--server 'localhost:8080x' is not/);
+    expect(() => normalizeServerUrl('ftp://x', 'PLANNING_HUB_URL')).toThrow(
+      "PLANNING_HUB_URL 'ftp://x' is not an http(s) URL.",
+    );
+    expect(() => normalizeServerUrl('localhost:8080x', '--server')).toThrow(
+      /--server 'localhost:8080x' is not/,
+    );
   });
 });
 
 describe('the credentials file', () => {
   it('keeps one login per server, readable by this OS user only, and forgets it on logout', async () => {
     const file = credentialsFilePath(path.join(scratch, 'config-file'));
-    const login = { token: 'ph_a', username: 'alice', prefix: 'aaaaaaaa', expiresAt: null, createdAt: new Date().toISOString() };
+    const login = {
+      token: 'ph_a',
+      username: 'alice',
+      prefix: 'aaaaaaaa',
+      expiresAt: null,
+      createdAt: new Date().toISOString(),
+    };
     expect(await storeLogin(file, 'http://a', login)).toBeNull();
     await storeLogin(file, 'http://b', { ...login, token: 'ph_b' });
     expect(await storeLogin(file, 'http://a', { ...login, token: 'ph_a2' })).toMatchObject({ token: 'ph_a' });
@@ -118,7 +155,13 @@ describe('the multipart upload body', () => {
     for (const f of files) await writeFile(path.join(dir, f.name), f.content);
     const body = multipartBody(
       { version_id: '2027-W01', note: '週次 note' },
-      await Promise.all(files.map(async (f) => ({ name: f.name, path: path.join(dir, f.name), size: (await stat(path.join(dir, f.name))).size }))),
+      await Promise.all(
+        files.map(async (f) => ({
+          name: f.name,
+          path: path.join(dir, f.name),
+          size: (await stat(path.join(dir, f.name))).size,
+        })),
+      ),
     );
     const sent: number[] = [];
     const chunks: Buffer[] = [];

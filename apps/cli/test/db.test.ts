@@ -14,7 +14,9 @@ let operator: TCliWorkspace;
 beforeAll(async () => {
   database = await createTestDatabase();
   clients = createDatabaseClients(database.url, 1);
-  operator = await cliWorkspace({ env: { DATABASE_URL: database.url, FOUR_EYES: 'true', LOG_LEVEL: 'warn' } });
+  operator = await cliWorkspace({
+    env: { DATABASE_URL: database.url, FOUR_EYES: 'true', LOG_LEVEL: 'warn' },
+  });
 });
 afterAll(async () => {
   await operator?.cleanup();
@@ -34,14 +36,32 @@ describe('planning db', () => {
   });
 
   it('db create-admin makes the first admin from stdin, and refuses once a person exists', async () => {
-    const first = await operator.planningWithStdin('first admin password\n', 'db', 'create-admin', '--username', 'root-admin', '--employee-id', 'E1', '--password-stdin');
+    const first = await operator.planningWithStdin(
+      'first admin password\n',
+      'db',
+      'create-admin',
+      '--username',
+      'root-admin',
+      '--employee-id',
+      'E1',
+      '--password-stdin',
+    );
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     expect(first.stdout).toContain("created the first admin 'root-admin'");
-    const { rows } = await clients.pool.query("SELECT role, employee_id, kind FROM users WHERE username = 'root-admin'");
+    const { rows } = await clients.pool.query(
+      "SELECT role, employee_id, kind FROM users WHERE username = 'root-admin'",
+    );
     expect(rows).toEqual([{ role: 'admin', employee_id: 'E1', kind: 'person' }]);
 
-    const second = await operator.planningWithStdin('second admin password', 'db', 'create-admin', '--username', 'other', '--password-stdin');
+    const second = await operator.planningWithStdin(
+      'second admin password',
+      'db',
+      'create-admin',
+      '--username',
+      'other',
+      '--password-stdin',
+    );
     expect(second.code).toBe(1);
     expect(second.stderr).toContain('the first admin is made only once');
     expect(second.stderr).toContain('planning users create');

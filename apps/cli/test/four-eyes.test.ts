@@ -28,7 +28,9 @@ beforeAll(async () => {
   ({ server, operator, close } = await startServerWithOperator({ FOUR_EYES: 'true' }));
   alice = await server.createUserWithToken('reviewer');
   bob = await server.createUserWithToken('reviewer');
-  aliceCli = await cliWorkspace({ env: { PLANNING_HUB_URL: server.baseUrl, PLANNING_HUB_TOKEN: alice.token } });
+  aliceCli = await cliWorkspace({
+    env: { PLANNING_HUB_URL: server.baseUrl, PLANNING_HUB_TOKEN: alice.token },
+  });
 });
 afterAll(async () => {
   await aliceCli?.cleanup();
@@ -37,32 +39,79 @@ afterAll(async () => {
 
 describe('four eyes across CLI and REST (FOUR_EYES=true)', () => {
   it('alice uploads by CLI and may not approve it by REST (403); bob may', async () => {
-    const upload = await aliceCli.planning('import', '-i', await writeBundle(), '--version-id', 'v1', '--label', 'weekly_refresh');
+    const upload = await aliceCli.planning(
+      'import',
+      '-i',
+      await writeBundle(),
+      '--version-id',
+      'v1',
+      '--label',
+      'weekly_refresh',
+    );
     expect(upload.stderr).toBe('');
     expect(upload.code).toBe(0);
 
     const refused = await approveByRest(alice, 'weekly_refresh@draft');
     expect(refused.status).toBe(403);
-    expect(ZProblemDetails.parse(await refused.json()).detail).toContain(`Four-eyes policy: '${alice.username}' uploaded the current content`);
+    expect(ZProblemDetails.parse(await refused.json()).detail).toContain(
+      `Four-eyes policy: '${alice.username}' uploaded the current content`,
+    );
 
     const approved = await approveByRest(bob, 'weekly_refresh@draft');
     expect(approved.status).toBe(200);
-    expect(ZReviewResponse.parse(await approved.json())).toMatchObject({ status: 'ready', approvedBy: bob.username });
+    expect(ZReviewResponse.parse(await approved.json())).toMatchObject({
+      status: 'ready',
+      approvedBy: bob.username,
+    });
   });
 
   it('alice may not approve her own upload by CLI either (exit 1, the policy named)', async () => {
-    await aliceCli.planning('import', '-i', await writeBundle(), '--version-id', 'v2', '--label', 'weekly_refresh');
-    const run = await aliceCli.planning('review', '--label', 'weekly_refresh@draft', '--action', 'approve', '--comment', 'mine', '--acknowledge-warnings');
+    await aliceCli.planning(
+      'import',
+      '-i',
+      await writeBundle(),
+      '--version-id',
+      'v2',
+      '--label',
+      'weekly_refresh',
+    );
+    const run = await aliceCli.planning(
+      'review',
+      '--label',
+      'weekly_refresh@draft',
+      '--action',
+      'approve',
+      '--comment',
+      'mine',
+      '--acknowledge-warnings',
+    );
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`Four-eyes policy: '${alice.username}' uploaded the current content`);
   });
 
   it('the local operator cannot approve at all, not even what someone else uploaded', async () => {
-    const run = await operator.planning('review', '--label', 'weekly_refresh@draft', '--action', 'approve', '--comment', 'ops', '--acknowledge-warnings');
+    const run = await operator.planning(
+      'review',
+      '--label',
+      'weekly_refresh@draft',
+      '--action',
+      'approve',
+      '--comment',
+      'ops',
+      '--acknowledge-warnings',
+    );
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`Four-eyes policy: the local operator '${LOCAL_PRINCIPAL}' cannot approve`);
     // What the local operator uploads, bob approves.
-    await operator.planning('import', '-i', await writeBundle(), '--version-id', 'v3', '--label', 'ops_upload');
+    await operator.planning(
+      'import',
+      '-i',
+      await writeBundle(),
+      '--version-id',
+      'v3',
+      '--label',
+      'ops_upload',
+    );
     expect((await approveByRest(bob, 'ops_upload@draft')).status).toBe(200);
   });
 });

@@ -12,7 +12,8 @@ import { type TCliWorkspace } from './support/planning';
 let operator: TCliWorkspace;
 let close: () => Promise<void>;
 
-const BROKEN_DEMAND = 'item_code,location_code,period,quantity,uom\r\n部品-001,東京,2027-01,-5,pcs\r\n部品-001,東京,2027-02,80,pcs\r\n';
+const BROKEN_DEMAND =
+  'item_code,location_code,period,quantity,uom\r\n部品-001,東京,2027-01,-5,pcs\r\n部品-001,東京,2027-02,80,pcs\r\n';
 
 beforeAll(async () => ({ operator, close } = await startServerWithOperator()));
 afterAll(() => close?.());
@@ -22,11 +23,33 @@ describe('planning import --annotate-to', () => {
 
   it('writes the refused files with their problems, and problems.csv, and says where', async () => {
     const dir = await writeBundle({ 'demand.csv': BROKEN_DEMAND });
-    const result = await operator.planning('import', '-i', dir, '--version-id', 'v1', '--label', 'annotated', '--annotate-to', 'marked', '--lang', 'en');
+    const result = await operator.planning(
+      'import',
+      '-i',
+      dir,
+      '--version-id',
+      'v1',
+      '--label',
+      'annotated',
+      '--annotate-to',
+      'marked',
+      '--lang',
+      'en',
+    );
     expect(result.code).toBe(2);
     expect(result.stdout).toContain(`marked        marked: 1 file(s) with a "problems" column`);
     expect((await readdir(marked())).sort()).toEqual(
-      ['calendar.csv', 'capacity.csv', 'demand.csv', 'inbound.csv', 'inventory.csv', 'mix.csv', 'params.json', 'period_metrics.csv', 'problems.csv'].sort(),
+      [
+        'calendar.csv',
+        'capacity.csv',
+        'demand.csv',
+        'inbound.csv',
+        'inventory.csv',
+        'mix.csv',
+        'params.json',
+        'period_metrics.csv',
+        'problems.csv',
+      ].sort(),
     );
     const demand = await readFile(path.join(marked(), 'demand.csv'), 'utf8');
     expect(demand.split('\r\n')).toEqual([
@@ -35,30 +58,68 @@ describe('planning import --annotate-to', () => {
       '部品-001,東京,2027-02,80,pcs,',
       '',
     ]);
-    expect(await readFile(path.join(marked(), 'mix.csv'), 'utf8')).toBe(await readFile(path.join(dir, 'mix.csv'), 'utf8'));
+    expect(await readFile(path.join(marked(), 'mix.csv'), 'utf8')).toBe(
+      await readFile(path.join(dir, 'mix.csv'), 'utf8'),
+    );
     const problems = await readFile(path.join(marked(), 'problems.csv'), 'utf8');
-    expect(problems).toContain('\uFEFFfile,row,column,severity,code,message\r\ndemand.csv,2,quantity,error,out_of_range,');
+    expect(problems).toContain(
+      '\uFEFFfile,row,column,severity,code,message\r\ndemand.csv,2,quantity,error,out_of_range,',
+    );
   });
 
   it('imports the fixed files as they are: the problems column and problems.csv only draw notices', async () => {
     const file = path.join(marked(), 'demand.csv');
     await writeFile(file, (await readFile(file, 'utf8')).replace(',-5,', ',5,'));
-    const result = await operator.planning('import', '-i', marked(), '--version-id', 'v1', '--label', 'annotated', '--lang', 'en');
+    const result = await operator.planning(
+      'import',
+      '-i',
+      marked(),
+      '--version-id',
+      'v1',
+      '--label',
+      'annotated',
+      '--lang',
+      'en',
+    );
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("Imported 'annotated' as draft r1");
     expect(result.stdout).toContain('0 error(s), 0 warning(s)');
-    expect(result.stdout).toContain("notice  demand.csv, row 1, column problems: Column 'problems' of demand.csv holds the problems of an earlier upload; it is ignored.");
+    expect(result.stdout).toContain(
+      "notice  demand.csv, row 1, column problems: Column 'problems' of demand.csv holds the problems of an earlier upload; it is ignored.",
+    );
   });
 
   it('refuses to write over the input files themselves, before uploading', async () => {
-    const result = await operator.planning('import', '-i', marked(), '--version-id', 'v2', '--label', 'annotated', '--annotate-to', marked());
+    const result = await operator.planning(
+      'import',
+      '-i',
+      marked(),
+      '--version-id',
+      'v2',
+      '--label',
+      'annotated',
+      '--annotate-to',
+      marked(),
+    );
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`--annotate-to ${marked()} would overwrite the input file`);
   });
 
   it('writes nothing when there is nothing to mark', async () => {
     const dir = await writeBundle();
-    const result = await operator.planning('import', '-i', dir, '--version-id', 'v3', '--label', 'clean', '--annotate-to', 'clean-marked', '--lang', 'en');
+    const result = await operator.planning(
+      'import',
+      '-i',
+      dir,
+      '--version-id',
+      'v3',
+      '--label',
+      'clean',
+      '--annotate-to',
+      'clean-marked',
+      '--lang',
+      'en',
+    );
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('nothing to mark');
     await expect(readdir(path.join(operator.cwd, 'clean-marked'))).rejects.toThrow();

@@ -19,10 +19,14 @@ let close: () => Promise<void>;
 let viewer: { headers: Record<string, string> };
 
 const reportOf = (workspace: TCliWorkspace) =>
-  readFile(path.join(workspace.cwd, 'tmp/reports/import_planning_inputs.json'), 'utf8').then((text) => JSON.parse(text));
+  readFile(path.join(workspace.cwd, 'tmp/reports/import_planning_inputs.json'), 'utf8').then((text) =>
+    JSON.parse(text),
+  );
 
 async function detailOf(ref: string) {
-  const res = await server.fetch(`/api/plans/input_sets/${encodeURIComponent(ref)}`, { headers: viewer.headers });
+  const res = await server.fetch(`/api/plans/input_sets/${encodeURIComponent(ref)}`, {
+    headers: viewer.headers,
+  });
   return ZInputSetDetail.parse(await res.json());
 }
 
@@ -35,7 +39,15 @@ afterAll(() => close?.());
 describe('planning import / list / export, as the local operator', () => {
   it('imports a bundle folder without a login, skips OS litter, prints a summary and writes the report', async () => {
     const dir = await writeBundle({ '.DS_Store': 'junk', 'Thumbs.db': 'junk', '._demand.csv': 'junk' });
-    const result = await operator.planning('import', '-i', dir, '--version-id', '2027-01-A', '--label', 'weekly_refresh');
+    const result = await operator.planning(
+      'import',
+      '-i',
+      dir,
+      '--version-id',
+      '2027-01-A',
+      '--label',
+      'weekly_refresh',
+    );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("Imported 'weekly_refresh' as draft r1 (weekly_refresh@draft)");
@@ -46,11 +58,20 @@ describe('planning import / list / export, as the local operator', () => {
     const detail = await detailOf('weekly_refresh@draft');
     expect(detail.uploadedBy).toBe(LOCAL_PRINCIPAL);
     expect(detail.source.files?.map((f) => f.name)).not.toEqual(expect.arrayContaining(['.DS_Store']));
-    expect(detail.source.files?.map((f) => f.name).sort()).toEqual(
-      ['calendar.csv', 'capacity.csv', 'demand.csv', 'inbound.csv', 'inventory.csv', 'mix.csv', 'params.json', 'period_metrics.csv'],
-    );
+    expect(detail.source.files?.map((f) => f.name).sort()).toEqual([
+      'calendar.csv',
+      'capacity.csv',
+      'demand.csv',
+      'inbound.csv',
+      'inventory.csv',
+      'mix.csv',
+      'params.json',
+      'period_metrics.csv',
+    ]);
     const events = ZEventsResponse.parse(
-      await (await server.fetch('/api/plans/input_sets/weekly_refresh/events', { headers: viewer.headers })).json(),
+      await (
+        await server.fetch('/api/plans/input_sets/weekly_refresh/events', { headers: viewer.headers })
+      ).json(),
     );
     expect(events.events[0]).toMatchObject({ action: 'upload', principal: LOCAL_PRINCIPAL });
   });
@@ -68,10 +89,23 @@ describe('planning import / list / export, as the local operator', () => {
     expect(exported.stderr).toBe('');
     expect(exported.code).toBe(0);
     const summary = JSON.parse(exported.stdout);
-    expect(summary).toMatchObject({ label: 'weekly_refresh', revision: 1, status: 'draft', contentHash: first.contentHash });
+    expect(summary).toMatchObject({
+      label: 'weekly_refresh',
+      revision: 1,
+      status: 'draft',
+      contentHash: first.contentHash,
+    });
     expect(summary.output).toBe(path.join(operator.cwd, 'out', 'planning_inputs_weekly_refresh@draft'));
     expect(summary.files).toContain('demand.csv');
-    const again = await operator.planning('import', '-i', summary.output, '--version-id', '2027-01-A', '--label', 'round_trip');
+    const again = await operator.planning(
+      'import',
+      '-i',
+      summary.output,
+      '--version-id',
+      '2027-01-A',
+      '--label',
+      'round_trip',
+    );
     expect(again.code).toBe(0);
     expect((await reportOf(operator)).contentHash).toBe(first.contentHash);
   });
@@ -79,12 +113,18 @@ describe('planning import / list / export, as the local operator', () => {
   it('prints the export as the runbook shows it, with the re-import command', async () => {
     const result = await operator.planning('export', '--label', 'weekly_refresh@draft', '-o', 'out/again');
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`✓ Exported 'weekly_refresh@draft' (r1, draft) to ${path.join(operator.cwd, 'out', 'again')}`);
-    expect(result.stdout).toContain('Re-import with  pnpm planning import -i out/again --version-id 2027-01-A --label weekly_refresh');
+    expect(result.stdout).toContain(
+      `✓ Exported 'weekly_refresh@draft' (r1, draft) to ${path.join(operator.cwd, 'out', 'again')}`,
+    );
+    expect(result.stdout).toContain(
+      'Re-import with  pnpm planning import -i out/again --version-id 2027-01-A --label weekly_refresh',
+    );
   });
 
   it('exits 2 on validation errors, names file, row and column, keeps the report and stores nothing', async () => {
-    const dir = await writeBundle({ 'demand.csv': 'item_code,location_code,period,quantity,uom\n部品-001,東京,2027-13,1,pcs\n' });
+    const dir = await writeBundle({
+      'demand.csv': 'item_code,location_code,period,quantity,uom\n部品-001,東京,2027-13,1,pcs\n',
+    });
     const result = await operator.planning('import', '-i', dir, '--version-id', 'v2', '--label', 'broken');
     expect(result.code).toBe(2);
     expect(result.stdout).toContain('demand.csv, row 2, column period');
@@ -95,18 +135,43 @@ describe('planning import / list / export, as the local operator', () => {
   });
 
   it('keeps an invalid bundle as a draft with --allow-invalid, still exit 2', async () => {
-    const dir = await writeBundle({ 'demand.csv': 'item_code,location_code,period,quantity,uom\n部品-001,東京,2027-01,-5,pcs\n' });
-    const result = await operator.planning('import', '-i', dir, '--version-id', 'v3', '--label', 'kept_invalid', '--allow-invalid');
+    const dir = await writeBundle({
+      'demand.csv': 'item_code,location_code,period,quantity,uom\n部品-001,東京,2027-01,-5,pcs\n',
+    });
+    const result = await operator.planning(
+      'import',
+      '-i',
+      dir,
+      '--version-id',
+      'v3',
+      '--label',
+      'kept_invalid',
+      '--allow-invalid',
+    );
     expect(result.code).toBe(2);
-    expect(result.stdout).toContain("Imported 'kept_invalid' as draft r1 (kept_invalid@draft) marked invalid");
+    expect(result.stdout).toContain(
+      "Imported 'kept_invalid' as draft r1 (kept_invalid@draft) marked invalid",
+    );
     expect(await reportOf(operator)).toMatchObject({ ok: false, stored: true });
   });
 
   it('exits 1 with a clear message for a folder that does not exist, still writing the report', async () => {
-    const result = await operator.planning('import', '-i', path.join(operator.cwd, 'nope'), '--version-id', 'v', '--label', 'x');
+    const result = await operator.planning(
+      'import',
+      '-i',
+      path.join(operator.cwd, 'nope'),
+      '--version-id',
+      'v',
+      '--label',
+      'x',
+    );
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('does not exist');
-    expect(await reportOf(operator)).toMatchObject({ ok: false, stored: false, error: expect.stringContaining('does not exist') });
+    expect(await reportOf(operator)).toMatchObject({
+      ok: false,
+      stored: false,
+      error: expect.stringContaining('does not exist'),
+    });
   });
 
   it('says not found with the @draft hint for a label that only has a draft', async () => {
@@ -130,20 +195,46 @@ describe('planning import / list / export, as the local operator', () => {
         },
       }),
     );
-    const result = await operator.planning('import', '-i', file, '--version-id', 'json-1', '--label', 'from_json');
+    const result = await operator.planning(
+      'import',
+      '-i',
+      file,
+      '--version-id',
+      'json-1',
+      '--label',
+      'from_json',
+    );
     expect(result.stdout + result.stderr).toContain("Imported 'from_json'");
     expect(result.code).toBe(0);
   });
 
   it('imports the Shift_JIS sample bundle with --encoding shift_jis, Japanese codes intact', async () => {
     const dir = path.join(findRepoRoot(), 'examples', 'sample-bundle-sjis');
-    const result = await operator.planning('import', '-i', dir, '--version-id', 'sjis-1', '--label', 'sjis', '--encoding', 'shift_jis', '--json');
+    const result = await operator.planning(
+      'import',
+      '-i',
+      dir,
+      '--version-id',
+      'sjis-1',
+      '--label',
+      'sjis',
+      '--encoding',
+      'shift_jis',
+      '--json',
+    );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
     expect(Object.values(report.encodings)).toContain('shift_jis');
     const utf8 = await operator.planning(
-      'import', '-i', path.join(findRepoRoot(), 'examples', 'sample-bundle'), '--version-id', 'utf8-1', '--label', 'utf8', '--json',
+      'import',
+      '-i',
+      path.join(findRepoRoot(), 'examples', 'sample-bundle'),
+      '--version-id',
+      'utf8-1',
+      '--label',
+      'utf8',
+      '--json',
     );
     // The same data in two encodings is the same content.
     expect(JSON.parse(utf8.stdout).contentHash).toBe(report.contentHash);
@@ -152,7 +243,15 @@ describe('planning import / list / export, as the local operator', () => {
   it('works from a second working folder through PLANNING_HUB_DATA_DIR, writing the report there', async () => {
     const elsewhere = await cliWorkspace({ env: { PLANNING_HUB_DATA_DIR: server.dataDir } });
     try {
-      const result = await elsewhere.planning('import', '-i', await writeBundle(), '--version-id', 'w2', '--label', 'from_elsewhere');
+      const result = await elsewhere.planning(
+        'import',
+        '-i',
+        await writeBundle(),
+        '--version-id',
+        'w2',
+        '--label',
+        'from_elsewhere',
+      );
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
       expect(await reportOf(elsewhere)).toMatchObject({ ok: true, label: 'from_elsewhere' });
@@ -163,10 +262,21 @@ describe('planning import / list / export, as the local operator', () => {
   });
 
   it('imports a .zip of a bundle, as exported', async () => {
-    const res = await server.fetch('/api/plans/input_sets/weekly_refresh%40draft/export', { headers: viewer.headers });
+    const res = await server.fetch('/api/plans/input_sets/weekly_refresh%40draft/export', {
+      headers: viewer.headers,
+    });
     const zip = path.join(operator.cwd, 'bundle.zip');
     await writeFile(zip, Buffer.from(await res.arrayBuffer()));
-    const result = await operator.planning('import', '-i', zip, '--version-id', 'zip-1', '--label', 'from_zip', '--json');
+    const result = await operator.planning(
+      'import',
+      '-i',
+      zip,
+      '--version-id',
+      'zip-1',
+      '--label',
+      'from_zip',
+      '--json',
+    );
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).contentHash).toBe((await detailOf('weekly_refresh@draft')).contentHash);
   });

@@ -28,7 +28,9 @@ describe('planning in Japanese', () => {
   it('says an unreachable server in the language of LANG, or of --lang over it', async () => {
     const ja = await japanese.planning('list', '--server', 'http://127.0.0.1:9');
     expect(ja.code).toBe(1);
-    expect(ja.stderr).toMatch(/^エラー: http:\/\/127\.0\.0\.1:9 で応答する Planning Hub サーバーがありません/);
+    expect(ja.stderr).toMatch(
+      /^エラー: http:\/\/127\.0\.0\.1:9 で応答する Planning Hub サーバーがありません/,
+    );
     expect(ja.stderr).toMatch(/\nヒント: /);
     const en = await japanese.planning('list', '--server', 'http://127.0.0.1:9', '--lang', 'en');
     expect(en.stderr).toMatch(/^error: no Planning Hub server answers at http:\/\/127\.0\.0\.1:9 /);
@@ -38,14 +40,30 @@ describe('planning in Japanese', () => {
 
   it('prints the import report and its validation problems in Japanese, and the server refusal too', async () => {
     const dir = await writeBundle({ 'demand.csv': BAD_DEMAND });
-    const ja = await japanese.planning('import', '-i', dir, '--version-id', '2027-01-A', '--label', 'lang_check');
+    const ja = await japanese.planning(
+      'import',
+      '-i',
+      dir,
+      '--version-id',
+      '2027-01-A',
+      '--label',
+      'lang_check',
+    );
     expect(ja.code).toBe(2);
     expect(ja.stdout).toContain("✗ 'lang_check' は保存されませんでした。バンドルに 1 件のエラーがあります。");
     expect(ja.stdout).toContain(
       'demand.csv, 2 行目, 列 quantity: quantity の値「1,234」に桁区切りがあります。カンマなしで 1234 と書いてください。 [wrong_type]',
     );
 
-    const en = await english.planning('import', '-i', dir, '--version-id', '2027-01-A', '--label', 'lang_check');
+    const en = await english.planning(
+      'import',
+      '-i',
+      dir,
+      '--version-id',
+      '2027-01-A',
+      '--label',
+      'lang_check',
+    );
     expect(en.stdout).toContain(
       "demand.csv, row 2, column quantity: quantity '1,234' has thousands separators; write 1234 without commas. [wrong_type]",
     );
@@ -57,7 +75,16 @@ describe('planning in Japanese', () => {
 
   it('keeps --json as it is: the records carry their English message and their codes', async () => {
     const dir = await writeBundle({ 'demand.csv': BAD_DEMAND });
-    const run = await japanese.planning('import', '-i', dir, '--version-id', '2027-01-A', '--label', 'lang_json', '--json');
+    const run = await japanese.planning(
+      'import',
+      '-i',
+      dir,
+      '--version-id',
+      '2027-01-A',
+      '--label',
+      'lang_json',
+      '--json',
+    );
     expect(run.code).toBe(2);
     const report = JSON.parse(run.stdout) as { problems: { message: string; messageCode: string }[] };
     expect(report.problems[0]).toMatchObject({
@@ -68,7 +95,15 @@ describe('planning in Japanese', () => {
 
   it('says a successful import and approval in Japanese', async () => {
     const dir = await writeBundle();
-    const imported = await japanese.planning('import', '-i', dir, '--version-id', '2027-01-A', '--label', 'lang_ok');
+    const imported = await japanese.planning(
+      'import',
+      '-i',
+      dir,
+      '--version-id',
+      '2027-01-A',
+      '--label',
+      'lang_ok',
+    );
     expect(imported.code).toBe(0);
     expect(imported.stdout).toContain("✓ 'lang_ok' を draft r1(lang_ok@draft)としてインポートしました");
   });

@@ -2,7 +2,12 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZEventsResponse } from '@planning-hub/contracts/api/events';
-import { DEFAULT_POLICY, ZChecksResponse, ZLabelPolicy, ZPutPolicyResponse } from '@planning-hub/contracts/api/policy';
+import {
+  DEFAULT_POLICY,
+  ZChecksResponse,
+  ZLabelPolicy,
+  ZPutPolicyResponse,
+} from '@planning-hub/contracts/api/policy';
 import { importDraft } from '@planning-hub/test-support/seed-revisions';
 import type { TTestServer } from '../../api/test/support/test-server';
 import { startServerWithOperator } from './support/operator-server';
@@ -33,20 +38,35 @@ describe('planning policy', () => {
     const set = await operator.planning('policy', 'set', '--label', 'cli_gates', '-f', file, '--json');
     expect(set.stderr).toBe('');
     const stored = ZPutPolicyResponse.parse(JSON.parse(set.stdout));
-    expect(stored).toMatchObject({ version: 1, updatedBy: LOCAL_PRINCIPAL, event: { action: 'policy_update' } });
+    expect(stored).toMatchObject({
+      version: 1,
+      updatedBy: LOCAL_PRINCIPAL,
+      event: { action: 'policy_update' },
+    });
 
     const text = await operator.planning('policy', 'show', '--label', 'cli_gates');
     expect(text.stdout).toContain("Policy of 'cli_gates': version 1");
     expect(text.stdout).toMatch(/quantity_outlier\s+on\s+warning\s+×2\.5/);
     expect(text.stdout).toContain('demand.quantity:0.5%');
 
-    const events = ZEventsResponse.parse(JSON.parse((await operator.planning('events', '--label', 'cli_gates', '--json')).stdout));
-    expect(events.events[0]).toMatchObject({ action: 'policy_update', metadata: { version: 1, previous_version: 0 } });
+    const events = ZEventsResponse.parse(
+      JSON.parse((await operator.planning('events', '--label', 'cli_gates', '--json')).stdout),
+    );
+    expect(events.events[0]).toMatchObject({
+      action: 'policy_update',
+      metadata: { version: 1, previous_version: 0 },
+    });
   });
 
   it('refuses a file that is not a policy, naming the field, with exit 1', async () => {
     const file = path.join(operator.cwd, 'bad-policy.json');
-    await writeFile(file, JSON.stringify({ ...DEFAULT_POLICY, checks: { ...DEFAULT_POLICY.checks, mixed_uom: { enabled: 'yes', severity: 'warning' } } }));
+    await writeFile(
+      file,
+      JSON.stringify({
+        ...DEFAULT_POLICY,
+        checks: { ...DEFAULT_POLICY.checks, mixed_uom: { enabled: 'yes', severity: 'warning' } },
+      }),
+    );
     const run = await operator.planning('policy', 'set', '--label', 'cli_gates', '-f', file);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('mixed_uom');
@@ -58,26 +78,63 @@ describe('planning checks', () => {
     await importDraft(server.runtime.db.pool, 'cli_checks');
     const first = await operator.planning('checks', '--label', 'cli_checks@draft');
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain("'cli_checks' has no ready revision to compare with; comparing checks skipped.");
+    expect(first.stdout).toContain(
+      "'cli_checks' has no ready revision to compare with; comparing checks skipped.",
+    );
     expect(first.stdout).toContain('No findings.');
 
-    const approved = await operator.planning('review', '--label', 'cli_checks@draft', '--action', 'approve', '--comment', 'JIRA-17');
+    const approved = await operator.planning(
+      'review',
+      '--label',
+      'cli_checks@draft',
+      '--action',
+      'approve',
+      '--comment',
+      'JIRA-17',
+    );
     expect(approved.code).toBe(0);
-    await importDraft(server.runtime.db.pool, 'cli_checks', { overrides: { 'demand.csv': TRIPLED }, versionId: 'B' });
+    await importDraft(server.runtime.db.pool, 'cli_checks', {
+      overrides: { 'demand.csv': TRIPLED },
+      versionId: 'B',
+    });
 
-    const json = ZChecksResponse.parse(JSON.parse((await operator.planning('checks', '--label', 'cli_checks@draft', '--json')).stdout));
+    const json = ZChecksResponse.parse(
+      JSON.parse((await operator.planning('checks', '--label', 'cli_checks@draft', '--json')).stdout),
+    );
     expect(json).toMatchObject({ warnings: 1, comparedWith: { ref: 'cli_checks@r1' } });
     const text = await operator.planning('checks', '--label', 'cli_checks@draft');
-    expect(text.stdout).toContain("Total demand of item '部品-001' went from 180.5 to 541.5 (+200.0%; the policy allows ±50%).");
+    expect(text.stdout).toContain(
+      "Total demand of item '部品-001' went from 180.5 to 541.5 (+200.0%; the policy allows ±50%).",
+    );
     const ja = await operator.planning('checks', '--label', 'cli_checks@draft', '--lang', 'ja');
     expect(ja.stdout).toContain('品目「部品-001」の需要合計が 180.5 から 541.5 に変わりました');
 
-    const refused = await operator.planning('review', '--label', 'cli_checks@draft', '--action', 'approve', '--comment', 'JIRA-17');
+    const refused = await operator.planning(
+      'review',
+      '--label',
+      'cli_checks@draft',
+      '--action',
+      'approve',
+      '--comment',
+      'JIRA-17',
+    );
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('check finding(s) of severity warning');
-    const run = await operator.planning('review', '--label', 'cli_checks@draft', '--action', 'approve', '--comment', 'read', '--acknowledge-warnings', '--json');
+    const run = await operator.planning(
+      'review',
+      '--label',
+      'cli_checks@draft',
+      '--action',
+      'approve',
+      '--comment',
+      'read',
+      '--acknowledge-warnings',
+      '--json',
+    );
     expect(run.code).toBe(0);
-    const approveEvent = JSON.parse(run.stdout).events.find((e: { action: string }) => e.action === 'approve');
+    const approveEvent = JSON.parse(run.stdout).events.find(
+      (e: { action: string }) => e.action === 'approve',
+    );
     expect(approveEvent.metadata.acknowledged_findings).toEqual([json.findings[0]!.id]);
   });
 });

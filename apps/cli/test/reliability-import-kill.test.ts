@@ -40,7 +40,11 @@ const pool = () => server.runtime.db.pool;
 const uploadsDir = () => path.join(server.workDir, 'tmp', 'uploads');
 
 function startImport(label: string, versionId: string): ChildProcess {
-  return spawnPlanning(['import', '-i', bundleDir, '--version-id', versionId, '--label', label], uploader, 'ignore');
+  return spawnPlanning(
+    ['import', '-i', bundleDir, '--version-id', versionId, '--label', label],
+    uploader,
+    'ignore',
+  );
 }
 
 async function runImport(label: string, versionId: string): Promise<void> {
@@ -185,17 +189,25 @@ describe(`planning import killed with SIGKILL during its upload (seed ${SEED})`,
       await expectWhole(draft!);
       const isCommitted = draft!.version_id === `kill-${attempt}`;
       // A body that never arrived whole is never stored.
-      if (isMidUpload) expect(isCommitted, `attempt ${attempt}, killed mid-upload after ${delay} ms`).toBe(false);
+      if (isMidUpload)
+        expect(isCommitted, `attempt ${attempt}, killed mid-upload after ${delay} ms`).toBe(false);
       if (isCommitted) committed += 1;
-      outcomes.push(`${delay} ms ${isMidUpload ? 'mid-upload' : 'after the upload'}: ${isCommitted ? 'committed' : 'rolled back'}`);
+      outcomes.push(
+        `${delay} ms ${isMidUpload ? 'mid-upload' : 'after the upload'}: ${isCommitted ? 'committed' : 'rolled back'}`,
+      );
       const events = await uploadEvents('killed');
       expect(events).toHaveLength(1 + committed);
       expect(events.at(-1)!.content_hash).toBe(draft!.content_hash);
-      expect(await verifyEvents({ pool: pool(), label: 'killed' })).toMatchObject({ ok: true, checked: 1 + committed });
+      expect(await verifyEvents({ pool: pool(), label: 'killed' })).toMatchObject({
+        ok: true,
+        checked: 1 + committed,
+      });
     }
     console.info(`reliability: CLI upload killed ${outcomes.join(', ')} (seed ${SEED})`);
     expect(outcomes[0]).toContain('mid-upload: rolled back');
-    const { rows } = await pool().query("SELECT count(*)::int AS n FROM planning_input_sets WHERE content_hash = ''");
+    const { rows } = await pool().query(
+      "SELECT count(*)::int AS n FROM planning_input_sets WHERE content_hash = ''",
+    );
     expect(rows[0].n).toBe(0);
 
     // The label is not wedged: the next import goes through.

@@ -24,8 +24,16 @@ afterAll(() => close?.());
 describe('planning review / archive', () => {
   it('approves a draft as the signed-in user, with the Reviewer ID beside it', async () => {
     const run = await operator.planning(
-      'review', '--label', 'weekly_refresh@draft', '--action', 'approve',
-      '--reviewer', 'E1234', '--comment', 'JIRA-123 approve by ops_lead', '--json',
+      'review',
+      '--label',
+      'weekly_refresh@draft',
+      '--action',
+      'approve',
+      '--reviewer',
+      'E1234',
+      '--comment',
+      'JIRA-123 approve by ops_lead',
+      '--json',
     );
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
@@ -41,14 +49,37 @@ describe('planning review / archive', () => {
   });
 
   it('refuses warnings without --acknowledge-warnings (exit 1, says why), and archives r1 as superseded with it', async () => {
-    await importDraft(server.runtime.db.pool, 'weekly_refresh', { principal: 'planner', versionId: 'B', overrides: WARNING_OVERRIDES });
-    const refused = await operator.planning('review', '--label', 'weekly_refresh@draft', '--action', 'approve', '--reviewer', 'E1', '--comment', 'x');
+    await importDraft(server.runtime.db.pool, 'weekly_refresh', {
+      principal: 'planner',
+      versionId: 'B',
+      overrides: WARNING_OVERRIDES,
+    });
+    const refused = await operator.planning(
+      'review',
+      '--label',
+      'weekly_refresh@draft',
+      '--action',
+      'approve',
+      '--reviewer',
+      'E1',
+      '--comment',
+      'x',
+    );
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('acknowledge_warnings');
     expect(refused.stderr).toContain('--acknowledge-warnings');
 
     const run = await operator.planning(
-      'review', '--label', 'weekly_refresh@draft', '--action', 'approve', '--reviewer', 'E1', '--comment', 'read them', '--acknowledge-warnings',
+      'review',
+      '--label',
+      'weekly_refresh@draft',
+      '--action',
+      'approve',
+      '--reviewer',
+      'E1',
+      '--comment',
+      'read them',
+      '--acknowledge-warnings',
     );
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("✓ Approved 'weekly_refresh' r2: now ready");
@@ -57,11 +88,32 @@ describe('planning review / archive', () => {
   });
 
   it('reverts the ready revision and approves it again', async () => {
-    const reverted = await operator.planning('review', '--label', 'weekly_refresh', '--action', 'revert', '--comment', 'wrong week', '--json');
+    const reverted = await operator.planning(
+      'review',
+      '--label',
+      'weekly_refresh',
+      '--action',
+      'revert',
+      '--comment',
+      'wrong week',
+      '--json',
+    );
     expect(reverted.code).toBe(0);
-    expect(ZReviewResponse.parse(JSON.parse(reverted.stdout))).toMatchObject({ status: 'draft', approvedBy: null });
+    expect(ZReviewResponse.parse(JSON.parse(reverted.stdout))).toMatchObject({
+      status: 'draft',
+      approvedBy: null,
+    });
     const again = await operator.planning(
-      'review', '--label', 'weekly_refresh@draft', '--action', 'approve', '--reviewer', 'E1', '--comment', 'read them', '--acknowledge-warnings',
+      'review',
+      '--label',
+      'weekly_refresh@draft',
+      '--action',
+      'approve',
+      '--reviewer',
+      'E1',
+      '--comment',
+      'read them',
+      '--acknowledge-warnings',
     );
     expect(again.code).toBe(0);
   });
@@ -71,9 +123,19 @@ describe('planning review / archive', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("'weekly_refresh@r1' is already archived.");
     await importDraft(server.runtime.db.pool, 'scratch', { principal: 'planner' });
-    const ok = await operator.planning('archive', '--label', 'scratch@draft', '--comment', 'abandoned', '--json');
+    const ok = await operator.planning(
+      'archive',
+      '--label',
+      'scratch@draft',
+      '--comment',
+      'abandoned',
+      '--json',
+    );
     expect(ok.code).toBe(0);
-    expect(ZReviewResponse.parse(JSON.parse(ok.stdout))).toMatchObject({ status: 'archived', reviewComment: 'abandoned' });
+    expect(ZReviewResponse.parse(JSON.parse(ok.stdout))).toMatchObject({
+      status: 'archived',
+      reviewComment: 'abandoned',
+    });
   });
 });
 
@@ -83,7 +145,15 @@ describe('planning events', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     const page = ZEventsResponse.parse(JSON.parse(run.stdout));
-    expect(page.events.map((e) => e.action)).toEqual(['approve', 'revert', 'approve', 'archive', 'upload', 'approve', 'upload']);
+    expect(page.events.map((e) => e.action)).toEqual([
+      'approve',
+      'revert',
+      'approve',
+      'archive',
+      'upload',
+      'approve',
+      'upload',
+    ]);
     expect(page.events[3]!.comment).toBe('superseded by r2');
   });
 
@@ -92,7 +162,9 @@ describe('planning events', () => {
     expect(run.code).toBe(0);
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^TIME \(JST\)\s+ACTION\s+ACTOR\s+PRINCIPAL\s+REV\s+COMMENT$/);
-    expect(lines[1]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} JST\s+approve\s+E1\s+local:\S+\s+r2\s+read them$/);
+    expect(lines[1]).toMatch(
+      /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} JST\s+approve\s+E1\s+local:\S+\s+r2\s+read them$/,
+    );
     expect(lines[2]).toMatch(/revert\s+\S+\s+local:\S+\s+r2\s+wrong week$/);
     expect(lines[3]).toMatch(/^\(older events: --cursor \d+\)$/);
   });
@@ -105,7 +177,9 @@ describe('planning events', () => {
     const client = await server.runtime.db.pool.connect();
     try {
       await client.query('ALTER TABLE planning_input_set_events DISABLE TRIGGER ALL');
-      await client.query("UPDATE planning_input_set_events SET comment = 'wrong weeK' WHERE label = 'weekly_refresh' AND comment = 'wrong week'");
+      await client.query(
+        "UPDATE planning_input_set_events SET comment = 'wrong weeK' WHERE label = 'weekly_refresh' AND comment = 'wrong week'",
+      );
     } finally {
       await client.query('ALTER TABLE planning_input_set_events ENABLE TRIGGER ALL');
       client.release();
@@ -126,10 +200,22 @@ describe('planning events', () => {
     );
     const empty = await operator.planning('events', '--label', 'legacy');
     expect(empty.stdout).toContain("No events for 'legacy'.");
-    const run = await operator.planning('events', 'backfill', '--label', 'legacy@r1', '--comment', 'imported with events off, JIRA-77', '--json');
+    const run = await operator.planning(
+      'events',
+      'backfill',
+      '--label',
+      'legacy@r1',
+      '--comment',
+      'imported with events off, JIRA-77',
+      '--json',
+    );
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ action: 'backfill', principal: LOCAL_PRINCIPAL, revision: 1 });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      action: 'backfill',
+      principal: LOCAL_PRINCIPAL,
+      revision: 1,
+    });
 
     const typo = await operator.planning('events', '--label', 'legacyy');
     expect(typo.code).toBe(1);
@@ -142,7 +228,8 @@ describe('planning events', () => {
 
 describe('planning events verify --head', () => {
   it('fails naming the events removed from the end after the evidence folder recorded the head; without it, it cannot tell', async () => {
-    for (const versionId of ['A', 'B', 'C']) await importDraft(server.runtime.db.pool, 'cut_tail', { principal: 'planner', versionId });
+    for (const versionId of ['A', 'B', 'C'])
+      await importDraft(server.runtime.db.pool, 'cut_tail', { principal: 'planner', versionId });
     const evidence = await runPlanning(['evidence', '--label', 'cut_tail', '--date', '20261128'], {
       ...operator,
       env: { CHROMIUM_PATH: '/nonexistent/chromium' },
@@ -151,7 +238,9 @@ describe('planning events verify --head', () => {
     const file = path.join(operator.cwd, 'evidence/input_sets/cut_tail/20261128/events.json');
     const saved = ZEventsResponse.parse(JSON.parse(await readFile(file, 'utf8')));
     expect(saved.head).toEqual({ id: saved.events[0]!.id, hash: saved.events[0]!.hash, count: 3 });
-    const listed = ZEventsResponse.parse(JSON.parse((await operator.planning('events', '--label', 'cut_tail', '--limit', '1', '--json')).stdout));
+    const listed = ZEventsResponse.parse(
+      JSON.parse((await operator.planning('events', '--label', 'cut_tail', '--limit', '1', '--json')).stdout),
+    );
     expect(listed.head).toEqual(saved.head);
     expect((await operator.planning('events', 'verify', '--label', 'cut_tail', '--head', file)).code).toBe(0);
 
@@ -171,10 +260,29 @@ describe('planning events verify --head', () => {
     expect(broken.stdout).toContain(`BROKEN: 'cut_tail'`);
     expect(broken.stdout).toContain(`event ${saved.head!.id}`);
     expect(broken.stdout).toContain('1 event(s) were removed from the end');
-    const byHash = await operator.planning('events', 'verify', '--label', 'cut_tail', '--head', saved.head!.hash, '--json');
+    const byHash = await operator.planning(
+      'events',
+      'verify',
+      '--label',
+      'cut_tail',
+      '--head',
+      saved.head!.hash,
+      '--json',
+    );
     expect(byHash.code).toBe(1);
-    expect(ZVerifyEventsResponse.parse(JSON.parse(byHash.stdout))).toMatchObject({ ok: false, checked: 2, brokenAt: null });
-    const notAHead = await operator.planning('events', 'verify', '--label', 'cut_tail', '--head', 'nope.json');
+    expect(ZVerifyEventsResponse.parse(JSON.parse(byHash.stdout))).toMatchObject({
+      ok: false,
+      checked: 2,
+      brokenAt: null,
+    });
+    const notAHead = await operator.planning(
+      'events',
+      'verify',
+      '--label',
+      'cut_tail',
+      '--head',
+      'nope.json',
+    );
     expect(notAHead.code).toBe(1);
     expect(notAHead.stderr).toContain('--head takes a 64-character event hash');
   });
@@ -184,27 +292,32 @@ describe('planning evidence', () => {
   // The test server serves apps/web/dist when it has been built (pnpm build).
   const isSpaBuilt = existsSync(path.join(findRepoRoot(), 'apps/web/dist/index.html'));
 
-  it(isSpaBuilt ? 'writes events.json (every event, one page) and captures the History tab as history.png' : 'writes events.json and reports that the server serves no SPA', async () => {
-    const run = await operator.planning('evidence', '--label', 'weekly_refresh', '--date', '20261126');
-    const dir = path.join(operator.cwd, 'evidence/input_sets/weekly_refresh/20261126');
-    const saved = ZEventsResponse.parse(JSON.parse(await readFile(path.join(dir, 'events.json'), 'utf8')));
-    expect(saved.events).toHaveLength(7);
-    expect(saved.nextCursor).toBeNull();
-    expect(run.stdout).toContain(`✓ ${path.join(dir, 'events.json')} (7 events)`);
-    if (isSpaBuilt) {
-      expect(run.stderr).toBe('');
-      expect(run.code).toBe(0);
-      const png = await readFile(path.join(dir, 'history.png'));
-      expect(png.subarray(1, 4).toString()).toBe('PNG');
-      expect((await stat(path.join(dir, 'history.png'))).size).toBeGreaterThan(5000);
-    } else {
-      expect(run.code).toBe(1);
-      expect(run.stderr).toContain('does not serve the Planning Hub UI');
-    }
-    // The screenshot's browser session was signed out again.
-    const { rows } = await server.runtime.db.pool.query('SELECT count(*)::int AS n FROM sessions');
-    expect(rows[0].n).toBe(0);
-  });
+  it(
+    isSpaBuilt
+      ? 'writes events.json (every event, one page) and captures the History tab as history.png'
+      : 'writes events.json and reports that the server serves no SPA',
+    async () => {
+      const run = await operator.planning('evidence', '--label', 'weekly_refresh', '--date', '20261126');
+      const dir = path.join(operator.cwd, 'evidence/input_sets/weekly_refresh/20261126');
+      const saved = ZEventsResponse.parse(JSON.parse(await readFile(path.join(dir, 'events.json'), 'utf8')));
+      expect(saved.events).toHaveLength(7);
+      expect(saved.nextCursor).toBeNull();
+      expect(run.stdout).toContain(`✓ ${path.join(dir, 'events.json')} (7 events)`);
+      if (isSpaBuilt) {
+        expect(run.stderr).toBe('');
+        expect(run.code).toBe(0);
+        const png = await readFile(path.join(dir, 'history.png'));
+        expect(png.subarray(1, 4).toString()).toBe('PNG');
+        expect((await stat(path.join(dir, 'history.png'))).size).toBeGreaterThan(5000);
+      } else {
+        expect(run.code).toBe(1);
+        expect(run.stderr).toContain('does not serve the Planning Hub UI');
+      }
+      // The screenshot's browser session was signed out again.
+      const { rows } = await server.runtime.db.pool.query('SELECT count(*)::int AS n FROM sessions');
+      expect(rows[0].n).toBe(0);
+    },
+  );
 
   it('still writes events.json when the browser cannot start, explains why, exits 1 and ends its browser session', async () => {
     const run = await runPlanning(['evidence', '--label', 'weekly_refresh', '--date', '20261127'], {
@@ -221,7 +334,9 @@ describe('planning evidence', () => {
   });
 
   it('refuses a date that is not YYYYMMDD and a label that is not one', async () => {
-    expect((await operator.planning('evidence', '--label', 'weekly_refresh', '--date', '2026-11-25')).stderr).toContain('use YYYYMMDD');
+    expect(
+      (await operator.planning('evidence', '--label', 'weekly_refresh', '--date', '2026-11-25')).stderr,
+    ).toContain('use YYYYMMDD');
     expect((await operator.planning('evidence', '--label', '../etc')).code).toBe(1);
     expect(existsSync(path.join(operator.cwd, 'evidence/etc'))).toBe(false);
   });

@@ -21,7 +21,8 @@ async function planningJson(...args: string[]): Promise<unknown> {
 
 const legacyRuns = async () =>
   metricValue(await (await server.fetch('/metrics')).text(), 'run_without_input_set_total{entrypoint="cli"}');
-const artifactFile = (runId: string) => path.join(server.workDir, 'tmp', 'artifacts', 'runs', runId, 'planning_input_set.json');
+const artifactFile = (runId: string) =>
+  path.join(server.workDir, 'tmp', 'artifacts', 'runs', runId, 'planning_input_set.json');
 
 beforeAll(async () => ({ server, operator, close } = await startServerWithOperator()));
 afterAll(() => close?.());
@@ -40,22 +41,51 @@ describe('planning runs / plans', () => {
   it('runs create --label prints Missing InputSet with the runbook import command', async () => {
     const result = await operator.planning('runs', 'create', '--label', 'weekly_refresh');
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("WARNING Missing InputSet: Input set 'weekly_refresh' has no ready revision");
-    expect(result.stdout).toContain('    pnpm planning import -i out/planning_inputs_weekly_refresh --version-id <id> --label weekly_refresh\n');
+    expect(result.stdout).toContain(
+      "WARNING Missing InputSet: Input set 'weekly_refresh' has no ready revision",
+    );
+    expect(result.stdout).toContain(
+      '    pnpm planning import -i out/planning_inputs_weekly_refresh --version-id <id> --label weekly_refresh\n',
+    );
   });
 
   it('runs create on a ready set writes the artifact on the server and prints its sha256; runs artifact downloads and checks it', async () => {
-    const imported = await operator.planning('import', '-i', await writeBundle(), '--version-id', '2027-01-A', '--label', 'weekly_refresh');
+    const imported = await operator.planning(
+      'import',
+      '-i',
+      await writeBundle(),
+      '--version-id',
+      '2027-01-A',
+      '--label',
+      'weekly_refresh',
+    );
     expect(imported.code).toBe(0);
     const approved = await operator.planning(
-      'review', '--label', 'weekly_refresh@draft', '--action', 'approve', '--comment', 'JIRA-1', '--acknowledge-warnings',
+      'review',
+      '--label',
+      'weekly_refresh@draft',
+      '--action',
+      'approve',
+      '--comment',
+      'JIRA-1',
+      '--acknowledge-warnings',
     );
     expect(approved.stderr).toBe('');
     expect(approved.code).toBe(0);
 
     const run = ZRunDetail.parse(await planningJson('runs', 'create', '--label', 'weekly_refresh'));
-    expect(run).toMatchObject({ entrypoint: 'cli', status: 'succeeded', warnings: [], inputSetRevision: 1, createdBy: LOCAL_PRINCIPAL });
-    expect(createHash('sha256').update(await readFile(artifactFile(run.id))).digest('hex')).toBe(run.sha256);
+    expect(run).toMatchObject({
+      entrypoint: 'cli',
+      status: 'succeeded',
+      warnings: [],
+      inputSetRevision: 1,
+      createdBy: LOCAL_PRINCIPAL,
+    });
+    expect(
+      createHash('sha256')
+        .update(await readFile(artifactFile(run.id)))
+        .digest('hex'),
+    ).toBe(run.sha256);
 
     const text = await operator.planning('runs', 'show', run.id);
     expect(text.code).toBe(0);
@@ -67,7 +97,9 @@ describe('planning runs / plans', () => {
     const downloaded = await operator.planning('runs', 'artifact', run.id, '-o', 'evidence/run.json');
     expect(downloaded.stderr).toBe('');
     expect(downloaded.code).toBe(0);
-    expect(downloaded.stdout).toMatch(new RegExp(`^OK  evidence/run.json  sha256 ${run.sha256}  \\(\\d+ bytes\\)`));
+    expect(downloaded.stdout).toMatch(
+      new RegExp(`^OK  evidence/run.json  sha256 ${run.sha256}  \\(\\d+ bytes\\)`),
+    );
     const local = await readFile(path.join(operator.cwd, 'evidence', 'run.json'));
     expect(createHash('sha256').update(local).digest('hex')).toBe(run.sha256);
   });
@@ -87,14 +119,24 @@ describe('planning runs / plans', () => {
   it('refuses a reference with @ and exits 1', async () => {
     const result = await operator.planning('runs', 'create', '--label', 'weekly_refresh@draft');
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("error: Runs use ready input sets only; 'weekly_refresh@draft' names a draft.");
+    expect(result.stderr).toContain(
+      "error: Runs use ready input sets only; 'weekly_refresh@draft' names a draft.",
+    );
   });
 
   it('plans create, runs create --plan, plans list, plans update', async () => {
-    const plan = ZPlan.parse(await planningJson('plans', 'create', '--name', 'weekly S&OP', '--label', 'weekly_refresh'));
+    const plan = ZPlan.parse(
+      await planningJson('plans', 'create', '--name', 'weekly S&OP', '--label', 'weekly_refresh'),
+    );
     expect(plan.defaultInputSetLabel).toBe('weekly_refresh');
     const run = ZRunDetail.parse(await planningJson('runs', 'create', '--plan', plan.id));
-    expect(run).toMatchObject({ planId: plan.id, planName: 'weekly S&OP', entrypoint: 'cli', inputSetLabel: 'weekly_refresh', status: 'succeeded' });
+    expect(run).toMatchObject({
+      planId: plan.id,
+      planName: 'weekly S&OP',
+      entrypoint: 'cli',
+      inputSetLabel: 'weekly_refresh',
+      status: 'succeeded',
+    });
     const list = ZListPlansResponse.parse(await planningJson('plans', 'list'));
     expect(list.items[0]!.recentRuns[0]!.id).toBe(run.id);
     const text = await operator.planning('plans', 'list');
@@ -108,7 +150,13 @@ describe('planning runs / plans', () => {
 
   it('runs note keeps the Legacy mode evidence and reason', async () => {
     const legacy = ZRunDetail.parse(await planningJson('runs', 'create'));
-    const noted = await operator.planning('runs', 'note', legacy.id, '--text', 'evidence: legacy.zip sha256 abc; reason: JIRA-9');
+    const noted = await operator.planning(
+      'runs',
+      'note',
+      legacy.id,
+      '--text',
+      'evidence: legacy.zip sha256 abc; reason: JIRA-9',
+    );
     expect(noted.code).toBe(0);
     const shown = ZRunDetail.parse(await planningJson('runs', 'show', legacy.id));
     expect(shown.note).toBe('evidence: legacy.zip sha256 abc; reason: JIRA-9');

@@ -8,7 +8,10 @@ export const ZLabel = z
   .string()
   .trim()
   .max(FIELD_LIMITS.label)
-  .regex(LABEL_PATTERN, 'A label is 1-63 characters of a-z, 0-9, ".", "_" and "-", starting with a letter or digit.');
+  .regex(
+    LABEL_PATTERN,
+    'A label is 1-63 characters of a-z, 0-9, ".", "_" and "-", starting with a letter or digit.',
+  );
 
 /** `foo` (the ready revision), `foo@draft`, or `foo@r3`. */
 export const REF_PATTERN = /^([a-z0-9][a-z0-9._-]{0,62})(?:@(draft|r[1-9][0-9]{0,8}))?$/;

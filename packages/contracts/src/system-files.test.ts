@@ -3,7 +3,16 @@ import { isSystemFile } from './system-files';
 
 describe('isSystemFile', () => {
   it('skips the litter of macOS, Windows and Office, in folders and zips', () => {
-    for (const name of ['.DS_Store', '._demand.csv', '__MACOSX/demand.csv', 'bundle/__MACOSX/x', '~$demand.csv', 'Thumbs.db', 'sub\\desktop.ini', 'THUMBS.DB']) {
+    for (const name of [
+      '.DS_Store',
+      '._demand.csv',
+      '__MACOSX/demand.csv',
+      'bundle/__MACOSX/x',
+      '~$demand.csv',
+      'Thumbs.db',
+      'sub\\desktop.ini',
+      'THUMBS.DB',
+    ]) {
       expect(isSystemFile(name), name).toBe(true);
     }
   });

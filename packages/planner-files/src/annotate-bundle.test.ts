@@ -8,7 +8,17 @@ import { unzipFiles, zipFiles } from './zip-files';
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
 function problem(fields: Partial<TProblem> & Pick<TProblem, 'code' | 'messageCode'>): TProblem {
-  return { severity: 'error', table: 'demand', file: 'demand.csv', row: null, column: null, value: null, params: {}, message: 'English', ...fields };
+  return {
+    severity: 'error',
+    table: 'demand',
+    file: 'demand.csv',
+    row: null,
+    column: null,
+    value: null,
+    params: {},
+    message: 'English',
+    ...fields,
+  };
 }
 
 const quantityNotANumber = problem({
@@ -40,9 +50,18 @@ function reportOf(problems: TProblem[], encodings: Record<string, string>): TImp
 }
 
 describe('annotateBundle', () => {
-  const demand = encodeText('item_code,location_code,period,quantity\r\nA,"Tokyo\r\nDC",2027-01,5\r\nB,T,2027-01,１２\r\n', 'shift_jis');
+  const demand = encodeText(
+    'item_code,location_code,period,quantity\r\nA,"Tokyo\r\nDC",2027-01,5\r\nB,T,2027-01,１２\r\n',
+    'shift_jis',
+  );
   const params = utf8('{"horizon_start": "2027-01"}');
-  const paramsProblem = problem({ code: 'param_missing', table: 'params', file: 'params.json', messageCode: 'problem.param_missing.horizon_periods', params: {} });
+  const paramsProblem = problem({
+    code: 'param_missing',
+    table: 'params',
+    file: 'params.json',
+    messageCode: 'problem.param_missing.horizon_periods',
+    params: {},
+  });
 
   it('annotates the CSV files of a zip in their encoding, keeps JSON files as they were and lists every problem', () => {
     const zip = zipFiles([
@@ -58,7 +77,9 @@ describe('annotateBundle', () => {
     const annotated = new TextDecoder('shift_jis', { fatal: true }).decode(bundle.files[0]!.bytes);
     const note = formatRowNote([quantityNotANumber], 'ja');
     expect(note).toBe('quantity の値「１２」に全角文字があります。半角数字で書いてください(12)。');
-    expect(annotated).toBe(`item_code,location_code,period,quantity,problems\r\nA,"Tokyo\r\nDC",2027-01,5,\r\nB,T,2027-01,１２,${note.includes(',') ? `"${note}"` : note}\r\n`);
+    expect(annotated).toBe(
+      `item_code,location_code,period,quantity,problems\r\nA,"Tokyo\r\nDC",2027-01,5,\r\nB,T,2027-01,１２,${note.includes(',') ? `"${note}"` : note}\r\n`,
+    );
 
     // Excel shows line 4 (after a two-line cell) as row 3.
     const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bundle.problemsCsv);
@@ -83,17 +104,39 @@ describe('annotateBundle', () => {
   });
 
   it('leaves a file the server could not decode as it was: its problems are in problems.csv only', () => {
-    const undecodable = problem({ code: 'undecodable_bytes', row: 2, value: 'FF', messageCode: 'problem.undecodable_bytes', params: { tried: 'UTF-8', offset: 9, encoding: 'UTF-8' } });
+    const undecodable = problem({
+      code: 'undecodable_bytes',
+      row: 2,
+      value: 'FF',
+      messageCode: 'problem.undecodable_bytes',
+      params: { tried: 'UTF-8', offset: 9, encoding: 'UTF-8' },
+    });
     const bytes = Uint8Array.from([0x61, 0x0a, 0xff, 0x0a]);
-    const bundle = annotateBundle({ files: [{ name: 'demand.csv', bytes }], report: reportOf([undecodable], {}), language: 'en' });
+    const bundle = annotateBundle({
+      files: [{ name: 'demand.csv', bytes }],
+      report: reportOf([undecodable], {}),
+      language: 'en',
+    });
     expect(bundle.files[0]!.bytes).toBe(bytes);
     expect(bundle.annotated).toEqual([]);
     expect(new TextDecoder().decode(bundle.problemsCsv)).toContain('demand.csv,2,,error,undecodable_bytes,');
   });
 
   it('says a row problem in the planner language, errors first, column first', () => {
-    const warning = problem({ severity: 'warning', code: 'orphan_item', row: 4, messageCode: 'problem.orphan_item', params: { item: 'B', what: 'inventory' } });
-    const duplicate = problem({ code: 'duplicate_key', row: 4, column: 'item_code', messageCode: 'problem.duplicate_key', params: { key: 'B', firstLine: 2 } });
+    const warning = problem({
+      severity: 'warning',
+      code: 'orphan_item',
+      row: 4,
+      messageCode: 'problem.orphan_item',
+      params: { item: 'B', what: 'inventory' },
+    });
+    const duplicate = problem({
+      code: 'duplicate_key',
+      row: 4,
+      column: 'item_code',
+      messageCode: 'problem.duplicate_key',
+      params: { key: 'B', firstLine: 2 },
+    });
     const note = formatRowNote([warning, duplicate, quantityNotANumber], 'en');
     expect(note).toBe(
       "item_code: This row repeats the key B of line 2; keep one row per key.; quantity '１２' uses full-width characters; write half-width digits (12).; Item 'B' has inventory but no demand row and no mix row.",

@@ -42,7 +42,9 @@ function formatRowProblem(problem: TProblem, language: TLanguage): string {
 
 /** A row's problems as one short text, errors first, joined by `; `. */
 export function formatRowNote(problems: readonly TProblem[], language: TLanguage): string {
-  const ordered = [...problems].sort((a, b) => Number(a.severity !== 'error') - Number(b.severity !== 'error'));
+  const ordered = [...problems].sort(
+    (a, b) => Number(a.severity !== 'error') - Number(b.severity !== 'error'),
+  );
   const note = ordered.map((problem) => formatRowProblem(problem, language)).join('; ');
   return note.length > MAX_NOTE_LENGTH ? `${note.slice(0, MAX_NOTE_LENGTH - 1)}…` : note;
 }
@@ -63,7 +65,13 @@ function expandFiles(files: readonly TPlannerFile[]): TPlannerFile[] {
 function groupRowProblems(problems: readonly TProblem[]): Map<string, Map<number, TProblem[]>> {
   const byFile = new Map<string, Map<number, TProblem[]>>();
   for (const problem of problems) {
-    if (problem.file === null || problem.row === null || problem.row < FIRST_ROW || problem.severity === 'notice') continue;
+    if (
+      problem.file === null ||
+      problem.row === null ||
+      problem.row < FIRST_ROW ||
+      problem.severity === 'notice'
+    )
+      continue;
     let rows = byFile.get(problem.file);
     if (!rows) byFile.set(problem.file, (rows = new Map()));
     const list = rows.get(problem.row);
@@ -73,7 +81,11 @@ function groupRowProblems(problems: readonly TProblem[]): Map<string, Map<number
   return byFile;
 }
 
-export function annotateBundle(options: { files: readonly TPlannerFile[]; report: TImportReport; language: TLanguage }): TAnnotatedBundle {
+export function annotateBundle(options: {
+  files: readonly TPlannerFile[];
+  report: TImportReport;
+  language: TLanguage;
+}): TAnnotatedBundle {
   const { report, language } = options;
   const rowProblems = groupRowProblems(report.problems);
   const excelRows = new Map<string, (line: number) => number>();
@@ -83,7 +95,8 @@ export function annotateBundle(options: { files: readonly TPlannerFile[]; report
     // Only a CSV file the server could read: its encoding is in the report (undecodable bytes are not).
     if (!file.name.toLowerCase().endsWith('.csv') || !isFileEncoding(encoding)) return file;
     const notes = new Map<number, string>();
-    for (const [line, problems] of rowProblems.get(file.name) ?? []) notes.set(line, formatRowNote(problems, language));
+    for (const [line, problems] of rowProblems.get(file.name) ?? [])
+      notes.set(line, formatRowNote(problems, language));
     const result = annotateCsv({ bytes: file.bytes, encoding, notes });
     excelRows.set(file.name, result.excelRowOf);
     if (result.bytes === file.bytes) return file;
@@ -93,7 +106,14 @@ export function annotateBundle(options: { files: readonly TPlannerFile[]; report
   const rows = report.problems.map((problem) => {
     const excelRowOf = problem.file === null ? undefined : excelRows.get(problem.file);
     const row = problem.row !== null && excelRowOf ? excelRowOf(problem.row) : problem.row;
-    return [problem.file, row, problem.column, problem.severity, problem.code, problemMessageIn(language, problem)];
+    return [
+      problem.file,
+      row,
+      problem.column,
+      problem.severity,
+      problem.code,
+      problemMessageIn(language, problem),
+    ];
   });
   const problemsCsv = new TextEncoder().encode(formatSafeCsv(PROBLEMS_CSV_COLUMNS, rows));
   return { files, annotated, problemsCsv };

@@ -1,6 +1,13 @@
 import { ANNOTATION_COLUMN } from '@planning-hub/contracts/problems';
 import { concatBytes } from './concat-bytes';
-import { decodeSpan, formatCell, splitRecord, walkRecords, type TFileEncoding, type TRecordSpan } from './csv-records';
+import {
+  decodeSpan,
+  formatCell,
+  splitRecord,
+  walkRecords,
+  type TFileEncoding,
+  type TRecordSpan,
+} from './csv-records';
 import { encodeText } from './encode-text';
 import { guardFormula } from './safe-csv';
 
@@ -72,7 +79,11 @@ function rowReader(bytes: Uint8Array, spans: readonly TRecordSpan[]): (line: num
  * The file with `notes` (a row's problems as text, by the record's first line, header = 1)
  * in a last `problems` column. Unchanged bytes when there is nothing to write or clear.
  */
-export function annotateCsv(options: { bytes: Uint8Array; encoding: TFileEncoding; notes: ReadonlyMap<number, string> }): TAnnotatedCsv {
+export function annotateCsv(options: {
+  bytes: Uint8Array;
+  encoding: TFileEncoding;
+  notes: ReadonlyMap<number, string>;
+}): TAnnotatedCsv {
   const { bytes, encoding, notes } = options;
   const spans: TRecordSpan[] = [];
   walkRecords(bytes, (span) => {
@@ -84,7 +95,8 @@ export function annotateCsv(options: { bytes: Uint8Array; encoding: TFileEncodin
   if (!header) return { bytes, excelRowOf };
   const headerCells = splitRecord(decodeSpan(bytes, header, encoding));
   // Annotated before: the last cell is rewritten, never a second `problems` column added.
-  const isRewrite = headerCells.length > 1 && headerCells[headerCells.length - 1]!.value === ANNOTATION_COLUMN;
+  const isRewrite =
+    headerCells.length > 1 && headerCells[headerCells.length - 1]!.value === ANNOTATION_COLUMN;
   if (notes.size === 0 && !isRewrite) return { bytes, excelRowOf };
 
   const pieces: Uint8Array[] = [];
@@ -102,7 +114,8 @@ export function annotateCsv(options: { bytes: Uint8Array; encoding: TFileEncodin
     if (span.start === span.end) continue;
     const cell = formatNoteCell(notes.get(span.line) ?? '');
     const starts = isRewrite ? cellStarts(bytes, span) : [];
-    if (isRewrite && starts.length === headerCells.length) writeAt(starts[starts.length - 1]!, cell, span.end);
+    if (isRewrite && starts.length === headerCells.length)
+      writeAt(starts[starts.length - 1]!, cell, span.end);
     else writeAt(span.end, `,${cell}`, span.end);
   }
   pieces.push(bytes.subarray(position));

@@ -21,7 +21,8 @@ function buildShiftJisCodes(): Map<number, number> {
       pair[1] = trail;
       const text = decoder.decode(pair);
       const codePoint = text.codePointAt(0);
-      if (text.length !== 1 || codePoint === undefined || codePoint === 0xfffd || codes.has(codePoint)) continue;
+      if (text.length !== 1 || codePoint === undefined || codePoint === 0xfffd || codes.has(codePoint))
+        continue;
       codes.set(codePoint, (lead << 8) | trail);
     }
   }
@@ -50,7 +51,9 @@ export function encodeText(text: string, encoding: TFileEncoding, replacement?: 
   if (encoding !== 'shift_jis') return new TextEncoder().encode(text);
   const bytes: number[] = [];
   for (const char of text) {
-    const code = shiftJisCodeOf(char.codePointAt(0)!) ?? (replacement === undefined ? undefined : shiftJisCodeOf(replacement.codePointAt(0)!));
+    const code =
+      shiftJisCodeOf(char.codePointAt(0)!) ??
+      (replacement === undefined ? undefined : shiftJisCodeOf(replacement.codePointAt(0)!));
     if (code === undefined) throw new Error(`'${char}' has no Shift_JIS code.`);
     if (code > 0xff) bytes.push(code >> 8, code & 0xff);
     else bytes.push(code);

@@ -27,6 +27,9 @@ export function formatSafeCsvRow(values: readonly (string | number | null)[]): s
 }
 
 /** A CSV document with a BOM and CRLF line ends, as Excel on Windows expects. */
-export function formatSafeCsv(header: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
+export function formatSafeCsv(
+  header: readonly string[],
+  rows: readonly (readonly (string | number | null)[])[],
+): string {
   return `${BOM}${[header, ...rows].map(formatSafeCsvRow).join(LINE_END)}${LINE_END}`;
 }

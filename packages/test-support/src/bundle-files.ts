@@ -8,8 +8,14 @@ import path from 'node:path';
  * `overrides` replaces whole files (null removes one).
  */
 export const VALID_BUNDLE: Record<string, string> = {
-  'params.json': JSON.stringify({ horizon_start: '2027-01', horizon_periods: 2, period_granularity: 'month', planner: '山田' }),
-  'calendar.csv': 'date,period,working,hours\n2027-01-04,2027-01,true,8\n2027-01-09,2027-01,false,0\n2027-02-01,2027-02,true,8\n',
+  'params.json': JSON.stringify({
+    horizon_start: '2027-01',
+    horizon_periods: 2,
+    period_granularity: 'month',
+    planner: '山田',
+  }),
+  'calendar.csv':
+    'date,period,working,hours\n2027-01-04,2027-01,true,8\n2027-01-09,2027-01,false,0\n2027-02-01,2027-02,true,8\n',
   'capacity.csv': 'resource_code,period,available_hours\nR1,2027-01,160\nR1,2027-02,150.50\n',
   'mix.csv': 'resource_code,item_code,share,units_per_hour\nR1,部品-001,0.6,10\nR1,0123,0.4,12\n',
   'demand.csv':

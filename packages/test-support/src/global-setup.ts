@@ -7,7 +7,6 @@ import { prismaPaths } from '@planning-hub/server/database/prisma-paths';
 import { applyMigrations } from '@planning-hub/server/database/schema-engine';
 import pg from 'pg';
 
-
 declare module 'vitest' {
   export interface ProvidedContext {
     pgAdminUrl: string;

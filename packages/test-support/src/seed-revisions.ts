@@ -8,7 +8,8 @@ import { systemActor } from '@planning-hub/server/services/auth/actor';
 
 /** A demand file with an extra column: stored with an `unknown_column` warning. */
 export const WARNING_OVERRIDES = {
-  'demand.csv': 'item_code,location_code,period,quantity,uom,remark\n部品-001,東京,2027-01,100,pcs,x\n0123,OSAKA,2027-02,20,,\n',
+  'demand.csv':
+    'item_code,location_code,period,quantity,uom,remark\n部品-001,東京,2027-01,100,pcs,x\n0123,OSAKA,2027-02,20,,\n',
 };
 /** A negative quantity: an error, stored only with allowInvalid. */
 export const ERROR_OVERRIDES = {

@@ -48,7 +48,10 @@ export function readCookie(header: string | undefined, name: string): string | u
   for (const pair of header.split(';')) {
     const eq = pair.indexOf('=');
     if (eq < 0 || pair.slice(0, eq).trim() !== name) continue;
-    const raw = pair.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1');
+    const raw = pair
+      .slice(eq + 1)
+      .trim()
+      .replace(/^"(.*)"$/, '$1');
     try {
       return decodeURIComponent(raw);
     } catch {
@@ -128,7 +131,12 @@ export function getPrincipal(req: Request): TPrincipal {
     throw new AppError('forbidden', 'error.auth.csrf', {}, { hint: hintOf('hint.auth.csrf', {}) });
   }
   if (req.authRejection === 'invalid_token') {
-    throw new AppError('unauthenticated', 'error.auth.invalid_token', {}, { hint: hintOf('hint.auth.sign_in_again', {}) });
+    throw new AppError(
+      'unauthenticated',
+      'error.auth.invalid_token',
+      {},
+      { hint: hintOf('hint.auth.sign_in_again', {}) },
+    );
   }
   throw new AppError('unauthenticated', 'error.auth.required', {});
 }

@@ -25,7 +25,10 @@ const LONGEST_FIELD_BYTES = Math.max(MAX_FIELD_BYTES, ...Object.values(LONG_FIEL
 /** A file name as the bundle knows it: the last path segment, never a path. */
 function safeFileName(raw: string): string {
   const base = raw.replace(/\\/g, '/').split('/').pop() ?? '';
-  return [...base].filter((ch) => ch.charCodeAt(0) >= 0x20).join('').slice(0, 200);
+  return [...base]
+    .filter((ch) => ch.charCodeAt(0) >= 0x20)
+    .join('')
+    .slice(0, 200);
 }
 
 /**
@@ -41,7 +44,10 @@ export async function spoolMultipart(
   }
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > maxBytes) {
-    throw new AppError('payload_too_large', 'error.upload.declared_too_large', { bytes: declared, max: maxBytes });
+    throw new AppError('payload_too_large', 'error.upload.declared_too_large', {
+      bytes: declared,
+      max: maxBytes,
+    });
   }
   await mkdir(dir, { recursive: true });
   // Field names come from the client: `__proto__` must stay a name.
@@ -56,7 +62,13 @@ export async function spoolMultipart(
     try {
       parser = busboy({
         headers: req.headers,
-        limits: { files: maxFiles, fields: MAX_FIELDS, fieldSize: LONGEST_FIELD_BYTES, fileSize: maxBytes, parts: maxFiles + MAX_FIELDS },
+        limits: {
+          files: maxFiles,
+          fields: MAX_FIELDS,
+          fieldSize: LONGEST_FIELD_BYTES,
+          fileSize: maxBytes,
+          parts: maxFiles + MAX_FIELDS,
+        },
         defParamCharset: 'utf8',
       });
     } catch (error) {
@@ -71,7 +83,8 @@ export async function spoolMultipart(
     parser.on('field', (name, value, info) => {
       const shown = name.slice(0, 80);
       const limit = Object.hasOwn(LONG_FIELD_BYTES, name) ? LONG_FIELD_BYTES[name]! : MAX_FIELD_BYTES;
-      if (info.nameTruncated) fail(new AppError('bad_request', 'error.upload.field_name_too_long', { name: shown }));
+      if (info.nameTruncated)
+        fail(new AppError('bad_request', 'error.upload.field_name_too_long', { name: shown }));
       else if (info.valueTruncated || Buffer.byteLength(value) > limit) {
         fail(new AppError('payload_too_large', 'error.upload.field_too_long', { name: shown, max: limit }));
       } else fields[name] = value;
@@ -88,11 +101,14 @@ export async function spoolMultipart(
         transform(chunk: Buffer, _enc, done) {
           size += chunk.length;
           total += chunk.length;
-          if (total > maxBytes) done(new AppError('payload_too_large', 'error.upload.too_large', { max: maxBytes }));
+          if (total > maxBytes)
+            done(new AppError('payload_too_large', 'error.upload.too_large', { max: maxBytes }));
           else done(null, chunk);
         },
       });
-      stream.on('limit', () => fail(new AppError('payload_too_large', 'error.upload.file_too_large', { name, max: maxBytes })));
+      stream.on('limit', () =>
+        fail(new AppError('payload_too_large', 'error.upload.file_too_large', { name, max: maxBytes })),
+      );
       const source = fileSource(name, target, 0);
       files.push(source);
       parts.push(stream);
@@ -110,7 +126,9 @@ export async function spoolMultipart(
       fail(new AppError('payload_too_large', 'error.upload.too_many_fields', { max: MAX_FIELDS })),
     );
     parser.on('partsLimit', () => fail(new AppError('payload_too_large', 'error.upload.too_many_parts', {})));
-    parser.on('error', (error: Error) => fail(new AppError('bad_request', 'error.upload.unreadable', { detail: error.message })));
+    parser.on('error', (error: Error) =>
+      fail(new AppError('bad_request', 'error.upload.unreadable', { detail: error.message })),
+    );
     parser.on('close', () => resolve());
     // A client that hangs up mid-upload: the parser would wait for the rest forever.
     req.on('close', () => {

@@ -20,7 +20,8 @@ export function languageOfRequest(req: Pick<Request, 'get'>): TLanguage {
 
 function send(res: Response, body: TProblemDetails, language: TLanguage): void {
   // A 503 is a moment's overload: say when to come back (a route may have said it already).
-  if (body.status === 503 && !res.getHeader('Retry-After')) res.setHeader('Retry-After', String(DATABASE_BUSY_RETRY_AFTER_SECONDS));
+  if (body.status === 503 && !res.getHeader('Retry-After'))
+    res.setHeader('Retry-After', String(DATABASE_BUSY_RETRY_AFTER_SECONDS));
   res.vary('Accept-Language').setHeader('Content-Language', language);
   res.status(body.status).type('application/problem+json').json(body);
 }
@@ -31,7 +32,19 @@ function send(res: Response, body: TProblemDetails, language: TLanguage): void {
  */
 export function buildProblem(
   language: TLanguage,
-  { status, code, detail, hint, requestId }: { status: number; code: string; detail: TMessage; hint?: TMessage | undefined; requestId: string | undefined },
+  {
+    status,
+    code,
+    detail,
+    hint,
+    requestId,
+  }: {
+    status: number;
+    code: string;
+    detail: TMessage;
+    hint?: TMessage | undefined;
+    requestId: string | undefined;
+  },
 ): TProblemDetails {
   return {
     type: `https://planning-hub.dev/problems/${code}`,
@@ -42,9 +55,7 @@ export function buildProblem(
     messageCode: detail.code,
     params: detail.params,
     ...(requestId ? { requestId } : {}),
-    ...(hint
-      ? { hint: renderMessage(language, hint), hintCode: hint.code, hintParams: hint.params }
-      : {}),
+    ...(hint ? { hint: renderMessage(language, hint), hintCode: hint.code, hintParams: hint.params } : {}),
   };
 }
 
@@ -57,7 +68,16 @@ function sendProblem<TCode extends TErrorMessageCode>(
   params: TMessageParams<TCode>,
 ): void {
   const language = languageOfRequest(req);
-  send(res, buildProblem(language, { status, code, detail: messageOf(messageCode, params), requestId: req.id as string | undefined }), language);
+  send(
+    res,
+    buildProblem(language, {
+      status,
+      code,
+      detail: messageOf(messageCode, params),
+      requestId: req.id as string | undefined,
+    }),
+    language,
+  );
 }
 
 /** How long a client is asked to wait when the database is saturated. */
@@ -72,7 +92,8 @@ const BUSY_SQLSTATES = new Set([
   '57P03', // cannot_connect_now (starting up, shutting down)
 ]);
 /** node-postgres: no pool connection free within DB_ACQUIRE_TIMEOUT_SECONDS, or none opened in time. */
-const BUSY_MESSAGES = /timeout exceeded when trying to connect|Connection terminated due to connection timeout/;
+const BUSY_MESSAGES =
+  /timeout exceeded when trying to connect|Connection terminated due to connection timeout/;
 
 /**
  * SQLSTATEs of a value PostgreSQL cannot take: a NUL character or bytes that are not
@@ -100,7 +121,8 @@ function* errorChain(error: unknown): Generator<TErrorFields> {
 
 function hasSqlState(error: unknown, states: ReadonlySet<string>): boolean {
   for (const fields of errorChain(error)) {
-    for (const code of [fields.code, fields.originalCode]) if (typeof code === 'string' && states.has(code)) return true;
+    for (const code of [fields.code, fields.originalCode])
+      if (typeof code === 'string' && states.has(code)) return true;
   }
   return false;
 }
@@ -108,13 +130,17 @@ function hasSqlState(error: unknown, states: ReadonlySet<string>): boolean {
 /** Whether `error` says the database is saturated: an exhausted pool, a statement or lock timeout. */
 export function isDatabaseBusy(error: unknown): boolean {
   if (hasSqlState(error, BUSY_SQLSTATES)) return true;
-  for (const fields of errorChain(error)) if (typeof fields.message === 'string' && BUSY_MESSAGES.test(fields.message)) return true;
+  for (const fields of errorChain(error))
+    if (typeof fields.message === 'string' && BUSY_MESSAGES.test(fields.message)) return true;
   return false;
 }
 
 /** 404 for unknown /api paths (the SPA fallback handles the rest). */
 export const notFoundHandler: RequestHandler = (req, res) => {
-  sendProblem(req, res, { status: 404, code: 'not_found' }, 'error.api.no_route', { method: req.method, path: `${req.baseUrl}${req.path}` });
+  sendProblem(req, res, { status: 404, code: 'not_found' }, 'error.api.no_route', {
+    method: req.method,
+    path: `${req.baseUrl}${req.path}`,
+  });
 };
 
 /** One place that turns every error into RFC 9457 problem+json; 500s never leak internals. */
@@ -128,7 +154,13 @@ export function problemDetailsHandler(logger: TLogger): ErrorRequestHandler {
       send(
         res,
         {
-          ...buildProblem(language, { status, code: error.code, detail: error.detail, hint: error.hint, requestId }),
+          ...buildProblem(language, {
+            status,
+            code: error.code,
+            detail: error.detail,
+            hint: error.hint,
+            requestId,
+          }),
           ...(error.problems ? { errors: error.problems } : {}),
           ...(error.report ? { report: error.report } : {}),
         },
@@ -143,7 +175,9 @@ export function problemDetailsHandler(logger: TLogger): ErrorRequestHandler {
       return;
     }
     // body-parser and friends mark client errors with a 4xx status.
-    const status = (error as { status?: number; statusCode?: number }).status ?? (error as { statusCode?: number }).statusCode;
+    const status =
+      (error as { status?: number; statusCode?: number }).status ??
+      (error as { statusCode?: number }).statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       const code = status === 413 ? 'payload_too_large' : 'bad_request';
       const reason = (error as Error).message;

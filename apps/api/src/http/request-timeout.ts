@@ -21,10 +21,20 @@ function startTimer(req: TTimedRequest, res: Response, timeoutMs: number): void 
       const language = languageOfAcceptLanguage(req.headers['accept-language']);
       const detail = messageOf('error.request.timeout', { seconds: Math.round(timeoutMs / 1000) });
       const body = JSON.stringify(
-        buildProblem(language, { status: 408, code: 'request_timeout', detail, requestId: req.id ? String(req.id) : undefined }),
+        buildProblem(language, {
+          status: 408,
+          code: 'request_timeout',
+          detail,
+          requestId: req.id ? String(req.id) : undefined,
+        }),
       );
       res
-        .writeHead(408, { 'Content-Type': 'application/problem+json', 'Content-Language': language, Vary: 'Accept-Language', Connection: 'close' })
+        .writeHead(408, {
+          'Content-Type': 'application/problem+json',
+          'Content-Language': language,
+          Vary: 'Accept-Language',
+          Connection: 'close',
+        })
         .end(body);
     }
     setTimeout(() => req.socket.destroy(), CLOSE_GRACE_MS).unref();

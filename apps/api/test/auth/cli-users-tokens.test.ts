@@ -20,7 +20,15 @@ describe('planning users / tokens (CLI) against the API', () => {
   it('creates a user from stdin, a token with --json, and the API accepts the token until it is revoked', async () => {
     const created = await operator.planningWithStdin(
       'cli planner password\n',
-      'users', 'create', '--username', 'cli-planner', '--role', 'planner', '--employee-id', 'E7', '--password-stdin',
+      'users',
+      'create',
+      '--username',
+      'cli-planner',
+      '--role',
+      'planner',
+      '--employee-id',
+      'E7',
+      '--password-stdin',
     );
     expect(created, created.stderr).toMatchObject({ code: 0 });
     expect(created.stdout).toContain("created user 'cli-planner' with role planner");
@@ -29,17 +37,34 @@ describe('planning users / tokens (CLI) against the API', () => {
     expect(users.code).toBe(0);
     expect(JSON.parse(users.stdout)).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ username: 'cli-planner', role: 'planner', employeeId: 'E7', kind: 'person', disabledAt: null }),
+        expect.objectContaining({
+          username: 'cli-planner',
+          role: 'planner',
+          employeeId: 'E7',
+          kind: 'person',
+          disabledAt: null,
+        }),
         expect.objectContaining({ username: LOCAL_PRINCIPAL, role: 'admin', kind: 'local' }),
       ]),
     );
     expect(users.stdout).not.toContain('scrypt');
 
     // The trailing newline from stdin is not part of the password.
-    const signIn = await postSignIn(server.fetch, { username: 'cli-planner', password: 'cli planner password' });
+    const signIn = await postSignIn(server.fetch, {
+      username: 'cli-planner',
+      password: 'cli planner password',
+    });
     expect(signIn.status).toBe(200);
 
-    const issued = await operator.planning('tokens', 'create', '--user', 'cli-planner', '--name', 'nightly', '--json');
+    const issued = await operator.planning(
+      'tokens',
+      'create',
+      '--user',
+      'cli-planner',
+      '--name',
+      'nightly',
+      '--json',
+    );
     expect(issued, issued.stderr).toMatchObject({ code: 0 });
     const { token } = JSON.parse(issued.stdout) as { token: string };
     expect(Object.keys(JSON.parse(issued.stdout))).toEqual(['token']);
@@ -47,11 +72,17 @@ describe('planning users / tokens (CLI) against the API', () => {
 
     const me = await server.fetch('/api/auth/me', { headers: { authorization: `Bearer ${token}` } });
     expect(me.status).toBe(200);
-    expect(ZSession.parse(await me.json()).user).toEqual({ username: 'cli-planner', role: 'planner', employeeId: 'E7' });
+    expect(ZSession.parse(await me.json()).user).toEqual({
+      username: 'cli-planner',
+      role: 'planner',
+      employeeId: 'E7',
+    });
 
     const listed = await operator.planning('tokens', 'list', '--user', 'cli-planner', '--json');
     expect(listed.code).toBe(0);
-    expect(JSON.parse(listed.stdout)).toMatchObject([{ name: 'nightly', prefix: token.split('_')[1], revokedAt: null }]);
+    expect(JSON.parse(listed.stdout)).toMatchObject([
+      { name: 'nightly', prefix: token.split('_')[1], revokedAt: null },
+    ]);
     expect(listed.stdout).not.toContain(token);
 
     const revoked = await operator.planning('tokens', 'revoke', '--prefix', token.split('_')[1]!);
@@ -70,11 +101,16 @@ describe('planning users / tokens (CLI) against the API', () => {
 
   it('lets a user make and list their own tokens, and only admins name another user', async () => {
     const planner = await server.createUserWithToken('planner');
-    const own = await cliWorkspace({ env: { PLANNING_HUB_URL: server.baseUrl, PLANNING_HUB_TOKEN: planner.token } });
+    const own = await cliWorkspace({
+      env: { PLANNING_HUB_URL: server.baseUrl, PLANNING_HUB_TOKEN: planner.token },
+    });
     try {
       const mine = await own.planning('tokens', 'create', '--name', 'ci', '--json');
       expect(mine.code).toBe(0);
-      const listed = JSON.parse((await own.planning('tokens', 'list', '--json')).stdout) as { name: string; username: string }[];
+      const listed = JSON.parse((await own.planning('tokens', 'list', '--json')).stdout) as {
+        name: string;
+        username: string;
+      }[];
       expect(listed.map((t) => t.name).sort()).toEqual(['ci', 'test']);
       const other = await own.planning('tokens', 'create', '--user', 'cli-planner');
       expect(other.code).toBe(1);
@@ -88,28 +124,65 @@ describe('planning users / tokens (CLI) against the API', () => {
   });
 
   it('changes a role, disables and enables a user, and resets a password (ending their sessions)', async () => {
-    const role = await operator.planning('users', 'set-role', '--username', 'cli-planner', '--role', 'reviewer', '--json');
+    const role = await operator.planning(
+      'users',
+      'set-role',
+      '--username',
+      'cli-planner',
+      '--role',
+      'reviewer',
+      '--json',
+    );
     expect(role.code).toBe(0);
     expect(JSON.parse(role.stdout)).toMatchObject({ username: 'cli-planner', role: 'reviewer' });
 
     const disabled = await operator.planning('users', 'disable', '--username', 'cli-planner');
     expect(disabled.code).toBe(0);
     expect(disabled.stdout).toMatch(/^disabled user 'cli-planner' \(role reviewer\)/);
-    expect((await postSignIn(server.fetch, { username: 'cli-planner', password: 'cli planner password' })).status).toBe(401);
+    expect(
+      (await postSignIn(server.fetch, { username: 'cli-planner', password: 'cli planner password' })).status,
+    ).toBe(401);
     const enabled = await operator.planning('users', 'enable', '--username', 'cli-planner');
     expect(enabled.stdout).toContain("enabled user 'cli-planner'");
 
-    const reset = await operator.planningWithStdin('a brand new password', 'users', 'reset-password', '--username', 'cli-planner', '--password-stdin');
+    const reset = await operator.planningWithStdin(
+      'a brand new password',
+      'users',
+      'reset-password',
+      '--username',
+      'cli-planner',
+      '--password-stdin',
+    );
     expect(reset.stderr).toBe('');
     expect(reset.code).toBe(0);
-    expect((await postSignIn(server.fetch, { username: 'cli-planner', password: 'a brand new password' })).status).toBe(200);
+    expect(
+      (await postSignIn(server.fetch, { username: 'cli-planner', password: 'a brand new password' })).status,
+    ).toBe(200);
   });
 
   it('fails with exit 1 and a readable message for mistakes', async () => {
     const [noStdinFlag, badRole, duplicate, ghost, localToken] = await Promise.all([
       operator.planning('users', 'create', '--username', 'x1', '--role', 'viewer'),
-      operator.planningWithStdin('long enough password', 'users', 'create', '--username', 'x2', '--role', 'owner', '--password-stdin'),
-      operator.planningWithStdin('another long password', 'users', 'create', '--username', 'cli-planner', '--role', 'viewer', '--password-stdin'),
+      operator.planningWithStdin(
+        'long enough password',
+        'users',
+        'create',
+        '--username',
+        'x2',
+        '--role',
+        'owner',
+        '--password-stdin',
+      ),
+      operator.planningWithStdin(
+        'another long password',
+        'users',
+        'create',
+        '--username',
+        'cli-planner',
+        '--role',
+        'viewer',
+        '--password-stdin',
+      ),
       operator.planning('tokens', 'create', '--user', 'ghost'),
       operator.planning('tokens', 'create'),
     ]);

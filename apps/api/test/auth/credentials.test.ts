@@ -6,7 +6,8 @@ import { sha256Hex } from '@planning-hub/server/services/auth/secrets';
 import { postSignIn } from '../support/sign-in';
 import { startTestServer, type TTestServer } from '../support/test-server';
 
-const INVALID_TOKEN = 'The API token is not valid: it is unknown, expired or revoked, or its user is disabled.';
+const INVALID_TOKEN =
+  'The API token is not valid: it is unknown, expired or revoked, or its user is disabled.';
 
 describe('session cookies, API tokens and CSRF', () => {
   let server: TTestServer;
@@ -46,7 +47,9 @@ describe('session cookies, API tokens and CSRF', () => {
         via: 'token',
         tokenExpiresAt: expect.any(String),
       });
-      const { rows } = await sql.query('SELECT expires_at FROM api_tokens WHERE token_hash = $1', [sha256Hex(caller.token)]);
+      const { rows } = await sql.query('SELECT expires_at FROM api_tokens WHERE token_hash = $1', [
+        sha256Hex(caller.token),
+      ]);
       expect(session.tokenExpiresAt).toBe(rows[0].expires_at.toISOString());
     });
 
@@ -54,16 +57,25 @@ describe('session cookies, API tokens and CSRF', () => {
       const res = await server.fetch('/api/auth/me');
       expect(res.status).toBe(401);
       expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
-      expect(await problemOf(res)).toMatchObject({ code: 'unauthenticated', detail: 'Sign in or send an API token.' });
+      expect(await problemOf(res)).toMatchObject({
+        code: 'unauthenticated',
+        detail: 'Sign in or send an API token.',
+      });
     });
 
     it('answers 401 for an unknown cookie and a made-up token', async () => {
-      const cookie = await server.fetch('/api/auth/me', { headers: { cookie: 'planning_hub_session=forged' } });
+      const cookie = await server.fetch('/api/auth/me', {
+        headers: { cookie: 'planning_hub_session=forged' },
+      });
       expect(cookie.status).toBe(401);
-      const token = await server.fetch('/api/auth/me', { headers: { authorization: `Bearer ph_00000000_${'x'.repeat(43)}` } });
+      const token = await server.fetch('/api/auth/me', {
+        headers: { authorization: `Bearer ph_00000000_${'x'.repeat(43)}` },
+      });
       expect(token.status).toBe(401);
       expect(await problemOf(token)).toMatchObject({ detail: INVALID_TOKEN });
-      const basic = await server.fetch('/api/auth/me', { headers: { authorization: 'Basic YWRtaW46YWRtaW4=' } });
+      const basic = await server.fetch('/api/auth/me', {
+        headers: { authorization: 'Basic YWRtaW46YWRtaW4=' },
+      });
       expect(basic.status).toBe(401);
     });
 
@@ -77,7 +89,9 @@ describe('session cookies, API tokens and CSRF', () => {
   it('refuses an expired session with 401, deletes it and clears the cookie', async () => {
     const caller = await server.createUserWithSession('viewer');
     const idHash = sha256Hex(caller.cookie.split('=')[1]!);
-    await sql.query(`UPDATE sessions SET expires_at = now() - interval '1 minute' WHERE id_hash = $1`, [idHash]);
+    await sql.query(`UPDATE sessions SET expires_at = now() - interval '1 minute' WHERE id_hash = $1`, [
+      idHash,
+    ]);
     const res = await server.fetch('/api/auth/me', { headers: caller.headers });
     expect(res.status).toBe(401);
     expect(res.headers.getSetCookie().join()).toMatch(/planning_hub_session=;/);
@@ -96,7 +110,10 @@ describe('session cookies, API tokens and CSRF', () => {
   describe('CSRF on unsafe methods', () => {
     it('refuses a cookie POST without X-CSRF-Token with 403', async () => {
       const caller = await server.createUserWithSession('admin');
-      const res = await server.fetch('/api/auth/sign-out', { method: 'POST', headers: { cookie: caller.cookie } });
+      const res = await server.fetch('/api/auth/sign-out', {
+        method: 'POST',
+        headers: { cookie: caller.cookie },
+      });
       expect(res.status).toBe(403);
       expect(await problemOf(res)).toMatchObject({
         code: 'forbidden',

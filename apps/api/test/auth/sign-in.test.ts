@@ -5,7 +5,10 @@ import { postSignIn } from '../support/sign-in';
 import { startTestServer, type TTestServer } from '../support/test-server';
 
 /** `planning_hub_session=<id>` (`__Host-planning_hub_session` under https) from a Set-Cookie answer. */
-function sessionCookieOf(res: Response, name = 'planning_hub_session'): { cookie: string; attributes: string } {
+function sessionCookieOf(
+  res: Response,
+  name = 'planning_hub_session',
+): { cookie: string; attributes: string } {
   const line = res.headers.getSetCookie().find((c) => c.startsWith(`${name}=`));
   if (!line) throw new Error('no session cookie set');
   const [cookie, ...attributes] = line.split(';');
@@ -47,7 +50,11 @@ describe('POST /api/auth/sign-in', () => {
 
   it('marks the cookie Secure, with the __Host- prefix, behind an https proxy when COOKIE_SECURE=auto', async () => {
     const user = await server.createUser('viewer');
-    const res = await postSignIn(server.fetch, { username: user.username, password: user.password }, { 'x-forwarded-proto': 'https' });
+    const res = await postSignIn(
+      server.fetch,
+      { username: user.username, password: user.password },
+      { 'x-forwarded-proto': 'https' },
+    );
     expect(res.status).toBe(200);
     expect(sessionCookieOf(res, '__Host-planning_hub_session').attributes).toMatch(/Secure/i);
   });

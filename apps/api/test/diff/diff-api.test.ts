@@ -12,7 +12,12 @@ import {
 } from '@planning-hub/contracts/api/diff';
 import { ZProblemDetails } from '@planning-hub/contracts/api/problem-details';
 import { startDiffWorker, type TDiffWorker } from '@planning-hub/server/services/diff/diff-worker';
-import { DRAFT_EDITS, createEditedPair, importRevision, markDraftReady } from '../../../../packages/server/test/diff/diff-fixtures';
+import {
+  DRAFT_EDITS,
+  createEditedPair,
+  importRevision,
+  markDraftReady,
+} from '../../../../packages/server/test/diff/diff-fixtures';
 import { startTestServer, type TTestServer, type TTokenCaller } from '../support/test-server';
 
 let server: TTestServer;
@@ -22,10 +27,15 @@ let worker: TDiffWorker;
 const logLines: { msg: string; [field: string]: unknown }[] = [];
 
 beforeAll(async () => {
-  server = await startTestServer({ env: { DIFF_RETRY_DELAY_SECONDS: '1', DIFF_POLL_INTERVAL_SECONDS: '0.5' } });
+  server = await startTestServer({
+    env: { DIFF_RETRY_DELAY_SECONDS: '1', DIFF_POLL_INTERVAL_SECONDS: '0.5' },
+  });
   viewer = await server.createUserWithToken('viewer');
   // apps/api reaches pino through pino-http; its logger is a plain pino logger on our stream.
-  const { logger } = pinoHttp({ level: 'info' }, { write: (line: string) => void logLines.push(JSON.parse(line)) });
+  const { logger } = pinoHttp(
+    { level: 'info' },
+    { write: (line: string) => void logLines.push(JSON.parse(line)) },
+  );
   // The worker as server.ts starts it, with a logger this test can read.
   worker = await startDiffWorker({ ...server.runtime, logger });
   await createEditedPair(server.runtime.db.pool, 'weekly_refresh');
@@ -60,7 +70,8 @@ async function metric(name: string, labels = ''): Promise<number> {
   if (!line) throw new Error(`metric ${name}${labels} not found`);
   return Number(line.split(' ')[1]);
 }
-const jobsTotal = (result: 'success' | 'failure') => metric('input_set_diff_jobs_total', `{result="${result}"}`);
+const jobsTotal = (result: 'success' | 'failure') =>
+  metric('input_set_diff_jobs_total', `{result="${result}"}`);
 
 describe('GET /api/plans/input_sets/{ref}/diff', () => {
   let result: TDiffResult;
@@ -71,16 +82,31 @@ describe('GET /api/plans/input_sets/{ref}/diff', () => {
     expect(first.status).toBe(202);
     const job = ZDiffJobState.parse(first.body);
     expect(['queued', 'running']).toContain(job.state);
-    expect(job).toMatchObject({ ref: 'weekly_refresh@draft', against: 'weekly_refresh', maxAttempts: 4, error: null });
+    expect(job).toMatchObject({
+      ref: 'weekly_refresh@draft',
+      against: 'weekly_refresh',
+      maxAttempts: 4,
+      error: null,
+    });
     // A diff worker runs (this test's): the hint does not send anyone looking for one.
     expect(job.hint).not.toContain('no diff worker');
 
     const done = await waitForDiff('weekly_refresh@draft');
     expect(done.status).toBe(200);
     result = ZDiffResult.parse(done.body);
-    expect(result).toMatchObject({ ref: 'weekly_refresh@draft', against: 'weekly_refresh', refRevision: 2, againstRevision: 1 });
+    expect(result).toMatchObject({
+      ref: 'weekly_refresh@draft',
+      against: 'weekly_refresh',
+      refRevision: 2,
+      againstRevision: 1,
+    });
     expect(result.totals).toEqual({ added: 2, removed: 1, changed: 6, unchanged: 10 });
-    expect(result.summary.find((s) => s.table === 'demand')).toMatchObject({ added: 1, removed: 1, changed: 1, unchanged: 1 });
+    expect(result.summary.find((s) => s.table === 'demand')).toMatchObject({
+      added: 1,
+      removed: 1,
+      changed: 1,
+      unchanged: 1,
+    });
     expect(await jobsTotal('success')).toBe(successBefore + 1);
   });
 
@@ -96,15 +122,25 @@ describe('GET /api/plans/input_sets/{ref}/diff', () => {
     const document = (await res.json()) as TDiffResult & { rows: Record<string, Record<string, unknown[]>> };
     expect(ZDiffResult.parse(document)).toEqual(result);
     expect(document.rows.demand!.removed).toEqual([
-      { key: { item_code: '0123', location_code: 'OSAKA', period: '2027-02' }, values: { quantity: '20', uom: null } },
+      {
+        key: { item_code: '0123', location_code: 'OSAKA', period: '2027-02' },
+        values: { quantity: '20', uom: null },
+      },
     ]);
-    const listed = Object.values(document.rows).flatMap((kinds) => Object.values(kinds)).reduce((n, rows) => n + rows.length, 0);
+    const listed = Object.values(document.rows)
+      .flatMap((kinds) => Object.values(kinds))
+      .reduce((n, rows) => n + rows.length, 0);
     expect(listed).toBe(result.totals.added + result.totals.removed + result.totals.changed);
   });
 
   it('writes tmp/input_set_diffs/<label>__<against>.json with both content hashes', async () => {
     const file = JSON.parse(await readFile(cacheFile('weekly_refresh@draft__weekly_refresh'), 'utf8'));
-    expect(file).toMatchObject({ ref: 'weekly_refresh@draft', against: 'weekly_refresh', refHash: result.refHash, againstHash: result.againstHash });
+    expect(file).toMatchObject({
+      ref: 'weekly_refresh@draft',
+      against: 'weekly_refresh',
+      refHash: result.refHash,
+      againstHash: result.againstHash,
+    });
     expect(file.summary).toEqual(result.summary);
   });
 
@@ -118,10 +154,19 @@ describe('GET /api/plans/input_sets/{ref}/diff', () => {
 
   it('counts a cache hit once per summary (GET .../diff), not per rows page or export read from the same cache', async () => {
     const hitsBefore = await metric('input_set_diff_cache_hits_total');
-    for (const query of ['table=demand&kind=changed', 'table=demand&kind=added', 'table=demand&kind=removed']) {
-      expect((await server.fetch(`${diffUrl('weekly_refresh@draft')}/rows?${query}`, { headers: viewer.headers })).status).toBe(200);
+    for (const query of [
+      'table=demand&kind=changed',
+      'table=demand&kind=added',
+      'table=demand&kind=removed',
+    ]) {
+      expect(
+        (await server.fetch(`${diffUrl('weekly_refresh@draft')}/rows?${query}`, { headers: viewer.headers }))
+          .status,
+      ).toBe(200);
     }
-    const exported = await server.fetch(`${diffUrl('weekly_refresh@draft')}/export`, { headers: viewer.headers });
+    const exported = await server.fetch(`${diffUrl('weekly_refresh@draft')}/export`, {
+      headers: viewer.headers,
+    });
     expect(exported.status).toBe(200);
     await exported.arrayBuffer();
     expect(await metric('input_set_diff_cache_hits_total')).toBe(hitsBefore);
@@ -131,7 +176,9 @@ describe('GET /api/plans/input_sets/{ref}/diff', () => {
 
   it('pages added, removed and changed rows of a table, with deltas and Japanese codes', async () => {
     const page = async (query: string) => {
-      const res = await server.fetch(`${diffUrl('weekly_refresh@draft')}/rows?${query}`, { headers: viewer.headers });
+      const res = await server.fetch(`${diffUrl('weekly_refresh@draft')}/rows?${query}`, {
+        headers: viewer.headers,
+      });
       expect(res.status).toBe(200);
       return ZDiffRowsResponse.parse(await res.json());
     };
@@ -147,15 +194,25 @@ describe('GET /api/plans/input_sets/{ref}/diff', () => {
       },
     ]);
     expect((await page('table=demand&kind=removed')).rows).toEqual([
-      { key: { item_code: '0123', location_code: 'OSAKA', period: '2027-02' }, values: { quantity: '20', uom: null } },
+      {
+        key: { item_code: '0123', location_code: 'OSAKA', period: '2027-02' },
+        values: { quantity: '20', uom: null },
+      },
     ]);
     expect((await page('table=mix&kind=added')).total).toBe(0);
     expect((await page('table=demand&kind=added&offset=1')).rows).toEqual([]);
   });
 
   it('bounds the page size and names bad tables and kinds', async () => {
-    for (const query of ['table=demand&kind=changed&limit=1001', 'table=nope&kind=changed', 'table=demand&kind=moved', 'kind=added']) {
-      const res = await server.fetch(`${diffUrl('weekly_refresh@draft')}/rows?${query}`, { headers: viewer.headers });
+    for (const query of [
+      'table=demand&kind=changed&limit=1001',
+      'table=nope&kind=changed',
+      'table=demand&kind=moved',
+      'kind=added',
+    ]) {
+      const res = await server.fetch(`${diffUrl('weekly_refresh@draft')}/rows?${query}`, {
+        headers: viewer.headers,
+      });
       expect(res.status, query).toBe(400);
     }
   });
@@ -181,7 +238,10 @@ describe('GET /api/plans/input_sets/{ref}/diff', () => {
     const newHash = await importRevision(
       server.runtime.db.pool,
       'weekly_refresh',
-      { ...DRAFT_EDITS, 'inbound.csv': 'item_code,location_code,period,reference,quantity\n0123,OSAKA,2027-01,PO-1,12\n' },
+      {
+        ...DRAFT_EDITS,
+        'inbound.csv': 'item_code,location_code,period,reference,quantity\n0123,OSAKA,2027-01,PO-1,12\n',
+      },
       '2027-01-C',
     );
     const first = await getDiff('weekly_refresh@draft');
@@ -242,11 +302,15 @@ describe('GET /api/plans/input_sets/{ref}/diff', () => {
     const itself = await server.fetch(diffUrl('weekly_refresh'), { headers: viewer.headers });
     expect(itself.status).toBe(409);
 
-    const unknown = await server.fetch(diffUrl('weekly_refresh@draft', '?against=nothing_here'), { headers: viewer.headers });
+    const unknown = await server.fetch(diffUrl('weekly_refresh@draft', '?against=nothing_here'), {
+      headers: viewer.headers,
+    });
     expect(unknown.status).toBe(404);
     expect(ZProblemDetails.parse(await unknown.json()).detail).toBe("Input set 'nothing_here' not found.");
 
-    const bad = await server.fetch(diffUrl('weekly_refresh@draft', '?against=..%2Fetc'), { headers: viewer.headers });
+    const bad = await server.fetch(diffUrl('weekly_refresh@draft', '?against=..%2Fetc'), {
+      headers: viewer.headers,
+    });
     expect(bad.status).toBe(400);
   });
 
@@ -260,20 +324,29 @@ describe('GET /api/plans/input_sets/{ref}/diff', () => {
     const failureBefore = await jobsTotal('failure');
     expect(failureBefore).toBe(0);
     // Every attempt fails: the diff reads planning_input_calendar, which is gone for now.
-    await server.runtime.db.pool.query('ALTER TABLE planning_input_calendar RENAME TO planning_input_calendar_away');
+    await server.runtime.db.pool.query(
+      'ALTER TABLE planning_input_calendar RENAME TO planning_input_calendar_away',
+    );
     let failed;
     try {
       expect((await getDiff('doomed@draft')).status).toBe(202);
       expect((await getDiff('doomed_retry@draft')).status).toBe(202);
-      [failed] = await Promise.all([waitForDiff('doomed@draft', '', 55_000), waitForDiff('doomed_retry@draft', '', 55_000)]);
+      [failed] = await Promise.all([
+        waitForDiff('doomed@draft', '', 55_000),
+        waitForDiff('doomed_retry@draft', '', 55_000),
+      ]);
     } finally {
-      await server.runtime.db.pool.query('ALTER TABLE planning_input_calendar_away RENAME TO planning_input_calendar');
+      await server.runtime.db.pool.query(
+        'ALTER TABLE planning_input_calendar_away RENAME TO planning_input_calendar',
+      );
     }
     expect(failed.status).toBe(202);
     const job = ZDiffJobState.parse(failed.body);
     expect(job).toMatchObject({ state: 'failed', attempts: 4, maxAttempts: 4 });
     expect(job.error).toContain('planning_input_calendar');
-    expect(job.hint).toContain('delete tmp/input_set_diffs/doomed@draft__doomed.json and reload the Diff tab');
+    expect(job.hint).toContain(
+      'delete tmp/input_set_diffs/doomed@draft__doomed.json and reload the Diff tab',
+    );
 
     const linesOf = (msg: string) => logLines.filter((l) => l.msg === msg && l.label === 'doomed@draft');
     expect(linesOf('input_set_diff_job_failed')).toHaveLength(1);
@@ -299,9 +372,14 @@ describe('GET /api/plans/input_sets/{ref}/diff', () => {
   it('keeps a failed diff failed while it is polled', async () => {
     const first = ZDiffJobState.parse((await getDiff('doomed@draft')).body);
     for (let i = 0; i < 3; i++) {
-      expect(ZDiffJobState.parse((await getDiff('doomed@draft')).body)).toMatchObject({ state: 'failed', jobId: first.jobId });
+      expect(ZDiffJobState.parse((await getDiff('doomed@draft')).body)).toMatchObject({
+        state: 'failed',
+        jobId: first.jobId,
+      });
     }
-    const rows = await server.fetch(`${diffUrl('doomed@draft')}/rows?table=demand&kind=added`, { headers: viewer.headers });
+    const rows = await server.fetch(`${diffUrl('doomed@draft')}/rows?table=demand&kind=added`, {
+      headers: viewer.headers,
+    });
     expect(ZDiffJobState.parse(await rows.json()).state).toBe('failed');
     expect(await jobsTotal('failure')).toBe(8);
   });
@@ -314,13 +392,18 @@ describe('GET /api/plans/input_sets/{ref}/diff', () => {
     expect(['queued', 'running']).toContain(reloaded.body.state);
     const recovered = await waitForDiff('doomed@draft');
     expect(recovered.status).toBe(200);
-    expect(ZDiffResult.parse(recovered.body).totals).toEqual({ added: 2, removed: 1, changed: 6, unchanged: 10 });
+    expect(ZDiffResult.parse(recovered.body).totals).toEqual({
+      added: 2,
+      removed: 1,
+      changed: 6,
+      unchanged: 10,
+    });
     const file = JSON.parse(await readFile(cacheFile('doomed@draft__doomed'), 'utf8'));
     expect(file).toMatchObject({ format: 'planning-hub/input-set-diff@2', ref: 'doomed@draft' });
     expect(await jobsTotal('failure')).toBe(8);
   }, 60_000);
 
-  it('runs a failed diff again with retry=true (the Diff tab\'s Retry button), replacing its failure record', async () => {
+  it("runs a failed diff again with retry=true (the Diff tab's Retry button), replacing its failure record", async () => {
     expect((await getDiff('doomed_retry@draft')).body.state).toBe('failed');
     expect((await getDiff('doomed_retry@draft', '?retry=true')).status).toBe(202);
     const recovered = await waitForDiff('doomed_retry@draft');

@@ -63,15 +63,20 @@ describe('GET .../diff/rows with filters', () => {
       'ITEM-A/TOKYO/2027-02',
       'ITEM-B/TOKYO/2027-01',
     ]);
-    expect((await rows('table=demand&kind=changed&key=2027-02&match=exact&key_column=period')).rows.map(keyOf)).toEqual([
-      'ITEM-A/TOKYO/2027-02',
-    ]);
+    expect(
+      (await rows('table=demand&kind=changed&key=2027-02&match=exact&key_column=period')).rows.map(keyOf),
+    ).toEqual(['ITEM-A/TOKYO/2027-02']);
     expect((await rows('table=demand&kind=changed&key=ITEM-A&key_column=location_code')).total).toBe(0);
-    expect((await rows('table=demand&kind=removed&key=NAGOYA')).rows.map(keyOf)).toEqual(['ITEM-C/NAGOYA/2027-01', 'ITEM-C/NAGOYA/2027-02']);
+    expect((await rows('table=demand&kind=removed&key=NAGOYA')).rows.map(keyOf)).toEqual([
+      'ITEM-C/NAGOYA/2027-01',
+      'ITEM-C/NAGOYA/2027-02',
+    ]);
   });
 
   it('keeps the rows whose change touches a column', async () => {
-    expect((await rows('table=demand&kind=changed&column=uom')).rows.map(keyOf)).toEqual(['ITEM-B/OSAKA/2027-01']);
+    expect((await rows('table=demand&kind=changed&column=uom')).rows.map(keyOf)).toEqual([
+      'ITEM-B/OSAKA/2027-01',
+    ]);
     expect((await rows('table=demand&kind=changed&column=quantity')).total).toBe(4);
   });
 

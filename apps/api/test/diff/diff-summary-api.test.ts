@@ -19,7 +19,8 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-const summaryUrl = (ref: string, query: string) => `/api/plans/input_sets/${encodeURIComponent(ref)}/diff/summary?${query}`;
+const summaryUrl = (ref: string, query: string) =>
+  `/api/plans/input_sets/${encodeURIComponent(ref)}/diff/summary?${query}`;
 
 async function getSummary(query: string, ref = 'moved@draft') {
   const res = await server.fetch(summaryUrl(ref, query), { headers: viewer.headers });
@@ -50,10 +51,22 @@ describe('GET /api/plans/input_sets/{ref}/diff/summary', () => {
   it('answers 202 with the job while the diff runs, then the totals of every quantity column', async () => {
     const first = await getSummary('by=item_code');
     expect(first.status).toBe(202);
-    expect(ZDiffJobState.parse(first.body)).toMatchObject({ ref: 'moved@draft', against: 'moved', refRevision: 2, againstRevision: 1 });
+    expect(ZDiffJobState.parse(first.body)).toMatchObject({
+      ref: 'moved@draft',
+      against: 'moved',
+      refRevision: 2,
+      againstRevision: 1,
+    });
 
     const body = await summary('by=item_code');
-    expect(body).toMatchObject({ ref: 'moved@draft', against: 'moved', identical: false, tolerance: {}, table: 'demand', column: 'quantity' });
+    expect(body).toMatchObject({
+      ref: 'moved@draft',
+      against: 'moved',
+      identical: false,
+      tolerance: {},
+      table: 'demand',
+      column: 'quantity',
+    });
     expect(body.totals.map((t) => `${t.table}.${t.column}`)).toEqual([
       'demand.quantity',
       'capacity.available_hours',
@@ -75,19 +88,71 @@ describe('GET /api/plans/input_sets/{ref}/diff/summary', () => {
       hiddenDelta: '0',
       tolerance: null,
     });
-    expect(pick(body, 'capacity', 'available_hours')).toMatchObject({ before: '310.5', after: '326.5', delta: '16', changed: 1 });
-    expect(pick(body, 'inventory', 'on_hand')).toMatchObject({ before: '110', after: '125', delta: '15', percent: '13.6364', changed: 1 });
-    expect(pick(body, 'inventory', 'safety_stock')).toMatchObject({ before: '7', after: '10', delta: '3', changed: 1 });
-    expect(pick(body, 'inbound', 'quantity')).toMatchObject({ before: '10', after: '10', delta: '0', percent: '0', changed: 0 });
+    expect(pick(body, 'capacity', 'available_hours')).toMatchObject({
+      before: '310.5',
+      after: '326.5',
+      delta: '16',
+      changed: 1,
+    });
+    expect(pick(body, 'inventory', 'on_hand')).toMatchObject({
+      before: '110',
+      after: '125',
+      delta: '15',
+      percent: '13.6364',
+      changed: 1,
+    });
+    expect(pick(body, 'inventory', 'safety_stock')).toMatchObject({
+      before: '7',
+      after: '10',
+      delta: '3',
+      changed: 1,
+    });
+    expect(pick(body, 'inbound', 'quantity')).toMatchObject({
+      before: '10',
+      after: '10',
+      delta: '0',
+      percent: '0',
+      changed: 0,
+    });
   });
 
   it('lists the top movers by item: tripled demand first, the dropped location next, the 0.1% last', async () => {
     const body = await summary('by=item_code');
     expect(body).toMatchObject({ by: 'item_code', sort: 'abs_delta', total: 3, offset: 0 });
     expect(body.groups).toEqual([
-      { key: 'ITEM-A', before: '250', after: '750', delta: '500', percent: '200', added: 0, removed: 0, changed: 3, hidden: 0 },
-      { key: 'ITEM-C', before: '70', after: '0', delta: '-70', percent: '-100', added: 0, removed: 2, changed: 0, hidden: 0 },
-      { key: 'ITEM-B', before: '1200', after: '1201', delta: '1', percent: '0.0833', added: 0, removed: 0, changed: 1, hidden: 0 },
+      {
+        key: 'ITEM-A',
+        before: '250',
+        after: '750',
+        delta: '500',
+        percent: '200',
+        added: 0,
+        removed: 0,
+        changed: 3,
+        hidden: 0,
+      },
+      {
+        key: 'ITEM-C',
+        before: '70',
+        after: '0',
+        delta: '-70',
+        percent: '-100',
+        added: 0,
+        removed: 2,
+        changed: 0,
+        hidden: 0,
+      },
+      {
+        key: 'ITEM-B',
+        before: '1200',
+        after: '1201',
+        delta: '1',
+        percent: '0.0833',
+        added: 0,
+        removed: 0,
+        changed: 1,
+        hidden: 0,
+      },
     ]);
   });
 
@@ -108,7 +173,17 @@ describe('GET /api/plans/input_sets/{ref}/diff/summary', () => {
     expect(second.groups.map((g) => g.key)).toEqual(['OSAKA']);
     const capacity = await summary('table=capacity&by=resource_code');
     expect(capacity.groups).toEqual([
-      { key: 'R1', before: '310.5', after: '326.5', delta: '16', percent: '5.153', added: 0, removed: 0, changed: 1, hidden: 0 },
+      {
+        key: 'R1',
+        before: '310.5',
+        after: '326.5',
+        delta: '16',
+        percent: '5.153',
+        added: 0,
+        removed: 0,
+        changed: 1,
+        hidden: 0,
+      },
     ]);
     const safety = await summary('table=inventory&column=safety_stock&by=item_code');
     expect(safety.groups.map((g) => [g.key, g.delta])).toEqual([
@@ -146,13 +221,25 @@ describe('GET /api/plans/input_sets/{ref}/diff/summary', () => {
   });
 
   it('hides only changes strictly below the tolerance: 0.1% is shown under 0.1%, hidden under 0.1001%', async () => {
-    expect(pick(await summary('by=item_code&tolerance=demand.quantity:0.1%25'), 'demand', 'quantity').hidden).toBe(0);
-    expect(pick(await summary('by=item_code&tolerance=demand.quantity:0.1001%25'), 'demand', 'quantity').hidden).toBe(1);
+    expect(
+      pick(await summary('by=item_code&tolerance=demand.quantity:0.1%25'), 'demand', 'quantity').hidden,
+    ).toBe(0);
+    expect(
+      pick(await summary('by=item_code&tolerance=demand.quantity:0.1001%25'), 'demand', 'quantity').hidden,
+    ).toBe(1);
   });
 
   it('applies absolute tolerances per column, several at once', async () => {
-    const body = await summary('by=item_code&table=inventory&tolerance=inventory.on_hand:20&tolerance=inventory.safety_stock:3');
-    expect(pick(body, 'inventory', 'on_hand')).toMatchObject({ after: '110', delta: '0', changed: 0, hidden: 1, hiddenDelta: '15' });
+    const body = await summary(
+      'by=item_code&table=inventory&tolerance=inventory.on_hand:20&tolerance=inventory.safety_stock:3',
+    );
+    expect(pick(body, 'inventory', 'on_hand')).toMatchObject({
+      after: '110',
+      delta: '0',
+      changed: 0,
+      hidden: 1,
+      hiddenDelta: '15',
+    });
     // 3 is not below 3.
     expect(pick(body, 'inventory', 'safety_stock')).toMatchObject({ delta: '3', changed: 1, hidden: 0 });
     expect(pick(body, 'demand', 'quantity')).toMatchObject({ hidden: 0, tolerance: null });
@@ -193,7 +280,9 @@ describe('GET /api/plans/input_sets/{ref}/diff/summary', () => {
     await importRevision(server.runtime.db.pool, 'moved_twins', {}, 'same-files');
     const body = await summary('by=item_code', 'moved_twins@draft');
     expect(body.identical).toBe(true);
-    expect(body.totals.every((t) => t.delta === '0' && t.changed === 0 && t.added === 0 && t.removed === 0)).toBe(true);
+    expect(
+      body.totals.every((t) => t.delta === '0' && t.changed === 0 && t.added === 0 && t.removed === 0),
+    ).toBe(true);
     expect(body.groups).toEqual([]);
   });
 

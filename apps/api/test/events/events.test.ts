@@ -15,10 +15,23 @@ let admin: TTokenCaller;
 async function seedWeeklyRefresh(): Promise<void> {
   const { pool } = server.runtime.db;
   await importDraft(pool, 'weekly_refresh');
-  await approveDraft({ pool, ref: 'weekly_refresh@draft', reviewer: 'E1', comment: 'JIRA-1', actor: systemActor('lead') });
+  await approveDraft({
+    pool,
+    ref: 'weekly_refresh@draft',
+    reviewer: 'E1',
+    comment: 'JIRA-1',
+    actor: systemActor('lead'),
+  });
   await importDraft(pool, 'weekly_refresh', { versionId: 'B', overrides: { 'inbound.csv': null } });
   // r2 drops inbound: the approval gates' row_count_change warning needs the acknowledgement (docs/design.md section 11).
-  await approveDraft({ pool, ref: 'weekly_refresh@draft', reviewer: 'E2', comment: 'JIRA-2', acknowledgeWarnings: true, actor: systemActor('lead') });
+  await approveDraft({
+    pool,
+    ref: 'weekly_refresh@draft',
+    reviewer: 'E2',
+    comment: 'JIRA-2',
+    acknowledgeWarnings: true,
+    actor: systemActor('lead'),
+  });
   await importDraft(pool, 'weekly_refresh', { versionId: 'C' });
 }
 
@@ -55,18 +68,36 @@ describe('GET /api/plans/input_sets/{label}/events', () => {
       'upload r1',
     ]);
     const approve = body.events[1]!;
-    expect(Object.keys(approve).sort()).toEqual(
-      ['action', 'actor', 'comment', 'createdAt', 'createdAtJst', 'hash', 'id', 'inputSetId', 'label', 'metadata', 'prevHash', 'principal', 'revision'],
-    );
+    expect(Object.keys(approve).sort()).toEqual([
+      'action',
+      'actor',
+      'comment',
+      'createdAt',
+      'createdAtJst',
+      'hash',
+      'id',
+      'inputSetId',
+      'label',
+      'metadata',
+      'prevHash',
+      'principal',
+      'revision',
+    ]);
     expect(approve).toMatchObject({ actor: 'E2', principal: 'lead', comment: 'JIRA-2' });
     expect(approve.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     const jstHour = (new Date(approve.createdAt).getUTCHours() + 9) % 24;
-    expect(approve.createdAtJst).toMatch(new RegExp(` ${String(jstHour).padStart(2, '0')}:\\d{2}:\\d{2} JST$`));
+    expect(approve.createdAtJst).toMatch(
+      new RegExp(` ${String(jstHour).padStart(2, '0')}:\\d{2}:\\d{2} JST$`),
+    );
     expect(body.events[2]!.comment).toBe('superseded by r2');
   });
 
   it('pages newest first with an opaque cursor', async () => {
-    const all = ZEventsResponse.parse(await (await server.fetch(`${API.events('weekly_refresh')}?limit=100`, { headers: viewer.headers })).json());
+    const all = ZEventsResponse.parse(
+      await (
+        await server.fetch(`${API.events('weekly_refresh')}?limit=100`, { headers: viewer.headers })
+      ).json(),
+    );
     const ids: string[] = [];
     let url = `${API.events('weekly_refresh')}?limit=4`;
     for (;;) {
@@ -82,21 +113,32 @@ describe('GET /api/plans/input_sets/{label}/events', () => {
   it('defaults to 100 and bounds limit and cursor (400)', async () => {
     expect((await server.fetch(API.events('weekly_refresh'), { headers: viewer.headers })).status).toBe(200);
     for (const query of ['limit=0', 'limit=1001', 'limit=ten', 'cursor=abc', 'cursor=-1']) {
-      await expectProblem(await server.fetch(`${API.events('weekly_refresh')}?${query}`, { headers: viewer.headers }), 400);
+      await expectProblem(
+        await server.fetch(`${API.events('weekly_refresh')}?${query}`, { headers: viewer.headers }),
+        400,
+      );
     }
   });
 
   it('answers the runbook text for an unknown label and points a reference to its label', async () => {
-    const missing = await expectProblem(await server.fetch(API.events('weekly_refrsh'), { headers: viewer.headers }), 404);
+    const missing = await expectProblem(
+      await server.fetch(API.events('weekly_refrsh'), { headers: viewer.headers }),
+      404,
+    );
     expect(missing.detail).toBe("Input set 'weekly_refrsh' not found.");
-    const ref = await expectProblem(await server.fetch(API.events('weekly_refresh@draft'), { headers: viewer.headers }), 400);
+    const ref = await expectProblem(
+      await server.fetch(API.events('weekly_refresh@draft'), { headers: viewer.headers }),
+      400,
+    );
     expect(ref.hint).toContain("use 'weekly_refresh'");
   });
 
   it('needs a signed-in caller', async () => {
     await expectProblem(await server.fetch(API.events('weekly_refresh')), 401);
     const revoked = await expectProblem(
-      await server.fetch(API.events('weekly_refresh'), { headers: { authorization: 'Bearer ph_00000000_nope' } }),
+      await server.fetch(API.events('weekly_refresh'), {
+        headers: { authorization: 'Bearer ph_00000000_nope' },
+      }),
       401,
     );
     expect(revoked.code).toBe('unauthenticated');
@@ -107,16 +149,27 @@ describe('GET /api/plans/input_sets/{label}/events/verify', () => {
   it('reports an intact chain', async () => {
     const res = await server.fetch(API.eventsVerify('weekly_refresh'), { headers: viewer.headers });
     expect(res.status).toBe(200);
-    expect(ZVerifyEventsResponse.parse(await res.json())).toMatchObject({ ok: true, checked: 6, brokenAt: null });
+    expect(ZVerifyEventsResponse.parse(await res.json())).toMatchObject({
+      ok: true,
+      checked: 6,
+      brokenAt: null,
+    });
   });
 
   it('names the first broken link after a row was altered behind the trigger', async () => {
     await importDraft(server.runtime.db.pool, 'tampered');
-    await approveDraft({ pool: server.runtime.db.pool, ref: 'tampered@draft', comment: 'ok', actor: systemActor('lead') });
+    await approveDraft({
+      pool: server.runtime.db.pool,
+      ref: 'tampered@draft',
+      comment: 'ok',
+      actor: systemActor('lead'),
+    });
     const client = await server.runtime.db.pool.connect();
     try {
       await client.query('ALTER TABLE planning_input_set_events DISABLE TRIGGER ALL');
-      await client.query("UPDATE planning_input_set_events SET actor = 'E666' WHERE label = 'tampered' AND action = 'approve'");
+      await client.query(
+        "UPDATE planning_input_set_events SET actor = 'E666' WHERE label = 'tampered' AND action = 'approve'",
+      );
     } finally {
       await client.query('ALTER TABLE planning_input_set_events ENABLE TRIGGER ALL');
       client.release();
@@ -124,7 +177,11 @@ describe('GET /api/plans/input_sets/{label}/events/verify', () => {
     const verdict = ZVerifyEventsResponse.parse(
       await (await server.fetch(API.eventsVerify('tampered'), { headers: viewer.headers })).json(),
     );
-    expect(verdict).toMatchObject({ ok: false, checked: 1, brokenEvent: { action: 'approve', actor: 'E666' } });
+    expect(verdict).toMatchObject({
+      ok: false,
+      checked: 1,
+      brokenEvent: { action: 'approve', actor: 'E666' },
+    });
     expect(verdict.reason).toContain('altered');
   });
 });
@@ -143,7 +200,9 @@ describe('POST /api/plans/input_sets/{ref}/events/backfill', () => {
        VALUES ('legacy_set', 1, 'draft', 'v0', $1, '{}', 'legacy')`,
       ['b'.repeat(64)],
     );
-    const empty = ZEventsResponse.parse(await (await server.fetch(API.events('legacy_set'), { headers: viewer.headers })).json());
+    const empty = ZEventsResponse.parse(
+      await (await server.fetch(API.events('legacy_set'), { headers: viewer.headers })).json(),
+    );
     expect(empty.events).toEqual([]);
 
     const res = await backfill('legacy_set@draft', admin, 'imported with events disabled, JIRA-77');
@@ -151,7 +210,11 @@ describe('POST /api/plans/input_sets/{ref}/events/backfill', () => {
     expect(ZInputSetEvent.parse(await res.json())).toMatchObject({
       action: 'backfill',
       principal: admin.username,
-      metadata: { reason: 'imported with events disabled, JIRA-77', backfilled_action: 'upload', status_at_backfill: 'draft' },
+      metadata: {
+        reason: 'imported with events disabled, JIRA-77',
+        backfilled_action: 'upload',
+        status_at_backfill: 'draft',
+      },
     });
     const again = await expectProblem(await backfill('legacy_set@r1', admin, 'again'), 409);
     expect(again.detail).toContain('already has 1 event(s)');

@@ -13,7 +13,13 @@ import type { TTestServer, TTokenCaller } from '../support/test-server';
 let server: TTestServer;
 let planner: TTokenCaller;
 
-beforeAll(async () => ({ server, users: [planner] } = await startServerWithUsers('planner')));
+beforeAll(
+  async () =>
+    ({
+      server,
+      users: [planner],
+    } = await startServerWithUsers('planner')),
+);
 afterAll(() => server?.close());
 
 async function problemOf(res: Response) {
@@ -56,7 +62,11 @@ describe('problem+json in the language of the request', () => {
 
   it('says a wrong password in Japanese', async () => {
     const user = await server.createUser('viewer');
-    const res = await postSignIn(server.fetch, { username: user.username, password: 'not-the-password' }, { 'accept-language': 'ja' });
+    const res = await postSignIn(
+      server.fetch,
+      { username: user.username, password: 'not-the-password' },
+      { 'accept-language': 'ja' },
+    );
     expect(res.status).toBe(401);
     expect(await problemOf(res)).toMatchObject({
       code: 'unauthenticated',
@@ -95,9 +105,17 @@ describe('problem+json in the language of the request', () => {
   });
 
   it('says the errors of no route and of a refused role in Japanese too', async () => {
-    const missing = await server.fetch('/api/no/such/route', { headers: { ...planner.headers, 'accept-language': 'ja' } });
-    expect(await problemOf(missing)).toMatchObject({ code: 'not_found', messageCode: 'error.api.no_route', detail: 'API のルート GET /api/no/such/route はありません。' });
-    const refused = await server.fetch('/api/admin/users', { headers: { ...planner.headers, 'accept-language': 'ja' } });
+    const missing = await server.fetch('/api/no/such/route', {
+      headers: { ...planner.headers, 'accept-language': 'ja' },
+    });
+    expect(await problemOf(missing)).toMatchObject({
+      code: 'not_found',
+      messageCode: 'error.api.no_route',
+      detail: 'API のルート GET /api/no/such/route はありません。',
+    });
+    const refused = await server.fetch('/api/admin/users', {
+      headers: { ...planner.headers, 'accept-language': 'ja' },
+    });
     expect(refused.status).toBe(403);
     expect(await problemOf(refused)).toMatchObject({
       code: 'forbidden',

@@ -8,7 +8,13 @@ import type { TTestServer, TTokenCaller } from '../support/test-server';
 let server: TTestServer;
 let reviewer: TTokenCaller;
 
-beforeAll(async () => ({ server, users: [reviewer] } = await startServerWithUsers('reviewer')));
+beforeAll(
+  async () =>
+    ({
+      server,
+      users: [reviewer],
+    } = await startServerWithUsers('reviewer')),
+);
 afterAll(() => server?.close());
 
 async function actionsOf(ref: string): Promise<TRevisionActions> {
@@ -41,8 +47,14 @@ describe('GET /api/plans/input_sets/{ref}: actions', () => {
   });
 
   it('a draft with errors may not be approved; one with warnings needs them acknowledged', async () => {
-    await importDraft(server.runtime.db.pool, 'actions_errors', { overrides: ERROR_OVERRIDES, allowInvalid: true });
-    expect((await actionsOf('actions_errors@draft')).approve).toEqual({ allowed: false, reason: 'approveHasErrors' });
+    await importDraft(server.runtime.db.pool, 'actions_errors', {
+      overrides: ERROR_OVERRIDES,
+      allowInvalid: true,
+    });
+    expect((await actionsOf('actions_errors@draft')).approve).toEqual({
+      allowed: false,
+      reason: 'approveHasErrors',
+    });
     await importDraft(server.runtime.db.pool, 'actions_warnings', { overrides: WARNING_OVERRIDES });
     const actions = await actionsOf('actions_warnings@draft');
     expect(actions.approve).toEqual(ALLOWED);
@@ -52,7 +64,10 @@ describe('GET /api/plans/input_sets/{ref}: actions', () => {
   it('a ready revision may be reverted until the label has a draft again; an archived one allows nothing', async () => {
     await importDraft(server.runtime.db.pool, 'actions_ready');
     await approve('actions_ready@draft');
-    expect(await actionsOf('actions_ready')).toMatchObject({ approve: { reason: 'approveNeedsDraft' }, revert: ALLOWED });
+    expect(await actionsOf('actions_ready')).toMatchObject({
+      approve: { reason: 'approveNeedsDraft' },
+      revert: ALLOWED,
+    });
     await importDraft(server.runtime.db.pool, 'actions_ready', { versionId: '2027-01-B' });
     expect((await actionsOf('actions_ready')).revert).toEqual({ allowed: false, reason: 'revertHasDraft' });
     await approve('actions_ready@draft');

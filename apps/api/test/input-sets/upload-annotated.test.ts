@@ -24,12 +24,21 @@ const BROKEN_DEMAND = encodeText(
 let server: TTestServer;
 let planner: TTokenCaller;
 
-beforeAll(async () => ({ server, users: [planner] } = await startServerWithUsers('planner')));
+beforeAll(
+  async () =>
+    ({
+      server,
+      users: [planner],
+    } = await startServerWithUsers('planner')),
+);
 afterAll(() => server?.close());
 
 function bundleFiles(demand: Uint8Array): TPlannerFile[] {
   const others = Object.entries(VALID_BUNDLE).filter(([name]) => name !== 'demand.csv');
-  return [{ name: 'demand.csv', bytes: demand }, ...others.map(([name, text]) => ({ name, bytes: new TextEncoder().encode(text) }))];
+  return [
+    { name: 'demand.csv', bytes: demand },
+    ...others.map(([name, text]) => ({ name, bytes: new TextEncoder().encode(text) })),
+  ];
 }
 
 async function upload(label: string, files: readonly TPlannerFile[]): Promise<Response> {
@@ -55,7 +64,9 @@ describe('an annotated download, fixed and uploaded again', () => {
   });
 
   it('writes the problems into demand.csv, in CP932, every original byte kept', () => {
-    annotated = listAnnotatedFiles(annotateBundle({ files: bundleFiles(BROKEN_DEMAND), report: refused, language: 'ja' }));
+    annotated = listAnnotatedFiles(
+      annotateBundle({ files: bundleFiles(BROKEN_DEMAND), report: refused, language: 'ja' }),
+    );
     const demand = annotated.find((file) => file.name === 'demand.csv')!.bytes;
     const text = new TextDecoder('shift_jis', { fatal: true }).decode(demand);
     const lines = text.split('\r\n');
@@ -72,7 +83,10 @@ describe('an annotated download, fixed and uploaded again', () => {
   it('is stored once the rows are fixed, the problems column and problems.csv read past with notices', async () => {
     const fixed = annotated.map((file) => {
       if (file.name !== 'demand.csv') return file;
-      const text = new TextDecoder('shift_jis').decode(file.bytes).replace(',１００,', ',100,').replace(',-5,', ',5,');
+      const text = new TextDecoder('shift_jis')
+        .decode(file.bytes)
+        .replace(',１００,', ',100,')
+        .replace(',-5,', ',5,');
       return { name: file.name, bytes: encodeText(text, 'shift_jis') };
     });
     const res = await upload('fixed_at_source', fixed);
@@ -88,7 +102,9 @@ describe('an annotated download, fixed and uploaded again', () => {
     );
     expect(report.problems.every((p) => p.severity === 'notice')).toBe(true);
     expect(report.rowCounts.demand).toBe(3);
-    const detail = await (await server.fetch(API.inputSet('fixed_at_source@draft'), { headers: planner.headers })).json();
+    const detail = await (
+      await server.fetch(API.inputSet('fixed_at_source@draft'), { headers: planner.headers })
+    ).json();
     // Nothing to acknowledge: a notice is not a warning.
     expect(detail).toMatchObject({ warningCount: 0, errorCount: 0 });
   });

@@ -13,12 +13,19 @@ import { startTestServer, type TTestServer, type TTokenCaller } from '../support
  * nothing is stored: no revision, no rows, no event.
  */
 
-const BAD_DEMAND = 'item_code,location_code,period,quantity,uom\n部品-001,東京,2027-01,１２０,pcs\n0123,OSAKA,2027-02,"1,234",\n';
+const BAD_DEMAND =
+  'item_code,location_code,period,quantity,uom\n部品-001,東京,2027-01,１２０,pcs\n0123,OSAKA,2027-02,"1,234",\n';
 
 let server: TTestServer;
 let planner: TTokenCaller;
 
-beforeAll(async () => ({ server, users: [planner] } = await startServerWithUsers('planner')));
+beforeAll(
+  async () =>
+    ({
+      server,
+      users: [planner],
+    } = await startServerWithUsers('planner')),
+);
 afterAll(() => server?.close());
 
 function dryRun(label: string, form: FormData, headers: Record<string, string> = planner.headers) {
@@ -36,14 +43,36 @@ async function countRows(label: string): Promise<{ revisions: number; events: nu
 
 describe('POST /api/plans/input_sets/{label}/upload?dry_run=true', () => {
   it('answers 200 with the report of a bundle with errors, and stores nothing', async () => {
-    const res = await dryRun('checked_only', bundleFormData({ version_id: 'v1' }, { 'demand.csv': BAD_DEMAND }));
+    const res = await dryRun(
+      'checked_only',
+      bundleFormData({ version_id: 'v1' }, { 'demand.csv': BAD_DEMAND }),
+    );
     expect(res.status).toBe(200);
     const report = ZImportReport.parse(await res.json());
-    expect(report).toMatchObject({ ok: false, stored: false, label: 'checked_only', revision: null, ref: null, contentHash: null });
+    expect(report).toMatchObject({
+      ok: false,
+      stored: false,
+      label: 'checked_only',
+      revision: null,
+      ref: null,
+      contentHash: null,
+    });
     expect(report.problems).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ code: 'wrong_type', file: 'demand.csv', row: 2, column: 'quantity', value: '１２０' }),
-        expect.objectContaining({ code: 'wrong_type', file: 'demand.csv', row: 3, column: 'quantity', value: '1,234' }),
+        expect.objectContaining({
+          code: 'wrong_type',
+          file: 'demand.csv',
+          row: 2,
+          column: 'quantity',
+          value: '１２０',
+        }),
+        expect.objectContaining({
+          code: 'wrong_type',
+          file: 'demand.csv',
+          row: 3,
+          column: 'quantity',
+          value: '1,234',
+        }),
       ]),
     );
     expect(report.problemSummary.errors).toBe(2);
@@ -63,12 +92,27 @@ describe('POST /api/plans/input_sets/{label}/upload?dry_run=true', () => {
   });
 
   it('leaves an existing draft, its rows and its events as they were', async () => {
-    expect((await server.fetch(API.upload('kept_draft'), { method: 'POST', headers: planner.headers, body: bundleFormData({ version_id: 'v1' }) })).status).toBe(201);
-    const before = ZInputSetDetail.parse(await (await server.fetch(API.inputSet('kept_draft@draft'), { headers: planner.headers })).json());
+    expect(
+      (
+        await server.fetch(API.upload('kept_draft'), {
+          method: 'POST',
+          headers: planner.headers,
+          body: bundleFormData({ version_id: 'v1' }),
+        })
+      ).status,
+    ).toBe(201);
+    const before = ZInputSetDetail.parse(
+      await (await server.fetch(API.inputSet('kept_draft@draft'), { headers: planner.headers })).json(),
+    );
     const counts = await countRows('kept_draft');
-    const res = await dryRun('kept_draft', bundleFormData({ version_id: 'v2' }, { 'demand.csv': BAD_DEMAND }));
+    const res = await dryRun(
+      'kept_draft',
+      bundleFormData({ version_id: 'v2' }, { 'demand.csv': BAD_DEMAND }),
+    );
     expect(res.status).toBe(200);
-    const after = ZInputSetDetail.parse(await (await server.fetch(API.inputSet('kept_draft@draft'), { headers: planner.headers })).json());
+    const after = ZInputSetDetail.parse(
+      await (await server.fetch(API.inputSet('kept_draft@draft'), { headers: planner.headers })).json(),
+    );
     expect({ hash: after.contentHash, versionId: after.versionId, rows: after.rowCounts }).toEqual({
       hash: before.contentHash,
       versionId: 'v1',
@@ -79,7 +123,9 @@ describe('POST /api/plans/input_sets/{label}/upload?dry_run=true', () => {
 
   it('refuses a viewer with 403 and an anonymous caller with 401', async () => {
     const viewer = await server.createUserWithToken('viewer');
-    expect((await dryRun('checked_only', bundleFormData({ version_id: 'v1' }), viewer.headers)).status).toBe(403);
+    expect((await dryRun('checked_only', bundleFormData({ version_id: 'v1' }), viewer.headers)).status).toBe(
+      403,
+    );
     expect((await dryRun('checked_only', bundleFormData({ version_id: 'v1' }), {})).status).toBe(401);
   });
 
@@ -108,7 +154,10 @@ describe('the limits of an upload, for a dry run too', () => {
     const res = await small.fetch(`${API.upload('big')}?dry_run=true`, {
       method: 'POST',
       headers: caller.headers,
-      body: bundleFormData({ version_id: 'v1' }, { 'demand.csv': `item_code,location_code,period,quantity\n${'A,B,2027-01,1\n'.repeat(400)}` }),
+      body: bundleFormData(
+        { version_id: 'v1' },
+        { 'demand.csv': `item_code,location_code,period,quantity\n${'A,B,2027-01,1\n'.repeat(400)}` },
+      ),
     });
     expect(res.status).toBe(413);
   });

@@ -126,7 +126,9 @@ export async function startPrometheus({
     global: { scrape_interval: '1s', evaluation_interval: '1s' },
     rule_files: ruleFiles,
     scrape_configs: [{ job_name: 'planning-hub', static_configs: [{ targets: [target] }] }],
-    ...(alertmanagers.length > 0 && { alerting: { alertmanagers: [{ static_configs: [{ targets: alertmanagers }] }] } }),
+    ...(alertmanagers.length > 0 && {
+      alerting: { alertmanagers: [{ static_configs: [{ targets: alertmanagers }] }] },
+    }),
   };
   await writeFile(configFile, JSON.stringify(config, null, 2));
   const port = await findFreePort();

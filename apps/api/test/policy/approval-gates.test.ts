@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZEventsResponse, ZVerifyEventsResponse } from '@planning-hub/contracts/api/events';
-import { DEFAULT_POLICY, ZChecksResponse, ZLabelPolicy, ZPutPolicyResponse, type TPolicyDocument } from '@planning-hub/contracts/api/policy';
+import {
+  DEFAULT_POLICY,
+  ZChecksResponse,
+  ZLabelPolicy,
+  ZPutPolicyResponse,
+  type TPolicyDocument,
+} from '@planning-hub/contracts/api/policy';
 import { ZProblemDetails } from '@planning-hub/contracts/api/problem-details';
 import { ZReviewResponse } from '@planning-hub/contracts/api/review';
 import { API } from '@planning-hub/contracts/api/routes';
@@ -14,7 +20,13 @@ let server: TTestServer;
 let reviewer: TTokenCaller;
 let admin: TTokenCaller;
 
-beforeAll(async () => ({ server, users: [reviewer, admin] } = await startServerWithUsers('reviewer', 'admin')));
+beforeAll(
+  async () =>
+    ({
+      server,
+      users: [reviewer, admin],
+    } = await startServerWithUsers('reviewer', 'admin')),
+);
 afterAll(() => server?.close());
 
 const HEADER = 'item_code,location_code,period,quantity,uom\n';
@@ -26,7 +38,11 @@ const WITH_NAGOYA = `${VALID_BUNDLE['demand.csv']}部品-001,名古屋,2027-01,1
 const MIXED_UOM = `${HEADER}部品-001,東京,2027-01,100,個\n部品-001,東京,2027-02,80,pcs\n部品-001,OSAKA,2027-02,5,\n0123,OSAKA,2027-02,20,\n`;
 
 function send(method: string, path: string, caller: { headers: Record<string, string> }, body: unknown) {
-  return server.fetch(path, { method, headers: { ...caller.headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return server.fetch(path, {
+    method,
+    headers: { ...caller.headers, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 }
 
 async function checksOf(ref: string) {
@@ -43,7 +59,10 @@ async function approve(ref: string, body: Record<string, unknown> = {}) {
 async function readyThenDraft(label: string, first: Record<string, string>, second: Record<string, string>) {
   await importDraft(server.runtime.db.pool, label, { overrides: first });
   expect((await approve(`${label}@draft`)).status).toBe(200);
-  const report = await importDraft(server.runtime.db.pool, label, { overrides: second, versionId: '2027-01-B' });
+  const report = await importDraft(server.runtime.db.pool, label, {
+    overrides: second,
+    versionId: '2027-01-B',
+  });
   expect(report.stored).toBe(true);
 }
 
@@ -51,7 +70,13 @@ describe('checks when a draft is stored', () => {
   it("finds one item's demand tripled as a warning, with before, after and a message in English and Japanese", async () => {
     await readyThenDraft('gates_tripled', {}, { 'demand.csv': TRIPLED });
     const checks = await checksOf('gates_tripled@draft');
-    expect(checks).toMatchObject({ checked: true, comparedWith: { revision: 1, ref: 'gates_tripled@r1' }, notice: null, errors: 0, warnings: 1 });
+    expect(checks).toMatchObject({
+      checked: true,
+      comparedWith: { revision: 1, ref: 'gates_tripled@r1' },
+      notice: null,
+      errors: 0,
+      warnings: 1,
+    });
     expect(checks.findings).toEqual([
       expect.objectContaining({
         check: 'item_demand_change',
@@ -62,12 +87,18 @@ describe('checks when a draft is stored', () => {
         before: '180.5',
         after: '541.5',
         messageCode: 'check.item_demand_change',
-        message: "Total demand of item '部品-001' went from 180.5 to 541.5 (+200.0%; the policy allows ±50%).",
+        message:
+          "Total demand of item '部品-001' went from 180.5 to 541.5 (+200.0%; the policy allows ±50%).",
       }),
     ]);
-    const ja = await server.fetch(API.checks('gates_tripled@draft'), { headers: { ...reviewer.headers, 'accept-language': 'ja' } });
+    const ja = await server.fetch(API.checks('gates_tripled@draft'), {
+      headers: { ...reviewer.headers, 'accept-language': 'ja' },
+    });
     // The API's message is English; the code and params give the Japanese (the SPA and the CLI render them).
-    expect(ZChecksResponse.parse(await ja.json()).findings[0]?.params).toMatchObject({ item: '部品-001', percent: '+200.0' });
+    expect(ZChecksResponse.parse(await ja.json()).findings[0]?.params).toMatchObject({
+      item: '部品-001',
+      percent: '+200.0',
+    });
     expect(checks.checks.find((c) => c.check === 'quantity_outlier')).toMatchObject({ ran: true, total: 0 });
   });
 
@@ -92,7 +123,10 @@ describe('checks when a draft is stored', () => {
     const checks = await checksOf('gates_first@draft');
     expect(checks).toMatchObject({
       comparedWith: null,
-      notice: { messageCode: 'check.skipped_first', message: "'gates_first' has no ready revision to compare with; comparing checks skipped." },
+      notice: {
+        messageCode: 'check.skipped_first',
+        message: "'gates_first' has no ready revision to compare with; comparing checks skipped.",
+      },
       warnings: 1,
     });
     expect(checks.checks.filter((c) => !c.ran).map((c) => c.check)).toEqual([
@@ -103,14 +137,23 @@ describe('checks when a draft is stored', () => {
       'quantity_outlier',
     ]);
     expect(checks.findings).toEqual([
-      expect.objectContaining({ check: 'mixed_uom', keyValues: ['部品-001'], after: "'', 'pcs', '個'", params: expect.objectContaining({ count: 3 }) }),
+      expect.objectContaining({
+        check: 'mixed_uom',
+        keyValues: ['部品-001'],
+        after: "'', 'pcs', '個'",
+        params: expect.objectContaining({ count: 3 }),
+      }),
     ]);
   });
 
   it('finds nothing when nothing moved', async () => {
     await readyThenDraft('gates_same', {}, {});
     const checks = await checksOf('gates_same@draft');
-    expect({ errors: checks.errors, warnings: checks.warnings, findings: checks.findings }).toEqual({ errors: 0, warnings: 0, findings: [] });
+    expect({ errors: checks.errors, warnings: checks.warnings, findings: checks.findings }).toEqual({
+      errors: 0,
+      warnings: 0,
+      findings: [],
+    });
   });
 });
 
@@ -119,7 +162,9 @@ describe('approving with findings', () => {
     await readyThenDraft('gates_ack', {}, { 'demand.csv': TRIPLED });
     const refused = await approve('gates_ack@draft');
     expect(refused.status).toBe(409);
-    expect(ZProblemDetails.parse(await refused.json())).toMatchObject({ messageCode: 'error.review.needs_check_acknowledgement' });
+    expect(ZProblemDetails.parse(await refused.json())).toMatchObject({
+      messageCode: 'error.review.needs_check_acknowledgement',
+    });
 
     const findingIds = (await checksOf('gates_ack@draft')).findings.map((f) => f.id);
     const res = await approve('gates_ack@draft', { acknowledge_warnings: true });
@@ -136,7 +181,10 @@ describe('approving with findings', () => {
   it('refuses findings of severity error with 409, whatever is acknowledged', async () => {
     const policy: TPolicyDocument = {
       ...DEFAULT_POLICY,
-      checks: { ...DEFAULT_POLICY.checks, item_demand_change: { enabled: true, severity: 'error', threshold_percent: 50 } },
+      checks: {
+        ...DEFAULT_POLICY.checks,
+        item_demand_change: { enabled: true, severity: 'error', threshold_percent: 50 },
+      },
     };
     expect((await send('PUT', API.policy('gates_error'), admin, policy)).status).toBe(200);
     await readyThenDraft('gates_error', {}, { 'demand.csv': TRIPLED });
@@ -149,36 +197,69 @@ describe('approving with findings', () => {
     const problem = ZProblemDetails.parse(await res.json());
     expect(problem).toMatchObject({ messageCode: 'error.review.check_errors', params: { count: 1 } });
     expect(problem.detail).toContain('エラー');
-    const { rows } = await server.runtime.db.pool.query("SELECT status FROM planning_input_sets WHERE label = 'gates_error' AND revision = 2");
+    const { rows } = await server.runtime.db.pool.query(
+      "SELECT status FROM planning_input_sets WHERE label = 'gates_error' AND revision = 2",
+    );
     expect(rows[0]).toEqual({ status: 'draft' });
   });
 });
 
 describe('GET and PUT /api/plans/input_sets/{label}/policy', () => {
   it('answers the default policy for a label without one, stores versions as an admin with a policy_update event on the chain', async () => {
-    const before = ZLabelPolicy.parse(await (await server.fetch(API.policy('gates_policy'), { headers: reviewer.headers })).json());
-    expect(before).toEqual({ label: 'gates_policy', version: 0, isDefault: true, updatedAt: null, updatedBy: null, policy: DEFAULT_POLICY });
+    const before = ZLabelPolicy.parse(
+      await (await server.fetch(API.policy('gates_policy'), { headers: reviewer.headers })).json(),
+    );
+    expect(before).toEqual({
+      label: 'gates_policy',
+      version: 0,
+      isDefault: true,
+      updatedAt: null,
+      updatedBy: null,
+      policy: DEFAULT_POLICY,
+    });
 
-    const changed: TPolicyDocument = { ...DEFAULT_POLICY, diff_tolerance: { demand: { quantity: { relative: 0.5 } } } };
+    const changed: TPolicyDocument = {
+      ...DEFAULT_POLICY,
+      diff_tolerance: { demand: { quantity: { relative: 0.5 } } },
+    };
     expect((await send('PUT', API.policy('gates_policy'), reviewer, changed)).status).toBe(403);
     const res = await send('PUT', API.policy('gates_policy'), admin, changed);
     expect(res.status).toBe(200);
     const stored = ZPutPolicyResponse.parse(await res.json());
-    expect(stored).toMatchObject({ version: 1, isDefault: false, updatedBy: admin.username, policy: changed });
-    expect(stored.event).toMatchObject({ action: 'policy_update', principal: admin.username, revision: null, metadata: { previous_version: 0, version: 1 } });
+    expect(stored).toMatchObject({
+      version: 1,
+      isDefault: false,
+      updatedBy: admin.username,
+      policy: changed,
+    });
+    expect(stored.event).toMatchObject({
+      action: 'policy_update',
+      principal: admin.username,
+      revision: null,
+      metadata: { previous_version: 0, version: 1 },
+    });
 
-    const after = ZLabelPolicy.parse(await (await server.fetch(API.policy('gates_policy'), { headers: reviewer.headers })).json());
+    const after = ZLabelPolicy.parse(
+      await (await server.fetch(API.policy('gates_policy'), { headers: reviewer.headers })).json(),
+    );
     expect(after).toMatchObject({ version: 1, policy: changed });
 
     await importDraft(server.runtime.db.pool, 'gates_policy');
-    const events = ZEventsResponse.parse(await (await server.fetch(API.events('gates_policy'), { headers: reviewer.headers })).json());
+    const events = ZEventsResponse.parse(
+      await (await server.fetch(API.events('gates_policy'), { headers: reviewer.headers })).json(),
+    );
     expect(events.events.map((e) => e.action)).toEqual(['upload', 'policy_update']);
-    const verdict = ZVerifyEventsResponse.parse(await (await server.fetch(API.eventsVerify('gates_policy'), { headers: reviewer.headers })).json());
+    const verdict = ZVerifyEventsResponse.parse(
+      await (await server.fetch(API.eventsVerify('gates_policy'), { headers: reviewer.headers })).json(),
+    );
     expect(verdict.ok).toBe(true);
   });
 
   it('refuses a document that is not a policy with 400, naming the field', async () => {
-    const res = await send('PUT', API.policy('gates_bad'), admin, { ...DEFAULT_POLICY, checks: { ...DEFAULT_POLICY.checks, row_count: {} } });
+    const res = await send('PUT', API.policy('gates_bad'), admin, {
+      ...DEFAULT_POLICY,
+      checks: { ...DEFAULT_POLICY.checks, row_count: {} },
+    });
     expect(res.status).toBe(400);
     expect(JSON.stringify(await res.json())).toContain('row_count');
   });

@@ -60,7 +60,12 @@ async function tamper(
 async function seed(label: string): Promise<void> {
   const { pool } = server.runtime.db;
   await importDraft(pool, label);
-  await approveDraft({ pool, ref: `${label}@draft`, comment: 'JIRA-1 checked the totals', actor: systemActor('lead') });
+  await approveDraft({
+    pool,
+    ref: `${label}@draft`,
+    comment: 'JIRA-1 checked the totals',
+    actor: systemActor('lead'),
+  });
   await importDraft(pool, label, { versionId: 'B' });
   await approveDraft({ pool, ref: `${label}@draft`, comment: 'JIRA-2', actor: systemActor('lead') });
 }
@@ -84,7 +89,9 @@ describe('attempt the superuser rewrite', () => {
     await seed('rewritten');
     expect(await verify('rewritten')).toMatchObject({ ok: true, checked: 5 });
     await tamper('rewritten', (client) =>
-      client.query("UPDATE planning_input_set_events SET comment = 'JIRA-1 approved without checking' WHERE label = 'rewritten' AND comment = 'JIRA-1 checked the totals'"),
+      client.query(
+        "UPDATE planning_input_set_events SET comment = 'JIRA-1 approved without checking' WHERE label = 'rewritten' AND comment = 'JIRA-1 checked the totals'",
+      ),
     );
     const verdict = await verify('rewritten');
     expect(verdict.ok).toBe(false);
@@ -96,7 +103,10 @@ describe('attempt the superuser rewrite', () => {
     await seed('rewritten_with_key');
     await tamper(
       'rewritten_with_key',
-      (client) => client.query("UPDATE planning_input_set_events SET comment = 'JIRA-1 approved without checking' WHERE label = 'rewritten_with_key' AND comment = 'JIRA-1 checked the totals'"),
+      (client) =>
+        client.query(
+          "UPDATE planning_input_set_events SET comment = 'JIRA-1 approved without checking' WHERE label = 'rewritten_with_key' AND comment = 'JIRA-1 checked the totals'",
+        ),
       { key: await auditKey() },
     );
     expect(await verify('rewritten_with_key')).toMatchObject({ ok: true, checked: 5, keyed: 5, unkeyed: 0 });
@@ -135,7 +145,12 @@ describe('attempt the superuser rewrite', () => {
     expect(await verify(label)).toMatchObject({ ok: true, checked: 3, keyed: 1, unkeyed: 2 });
 
     // Recomputing the keyed tail without the key: refused, although the old events stay plain.
-    await tamper(label, (client) => client.query(`UPDATE planning_input_set_events SET actor = 'someone else' WHERE label = $1 AND action = 'upload'`, [label]));
+    await tamper(label, (client) =>
+      client.query(
+        `UPDATE planning_input_set_events SET actor = 'someone else' WHERE label = $1 AND action = 'upload'`,
+        [label],
+      ),
+    );
     const verdict = await verify(label);
     expect(verdict).toMatchObject({ ok: false, checked: 2, brokenEvent: { action: 'upload' } });
     expect(verdict.reason).toMatch(/without the audit key/);
@@ -145,13 +160,19 @@ describe('attempt the superuser rewrite', () => {
 describe('deleting the newest events', () => {
   it('is caught against the head recorded earlier (events --json), naming what is missing; without a head it cannot be told', async () => {
     await seed('truncated');
-    const page = ZEventsResponse.parse(await (await server.fetch(`${API.events('truncated')}?limit=1`, { headers: viewer.headers })).json());
+    const page = ZEventsResponse.parse(
+      await (await server.fetch(`${API.events('truncated')}?limit=1`, { headers: viewer.headers })).json(),
+    );
     const recorded = { id: page.events[0]!.id, hash: page.events[0]!.hash, count: 5 };
     const query = `?head=${recorded.hash}&headId=${recorded.id}&headCount=${recorded.count}`;
     expect(await verify('truncated', query)).toMatchObject({ ok: true, checked: 5 });
 
-    await tamper('truncated', (client) =>
-      client.query(`DELETE FROM planning_input_set_events WHERE id IN (SELECT id FROM planning_input_set_events WHERE label = 'truncated' ORDER BY id DESC LIMIT 2)`),
+    await tamper(
+      'truncated',
+      (client) =>
+        client.query(
+          `DELETE FROM planning_input_set_events WHERE id IN (SELECT id FROM planning_input_set_events WHERE label = 'truncated' ORDER BY id DESC LIMIT 2)`,
+        ),
       { rehash: false },
     );
     // The rest of the chain is intact: from the database alone, a cut tail looks like a shorter chain.
@@ -171,9 +192,13 @@ describe('deleting the newest events', () => {
 
   it('passes with a head recorded before later events were added', async () => {
     await seed('grows');
-    const before = ZEventsResponse.parse(await (await server.fetch(API.events('grows'), { headers: viewer.headers })).json()).head;
+    const before = ZEventsResponse.parse(
+      await (await server.fetch(API.events('grows'), { headers: viewer.headers })).json(),
+    ).head;
     expect(before).toMatchObject({ count: 5 });
     await importDraft(server.runtime.db.pool, 'grows', { versionId: 'C' });
-    expect(await verify('grows', `?head=${before!.hash}&headId=${before!.id}&headCount=${before!.count}`)).toMatchObject({ ok: true, checked: 6 });
+    expect(
+      await verify('grows', `?head=${before!.hash}&headId=${before!.id}&headCount=${before!.count}`),
+    ).toMatchObject({ ok: true, checked: 6 });
   });
 });

@@ -189,7 +189,11 @@ describe('the diff job under faults', () => {
     ]);
     // In the cache file's place, the failure record: `rm` it and reload to run the diff again (runbook 6).
     const record = JSON.parse(await readFile(paths.manifestFile, 'utf8'));
-    expect(record).toMatchObject({ format: 'planning-hub/input-set-diff-failure@1', state: 'failed', jobId: job.jobId });
+    expect(record).toMatchObject({
+      format: 'planning-hub/input-set-diff-failure@1',
+      state: 'failed',
+      jobId: job.jobId,
+    });
     expect(record.error).toContain('ENOTDIR');
     expect(record.error).not.toContain(workDir);
 

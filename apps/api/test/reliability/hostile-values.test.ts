@@ -126,7 +126,12 @@ describe('control characters in comments, notes and names', () => {
 
   it('refuses control characters and line breaks in token names (POST /api/tokens and /api/auth/tokens), naming the character', async () => {
     const user = await server.createUser('viewer');
-    const names = { ...ESCAPES, LF: 'planning-cli\nfake', 'line separator': 'planning-cli\u2028fake', 'paragraph separator': 'cli\u2029x' };
+    const names = {
+      ...ESCAPES,
+      LF: 'planning-cli\nfake',
+      'line separator': 'planning-cli\u2028fake',
+      'paragraph separator': 'cli\u2029x',
+    };
     for (const [what, name] of Object.entries(names)) {
       const named = /A token name cannot contain control characters \(U\+[0-9A-F]{4} at character \d+\)/;
       await expectProblem(await send('POST', API.tokens, { name }), 400, named);

@@ -57,18 +57,28 @@ async function stop(run: TEmbeddedRun): Promise<void> {
   }
 }
 
-type TCredentials = { superuser: { user: string; password: string }; app: { user: string; password: string } };
+type TCredentials = {
+  superuser: { user: string; password: string };
+  app: { user: string; password: string };
+};
 const credentialsOf = async (run: TEmbeddedRun): Promise<TCredentials> =>
   JSON.parse(await readFile(path.join(run.dataDir, 'postgres-credentials.json'), 'utf8'));
 
-async function connectAs(run: TEmbeddedRun, user: string, password: string, database = 'planning_hub'): Promise<pg.Client> {
+async function connectAs(
+  run: TEmbeddedRun,
+  user: string,
+  password: string,
+  database = 'planning_hub',
+): Promise<pg.Client> {
   const client = new pg.Client({ host: '127.0.0.1', port: run.port, user, password, database });
   await client.connect();
   return client;
 }
 
 /** Who the server's own connections are, as pg_stat_activity shows them to the superuser. */
-async function serverConnectionRoles(run: TEmbeddedRun): Promise<Array<{ role: string; super: boolean; owner: boolean; member: boolean }>> {
+async function serverConnectionRoles(
+  run: TEmbeddedRun,
+): Promise<Array<{ role: string; super: boolean; owner: boolean; member: boolean }>> {
   const { superuser } = await credentialsOf(run);
   const admin = await connectAs(run, superuser.user, superuser.password);
   try {
@@ -87,14 +97,23 @@ async function serverConnectionRoles(run: TEmbeddedRun): Promise<Array<{ role: s
 
 /** Signs in as the first admin and uploads a bundle: writes work as the login role. */
 async function uploadThroughTheApi(run: TEmbeddedRun): Promise<void> {
-  const signIn = await postSignIn((p, init) => fetch(`${run.baseUrl}${p}`, init), { username: 'admin', password: ADMIN_PASSWORD });
+  const signIn = await postSignIn((p, init) => fetch(`${run.baseUrl}${p}`, init), {
+    username: 'admin',
+    password: ADMIN_PASSWORD,
+  });
   expect(signIn.status).toBe(200);
   const cookie = signIn.headers.getSetCookie()[0]!.split(';')[0]!;
   const { csrfToken } = ZSession.parse(await signIn.json());
   const headers = { cookie, 'x-csrf-token': csrfToken };
-  const upload = await fetch(`${run.baseUrl}${API.upload('least_default')}`, { method: 'POST', headers, body: bundleFormData({ version_id: 'A' }) });
+  const upload = await fetch(`${run.baseUrl}${API.upload('least_default')}`, {
+    method: 'POST',
+    headers,
+    body: bundleFormData({ version_id: 'A' }),
+  });
   expect(upload.status).toBe(201);
-  const verdict = ZVerifyEventsResponse.parse(await (await fetch(`${run.baseUrl}${API.eventsVerify('least_default')}`, { headers })).json());
+  const verdict = ZVerifyEventsResponse.parse(
+    await (await fetch(`${run.baseUrl}${API.eventsVerify('least_default')}`, { headers })).json(),
+  );
   expect(verdict).toMatchObject({ ok: true, checked: 1, keyed: 1 });
 }
 
@@ -119,13 +138,19 @@ describe('the embedded database, as npm start runs it', () => {
     expect((await stat(path.join(run.dataDir, 'audit-hmac-key'))).mode & 0o777).toBe(0o600);
     expect(superuser.password).not.toBe('planning_hub');
     expect(superuser.password.length).toBeGreaterThanOrEqual(32);
-    await expect(connectAs(run, 'planning_hub', 'planning_hub', 'postgres')).rejects.toMatchObject({ code: '28P01' });
+    await expect(connectAs(run, 'planning_hub', 'planning_hub', 'postgres')).rejects.toMatchObject({
+      code: '28P01',
+    });
 
     // The app's own role cannot take the audit trail apart, trigger or not.
     const appClient = await connectAs(run, app.user, app.password);
     try {
-      await expect(appClient.query('ALTER TABLE planning_input_set_events DISABLE TRIGGER ALL')).rejects.toMatchObject({ code: '42501' });
-      await expect(appClient.query('DELETE FROM planning_input_set_events')).rejects.toMatchObject({ code: '42501' });
+      await expect(
+        appClient.query('ALTER TABLE planning_input_set_events DISABLE TRIGGER ALL'),
+      ).rejects.toMatchObject({ code: '42501' });
+      await expect(appClient.query('DELETE FROM planning_input_set_events')).rejects.toMatchObject({
+        code: '42501',
+      });
     } finally {
       await appClient.end();
     }
@@ -151,8 +176,12 @@ describe('the embedded database, as npm start runs it', () => {
 
     const run = await startAsNpmStartDoes(dir, port);
     const { app, superuser } = await credentialsOf(run);
-    expect(await serverConnectionRoles(run)).toEqual([{ role: app.user, super: false, owner: false, member: true }]);
-    await expect(connectAs(run, 'planning_hub', 'planning_hub', 'postgres')).rejects.toMatchObject({ code: '28P01' });
+    expect(await serverConnectionRoles(run)).toEqual([
+      { role: app.user, super: false, owner: false, member: true },
+    ]);
+    await expect(connectAs(run, 'planning_hub', 'planning_hub', 'postgres')).rejects.toMatchObject({
+      code: '28P01',
+    });
     const admin = await connectAs(run, superuser.user, superuser.password, 'postgres');
     await admin.end();
     await uploadThroughTheApi(run);
@@ -161,7 +190,9 @@ describe('the embedded database, as npm start runs it', () => {
     await stop(run);
     const again = await startAsNpmStartDoes(dir, port);
     expect(await credentialsOf(again)).toEqual({ ...(await credentialsOf(run)) });
-    expect(await serverConnectionRoles(again)).toEqual([{ role: app.user, super: false, owner: false, member: true }]);
+    expect(await serverConnectionRoles(again)).toEqual([
+      { role: app.user, super: false, owner: false, member: true },
+    ]);
   });
 });
 
@@ -177,7 +208,9 @@ describe('DATABASE_URL alone, or with DATABASE_OWNER_URL', () => {
     const admin = new pg.Client({ connectionString: inject('pgAdminUrl') });
     await admin.connect();
     await admin.query(`DROP ROLE IF EXISTS ${LOGIN_ROLE}`);
-    await admin.query(`CREATE ROLE ${LOGIN_ROLE} LOGIN PASSWORD '${LOGIN_PASSWORD}' IN ROLE planning_hub_app`);
+    await admin.query(
+      `CREATE ROLE ${LOGIN_ROLE} LOGIN PASSWORD '${LOGIN_PASSWORD}' IN ROLE planning_hub_app`,
+    );
     await admin.query(`GRANT CREATE ON DATABASE ${database.name} TO planning_hub_app`);
     await admin.end();
   });

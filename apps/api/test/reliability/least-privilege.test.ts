@@ -165,7 +165,9 @@ describe(`the API connected as a member of planning_hub_app`, () => {
   });
 
   it('keeps the database policy on (FOUR_EYES=false in the app cannot turn it off) and refuses a self-approval with 403', async () => {
-    expect(await runtime.db.pool.query('SELECT four_eyes FROM planning_hub_policy')).toMatchObject({ rows: [{ four_eyes: true }] });
+    expect(await runtime.db.pool.query('SELECT four_eyes FROM planning_hub_policy')).toMatchObject({
+      rows: [{ four_eyes: true }],
+    });
     const both = await callerWith('reviewer', 'uploader-and-reviewer');
     expect((await upload('self_review', both, 'A')).status).toBe(201);
     const res = await postJson(API.review('self_review@draft'), both, {

@@ -39,7 +39,13 @@ const ENV = { DIFF_POLL_INTERVAL_SECONDS: '0.5', DIFF_RETRY_DELAY_SECONDS: '1' }
 
 async function tokenFor(role: TRole): Promise<Record<string, string>> {
   const username = `${role}-${randomBytes(3).toString('hex')}`;
-  await createUser({ prisma: clients.prisma, username, role, employeeId: null, password: `pw-${randomBytes(8).toString('hex')}` });
+  await createUser({
+    prisma: clients.prisma,
+    username,
+    role,
+    employeeId: null,
+    password: `pw-${randomBytes(8).toString('hex')}`,
+  });
   const { token } = await createApiToken({ prisma: clients.prisma, username, name: 'test' });
   return { authorization: `Bearer ${token}` };
 }
@@ -93,7 +99,11 @@ describe('two API replicas (SERVER_ROLE=api) and a diff worker (SERVER_ROLE=work
     const report = ZImportReport.parse(await res.json());
     const onB = await fetch(`${b.baseUrl}${API.inputSet('shared@draft')}`, { headers: headersOf.viewer });
     expect(onB.status).toBe(200);
-    expect(ZInputSetDetail.parse(await onB.json())).toMatchObject({ label: 'shared', revision: 1, contentHash: report.contentHash });
+    expect(ZInputSetDetail.parse(await onB.json())).toMatchObject({
+      label: 'shared',
+      revision: 1,
+      contentHash: report.contentHash,
+    });
   });
 
   it('queue a diff without running it while no worker runs, and the 202 says so', async () => {
@@ -110,11 +120,17 @@ describe('two API replicas (SERVER_ROLE=api) and a diff worker (SERVER_ROLE=work
   });
 
   it('has the worker serve only its probes and metrics on its port', async () => {
-    worker = await startApiProcess({ databaseUrl: database.url, workDir, env: { ...ENV, SERVER_ROLE: 'worker' } });
+    worker = await startApiProcess({
+      databaseUrl: database.url,
+      workDir,
+      env: { ...ENV, SERVER_ROLE: 'worker' },
+    });
     expect((await fetch(`${worker.baseUrl}/healthz`)).status).toBe(200);
     expect(await (await fetch(`${worker.baseUrl}/readyz`)).json()).toMatchObject({ status: 'ok' });
     expect((await fetch(`${worker.baseUrl}/metrics`)).status).toBe(200);
-    expect((await fetch(`${worker.baseUrl}${API.inputSet('shared@draft')}`, { headers: headersOf.viewer })).status).toBe(404);
+    expect(
+      (await fetch(`${worker.baseUrl}${API.inputSet('shared@draft')}`, { headers: headersOf.viewer })).status,
+    ).toBe(404);
     expect((await fetch(`${worker.baseUrl}/ui/plans/input_sets`)).status).toBe(404);
   }, 120_000);
 
@@ -122,7 +138,8 @@ describe('two API replicas (SERVER_ROLE=api) and a diff worker (SERVER_ROLE=work
     const deadline = Date.now() + 45_000;
     let onB = await getDiff(b.baseUrl, 'spread@draft');
     while (onB.status !== 200) {
-      if (onB.body.state === 'failed' || Date.now() > deadline) throw new Error(`diff on B: ${JSON.stringify(onB.body)}`);
+      if (onB.body.state === 'failed' || Date.now() > deadline)
+        throw new Error(`diff on B: ${JSON.stringify(onB.body)}`);
       await new Promise((r) => setTimeout(r, 250));
       onB = await getDiff(b.baseUrl, 'spread@draft');
     }

@@ -42,8 +42,13 @@ describe('the session cookie', () => {
     const unprefixed = cookie.replace(/^__Host-/, '');
     expect((await server.fetch(API.me, { headers: { ...HTTPS, cookie: unprefixed } })).status).toBe(401);
 
-    const { csrfToken } = ZSession.parse(await (await server.fetch(API.me, { headers: { ...HTTPS, cookie } })).json());
-    const out = await server.fetch(API.signOut, { method: 'POST', headers: { ...HTTPS, cookie, 'x-csrf-token': csrfToken } });
+    const { csrfToken } = ZSession.parse(
+      await (await server.fetch(API.me, { headers: { ...HTTPS, cookie } })).json(),
+    );
+    const out = await server.fetch(API.signOut, {
+      method: 'POST',
+      headers: { ...HTTPS, cookie, 'x-csrf-token': csrfToken },
+    });
     expect(out.status).toBe(204);
     expect(setCookieOf(out, '__Host-planning_hub_session').attributes).toEqual(
       expect.arrayContaining(['Path=/', 'Secure', 'Expires=Thu, 01 Jan 1970 00:00:00 GMT']),
@@ -61,10 +66,23 @@ describe('the session cookie', () => {
   it("names the cookie in POST /api/auth/browser-session as the request's scheme wants it (planning evidence)", async () => {
     const caller = await server.createUserWithToken('viewer');
     const opened = async (headers: Record<string, string>) =>
-      ZBrowserSession.parse(await (await server.fetch(API.browserSession, { method: 'POST', headers: { ...caller.headers, ...headers } })).json());
+      ZBrowserSession.parse(
+        await (
+          await server.fetch(API.browserSession, {
+            method: 'POST',
+            headers: { ...caller.headers, ...headers },
+          })
+        ).json(),
+      );
     const secure = await opened(HTTPS);
     expect(secure.cookieName).toBe('__Host-planning_hub_session');
-    expect((await server.fetch(API.me, { headers: { ...HTTPS, cookie: `${secure.cookieName}=${secure.sessionId}` } })).status).toBe(200);
+    expect(
+      (
+        await server.fetch(API.me, {
+          headers: { ...HTTPS, cookie: `${secure.cookieName}=${secure.sessionId}` },
+        })
+      ).status,
+    ).toBe(200);
     expect((await opened({})).cookieName).toBe('planning_hub_session');
   });
 });
@@ -88,7 +106,9 @@ describe('idle sessions (SESSION_IDLE_MINUTES, default 60)', () => {
     const res = await server.fetch(API.me, { headers: idle.headers });
     expect(res.status).toBe(401);
     expect(res.headers.getSetCookie().join()).toMatch(/planning_hub_session=;/);
-    const { rows } = await server.runtime.db.pool.query('SELECT 1 FROM sessions WHERE id_hash = $1', [sha256Hex(idle.cookie.split('=')[1]!)]);
+    const { rows } = await server.runtime.db.pool.query('SELECT 1 FROM sessions WHERE id_hash = $1', [
+      sha256Hex(idle.cookie.split('=')[1]!),
+    ]);
     expect(rows).toEqual([]);
   });
 

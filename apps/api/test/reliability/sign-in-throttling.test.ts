@@ -20,7 +20,11 @@ afterAll(() => server?.close());
 const from = (ip: string) => ({ 'x-forwarded-for': ip });
 
 const postPassword = (path: string, body: unknown, headers: Record<string, string>) =>
-  server.fetch(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  server.fetch(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 
 async function problemOf(res: Response) {
   expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
@@ -31,7 +35,11 @@ describe('sign-in throttling across usernames and addresses', () => {
   it('answers 429 to one address spraying 50 usernames before the 50th attempt, and not to another address', async () => {
     const statuses: number[] = [];
     for (let i = 1; i <= 50; i += 1) {
-      const res = await postSignIn(server.fetch, { username: `spray-${i}`, password: 'Winter2026!' }, from('198.51.100.7'));
+      const res = await postSignIn(
+        server.fetch,
+        { username: `spray-${i}`, password: 'Winter2026!' },
+        from('198.51.100.7'),
+      );
       statuses.push(res.status);
       await res.body?.cancel();
     }
@@ -41,14 +49,22 @@ describe('sign-in throttling across usernames and addresses', () => {
     expect(statuses.slice(0, firstLimited).every((s) => s === 401)).toBe(true);
     expect(statuses.slice(firstLimited).every((s) => s === 429)).toBe(true);
 
-    const limited = await postSignIn(server.fetch, { username: 'spray-51', password: 'x' }, from('198.51.100.7'));
+    const limited = await postSignIn(
+      server.fetch,
+      { username: 'spray-51', password: 'x' },
+      from('198.51.100.7'),
+    );
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
     expect((await problemOf(limited)).detail).toContain('from this address');
 
     // The right password of a real user from another address still works.
     const user = await server.createUser('viewer');
-    const ok = await postSignIn(server.fetch, { username: user.username, password: user.password }, from('198.51.100.8'));
+    const ok = await postSignIn(
+      server.fetch,
+      { username: user.username, password: user.password },
+      from('198.51.100.8'),
+    );
     expect(ok.status).toBe(200);
   });
 
@@ -58,7 +74,11 @@ describe('sign-in throttling across usernames and addresses', () => {
     for (let i = 1; i <= 40; i += 1) {
       const ip = `203.0.113.${Math.ceil(i / 5)}`; // 5 attempts per address: under the per-address limits
       // Both ways of trying a password count: the sign-in form and `planning login`.
-      const res = await postPassword(i % 2 === 0 ? API.loginToken : API.signIn, { username: user.username, password: `guess ${i}` }, from(ip));
+      const res = await postPassword(
+        i % 2 === 0 ? API.loginToken : API.signIn,
+        { username: user.username, password: `guess ${i}` },
+        from(ip),
+      );
       statuses.push(res.status);
       await res.body?.cancel();
     }
@@ -67,19 +87,35 @@ describe('sign-in throttling across usernames and addresses', () => {
     expect(firstLimited, `statuses: ${statuses.join(',')}`).toBe(30);
     expect(statuses.slice(firstLimited).every((s) => s === 429)).toBe(true);
 
-    const limited = await postSignIn(server.fetch, { username: user.username, password: user.password }, from('192.0.2.99'));
+    const limited = await postSignIn(
+      server.fetch,
+      { username: user.username, password: user.password },
+      from('192.0.2.99'),
+    );
     expect(limited.status).toBe(429);
     expect((await problemOf(limited)).detail).toContain(`'${user.username}'`);
 
     // Another user is not locked out by it.
     const other = await server.createUser('viewer');
-    expect((await postSignIn(server.fetch, { username: other.username, password: other.password }, from('192.0.2.99'))).status).toBe(200);
+    expect(
+      (
+        await postSignIn(
+          server.fetch,
+          { username: other.username, password: other.password },
+          from('192.0.2.99'),
+        )
+      ).status,
+    ).toBe(200);
   });
 
   it('bounds the password hashes waiting at once: a burst gets 503 with Retry-After for what does not fit, and the server still signs people in', async () => {
     const burst = await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
-        postSignIn(server.fetch, { username: `burst-${i}`, password: 'not it' }, from(`192.0.2.${i + 1}`)).then(async (res) => ({
+        postSignIn(
+          server.fetch,
+          { username: `burst-${i}`, password: 'not it' },
+          from(`192.0.2.${i + 1}`),
+        ).then(async (res) => ({
           status: res.status,
           retryAfter: res.headers.get('retry-after'),
           body: await res.text(),
@@ -96,6 +132,14 @@ describe('sign-in throttling across usernames and addresses', () => {
     }
 
     const user = await server.createUser('viewer');
-    expect((await postSignIn(server.fetch, { username: user.username, password: user.password }, from('192.0.2.200'))).status).toBe(200);
+    expect(
+      (
+        await postSignIn(
+          server.fetch,
+          { username: user.username, password: user.password },
+          from('192.0.2.200'),
+        )
+      ).status,
+    ).toBe(200);
   });
 });

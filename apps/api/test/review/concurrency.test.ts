@@ -47,7 +47,10 @@ const LOST_RACE = [
 async function expectLostRace(res: Response): Promise<void> {
   expect(res.status).toBe(409);
   const problem = ZProblemDetails.parse(await res.json());
-  expect(LOST_RACE.some((pattern) => pattern.test(problem.detail)), problem.detail).toBe(true);
+  expect(
+    LOST_RACE.some((pattern) => pattern.test(problem.detail)),
+    problem.detail,
+  ).toBe(true);
 }
 
 describe('concurrent transitions on one label', () => {
@@ -55,7 +58,11 @@ describe('concurrent transitions on one label', () => {
     await importDraft(server.runtime.db.pool, 'contended');
     const responses = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        review('contended@draft', { action: 'approve', reviewer: `E${i}`, comment: `approve #${i}` }, reviewers[i % 4]!),
+        review(
+          'contended@draft',
+          { action: 'approve', reviewer: `E${i}`, comment: `approve #${i}` },
+          reviewers[i % 4]!,
+        ),
       ),
     );
     const byStatus = responses.map((r) => r.status).sort();
@@ -67,9 +74,18 @@ describe('concurrent transitions on one label', () => {
   });
 
   it('lets exactly one of 20 parallel approves win when a previous ready revision must be archived too', async () => {
-    await importDraft(server.runtime.db.pool, 'contended', { versionId: '2027-01-B', overrides: { 'inbound.csv': null } });
+    await importDraft(server.runtime.db.pool, 'contended', {
+      versionId: '2027-01-B',
+      overrides: { 'inbound.csv': null },
+    });
     const responses = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => review('contended@draft', { action: 'approve', comment: `#${i}`, acknowledge_warnings: true }, reviewers[i % 4]!)),
+      Array.from({ length: 20 }, (_, i) =>
+        review(
+          'contended@draft',
+          { action: 'approve', comment: `#${i}`, acknowledge_warnings: true },
+          reviewers[i % 4]!,
+        ),
+      ),
     );
     expect(responses.filter((r) => r.status === 200)).toHaveLength(1);
     await Promise.all(responses.filter((r) => r.status !== 200).map(expectLostRace));
@@ -82,12 +98,21 @@ describe('concurrent transitions on one label', () => {
     for (let round = 0; round < 6; round += 1) {
       const label = `race_${round}`;
       await importDraft(server.runtime.db.pool, label);
-      expect((await review(`${label}@draft`, { action: 'approve', comment: 'r1' }, reviewers[0]!)).status).toBe(200);
-      await importDraft(server.runtime.db.pool, label, { versionId: 'B', overrides: { 'inbound.csv': null } });
+      expect(
+        (await review(`${label}@draft`, { action: 'approve', comment: 'r1' }, reviewers[0]!)).status,
+      ).toBe(200);
+      await importDraft(server.runtime.db.pool, label, {
+        versionId: 'B',
+        overrides: { 'inbound.csv': null },
+      });
       // The revert names the revision its reviewer saw (r1). Whichever runs first, only one
       // may win: a revert first meets the draft r2, a revert second meets r1 archived.
       const [approve, revert] = await Promise.all([
-        review(`${label}@draft`, { action: 'approve', comment: 'approve r2', acknowledge_warnings: true }, reviewers[1]!),
+        review(
+          `${label}@draft`,
+          { action: 'approve', comment: 'approve r2', acknowledge_warnings: true },
+          reviewers[1]!,
+        ),
         review(`${label}@r1`, { action: 'revert', comment: 'revert r1' }, reviewers[2]!),
       ]);
       expect(approve.status).toBe(200);
@@ -99,9 +124,13 @@ describe('concurrent transitions on one label', () => {
 
   it('lets exactly one of 10 parallel reverts win', async () => {
     await importDraft(server.runtime.db.pool, 'revert_race');
-    expect((await review('revert_race@draft', { action: 'approve', comment: 'r1' }, reviewers[0]!)).status).toBe(200);
+    expect(
+      (await review('revert_race@draft', { action: 'approve', comment: 'r1' }, reviewers[0]!)).status,
+    ).toBe(200);
     const responses = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => review('revert_race@r1', { action: 'revert', comment: `#${i}` }, reviewers[i % 4]!)),
+      Array.from({ length: 10 }, (_, i) =>
+        review('revert_race@r1', { action: 'revert', comment: `#${i}` }, reviewers[i % 4]!),
+      ),
     );
     expect(responses.filter((r) => r.status === 200)).toHaveLength(1);
     for (const res of responses.filter((r) => r.status !== 200)) {
@@ -120,14 +149,20 @@ describe('concurrent transitions on one label', () => {
     const holder = await server.runtime.db.pool.connect();
     try {
       await holder.query('BEGIN');
-      await holder.query("SELECT pg_advisory_xact_lock(hashtextextended('planning_input_set:' || $1, 0))", ['locked']);
+      await holder.query("SELECT pg_advisory_xact_lock(hashtextextended('planning_input_set:' || $1, 0))", [
+        'locked',
+      ]);
       const res = await review('locked@draft', { action: 'approve', comment: 'ok' }, reviewers[0]!);
       expect(res.status).toBe(409);
-      expect(ZProblemDetails.parse(await res.json()).detail).toBe("Another change to 'locked' is in progress; reload and try again.");
+      expect(ZProblemDetails.parse(await res.json()).detail).toBe(
+        "Another change to 'locked' is in progress; reload and try again.",
+      );
     } finally {
       await holder.query('ROLLBACK');
       holder.release();
     }
-    expect((await review('locked@draft', { action: 'approve', comment: 'ok' }, reviewers[0]!)).status).toBe(200);
+    expect((await review('locked@draft', { action: 'approve', comment: 'ok' }, reviewers[0]!)).status).toBe(
+      200,
+    );
   });
 });

@@ -17,7 +17,11 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 const upload = (caller: TTokenCaller, versionId: string) =>
-  server.fetch(API.upload('four_eyes'), { method: 'POST', headers: caller.headers, body: bundleFormData({ version_id: versionId }) });
+  server.fetch(API.upload('four_eyes'), {
+    method: 'POST',
+    headers: caller.headers,
+    body: bundleFormData({ version_id: versionId }),
+  });
 
 const approve = (caller: TTokenCaller) =>
   server.fetch(API.review('four_eyes@draft'), {
@@ -32,7 +36,9 @@ describe('four-eyes policy (FOUR_EYES=true)', () => {
     const res = await approve(alice);
     expect(res.status).toBe(403);
     const problem = ZProblemDetails.parse(await res.json());
-    expect(problem.detail).toBe(`Four-eyes policy: '${alice.username}' uploaded the current content of 'four_eyes@draft' and cannot also approve it.`);
+    expect(problem.detail).toBe(
+      `Four-eyes policy: '${alice.username}' uploaded the current content of 'four_eyes@draft' and cannot also approve it.`,
+    );
   });
 
   it('looks at the latest upload: after bob overwrites the draft, bob may not approve but alice may', async () => {
@@ -43,6 +49,8 @@ describe('four-eyes policy (FOUR_EYES=true)', () => {
     const { rows } = await server.runtime.db.pool.query(
       "SELECT principal, metadata FROM planning_input_set_events WHERE label = 'four_eyes' AND action = 'approve'",
     );
-    expect(rows).toEqual([{ principal: alice.username, metadata: expect.objectContaining({ four_eyes: true }) }]);
+    expect(rows).toEqual([
+      { principal: alice.username, metadata: expect.objectContaining({ four_eyes: true }) },
+    ]);
   });
 });

@@ -12,7 +12,13 @@ let server: TTestServer;
 let reviewer: TTokenCaller;
 let admin: TTokenCaller;
 
-beforeAll(async () => ({ server, users: [reviewer, admin] } = await startServerWithUsers('reviewer', 'admin')));
+beforeAll(
+  async () =>
+    ({
+      server,
+      users: [reviewer, admin],
+    } = await startServerWithUsers('reviewer', 'admin')),
+);
 afterAll(() => server?.close());
 
 function post(path: string, caller: { headers: Record<string, string> }, body: unknown) {
@@ -23,8 +29,11 @@ function post(path: string, caller: { headers: Record<string, string> }, body: u
   });
 }
 
-const review = (ref: string, body: Record<string, unknown>, caller: { headers: Record<string, string> } = reviewer) =>
-  post(API.review(ref), caller, body);
+const review = (
+  ref: string,
+  body: Record<string, unknown>,
+  caller: { headers: Record<string, string> } = reviewer,
+) => post(API.review(ref), caller, body);
 
 async function expectProblem(res: Response, status: number) {
   expect(res.status).toBe(status);
@@ -56,7 +65,11 @@ describe('POST /api/plans/input_sets/{ref}/review: approve', () => {
     const upload = await importDraft(server.runtime.db.pool, 'weekly_refresh');
     const approvesBefore = await reviewsTotal('approve');
     const started = Date.now();
-    const res = await review('weekly_refresh@draft', { action: 'approve', reviewer: 'E1234', comment: 'JIRA-123 approve by ops_lead' });
+    const res = await review('weekly_refresh@draft', {
+      action: 'approve',
+      reviewer: 'E1234',
+      comment: 'JIRA-123 approve by ops_lead',
+    });
     expect(res.status).toBe(200);
     const body = ZReviewResponse.parse(await res.json());
     expect(body).toMatchObject({
@@ -89,25 +102,57 @@ describe('POST /api/plans/input_sets/{ref}/review: approve', () => {
       actor: 'E1234',
       principal: reviewer.username,
       comment: 'JIRA-123 approve by ops_lead',
-      metadata: { content_hash: upload.contentHash, warnings: 0, acknowledged_warnings: false, previous_ready_revision: null },
+      metadata: {
+        content_hash: upload.contentHash,
+        warnings: 0,
+        acknowledged_warnings: false,
+        previous_ready_revision: null,
+      },
     });
     expect(body.events).toEqual([approve]);
     expect(await reviewsTotal('approve')).toBe(approvesBefore + 1);
   });
 
   it('archives the previous ready revision with "superseded by rN" when a new draft is approved', async () => {
-    await importDraft(server.runtime.db.pool, 'weekly_refresh', { versionId: '2027-01-B', overrides: { 'inbound.csv': null } });
+    await importDraft(server.runtime.db.pool, 'weekly_refresh', {
+      versionId: '2027-01-B',
+      overrides: { 'inbound.csv': null },
+    });
     // r2 drops inbound: the approval gates' row_count_change warning needs the acknowledgement (docs/design.md section 11).
-    const res = await review('weekly_refresh@draft', { action: 'approve', reviewer: 'E2000', comment: 'JIRA-124', acknowledge_warnings: true });
+    const res = await review('weekly_refresh@draft', {
+      action: 'approve',
+      reviewer: 'E2000',
+      comment: 'JIRA-124',
+      acknowledge_warnings: true,
+    });
     expect(res.status).toBe(200);
     const body = ZReviewResponse.parse(await res.json());
     expect(body).toMatchObject({ revision: 2, status: 'ready', ref: 'weekly_refresh' });
-    expect(body.previousReady).toMatchObject({ revision: 1, status: 'archived', ref: 'weekly_refresh@r1', reviewerId: 'E1234' });
-    expect(await revisionRow('weekly_refresh', 1)).toMatchObject({ status: 'archived', approved_by: reviewer.username, reviewer_id: 'E1234' });
+    expect(body.previousReady).toMatchObject({
+      revision: 1,
+      status: 'archived',
+      ref: 'weekly_refresh@r1',
+      reviewerId: 'E1234',
+    });
+    expect(await revisionRow('weekly_refresh', 1)).toMatchObject({
+      status: 'archived',
+      approved_by: reviewer.username,
+      reviewer_id: 'E1234',
+    });
 
     const [approve, archive] = await events('weekly_refresh');
-    expect(archive).toMatchObject({ action: 'archive', revision: 1, comment: 'superseded by r2', actor: 'E2000', principal: reviewer.username });
-    expect(approve).toMatchObject({ action: 'approve', revision: 2, metadata: { previous_ready_revision: 1 } });
+    expect(archive).toMatchObject({
+      action: 'archive',
+      revision: 1,
+      comment: 'superseded by r2',
+      actor: 'E2000',
+      principal: reviewer.username,
+    });
+    expect(approve).toMatchObject({
+      action: 'approve',
+      revision: 2,
+      metadata: { previous_ready_revision: 1 },
+    });
     expect(body.events.map((e) => e.action)).toEqual(['archive', 'approve']);
   });
 
@@ -115,13 +160,25 @@ describe('POST /api/plans/input_sets/{ref}/review: approve', () => {
     await importDraft(server.runtime.db.pool, 'default_reviewer');
     const res = await review('default_reviewer@draft', { action: 'approve', reviewer: '  ', comment: 'ok' });
     expect(res.status).toBe(200);
-    expect(ZReviewResponse.parse(await res.json())).toMatchObject({ approvedBy: reviewer.username, reviewerId: 'ui_reviewer' });
-    expect((await events('default_reviewer'))[0]).toMatchObject({ actor: 'ui_reviewer', principal: reviewer.username });
+    expect(ZReviewResponse.parse(await res.json())).toMatchObject({
+      approvedBy: reviewer.username,
+      reviewerId: 'ui_reviewer',
+    });
+    expect((await events('default_reviewer'))[0]).toMatchObject({
+      actor: 'ui_reviewer',
+      principal: reviewer.username,
+    });
   });
 
   it('refuses to approve a draft with validation errors (409) and changes nothing', async () => {
-    await importDraft(server.runtime.db.pool, 'invalid_draft', { overrides: ERROR_OVERRIDES, allowInvalid: true });
-    const problem = await expectProblem(await review('invalid_draft@draft', { action: 'approve', comment: 'please' }), 409);
+    await importDraft(server.runtime.db.pool, 'invalid_draft', {
+      overrides: ERROR_OVERRIDES,
+      allowInvalid: true,
+    });
+    const problem = await expectProblem(
+      await review('invalid_draft@draft', { action: 'approve', comment: 'please' }),
+      409,
+    );
     expect(problem.detail).toBe("'invalid_draft@draft' has 1 validation error(s) and cannot be approved.");
     expect(await revisionRow('invalid_draft', 1)).toMatchObject({ status: 'draft', approved_by: null });
     expect((await events('invalid_draft')).map((e) => e.action)).toEqual(['upload']);
@@ -130,7 +187,10 @@ describe('POST /api/plans/input_sets/{ref}/review: approve', () => {
   it('needs acknowledge_warnings to approve a draft with warnings, and records the acknowledgement', async () => {
     const upload = await importDraft(server.runtime.db.pool, 'warned', { overrides: WARNING_OVERRIDES });
     expect(upload.problemSummary.warnings).toBeGreaterThan(0);
-    const problem = await expectProblem(await review('warned@draft', { action: 'approve', comment: 'ok' }), 409);
+    const problem = await expectProblem(
+      await review('warned@draft', { action: 'approve', comment: 'ok' }),
+      409,
+    );
     expect(problem.detail).toContain('acknowledge_warnings: true');
     const refused = await expectProblem(
       await review('warned@draft', { action: 'approve', comment: 'ok', acknowledge_warnings: false }),
@@ -138,7 +198,11 @@ describe('POST /api/plans/input_sets/{ref}/review: approve', () => {
     );
     expect(refused.code).toBe('conflict');
 
-    const res = await review('warned@draft', { action: 'approve', comment: 'warnings read', acknowledge_warnings: true });
+    const res = await review('warned@draft', {
+      action: 'approve',
+      comment: 'warnings read',
+      acknowledge_warnings: true,
+    });
     expect(res.status).toBe(200);
     const [approve] = await events('warned');
     expect(approve!.metadata).toMatchObject({
@@ -152,20 +216,28 @@ describe('POST /api/plans/input_sets/{ref}/review: approve', () => {
   it('answers 409 when the draft changed since the reviewer looked at it', async () => {
     await importDraft(server.runtime.db.pool, 'moving');
     const problem = await expectProblem(
-      await review('moving@draft', { action: 'approve', comment: 'ok', expected_content_hash: 'f'.repeat(64) }),
+      await review('moving@draft', {
+        action: 'approve',
+        comment: 'ok',
+        expected_content_hash: 'f'.repeat(64),
+      }),
       409,
     );
     expect(problem.detail).toContain('changed since it was reviewed');
   });
 
   it('answers 409 for a ready revision and for a draft that no longer exists, 404 for an unknown label', async () => {
-    expect((await expectProblem(await review('weekly_refresh', { action: 'approve', comment: 'x' }), 409)).detail).toBe(
-      "'weekly_refresh' (r2) is ready; only a draft can be approved.",
+    expect(
+      (await expectProblem(await review('weekly_refresh', { action: 'approve', comment: 'x' }), 409)).detail,
+    ).toBe("'weekly_refresh' (r2) is ready; only a draft can be approved.");
+    expect(
+      (await expectProblem(await review('weekly_refresh@draft', { action: 'approve', comment: 'x' }), 409))
+        .detail,
+    ).toBe("'weekly_refresh@draft' no longer exists (r2 is ready); reload and try again.");
+    const missing = await expectProblem(
+      await review('nothing_here@draft', { action: 'approve', comment: 'x' }),
+      404,
     );
-    expect((await expectProblem(await review('weekly_refresh@draft', { action: 'approve', comment: 'x' }), 409)).detail).toBe(
-      "'weekly_refresh@draft' no longer exists (r2 is ready); reload and try again.",
-    );
-    const missing = await expectProblem(await review('nothing_here@draft', { action: 'approve', comment: 'x' }), 404);
     expect(missing.detail).toBe("Input set 'nothing_here@draft' not found.");
   });
 
@@ -180,10 +252,16 @@ describe('POST /api/plans/input_sets/{ref}/review: approve', () => {
     const browser = await server.createUserWithSession('reviewer');
     const res = await review('from_browser@draft', { action: 'approve', comment: 'ok' }, browser);
     expect(res.status).toBe(200);
-    expect((await events('from_browser'))[0]).toMatchObject({ actor: 'ui_reviewer', principal: browser.username });
+    expect((await events('from_browser'))[0]).toMatchObject({
+      actor: 'ui_reviewer',
+      principal: browser.username,
+    });
     for (const role of ['viewer', 'planner'] as const) {
       const caller = await server.createUserWithToken(role);
-      const problem = await expectProblem(await review('from_browser', { action: 'revert', comment: 'x' }, caller), 403);
+      const problem = await expectProblem(
+        await review('from_browser', { action: 'revert', comment: 'x' }, caller),
+        403,
+      );
       expect(problem.detail).toBe(`This needs the reviewer role; you are ${role}.`);
     }
   });
@@ -192,7 +270,11 @@ describe('POST /api/plans/input_sets/{ref}/review: approve', () => {
 describe('POST /api/plans/input_sets/{ref}/review: revert', () => {
   it('sends the ready revision back to draft, clears approved_by/at and the Reviewer ID, and keeps the reason', async () => {
     const revertsBefore = await reviewsTotal('revert');
-    const res = await review('default_reviewer', { action: 'revert', reviewer: 'E77', comment: 'wrong calendar, JIRA-9' });
+    const res = await review('default_reviewer', {
+      action: 'revert',
+      reviewer: 'E77',
+      comment: 'wrong calendar, JIRA-9',
+    });
     expect(res.status).toBe(200);
     const body = ZReviewResponse.parse(await res.json());
     expect(body).toMatchObject({
@@ -203,7 +285,12 @@ describe('POST /api/plans/input_sets/{ref}/review: revert', () => {
       reviewerId: null,
       reviewComment: 'wrong calendar, JIRA-9',
     });
-    expect(await revisionRow('default_reviewer', 1)).toMatchObject({ status: 'draft', approved_by: null, approved_at: null, review_comment: 'wrong calendar, JIRA-9' });
+    expect(await revisionRow('default_reviewer', 1)).toMatchObject({
+      status: 'draft',
+      approved_by: null,
+      approved_at: null,
+      review_comment: 'wrong calendar, JIRA-9',
+    });
     const [revert] = await events('default_reviewer');
     expect(revert).toMatchObject({
       action: 'revert',
@@ -216,14 +303,22 @@ describe('POST /api/plans/input_sets/{ref}/review: revert', () => {
   });
 
   it('requires a reason', async () => {
-    const problem = await expectProblem(await review('weekly_refresh', { action: 'revert', comment: '' }), 400);
+    const problem = await expectProblem(
+      await review('weekly_refresh', { action: 'revert', comment: '' }),
+      400,
+    );
     expect(problem.code).toBe('bad_request');
   });
 
   it('refuses with 409 when the label already has a draft', async () => {
     await importDraft(server.runtime.db.pool, 'weekly_refresh', { versionId: '2027-02-A' });
-    const problem = await expectProblem(await review('weekly_refresh', { action: 'revert', comment: 'bad data' }), 409);
-    expect(problem.detail).toBe("'weekly_refresh' already has a draft (r3); 'weekly_refresh' cannot be reverted while it exists.");
+    const problem = await expectProblem(
+      await review('weekly_refresh', { action: 'revert', comment: 'bad data' }),
+      409,
+    );
+    expect(problem.detail).toBe(
+      "'weekly_refresh' already has a draft (r3); 'weekly_refresh' cannot be reverted while it exists.",
+    );
     expect(await revisionRow('weekly_refresh', 2)).toMatchObject({ status: 'ready', reviewer_id: 'E2000' });
   });
 
@@ -240,7 +335,12 @@ describe('POST /api/plans/input_sets/{ref}/archive', () => {
     const res = await post(API.archive('weekly_refresh@draft'), admin, { comment: 'abandoned, JIRA-130' });
     expect(res.status).toBe(200);
     const body = ZReviewResponse.parse(await res.json());
-    expect(body).toMatchObject({ revision: 3, status: 'archived', ref: 'weekly_refresh@r3', reviewComment: 'abandoned, JIRA-130' });
+    expect(body).toMatchObject({
+      revision: 3,
+      status: 'archived',
+      ref: 'weekly_refresh@r3',
+      reviewComment: 'abandoned, JIRA-130',
+    });
     const [archive] = await events('weekly_refresh');
     expect(archive).toMatchObject({
       action: 'archive',
@@ -254,11 +354,19 @@ describe('POST /api/plans/input_sets/{ref}/archive', () => {
   });
 
   it('refuses a revision that is already archived, and a reviewer', async () => {
-    const problem = await expectProblem(await post(API.archive('weekly_refresh@r3'), admin, { comment: 'again' }), 409);
+    const problem = await expectProblem(
+      await post(API.archive('weekly_refresh@r3'), admin, { comment: 'again' }),
+      409,
+    );
     expect(problem.detail).toBe("'weekly_refresh@r3' is already archived.");
-    const forbidden = await expectProblem(await post(API.archive('weekly_refresh'), reviewer, { comment: 'x' }), 403);
+    const forbidden = await expectProblem(
+      await post(API.archive('weekly_refresh'), reviewer, { comment: 'x' }),
+      403,
+    );
     expect(forbidden.detail).toBe('This needs the admin role; you are reviewer.');
-    const ready = ZInputSetSummary.parse(await (await server.fetch(API.inputSet('weekly_refresh'), { headers: reviewer.headers })).json());
+    const ready = ZInputSetSummary.parse(
+      await (await server.fetch(API.inputSet('weekly_refresh'), { headers: reviewer.headers })).json(),
+    );
     expect(ready.revision).toBe(2);
   });
 });

@@ -34,7 +34,13 @@ describe('a failing artifact store', () => {
     const res = await postJson(server, '/api/runs', planner.headers, { input_set_label: 'weekly_refresh' });
     expect(res.status).toBe(201);
     const run = ZRunDetail.parse(await res.json());
-    expect(run).toMatchObject({ status: 'failed', sha256: null, artifact: null, result: null, inputSetRevision: 1 });
+    expect(run).toMatchObject({
+      status: 'failed',
+      sha256: null,
+      artifact: null,
+      result: null,
+      inputSetRevision: 1,
+    });
     expect(run.error).toMatch(/^Could not write planning_input_set\.json to the artifact store: ENOTDIR/);
     expect(run.error).toContain('Check that ARTIFACT_DIR is a writable folder');
     // Viewers read run errors: the server's folders are not theirs to see (the log keeps them).
@@ -42,11 +48,17 @@ describe('a failing artifact store', () => {
     expect(run.error).not.toContain(scratch);
     expect(await readMetric(server, WRITE_ERRORS)).toBe(1);
 
-    const shown = ZRunDetail.parse(await (await server.fetch(`/api/runs/${run.id}`, { headers: planner.headers })).json());
+    const shown = ZRunDetail.parse(
+      await (await server.fetch(`/api/runs/${run.id}`, { headers: planner.headers })).json(),
+    );
     expect(shown).toMatchObject({ status: 'failed', error: run.error });
-    const download = await server.fetch(`/api/runs/${run.id}/artifacts/planning_input_set.json`, { headers: planner.headers });
+    const download = await server.fetch(`/api/runs/${run.id}/artifacts/planning_input_set.json`, {
+      headers: planner.headers,
+    });
     expect(download.status).toBe(404);
-    expect(ZProblemDetails.parse(await download.json()).hint).toContain('The run failed: Could not write planning_input_set.json');
+    expect(ZProblemDetails.parse(await download.json()).hint).toContain(
+      'The run failed: Could not write planning_input_set.json',
+    );
     // Nothing half-written is left next to the file that is in the way.
     expect(await readdir(scratch)).toEqual(['not-a-folder']);
   });

@@ -29,24 +29,41 @@ async function runPlan(id: string, body: unknown = {}, headers = planner.headers
 describe('plans', () => {
   it('runs a plan with its default label (entrypoint /plans/{id}/runs) and lists it with its runs', async () => {
     const plan = await createPlan({ name: 'S&OP weekly', default_input_set_label: 'weekly_refresh' });
-    expect(plan).toMatchObject({ name: 'S&OP weekly', defaultInputSetLabel: 'weekly_refresh', recentRuns: [] });
+    expect(plan).toMatchObject({
+      name: 'S&OP weekly',
+      defaultInputSetLabel: 'weekly_refresh',
+      recentRuns: [],
+    });
     const res = await runPlan(plan.id);
     expect(res.status).toBe(201);
     const run = ZRunDetail.parse(await res.json());
-    expect(run).toMatchObject({ entrypoint: '/plans/{id}/runs', planId: plan.id, planName: 'S&OP weekly', status: 'succeeded', inputSetLabel: 'weekly_refresh', warnings: [] });
+    expect(run).toMatchObject({
+      entrypoint: '/plans/{id}/runs',
+      planId: plan.id,
+      planName: 'S&OP weekly',
+      status: 'succeeded',
+      inputSetLabel: 'weekly_refresh',
+      warnings: [],
+    });
     expect(run.sha256).toMatch(/^[0-9a-f]{64}$/);
 
-    const list = ZListPlansResponse.parse(await (await server.fetch('/api/plans', { headers: viewer.headers })).json());
+    const list = ZListPlansResponse.parse(
+      await (await server.fetch('/api/plans', { headers: viewer.headers })).json(),
+    );
     const listed = list.items.find((p) => p.id === plan.id)!;
     expect(listed.recentRuns.map((r) => r.id)).toEqual([run.id]);
     expect(listed.recentRuns[0]).toMatchObject({ sha256: run.sha256, status: 'succeeded' });
-    const one = ZPlan.parse(await (await server.fetch(`/api/plans/${plan.id}`, { headers: viewer.headers })).json());
+    const one = ZPlan.parse(
+      await (await server.fetch(`/api/plans/${plan.id}`, { headers: viewer.headers })).json(),
+    );
     expect(one.recentRuns).toHaveLength(1);
   });
 
   it('lets a run name another label than the plan default', async () => {
     const plan = await createPlan({ name: 'override', default_input_set_label: 'nothing_here' });
-    const run = ZRunDetail.parse(await (await runPlan(plan.id, { input_set_label: 'weekly_refresh' })).json());
+    const run = ZRunDetail.parse(
+      await (await runPlan(plan.id, { input_set_label: 'weekly_refresh' })).json(),
+    );
     expect(run).toMatchObject({ inputSetLabel: 'weekly_refresh', warnings: [] });
   });
 
@@ -61,7 +78,9 @@ describe('plans', () => {
       `pnpm planning plans update ${plan.id} --label weekly_refresh`,
       `pnpm planning runs note ${run.id} --text "evidence: <CSV bundle path and sha256>; reason: <why no ready input set could be used>"`,
     ]);
-    expect(await readMetric(server, 'run_without_input_set_total{entrypoint="/plans/{id}/runs"}')).toBe(before + 1);
+    expect(await readMetric(server, 'run_without_input_set_total{entrypoint="/plans/{id}/runs"}')).toBe(
+      before + 1,
+    );
     expect(await readMetric(server, 'run_without_input_set_total{entrypoint="/runs"}')).toBe(0);
   });
 
@@ -76,7 +95,9 @@ describe('plans', () => {
     const plan = await createPlan({ name: 'relink', default_input_set_label: 'gone' });
     const missing = ZRunDetail.parse(await (await runPlan(plan.id)).json());
     expect(missing.warnings[0]!.code).toBe('missing_input_set');
-    expect(missing.warnings[0]!.commands).toContain(`pnpm planning plans update ${plan.id} --label <ready label>`);
+    expect(missing.warnings[0]!.commands).toContain(
+      `pnpm planning plans update ${plan.id} --label <ready label>`,
+    );
     const res = await server.fetch(`/api/plans/${plan.id}`, {
       method: 'PATCH',
       headers: { ...planner.headers, 'content-type': 'application/json' },
@@ -91,11 +112,22 @@ describe('plans', () => {
   it('refuses a duplicate name with 409, a reference as default label with 400, an unknown plan with 404', async () => {
     const taken = await postJson(server, '/api/plans', planner.headers, { name: 'S&OP weekly' });
     expect(taken.status).toBe(409);
-    expect(ZProblemDetails.parse(await taken.json()).detail).toBe("A plan named 'S&OP weekly' already exists.");
-    expect((await postJson(server, '/api/plans', planner.headers, { name: 'x', default_input_set_label: 'weekly_refresh@draft' })).status).toBe(400);
+    expect(ZProblemDetails.parse(await taken.json()).detail).toBe(
+      "A plan named 'S&OP weekly' already exists.",
+    );
+    expect(
+      (
+        await postJson(server, '/api/plans', planner.headers, {
+          name: 'x',
+          default_input_set_label: 'weekly_refresh@draft',
+        })
+      ).status,
+    ).toBe(400);
     const unknown = await runPlan('00000000-0000-4000-8000-000000000000');
     expect(unknown.status).toBe(404);
-    expect(ZProblemDetails.parse(await unknown.json()).detail).toBe("Plan '00000000-0000-4000-8000-000000000000' not found.");
+    expect(ZProblemDetails.parse(await unknown.json()).detail).toBe(
+      "Plan '00000000-0000-4000-8000-000000000000' not found.",
+    );
     expect((await postJson(server, '/api/runs', planner.headers, { plan_id: 'nope' })).status).toBe(404);
   });
 

@@ -32,5 +32,9 @@ export function sha256Hex(bytes: Uint8Array): string {
 }
 
 export function postJson(server: TTestServer, path: string, headers: Record<string, string>, body: unknown) {
-  return server.fetch(path, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return server.fetch(path, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 }

@@ -30,11 +30,20 @@ describe('POST /api/runs without a label (Legacy mode)', () => {
   it('runs in Legacy mode with the runbook warning and counts run_without_input_set_total{entrypoint="/runs"}', async () => {
     expect(await readMetric(server, LEGACY_RUNS)).toBe(0);
     const run = await startRun({});
-    expect(run).toMatchObject({ entrypoint: '/runs', status: 'succeeded', inputSetLabel: null, sha256: null, artifact: null, result: null });
+    expect(run).toMatchObject({
+      entrypoint: '/runs',
+      status: 'succeeded',
+      inputSetLabel: null,
+      sha256: null,
+      artifact: null,
+      result: null,
+    });
     expect(run.warnings).toHaveLength(1);
     const [warning] = run.warnings;
     expect(warning).toMatchObject({ code: 'legacy_mode', title: 'Legacy mode' });
-    expect(warning!.message).toContain('attach the evidence of the CSV bundle that was used and the reason for the exception to the run note');
+    expect(warning!.message).toContain(
+      'attach the evidence of the CSV bundle that was used and the reason for the exception to the run note',
+    );
     expect(warning!.commands).toEqual([
       'pnpm planning list --status ready',
       'pnpm planning runs create --label <ready label>',
@@ -52,7 +61,9 @@ describe('POST /api/runs without a label (Legacy mode)', () => {
       body: JSON.stringify({ note: 'evidence: out/legacy.zip sha256 abc; reason: JIRA-9 hotfix' }),
     });
     expect(res.status).toBe(200);
-    expect(ZRunDetail.parse(await res.json()).note).toBe('evidence: out/legacy.zip sha256 abc; reason: JIRA-9 hotfix');
+    expect(ZRunDetail.parse(await res.json()).note).toBe(
+      'evidence: out/legacy.zip sha256 abc; reason: JIRA-9 hotfix',
+    );
     expect(await readMetric(server, LEGACY_RUNS)).toBe(2);
   });
 });
@@ -61,7 +72,13 @@ describe('POST /api/runs with a label that has no ready revision (Missing InputS
   it('warns Missing InputSet with the runbook import command and counts nothing as Legacy', async () => {
     const before = await readMetric(server, LEGACY_RUNS);
     const run = await startRun({ input_set_label: 'never_imported' });
-    expect(run).toMatchObject({ status: 'succeeded', inputSetLabel: 'never_imported', inputSetRevision: null, sha256: null, result: null });
+    expect(run).toMatchObject({
+      status: 'succeeded',
+      inputSetLabel: 'never_imported',
+      inputSetRevision: null,
+      sha256: null,
+      result: null,
+    });
     expect(run.warnings).toEqual([
       {
         code: 'missing_input_set',
@@ -69,7 +86,10 @@ describe('POST /api/runs with a label that has no ready revision (Missing InputS
         message: expect.stringContaining("Input set 'never_imported' has no ready revision"),
         messageParts: [
           { messageCode: 'run.missing_input_set.no_ready', params: { label: 'never_imported' } },
-          { messageCode: 'run.missing_input_set.no_revisions', params: { folder: 'out/planning_inputs_never_imported' } },
+          {
+            messageCode: 'run.missing_input_set.no_revisions',
+            params: { folder: 'out/planning_inputs_never_imported' },
+          },
         ],
         commands: [
           'pnpm planning import -i out/planning_inputs_never_imported --version-id <id> --label never_imported',
@@ -104,7 +124,9 @@ describe('POST /api/runs with a label that has no ready revision (Missing InputS
 
   it('refuses unknown body fields and a bad label with 400', async () => {
     expect((await postJson(server, '/api/runs', planner.headers, { label: 'x' })).status).toBe(400);
-    expect((await postJson(server, '/api/runs', planner.headers, { input_set_label: 'Weekly Refresh' })).status).toBe(400);
+    expect(
+      (await postJson(server, '/api/runs', planner.headers, { input_set_label: 'Weekly Refresh' })).status,
+    ).toBe(400);
   });
 });
 
@@ -125,7 +147,11 @@ describe('a run on a ready input set', () => {
       contentHash: report.contentHash,
     });
     expect(run.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(run.artifact).toMatchObject({ name: 'planning_input_set.json', sha256: run.sha256, url: `/api/runs/${run.id}/artifacts/planning_input_set.json` });
+    expect(run.artifact).toMatchObject({
+      name: 'planning_input_set.json',
+      sha256: run.sha256,
+      url: `/api/runs/${run.id}/artifacts/planning_input_set.json`,
+    });
     runId = run.id;
     sha256 = run.sha256!;
 
@@ -138,13 +164,23 @@ describe('a run on a ready input set', () => {
     expect(bytes.length).toBe(run.artifact!.bytes);
 
     const snapshot = JSON.parse(new TextDecoder().decode(bytes));
-    expect(snapshot).toMatchObject({ label: 'weekly_refresh', revision: 1, version_id: '2027-01-A', content_hash: report.contentHash });
+    expect(snapshot).toMatchObject({
+      label: 'weekly_refresh',
+      revision: 1,
+      version_id: '2027-01-A',
+      content_hash: report.contentHash,
+    });
     expect(snapshot.tables.demand).toEqual([
       { item_code: '0123', location_code: 'OSAKA', period: '2027-02', quantity: '20', uom: null },
       { item_code: '部品-001', location_code: '東京', period: '2027-01', quantity: '100.5', uom: 'pcs' },
       { item_code: '部品-001', location_code: '東京', period: '2027-02', quantity: '80', uom: 'pcs' },
     ]);
-    expect(snapshot.params).toEqual({ horizon_periods: 2, horizon_start: '2027-01', period_granularity: 'month', planner: '山田' });
+    expect(snapshot.params).toEqual({
+      horizon_periods: 2,
+      horizon_start: '2027-01',
+      period_granularity: 'month',
+      planner: '山田',
+    });
   });
 
   it('shows the run with the plan computed from the snapshot', async () => {
@@ -153,7 +189,13 @@ describe('a run on a ready input set', () => {
     const run = ZRunDetail.parse(await res.json());
     expect(run.sha256).toBe(sha256);
     // Worked by hand in packages/core/src/plan/compute-plan.test.ts.
-    expect(run.result!.summary).toMatchObject({ items: 2, totalDemand: '200.5', totalProduction: '186.5', stockouts: 0, peakLoad: '0.060313' });
+    expect(run.result!.summary).toMatchObject({
+      items: 2,
+      totalDemand: '200.5',
+      totalProduction: '186.5',
+      stockouts: 0,
+      peakLoad: '0.060313',
+    });
     expect(run.result!.capacityLoad.map((c) => c.load)).toEqual(['0.060313', '0.058693']);
   });
 
@@ -164,11 +206,20 @@ describe('a run on a ready input set', () => {
   });
 
   it('keeps the artifact downloadable after the input set is archived', async () => {
-    await archiveRevision({ pool: server.runtime.db.pool, ref: 'weekly_refresh', comment: 'retired', actor: systemActor('admin-test') });
-    const res = await server.fetch(`/api/runs/${runId}/artifacts/planning_input_set.json`, { headers: viewer.headers });
+    await archiveRevision({
+      pool: server.runtime.db.pool,
+      ref: 'weekly_refresh',
+      comment: 'retired',
+      actor: systemActor('admin-test'),
+    });
+    const res = await server.fetch(`/api/runs/${runId}/artifacts/planning_input_set.json`, {
+      headers: viewer.headers,
+    });
     expect(res.status).toBe(200);
     expect(sha256Hex(new Uint8Array(await res.arrayBuffer()))).toBe(sha256);
-    const detail = ZRunDetail.parse(await (await server.fetch(`/api/runs/${runId}`, { headers: viewer.headers })).json());
+    const detail = ZRunDetail.parse(
+      await (await server.fetch(`/api/runs/${runId}`, { headers: viewer.headers })).json(),
+    );
     expect(detail.result).not.toBeNull();
   });
 
@@ -189,12 +240,18 @@ describe('a run on a ready input set', () => {
   });
 
   it('answers 404 for an unknown run and for a run without an artifact', async () => {
-    const missing = await server.fetch('/api/runs/00000000-0000-4000-8000-000000000000', { headers: viewer.headers });
+    const missing = await server.fetch('/api/runs/00000000-0000-4000-8000-000000000000', {
+      headers: viewer.headers,
+    });
     expect(missing.status).toBe(404);
-    expect(ZProblemDetails.parse(await missing.json()).detail).toBe("Run '00000000-0000-4000-8000-000000000000' not found.");
+    expect(ZProblemDetails.parse(await missing.json()).detail).toBe(
+      "Run '00000000-0000-4000-8000-000000000000' not found.",
+    );
     expect((await server.fetch('/api/runs/not-a-uuid', { headers: viewer.headers })).status).toBe(404);
     const legacy = await startRun({});
-    const res = await server.fetch(`/api/runs/${legacy.id}/artifacts/planning_input_set.json`, { headers: viewer.headers });
+    const res = await server.fetch(`/api/runs/${legacy.id}/artifacts/planning_input_set.json`, {
+      headers: viewer.headers,
+    });
     expect(res.status).toBe(404);
     expect(ZProblemDetails.parse(await res.json()).hint).toContain('Legacy mode or Missing InputSet');
   });

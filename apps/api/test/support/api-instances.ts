@@ -76,7 +76,10 @@ export async function startApiProcess({
   databaseUrl,
   workDir,
   env = {},
-}: Omit<TApiTarget, 'databaseUrl'> & { databaseUrl: string | undefined }): Promise<{ baseUrl: string; child: ChildProcess }> {
+}: Omit<TApiTarget, 'databaseUrl'> & { databaseUrl: string | undefined }): Promise<{
+  baseUrl: string;
+  child: ChildProcess;
+}> {
   const root = findRepoRoot();
   const port = await findFreePort();
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'apps/api/src/server.ts')], {

@@ -13,7 +13,9 @@ function findDbMain(): { root: string; dbMain: string } {
   for (const root of [findOwnCheckout(), findCheckoutAbove(process.cwd())]) {
     if (root && existsSync(path.join(root, DB_MAIN))) return { root, dbMain: path.join(root, DB_MAIN) };
   }
-  throw new CliError(cliText('cli.error.db_outside_checkout', {}), { hint: cliText('cli.hint.db_outside_checkout', {}) });
+  throw new CliError(cliText('cli.error.db_outside_checkout', {}), {
+    hint: cliText('cli.hint.db_outside_checkout', {}),
+  });
 }
 
 /**

@@ -36,7 +36,12 @@ function parseEvidenceDate(text: string): string {
 function parseLabel(text: string): string {
   const parsed = ZLabel.safeParse(text);
   if (!parsed.success)
-    throw new CliError(cliText('cli.error.label_invalid', { text: text.slice(0, 80), detail: parsed.error.issues[0]?.message ?? 'invalid' }));
+    throw new CliError(
+      cliText('cli.error.label_invalid', {
+        text: text.slice(0, 80),
+        detail: parsed.error.issues[0]?.message ?? 'invalid',
+      }),
+    );
   return parsed.data;
 }
 

@@ -41,7 +41,9 @@ async function exportToFolder(api: TApiClient, ref: string, outDir: string): Pro
     await pipeline(response.body, createWriteStream(zipPath));
     const after = await api.getJson(API.inputSet(ref), ZInputSetDetail);
     if (after.id !== before.id || after.contentHash !== before.contentHash) {
-      throw new CliError(cliText('cli.error.export_changed', { ref }), { hint: cliText('cli.hint.export_again', {}) });
+      throw new CliError(cliText('cli.error.export_changed', { ref }), {
+        hint: cliText('cli.hint.export_again', {}),
+      });
     }
     const files = await extractExportZip(zipPath, outDir);
     return {

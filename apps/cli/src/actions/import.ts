@@ -22,7 +22,11 @@ async function writeReport(file: string, report: unknown): Promise<void> {
   await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
 }
 
-async function annotateFiles(dir: string, files: readonly TUploadFile[], report: TImportReport): Promise<TAnnotateOutcome> {
+async function annotateFiles(
+  dir: string,
+  files: readonly TUploadFile[],
+  report: TImportReport,
+): Promise<TAnnotateOutcome> {
   return annotateToDir({ dir: path.resolve(dir), files, report, language: cliLanguage() });
 }
 
@@ -42,7 +46,8 @@ export async function runImport(options: TImportOptions): Promise<void> {
     await mkdir(path.dirname(reportPath), { recursive: true });
     try {
       const files = await bundleFilesFromPath(path.resolve(options.input));
-      if (options.annotateTo !== undefined) await assertAnnotateDirUsable(path.resolve(options.annotateTo), files);
+      if (options.annotateTo !== undefined)
+        await assertAnnotateDirUsable(path.resolve(options.annotateTo), files);
       const body = multipartBody(
         {
           version_id: options.versionId,
@@ -74,11 +79,13 @@ export async function runImport(options: TImportOptions): Promise<void> {
         progress.finish();
       }
       await writeReport(reportPath, report);
-      const annotated = options.annotateTo === undefined ? undefined : await annotateFiles(options.annotateTo, files, report);
+      const annotated =
+        options.annotateTo === undefined ? undefined : await annotateFiles(options.annotateTo, files, report);
       if (options.json) printJson(report);
       else console.log(formatImportReport(report, path.relative(process.cwd(), reportPath) || reportPath));
       // With --json, stdout is the report alone: where the marked files went is said on stderr.
-      if (annotated !== undefined) (options.json ? console.error : console.log)(formatAnnotated(options.annotateTo!, annotated));
+      if (annotated !== undefined)
+        (options.json ? console.error : console.log)(formatAnnotated(options.annotateTo!, annotated));
       return report.ok ? EXIT.ok : EXIT.validation;
     } catch (error) {
       // Failed runs leave a report too: the runbook reads this file after every run.

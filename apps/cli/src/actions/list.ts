@@ -16,7 +16,11 @@ export async function runList(options: TListOptions): Promise<void> {
     });
     if (options.json) return printJson(result);
     if (result.items.length === 0) {
-      console.log(options.status ? cliText('cli.list.none_with_status', { status: options.status }) : cliText('cli.list.none', {}));
+      console.log(
+        options.status
+          ? cliText('cli.list.none_with_status', { status: options.status })
+          : cliText('cli.list.none', {}),
+      );
       return;
     }
     console.log(
@@ -25,6 +29,7 @@ export async function runList(options: TListOptions): Promise<void> {
         result.items.map((s) => summaryRow(s, formatJst)),
       ),
     );
-    if (result.total > result.items.length) console.log(cliText('cli.list.partial', { shown: result.items.length, total: result.total }));
+    if (result.total > result.items.length)
+      console.log(cliText('cli.list.partial', { shown: result.items.length, total: result.total }));
   });
 }

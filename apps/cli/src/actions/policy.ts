@@ -1,6 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { formatToleranceParams } from '@planning-hub/contracts/api/diff-tolerance';
-import { ZChecksResponse, ZLabelPolicy, ZPutPolicyResponse, type TChecksResponse, type TLabelPolicy } from '@planning-hub/contracts/api/policy';
+import {
+  ZChecksResponse,
+  ZLabelPolicy,
+  ZPutPolicyResponse,
+  type TChecksResponse,
+  type TLabelPolicy,
+} from '@planning-hub/contracts/api/policy';
 import { API } from '@planning-hub/contracts/api/routes';
 import { formatMessageOf } from '@planning-hub/contracts/messages/format-message';
 import { CliError } from '../cli-errors';
@@ -14,15 +20,30 @@ function formatPolicy(result: TLabelPolicy): string {
   const lines = [
     result.isDefault
       ? cliText('cli.policy.default', { label: result.label })
-      : cliText('cli.policy.version', { label: result.label, version: result.version, by: result.updatedBy ?? '', at: result.updatedAt ?? '' }),
+      : cliText('cli.policy.version', {
+          label: result.label,
+          version: result.version,
+          by: result.updatedBy ?? '',
+          at: result.updatedAt ?? '',
+        }),
   ];
   for (const [id, settings] of Object.entries(result.policy.checks)) {
     const threshold =
-      'threshold_percent' in settings ? `±${settings.threshold_percent}%` : 'ratio' in settings ? `×${settings.ratio}` : '';
-    lines.push(`  ${id.padEnd(24)} ${(settings.enabled ? 'on' : 'off').padEnd(4)} ${settings.severity.padEnd(8)} ${threshold}`.trimEnd());
+      'threshold_percent' in settings
+        ? `±${settings.threshold_percent}%`
+        : 'ratio' in settings
+          ? `×${settings.ratio}`
+          : '';
+    lines.push(
+      `  ${id.padEnd(24)} ${(settings.enabled ? 'on' : 'off').padEnd(4)} ${settings.severity.padEnd(8)} ${threshold}`.trimEnd(),
+    );
   }
   const tolerances = formatToleranceParams(result.policy.diff_tolerance);
-  lines.push(tolerances.length ? cliText('cli.policy.tolerance', { tolerances: tolerances.join(' ') }) : cliText('cli.policy.tolerance_none', {}));
+  lines.push(
+    tolerances.length
+      ? cliText('cli.policy.tolerance', { tolerances: tolerances.join(' ') })
+      : cliText('cli.policy.tolerance_none', {}),
+  );
   return lines.join('\n');
 }
 
@@ -58,7 +79,9 @@ export async function runPolicySet(options: TPolicySetOptions): Promise<void> {
     // The server validates the document against the contract and names what is wrong.
     const result = await api.sendJson('PUT', API.policy(options.label), document, ZPutPolicyResponse);
     if (options.json) return printJson(result);
-    console.log(cliText('cli.policy.stored', { label: result.label, version: result.version, event: result.event.id }));
+    console.log(
+      cliText('cli.policy.stored', { label: result.label, version: result.version, event: result.event.id }),
+    );
     console.log(formatPolicy(result));
   });
 }
@@ -67,9 +90,17 @@ function formatChecks(result: TChecksResponse): string {
   if (!result.checked) return cliText('cli.checks.not_checked', { ref: result.ref });
   const language = cliLanguage();
   const lines = [
-    cliText('cli.checks.summary', { ref: result.ref, errors: result.errors, warnings: result.warnings, version: result.policyVersion ?? 0 }),
+    cliText('cli.checks.summary', {
+      ref: result.ref,
+      errors: result.errors,
+      warnings: result.warnings,
+      version: result.policyVersion ?? 0,
+    }),
   ];
-  if (result.notice) lines.push(formatMessageOf(language, result.notice.messageCode, result.notice.params) ?? result.notice.message);
+  if (result.notice)
+    lines.push(
+      formatMessageOf(language, result.notice.messageCode, result.notice.params) ?? result.notice.message,
+    );
   if (result.comparedWith) lines.push(cliText('cli.checks.against', { against: result.comparedWith.ref }));
   if (result.findings.length === 0) lines.push(cliText('cli.checks.none', {}));
   for (const finding of result.findings) {
@@ -77,7 +108,8 @@ function formatChecks(result: TChecksResponse): string {
     lines.push(`  ${finding.severity.padEnd(7)} ${finding.check.padEnd(22)} ${text}`);
   }
   for (const check of result.checks) {
-    if (check.total > check.stored) lines.push(cliText('cli.checks.more', { hidden: check.total - check.stored, check: check.check }));
+    if (check.total > check.stored)
+      lines.push(cliText('cli.checks.more', { hidden: check.total - check.stored, check: check.check }));
   }
   return lines.join('\n');
 }

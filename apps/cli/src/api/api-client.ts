@@ -133,7 +133,10 @@ export async function createApiClient(connection: TConnection): Promise<TApiClie
       const reason = error instanceof Error ? error.message : String(error);
       if (UNREACHABLE.has(code))
         throw new ServerUnreachableError(serverUrl, reason, describeServerSource(connection.serverSource));
-      throw new CliError(cliText('cli.error.request_failed', { url: `${url.origin}${url.pathname}`, detail: reason }), { cause: error });
+      throw new CliError(
+        cliText('cli.error.request_failed', { url: `${url.origin}${url.pathname}`, detail: reason }),
+        { cause: error },
+      );
     }
   };
 
@@ -156,7 +159,12 @@ export async function createApiClient(connection: TConnection): Promise<TApiClie
       const issue = parsed.error.issues[0];
       throw new CliError(
         issue
-          ? cliText('cli.error.unknown_shape_issue', { serverUrl, version: CLI_VERSION, path: issue.path.join('.') || 'body', detail: issue.message })
+          ? cliText('cli.error.unknown_shape_issue', {
+              serverUrl,
+              version: CLI_VERSION,
+              path: issue.path.join('.') || 'body',
+              detail: issue.message,
+            })
           : cliText('cli.error.unknown_shape', { serverUrl, version: CLI_VERSION }),
         { hint: cliText('cli.hint.same_release', {}) },
       );

@@ -22,12 +22,17 @@ function parseLimit(value: string): number {
 export function registerEventsCommands(program: Command): void {
   const events = program
     .command('events')
-    .description("Show a label's audit events, newest first across all its revisions (docs/runbook.ja.md section 4).")
+    .description(
+      "Show a label's audit events, newest first across all its revisions (docs/runbook.ja.md section 4).",
+    )
     .option('--label <label>', 'the label, e.g. weekly_refresh')
     .option('--limit <n>', 'at most this many (1-1000)', parseLimit, 100)
     .option('--cursor <id>', 'continue after this event (the nextCursor of the previous page)')
     .option('--json', 'print the API response ({label, events, nextCursor, head}) and nothing else')
-    .option('-o, --output <file>', 'write it to this file instead (its folders are created); with --json, the JSON document')
+    .option(
+      '-o, --output <file>',
+      'write it to this file instead (its folders are created); with --json, the JSON document',
+    )
     // `events verify --label x`: without positional options `events` would take the --label meant for `verify`.
     .enablePositionalOptions()
     .addHelpText(

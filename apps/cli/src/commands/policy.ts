@@ -10,7 +10,9 @@ export type TChecksOptions = TConnectionOptions & { label: string; json?: boolea
 export function registerPolicyCommands(program: Command): void {
   const policy = program
     .command('policy')
-    .description("A label's approval-gate policy: which checks run on a new draft, their severity and thresholds, and the diff's default tolerances.")
+    .description(
+      "A label's approval-gate policy: which checks run on a new draft, their severity and thresholds, and the diff's default tolerances.",
+    )
     .enablePositionalOptions();
 
   const show = policy
@@ -26,7 +28,10 @@ export function registerPolicyCommands(program: Command): void {
     .command('set')
     .description('Store a new version of the policy of a label (admin), recorded as a policy_update event.')
     .requiredOption('--label <label>', 'the label, e.g. weekly_refresh')
-    .requiredOption('-f, --file <policy.json>', 'the policy document, or the output of `planning policy show --json`')
+    .requiredOption(
+      '-f, --file <policy.json>',
+      'the policy document, or the output of `planning policy show --json`',
+    )
     .option('--json', 'print the new version and its event as JSON');
   withConnectionOptions(set).action(async (options: TPolicySetOptions) =>
     (await import('../actions/policy')).runPolicySet(options),
@@ -34,7 +39,9 @@ export function registerPolicyCommands(program: Command): void {
 
   const checks = program
     .command('checks')
-    .description('Show what the approval gates found when a revision was stored as a draft, against the ready revision.')
+    .description(
+      'Show what the approval gates found when a revision was stored as a draft, against the ready revision.',
+    )
     .requiredOption('--label <ref>', 'weekly_refresh@draft, weekly_refresh or weekly_refresh@r3')
     .option('--json', 'print the API response (checks and findings)');
   withConnectionOptions(checks).action(async (options: TChecksOptions) =>

@@ -37,9 +37,14 @@ export async function createFirstAdmin({
   try {
     const people = await database.prisma.user.count({ where: { kind: 'person' } });
     if (people > 0) {
-      throw new AppError('conflict', 'error.user.first_admin_exists', { count: people }, {
-        hint: hintOf('hint.user.create_admin', {}),
-      });
+      throw new AppError(
+        'conflict',
+        'error.user.first_admin_exists',
+        { count: people },
+        {
+          hint: hintOf('hint.user.create_admin', {}),
+        },
+      );
     }
     const user = await createUser({
       prisma: database.prisma,

@@ -33,10 +33,13 @@ function table(header: readonly string[], rows: readonly (readonly string[])[], 
  * quantity column, then the top movers of one table by the chosen key column.
  */
 export function formatDiffMoved(summary: TDiffSummaryResponse): string {
-  const lines = [`What moved in '${summary.ref}' (r${summary.refRevision}) against '${summary.against}' (r${summary.againstRevision})`];
+  const lines = [
+    `What moved in '${summary.ref}' (r${summary.refRevision}) against '${summary.against}' (r${summary.againstRevision})`,
+  ];
   if (summary.identical) return `${lines[0]}: same content hash, nothing moved`;
   const tolerances = formatToleranceParams(summary.tolerance);
-  if (tolerances.length > 0) lines.push(`  tolerance  ${tolerances.join(', ')} (smaller changes count as unchanged)`);
+  if (tolerances.length > 0)
+    lines.push(`  tolerance  ${tolerances.join(', ')} (smaller changes count as unchanged)`);
   lines.push(
     ...table(
       ['column', 'before', 'after', 'delta', '%', 'added', 'removed', 'changed', 'hidden'],
@@ -55,7 +58,9 @@ export function formatDiffMoved(summary: TDiffSummaryResponse): string {
   );
   const shown = summary.groups.length;
   lines.push('');
-  lines.push(`Top movers by ${summary.by} (${summary.table}.${summary.column}, ${shown} of ${summary.total})`);
+  lines.push(
+    `Top movers by ${summary.by} (${summary.table}.${summary.column}, ${shown} of ${summary.total})`,
+  );
   if (shown === 0) {
     lines.push('  none');
     return lines.join('\n');

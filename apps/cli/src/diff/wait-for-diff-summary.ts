@@ -5,7 +5,11 @@ import {
   type TDiffDimension,
   type TMeasuredTable,
 } from '@planning-hub/contracts/api/diff';
-import { DIFF_SUMMARY_MAX_LIMIT, ZDiffSummaryResponse, type TDiffSummaryResponse } from '@planning-hub/contracts/api/diff-summary';
+import {
+  DIFF_SUMMARY_MAX_LIMIT,
+  ZDiffSummaryResponse,
+  type TDiffSummaryResponse,
+} from '@planning-hub/contracts/api/diff-summary';
 import { formatToleranceParams, parseToleranceParams } from '@planning-hub/contracts/api/diff-tolerance';
 import { API } from '@planning-hub/contracts/api/routes';
 import type { TApiClient } from '../api/api-client';
@@ -15,13 +19,21 @@ import { requestUntilDone } from './wait-for-diff';
 export type TMovedRequest = { table: TMeasuredTable; by: TDiffDimension; tolerance: string[]; top: number };
 
 /** `--by`, `--table`, `--tolerance` and `--top` of `planning export --diff-against`, checked before anything is asked. */
-export function movedRequestOf(options: { by: string; table?: string; tolerance?: string[]; top?: string }): TMovedRequest {
+export function movedRequestOf(options: {
+  by: string;
+  table?: string;
+  tolerance?: string[];
+  top?: string;
+}): TMovedRequest {
   const table = options.table ?? 'demand';
   if (!(MEASURED_TABLES as readonly string[]).includes(table)) {
     throw new CliError(`--table ${table}: what moved is totalled for ${MEASURED_TABLES.join(', ')}.`);
   }
   const dimensions = dimensionsOf(table as TMeasuredTable);
-  if (!(DIFF_DIMENSIONS as readonly string[]).includes(options.by) || !dimensions.includes(options.by as TDiffDimension)) {
+  if (
+    !(DIFF_DIMENSIONS as readonly string[]).includes(options.by) ||
+    !dimensions.includes(options.by as TDiffDimension)
+  ) {
     throw new CliError(`--by ${options.by}: ${table} is totalled by ${dimensions.join(', ')}.`);
   }
   const parsed = parseToleranceParams(options.tolerance ?? []);
@@ -30,7 +42,12 @@ export function movedRequestOf(options: { by: string; table?: string; tolerance?
   if (!Number.isInteger(top) || top < 1 || top > DIFF_SUMMARY_MAX_LIMIT) {
     throw new CliError(`--top ${options.top}: a whole number from 1 to ${DIFF_SUMMARY_MAX_LIMIT}.`);
   }
-  return { table: table as TMeasuredTable, by: options.by as TDiffDimension, tolerance: formatToleranceParams(parsed.tolerance), top };
+  return {
+    table: table as TMeasuredTable,
+    by: options.by as TDiffDimension,
+    tolerance: formatToleranceParams(parsed.tolerance),
+    top,
+  };
 }
 
 /**

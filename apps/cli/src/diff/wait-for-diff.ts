@@ -65,7 +65,11 @@ export async function openDiffExport(
  * GET `path` until the diff job behind it is done: the 200 response, a 202 (queued or
  * running) asked again every second, a failed job as an error.
  */
-export async function requestUntilDone(api: TApiClient, path: string, query: TSendOptions['query']): Promise<THttpResponse> {
+export async function requestUntilDone(
+  api: TApiClient,
+  path: string,
+  query: TSendOptions['query'],
+): Promise<THttpResponse> {
   try {
     for (;;) {
       const response = await api.request(path, { query });

@@ -13,7 +13,9 @@ const ZRecordedHead = z.union([z.object({ head: ZChainHead }), ZChainHead.transf
  * events.json (`planning evidence`, `planning events --json`), whose id and count also let
  * the server count the events removed from the end.
  */
-export async function readRecordedHead(value: string): Promise<Pick<TVerifyEventsQuery, 'head' | 'headId' | 'headCount'>> {
+export async function readRecordedHead(
+  value: string,
+): Promise<Pick<TVerifyEventsQuery, 'head' | 'headId' | 'headCount'>> {
   if (HASH.test(value)) return { head: value };
   let text: string;
   try {

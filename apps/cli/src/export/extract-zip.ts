@@ -33,9 +33,7 @@ export async function extractExportZip(zipPath: string, outDir: string): Promise
         const name = entry.fileName;
         if (name.endsWith('/')) return zip.readEntry();
         if (name !== path.basename(name) || name.includes('\\') || name === '..' || name === '.') {
-          return reject(
-            new CliError(cliText('cli.error.export_entry_path', { name: name.slice(0, 120) })),
-          );
+          return reject(new CliError(cliText('cli.error.export_entry_path', { name: name.slice(0, 120) })));
         }
         zip.openReadStream(entry, (error, stream) => {
           if (error || !stream) return reject(error ?? new Error(`no data for ${name}`));

@@ -37,7 +37,8 @@ export function promptHidden(question: string): Promise<string> {
     const onData = (data: Buffer) => {
       for (const ch of data.toString('utf8')) {
         if (ch === '\r' || ch === '\n' || ch === '\u0004') return finish(() => resolve(typed));
-        if (ch === '\u0003') return finish(() => reject(new CliError(cliText('cli.error.cancelled', {}), { exitCode: 130 })));
+        if (ch === '\u0003')
+          return finish(() => reject(new CliError(cliText('cli.error.cancelled', {}), { exitCode: 130 })));
         if (ch === '\u007f' || ch === '\b') typed = typed.slice(0, -1);
         else if (ch >= ' ') typed += ch;
       }
@@ -64,12 +65,9 @@ export async function readPassword({
 }): Promise<string> {
   if (passwordStdin) return readStdinText();
   if (!process.stdin.isTTY) {
-    throw new CliError(
-      cliText('cli.error.password_stdin', {}),
-      {
-        hint: `printf '%s' "$PASSWORD" | ${example}`,
-      },
-    );
+    throw new CliError(cliText('cli.error.password_stdin', {}), {
+      hint: `printf '%s' "$PASSWORD" | ${example}`,
+    });
   }
   const password = await promptHidden(cliText('cli.prompt.password', {}));
   if (confirm && (await promptHidden(cliText('cli.prompt.password_again', {}))) !== password)

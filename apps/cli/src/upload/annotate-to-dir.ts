@@ -15,7 +15,11 @@ async function realPathOf(file: string): Promise<string> {
 }
 
 /** Refused when a file written to `dir` would be one of the files uploaded (the planner's own). */
-async function assertNotInput(dir: string, names: readonly string[], files: readonly TUploadFile[]): Promise<void> {
+async function assertNotInput(
+  dir: string,
+  names: readonly string[],
+  files: readonly TUploadFile[],
+): Promise<void> {
   const inputs = new Set(await Promise.all(files.map((file) => realPathOf(file.path))));
   for (const name of names) {
     const target = await realPathOf(path.join(dir, name));
@@ -29,7 +33,11 @@ async function assertNotInput(dir: string, names: readonly string[], files: read
 
 /** Refused before the upload when `dir` is the input folder itself: every file there would be overwritten. */
 export async function assertAnnotateDirUsable(dir: string, files: readonly TUploadFile[]): Promise<void> {
-  await assertNotInput(dir, files.map((file) => file.name), files);
+  await assertNotInput(
+    dir,
+    files.map((file) => file.name),
+    files,
+  );
 }
 
 /**
@@ -45,10 +53,16 @@ export async function annotateToDir(options: {
 }): Promise<TAnnotateOutcome> {
   const { dir, files, report, language } = options;
   if (!report.problems.some((problem) => problem.severity !== 'notice')) return null;
-  const read = await Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await readFile(file.path)) })));
+  const read = await Promise.all(
+    files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await readFile(file.path)) })),
+  );
   const bundle = annotateBundle({ files: read, report, language });
   const outputs = listAnnotatedFiles(bundle);
-  await assertNotInput(dir, outputs.map((file) => file.name), files);
+  await assertNotInput(
+    dir,
+    outputs.map((file) => file.name),
+    files,
+  );
   await mkdir(dir, { recursive: true });
   for (const file of outputs) await writeFile(path.join(dir, file.name), file.bytes);
   return { dir, annotated: bundle.annotated };

@@ -24,7 +24,9 @@ const root = findRepoRoot(import.meta.dirname);
 const BIN = path.join(root, 'bin', 'planning');
 
 // Test files run in parallel workers: the build writes a temporary file and renames it, so concurrent builds are harmless.
-const build = spawnSync(process.execPath, [path.join(root, 'scripts', 'build-cli.mjs'), '--if-stale'], { encoding: 'utf8' });
+const build = spawnSync(process.execPath, [path.join(root, 'scripts', 'build-cli.mjs'), '--if-stale'], {
+  encoding: 'utf8',
+});
 if (build.status !== 0) throw new Error(`building the planning CLI failed:\n${build.stderr}`);
 
 /**
@@ -62,12 +64,20 @@ function childEnv({ home, env = {} }: TPlanningTarget): NodeJS.ProcessEnv {
 }
 
 /** Starts `planning <args>` and hands back the child, for a test that watches or kills it. */
-export function spawnPlanning(args: string[], target: TPlanningTarget, stdio: StdioOptions = 'pipe'): ChildProcess {
+export function spawnPlanning(
+  args: string[],
+  target: TPlanningTarget,
+  stdio: StdioOptions = 'pipe',
+): ChildProcess {
   return spawn(process.execPath, [BIN, ...args], { cwd: target.cwd, env: childEnv(target), stdio });
 }
 
 /** Runs `planning <args>` to its end; `stdin` is what it reads (e.g. for `--password-stdin`). */
-export function runPlanning(args: string[], target: TPlanningTarget, { stdin = '' }: { stdin?: string } = {}): Promise<TPlanningRun> {
+export function runPlanning(
+  args: string[],
+  target: TPlanningTarget,
+  { stdin = '' }: { stdin?: string } = {},
+): Promise<TPlanningRun> {
   return new Promise((resolve, reject) => {
     const child = spawnPlanning(args, target);
     let stdout = '';
@@ -89,7 +99,10 @@ export type TCliWorkspace = TPlanningTarget & {
 };
 
 /** A HOME of its own and a working folder (`cwd`, else a fresh temporary one) for `planning`. */
-export async function cliWorkspace({ cwd, env = {} }: { cwd?: string; env?: Record<string, string> } = {}): Promise<TCliWorkspace> {
+export async function cliWorkspace({
+  cwd,
+  env = {},
+}: { cwd?: string; env?: Record<string, string> } = {}): Promise<TCliWorkspace> {
   const home = await mkdtemp(path.join(os.tmpdir(), 'planning-home-'));
   const workDir = cwd ?? (await mkdtemp(path.join(os.tmpdir(), 'planning-cwd-')));
   const target: TPlanningTarget = { cwd: workDir, home, env };
@@ -105,7 +118,10 @@ export async function cliWorkspace({ cwd, env = {} }: { cwd?: string; env?: Reco
 }
 
 /** The principal the server records for the local operator running these tests. */
-export const LOCAL_PRINCIPAL = `local:${os.userInfo().username.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 32)}`;
+export const LOCAL_PRINCIPAL = `local:${os
+  .userInfo()
+  .username.replace(/[^A-Za-z0-9._-]/g, '_')
+  .slice(0, 32)}`;
 
 /** The value of one series on the server's /metrics, e.g. metricValue(text, 'run_without_input_set_total{entrypoint="cli"}'). */
 export function metricValue(metricsText: string, series: string): number {

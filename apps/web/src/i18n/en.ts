@@ -125,7 +125,8 @@ export const en = {
   'detail.sourceKind.zip': 'Zip archive',
   'detail.sourceKind.json': 'input_set.json',
   'detail.invalidRef.title': 'Not a valid reference',
-  'detail.invalidRef.body': '“{ref}” is not a reference. A reference is a label (the ready set), label@draft or label@rN, for example weekly_refresh@r3.',
+  'detail.invalidRef.body':
+    '“{ref}” is not a reference. A reference is a label (the ready set), label@draft or label@rN, for example weekly_refresh@r3.',
   'detail.notFound.title': 'Input set not found',
   'detail.notFound.detail': 'Input set “{ref}” not found.',
   'detail.notFound.hintDraft': 'Only a draft exists: open {draft}, or approve it first.',
@@ -169,7 +170,8 @@ export const en = {
 
   'apiProblem.validationFailed': 'The bundle has {count} errors; nothing was stored.',
   'apiProblem.validationFailed.one': 'The bundle has {count} error; nothing was stored.',
-  'apiProblem.validationFailed.hint': 'Tick “{checkbox}” to keep it as a draft marked invalid, then upload it again.',
+  'apiProblem.validationFailed.hint':
+    'Tick “{checkbox}” to keep it as a draft marked invalid, then upload it again.',
 
   'viewer.table': 'Table',
   'viewer.tableOption': '{table} ({count} rows)',
@@ -189,7 +191,8 @@ export const en = {
   'history.col.comment': 'Comment',
   'history.col.jst': 'JST',
 
-  'review.intro': 'Approve a draft to make it ready (the current ready revision is archived), or revert a ready set to a draft.',
+  'review.intro':
+    'Approve a draft to make it ready (the current ready revision is archived), or revert a ready set to a draft.',
   'review.roleRequired': 'Your role is {role}. Approving and reverting need reviewer or admin.',
   'review.action.label': 'Action',
   'review.action.approve': 'Approve',
@@ -197,51 +200,61 @@ export const en = {
   'review.action.revert': 'Revert',
   'review.action.revertHint': 'Ready → Draft',
   'review.blocked.approveNeedsDraft': 'Only a draft can be approved; this revision is {status}.',
-  'review.blocked.approveHasErrors': 'This draft has {count} validation errors. Fix them and upload again before approving.',
+  'review.blocked.approveHasErrors':
+    'This draft has {count} validation errors. Fix them and upload again before approving.',
   'review.blocked.revertNeedsReady': 'Only a ready set can be reverted; this revision is {status}.',
   'review.reviewer.label': 'Reviewer',
-  'review.reviewer.hint': 'Your employee ID, recorded beside your user name. Left empty, it is recorded as {fallback}.',
+  'review.reviewer.hint':
+    'Your employee ID, recorded beside your user name. Left empty, it is recorded as {fallback}.',
   'review.comment.label': 'Comment',
   'review.comment.hint': 'A ticket and who approved, e.g. {template}.',
   'review.comment.revertHint': 'Why it goes back to draft; the reason is kept as the review comment.',
   'review.acknowledge.label': 'I acknowledge the {count} warnings',
   'review.acknowledge.label.one': 'I acknowledge the {count} warning',
   'review.acknowledge.see': 'See the warnings',
-  'review.acknowledge.hint': 'The approval records your acknowledgement together with the warning counts and the content hash.',
+  'review.acknowledge.hint':
+    'The approval records your acknowledgement together with the warning counts and the content hash.',
   'review.submit.approve': 'Approve',
   'review.submit.revert': 'Revert',
   'review.submitting': 'Sending…',
   'review.failed': 'The review was not saved.',
 
   'upload.title': 'Upload an input set',
-  'upload.intro': 'The bundle is validated and stored as a draft. Uploading to a label that has a draft replaces that draft.',
+  'upload.intro':
+    'The bundle is validated and stored as a draft. Uploading to a label that has a draft replaces that draft.',
   'upload.backToList': 'Back to input sets',
   'upload.form.title': 'Bundle',
   'upload.label.label': 'Label',
-  'upload.label.hint': 'Lowercase letters, digits, “.”, “_” and “-”; starts with a letter or digit; at most 63 characters.',
+  'upload.label.hint':
+    'Lowercase letters, digits, “.”, “_” and “-”; starts with a letter or digit; at most 63 characters.',
   'upload.label.required': 'Enter a label.',
   'upload.label.tooLong': 'A label has at most 63 characters.',
   'upload.label.badStart': 'A label starts with a lowercase letter or a digit.',
-  'upload.label.badCharacters': 'Not allowed in a label: {chars}. Use lowercase letters, digits, “.”, “_” and “-”.',
+  'upload.label.badCharacters':
+    'Not allowed in a label: {chars}. Use lowercase letters, digits, “.”, “_” and “-”.',
   'upload.label.preview': 'Will be stored as {ref}',
   'upload.versionId.label': 'Version id',
-  'upload.versionId.hint': 'Your identifier for this data, e.g. 2026-11-25 or fy26/w48. Letters, digits and _ . : / -.',
+  'upload.versionId.hint':
+    'Your identifier for this data, e.g. 2026-11-25 or fy26/w48. Letters, digits and _ . : / -.',
   'upload.versionId.required': 'Enter a version id.',
   'upload.versionId.invalid': 'A version id is 1–128 letters, digits and _ . : / - (no spaces).',
   'upload.note.label': 'Note',
   'upload.note.hint': '{used} / {max} characters.',
   'upload.encoding.label': 'Encoding',
-  'upload.encoding.hint': 'Auto-detect reads UTF-8 (with or without BOM) and Shift_JIS. Choose one only if detection gets it wrong.',
+  'upload.encoding.hint':
+    'Auto-detect reads UTF-8 (with or without BOM) and Shift_JIS. Choose one only if detection gets it wrong.',
   'upload.encoding.auto': 'Auto-detect',
   'upload.encoding.utf8': 'UTF-8',
   'upload.encoding.shiftJis': 'Shift_JIS (CP932)',
   'upload.allowInvalid.label': 'Keep as a draft even if it has errors',
-  'upload.allowInvalid.hint': 'Stores the bundle marked invalid, so it can be inspected. It cannot be approved until fixed.',
+  'upload.allowInvalid.hint':
+    'Stores the bundle marked invalid, so it can be inspected. It cannot be approved until fixed.',
   'upload.files.legend': 'Files',
   'upload.dropzone.label': 'Drop files here, or choose files',
   'upload.dropzone.title': 'Drop the CSV files of a bundle, a .zip, or input_set.json',
   'upload.dropzone.active': 'Drop to add the files',
-  'upload.dropzone.hint': 'demand.csv, capacity.csv, mix.csv, calendar.csv, params.csv or params.json, and the optional tables.',
+  'upload.dropzone.hint':
+    'demand.csv, capacity.csv, mix.csv, calendar.csv, params.csv or params.json, and the optional tables.',
   'upload.dropzone.choose': 'Choose files…',
   'upload.files.summary': '{count} files, {size}',
   'upload.files.summary.one': '{count} file, {size}',
@@ -275,18 +288,21 @@ export const en = {
   'upload.result.problemsTitle': 'Problems',
   'upload.result.warningsTitle': 'Warnings',
   'upload.result.rejected': 'Validation failed: nothing was stored',
-  'upload.result.rejectedNext': 'Fix the files below and upload again. Rows are the lines as a spreadsheet shows them (header = 1).',
+  'upload.result.rejectedNext':
+    'Fix the files below and upload again. Rows are the lines as a spreadsheet shows them (header = 1).',
   'upload.result.failed': 'Upload failed',
   'upload.result.noticesTitle': 'Notices',
   'upload.annotated.download': 'Download with problems marked',
-  'upload.annotated.hint': 'A zip of your files as you uploaded them (same encoding), each row with problems described in a last column "problems", and problems.csv listing them all. Fix the rows in Excel and upload the same files again: the "problems" column and problems.csv are ignored.',
+  'upload.annotated.hint':
+    'A zip of your files as you uploaded them (same encoding), each row with problems described in a last column "problems", and problems.csv listing them all. Fix the rows in Excel and upload the same files again: the "problems" column and problems.csv are ignored.',
   'upload.annotated.preparing': 'Preparing the zip…',
   'upload.annotated.failed': 'The zip could not be made: {reason}',
 
   'plans.title': 'Plans',
   'run.title': 'Run {id}',
 
-  'review.blocked.revertHasDraft': 'This label already has a draft ({draft}): approve or replace that draft before reverting.',
+  'review.blocked.revertHasDraft':
+    'This label already has a draft ({draft}): approve or replace that draft before reverting.',
   'review.notAvailable': 'not available',
   'review.comment.revertPlaceholder': 'JIRA-124 revert: wrong demand for W48',
   'review.reload': 'Reload this revision',
@@ -303,13 +319,15 @@ export const en = {
 
   'detail.noReady.history': '{label} has no ready revision at the moment; its audit events are listed below.',
 
-  'history.intro': 'Audit events of {label} across all its revisions, newest first. Times are Japan time (JST).',
+  'history.intro':
+    'Audit events of {label} across all its revisions, newest first. Times are Japan time (JST).',
   'history.col.principal': 'Principal',
   'history.col.revision': 'Revision',
   'history.loading': 'Loading events…',
   'history.error': 'Could not load the events.',
   'history.empty.title': 'No events yet',
-  'history.empty.body': 'Every upload, approval and revert writes an event. If this label was imported with event logging disabled, an admin can record a backfill event:',
+  'history.empty.body':
+    'Every upload, approval and revert writes an event. If this label was imported with event logging disabled, an admin can record a backfill event:',
   'history.shownAll': '{count} events',
   'history.shownAll.one': '{count} event',
   'history.shownMore': 'Newest {count} events shown',
@@ -325,13 +343,15 @@ export const en = {
   'history.chain.broken': 'Chain broken at event {id}:',
   'history.chain.unavailable': 'Chain check unavailable',
 
-  'diff.intro': 'Compares two revisions table by table on their natural keys: added, removed and changed rows.',
+  'diff.intro':
+    'Compares two revisions table by table on their natural keys: added, removed and changed rows.',
   'diff.against.label': 'Compare with',
   'diff.against.choose': 'Choose a revision…',
   'diff.against.option': '{ref} · {status} · {revision} · {versionId}',
   'diff.loadingRevisions': 'Loading the revisions of this label…',
   'diff.nothingToCompare.title': 'Nothing to compare with',
-  'diff.nothingToCompare.body': '{ref} has no older revision and its label has no ready one. Choose another revision above when there is one.',
+  'diff.nothingToCompare.body':
+    '{ref} has no older revision and its label has no ready one. Choose another revision above when there is one.',
   'diff.loading': 'Asking for the diff…',
   'diff.error': 'Could not compute the diff.',
   'diff.job.failed': 'The diff job failed after {attempts} attempts',
@@ -366,7 +386,8 @@ export const en = {
   'diff.view.moved': 'What moved',
   'diff.view.cells': 'Cell diff',
   'diff.moved.title': 'What moved',
-  'diff.moved.intro': 'Totals of the quantity columns before and after, and where they moved most. Pick a column to chart it; open a mover to see its rows.',
+  'diff.moved.intro':
+    'Totals of the quantity columns before and after, and where they moved most. Pick a column to chart it; open a mover to see its rows.',
   'diff.moved.loading': 'Adding up the totals…',
   'diff.moved.error': 'Could not load the totals.',
   'diff.moved.totals.caption': 'Totals per table and column',
@@ -380,10 +401,13 @@ export const en = {
   'diff.moved.pick': 'Chart {measure} and list its movers',
   'diff.moved.noTolerance': 'no tolerance',
   'diff.moved.hiddenCount': '{count} hidden',
-  'diff.moved.hiddenNote': '{measure}: {count} changes below the tolerance ({tolerance}) are shown as unchanged; together they add {delta}.',
-  'diff.moved.hiddenNote.one': '{measure}: {count} change below the tolerance ({tolerance}) is shown as unchanged; it adds {delta}.',
+  'diff.moved.hiddenNote':
+    '{measure}: {count} changes below the tolerance ({tolerance}) are shown as unchanged; together they add {delta}.',
+  'diff.moved.hiddenNote.one':
+    '{measure}: {count} change below the tolerance ({tolerance}) is shown as unchanged; it adds {delta}.',
   'diff.moved.chart.title': 'Before and after of {measure} by {by}',
-  'diff.moved.chart.alt': 'Bar chart of {measure} before and after, by {by}, {count} bars each; the numbers are in the table under it.',
+  'diff.moved.chart.alt':
+    'Bar chart of {measure} before and after, by {by}, {count} bars each; the numbers are in the table under it.',
   'diff.moved.chart.before': 'Before ({ref})',
   'diff.moved.chart.after': 'After ({ref})',
   'diff.moved.chart.loading': 'Loading the chart…',
@@ -399,8 +423,10 @@ export const en = {
   'diff.moved.movers.more': 'Show more',
   'diff.moved.tolerance.title': 'Tolerances',
   'diff.moved.tolerance.label': 'Tolerances',
-  'diff.moved.tolerance.hint': 'Changes below these count as unchanged, e.g. demand.quantity:0.5% or inventory.on_hand:10, separated by spaces.',
-  'diff.moved.tolerance.invalid': 'Write each tolerance as table.column:0.5% or table.column:10, for a quantity column (demand.quantity, capacity.available_hours, inventory.on_hand, inventory.safety_stock, inbound.quantity).',
+  'diff.moved.tolerance.hint':
+    'Changes below these count as unchanged, e.g. demand.quantity:0.5% or inventory.on_hand:10, separated by spaces.',
+  'diff.moved.tolerance.invalid':
+    'Write each tolerance as table.column:0.5% or table.column:10, for a quantity column (demand.quantity, capacity.available_hours, inventory.on_hand, inventory.safety_stock, inbound.quantity).',
   'diff.moved.tolerance.apply': 'Apply',
   'diff.all.button': 'All changes ({count})',
   'diff.all.title': 'All changes',
@@ -439,12 +465,14 @@ export const en = {
   'diff.elapsed.seconds': '{count} s',
   'diff.elapsed.minutes': '{minutes} min {seconds} s',
 
-  'plans.intro': 'Plan runs compute a capacity-feasibility plan from a ready input set and keep a hashed snapshot of it.',
+  'plans.intro':
+    'Plan runs compute a capacity-feasibility plan from a ready input set and keep a hashed snapshot of it.',
   'plans.list': 'Plans',
   'plans.actions': 'Start a run or create a plan',
   'plans.error': 'Could not load the plans.',
   'plans.empty.title': 'No plans yet',
-  'plans.empty.body': 'A plan names the input set label its runs use. Runs can also be started without a plan.',
+  'plans.empty.body':
+    'A plan names the input set label its runs use. Runs can also be started without a plan.',
   'plans.defaultLabel': 'Input set:',
   'plans.noDefaultLabel': 'none (its runs are Legacy mode unless they name a label)',
   'plans.createdBy': 'created by {user}, {time}',
@@ -481,7 +509,8 @@ export const en = {
   'runs.new.label': 'Input set label',
   'runs.new.labelHint': 'A label, not label@draft: runs read approved data only.',
   'runs.new.labelHintPlan': 'Empty: the plan’s label {label}.',
-  'runs.new.legacy': 'No input set label: the run will use no input set and is recorded as Legacy mode. Name a ready label to avoid it.',
+  'runs.new.legacy':
+    'No input set label: the run will use no input set and is recorded as Legacy mode. Name a ready label to avoid it.',
   'runs.new.note': 'Note',
   'runs.new.submit': 'Start run',
   'runs.new.submitLegacy': 'Start run in Legacy mode',
@@ -503,8 +532,10 @@ export const en = {
   'run.noPlan': 'none',
   'run.failed': 'The run failed',
   'run.warnings': 'Warnings',
-  'run.warning.legacy_mode.meaning': 'The run names no input set label. Run it again with an approved input set; if that is impossible, attach the CSV bundle evidence and the exception reason to the run note.',
-  'run.warning.missing_input_set.meaning': 'The label the run names has no ready input set. Import the earlier export again under the same label, or link the plan to a new ready set.',
+  'run.warning.legacy_mode.meaning':
+    'The run names no input set label. Run it again with an approved input set; if that is impossible, attach the CSV bundle evidence and the exception reason to the run note.',
+  'run.warning.missing_input_set.meaning':
+    'The label the run names has no ready input set. Import the earlier export again under the same label, or link the plan to a new ready set.',
   'run.warning.commands': 'Fix it on the command line',
   'run.warning.copyCommands': 'Copy the commands of {title}',
   'run.input.title': 'Input set used',
@@ -514,10 +545,12 @@ export const en = {
   'run.artifact.copySha': 'Copy the sha256',
   'run.artifact.check': 'After downloading, check that the file has this sha256:',
   'run.artifact.none': 'This run wrote no planning_input_set.json.',
-  'run.artifact.noneWarning': 'No planning_input_set.json: the run used no ready input set (see the warning above).',
+  'run.artifact.noneWarning':
+    'No planning_input_set.json: the run used no ready input set (see the warning above).',
   'run.note.title': 'Run note',
   'run.note.empty': 'No note.',
-  'run.note.legacyEmpty': 'No note yet. For a Legacy mode run, record the CSV bundle evidence and the exception reason here.',
+  'run.note.legacyEmpty':
+    'No note yet. For a Legacy mode run, record the CSV bundle evidence and the exception reason here.',
   'run.note.legacyPlaceholder': 'evidence: <CSV bundle path and sha256>; reason: <why no input set>',
   'run.note.add': 'Add a note',
   'run.note.edit': 'Edit the note',
@@ -542,18 +575,22 @@ export const en = {
   'run.plan.resources': '{count} resources',
   'run.plan.shortages': 'Stockouts',
   'run.plan.belowSafety': '{count} below safety stock',
-  'run.plan.outside': 'Outside the horizon and ignored: {demand} demand rows, {inbound} inbound sums, {capacity} capacity rows.',
-  'run.plan.truncated': 'Long lists hold their first {limit} rows; the counts and the summary cover every row.',
+  'run.plan.outside':
+    'Outside the horizon and ignored: {demand} demand rows, {inbound} inbound sums, {capacity} capacity rows.',
+  'run.plan.truncated':
+    'Long lists hold their first {limit} rows; the counts and the summary cover every row.',
   'run.plan.firstRows': 'First {shown} of {total} rows',
   'run.chart.inventory': 'Projected inventory',
   'run.chart.inventoryTitle': 'Projected inventory: {name}',
-  'run.chart.inventoryDescription': 'Projected inventory and safety stock per period for {name}; the table below lists the numbers.',
+  'run.chart.inventoryDescription':
+    'Projected inventory and safety stock per period for {name}; the table below lists the numbers.',
   'run.chart.itemLocation': 'Item and location',
   'run.chart.allItemLocations': 'All item-locations (sum)',
   'run.chart.projected': 'Projected inventory',
   'run.chart.safetyStock': 'Safety stock',
   'run.chart.capacity': 'Capacity load',
-  'run.chart.capacityDescription': 'Used hours as a percent of available hours, per resource and period; 100% is fully loaded. The table below lists the numbers.',
+  'run.chart.capacityDescription':
+    'Used hours as a percent of available hours, per resource and period; 100% is fully loaded. The table below lists the numbers.',
   'run.chart.topResources': '{shown} of {total} resources, highest load first',
   'run.table.inventory': 'Projected inventory per item, location and period',
   'run.table.capacity': 'Capacity load per resource and period',
@@ -580,10 +617,12 @@ export const en = {
   'dialog.cancel': 'Cancel',
   'upload.label.replaces': 'Will replace the draft {ref} (see below)',
   'upload.draft.title': '{ref} will be replaced',
-  'upload.draft.body': 'Its revision {revision} (version {versionId}) was uploaded by {user} on {time}. Uploading to this label replaces that draft.',
+  'upload.draft.body':
+    'Its revision {revision} (version {versionId}) was uploaded by {user} on {time}. Uploading to this label replaces that draft.',
   'upload.draft.review': 'Open the Review tab of {ref}',
   'upload.replace.title': 'Replace the draft {ref}?',
-  'upload.replace.body': '{ref} {revision} (version {versionId}, content hash {hash}…) was uploaded by {user} on {time}. This upload replaces its content.',
+  'upload.replace.body':
+    '{ref} {revision} (version {versionId}, content hash {hash}…) was uploaded by {user} on {time}. This upload replaces its content.',
   'upload.replace.kept': 'The upload event in the History keeps the content hash it replaced.',
   'upload.replace.confirm': 'Replace the draft',
   'upload.check.title': 'Check before upload',
@@ -594,18 +633,24 @@ export const en = {
   'upload.check.okServer': 'Within the limits. The tables are validated after upload.',
   'upload.check.requiredTables': 'Required tables',
   'upload.check.missingTable': 'missing ({files})',
-  'upload.check.zip': 'A .zip is opened on the server, so the tables inside it can be checked only after upload.',
+  'upload.check.zip':
+    'A .zip is opened on the server, so the tables inside it can be checked only after upload.',
   'upload.check.bundleJson': 'input_set.json holds every table; they are checked after upload.',
   'upload.check.limits': '{count} of at most {maxFiles} files · {size} of at most {maxSize}',
-  'upload.check.tooManyFiles': '{count} files are chosen; one upload takes at most {max}. Remove the files the bundle does not need.',
+  'upload.check.tooManyFiles':
+    '{count} files are chosen; one upload takes at most {max}. Remove the files the bundle does not need.',
   'upload.check.tooLarge': 'The files add up to {size}; one upload takes at most {max}.',
   'upload.check.missing': 'Missing: {tables}. Every bundle needs them.',
-  'upload.check.missingHint': 'Add {files}, or tick “{checkbox}” to keep the bundle as a draft marked invalid.',
-  'upload.check.missingKept': 'It will be stored as a draft marked invalid, which cannot be approved until this is fixed.',
+  'upload.check.missingHint':
+    'Add {files}, or tick “{checkbox}” to keep the bundle as a draft marked invalid.',
+  'upload.check.missingKept':
+    'It will be stored as a draft marked invalid, which cannot be approved until this is fixed.',
   'upload.check.empty': 'Empty files: {files}.',
-  'upload.check.emptyHint': 'Add their rows, or tick “{checkbox}” to keep the bundle as a draft marked invalid.',
+  'upload.check.emptyHint':
+    'Add their rows, or tick “{checkbox}” to keep the bundle as a draft marked invalid.',
   'upload.check.unknown': 'Not bundle files, so the server ignores them: {files}.',
-  'upload.check.surplus': 'Another file already holds the same table, so these are ignored: {files}. Keep one of them.',
+  'upload.check.surplus':
+    'Another file already holds the same table, so these are ignored: {files}. Keep one of them.',
   'upload.next.label': 'Next steps',
   'upload.next.diff': 'Open diff against ready',
   'upload.next.review': 'Go to review',
@@ -617,8 +662,10 @@ export const en = {
   'upload.kept.exact.one': 'kept {kept} of {read} rows; the other one had errors.',
   'upload.kept.atLeast': 'kept {kept} rows; at least {count} others had errors (the problem list is capped).',
   'upload.kept.atLeast.one': 'kept {kept} rows; at least one other had errors (the problem list is capped).',
-  'upload.kept.wholeFile': 'kept {kept} rows: the file has an error as a whole (see the problems below), which keeps its rows out.',
-  'upload.kept.tableRule': 'kept all {kept} rows; its errors concern the table as a whole (see the problems below).',
+  'upload.kept.wholeFile':
+    'kept {kept} rows: the file has an error as a whole (see the problems below), which keeps its rows out.',
+  'upload.kept.tableRule':
+    'kept all {kept} rows; its errors concern the table as a whole (see the problems below).',
   'upload.result.toCheckbox': 'Go to the checkbox',
 
   'review.impact.title': 'What approving changes',
@@ -627,22 +674,26 @@ export const en = {
   'review.impact.noProblems': 'No errors and no warnings.',
   'review.impact.changes': 'Rows against the ready revision',
   'review.impact.comparing': 'Comparing with the ready revision…',
-  'review.impact.first': '{label} has no ready revision: this draft will be its first, so there is nothing to compare with.',
-  'review.impact.failed': 'The comparison with the ready revision failed. The Diff tab shows why and can run it again.',
+  'review.impact.first':
+    '{label} has no ready revision: this draft will be its first, so there is nothing to compare with.',
+  'review.impact.failed':
+    'The comparison with the ready revision failed. The Diff tab shows why and can run it again.',
   'review.impact.openDiff': 'Open the Diff tab',
   'review.impact.against': 'Compared with {ref} ({revision})',
   'review.impact.identical': 'Same content as {ref}: no row changes.',
   'review.impact.caption': 'Rows added, removed and changed per table',
   'review.confirm.title': 'Approve {ref}?',
   'review.confirm.approve': 'Approve and make ready',
-  'review.confirm.becomesReady': '{label} {revision} (version {versionId}, content hash {hash}…) becomes ready',
+  'review.confirm.becomesReady':
+    '{label} {revision} (version {versionId}, content hash {hash}…) becomes ready',
   'review.confirm.first': 'it is the label’s first ready revision',
   'review.confirm.archived': '{revision} is archived',
   'review.confirm.archivedReady': 'the current ready revision is archived',
   'review.confirm.changed': '{count} changed rows',
   'review.confirm.changed.one': '{count} changed row',
   'review.confirm.noChange': 'no row changes',
-  'review.confirm.notCompared': 'the comparison with the ready revision has not finished, so the changed rows are not counted yet',
+  'review.confirm.notCompared':
+    'the comparison with the ready revision has not finished, so the changed rows are not counted yet',
   'review.confirm.join': '; ',
   'review.confirm.end': '.',
   'review.confirm.breakdown': 'Added {added}, removed {removed}, changed {changed}.',
@@ -702,15 +753,18 @@ export const en = {
   'runs.label.unknown': 'No input set has the label {label} ready or as a draft.',
   'runs.legacy.title': 'Start a run in Legacy mode?',
   'runs.legacy.confirm': 'Start in Legacy mode',
-  'runs.legacy.body': 'No input set label is named, so this run reads no input set and computes no plan. It is recorded as Legacy mode and counted in run_without_input_set_total.',
-  'runs.legacy.note': 'Name a ready label instead if you can. If you really cannot, record the CSV bundle evidence and the reason in the run note.',
+  'runs.legacy.body':
+    'No input set label is named, so this run reads no input set and computes no plan. It is recorded as Legacy mode and counted in run_without_input_set_total.',
+  'runs.legacy.note':
+    'Name a ready label instead if you can. If you really cannot, record the CSV bundle evidence and the reason in the run note.',
   'run.warning.actions': 'Fix it here',
   'run.warning.approveDraft': 'Approve the draft {ref}',
   'run.warning.rerun': 'Re-run on {label}',
   'run.warning.upload': 'Upload a bundle',
   'run.warning.addNote': 'Add a run note',
   'run.warning.noReady': 'There is no ready input set yet: upload one and approve it.',
-  'run.warning.labelGone': '{label} has no ready revision and no draft: upload its bundle again, then approve it.',
+  'run.warning.labelGone':
+    '{label} has no ready revision and no draft: upload its bundle again, then approve it.',
   'run.warning.commandsIntro': 'The planning command, the same on Linux, macOS and Windows:',
   'run.warning.evidenceHash': 'The sha256 of the CSV bundle for the note’s evidence ({file}):',
   'run.artifact.checkCommands': 'Check it on the command line',
@@ -719,10 +773,13 @@ export const en = {
 
   // Fixing a refused bundle in the browser (features/upload/fix).
   'fix.title': 'Fix in the browser',
-  'fix.intro': 'The rows with problems from the files you dropped, numbered as a spreadsheet shows them (header = 1), with the cells to fix marked. Edit a cell or apply a bulk fix, check again, then store the edited files. The upload event records every cell you change.',
+  'fix.intro':
+    'The rows with problems from the files you dropped, numbered as a spreadsheet shows them (header = 1), with the cells to fix marked. Edit a cell or apply a bulk fix, check again, then store the edited files. The upload event records every cell you change.',
   'fix.loading': 'Reading the files you dropped…',
-  'fix.readFailed': 'The files you dropped could not be read in the browser. Fix them in a spreadsheet and upload them again.',
-  'fix.unavailable': 'Fixing in the browser works on CSV files dropped one by one. A .zip or input_set.json is fixed in the file itself, or drop its CSV files here instead.',
+  'fix.readFailed':
+    'The files you dropped could not be read in the browser. Fix them in a spreadsheet and upload them again.',
+  'fix.unavailable':
+    'Fixing in the browser works on CSV files dropped one by one. A .zip or input_set.json is fixed in the file itself, or drop its CSV files here instead.',
   'fix.noRows': 'No problem is about a single row: the list below says what to fix in the files.',
   'fix.status.upload': 'Found by the upload:',
   'fix.status.check': 'Found by the last check:',
@@ -732,17 +789,24 @@ export const en = {
   'fix.edits.count': '{count} cells edited',
   'fix.edits.count.one': '{count} cell edited',
   'fix.edits.none': 'No cell edited yet.',
-  'fix.truncated': 'The server lists at most 1,000 problems of each kind: check again after fixing these to see the rest.',
+  'fix.truncated':
+    'The server lists at most 1,000 problems of each kind: check again after fixing these to see the rest.',
   'fix.check': 'Check again',
-  'fix.check.auto': 'The server checks the files again a moment after each edit; nothing is stored until you store them.',
-  'fix.check.manual': 'These files are large: check again when you are done editing. Nothing is stored until you store them.',
+  'fix.check.auto':
+    'The server checks the files again a moment after each edit; nothing is stored until you store them.',
+  'fix.check.manual':
+    'These files are large: check again when you are done editing. Nothing is stored until you store them.',
   'fix.check.failed': 'The check failed.',
   'fix.store': 'Store the edited files',
   'fix.storing': 'Storing…',
-  'fix.store.hint': 'Uploads the edited files to {ref} with the same version id, note and options; the other files go as you dropped them.',
-  'fix.tooManyEdits': 'One upload records at most {max} edited cells, and {count} are edited: fix the rest in the files.',
-  'fix.unencodable': '{file} is a Shift_JIS file, which cannot hold “{character}” (row {row}, {column}): change that value.',
-  'fix.editsTooLarge': 'The edited cells, with their values as dropped and as changed, come to more than the {size} one upload records: change fewer long values here and fix the rest in the files.',
+  'fix.store.hint':
+    'Uploads the edited files to {ref} with the same version id, note and options; the other files go as you dropped them.',
+  'fix.tooManyEdits':
+    'One upload records at most {max} edited cells, and {count} are edited: fix the rest in the files.',
+  'fix.unencodable':
+    '{file} is a Shift_JIS file, which cannot hold “{character}” (row {row}, {column}): change that value.',
+  'fix.editsTooLarge':
+    'The edited cells, with their values as dropped and as changed, come to more than the {size} one upload records: change fewer long values here and fix the rest in the files.',
   'fix.bulk.title': 'Bulk fixes',
   'fix.bulk.fix': 'Fix',
   'fix.bulk.scope': 'Apply to',
@@ -754,7 +818,8 @@ export const en = {
   'fix.bulk.preview': 'Changes {count} marked cells.',
   'fix.bulk.preview.one': 'Changes {count} marked cell.',
   'fix.bulk.previewNone': 'No marked cell would change.',
-  'fix.bulk.never': 'Two-digit years, Excel serial numbers and decimal commas are never guessed: change those cells yourself.',
+  'fix.bulk.never':
+    'Two-digit years, Excel serial numbers and decimal commas are never guessed: change those cells yourself.',
   'fix.bulk.apply': 'Apply',
   'fix.bulk.applied': 'Changed {count} cells.',
   'fix.bulk.applied.one': 'Changed {count} cell.',

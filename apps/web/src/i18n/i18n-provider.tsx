@@ -42,7 +42,12 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   const value = useMemo<TI18n>(() => {
     const { t, tc } = createTranslators<TMessageKey>(MESSAGES[language]);
-    return { language, setLanguage, t, tc: (key: TPluralKey, count: number, vars?: TVars) => tc(key, count, vars) };
+    return {
+      language,
+      setLanguage,
+      t,
+      tc: (key: TPluralKey, count: number, vars?: TVars) => tc(key, count, vars),
+    };
   }, [language, setLanguage]);
 
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

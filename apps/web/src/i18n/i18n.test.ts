@@ -6,7 +6,10 @@ import { interpolate, pickInitialLanguage } from './translate';
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 /** Keys of `messages` that `other` lacks. */
-const missingKeys = (messages: object, other: object) => Object.keys(messages).filter((key) => !(key in other)).sort();
+const missingKeys = (messages: object, other: object) =>
+  Object.keys(messages)
+    .filter((key) => !(key in other))
+    .sort();
 
 /** Runbook names kept in English inside Japanese sentences (docs/glossary.md). */
 const RUNBOOK_PHRASES = ['Planning Hub', 'Legacy mode', 'Missing InputSet'];
@@ -28,19 +31,27 @@ describe('messages', () => {
 
   it('uses the same placeholders in both languages', () => {
     for (const key of Object.keys(en) as (keyof typeof en)[]) {
-      expect({ key, placeholders: placeholders(ja[key]) }).toEqual({ key, placeholders: placeholders(en[key]) });
+      expect({ key, placeholders: placeholders(ja[key]) }).toEqual({
+        key,
+        placeholders: placeholders(en[key]),
+      });
     }
   });
 
   it('has no empty text', () => {
     for (const messages of [en, ja]) {
-      for (const [key, text] of Object.entries(messages)) expect({ key, text: text.trim().length > 0 }).toEqual({ key, text: true });
+      for (const [key, text] of Object.entries(messages))
+        expect({ key, text: text.trim().length > 0 }).toEqual({ key, text: true });
     }
   });
 
   it('keeps the runbook names of the statuses in both languages', () => {
     for (const messages of [en, ja]) {
-      expect([messages['status.draft'], messages['status.ready'], messages['status.archived']]).toEqual(['draft', 'ready', 'archived']);
+      expect([messages['status.draft'], messages['status.ready'], messages['status.archived']]).toEqual([
+        'draft',
+        'ready',
+        'archived',
+      ]);
     }
   });
 
@@ -56,7 +67,9 @@ describe('messages', () => {
   });
 
   it('writes no English sentence in Japanese, only the runbook names, codes and paths', () => {
-    const leftovers = Object.entries(ja).flatMap(([key, text]) => englishPhrases(text).map((phrase) => `${key}: ${phrase}`));
+    const leftovers = Object.entries(ja).flatMap(([key, text]) =>
+      englishPhrases(text).map((phrase) => `${key}: ${phrase}`),
+    );
     expect(leftovers).toEqual([]);
   });
 
@@ -69,7 +82,9 @@ describe('messages', () => {
 
 describe('interpolate', () => {
   it('fills placeholders and groups thousands', () => {
-    expect(interpolate('{count} input sets in {label}', { count: 1234, label: 'weekly' })).toBe('1,234 input sets in weekly');
+    expect(interpolate('{count} input sets in {label}', { count: 1234, label: 'weekly' })).toBe(
+      '1,234 input sets in weekly',
+    );
   });
 
   it('leaves unknown placeholders visible', () => {

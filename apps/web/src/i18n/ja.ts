@@ -60,13 +60,15 @@ export const ja: TMessages = {
   'signIn.wrongCredentials': 'ユーザー名またはパスワードが正しくありません。',
 
   'forbidden.title': 'このロールでは利用できません',
-  'forbidden.body': 'あなたのロールは{role}です。このページには{required}以上のロールが必要です。必要な場合は管理者に依頼してください。',
+  'forbidden.body':
+    'あなたのロールは{role}です。このページには{required}以上のロールが必要です。必要な場合は管理者に依頼してください。',
   'notFound.title': 'ページが見つかりません',
   'notFound.body': '{path} というページはありません。',
   'notFound.backToList': '入力セット一覧へ',
 
   'list.title': '入力セット',
-  'list.intro': 'ラベルとリビジョンで管理する計画入力データのまとまりです。計画の実行には ready のセットだけが使われます。',
+  'list.intro':
+    'ラベルとリビジョンで管理する計画入力データのまとまりです。計画の実行には ready のセットだけが使われます。',
   'list.uploadButton': 'バンドルをアップロード',
   'list.filter.status': 'ステータス',
   'list.filter.all': 'すべて',
@@ -125,11 +127,14 @@ export const ja: TMessages = {
   'detail.sourceKind.zip': 'ZIP ファイル',
   'detail.sourceKind.json': 'input_set.json',
   'detail.invalidRef.title': '参照の形式が正しくありません',
-  'detail.invalidRef.body': '「{ref}」は参照として使えません。参照はラベル(ready のセット)、label@draft、label@rN のいずれかです(例: weekly_refresh@r3)。',
+  'detail.invalidRef.body':
+    '「{ref}」は参照として使えません。参照はラベル(ready のセット)、label@draft、label@rN のいずれかです(例: weekly_refresh@r3)。',
   'detail.notFound.title': '入力セットが見つかりません',
   'detail.notFound.detail': '入力セット「{ref}」が見つかりません。',
-  'detail.notFound.hintDraft': 'このラベルには draft しかありません。{draft} を開くか、先に承認してください。',
-  'detail.notFound.hint': 'ラベルに入力ミスがないか確認してください。一覧ですべてのラベルと正確な参照を確認できます。',
+  'detail.notFound.hintDraft':
+    'このラベルには draft しかありません。{draft} を開くか、先に承認してください。',
+  'detail.notFound.hint':
+    'ラベルに入力ミスがないか確認してください。一覧ですべてのラベルと正確な参照を確認できます。',
   'detail.notFound.openDraft': '{ref} を開く',
   'detail.notFound.reviewDraft': '{ref} をレビュー',
   'detail.waitingDraft.text': 'draft {revision} がレビュー待ちです:',
@@ -169,7 +174,8 @@ export const ja: TMessages = {
 
   'apiProblem.validationFailed': 'バンドルにエラーが {count} 件あります。何も保存されていません。',
   'apiProblem.validationFailed.one': 'バンドルにエラーが {count} 件あります。何も保存されていません。',
-  'apiProblem.validationFailed.hint': '「{checkbox}」にチェックを入れてもう一度アップロードすると、エラーを含む draft として保存できます。',
+  'apiProblem.validationFailed.hint':
+    '「{checkbox}」にチェックを入れてもう一度アップロードすると、エラーを含む draft として保存できます。',
 
   'viewer.table': 'テーブル',
   'viewer.tableOption': '{table}({count} 行)',
@@ -189,7 +195,8 @@ export const ja: TMessages = {
   'history.col.comment': 'コメント',
   'history.col.jst': '日時(JST)',
 
-  'review.intro': 'draft を承認すると ready になり、それまでの ready は archived になります。ready を差戻すと draft に戻ります。',
+  'review.intro':
+    'draft を承認すると ready になり、それまでの ready は archived になります。ready を差戻すと draft に戻ります。',
   'review.roleRequired': 'あなたのロールは{role}です。承認と差戻しには承認担当者以上のロールが必要です。',
   'review.action.label': '操作',
   'review.action.approve': '承認',
@@ -197,10 +204,12 @@ export const ja: TMessages = {
   'review.action.revert': '差戻し',
   'review.action.revertHint': 'ready → draft',
   'review.blocked.approveNeedsDraft': '承認できるのは draft だけです。このリビジョンは {status} です。',
-  'review.blocked.approveHasErrors': 'この draft には検証エラーが {count} 件あります。修正して再アップロードしてから承認してください。',
+  'review.blocked.approveHasErrors':
+    'この draft には検証エラーが {count} 件あります。修正して再アップロードしてから承認してください。',
   'review.blocked.revertNeedsReady': '差戻しできるのは ready だけです。このリビジョンは {status} です。',
   'review.reviewer.label': '社員ID',
-  'review.reviewer.hint': '承認者として、サインイン中のユーザー名と一緒に記録されます。空欄のときは {fallback} として記録されます。',
+  'review.reviewer.hint':
+    '承認者として、サインイン中のユーザー名と一緒に記録されます。空欄のときは {fallback} として記録されます。',
   'review.comment.label': 'コメント',
   'review.comment.hint': 'チケット番号と承認者を書いてください(例: {template})。',
   'review.comment.revertHint': '差戻しの理由を書いてください。レビューコメントとして残ります。',
@@ -214,7 +223,8 @@ export const ja: TMessages = {
   'review.failed': 'レビューを保存できませんでした。',
 
   'upload.title': '入力セットのアップロード',
-  'upload.intro': 'バンドルを検証し、draft として保存します。draft があるラベルにアップロードすると、その draft を置き換えます。',
+  'upload.intro':
+    'バンドルを検証し、draft として保存します。draft があるラベルにアップロードすると、その draft を置き換えます。',
   'upload.backToList': '入力セット一覧へ',
   'upload.form.title': 'バンドル',
   'upload.label.label': 'ラベル',
@@ -222,26 +232,31 @@ export const ja: TMessages = {
   'upload.label.required': 'ラベルを入力してください。',
   'upload.label.tooLong': 'ラベルは 63 文字以内です。',
   'upload.label.badStart': 'ラベルの先頭は英小文字か数字にしてください。',
-  'upload.label.badCharacters': 'ラベルに使えない文字があります: {chars}。英小文字・数字・「.」「_」「-」を使ってください。',
+  'upload.label.badCharacters':
+    'ラベルに使えない文字があります: {chars}。英小文字・数字・「.」「_」「-」を使ってください。',
   'upload.label.preview': '{ref} として保存されます',
   'upload.versionId.label': 'バージョンID',
-  'upload.versionId.hint': 'このデータの識別子です(例: 2026-11-25、fy26/w48)。英数字と _ . : / - が使えます。',
+  'upload.versionId.hint':
+    'このデータの識別子です(例: 2026-11-25、fy26/w48)。英数字と _ . : / - が使えます。',
   'upload.versionId.required': 'バージョンIDを入力してください。',
   'upload.versionId.invalid': 'バージョンIDは英数字と _ . : / - の 1〜128 文字です(空白は使えません)。',
   'upload.note.label': 'メモ',
   'upload.note.hint': '{used} / {max} 文字',
   'upload.encoding.label': '文字コード',
-  'upload.encoding.hint': '自動判定では UTF-8(BOM の有無を問わず)と Shift_JIS を読み取ります。判定が誤るときだけ指定してください。',
+  'upload.encoding.hint':
+    '自動判定では UTF-8(BOM の有無を問わず)と Shift_JIS を読み取ります。判定が誤るときだけ指定してください。',
   'upload.encoding.auto': '自動判定',
   'upload.encoding.utf8': 'UTF-8',
   'upload.encoding.shiftJis': 'Shift_JIS(CP932)',
   'upload.allowInvalid.label': 'エラーがあっても draft として保存する',
-  'upload.allowInvalid.hint': 'エラーを含む状態で保存し、内容を確認できるようにします。修正するまで承認はできません。',
+  'upload.allowInvalid.hint':
+    'エラーを含む状態で保存し、内容を確認できるようにします。修正するまで承認はできません。',
   'upload.files.legend': 'ファイル',
   'upload.dropzone.label': 'ここにファイルをドロップするか、ファイルを選択してください',
   'upload.dropzone.title': 'バンドルの CSV ファイル、.zip、または input_set.json をドロップ',
   'upload.dropzone.active': 'ドロップして追加',
-  'upload.dropzone.hint': 'demand.csv、capacity.csv、mix.csv、calendar.csv、params.csv または params.json と、任意のテーブル。',
+  'upload.dropzone.hint':
+    'demand.csv、capacity.csv、mix.csv、calendar.csv、params.csv または params.json と、任意のテーブル。',
   'upload.dropzone.choose': 'ファイルを選択…',
   'upload.files.summary': '{count} ファイル、{size}',
   'upload.files.summary.one': '{count} ファイル、{size}',
@@ -254,7 +269,8 @@ export const ja: TMessages = {
   'upload.files.removeLabel': '{name} を外す',
   'upload.files.required': 'ファイルを 1 つ以上選択してください。',
   'upload.files.zipNotAlone': '.zip にはバンドル全体が入ります。.zip だけをアップロードしてください。',
-  'upload.files.bundleJsonNotAlone': 'input_set.json にはバンドル全体が入ります。input_set.json だけをアップロードしてください。',
+  'upload.files.bundleJsonNotAlone':
+    'input_set.json にはバンドル全体が入ります。input_set.json だけをアップロードしてください。',
   'upload.rejected.title': '追加されなかったファイルがあります',
   'upload.rejected.reason': '受け付けるのは .csv、.zip、.json だけです。',
   'upload.submit': 'アップロードして検証',
@@ -275,18 +291,21 @@ export const ja: TMessages = {
   'upload.result.problemsTitle': '問題',
   'upload.result.warningsTitle': '警告',
   'upload.result.rejected': '検証エラーのため、何も保存されていません',
-  'upload.result.rejectedNext': '以下のファイルを修正して、もう一度アップロードしてください。行番号はスプレッドシートでの行です(ヘッダー = 1)。',
+  'upload.result.rejectedNext':
+    '以下のファイルを修正して、もう一度アップロードしてください。行番号はスプレッドシートでの行です(ヘッダー = 1)。',
   'upload.result.failed': 'アップロードできませんでした',
   'upload.result.noticesTitle': 'お知らせ',
   'upload.annotated.download': '問題を書き込んでダウンロード',
-  'upload.annotated.hint': 'アップロードしたファイルを同じ文字コードのまま zip にまとめ、問題のある行には最後の列「problems」にその内容を書き込みます。すべての問題の一覧は problems.csv です。Excel で行を直して同じファイルをもう一度アップロードしてください。「problems」列と problems.csv は無視されます。',
+  'upload.annotated.hint':
+    'アップロードしたファイルを同じ文字コードのまま zip にまとめ、問題のある行には最後の列「problems」にその内容を書き込みます。すべての問題の一覧は problems.csv です。Excel で行を直して同じファイルをもう一度アップロードしてください。「problems」列と problems.csv は無視されます。',
   'upload.annotated.preparing': 'zip を作成しています…',
   'upload.annotated.failed': 'zip を作成できませんでした: {reason}',
 
   'plans.title': '計画',
   'run.title': '実行 {id}',
 
-  'review.blocked.revertHasDraft': 'このラベルにはすでに draft({draft})があります。差戻す前に、その draft を承認するか置き換えてください。',
+  'review.blocked.revertHasDraft':
+    'このラベルにはすでに draft({draft})があります。差戻す前に、その draft を承認するか置き換えてください。',
   'review.notAvailable': '選択不可',
   'review.comment.revertPlaceholder': 'JIRA-124 差戻し: W48 の需要が誤り',
   'review.reload': 'このリビジョンを読み込み直す',
@@ -301,7 +320,8 @@ export const ja: TMessages = {
   'review.done.archived': 'それまでの ready リビジョンは {ref}(archived)になりました。',
   'review.done.history': '履歴でイベントを確認',
 
-  'detail.noReady.history': '{label} には現在 ready のリビジョンがありません。監査イベントは以下のとおりです。',
+  'detail.noReady.history':
+    '{label} には現在 ready のリビジョンがありません。監査イベントは以下のとおりです。',
 
   'history.intro': '{label} の全リビジョンの監査イベントです(新しい順)。時刻は日本時間(JST)です。',
   'history.col.principal': 'アカウント',
@@ -309,7 +329,8 @@ export const ja: TMessages = {
   'history.loading': 'イベントを読み込み中…',
   'history.error': 'イベントを読み込めませんでした。',
   'history.empty.title': 'イベントはまだありません',
-  'history.empty.body': 'アップロード・承認・差戻しのたびにイベントが記録されます。イベントの記録を無効にしてインポートした場合は、管理者が補完イベントを記録できます:',
+  'history.empty.body':
+    'アップロード・承認・差戻しのたびにイベントが記録されます。イベントの記録を無効にしてインポートした場合は、管理者が補完イベントを記録できます:',
   'history.shownAll': '{count} 件のイベント',
   'history.shownAll.one': '{count} 件のイベント',
   'history.shownMore': '新しい {count} 件を表示中',
@@ -331,7 +352,8 @@ export const ja: TMessages = {
   'diff.against.option': '{ref} · {status} · {revision} · {versionId}',
   'diff.loadingRevisions': 'このラベルのリビジョンを読み込み中…',
   'diff.nothingToCompare.title': '比較できるリビジョンがありません',
-  'diff.nothingToCompare.body': '{ref} より古いリビジョンも、このラベルの ready リビジョンもありません。比較対象ができたら上で選んでください。',
+  'diff.nothingToCompare.body':
+    '{ref} より古いリビジョンも、このラベルの ready リビジョンもありません。比較対象ができたら上で選んでください。',
   'diff.loading': '差分を問い合わせ中…',
   'diff.error': '差分を計算できませんでした。',
   'diff.job.failed': '差分の計算は {attempts} 回試行しても失敗しました',
@@ -366,7 +388,8 @@ export const ja: TMessages = {
   'diff.view.moved': '何が動いたか',
   'diff.view.cells': 'セルの差分',
   'diff.moved.title': '何が動いたか',
-  'diff.moved.intro': '数量の列の変更前後の合計と、大きく動いた箇所です。列を選ぶとグラフに表示し、変動の大きい項目を開くとその行を表示します。',
+  'diff.moved.intro':
+    '数量の列の変更前後の合計と、大きく動いた箇所です。列を選ぶとグラフに表示し、変動の大きい項目を開くとその行を表示します。',
   'diff.moved.loading': '合計を集計中…',
   'diff.moved.error': '合計を読み込めませんでした。',
   'diff.moved.totals.caption': 'テーブル・列ごとの合計',
@@ -380,10 +403,13 @@ export const ja: TMessages = {
   'diff.moved.pick': '{measure} をグラフに表示し、変動の大きい項目を一覧する',
   'diff.moved.noTolerance': '許容差なし',
   'diff.moved.hiddenCount': '非表示 {count}',
-  'diff.moved.hiddenNote': '{measure}: 許容差({tolerance})未満の変更 {count} 件は変更なしとして表示しています(合計 {delta})。',
-  'diff.moved.hiddenNote.one': '{measure}: 許容差({tolerance})未満の変更 {count} 件は変更なしとして表示しています(合計 {delta})。',
+  'diff.moved.hiddenNote':
+    '{measure}: 許容差({tolerance})未満の変更 {count} 件は変更なしとして表示しています(合計 {delta})。',
+  'diff.moved.hiddenNote.one':
+    '{measure}: 許容差({tolerance})未満の変更 {count} 件は変更なしとして表示しています(合計 {delta})。',
   'diff.moved.chart.title': '{measure} の変更前後({by} 別)',
-  'diff.moved.chart.alt': '{measure} の変更前と変更後の棒グラフ({by} 別、各 {count} 本)。数値は下の表にあります。',
+  'diff.moved.chart.alt':
+    '{measure} の変更前と変更後の棒グラフ({by} 別、各 {count} 本)。数値は下の表にあります。',
   'diff.moved.chart.before': '変更前({ref})',
   'diff.moved.chart.after': '変更後({ref})',
   'diff.moved.chart.loading': 'グラフを読み込み中…',
@@ -399,8 +425,10 @@ export const ja: TMessages = {
   'diff.moved.movers.more': 'さらに表示',
   'diff.moved.tolerance.title': '許容差',
   'diff.moved.tolerance.label': '許容差',
-  'diff.moved.tolerance.hint': 'これ未満の変更は変更なしとして扱います。例: demand.quantity:0.5% や inventory.on_hand:10(空白で区切ります)。',
-  'diff.moved.tolerance.invalid': '許容差は table.column:0.5% または table.column:10 の形で、数量の列(demand.quantity、capacity.available_hours、inventory.on_hand、inventory.safety_stock、inbound.quantity)に指定してください。',
+  'diff.moved.tolerance.hint':
+    'これ未満の変更は変更なしとして扱います。例: demand.quantity:0.5% や inventory.on_hand:10(空白で区切ります)。',
+  'diff.moved.tolerance.invalid':
+    '許容差は table.column:0.5% または table.column:10 の形で、数量の列(demand.quantity、capacity.available_hours、inventory.on_hand、inventory.safety_stock、inbound.quantity)に指定してください。',
   'diff.moved.tolerance.apply': '適用',
   'diff.all.button': 'すべての変更({count})',
   'diff.all.title': 'すべての変更',
@@ -439,7 +467,8 @@ export const ja: TMessages = {
   'diff.elapsed.seconds': '{count} 秒',
   'diff.elapsed.minutes': '{minutes} 分 {seconds} 秒',
 
-  'plans.intro': '計画の実行では、ready の入力セットから能力制約を考慮した計画を計算し、入力のスナップショットをハッシュ付きで保存します。',
+  'plans.intro':
+    '計画の実行では、ready の入力セットから能力制約を考慮した計画を計算し、入力のスナップショットをハッシュ付きで保存します。',
   'plans.list': '計画一覧',
   'plans.actions': '実行の開始と計画の作成',
   'plans.error': '計画を読み込めませんでした。',
@@ -453,7 +482,8 @@ export const ja: TMessages = {
   'plans.relink.button': 'ラベルを変更',
   'plans.relink.label': 'ラベル',
   'plans.relink.save': '保存',
-  'plans.relink.hint': 'この計画の実行には、このラベルの ready リビジョンが使われます。空欄にすると紐付けを外します。',
+  'plans.relink.hint':
+    'この計画の実行には、このラベルの ready リビジョンが使われます。空欄にすると紐付けを外します。',
   'plans.relink.failed': '計画を変更できませんでした。',
   'plans.new.title': '新しい計画',
   'plans.new.name': '名前',
@@ -479,9 +509,11 @@ export const ja: TMessages = {
   'runs.new.plan': '計画',
   'runs.new.noPlan': '計画なし',
   'runs.new.label': '入力セットのラベル',
-  'runs.new.labelHint': 'ラベルを指定します(label@draft は指定できません)。実行は承認済みのデータだけを読みます。',
+  'runs.new.labelHint':
+    'ラベルを指定します(label@draft は指定できません)。実行は承認済みのデータだけを読みます。',
   'runs.new.labelHintPlan': '空欄のときは計画のラベル {label} を使います。',
-  'runs.new.legacy': '入力セットのラベルがないため、この実行は入力セットを使わず、Legacy mode として記録されます。避けるには ready のラベルを指定してください。',
+  'runs.new.legacy':
+    '入力セットのラベルがないため、この実行は入力セットを使わず、Legacy mode として記録されます。避けるには ready のラベルを指定してください。',
   'runs.new.note': 'メモ',
   'runs.new.submit': '実行を開始',
   'runs.new.submitLegacy': 'Legacy mode で実行を開始',
@@ -503,8 +535,10 @@ export const ja: TMessages = {
   'run.noPlan': 'なし',
   'run.failed': '実行に失敗しました',
   'run.warnings': '警告',
-  'run.warning.legacy_mode.meaning': 'この実行には input_set_label がありません。承認済みの入力セットを指定して再実行してください。どうしても再実行できない場合は、使用した CSV バンドルの証跡と例外の理由を実行メモに記録してください。',
-  'run.warning.missing_input_set.meaning': 'この実行が参照するラベルに ready の入力セットがありません。過去のエクスポートを同じラベルで再インポートするか、計画を新しい ready のセットに紐付け直してください。',
+  'run.warning.legacy_mode.meaning':
+    'この実行には input_set_label がありません。承認済みの入力セットを指定して再実行してください。どうしても再実行できない場合は、使用した CSV バンドルの証跡と例外の理由を実行メモに記録してください。',
+  'run.warning.missing_input_set.meaning':
+    'この実行が参照するラベルに ready の入力セットがありません。過去のエクスポートを同じラベルで再インポートするか、計画を新しい ready のセットに紐付け直してください。',
   'run.warning.commands': 'コマンドラインで解消する',
   'run.warning.copyCommands': '{title} のコマンドをコピー',
   'run.input.title': '使用した入力セット',
@@ -514,10 +548,12 @@ export const ja: TMessages = {
   'run.artifact.copySha': 'sha256 をコピー',
   'run.artifact.check': 'ダウンロードしたら、ファイルの sha256 がこの値と一致することを確認してください:',
   'run.artifact.none': 'この実行は planning_input_set.json を出力していません。',
-  'run.artifact.noneWarning': 'planning_input_set.json はありません。この実行は ready の入力セットを使っていません(上の警告を参照)。',
+  'run.artifact.noneWarning':
+    'planning_input_set.json はありません。この実行は ready の入力セットを使っていません(上の警告を参照)。',
   'run.note.title': '実行メモ',
   'run.note.empty': 'メモはありません。',
-  'run.note.legacyEmpty': 'メモはまだありません。Legacy mode の実行では、CSV バンドルの証跡と例外の理由をここに記録してください。',
+  'run.note.legacyEmpty':
+    'メモはまだありません。Legacy mode の実行では、CSV バンドルの証跡と例外の理由をここに記録してください。',
   'run.note.legacyPlaceholder': '証跡: <CSV バンドルのパスと sha256>、理由: <入力セットを使えなかった理由>',
   'run.note.add': 'メモを追加',
   'run.note.edit': 'メモを編集',
@@ -542,7 +578,8 @@ export const ja: TMessages = {
   'run.plan.resources': 'リソース {count}',
   'run.plan.shortages': '欠品',
   'run.plan.belowSafety': '安全在庫割れ {count}',
-  'run.plan.outside': '計画期間外のため無視しました: 需要 {demand} 行、入荷 {inbound} 件、能力 {capacity} 行。',
+  'run.plan.outside':
+    '計画期間外のため無視しました: 需要 {demand} 行、入荷 {inbound} 件、能力 {capacity} 行。',
   'run.plan.truncated': '長い一覧は先頭 {limit} 行だけです。件数とサマリーはすべての行を対象にしています。',
   'run.plan.firstRows': '{total} 行中の先頭 {shown} 行',
   'run.chart.inventory': '在庫推移',
@@ -553,7 +590,8 @@ export const ja: TMessages = {
   'run.chart.projected': '予測在庫',
   'run.chart.safetyStock': '安全在庫',
   'run.chart.capacity': '能力負荷',
-  'run.chart.capacityDescription': 'リソース・期間ごとの使用時間を利用可能時間に対する割合で示します。100% で満負荷です。数値は下の表にあります。',
+  'run.chart.capacityDescription':
+    'リソース・期間ごとの使用時間を利用可能時間に対する割合で示します。100% で満負荷です。数値は下の表にあります。',
   'run.chart.topResources': '{total} リソース中、負荷の高い {shown} 件',
   'run.table.inventory': '品目・拠点・期間ごとの在庫推移',
   'run.table.capacity': 'リソース・期間ごとの能力負荷',
@@ -580,10 +618,12 @@ export const ja: TMessages = {
   'dialog.cancel': 'キャンセル',
   'upload.label.replaces': '{ref} を置き換えます(下記を参照)',
   'upload.draft.title': '{ref} は置き換えられます',
-  'upload.draft.body': 'リビジョン {revision}(バージョンID {versionId})は {user} が {time} にアップロードしたものです。このラベルにアップロードすると、その draft を置き換えます。',
+  'upload.draft.body':
+    'リビジョン {revision}(バージョンID {versionId})は {user} が {time} にアップロードしたものです。このラベルにアップロードすると、その draft を置き換えます。',
   'upload.draft.review': '{ref} のレビューを開く',
   'upload.replace.title': 'draft {ref} を置き換えますか?',
-  'upload.replace.body': '{ref} {revision}(バージョンID {versionId}、コンテンツハッシュ {hash}…)は {user} が {time} にアップロードしたものです。このアップロードで内容を置き換えます。',
+  'upload.replace.body':
+    '{ref} {revision}(バージョンID {versionId}、コンテンツハッシュ {hash}…)は {user} が {time} にアップロードしたものです。このアップロードで内容を置き換えます。',
   'upload.replace.kept': '置き換えたコンテンツハッシュは、履歴の upload イベントに残ります。',
   'upload.replace.confirm': 'draft を置き換える',
   'upload.check.title': 'アップロード前の確認',
@@ -595,30 +635,40 @@ export const ja: TMessages = {
   'upload.check.requiredTables': '必須のテーブル',
   'upload.check.missingTable': 'なし({files})',
   'upload.check.zip': '.zip はサーバーで展開するため、中のテーブルはアップロード後にしか確認できません。',
-  'upload.check.bundleJson': 'input_set.json にすべてのテーブルが含まれます。テーブルはアップロード後に確認されます。',
+  'upload.check.bundleJson':
+    'input_set.json にすべてのテーブルが含まれます。テーブルはアップロード後に確認されます。',
   'upload.check.limits': 'ファイル {count} 個(上限 {maxFiles} 個)・{size}(上限 {maxSize})',
-  'upload.check.tooManyFiles': 'ファイルが {count} 個あります。1 回のアップロードは {max} 個までです。バンドルに不要なファイルを外してください。',
+  'upload.check.tooManyFiles':
+    'ファイルが {count} 個あります。1 回のアップロードは {max} 個までです。バンドルに不要なファイルを外してください。',
   'upload.check.tooLarge': 'ファイルの合計が {size} あります。1 回のアップロードは {max} までです。',
   'upload.check.missing': '{tables} がありません。どのバンドルにも必要です。',
-  'upload.check.missingHint': '{files} を追加するか、「{checkbox}」にチェックを入れて、エラーを含む draft として保存してください。',
+  'upload.check.missingHint':
+    '{files} を追加するか、「{checkbox}」にチェックを入れて、エラーを含む draft として保存してください。',
   'upload.check.missingKept': 'エラーを含む draft として保存されます。修正するまで承認できません。',
   'upload.check.empty': '空のファイルがあります: {files}。',
-  'upload.check.emptyHint': '行を追加するか、「{checkbox}」にチェックを入れて、エラーを含む draft として保存してください。',
+  'upload.check.emptyHint':
+    '行を追加するか、「{checkbox}」にチェックを入れて、エラーを含む draft として保存してください。',
   'upload.check.unknown': 'バンドルのファイルではないため、サーバーで無視されます: {files}。',
-  'upload.check.surplus': '同じテーブルのファイルがすでにあるため、次のファイルは無視されます: {files}。どちらか一方にしてください。',
+  'upload.check.surplus':
+    '同じテーブルのファイルがすでにあるため、次のファイルは無視されます: {files}。どちらか一方にしてください。',
   'upload.next.label': '次の操作',
   'upload.next.diff': 'ready との差分を開く',
   'upload.next.review': 'レビューへ進む',
-  'upload.next.firstRevision': '{label} にはまだ ready のリビジョンがありません。この draft が最初のものになります。',
+  'upload.next.firstRevision':
+    '{label} にはまだ ready のリビジョンがありません。この draft が最初のものになります。',
   'upload.kept.title': 'この draft に保存された行',
   'upload.kept.intro': 'エラーを含む draft には、検証を通った行だけが保存されます。',
   'upload.kept.missing': 'ファイルがないため、行はありません。',
   'upload.kept.exact': '{read} 行中 {kept} 行を保存しました。残りの {count} 行にはエラーがありました。',
   'upload.kept.exact.one': '{read} 行中 {kept} 行を保存しました。残りの 1 行にはエラーがありました。',
-  'upload.kept.atLeast': '{kept} 行を保存しました。少なくとも {count} 行にはエラーがありました(問題の一覧は上限で打ち切られています)。',
-  'upload.kept.atLeast.one': '{kept} 行を保存しました。少なくとも 1 行にはエラーがありました(問題の一覧は上限で打ち切られています)。',
-  'upload.kept.wholeFile': '{kept} 行を保存しました。ファイル全体にかかわるエラー(下の問題を参照)があるため、その行は保存されません。',
-  'upload.kept.tableRule': '{kept} 行をすべて保存しました。エラーはテーブル全体にかかわるものです(下の問題を参照)。',
+  'upload.kept.atLeast':
+    '{kept} 行を保存しました。少なくとも {count} 行にはエラーがありました(問題の一覧は上限で打ち切られています)。',
+  'upload.kept.atLeast.one':
+    '{kept} 行を保存しました。少なくとも 1 行にはエラーがありました(問題の一覧は上限で打ち切られています)。',
+  'upload.kept.wholeFile':
+    '{kept} 行を保存しました。ファイル全体にかかわるエラー(下の問題を参照)があるため、その行は保存されません。',
+  'upload.kept.tableRule':
+    '{kept} 行をすべて保存しました。エラーはテーブル全体にかかわるものです(下の問題を参照)。',
   'upload.result.toCheckbox': 'チェックボックスへ移動',
 
   'review.impact.title': '承認で変わること',
@@ -627,15 +677,18 @@ export const ja: TMessages = {
   'review.impact.noProblems': 'エラーも警告もありません。',
   'review.impact.changes': 'ready リビジョンとの行の差分',
   'review.impact.comparing': 'ready リビジョンと比較しています…',
-  'review.impact.first': '{label} には ready のリビジョンがありません。この draft が最初の ready になるため、比較する相手はありません。',
-  'review.impact.failed': 'ready リビジョンとの比較に失敗しました。差分タブで理由を確認し、もう一度実行できます。',
+  'review.impact.first':
+    '{label} には ready のリビジョンがありません。この draft が最初の ready になるため、比較する相手はありません。',
+  'review.impact.failed':
+    'ready リビジョンとの比較に失敗しました。差分タブで理由を確認し、もう一度実行できます。',
   'review.impact.openDiff': '差分タブを開く',
   'review.impact.against': '比較対象: {ref}({revision})',
   'review.impact.identical': '{ref} と同じ内容です。変わる行はありません。',
   'review.impact.caption': 'テーブルごとの追加・削除・変更の行数',
   'review.confirm.title': '{ref} を承認しますか?',
   'review.confirm.approve': '承認して ready にする',
-  'review.confirm.becomesReady': '{label} {revision}(バージョンID {versionId}、コンテンツハッシュ {hash}…)が ready になります',
+  'review.confirm.becomesReady':
+    '{label} {revision}(バージョンID {versionId}、コンテンツハッシュ {hash}…)が ready になります',
   'review.confirm.first': 'このラベルで最初の ready です',
   'review.confirm.archived': '{revision} は archived になります',
   'review.confirm.archivedReady': '現在の ready リビジョンは archived になります',
@@ -649,7 +702,8 @@ export const ja: TMessages = {
   'review.confirm.recorded': 'サインイン中のユーザー名と社員ID {reviewer} が記録されます。',
   'review.blocked.approveHasCheckErrors':
     'ready のリビジョンとのチェックでエラーが {count} 件見つかりました。データを直して再アップロードするか、管理者にラベルのポリシーの変更を依頼してください。',
-  'review.acknowledge.hintChecks': '承認には、確認したこと、警告の件数、確認した指摘、コンテンツハッシュが記録されます。',
+  'review.acknowledge.hintChecks':
+    '承認には、確認したこと、警告の件数、確認した指摘、コンテンツハッシュが記録されます。',
   'review.acknowledge.seeFindings': '指摘を見る',
   'checks.title': 'ready との比較チェック',
   'checks.loading': 'チェック結果を読み込み中…',
@@ -701,15 +755,18 @@ export const ja: TMessages = {
   'runs.label.unknown': '{label} というラベルの ready も draft もありません。',
   'runs.legacy.title': 'Legacy mode で実行を開始しますか?',
   'runs.legacy.confirm': 'Legacy mode で開始',
-  'runs.legacy.body': '入力セットのラベルが指定されていないため、この実行は入力セットを読まず、計画も計算しません。Legacy mode として記録され、run_without_input_set_total に数えられます。',
-  'runs.legacy.note': 'できれば ready のラベルを指定してください。どうしても指定できない場合は、CSV バンドルの証跡と理由を実行メモに記録してください。',
+  'runs.legacy.body':
+    '入力セットのラベルが指定されていないため、この実行は入力セットを読まず、計画も計算しません。Legacy mode として記録され、run_without_input_set_total に数えられます。',
+  'runs.legacy.note':
+    'できれば ready のラベルを指定してください。どうしても指定できない場合は、CSV バンドルの証跡と理由を実行メモに記録してください。',
   'run.warning.actions': 'この画面で解消する',
   'run.warning.approveDraft': 'draft {ref} を承認する',
   'run.warning.rerun': '{label} で再実行',
   'run.warning.upload': 'バンドルをアップロード',
   'run.warning.addNote': '実行メモを追加',
   'run.warning.noReady': 'まだ ready の入力セットがありません。アップロードして承認してください。',
-  'run.warning.labelGone': '{label} には ready も draft もありません。バンドルをもう一度アップロードして承認してください。',
+  'run.warning.labelGone':
+    '{label} には ready も draft もありません。バンドルをもう一度アップロードして承認してください。',
   'run.warning.commandsIntro': 'planning コマンド(Linux・macOS・Windows 共通):',
   'run.warning.evidenceHash': '実行メモの証跡に書く CSV バンドルの sha256({file}):',
   'run.artifact.checkCommands': 'コマンドラインで確認する',
@@ -718,10 +775,13 @@ export const ja: TMessages = {
 
   // Fixing a refused bundle in the browser (features/upload/fix).
   'fix.title': 'ブラウザで修正',
-  'fix.intro': 'ドロップしたファイルのうち問題のある行を、表計算ソフトと同じ行番号(ヘッダー = 1)で表示し、直すべきセルに印を付けています。セルを編集するか一括修正を適用し、再チェックしてから、修正したファイルを保存してください。変更したセルはすべて upload イベントに記録されます。',
+  'fix.intro':
+    'ドロップしたファイルのうち問題のある行を、表計算ソフトと同じ行番号(ヘッダー = 1)で表示し、直すべきセルに印を付けています。セルを編集するか一括修正を適用し、再チェックしてから、修正したファイルを保存してください。変更したセルはすべて upload イベントに記録されます。',
   'fix.loading': 'ドロップしたファイルを読み込み中…',
-  'fix.readFailed': 'ドロップしたファイルをブラウザで読み込めませんでした。表計算ソフトで修正して、もう一度アップロードしてください。',
-  'fix.unavailable': 'ブラウザでの修正は、CSV ファイルを個別にドロップした場合に使えます。.zip や input_set.json はファイル自体を修正するか、中の CSV ファイルをここにドロップしてください。',
+  'fix.readFailed':
+    'ドロップしたファイルをブラウザで読み込めませんでした。表計算ソフトで修正して、もう一度アップロードしてください。',
+  'fix.unavailable':
+    'ブラウザでの修正は、CSV ファイルを個別にドロップした場合に使えます。.zip や input_set.json はファイル自体を修正するか、中の CSV ファイルをここにドロップしてください。',
   'fix.noRows': '特定の行に関する問題はありません。ファイルで直す内容は下の一覧を確認してください。',
   'fix.status.upload': 'アップロードで見つかった問題:',
   'fix.status.check': '直前のチェックで見つかった問題:',
@@ -731,17 +791,24 @@ export const ja: TMessages = {
   'fix.edits.count': '{count} セルを修正',
   'fix.edits.count.one': '{count} セルを修正',
   'fix.edits.none': 'まだセルを修正していません。',
-  'fix.truncated': 'サーバーは問題を種類ごとに最大 1,000 件まで返します。これらを直したら再チェックして残りを確認してください。',
+  'fix.truncated':
+    'サーバーは問題を種類ごとに最大 1,000 件まで返します。これらを直したら再チェックして残りを確認してください。',
   'fix.check': '再チェック',
-  'fix.check.auto': '編集するたびに少し待ってからサーバーが再チェックします。保存するまで何も保存されません。',
-  'fix.check.manual': 'ファイルが大きいため、編集が終わったら再チェックしてください。保存するまで何も保存されません。',
+  'fix.check.auto':
+    '編集するたびに少し待ってからサーバーが再チェックします。保存するまで何も保存されません。',
+  'fix.check.manual':
+    'ファイルが大きいため、編集が終わったら再チェックしてください。保存するまで何も保存されません。',
   'fix.check.failed': 'チェックに失敗しました。',
   'fix.store': '修正したファイルを保存',
   'fix.storing': '保存中…',
-  'fix.store.hint': '修正したファイルを、同じバージョンID・メモ・設定で {ref} にアップロードします。ほかのファイルはドロップしたまま送ります。',
-  'fix.tooManyEdits': '1 回のアップロードで記録できる修正セルは最大 {max} 件ですが、{count} 件を修正しています。残りはファイルで直してください。',
-  'fix.unencodable': '{file} は Shift_JIS のファイルで、「{character}」を保存できません({row} 行目、{column})。その値を変更してください。',
-  'fix.editsTooLarge': '修正したセル(ドロップ時の値と変更後の値)が、1 回のアップロードで記録できる {size} を超えています。長い値の修正を減らし、残りはファイルで直してください。',
+  'fix.store.hint':
+    '修正したファイルを、同じバージョンID・メモ・設定で {ref} にアップロードします。ほかのファイルはドロップしたまま送ります。',
+  'fix.tooManyEdits':
+    '1 回のアップロードで記録できる修正セルは最大 {max} 件ですが、{count} 件を修正しています。残りはファイルで直してください。',
+  'fix.unencodable':
+    '{file} は Shift_JIS のファイルで、「{character}」を保存できません({row} 行目、{column})。その値を変更してください。',
+  'fix.editsTooLarge':
+    '修正したセル(ドロップ時の値と変更後の値)が、1 回のアップロードで記録できる {size} を超えています。長い値の修正を減らし、残りはファイルで直してください。',
   'fix.bulk.title': '一括修正',
   'fix.bulk.fix': '修正内容',
   'fix.bulk.scope': '対象',
@@ -753,7 +820,8 @@ export const ja: TMessages = {
   'fix.bulk.preview': '印の付いたセルを {count} 件変更します。',
   'fix.bulk.preview.one': '印の付いたセルを {count} 件変更します。',
   'fix.bulk.previewNone': '変更される印付きのセルはありません。',
-  'fix.bulk.never': '2 桁の年、Excel のシリアル値、小数点のカンマは推測しません。それらのセルはご自身で直してください。',
+  'fix.bulk.never':
+    '2 桁の年、Excel のシリアル値、小数点のカンマは推測しません。それらのセルはご自身で直してください。',
   'fix.bulk.apply': '適用',
   'fix.bulk.applied': '{count} セルを変更しました。',
   'fix.bulk.applied.one': '{count} セルを変更しました。',
@@ -768,8 +836,10 @@ export const ja: TMessages = {
   'fix.grid.rowFixed': 'この行の問題は解消しました',
   'fix.grid.rowUnreadable': 'ヘッダーの列どおりに読めません。この行はファイルで直してください。',
   'fix.outside.title': 'ファイルで直す問題',
-  'fix.outside.file': 'ファイル全体やヘッダーに関する問題(ファイルや列の不足など)です。ファイル自体を直してください。',
-  'fix.outside.notEditable': 'params.json など、表で開かないファイルの問題です。ファイル自体を直してください。',
+  'fix.outside.file':
+    'ファイル全体やヘッダーに関する問題(ファイルや列の不足など)です。ファイル自体を直してください。',
+  'fix.outside.notEditable':
+    'params.json など、表で開かないファイルの問題です。ファイル自体を直してください。',
   'fix.outside.unreadable': 'ヘッダーの列どおりに読めない行の問題です。その行をファイルで直してください。',
   'fix.outside.changed': 'チェックした時から値が変わっています。再チェックしてください。',
   'fix.download.title': 'ダウンロード',

@@ -20,7 +20,7 @@ function problem(code: TProblemCode, fields: Partial<TProblem> = {}): TProblem {
 }
 
 describe('translateProblem', () => {
-  it('says a validation problem in the reader\'s language from its code, parameters and fields', () => {
+  it("says a validation problem in the reader's language from its code, parameters and fields", () => {
     expect(translateProblem(problem('wrong_type'), 'ja')).toBe(
       'quantity の値「abc」は数値ではありません(通常の小数表記で書きます。例: 1234.5)。',
     );
@@ -58,9 +58,14 @@ describe('translateProblem', () => {
   });
 
   it('leaves a record without a known code to its English message', () => {
-    expect(translateProblem(problem('wrong_type', { messageCode: 'problem.from_a_newer_server' }), 'ja')).toBeNull();
     expect(
-      translateProblem(problem('wrong_type', { messageCode: 'problem.as_recorded', params: { message: 'Old text.' } }), 'ja'),
+      translateProblem(problem('wrong_type', { messageCode: 'problem.from_a_newer_server' }), 'ja'),
+    ).toBeNull();
+    expect(
+      translateProblem(
+        problem('wrong_type', { messageCode: 'problem.as_recorded', params: { message: 'Old text.' } }),
+        'ja',
+      ),
     ).toBeNull();
   });
 });
@@ -79,7 +84,7 @@ describe('translateApiProblem', () => {
     hintParams: {},
   };
 
-  it('says detail and hint in the reader\'s language, whatever language the answer came in', () => {
+  it("says detail and hint in the reader's language, whatever language the answer came in", () => {
     expect(translateApiProblem(notFound, 'ja')).toEqual({
       detail: '入力セット「foo@draft」が見つかりません。',
       hint: 'ラベルに入力ミスがないか確認してください。`planning list` ですべてのラベルと正確な参照を確認できます。',
@@ -88,7 +93,9 @@ describe('translateApiProblem', () => {
   });
 
   it('keeps the text of a code it does not know', () => {
-    expect(translateApiProblem({ ...notFound, messageCode: 'error.newer', hintCode: undefined }, 'ja')).toEqual({
+    expect(
+      translateApiProblem({ ...notFound, messageCode: 'error.newer', hintCode: undefined }, 'ja'),
+    ).toEqual({
       detail: notFound.detail,
       hint: notFound.hint,
     });

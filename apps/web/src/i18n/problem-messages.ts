@@ -21,8 +21,14 @@ export function translateProblem(problem: TProblem, language: TLanguage): string
  * An API problem's `detail` and `hint` in the reader's language, by their message codes;
  * the API's own text (written in the language the request asked for) when the code is unknown.
  */
-export function translateApiProblem(problem: TProblemDetails, language: TLanguage): { detail: string; hint: string | undefined } {
+export function translateApiProblem(
+  problem: TProblemDetails,
+  language: TLanguage,
+): { detail: string; hint: string | undefined } {
   const detail = formatMessageOf(language, problem.messageCode, problem.params) ?? problem.detail;
-  const hint = problem.hint === undefined ? undefined : (formatMessageOf(language, problem.hintCode, problem.hintParams) ?? problem.hint);
+  const hint =
+    problem.hint === undefined
+      ? undefined
+      : (formatMessageOf(language, problem.hintCode, problem.hintParams) ?? problem.hint);
   return { detail, hint };
 }

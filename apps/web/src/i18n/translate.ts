@@ -31,6 +31,9 @@ export function createTranslators<TKey extends string>(messages: Record<TKey, st
   return {
     t: (key: TKey, vars?: TVars) => interpolate(messages[key], vars),
     tc: (key: TKey, count: number, vars?: TVars) =>
-      interpolate(messages[(count === 1 && `${key}.one` in messages ? `${key}.one` : key) as TKey], { ...vars, count }),
+      interpolate(messages[(count === 1 && `${key}.one` in messages ? `${key}.one` : key) as TKey], {
+        ...vars,
+        count,
+      }),
   };
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, buildRequestHeaders, buildUrl, parseJsonText, setRequestLanguage, toApiError } from './api-client';
+import {
+  ApiError,
+  buildRequestHeaders,
+  buildUrl,
+  parseJsonText,
+  setRequestLanguage,
+  toApiError,
+} from './api-client';
 
 describe('buildRequestHeaders', () => {
   it('sends the CSRF token on unsafe methods only', () => {
@@ -41,7 +48,10 @@ describe('toApiError', () => {
     const error = toApiError(502, 'Bad Gateway', null);
     expect(error.status).toBe(502);
     expect(error.problem.detail).toBe('The server answered 502 Bad Gateway.');
-    expect(error.problem).toMatchObject({ messageCode: 'error.client.http_status_text', params: { status: 502, statusText: 'Bad Gateway' } });
+    expect(error.problem).toMatchObject({
+      messageCode: 'error.client.http_status_text',
+      params: { status: 502, statusText: 'Bad Gateway' },
+    });
   });
 });
 

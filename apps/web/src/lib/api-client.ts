@@ -40,7 +40,10 @@ export function setRequestLanguage(language: TLanguage): void {
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Headers every request sends, with the reader's language; unsafe methods carry the CSRF token. */
-export function buildRequestHeaders(method: string, token: string | null = csrfToken): Record<string, string> {
+export function buildRequestHeaders(
+  method: string,
+  token: string | null = csrfToken,
+): Record<string, string> {
   const headers: Record<string, string> = {
     Accept: 'application/json, application/problem+json',
     'Accept-Language': requestLanguage,
@@ -55,16 +58,29 @@ function clientProblem<TCode extends TErrorMessageCode>(
   messageCode: TCode,
   params: TMessageParams<TCode>,
 ): TProblemDetails {
-  return { type: 'about:blank', title, status, detail: formatMessage('en', messageCode, params), code, messageCode, params };
+  return {
+    type: 'about:blank',
+    title,
+    status,
+    detail: formatMessage('en', messageCode, params),
+    code,
+    messageCode,
+    params,
+  };
 }
 
 /** A problem for answers that are not problem+json (a proxy's HTML 502, an empty 500). */
 export function fallbackProblem(status: number, statusText = ''): TProblemDetails {
   const title = statusText || (status === 0 ? 'Network error' : `HTTP ${status}`);
-  if (status === 0) return clientProblem({ status, code: 'network_error', title }, 'error.client.network', {});
-  if (status === 413) return clientProblem({ status, code: 'payload_too_large', title }, 'error.client.too_large', {});
+  if (status === 0)
+    return clientProblem({ status, code: 'network_error', title }, 'error.client.network', {});
+  if (status === 413)
+    return clientProblem({ status, code: 'payload_too_large', title }, 'error.client.too_large', {});
   return statusText
-    ? clientProblem({ status, code: 'http_error', title }, 'error.client.http_status_text', { status, statusText })
+    ? clientProblem({ status, code: 'http_error', title }, 'error.client.http_status_text', {
+        status,
+        statusText,
+      })
     : clientProblem({ status, code: 'http_error', title }, 'error.client.http_status', { status });
 }
 
@@ -78,7 +94,11 @@ export function toApiError(status: number, statusText: string, body: unknown): A
 /** An answer that passed HTTP but not its contract: the API and SPA disagree. */
 export function contractMismatch(path: string, status: number): ApiError {
   return new ApiError(
-    clientProblem({ status, code: 'invalid_response', title: 'Unexpected response' }, 'error.client.contract_mismatch', { path }),
+    clientProblem(
+      { status, code: 'invalid_response', title: 'Unexpected response' },
+      'error.client.contract_mismatch',
+      { path },
+    ),
   );
 }
 

@@ -7,15 +7,24 @@ export function niceTicks(min: number, max: number, targetCount = 5): number[] {
   }
   const rawStep = (max - min) / Math.max(1, targetCount - 1);
   const power = 10 ** Math.floor(Math.log10(rawStep));
-  const step = [1, 2, 2.5, 5, 10].map((factor) => factor * power).find((candidate) => candidate >= rawStep) ?? 10 * power;
+  const step =
+    [1, 2, 2.5, 5, 10].map((factor) => factor * power).find((candidate) => candidate >= rawStep) ??
+    10 * power;
   const first = Math.floor(min / step) * step;
   const ticks: number[] = [];
-  for (let value = first; value < max + step * 0.999; value += step) ticks.push(Number(value.toPrecision(12)));
+  for (let value = first; value < max + step * 0.999; value += step)
+    ticks.push(Number(value.toPrecision(12)));
   return ticks;
 }
 
 /** Maps `value` in [domainMin, domainMax] to [rangeMin, rangeMax]. */
-export function scaleLinear(value: number, domainMin: number, domainMax: number, rangeMin: number, rangeMax: number): number {
+export function scaleLinear(
+  value: number,
+  domainMin: number,
+  domainMax: number,
+  rangeMin: number,
+  rangeMax: number,
+): number {
   if (domainMax === domainMin) return (rangeMin + rangeMax) / 2;
   return rangeMin + ((value - domainMin) / (domainMax - domainMin)) * (rangeMax - rangeMin);
 }

@@ -3,6 +3,8 @@ import { formatJsonLikeCli } from './download';
 
 describe('formatJsonLikeCli', () => {
   it('prints JSON as `planning events --json` does', () => {
-    expect(formatJsonLikeCli({ label: 'w', events: [], nextCursor: null })).toBe('{\n  "label": "w",\n  "events": [],\n  "nextCursor": null\n}\n');
+    expect(formatJsonLikeCli({ label: 'w', events: [], nextCursor: null })).toBe(
+      '{\n  "label": "w",\n  "events": [],\n  "nextCursor": null\n}\n',
+    );
   });
 });

@@ -52,6 +52,9 @@ describe('groupProblemsByFile', () => {
 
 describe('countProblems', () => {
   it('counts errors and warnings', () => {
-    expect(countProblems([problem({}), problem({ severity: 'warning' })])).toEqual({ errors: 1, warnings: 1 });
+    expect(countProblems([problem({}), problem({ severity: 'warning' })])).toEqual({
+      errors: 1,
+      warnings: 1,
+    });
   });
 });

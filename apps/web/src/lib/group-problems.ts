@@ -34,7 +34,7 @@ export function groupProblemsByFile(problems: readonly TProblem[]): TProblemGrou
   for (const group of list) group.problems.sort(compareProblems);
   return list.sort((a, b) => {
     if (a.file === null || b.file === null) return a.file === null ? (b.file === null ? 0 : -1) : 1;
-    if ((a.errorCount > 0) !== (b.errorCount > 0)) return a.errorCount > 0 ? -1 : 1;
+    if (a.errorCount > 0 !== b.errorCount > 0) return a.errorCount > 0 ? -1 : 1;
     return a.file.localeCompare(b.file);
   });
 }

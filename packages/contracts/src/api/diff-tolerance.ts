@@ -28,17 +28,25 @@ export function parseToleranceParams(texts: readonly string[]): TToleranceParse 
   for (const text of texts) {
     const shown = text.slice(0, MAX_TOLERANCE_PARAM_LENGTH);
     const match = text.length <= MAX_TOLERANCE_PARAM_LENGTH ? PARAM.exec(text.trim()) : null;
-    if (!match) return { error: `'${shown}' is not a tolerance; write table.column:0.5% or table.column:10.` };
+    if (!match)
+      return { error: `'${shown}' is not a tolerance; write table.column:0.5% or table.column:10.` };
     const [, table = '', column = '', value = '', percent] = match;
-    if (!(MEASURED_TABLES as readonly string[]).includes(table) || !measureColumnsOf(table as TMeasuredTable).includes(column)) {
-      return { error: `'${shown}': ${table}.${column} has no totals; tolerances apply to ${measuredColumnNames().join(', ')}.` };
+    if (
+      !(MEASURED_TABLES as readonly string[]).includes(table) ||
+      !measureColumnsOf(table as TMeasuredTable).includes(column)
+    ) {
+      return {
+        error: `'${shown}': ${table}.${column} has no totals; tolerances apply to ${measuredColumnNames().join(', ')}.`,
+      };
     }
-    if (!TOLERANCE_DECIMAL.test(value)) return { error: `'${shown}': ${value} is not a plain non-negative decimal.` };
+    if (!TOLERANCE_DECIMAL.test(value))
+      return { error: `'${shown}': ${value} is not a plain non-negative decimal.` };
     const columns = (tolerance[table as TMeasuredTable] ??= {});
     const entry: TColumnTolerance = (columns[column] ??= {});
     if (percent) {
       const relative = Number(value);
-      if (relative > MAX_RELATIVE_TOLERANCE) return { error: `'${shown}': a relative tolerance is at most ${MAX_RELATIVE_TOLERANCE}%.` };
+      if (relative > MAX_RELATIVE_TOLERANCE)
+        return { error: `'${shown}': a relative tolerance is at most ${MAX_RELATIVE_TOLERANCE}%.` };
       entry.relative = relative;
     } else {
       entry.absolute = value;
@@ -75,7 +83,10 @@ function measuredColumnNames(): string[] {
 
 /** `tolerance` as a query parameter: once or repeated, each `table.column:<decimal>[%]`. */
 export const ZToleranceQuery = z
-  .union([z.string().max(MAX_TOLERANCE_PARAM_LENGTH), z.array(z.string().max(MAX_TOLERANCE_PARAM_LENGTH)).max(MAX_TOLERANCE_PARAMS)])
+  .union([
+    z.string().max(MAX_TOLERANCE_PARAM_LENGTH),
+    z.array(z.string().max(MAX_TOLERANCE_PARAM_LENGTH)).max(MAX_TOLERANCE_PARAMS),
+  ])
   .transform((value, ctx) => {
     const parsed = parseToleranceParams(typeof value === 'string' ? [value] : value);
     if ('error' in parsed) {

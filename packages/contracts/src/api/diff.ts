@@ -156,24 +156,44 @@ const paging = {
   limit: z.coerce.number().int().min(1).max(DIFF_ROWS_MAX_LIMIT).default(100),
 };
 
-type TColumnChecked = { table?: TTableName | undefined; column?: string | undefined; key_column?: string | undefined };
+type TColumnChecked = {
+  table?: TTableName | undefined;
+  column?: string | undefined;
+  key_column?: string | undefined;
+};
 
 /** `column` and `key_column` must be columns of the table(s) listed (every table when none is named). */
 function checkColumns(query: TColumnChecked, ctx: z.RefinementCtx): void {
   const specs = query.table ? [TABLE_SPECS[query.table]] : Object.values(TABLE_SPECS);
   const names = (pick: (spec: (typeof specs)[number]) => readonly string[]) => new Set(specs.flatMap(pick));
-  const valueColumns = names((spec) => spec.columns.map((c) => c.name).filter((name) => !spec.key.includes(name)));
+  const valueColumns = names((spec) =>
+    spec.columns.map((c) => c.name).filter((name) => !spec.key.includes(name)),
+  );
   const keyColumns = names((spec) => spec.key);
   if (query.column !== undefined && !valueColumns.has(query.column)) {
-    ctx.addIssue({ code: 'custom', path: ['column'], message: `'${query.column}' is not a column of ${query.table ?? 'any table'} that can change.` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['column'],
+      message: `'${query.column}' is not a column of ${query.table ?? 'any table'} that can change.`,
+    });
   }
   if (query.key_column !== undefined && !keyColumns.has(query.key_column)) {
-    ctx.addIssue({ code: 'custom', path: ['key_column'], message: `'${query.key_column}' is not a key column of ${query.table ?? 'any table'}.` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['key_column'],
+      message: `'${query.key_column}' is not a key column of ${query.table ?? 'any table'}.`,
+    });
   }
 }
 
 export const ZDiffRowsQuery = z
-  .object({ against: ZInputSetRef.optional(), table: z.enum(TABLE_NAMES), kind: ZDiffKind, ...paging, ...diffRowFilters })
+  .object({
+    against: ZInputSetRef.optional(),
+    table: z.enum(TABLE_NAMES),
+    kind: ZDiffKind,
+    ...paging,
+    ...diffRowFilters,
+  })
   .superRefine(checkColumns);
 export type TDiffRowsQuery = z.infer<typeof ZDiffRowsQuery>;
 
@@ -230,16 +250,24 @@ export const DIFF_MEASURES = {
   capacity: { columns: ['available_hours'], dimensions: ['resource_code', 'period'] },
   inventory: { columns: ['on_hand', 'safety_stock'], dimensions: ['item_code', 'location_code'] },
   inbound: { columns: ['quantity'], dimensions: ['item_code', 'location_code', 'period'] },
-} as const satisfies Partial<Record<TTableName, { columns: readonly string[]; dimensions: readonly string[] }>>;
+} as const satisfies Partial<
+  Record<TTableName, { columns: readonly string[]; dimensions: readonly string[] }>
+>;
 
 /** The measured tables, in bundle order. */
-export const MEASURED_TABLES = ['demand', 'capacity', 'inventory', 'inbound'] as const satisfies readonly TTableName[];
+export const MEASURED_TABLES = [
+  'demand',
+  'capacity',
+  'inventory',
+  'inbound',
+] as const satisfies readonly TTableName[];
 export type TMeasuredTable = (typeof MEASURED_TABLES)[number];
 export const DIFF_DIMENSIONS = ['item_code', 'location_code', 'period', 'resource_code'] as const;
 export type TDiffDimension = (typeof DIFF_DIMENSIONS)[number];
 
 export const measureColumnsOf = (table: TMeasuredTable): readonly string[] => DIFF_MEASURES[table].columns;
-export const dimensionsOf = (table: TMeasuredTable): readonly TDiffDimension[] => DIFF_MEASURES[table].dimensions;
+export const dimensionsOf = (table: TMeasuredTable): readonly TDiffDimension[] =>
+  DIFF_MEASURES[table].dimensions;
 
 /** A non-negative plain decimal, at most 20 digits before the point and 10 after. */
 export const TOLERANCE_DECIMAL = /^\d{1,20}(\.\d{1,10})?$/;
@@ -269,7 +297,11 @@ export const ZDiffTolerance = z
     for (const [table, columns] of Object.entries(tolerance) as [TMeasuredTable, Record<string, unknown>][]) {
       for (const column of Object.keys(columns)) {
         if (!measureColumnsOf(table).includes(column)) {
-          ctx.addIssue({ code: 'custom', path: [table, column], message: `${table}.${column} has no totals to apply a tolerance to.` });
+          ctx.addIssue({
+            code: 'custom',
+            path: [table, column],
+            message: `${table}.${column} has no totals to apply a tolerance to.`,
+          });
         }
       }
     }

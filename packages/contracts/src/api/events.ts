@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { multiLineText } from '../free-text';
 
 /** docs/design.md section 5: every action the audit trail records. */
-export const EVENT_ACTIONS = ['upload', 'approve', 'revert', 'archive', 'export', 'backfill', 'policy_update'] as const;
+export const EVENT_ACTIONS = [
+  'upload',
+  'approve',
+  'revert',
+  'archive',
+  'export',
+  'backfill',
+  'policy_update',
+] as const;
 export const ZEventAction = z.enum(EVENT_ACTIONS);
 export type TEventAction = z.infer<typeof ZEventAction>;
 
@@ -13,7 +21,10 @@ const ZEventId = z
   .string()
   .regex(/^[1-9][0-9]{0,18}$/)
   // zod runs this check even after the pattern failed: only digits reach BigInt.
-  .refine((id) => !/^[0-9]+$/.test(id) || BigInt(id) <= MAX_BIGINT, 'An event id is at most 9223372036854775807.');
+  .refine(
+    (id) => !/^[0-9]+$/.test(id) || BigInt(id) <= MAX_BIGINT,
+    'An event id is at most 9223372036854775807.',
+  );
 const ZHash = z.string().regex(/^[0-9a-f]{64}$/);
 
 /**

@@ -99,7 +99,11 @@ export type TInputSetDetail = z.infer<typeof ZInputSetDetail>;
  * Bounds of the cells a planner edits in the browser before an upload (docs/design.md
  * section 3): how many, how long a value, and how many bytes the `edits` field may hold.
  */
-export const BROWSER_EDIT_LIMITS = { maxEdits: 10_000, maxValueLength: 1_000, maxFieldBytes: 4 * 1024 * 1024 } as const;
+export const BROWSER_EDIT_LIMITS = {
+  maxEdits: 10_000,
+  maxValueLength: 1_000,
+  maxFieldBytes: 4 * 1024 * 1024,
+} as const;
 
 /** A NUL or half a surrogate pair: PostgreSQL's jsonb, where the upload event keeps the edits, refuses both. */
 // eslint-disable-next-line no-control-regex -- NUL is exactly what must be found

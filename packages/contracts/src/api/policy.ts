@@ -125,7 +125,11 @@ export const ZCheckOutcome = z.object({
 export type TCheckOutcome = z.infer<typeof ZCheckOutcome>;
 
 /** A sentence by code about the checks as a whole (the first revision: comparing checks skipped). */
-export const ZChecksNotice = z.object({ messageCode: z.string(), params: z.record(z.string(), ZParamValue), message: z.string() });
+export const ZChecksNotice = z.object({
+  messageCode: z.string(),
+  params: z.record(z.string(), ZParamValue),
+  message: z.string(),
+});
 
 /** GET /api/plans/input_sets/{ref}/checks (`planning checks --label <ref> --json`). */
 export const ZChecksResponse = z.object({

@@ -20,7 +20,10 @@ export const ZReviewerId = z
 
 /** Shown in `planning events` and the History tab: line breaks are fine, terminal escapes are not. */
 const ZComment = multiLineText('A comment', FIELD_LIMITS.reviewComment).min(1, 'A comment is required.');
-const ZContentHash = z.string().trim().regex(/^[0-9a-f]{64}$/, 'A content hash is 64 lowercase hex digits.');
+const ZContentHash = z
+  .string()
+  .trim()
+  .regex(/^[0-9a-f]{64}$/, 'A content hash is 64 lowercase hex digits.');
 
 /**
  * POST /api/plans/input_sets/{ref}/review (reviewer role). Approve takes `foo@draft`

@@ -20,7 +20,10 @@ export type TRunStatus = z.infer<typeof ZRunStatus>;
 export const INPUT_SET_ARTIFACT = 'planning_input_set.json';
 
 /** Warning titles exactly as the runbook's table spells them. */
-export const RUN_WARNING_TITLES = { legacy_mode: 'Legacy mode', missing_input_set: 'Missing InputSet' } as const;
+export const RUN_WARNING_TITLES = {
+  legacy_mode: 'Legacy mode',
+  missing_input_set: 'Missing InputSet',
+} as const;
 export const ZRunWarningCode = z.enum(['legacy_mode', 'missing_input_set']);
 export type TRunWarningCode = z.infer<typeof ZRunWarningCode>;
 
@@ -111,7 +114,11 @@ export const ZPlanResult = z.object({
      * What the plan ignores because its period lies outside the horizon: demand and
      * capacity rows, inbound per (item, location, period) summed over references.
      */
-    outsideHorizon: z.object({ demand: z.number().int(), inbound: z.number().int(), capacity: z.number().int() }),
+    outsideHorizon: z.object({
+      demand: z.number().int(),
+      inbound: z.number().int(),
+      capacity: z.number().int(),
+    }),
     /** How many rows each list has in full; a list longer than `listLimit` holds only its first rows. */
     rows: z.object({
       inventory: z.number().int(),
@@ -183,7 +190,9 @@ export type TCreateRunRequest = z.infer<typeof ZCreateRunRequest>;
 /** POST /api/plans/{id}/runs: the plan comes from the path. */
 export const ZCreatePlanRunRequest = ZCreateRunRequest.omit({ plan_id: true }).strict();
 
-export const ZUpdateRunNoteRequest = z.object({ note: multiLineText('A note', FIELD_LIMITS.runNote) }).strict();
+export const ZUpdateRunNoteRequest = z
+  .object({ note: multiLineText('A note', FIELD_LIMITS.runNote) })
+  .strict();
 
 export const ZListRunsQuery = z.object({
   plan_id: z.string().trim().max(64).optional(),

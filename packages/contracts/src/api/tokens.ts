@@ -6,7 +6,9 @@ export const DEFAULT_TOKEN_DAYS = 90;
 export const MAX_TOKEN_DAYS = 365;
 
 /** One line, as lists and `planning tokens list` print it (packages/contracts/src/free-text.ts). */
-const ZTokenName = singleLineText('A token name', 128).pipe(z.string().min(1, 'A token name cannot be empty.'));
+const ZTokenName = singleLineText('A token name', 128).pipe(
+  z.string().min(1, 'A token name cannot be empty.'),
+);
 const ZExpiresInDays = z.number().int().min(1).max(MAX_TOKEN_DAYS).default(DEFAULT_TOKEN_DAYS);
 
 /**

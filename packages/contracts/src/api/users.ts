@@ -25,7 +25,10 @@ export const ZAdminUsername = z
     'use a username, or local:<OS user> for a local operator',
   );
 
-export const ZPassword = z.string().min(MIN_PASSWORD_LENGTH, `use at least ${MIN_PASSWORD_LENGTH} characters`).max(256);
+export const ZPassword = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `use at least ${MIN_PASSWORD_LENGTH} characters`)
+  .max(256);
 
 const ZEmployeeId = z
   .string()
@@ -69,7 +72,10 @@ export const ZUpdateUserRequest = z
     employee_id: ZEmployeeId.nullable().optional(),
     disabled: z.boolean().optional(),
   })
-  .refine((r) => r.role !== undefined || r.employee_id !== undefined || r.disabled !== undefined, 'Give role, employee_id or disabled.');
+  .refine(
+    (r) => r.role !== undefined || r.employee_id !== undefined || r.disabled !== undefined,
+    'Give role, employee_id or disabled.',
+  );
 export type TUpdateUserRequest = z.input<typeof ZUpdateUserRequest>;
 
 /** POST /api/admin/users/{username}/password (admin): ends the user's sessions and revokes their tokens. */

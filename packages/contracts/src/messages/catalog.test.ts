@@ -29,7 +29,9 @@ describe('the message catalog', () => {
   });
 
   it('uses the same placeholders in every language', () => {
-    const differing = CODES.filter((code) => placeholders(MESSAGES.ja[code]).join() !== placeholders(MESSAGES.en[code]).join());
+    const differing = CODES.filter(
+      (code) => placeholders(MESSAGES.ja[code]).join() !== placeholders(MESSAGES.en[code]).join(),
+    );
     expect(differing.map((code) => `${code}: ${MESSAGES.ja[code]}`)).toEqual([]);
   });
 
@@ -37,50 +39,88 @@ describe('the message catalog', () => {
     for (const language of LANGUAGES) {
       for (const code of CODES) {
         for (const [, , formatter] of MESSAGES[language][code].matchAll(PLACEHOLDER)) {
-          if (formatter) expect({ code, formatter, exists: formatter in FORMATTERS[language] }).toEqual({ code, formatter, exists: true });
+          if (formatter)
+            expect({ code, formatter, exists: formatter in FORMATTERS[language] }).toEqual({
+              code,
+              formatter,
+              exists: true,
+            });
         }
       }
     }
   });
 
   it('writes no English sentence in Japanese, only runbook names, codes, commands and paths', () => {
-    const leftovers = CODES.flatMap((code) => englishPhrases(MESSAGES.ja[code]).map((phrase) => `${code}: ${phrase}`));
+    const leftovers = CODES.flatMap((code) =>
+      englishPhrases(MESSAGES.ja[code]).map((phrase) => `${code}: ${phrase}`),
+    );
     expect(leftovers).toEqual([]);
   });
 
   it('has a message for every kind of validation problem', () => {
-    const without = Object.keys(PROBLEM_CODES).filter((code) => !CODES.some((c) => c === `problem.${code}` || c.startsWith(`problem.${code}.`)));
+    const without = Object.keys(PROBLEM_CODES).filter(
+      (code) => !CODES.some((c) => c === `problem.${code}` || c.startsWith(`problem.${code}.`)),
+    );
     expect(without).toEqual([]);
   });
 
   it('fills every placeholder it is given, and leaves none behind', () => {
     for (const language of LANGUAGES) {
       for (const code of CODES) {
-        const params = Object.fromEntries([...MESSAGES.en[code].matchAll(PLACEHOLDER)].map((m) => [m[1], 'x']));
-        expect({ code, text: formatMessageOf(language, code, params) }).not.toEqual({ code, text: expect.stringMatching(/\{\w+(:\w+)?\}/) });
+        const params = Object.fromEntries(
+          [...MESSAGES.en[code].matchAll(PLACEHOLDER)].map((m) => [m[1], 'x']),
+        );
+        expect({ code, text: formatMessageOf(language, code, params) }).not.toEqual({
+          code,
+          text: expect.stringMatching(/\{\w+(:\w+)?\}/),
+        });
       }
     }
   });
 
   it('says the English of the formatted parameters as the validation always did', () => {
     expect(
-      formatMessage('en', 'problem.period_granularity.other_granularity', { column: 'period', text: '2027-01', actual: 'month', granularity: 'week' }),
-    ).toBe("period '2027-01' is a month period, but period_granularity is 'week' (write YYYY-Www (ISO week), e.g. 2027-W05).");
-    expect(formatMessage('en', 'problem.invalid_code.character', { column: 'item_code', text: 'A B', character: ' ' })).toBe(
-      "item_code 'A B' contains a space; codes are letters, digits and _ - . / : only.",
+      formatMessage('en', 'problem.period_granularity.other_granularity', {
+        column: 'period',
+        text: '2027-01',
+        actual: 'month',
+        granularity: 'week',
+      }),
+    ).toBe(
+      "period '2027-01' is a month period, but period_granularity is 'week' (write YYYY-Www (ISO week), e.g. 2027-W05).",
     );
     expect(
-      formatMessage('en', 'problem.undecodable_bytes', { file: 'demand.csv', tried: 'UTF-8,Shift_JIS', value: '82 A0', row: 3, offset: 41, encoding: 'Shift_JIS' }),
+      formatMessage('en', 'problem.invalid_code.character', {
+        column: 'item_code',
+        text: 'A B',
+        character: ' ',
+      }),
+    ).toBe("item_code 'A B' contains a space; codes are letters, digits and _ - . / : only.");
+    expect(
+      formatMessage('en', 'problem.undecodable_bytes', {
+        file: 'demand.csv',
+        tried: 'UTF-8,Shift_JIS',
+        value: '82 A0',
+        row: 3,
+        offset: 41,
+        encoding: 'Shift_JIS',
+      }),
     ).toBe(
       'demand.csv cannot be read as UTF-8 or Shift_JIS: the bytes 82 A0 on line 3 (byte offset 41) are not valid Shift_JIS. Save it as UTF-8 (or Shift_JIS), or pick the right encoding.',
     );
-    expect(formatMessage('en', 'error.review.gone_state', { ref: 'w@draft', state: 'r3=ready,r4=archived' })).toBe(
-      "'w@draft' no longer exists (r3 is ready, r4 is archived); reload and try again.",
-    );
+    expect(
+      formatMessage('en', 'error.review.gone_state', { ref: 'w@draft', state: 'r3=ready,r4=archived' }),
+    ).toBe("'w@draft' no longer exists (r3 is ready, r4 is archived); reload and try again.");
   });
 
   it('says them in Japanese with the same parameters', () => {
-    expect(formatMessage('ja', 'problem.invalid_code.character', { column: 'item_code', text: 'A B', character: ' ' })).toBe(
+    expect(
+      formatMessage('ja', 'problem.invalid_code.character', {
+        column: 'item_code',
+        text: 'A B',
+        character: ' ',
+      }),
+    ).toBe(
       'item_code の値「A B」にスペースが含まれています。コードに使えるのは文字、数字と _ - . / : だけです。',
     );
     expect(formatMessage('ja', 'error.upload.validation_failed', { count: 12 })).toBe(

@@ -29,7 +29,13 @@ export type TMessageCode = keyof typeof MESSAGES_EN;
 
 export const MESSAGES: Record<TLanguage, Record<TMessageCode, string>> = {
   en: MESSAGES_EN,
-  ja: { ...PROBLEM_MESSAGES_JA, ...ERROR_MESSAGES_JA, ...RUN_MESSAGES_JA, ...CLI_MESSAGES_JA, ...CHECK_MESSAGES_JA },
+  ja: {
+    ...PROBLEM_MESSAGES_JA,
+    ...ERROR_MESSAGES_JA,
+    ...RUN_MESSAGES_JA,
+    ...CLI_MESSAGES_JA,
+    ...CHECK_MESSAGES_JA,
+  },
 };
 
 export type TProblemMessageCode = Extract<TMessageCode, `problem.${string}`>;
@@ -73,9 +79,10 @@ type TPlaceholderName<TInside extends string> = TInside extends `${infer Name}:$
     : TInside;
 
 /** The parameter names of a template: `{name}` and `{name:formatter}`. */
-export type TPlaceholders<TTemplate extends string> = TTemplate extends `${string}{${infer Inside}}${infer Rest}`
-  ? TPlaceholderName<Inside> | TPlaceholders<Rest>
-  : never;
+export type TPlaceholders<TTemplate extends string> =
+  TTemplate extends `${string}{${infer Inside}}${infer Rest}`
+    ? TPlaceholderName<Inside> | TPlaceholders<Rest>
+    : never;
 
 export type TMessageParamValue = string | number;
 export type TMessageParamValues = Record<string, TMessageParamValue>;

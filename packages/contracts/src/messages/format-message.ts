@@ -12,7 +12,10 @@ import type { TLanguage } from './language';
 const PLACEHOLDER = /\{(\w+)(?::(\w+))?\}/g;
 
 /** A message by code, as an error or a record carries it: the code and its parameters. */
-export type TMessage<TCode extends TMessageCode = TMessageCode> = { code: TCode; params: TMessageParamValues };
+export type TMessage<TCode extends TMessageCode = TMessageCode> = {
+  code: TCode;
+  params: TMessageParamValues;
+};
 
 function fill(language: TLanguage, template: string, params: Readonly<TMessageParamValues>): string {
   return template.replace(PLACEHOLDER, (whole, name: string, formatter: string | undefined) => {
@@ -45,7 +48,9 @@ export function formatSentences(
   language: TLanguage,
   parts: readonly { messageCode: string; params: Readonly<TMessageParamValues> }[],
 ): string {
-  const texts = parts.map((part) => formatMessageOf(language, part.messageCode, part.params)).filter((text) => text !== null);
+  const texts = parts
+    .map((part) => formatMessageOf(language, part.messageCode, part.params))
+    .filter((text) => text !== null);
   return texts.join(language === 'ja' ? '' : ' ');
 }
 
@@ -63,6 +68,9 @@ export function formatMessageOf(
 }
 
 /** A code with its parameters checked against the template, for an error to carry. */
-export function messageOf<TCode extends TMessageCode>(code: TCode, params: TMessageParams<TCode>): TMessage<TCode> {
+export function messageOf<TCode extends TMessageCode>(
+  code: TCode,
+  params: TMessageParams<TCode>,
+): TMessage<TCode> {
   return { code, params: params as TMessageParamValues };
 }

@@ -3,7 +3,12 @@ import { isSystemFile } from '@planning-hub/contracts/system-files';
 import { TABLE_NAMES, TABLE_SPECS, type TTableName } from '@planning-hub/contracts/tables';
 import type { TByteSource } from '../bytes/byte-source';
 import { findClosestName } from '../validation/closest-name';
-import { problemMessage, shorten, type TProblemInput, type TProblemMessage } from '../validation/problem-list';
+import {
+  problemMessage,
+  shorten,
+  type TProblemInput,
+  type TProblemMessage,
+} from '../validation/problem-list';
 
 export const JSON_BUNDLE_FILE = 'input_set.json';
 export const PARAMS_JSON_FILE = 'params.json';
@@ -61,7 +66,13 @@ export function classifyFiles(
   if (jsonBundle) {
     for (const file of candidates) {
       if (file !== jsonBundle)
-        ignore(file, problemMessage('problem.unknown_file.json_bundle', { name: shorten(file.name), bundleFile: JSON_BUNDLE_FILE }));
+        ignore(
+          file,
+          problemMessage('problem.unknown_file.json_bundle', {
+            name: shorten(file.name),
+            bundleFile: JSON_BUNDLE_FILE,
+          }),
+        );
     }
     return { kind: 'json', source: jsonBundle };
   }
@@ -79,7 +90,11 @@ export function classifyFiles(
     if (taken) {
       ignore(
         file,
-        problemMessage('problem.unknown_file.twice', { name: shorten(file.name), taken: shorten(taken.name), holds: table }),
+        problemMessage('problem.unknown_file.twice', {
+          name: shorten(file.name),
+          taken: shorten(taken.name),
+          holds: table,
+        }),
       );
       continue;
     }
@@ -93,7 +108,10 @@ function describeUnknownFile(name: string): TProblemMessage {
   const base = baseName(name);
   const shown = shorten(name);
   if (/\.xlsx?$/i.test(base)) {
-    return problemMessage('problem.unknown_file.excel', { name: shown, files: KNOWN_FILES.slice(0, 7).join(', ') });
+    return problemMessage('problem.unknown_file.excel', {
+      name: shown,
+      files: KNOWN_FILES.slice(0, 7).join(', '),
+    });
   }
   const closest = findClosestName(base.toLowerCase(), KNOWN_FILES);
   if (closest) return problemMessage('problem.unknown_file.did_you_mean', { name: shown, closest });

@@ -8,7 +8,10 @@ import { decimalOfJsonNumber } from '../values/check-decimal';
  * text: `"0123"`, never `123`); null is an empty cell. JSON numbers are exact up
  * to 15 significant digits; longer decimals must be written as strings.
  */
-export function jsonCellText(column: TColumnSpec, value: unknown): { text: string } | { problem: TProblemMessage } {
+export function jsonCellText(
+  column: TColumnSpec,
+  value: unknown,
+): { text: string } | { problem: TProblemMessage } {
   if (value === null) return { text: '' };
   switch (typeof value) {
     case 'string':
@@ -16,7 +19,9 @@ export function jsonCellText(column: TColumnSpec, value: unknown): { text: strin
     case 'number': {
       if (column.type === 'decimal') {
         const decimal = decimalOfJsonNumber(value);
-        return decimal === null ? { problem: problemMessage('problem.wrong_type.json_not_finite', {}) } : { text: decimal };
+        return decimal === null
+          ? { problem: problemMessage('problem.wrong_type.json_not_finite', {}) }
+          : { text: decimal };
       }
       if (column.type === 'boolean' && (value === 0 || value === 1)) return { text: String(value) };
       return { problem: problemMessage('problem.wrong_type.json_number', { number: String(value) }) };
@@ -24,7 +29,12 @@ export function jsonCellText(column: TColumnSpec, value: unknown): { text: strin
     case 'boolean':
       return column.type === 'boolean'
         ? { text: String(value) }
-        : { problem: problemMessage('problem.wrong_type.json_boolean', { boolean: String(value), type: column.type }) };
+        : {
+            problem: problemMessage('problem.wrong_type.json_boolean', {
+              boolean: String(value),
+              type: column.type,
+            }),
+          };
     default:
       return {
         problem: Array.isArray(value)

@@ -248,18 +248,42 @@ describe('processBundle', () => {
     const chunks: Uint8Array[] = [];
     for await (const chunk of demand.open()) chunks.push(chunk);
     const [header, ...rows] = Buffer.concat(chunks).toString('utf8').trimEnd().split(/\r?\n/);
-    const annotated = [`${header},problems`, ...rows.map((row, i) => `${row},${i === 0 ? '"quantity: was wrong, now fixed"' : ''}`)].join('\r\n');
+    const annotated = [
+      `${header},problems`,
+      ...rows.map((row, i) => `${row},${i === 0 ? '"quantity: was wrong, now fixed"' : ''}`),
+    ].join('\r\n');
     const withAnnotation = [
       ...files.filter((file) => file !== demand),
-      ...sourcesOf({ 'demand.csv': `${annotated}\r\n`, 'problems.csv': '\uFEFFfile,row,column,severity,code,message\r\n' }),
+      ...sourcesOf({
+        'demand.csv': `${annotated}\r\n`,
+        'problems.csv': '\uFEFFfile,row,column,severity,code,message\r\n',
+      }),
     ];
     const plain = await collectBundle(files);
     const result = await collectBundle(withAnnotation);
     expect(result.problems.filter((p) => p.severity === 'notice').map(locate)).toEqual([
-      { severity: 'notice', code: 'annotation_ignored', table: null, file: 'problems.csv', row: null, column: null, value: null },
-      { severity: 'notice', code: 'annotation_ignored', table: 'demand', file: 'demand.csv', row: 1, column: 'problems', value: null },
+      {
+        severity: 'notice',
+        code: 'annotation_ignored',
+        table: null,
+        file: 'problems.csv',
+        row: null,
+        column: null,
+        value: null,
+      },
+      {
+        severity: 'notice',
+        code: 'annotation_ignored',
+        table: 'demand',
+        file: 'demand.csv',
+        row: 1,
+        column: 'problems',
+        value: null,
+      },
     ]);
-    expect(result.problems.filter((p) => p.severity !== 'notice').map(locate)).toEqual(plain.problems.map(locate));
+    expect(result.problems.filter((p) => p.severity !== 'notice').map(locate)).toEqual(
+      plain.problems.map(locate),
+    );
     expect(result.summary).toMatchObject({ errors: plain.summary.errors, warnings: plain.summary.warnings });
     expect(result.tables.demand).toEqual(plain.tables.demand);
   });
@@ -432,7 +456,10 @@ describe('processBundle', () => {
 
   it('reads the files as Shift_JIS when told to, and reports undecodable bytes when told wrong', async () => {
     const files = {
-      'demand.csv': encodeText('item_code,location_code,period,quantity\n部品,東京,2027-W01,1\n', 'shift_jis'),
+      'demand.csv': encodeText(
+        'item_code,location_code,period,quantity\n部品,東京,2027-W01,1\n',
+        'shift_jis',
+      ),
     };
     const forced = await collectBundle(sourcesOf(files), 'shift_jis');
     expect(forced.encodings['demand.csv']).toBe('shift_jis');

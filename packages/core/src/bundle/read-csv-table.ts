@@ -49,7 +49,8 @@ export async function readCsvTable(options: {
     }
     return cells;
   };
-  const validateRecord = (record: string[], line: number): void => validator!.validateRow(inSpecOrder(record), line);
+  const validateRecord = (record: string[], line: number): void =>
+    validator!.validateRow(inSpecOrder(record), line);
 
   /** Indexes the keys of the rows before the first out-of-order one, then lets the waiting rows go on. */
   const replayIfWaiting = async (): Promise<void> => {

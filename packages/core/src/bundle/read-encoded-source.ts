@@ -25,7 +25,11 @@ export async function detectSourceEncoding(options: {
     return verdict.encoding;
   }
   const { line, offset, bytesHex, label } = verdict.failure;
-  const params = { tried: verdict.tried.map((name) => LABEL_NAMES[name]).join(','), offset, encoding: LABEL_NAMES[label] };
+  const params = {
+    tried: verdict.tried.map((name) => LABEL_NAMES[name]).join(','),
+    offset,
+    encoding: LABEL_NAMES[label],
+  };
   const isUtf16 = offset === 0 && /^(FF FE|FE FF)/.test(bytesHex);
   problems.add({
     code: 'undecodable_bytes',

@@ -134,16 +134,26 @@ describe('input_set.json', () => {
     ];
     const text = `{"tables": {"demand": ${JSON.stringify(demand)}, "mix": ${JSON.stringify(tables.mix)}, "capacity": ${JSON.stringify(tables.capacity)}, "calendar": ${JSON.stringify(tables.calendar)}}, "params": ${JSON.stringify(params)}}`;
     const result = await collectBundle(sourcesOf({ 'input_set.json': text }, 3));
-    expect(result.problems.map((p) => [p.code, p.table, p.row])).toEqual([['period_outside_calendar', 'demand', 3]]);
+    expect(result.problems.map((p) => [p.code, p.table, p.row])).toEqual([
+      ['period_outside_calendar', 'demand', 3],
+    ]);
     expect(result.tables.demand).toHaveLength(1);
   });
 
   it('refuses a row larger than MAX_JSON_ROW_BYTES and goes on with the next', async () => {
     const demand = [
-      { item_code: 'A', location_code: 'L', period: '2027-W01', quantity: 1, uom: 'x'.repeat(MAX_JSON_ROW_BYTES) },
+      {
+        item_code: 'A',
+        location_code: 'L',
+        period: '2027-W01',
+        quantity: 1,
+        uom: 'x'.repeat(MAX_JSON_ROW_BYTES),
+      },
       { item_code: '部品-001', location_code: '東京DC', period: '2027-W01', quantity: 1 },
     ];
-    const result = await collectBundle(sourcesOf(jsonBundle({ tables: { ...tables, demand }, params }), 1 << 16));
+    const result = await collectBundle(
+      sourcesOf(jsonBundle({ tables: { ...tables, demand }, params }), 1 << 16),
+    );
     expect(result.problems.map((p) => [p.code, p.table, p.row])).toEqual([['unparsable_row', 'demand', 2]]);
     expect(result.problems[0]!.message).toMatch(/Element 1 of tables\.demand is larger than 1000000 bytes/);
     expect(result.tables.demand?.map((row) => row.item_code)).toEqual(['部品-001']);
@@ -160,9 +170,10 @@ describe('input_set.json', () => {
   });
 
   it('refuses nesting deeper than the scanner goes as invalid JSON, at once', async () => {
-    const result = await collectBundle(sourcesOf({ 'input_set.json': `{"tables": {"demand": [${'['.repeat(200_000)}` }, 1 << 16));
+    const result = await collectBundle(
+      sourcesOf({ 'input_set.json': `{"tables": {"demand": [${'['.repeat(200_000)}` }, 1 << 16),
+    );
     expect(result.problems.map((p) => [p.code, p.row])).toEqual([['unparsable_row', 1]]);
     expect(result.problems[0]!.message).toMatch(/nested deeper than 100000 levels/);
   });
 });
-

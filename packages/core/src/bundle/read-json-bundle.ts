@@ -269,7 +269,13 @@ async function readRows(
 
   const handleRow = (index: number, text: string | null) => {
     if (text === null) {
-      validator.refuse(index, problemMessage('problem.unparsable_row.json_row_too_large', { element: index + 1, maxBytes: MAX_JSON_ROW_BYTES }));
+      validator.refuse(
+        index,
+        problemMessage('problem.unparsable_row.json_row_too_large', {
+          element: index + 1,
+          maxBytes: MAX_JSON_ROW_BYTES,
+        }),
+      );
       return;
     }
     let value: unknown;
@@ -278,7 +284,10 @@ async function readRows(
     } catch (error) {
       // The scan found the row well-formed: what JSON.parse still refuses, it explains in its own (English) words.
       const detail = error instanceof Error ? error.message : String(error);
-      validator.refuse(index, problemMessage('problem.unparsable_row.json_row_invalid', { element: index + 1, detail }));
+      validator.refuse(
+        index,
+        problemMessage('problem.unparsable_row.json_row_invalid', { element: index + 1, detail }),
+      );
       return;
     }
     validator.add(value, index);

@@ -32,7 +32,12 @@ export async function readJsonFile(options: {
     return undefined;
   };
   if (bytes === null) {
-    return fail(null, problemMessage('problem.unparsable_row.json_file_too_large', { maxMiB: Math.round(maxBytes / 2 ** 20) }));
+    return fail(
+      null,
+      problemMessage('problem.unparsable_row.json_file_too_large', {
+        maxMiB: Math.round(maxBytes / 2 ** 20),
+      }),
+    );
   }
   const text = new TextDecoder(decoderLabelOf(options.encoding)).decode(bytes);
   try {

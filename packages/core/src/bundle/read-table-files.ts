@@ -12,7 +12,6 @@ import { readJsonFile } from './read-json-file';
 import { createRowBatcher } from './row-batcher';
 import { validateParamsObject } from './validate-params-object';
 
-
 /** A bundle of files, one per table, read table by table in PROCESSING_ORDER. */
 export async function readTableFiles(
   run: TBundleRun,

@@ -56,7 +56,10 @@ export function createJsonTableValidator(options: {
     add(row, index) {
       const line = index + 2;
       if (!isPlainObject(row)) {
-        unparsable(index, problemMessage('problem.unparsable_row.json_row_not_object', { element: index + 1 }));
+        unparsable(
+          index,
+          problemMessage('problem.unparsable_row.json_row_not_object', { element: index + 1 }),
+        );
         return;
       }
       let hasReportedError = false;

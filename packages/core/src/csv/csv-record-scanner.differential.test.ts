@@ -15,7 +15,12 @@ type TEvent = ['record', string[], number] | ['error', string, number | null];
 
 type TCsvApi = {
   info: { lines: number };
-  parse: (chunk: Buffer | undefined, isEnd: boolean, push: (record: string[]) => void, close: () => void) => Error | undefined;
+  parse: (
+    chunk: Buffer | undefined,
+    isEnd: boolean,
+    push: (record: string[]) => void,
+    close: () => void,
+  ) => Error | undefined;
 };
 
 const SEED = 20261206;
@@ -66,7 +71,8 @@ function scanWithCsvParse(chunks: Buffer[]): TEvent[] {
   };
   const close = (): void => {};
   for (const chunk of [...chunks, undefined]) {
-    const error = api.parse(chunk, chunk === undefined, push, close) as (Error & { code?: string; lines?: number }) | undefined;
+    const error = api.parse(chunk, chunk === undefined, push, close) as
+      (Error & { code?: string; lines?: number }) | undefined;
     if (error && !isStopped) {
       const code = error.code ?? 'UNKNOWN';
       events.push(['error', code, code === 'CSV_MAX_RECORD_SIZE' ? null : (error.lines ?? null)]);
@@ -77,7 +83,23 @@ function scanWithCsvParse(chunks: Buffer[]): TEvent[] {
   return events;
 }
 
-const piece = fc.constantFrom('a', 'b', '1', ',', ',', '"', '"', '""', '\r', '\n', '\r\n', ' ', 'é', '漢', '\u0000');
+const piece = fc.constantFrom(
+  'a',
+  'b',
+  '1',
+  ',',
+  ',',
+  '"',
+  '"',
+  '""',
+  '\r',
+  '\n',
+  '\r\n',
+  ' ',
+  'é',
+  '漢',
+  '\u0000',
+);
 const csvText = fc.array(piece, { maxLength: 40 }).map((pieces) => pieces.join(''));
 
 describe('CsvRecordScanner against csv-parse 7 (differential)', () => {

@@ -15,7 +15,10 @@ async function read(text: string, size = 5) {
     onHeader: (cells) => (header = cells),
     onRecord: (cells, line) => records.push({ cells, line }),
     onUnparsable: (line, detail) =>
-      unparsable.push({ line, message: renderMessage('en', { code: detail.code, params: { ...detail.params, row: line } }) }),
+      unparsable.push({
+        line,
+        message: renderMessage('en', { code: detail.code, params: { ...detail.params, row: line } }),
+      }),
   });
   return { header, records, unparsable };
 }

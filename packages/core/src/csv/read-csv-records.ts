@@ -50,7 +50,10 @@ export async function readCsvRecords(
     if (cells.length !== headerLength) {
       handlers.onUnparsable(
         line,
-        problemMessage('problem.unparsable_row.cell_count', { cells: cells.length, headerCells: headerLength }),
+        problemMessage('problem.unparsable_row.cell_count', {
+          cells: cells.length,
+          headerCells: headerLength,
+        }),
         cells.join(','),
       );
       return;
@@ -131,12 +134,16 @@ function describeScanError(
     case 'CSV_QUOTE_NOT_CLOSED':
       return {
         line: startLine,
-        detail: problemMessage('problem.unparsable_row.quote_not_closed', { lastLine: Math.max(startLine, errorLine) }),
+        detail: problemMessage('problem.unparsable_row.quote_not_closed', {
+          lastLine: Math.max(startLine, errorLine),
+        }),
       };
     case 'CSV_MAX_RECORD_SIZE':
       return {
         line: startLine,
-        detail: problemMessage('problem.unparsable_row.record_too_long', { maxChars: MAX_RECORD_CHARS.toLocaleString('en') }),
+        detail: problemMessage('problem.unparsable_row.record_too_long', {
+          maxChars: MAX_RECORD_CHARS.toLocaleString('en'),
+        }),
       };
   }
 }

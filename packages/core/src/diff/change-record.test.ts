@@ -6,7 +6,9 @@ describe('decimalDelta', () => {
     expect(decimalDelta('0.1', '0.3')).toBe('0.2');
     expect(decimalDelta('100', '100.5')).toBe('0.5');
     expect(decimalDelta('80', '60')).toBe('-20');
-    expect(decimalDelta('12345678901234567890.123456789', '12345678901234567890.123456790')).toBe('0.000000001');
+    expect(decimalDelta('12345678901234567890.123456789', '12345678901234567890.123456790')).toBe(
+      '0.000000001',
+    );
   });
 
   it('gives 0 for the same number written differently (100.50 vs 100.5)', () => {
@@ -63,7 +65,10 @@ describe('buildChangedRow', () => {
   });
 
   it('keeps delta and percent null for an optional decimal that appears', () => {
-    const row = buildChangedRow('calendar', { key: { date: '2027-01-04' }, changes: [{ column: 'hours', old: null, new: '8' }] });
+    const row = buildChangedRow('calendar', {
+      key: { date: '2027-01-04' },
+      changes: [{ column: 'hours', old: null, new: '8' }],
+    });
     expect(row.changes).toEqual([{ column: 'hours', old: null, new: '8', delta: null, percent: null }]);
   });
 
@@ -72,6 +77,12 @@ describe('buildChangedRow', () => {
       key: { item_code: '0123', location_code: 'OSAKA' },
       changes: [{ column: 'safety_stock', old: '0', new: '2.5' }],
     });
-    expect(row.changes[0]).toEqual({ column: 'safety_stock', old: '0', new: '2.5', delta: '2.5', percent: null });
+    expect(row.changes[0]).toEqual({
+      column: 'safety_stock',
+      old: '0',
+      new: '2.5',
+      delta: '2.5',
+      percent: null,
+    });
   });
 });

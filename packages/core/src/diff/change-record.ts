@@ -3,7 +3,12 @@ import type { TDiffChange, TDiffChangedRow } from '@planning-hub/contracts/api/d
 import { TABLE_SPECS, type TTableName } from '@planning-hub/contracts/tables';
 
 /** Enough digits for two 38-digit quantities and their ratio; never a binary float. */
-const Exact = Decimal.clone({ precision: 80, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -100, toExpPos: 100 });
+const Exact = Decimal.clone({
+  precision: 80,
+  rounding: Decimal.ROUND_HALF_UP,
+  toExpNeg: -100,
+  toExpPos: 100,
+});
 
 export const PERCENT_DECIMAL_PLACES = 4;
 
@@ -21,7 +26,11 @@ export function decimalPercent(oldValue: string | null, newValue: string | null)
   if (oldValue === null || newValue === null) return null;
   const old = new Exact(oldValue);
   if (old.isZero()) return null;
-  const percent = new Exact(newValue).minus(old).div(old.abs()).times(100).toDecimalPlaces(PERCENT_DECIMAL_PLACES);
+  const percent = new Exact(newValue)
+    .minus(old)
+    .div(old.abs())
+    .times(100)
+    .toDecimalPlaces(PERCENT_DECIMAL_PLACES);
   // -0 after rounding a tiny drop reads better as 0.
   return percent.isZero() ? '0' : percent.toFixed();
 }

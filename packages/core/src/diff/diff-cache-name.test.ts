@@ -4,7 +4,9 @@ import { diffCacheName } from './diff-cache-name';
 
 describe('diffCacheName', () => {
   it('joins the references as typed, keeping @ (docs/runbook.ja.md section 6)', () => {
-    expect(diffCacheName('weekly_refresh@draft', 'weekly_refresh')).toBe('weekly_refresh@draft__weekly_refresh');
+    expect(diffCacheName('weekly_refresh@draft', 'weekly_refresh')).toBe(
+      'weekly_refresh@draft__weekly_refresh',
+    );
     expect(diffCacheName('weekly_refresh', 'weekly_refresh@r3')).toBe('weekly_refresh__weekly_refresh@r3');
     expect(diffCacheName('a_', 'b')).toBe('a___b');
   });
@@ -24,7 +26,9 @@ describe('diffCacheName', () => {
   it('never gives two pairs of references the same name', () => {
     // Labels from few characters, so that underscores and collisions are likely.
     const label = fc.stringMatching(/^[ab0][ab_.-]{0,6}$/);
-    const reference = fc.tuple(label, fc.constantFrom('', '@draft', '@r1', '@r12')).map(([l, s]) => `${l}${s}`);
+    const reference = fc
+      .tuple(label, fc.constantFrom('', '@draft', '@r1', '@r12'))
+      .map(([l, s]) => `${l}${s}`);
     fc.assert(
       fc.property(reference, reference, reference, reference, (ref1, against1, ref2, against2) => {
         fc.pre(ref1 !== ref2 || against1 !== against2);

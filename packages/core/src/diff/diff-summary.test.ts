@@ -22,7 +22,12 @@ describe('createDiffTally', () => {
       changedColumns: { quantity: 2, uom: 1 },
     });
     expect(summary[1]).toMatchObject({ table: 'capacity', added: 0, removed: 0, changed: 0, unchanged: 4 });
-    expect(summary[2]).toMatchObject({ table: 'mix', changed: 1, unchanged: 1, changedColumns: { share: 1 } });
+    expect(summary[2]).toMatchObject({
+      table: 'mix',
+      changed: 1,
+      unchanged: 1,
+      changedColumns: { share: 1 },
+    });
     expect(diffTotals(summary)).toEqual({ added: 1, removed: 1, changed: 3, unchanged: 12 });
   });
 });

@@ -21,7 +21,8 @@ export function createDiffTally() {
   function add(table: TTableName, kind: TDiffKind, changedColumns: readonly string[] = []): void {
     const entry = countsOf(table);
     entry[kind] += 1;
-    for (const column of changedColumns) entry.changedColumns[column] = (entry.changedColumns[column] ?? 0) + 1;
+    for (const column of changedColumns)
+      entry.changedColumns[column] = (entry.changedColumns[column] ?? 0) + 1;
   }
 
   function finish(againstRowCounts: Partial<Record<TTableName, number>>): TDiffTableSummary[] {

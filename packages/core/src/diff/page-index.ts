@@ -26,7 +26,11 @@ export function createPageIndex(stride = PAGE_STRIDE) {
 }
 
 /** Where reading must start for the line at `offset`: the byte position and how many lines to skip from there. */
-export function locateLine(offsets: readonly number[], offset: number, stride = PAGE_STRIDE): { start: number; skip: number } {
+export function locateLine(
+  offsets: readonly number[],
+  offset: number,
+  stride = PAGE_STRIDE,
+): { start: number; skip: number } {
   const page = Math.min(Math.floor(offset / stride), Math.max(0, offsets.length - 1));
   return { start: offsets[page] ?? 0, skip: offset - page * stride };
 }

@@ -4,7 +4,10 @@ import { GENESIS_HASH, computeEventHash, verifyEventChain, type TChainLink } fro
 const AUDIT_KEY = { key: 'k'.repeat(64), keyedSince: '2026-11-25T00:00:03.000Z' };
 
 /** Events 1.. dated one second apart from 2026-11-25T00:00:01Z; keyed with `key` from event `keyedFrom` on. */
-function chain(count: number, { key, keyedFrom = 1 }: { key?: string; keyedFrom?: number } = {}): TChainLink[] {
+function chain(
+  count: number,
+  { key, keyedFrom = 1 }: { key?: string; keyedFrom?: number } = {},
+): TChainLink[] {
   const links: TChainLink[] = [];
   let prev = GENESIS_HASH;
   for (let i = 1; i <= count; i++) {
@@ -59,8 +62,15 @@ describe('event hash chain', () => {
 
 describe('the keyed chain (AUDIT_HMAC_KEY)', () => {
   it('verifies a keyed chain with the key, and counts events written before the key as unkeyed', () => {
-    expect(verifyEventChain(chain(5, { key: AUDIT_KEY.key }), { auditKey: AUDIT_KEY })).toEqual({ ok: true, checked: 5, keyed: 5, unkeyed: 0 });
-    expect(verifyEventChain(chain(5, { key: AUDIT_KEY.key, keyedFrom: 3 }), { auditKey: AUDIT_KEY })).toEqual({ ok: true, checked: 5, keyed: 3, unkeyed: 2 });
+    expect(verifyEventChain(chain(5, { key: AUDIT_KEY.key }), { auditKey: AUDIT_KEY })).toEqual({
+      ok: true,
+      checked: 5,
+      keyed: 5,
+      unkeyed: 0,
+    });
+    expect(verifyEventChain(chain(5, { key: AUDIT_KEY.key, keyedFrom: 3 }), { auditKey: AUDIT_KEY })).toEqual(
+      { ok: true, checked: 5, keyed: 3, unkeyed: 2 },
+    );
   });
 
   it('refuses a chain recomputed without the key: an unkeyed event after a keyed one, or dated after the key came into use', () => {
@@ -74,24 +84,48 @@ describe('the keyed chain (AUDIT_HMAC_KEY)', () => {
       rewritten.push({ ...fields, hash });
       prev = hash;
     }
-    expect(verifyEventChain(rewritten, { auditKey: AUDIT_KEY })).toMatchObject({ ok: false, brokenAt: '4', checked: 3 });
-    expect(verifyEventChain(chain(5), { auditKey: AUDIT_KEY })).toMatchObject({ ok: false, brokenAt: '3', unkeyed: 2 });
+    expect(verifyEventChain(rewritten, { auditKey: AUDIT_KEY })).toMatchObject({
+      ok: false,
+      brokenAt: '4',
+      checked: 3,
+    });
+    expect(verifyEventChain(chain(5), { auditKey: AUDIT_KEY })).toMatchObject({
+      ok: false,
+      brokenAt: '3',
+      unkeyed: 2,
+    });
   });
 
   it('does not verify a keyed chain with another key, nor without one', () => {
     const keyed = chain(2, { key: AUDIT_KEY.key });
-    expect(verifyEventChain(keyed, { auditKey: { ...AUDIT_KEY, key: 'another key of at least 32 characters' } })).toMatchObject({ ok: false, brokenAt: '1' });
-    expect(verifyEventChain(keyed)).toMatchObject({ ok: false, brokenAt: '1', reason: expect.stringMatching(/no audit key/) });
+    expect(
+      verifyEventChain(keyed, { auditKey: { ...AUDIT_KEY, key: 'another key of at least 32 characters' } }),
+    ).toMatchObject({ ok: false, brokenAt: '1' });
+    expect(verifyEventChain(keyed)).toMatchObject({
+      ok: false,
+      brokenAt: '1',
+      reason: expect.stringMatching(/no audit key/),
+    });
   });
 
   it('checks a recorded head: still in the chain, or events removed from the end', () => {
     const links = chain(5);
     const head = { hash: links[4]!.hash, id: '5', count: 5 };
     expect(verifyEventChain(links, { head })).toMatchObject({ ok: true });
-    expect(verifyEventChain(links.slice(0, 3), { head })).toMatchObject({ ok: false, brokenAt: null, removedFromEnd: 2, checked: 3 });
-    expect(verifyEventChain(links.slice(0, 3), { head: { hash: head.hash } })).toMatchObject({ ok: false, removedFromEnd: null });
+    expect(verifyEventChain(links.slice(0, 3), { head })).toMatchObject({
+      ok: false,
+      brokenAt: null,
+      removedFromEnd: 2,
+      checked: 3,
+    });
+    expect(verifyEventChain(links.slice(0, 3), { head: { hash: head.hash } })).toMatchObject({
+      ok: false,
+      removedFromEnd: null,
+    });
     expect(verifyEventChain([], { head })).toMatchObject({ ok: false, removedFromEnd: 5 });
     // A head recorded earlier, with events appended since: fine.
-    expect(verifyEventChain(links, { head: { hash: links[2]!.hash, id: '3', count: 3 } })).toMatchObject({ ok: true });
+    expect(verifyEventChain(links, { head: { hash: links[2]!.hash, id: '3', count: 3 } })).toMatchObject({
+      ok: true,
+    });
   });
 });

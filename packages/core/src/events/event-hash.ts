@@ -72,11 +72,7 @@ export type TChainVerdict =
 const short = (hash: string) => `${hash.slice(0, 12)}…`;
 
 /** Why one link is not what the chain needs; null when it is. Counts keyed and unkeyed links. */
-function checkLink(
-  event: TChainLink,
-  counts: TChainCounts,
-  auditKey: TAuditKey | undefined,
-): string | null {
+function checkLink(event: TChainLink, counts: TChainCounts, auditKey: TAuditKey | undefined): string | null {
   if (auditKey && computeEventHash(event.prevHash, event, auditKey.key) === event.hash) {
     counts.keyed += 1;
     return null;
@@ -103,7 +99,10 @@ function checkRecordedHead(
 ): { reason: string; removedFromEnd: number | null } | null {
   if (events.some((e) => e.hash === head.hash)) return null;
   const newest = events.at(-1);
-  const recorded = head.id === undefined ? `the head recorded earlier (${short(head.hash)})` : `the head recorded earlier, event ${head.id} (${short(head.hash)})`;
+  const recorded =
+    head.id === undefined
+      ? `the head recorded earlier (${short(head.hash)})`
+      : `the head recorded earlier, event ${head.id} (${short(head.hash)})`;
   if (head.id !== undefined && (!newest || BigInt(newest.id) < BigInt(head.id))) {
     const removed = head.count === undefined ? null : Math.max(head.count - events.length, 1);
     const howMany = removed === null ? 'events were' : `${removed} event(s) were`;

@@ -22,7 +22,9 @@ export type TJsonScanHandler = {
 };
 
 /** What is wrong, as the `unparsable_row` message of the file that has it (its `{file}` and `{row}` filled in there). */
-export type TJsonSyntaxDetail = TMessage<Extract<TProblemMessageCode, `problem.unparsable_row.json.${string}`>>;
+export type TJsonSyntaxDetail = TMessage<
+  Extract<TProblemMessageCode, `problem.unparsable_row.json.${string}`>
+>;
 
 export class JsonSyntaxError extends Error {
   constructor(
@@ -30,7 +32,12 @@ export class JsonSyntaxError extends Error {
     /** 1-based line of the byte at fault. */
     readonly line: number,
   ) {
-    super(renderMessage('en', { code: detail.code, params: { ...detail.params, file: 'The document', row: line } }));
+    super(
+      renderMessage('en', {
+        code: detail.code,
+        params: { ...detail.params, file: 'The document', row: line },
+      }),
+    );
     this.name = 'JsonSyntaxError';
   }
 }
@@ -82,10 +89,19 @@ const hexOf = (byte: number) => `0x${byte.toString(16).toUpperCase().padStart(2,
 const UNEXPECTED = {
   value: ['problem.unparsable_row.json.unexpected_char', 'problem.unparsable_row.json.unexpected_byte'],
   afterEnd: ['problem.unparsable_row.json.after_end_char', 'problem.unparsable_row.json.after_end_byte'],
-  separator: ['problem.unparsable_row.json.expected_separator_char', 'problem.unparsable_row.json.expected_separator_byte'],
-  keyOrEnd: ['problem.unparsable_row.json.expected_key_or_end_char', 'problem.unparsable_row.json.expected_key_or_end_byte'],
+  separator: [
+    'problem.unparsable_row.json.expected_separator_char',
+    'problem.unparsable_row.json.expected_separator_byte',
+  ],
+  keyOrEnd: [
+    'problem.unparsable_row.json.expected_key_or_end_char',
+    'problem.unparsable_row.json.expected_key_or_end_byte',
+  ],
   key: ['problem.unparsable_row.json.expected_key_char', 'problem.unparsable_row.json.expected_key_byte'],
-  colon: ['problem.unparsable_row.json.expected_colon_char', 'problem.unparsable_row.json.expected_colon_byte'],
+  colon: [
+    'problem.unparsable_row.json.expected_colon_char',
+    'problem.unparsable_row.json.expected_colon_byte',
+  ],
 } as const;
 
 export type TJsonScanner = {
@@ -146,7 +162,8 @@ export function createJsonScanner(
   }
 
   function open(container: number, kind: TJsonKind, at: number): void {
-    if (depth >= MAX_SCAN_DEPTH) fail(problemMessage('problem.unparsable_row.json.too_deep', { maxDepth: MAX_SCAN_DEPTH }));
+    if (depth >= MAX_SCAN_DEPTH)
+      fail(problemMessage('problem.unparsable_row.json.too_deep', { maxDepth: MAX_SCAN_DEPTH }));
     startValue(kind, at);
     stack[depth] = container;
     depth += 1;
@@ -155,7 +172,11 @@ export function createJsonScanner(
 
   function close(container: number, at: number): void {
     if (depth === 0 || stack[depth - 1] !== container)
-      fail(problemMessage('problem.unparsable_row.json.unexpected_char', { char: container === OBJECT ? '}' : ']' }));
+      fail(
+        problemMessage('problem.unparsable_row.json.unexpected_char', {
+          char: container === OBJECT ? '}' : ']',
+        }),
+      );
     depth -= 1;
     endValue(at + 1);
   }
@@ -245,7 +266,10 @@ export function createJsonScanner(
             byte === 0x74
           ) {
             state = State.String;
-          } else fail(problemMessage('problem.unparsable_row.json.bad_escape', { char: String.fromCharCode(byte) }));
+          } else
+            fail(
+              problemMessage('problem.unparsable_row.json.bad_escape', { char: String.fromCharCode(byte) }),
+            );
           collect(byte);
           continue;
         case State.Unicode:

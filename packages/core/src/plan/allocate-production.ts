@@ -12,20 +12,29 @@ export type TLocationRequirement = { locationCode: string; requirement: TPlanDec
  *   with the largest requirement (the first by location code on a tie),
  * so the parts always add up to exactly `produced` and the result never depends on input order.
  */
-export function allocateProduction(requirements: readonly TLocationRequirement[], produced: TPlanDecimal): TPlanDecimal[] {
+export function allocateProduction(
+  requirements: readonly TLocationRequirement[],
+  produced: TPlanDecimal,
+): TPlanDecimal[] {
   const total = requirements.reduce((sum, r) => sum.plus(r.requirement), ZERO);
   if (produced.isZero() || total.isZero()) return requirements.map(() => ZERO);
   if (produced.greaterThanOrEqualTo(total)) return requirements.map((r) => r.requirement);
 
   const parts = requirements.map((r) =>
-    produced.times(r.requirement).dividedBy(total).toDecimalPlaces(PLAN_DECIMAL_PLACES, PlanDecimal.ROUND_DOWN),
+    produced
+      .times(r.requirement)
+      .dividedBy(total)
+      .toDecimalPlaces(PLAN_DECIMAL_PLACES, PlanDecimal.ROUND_DOWN),
   );
   const leftover = parts.reduce((rest, part) => rest.minus(part), produced);
   if (!leftover.isZero()) {
     let largest = 0;
     for (let i = 1; i < requirements.length; i++) {
       const order = requirements[i]!.requirement.comparedTo(requirements[largest]!.requirement);
-      if (order > 0 || (order === 0 && compareUtf8(requirements[i]!.locationCode, requirements[largest]!.locationCode) < 0)) {
+      if (
+        order > 0 ||
+        (order === 0 && compareUtf8(requirements[i]!.locationCode, requirements[largest]!.locationCode) < 0)
+      ) {
         largest = i;
       }
     }

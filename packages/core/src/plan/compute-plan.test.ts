@@ -7,7 +7,9 @@ import { planInputFromTables } from './plan-input';
 function csv(text: string): TRow[] {
   const [header, ...lines] = text.trim().split('\n');
   const columns = header!.split(',');
-  return lines.map((line) => Object.fromEntries(line.split(',').map((value, i) => [columns[i]!, value === '' ? null : value])));
+  return lines.map((line) =>
+    Object.fromEntries(line.split(',').map((value, i) => [columns[i]!, value === '' ? null : value])),
+  );
 }
 
 function params(values: Record<string, unknown>): TRow[] {
@@ -27,22 +29,72 @@ describe('computePlan', () => {
     params: monthly('2027-01', 2),
     capacity: csv('resource_code,period,available_hours\nR1,2027-01,160\nR1,2027-02,150.50'),
     mix: csv('resource_code,item_code,share,units_per_hour\nR1,部品-001,0.6,10\nR1,0123,0.4,12'),
-    demand: csv('item_code,location_code,period,quantity\n部品-001,東京,2027-01,100.50\n部品-001,東京,2027-02,80\n0123,OSAKA,2027-02,20'),
+    demand: csv(
+      'item_code,location_code,period,quantity\n部品-001,東京,2027-01,100.50\n部品-001,東京,2027-02,80\n0123,OSAKA,2027-02,20',
+    ),
     inventory: csv('item_code,location_code,on_hand,safety_stock\n部品-001,東京,5,1'),
     inbound: csv('item_code,location_code,period,reference,quantity\n0123,OSAKA,2027-01,PO-1,10'),
   };
 
   it('projects inventory as opening + inbound + production - demand, producing up to safety stock', () => {
     const result = plan(sample);
-    expect(result.horizon).toEqual({ start: '2027-01', granularity: 'month', periods: ['2027-01', '2027-02'] });
+    expect(result.horizon).toEqual({
+      start: '2027-01',
+      granularity: 'month',
+      periods: ['2027-01', '2027-02'],
+    });
     // Items in UTF-8 byte order: 0123 before 部品-001.
     expect(result.inventory).toEqual([
       // 0123 at OSAKA: 10 arrive in January; February needs 20 - 10 = 10 more.
-      { itemCode: '0123', locationCode: 'OSAKA', period: '2027-01', opening: '0', inbound: '10', production: '0', demand: '0', projected: '10', safetyStock: '0', requirement: '0' },
-      { itemCode: '0123', locationCode: 'OSAKA', period: '2027-02', opening: '10', inbound: '0', production: '10', demand: '20', projected: '0', safetyStock: '0', requirement: '10' },
+      {
+        itemCode: '0123',
+        locationCode: 'OSAKA',
+        period: '2027-01',
+        opening: '0',
+        inbound: '10',
+        production: '0',
+        demand: '0',
+        projected: '10',
+        safetyStock: '0',
+        requirement: '0',
+      },
+      {
+        itemCode: '0123',
+        locationCode: 'OSAKA',
+        period: '2027-02',
+        opening: '10',
+        inbound: '0',
+        production: '10',
+        demand: '20',
+        projected: '0',
+        safetyStock: '0',
+        requirement: '10',
+      },
       // 部品-001 at 東京: requirement = safety stock 1 + demand 100.5 - opening 5 = 96.5, then 1 + 80 - 1 = 80.
-      { itemCode: '部品-001', locationCode: '東京', period: '2027-01', opening: '5', inbound: '0', production: '96.5', demand: '100.5', projected: '1', safetyStock: '1', requirement: '96.5' },
-      { itemCode: '部品-001', locationCode: '東京', period: '2027-02', opening: '1', inbound: '0', production: '80', demand: '80', projected: '1', safetyStock: '1', requirement: '80' },
+      {
+        itemCode: '部品-001',
+        locationCode: '東京',
+        period: '2027-01',
+        opening: '5',
+        inbound: '0',
+        production: '96.5',
+        demand: '100.5',
+        projected: '1',
+        safetyStock: '1',
+        requirement: '96.5',
+      },
+      {
+        itemCode: '部品-001',
+        locationCode: '東京',
+        period: '2027-02',
+        opening: '1',
+        inbound: '0',
+        production: '80',
+        demand: '80',
+        projected: '1',
+        safetyStock: '1',
+        requirement: '80',
+      },
     ]);
     // Producible = hours x share x units per hour: 160 x 0.4 x 12 = 768, 150.5 x 0.4 x 12 = 722.4,
     // 160 x 0.6 x 10 = 960, 150.5 x 0.6 x 10 = 903.
@@ -56,7 +108,13 @@ describe('computePlan', () => {
     // February: 80 / 10 = 8 h plus 10 / 12 = 0.833333 h = 8.833333 h of 150.5 = 0.058693.
     expect(result.capacityLoad).toEqual([
       { resourceCode: 'R1', period: '2027-01', availableHours: '160', usedHours: '9.65', load: '0.060313' },
-      { resourceCode: 'R1', period: '2027-02', availableHours: '150.5', usedHours: '8.833333', load: '0.058693' },
+      {
+        resourceCode: 'R1',
+        period: '2027-02',
+        availableHours: '150.5',
+        usedHours: '8.833333',
+        load: '0.058693',
+      },
     ]);
     expect(result.shortages).toEqual([]);
     expect(result.summary).toEqual({
@@ -80,7 +138,9 @@ describe('computePlan', () => {
     // 10 hours x share 1 x 5 units per hour = 50 units a month.
     capacity: csv('resource_code,period,available_hours\nM1,2027-01,10\nM1,2027-02,10'),
     mix: csv('resource_code,item_code,share,units_per_hour\nM1,A,1,5'),
-    demand: csv('item_code,location_code,period,quantity\nA,EAST,2027-01,40\nA,WEST,2027-01,45\nA,EAST,2027-02,10\nA,WEST,2027-02,10'),
+    demand: csv(
+      'item_code,location_code,period,quantity\nA,EAST,2027-01,40\nA,WEST,2027-01,45\nA,EAST,2027-02,10\nA,WEST,2027-02,10',
+    ),
     inventory: csv('item_code,location_code,on_hand,safety_stock\nA,EAST,15,5\nA,WEST,0,0'),
   };
 
@@ -89,7 +149,9 @@ describe('computePlan', () => {
     // January: EAST needs 5 + 40 - 15 = 30, WEST 45; 75 > 50, so EAST gets 50 x 30/75 = 20 and WEST 30.
     // EAST ends at 15 + 20 - 40 = -5, WEST at 0 + 30 - 45 = -15.
     // February: EAST needs 5 + 10 + 5 = 20, WEST 0 + 10 + 15 = 25; 45 <= 50, both covered.
-    expect(result.inventory.map((r) => [r.locationCode, r.period, r.requirement, r.production, r.projected])).toEqual([
+    expect(
+      result.inventory.map((r) => [r.locationCode, r.period, r.requirement, r.production, r.projected]),
+    ).toEqual([
       ['EAST', '2027-01', '30', '20', '-5'],
       ['EAST', '2027-02', '20', '20', '5'],
       ['WEST', '2027-01', '45', '30', '-15'],
@@ -104,10 +166,31 @@ describe('computePlan', () => {
       ['2027-02', '9', '0.9'],
     ]);
     expect(result.shortages).toEqual([
-      { kind: 'stockout', itemCode: 'A', locationCode: 'EAST', period: '2027-01', projected: '-5', safetyStock: '5', quantity: '5' },
-      { kind: 'stockout', itemCode: 'A', locationCode: 'WEST', period: '2027-01', projected: '-15', safetyStock: '0', quantity: '15' },
+      {
+        kind: 'stockout',
+        itemCode: 'A',
+        locationCode: 'EAST',
+        period: '2027-01',
+        projected: '-5',
+        safetyStock: '5',
+        quantity: '5',
+      },
+      {
+        kind: 'stockout',
+        itemCode: 'A',
+        locationCode: 'WEST',
+        period: '2027-01',
+        projected: '-15',
+        safetyStock: '0',
+        quantity: '15',
+      },
     ]);
-    expect(result.summary).toMatchObject({ stockouts: 2, belowSafetyStock: 0, peakLoad: '1', totalProduction: '95' });
+    expect(result.summary).toMatchObject({
+      stockouts: 2,
+      belowSafetyStock: 0,
+      peakLoad: '1',
+      totalProduction: '95',
+    });
   });
 
   it('keeps the first listLimit rows of each list and counts them all', () => {
@@ -116,11 +199,17 @@ describe('computePlan', () => {
     expect(result.inventory.map((r) => [r.locationCode, r.period])).toEqual([['EAST', '2027-01']]);
     expect(result.shortages.map((r) => [r.locationCode, r.period])).toEqual([['EAST', '2027-01']]);
     expect(result.capacityLoad).toHaveLength(1);
-    expect(result.summary).toMatchObject({ stockouts: 2, peakLoad: '1', rows: { inventory: 4, production: 2, capacityLoad: 2, shortages: 2 } });
+    expect(result.summary).toMatchObject({
+      stockouts: 2,
+      peakLoad: '1',
+      rows: { inventory: 4, production: 2, capacityLoad: 2, shortages: 2 },
+    });
   });
 
   it('gives the same plan whatever order the rows come in', () => {
-    const reversed = Object.fromEntries(Object.entries(shortOfCapacity).map(([table, rows]) => [table, [...rows].reverse()]));
+    const reversed = Object.fromEntries(
+      Object.entries(shortOfCapacity).map(([table, rows]) => [table, [...rows].reverse()]),
+    );
     expect(plan(reversed)).toEqual(plan(shortOfCapacity));
   });
 
@@ -132,8 +221,24 @@ describe('computePlan', () => {
       inventory: csv('item_code,location_code,on_hand,safety_stock\nS,L,8,5'),
     });
     expect(result.shortages).toEqual([
-      { kind: 'below_safety_stock', itemCode: 'S', locationCode: 'L', period: '2027-01', projected: '3', safetyStock: '5', quantity: '2' },
-      { kind: 'stockout', itemCode: 'S', locationCode: 'L', period: '2027-02', projected: '-2', safetyStock: '5', quantity: '2' },
+      {
+        kind: 'below_safety_stock',
+        itemCode: 'S',
+        locationCode: 'L',
+        period: '2027-01',
+        projected: '3',
+        safetyStock: '5',
+        quantity: '2',
+      },
+      {
+        kind: 'stockout',
+        itemCode: 'S',
+        locationCode: 'L',
+        period: '2027-02',
+        projected: '-2',
+        safetyStock: '5',
+        quantity: '2',
+      },
     ]);
     expect(result.summary).toMatchObject({ stockouts: 1, belowSafetyStock: 1, resources: 0, peakLoad: null });
   });
@@ -147,7 +252,9 @@ describe('computePlan', () => {
       mix: csv('resource_code,item_code,share,units_per_hour\nR1,X,0.5,10\nR1,Y,0.5,1\nR2,X,1,4'),
       demand: csv('item_code,location_code,period,quantity\nX,L,2027-01,65'),
     });
-    expect(result.production).toEqual([{ itemCode: 'X', period: '2027-01', required: '65', producible: '130', produced: '65' }]);
+    expect(result.production).toEqual([
+      { itemCode: 'X', period: '2027-01', required: '65', producible: '130', produced: '65' },
+    ]);
     expect(result.capacityLoad).toEqual([
       { resourceCode: 'R1', period: '2027-01', availableHours: '10', usedHours: '2.5', load: '0.25' },
       { resourceCode: 'R2', period: '2027-01', availableHours: '20', usedHours: '10', load: '0.5' },
@@ -159,19 +266,25 @@ describe('computePlan', () => {
       params: monthly('2027-01', 1),
       capacity: csv('resource_code,period,available_hours\nR1,2026-12,10\nR1,2027-01,0'),
       demand: csv('item_code,location_code,period,quantity\nA,L,2026-12,7\nA,L,2027-01,1\nA,L,2027-02,9'),
-      inbound: csv('item_code,location_code,period,reference,quantity\nA,L,2027-03,PO-1,4\nA,L,2027-03,PO-2,4'),
+      inbound: csv(
+        'item_code,location_code,period,reference,quantity\nA,L,2027-03,PO-1,4\nA,L,2027-03,PO-2,4',
+      ),
     });
     expect(result.summary.outsideHorizon).toEqual({ demand: 2, inbound: 1, capacity: 1 });
     expect(result.summary.totalDemand).toBe('1');
     // A resource with no hours in a period has no load (not a division by zero).
-    expect(result.capacityLoad).toEqual([{ resourceCode: 'R1', period: '2027-01', availableHours: '0', usedHours: '0', load: null }]);
+    expect(result.capacityLoad).toEqual([
+      { resourceCode: 'R1', period: '2027-01', availableHours: '0', usedHours: '0', load: null },
+    ]);
   });
 
   it('sums inbound over references and keeps decimals exact', () => {
     const result = plan({
       params: monthly('2027-01', 1),
       demand: csv('item_code,location_code,period,quantity\nA,L,2027-01,0.3'),
-      inbound: csv('item_code,location_code,period,reference,quantity\nA,L,2027-01,PO-1,0.1\nA,L,2027-01,PO-2,0.2'),
+      inbound: csv(
+        'item_code,location_code,period,reference,quantity\nA,L,2027-01,PO-1,0.1\nA,L,2027-01,PO-2,0.2',
+      ),
     });
     // In binary floats 0.1 + 0.2 - 0.3 is 5.55e-17; here it is exactly 0.
     expect(result.inventory[0]).toMatchObject({ inbound: '0.3', projected: '0' });

@@ -50,7 +50,10 @@ function sortedUnion(...sources: (Iterable<string> | undefined)[]): string[] {
  * the shortages. Pure and deterministic: the same input gives the same result.
  * Each list keeps its first `listLimit` rows in natural key order; the summary counts them all.
  */
-export function computePlan(input: TPlanInput, { listLimit = DEFAULT_PLAN_LIST_LIMIT }: { listLimit?: number } = {}): TPlanResult {
+export function computePlan(
+  input: TPlanInput,
+  { listLimit = DEFAULT_PLAN_LIST_LIMIT }: { listLimit?: number } = {},
+): TPlanResult {
   const params = readPlanParams(input.params);
   const periods = listHorizonPeriods(params.horizonStart, params.horizonPeriods, params.granularity);
   const state: TPlanState = {
@@ -128,7 +131,13 @@ function producibleUnits(input: TPlanInput, item: string, period: string): TPlan
 }
 
 /** Books the hours an item's production takes: every resource at the same fraction of the item's slice. */
-function bookHours(state: TPlanState, item: string, periodIndex: number, produced: TPlanDecimal, producible: TPlanDecimal): void {
+function bookHours(
+  state: TPlanState,
+  item: string,
+  periodIndex: number,
+  produced: TPlanDecimal,
+  producible: TPlanDecimal,
+): void {
   if (produced.isZero()) return;
   const period = state.periods[periodIndex]!;
   for (const [resource, mix] of state.input.mix.get(item) ?? []) {
@@ -166,21 +175,27 @@ function planItem(state: TPlanState, item: string): number {
   const demand = input.demand.get(item);
   const inbound = input.inbound.get(item);
   const inventory = input.inventory.get(item);
-  const locations: TLocationState[] = sortedUnion(demand?.keys(), inbound?.keys(), inventory?.keys()).map((code) => ({
-    locationCode: code,
-    opening: inventory?.get(code)?.onHand ?? ZERO,
-    safetyStock: inventory?.get(code)?.safetyStock ?? ZERO,
-    demand: demand?.get(code),
-    inbound: inbound?.get(code),
-    flows: [],
-  }));
+  const locations: TLocationState[] = sortedUnion(demand?.keys(), inbound?.keys(), inventory?.keys()).map(
+    (code) => ({
+      locationCode: code,
+      opening: inventory?.get(code)?.onHand ?? ZERO,
+      safetyStock: inventory?.get(code)?.safetyStock ?? ZERO,
+      demand: demand?.get(code),
+      inbound: inbound?.get(code),
+      flows: [],
+    }),
+  );
   const isKeepingFlows = !state.inventory.isFull() || !state.shortages.isFull();
 
   periods.forEach((period, periodIndex) => {
     const requirements = locations.map((location) => {
       const d = location.demand?.get(period) ?? ZERO;
       const i = location.inbound?.get(period) ?? ZERO;
-      return { demand: d, inbound: i, requirement: maxDecimal(ZERO, location.safetyStock.plus(d).minus(location.opening).minus(i)) };
+      return {
+        demand: d,
+        inbound: i,
+        requirement: maxDecimal(ZERO, location.safetyStock.plus(d).minus(location.opening).minus(i)),
+      };
     });
     const required = requirements.reduce((sum, r) => sum.plus(r.requirement), ZERO);
     const producible = producibleUnits(input, item, period);
@@ -193,7 +208,16 @@ function planItem(state: TPlanState, item: string): number {
       const { demand: d, inbound: i, requirement } = requirements[k]!;
       const projected = location.opening.plus(i).plus(parts[k]!).minus(d);
       countShortage(state, projected, location.safetyStock);
-      if (isKeepingFlows) location.flows.push({ period, opening: location.opening, inbound: i, production: parts[k]!, demand: d, projected, requirement });
+      if (isKeepingFlows)
+        location.flows.push({
+          period,
+          opening: location.opening,
+          inbound: i,
+          production: parts[k]!,
+          demand: d,
+          projected,
+          requirement,
+        });
       state.totals.demand = state.totals.demand.plus(d);
       state.totals.inbound = state.totals.inbound.plus(i);
       location.opening = projected;
@@ -213,7 +237,10 @@ function planItem(state: TPlanState, item: string): number {
   return locations.length;
 }
 
-function shortageKind(projected: TPlanDecimal, safetyStock: TPlanDecimal): 'stockout' | 'below_safety_stock' | null {
+function shortageKind(
+  projected: TPlanDecimal,
+  safetyStock: TPlanDecimal,
+): 'stockout' | 'below_safety_stock' | null {
   if (projected.isNegative() && !projected.isZero()) return 'stockout';
   return projected.lessThan(safetyStock) ? 'below_safety_stock' : null;
 }
@@ -241,12 +268,22 @@ function listLocation(state: TPlanState, item: string, location: TLocationState)
     }));
     const kind = shortageKind(flow.projected, location.safetyStock);
     if (kind === null) continue;
-    const quantity = kind === 'stockout' ? flow.projected.negated() : location.safetyStock.minus(flow.projected);
-    state.shortages.add(() => ({ kind, ...where, projected: decimalText(flow.projected), safetyStock, quantity: decimalText(quantity) }));
+    const quantity =
+      kind === 'stockout' ? flow.projected.negated() : location.safetyStock.minus(flow.projected);
+    state.shortages.add(() => ({
+      kind,
+      ...where,
+      projected: decimalText(flow.projected),
+      safetyStock,
+      quantity: decimalText(quantity),
+    }));
   }
 }
 
-function countOutsideHorizon(input: TPlanInput, horizon: ReadonlySet<string>): TPlanResult['summary']['outsideHorizon'] {
+function countOutsideHorizon(
+  input: TPlanInput,
+  horizon: ReadonlySet<string>,
+): TPlanResult['summary']['outsideHorizon'] {
   const outside = (periods: Iterable<string>) => {
     let count = 0;
     for (const period of periods) if (!horizon.has(period)) count += 1;
@@ -254,7 +291,8 @@ function countOutsideHorizon(input: TPlanInput, horizon: ReadonlySet<string>): T
   };
   const perItem = (table: TPlanInput['demand']) => {
     let count = 0;
-    for (const locations of table.values()) for (const periods of locations.values()) count += outside(periods.keys());
+    for (const locations of table.values())
+      for (const periods of locations.values()) count += outside(periods.keys());
     return count;
   };
   let capacity = 0;

@@ -14,7 +14,9 @@ export function nextPeriod(period: string, granularity: TPeriodGranularity): str
     case 'week': {
       const year = Number(period.slice(0, 4));
       const week = Number(period.slice(6, 8));
-      return week >= isoWeeksInYear(year) ? `${pad(year + 1, 4)}-W01` : `${pad(year, 4)}-W${pad(week + 1, 2)}`;
+      return week >= isoWeeksInYear(year)
+        ? `${pad(year + 1, 4)}-W01`
+        : `${pad(year, 4)}-W${pad(week + 1, 2)}`;
     }
     case 'day': {
       const date = new Date(`${period}T00:00:00Z`);

@@ -16,8 +16,20 @@ function serialise(feed: (writer: ReturnType<typeof createSnapshotWriter>) => vo
 describe('createSnapshotWriter', () => {
   it('writes every table (empty ones too), rows in canonical text and params as JSON values', () => {
     const text = serialise((w) => {
-      w.row('demand', { item_code: '部品-001', location_code: '東京', period: '2027-01', quantity: '100.50', uom: 'pcs' });
-      w.row('demand', { item_code: '部品-001', location_code: '東京', period: '2027-02', quantity: '80', uom: null });
+      w.row('demand', {
+        item_code: '部品-001',
+        location_code: '東京',
+        period: '2027-01',
+        quantity: '100.50',
+        uom: 'pcs',
+      });
+      w.row('demand', {
+        item_code: '部品-001',
+        location_code: '東京',
+        period: '2027-02',
+        quantity: '80',
+        uom: null,
+      });
       w.row('calendar', { date: '2027-01-04', period: '2027-01', working: 'true', hours: '8.0' });
       w.row('params', { key: 'horizon_periods', value: '2' });
       w.row('params', { key: 'planner', value: '{"name": "山田", "a": 1}' });
@@ -43,7 +55,9 @@ describe('createSnapshotWriter', () => {
       params: { horizon_periods: 2, planner: { a: 1, name: '山田' } },
     });
     // One row per line: greppable and diffable.
-    expect(text.split('\n')[2]).toBe('{"item_code":"部品-001","location_code":"東京","period":"2027-01","quantity":"100.5","uom":"pcs"},');
+    expect(text.split('\n')[2]).toBe(
+      '{"item_code":"部品-001","location_code":"東京","period":"2027-01","quantity":"100.5","uom":"pcs"},',
+    );
   });
 
   it('writes a valid document for an empty revision', () => {
@@ -72,7 +86,8 @@ describe('createSnapshotWriter', () => {
     const fromFile = createContentHasher();
     for (const table of TABLE_NAMES) {
       if (table === 'params') {
-        for (const [key, value] of Object.entries(parsed.params)) fromFile.update('params', { key, value: JSON.stringify(value) });
+        for (const [key, value] of Object.entries(parsed.params))
+          fromFile.update('params', { key, value: JSON.stringify(value) });
       } else {
         for (const row of parsed.tables[table]) fromFile.update(table, row);
       }

@@ -1,4 +1,10 @@
-import { TABLE_NAMES, TABLE_SPECS, type TColumnType, type TRow, type TTableName } from '@planning-hub/contracts/tables';
+import {
+  TABLE_NAMES,
+  TABLE_SPECS,
+  type TColumnType,
+  type TRow,
+  type TTableName,
+} from '@planning-hub/contracts/tables';
 import { canonicalCell } from '../canonical/canonical-cell';
 
 /** First key of every planning_input_set.json; bump it when the layout changes. */
@@ -15,12 +21,20 @@ export type TSnapshotWriter = {
 
 const ROW_TABLES = TABLE_NAMES.filter((t) => t !== 'params');
 
-const COLUMNS: Record<TTableName, { keys: string[]; names: string[]; types: TColumnType[] }> = Object.fromEntries(
-  TABLE_NAMES.map((table) => {
-    const columns = TABLE_SPECS[table].columns;
-    return [table, { keys: columns.map((c) => `${JSON.stringify(c.name)}:`), names: columns.map((c) => c.name), types: columns.map((c) => c.type) }];
-  }),
-) as Record<TTableName, { keys: string[]; names: string[]; types: TColumnType[] }>;
+const COLUMNS: Record<TTableName, { keys: string[]; names: string[]; types: TColumnType[] }> =
+  Object.fromEntries(
+    TABLE_NAMES.map((table) => {
+      const columns = TABLE_SPECS[table].columns;
+      return [
+        table,
+        {
+          keys: columns.map((c) => `${JSON.stringify(c.name)}:`),
+          names: columns.map((c) => c.name),
+          types: columns.map((c) => c.type),
+        },
+      ];
+    }),
+  ) as Record<TTableName, { keys: string[]; names: string[]; types: TColumnType[] }>;
 
 /**
  * Serialises the canonical snapshot of one revision, piece by piece as its rows
@@ -53,7 +67,8 @@ export function createSnapshotWriter(meta: TSnapshotMeta, write: (text: string) 
 
   function openSection(table: TTableName): void {
     const index = table === 'params' ? ROW_TABLES.length : ROW_TABLES.indexOf(table);
-    if (index < current) throw new Error(`Snapshot tables out of order: ${table} after ${ROW_TABLES[current] ?? 'params'}.`);
+    if (index < current)
+      throw new Error(`Snapshot tables out of order: ${table} after ${ROW_TABLES[current] ?? 'params'}.`);
     while (current < index) {
       if (current >= 0) write(rowsInTable > 0 ? '\n]' : ']');
       current += 1;

@@ -76,7 +76,11 @@ export function createPlanInputCollector(): TPlanInputCollector {
           return;
         }
         case 'capacity': {
-          const periods = nested(input.capacity, text(row, 'resource_code'), () => new Map<string, TPlanDecimal>());
+          const periods = nested(
+            input.capacity,
+            text(row, 'resource_code'),
+            () => new Map<string, TPlanDecimal>(),
+          );
           addQuantity(periods, text(row, 'period'), toPlanDecimal(text(row, 'available_hours')));
           return;
         }

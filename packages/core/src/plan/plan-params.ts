@@ -18,7 +18,9 @@ export class PlanInputError extends Error {
 export function readPlanParams(params: Readonly<Record<string, unknown>>): TPlanParams {
   const granularity = params.period_granularity;
   if (typeof granularity !== 'string' || !(PERIOD_GRANULARITIES as readonly string[]).includes(granularity)) {
-    throw new PlanInputError(`The param period_granularity must be one of ${PERIOD_GRANULARITIES.join(', ')}.`);
+    throw new PlanInputError(
+      `The param period_granularity must be one of ${PERIOD_GRANULARITIES.join(', ')}.`,
+    );
   }
   const horizonStart = params.horizon_start;
   if (typeof horizonStart !== 'string' || !isValidPeriod(horizonStart, granularity as TPeriodGranularity)) {
@@ -26,8 +28,15 @@ export function readPlanParams(params: Readonly<Record<string, unknown>>): TPlan
   }
   const raw = params.horizon_periods;
   const horizonPeriods = typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : raw;
-  if (typeof horizonPeriods !== 'number' || !Number.isInteger(horizonPeriods) || horizonPeriods < 1 || horizonPeriods > MAX_HORIZON_PERIODS) {
-    throw new PlanInputError(`The param horizon_periods must be a whole number from 1 to ${MAX_HORIZON_PERIODS}.`);
+  if (
+    typeof horizonPeriods !== 'number' ||
+    !Number.isInteger(horizonPeriods) ||
+    horizonPeriods < 1 ||
+    horizonPeriods > MAX_HORIZON_PERIODS
+  ) {
+    throw new PlanInputError(
+      `The param horizon_periods must be a whole number from 1 to ${MAX_HORIZON_PERIODS}.`,
+    );
   }
   return { horizonStart, horizonPeriods, granularity: granularity as TPeriodGranularity };
 }

@@ -15,7 +15,9 @@ describe('legacyModeWarning', () => {
       `pnpm planning runs note ${runId} --text "evidence: <CSV bundle path and sha256>; reason: <why no ready input set could be used>"`,
     ]);
     expect(warning.message).toContain('Ready labels: monthly, weekly_refresh.');
-    expect(warning.message).toContain('attach the evidence of the CSV bundle that was used and the reason for the exception to the run note');
+    expect(warning.message).toContain(
+      'attach the evidence of the CSV bundle that was used and the reason for the exception to the run note',
+    );
   });
 
   it('links the plan when the run came from one, with a placeholder when nothing is ready', () => {
@@ -28,7 +30,12 @@ describe('legacyModeWarning', () => {
 
 describe('missingInputSetWarning', () => {
   it('gives the runbook import command with placeholders when the label never existed', () => {
-    const warning = missingInputSetWarning({ label: 'weekly_refresh', planId: null, draft: null, archived: null });
+    const warning = missingInputSetWarning({
+      label: 'weekly_refresh',
+      planId: null,
+      draft: null,
+      archived: null,
+    });
     expect(warning).toMatchObject({ code: 'missing_input_set', title: 'Missing InputSet' });
     expect(warning.commands).toEqual([
       'pnpm planning import -i out/planning_inputs_weekly_refresh --version-id <id> --label weekly_refresh',
@@ -41,7 +48,9 @@ describe('missingInputSetWarning', () => {
   it('fills in the version id of the draft and says approving it is enough', () => {
     const draft = { revision: 3, versionId: '2027-W05', errorCount: 0 };
     const warning = missingInputSetWarning({ label: 'weekly_refresh', planId: null, draft, archived: null });
-    expect(warning.commands[0]).toBe('pnpm planning import -i out/planning_inputs_weekly_refresh --version-id 2027-W05 --label weekly_refresh');
+    expect(warning.commands[0]).toBe(
+      'pnpm planning import -i out/planning_inputs_weekly_refresh --version-id 2027-W05 --label weekly_refresh',
+    );
     expect(warning.message).toContain('r3 (version 2027-W05) is a draft waiting for review');
   });
 

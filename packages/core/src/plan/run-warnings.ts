@@ -14,7 +14,10 @@ export type TOtherRevision = { revision: number; versionId: string; errorCount: 
 type TMessagePart = TRunWarning['messageParts'][number];
 
 /** One sentence of a warning's message, its parameters checked against the catalog. */
-function sentence<TCode extends TRunMessageCode>(messageCode: TCode, params: TMessageParams<TCode>): TMessagePart {
+function sentence<TCode extends TRunMessageCode>(
+  messageCode: TCode,
+  params: TMessageParams<TCode>,
+): TMessagePart {
   return { messageCode, params };
 }
 
@@ -41,7 +44,10 @@ export function legacyModeWarning({
   readyLabels: readonly string[];
 }): TRunWarning {
   const suggested = readyLabels.length > 0 ? readyLabels : ['<ready label>'];
-  const commands = ['pnpm planning list --status ready', ...suggested.map((label) => runsCreate(label, planId))];
+  const commands = [
+    'pnpm planning list --status ready',
+    ...suggested.map((label) => runsCreate(label, planId)),
+  ];
   if (planId) commands.push(`pnpm planning plans update ${planId} --label ${suggested[0]}`);
   commands.push(
     `pnpm planning runs note ${runId} --text "evidence: <CSV bundle path and sha256>; reason: <why no ready input set could be used>"`,
@@ -80,9 +86,14 @@ export function missingInputSetWarning({
   const known = draft ?? archived;
   const folder = `out/planning_inputs_${label}`;
   const commands: string[] = [];
-  if (!draft && archived) commands.push(`pnpm planning export --label ${label}@r${archived.revision} -o ${folder}`);
-  commands.push(`pnpm planning import -i ${folder} --version-id ${known?.versionId ?? '<id>'} --label ${label}`);
-  commands.push(`pnpm planning review --label ${label}@draft --action approve --reviewer <id> --comment "..."`);
+  if (!draft && archived)
+    commands.push(`pnpm planning export --label ${label}@r${archived.revision} -o ${folder}`);
+  commands.push(
+    `pnpm planning import -i ${folder} --version-id ${known?.versionId ?? '<id>'} --label ${label}`,
+  );
+  commands.push(
+    `pnpm planning review --label ${label}@draft --action approve --reviewer <id> --comment "..."`,
+  );
   commands.push('pnpm planning list --status ready');
   if (planId) commands.push(`pnpm planning plans update ${planId} --label <ready label>`);
   commands.push(runsCreate(label, planId));
@@ -95,7 +106,10 @@ export function missingInputSetWarning({
         ? sentence('run.missing_input_set.draft_with_errors', { ...revision, errors: draft.errorCount })
         : sentence('run.missing_input_set.draft_waiting', revision);
   } else if (archived) {
-    state = sentence('run.missing_input_set.archived', { revision: archived.revision, versionId: archived.versionId });
+    state = sentence('run.missing_input_set.archived', {
+      revision: archived.revision,
+      versionId: archived.versionId,
+    });
   } else {
     state = sentence('run.missing_input_set.no_revisions', { folder });
   }

@@ -61,7 +61,8 @@ export function createColumnChecker(
     case 'boolean':
       return {
         canonical: (text) => canonicalBoolean(text) ?? undefined,
-        describe: (text) => say('wrong_type', problemMessage('problem.wrong_type.boolean', { text: shorten(text) })),
+        describe: (text) =>
+          say('wrong_type', problemMessage('problem.wrong_type.boolean', { text: shorten(text) })),
       };
     case 'date':
       return {
@@ -111,13 +112,24 @@ function periodMessage(text: string, granularity: TPeriodGranularity | null): TP
     case 'any':
       return problemMessage('problem.period_granularity.any', { text: shown });
     case 'other_granularity':
-      return problemMessage('problem.period_granularity.other_granularity', { text: shown, actual: why.actual, granularity: why.granularity });
+      return problemMessage('problem.period_granularity.other_granularity', {
+        text: shown,
+        actual: why.actual,
+        granularity: why.granularity,
+      });
     case 'lowercase_w':
       return problemMessage('problem.period_granularity.lowercase_w', { text: shown, fixed: why.fixed });
     case 'no_such_week':
-      return problemMessage('problem.period_granularity.no_such_week', { text: shown, year: why.year, weeks: why.weeks });
+      return problemMessage('problem.period_granularity.no_such_week', {
+        text: shown,
+        year: why.year,
+        weeks: why.weeks,
+      });
     case 'not_of_granularity':
-      return problemMessage('problem.period_granularity.not_of_granularity', { text: shown, granularity: why.granularity });
+      return problemMessage('problem.period_granularity.not_of_granularity', {
+        text: shown,
+        granularity: why.granularity,
+      });
   }
 }
 
@@ -171,10 +183,14 @@ function rangeMessage(text: string, min: TDecimalBound | null, max: TDecimalBoun
   }
   if (min) {
     const bound = { text: shown, min: min.canonical };
-    return min.inclusive ? problemMessage('problem.out_of_range.min', bound) : problemMessage('problem.out_of_range.above', bound);
+    return min.inclusive
+      ? problemMessage('problem.out_of_range.min', bound)
+      : problemMessage('problem.out_of_range.above', bound);
   }
   const bound = { text: shown, max: max?.canonical ?? '' };
-  return max?.inclusive ? problemMessage('problem.out_of_range.max', bound) : problemMessage('problem.out_of_range.below', bound);
+  return max?.inclusive
+    ? problemMessage('problem.out_of_range.max', bound)
+    : problemMessage('problem.out_of_range.below', bound);
 }
 
 function createDecimalChecker(column: TColumnSpec, say: TSay): TColumnChecker {
@@ -194,7 +210,10 @@ function createDecimalChecker(column: TColumnSpec, say: TSay): TColumnChecker {
       const value = canonicalDecimal(text);
       if (value === null) return say('wrong_type', describeInvalidDecimal(text));
       if (countDecimalDigits(value) > MAX_DECIMAL_DIGITS) {
-        return say('out_of_range', problemMessage('problem.out_of_range.digits', { text: shorten(text), max: MAX_DECIMAL_DIGITS }));
+        return say(
+          'out_of_range',
+          problemMessage('problem.out_of_range.digits', { text: shorten(text), max: MAX_DECIMAL_DIGITS }),
+        );
       }
       return say('out_of_range', rangeMessage(text, min, max));
     },

@@ -13,7 +13,9 @@ import {
 export type TProblemMessage = TMessage<TProblemMessageCode>;
 
 /** A problem as a reader or rule reports it: its fields and its message by code (the English text is made here). */
-export type TProblemInput = Omit<TProblem, 'severity' | 'messageCode' | 'params' | 'message'> & { detail: TProblemMessage };
+export type TProblemInput = Omit<TProblem, 'severity' | 'messageCode' | 'params' | 'message'> & {
+  detail: TProblemMessage;
+};
 
 export type TProblemList = {
   add: (problem: TProblemInput) => void;

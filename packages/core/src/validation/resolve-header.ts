@@ -71,7 +71,10 @@ function matchHeaderCells({ header, file, row, spec, report }: THeaderInput, nam
         row,
         column: name,
         value: name,
-        detail: problemMessage('problem.duplicate_column', { first: sourceIndexes[columnIndex]! + 1, second: index + 1 }),
+        detail: problemMessage('problem.duplicate_column', {
+          first: sourceIndexes[columnIndex]! + 1,
+          second: index + 1,
+        }),
       });
     } else {
       sourceIndexes[columnIndex] = index;

@@ -109,7 +109,8 @@ export function createTableValidator(options: {
 
   /** The value of column i as validateRow stores it, without reporting anything. */
   function valueOf(i: number, text: string | undefined): string | null | undefined {
-    if (text === undefined || text === '') return columns[i]!.required ? undefined : (columns[i]!.defaultValue ?? null);
+    if (text === undefined || text === '')
+      return columns[i]!.required ? undefined : (columns[i]!.defaultValue ?? null);
     return checkers[i]!.canonical(text);
   }
 
@@ -175,7 +176,8 @@ export function createTableValidator(options: {
       values = spare;
     },
     finish() {
-      if (replayLine !== null) throw new Error('Rows are waiting for the replay of earlier keys; call resume first.');
+      if (replayLine !== null)
+        throw new Error('Rows are waiting for the replay of earlier keys; call resume first.');
       rules.finish?.((problem) => problems.add({ ...problem, table: spec.name, file }));
     },
   };

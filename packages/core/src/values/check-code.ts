@@ -43,9 +43,11 @@ function countCodePoints(text: string): number {
 /** Why `text` is not a valid code: the message of its cell (the column is the record's). */
 export function describeInvalidCode(text: string): TProblemMessage {
   const shown = shorten(text);
-  if (isFormulaStart(text.charCodeAt(0))) return problemMessage('problem.cell.formula', { text: shown, first: text[0]! });
+  if (isFormulaStart(text.charCodeAt(0)))
+    return problemMessage('problem.cell.formula', { text: shown, first: text[0]! });
   for (const char of text) {
-    if (!CODE_CHARACTER.test(char)) return problemMessage('problem.invalid_code.character', { text: shown, character: char });
+    if (!CODE_CHARACTER.test(char))
+      return problemMessage('problem.invalid_code.character', { text: shown, character: char });
   }
   return problemMessage('problem.cell.too_long', { text: shown, max: MAX_CODE_LENGTH });
 }

@@ -36,15 +36,27 @@ export function isValidDate(text: string): boolean {
 /** Why `text` is not a date, with the fix: the message of its cell. */
 export function describeInvalidDate(text: string): TProblemMessage {
   const shown = shorten(text);
-  if (/^\d{4,6}(\.\d+)?$/.test(text)) return problemMessage('problem.wrong_type.date_excel_serial', { text: shown });
+  if (/^\d{4,6}(\.\d+)?$/.test(text))
+    return problemMessage('problem.wrong_type.date_excel_serial', { text: shown });
   const shape = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (shape) {
     const [year, month] = [Number(shape[1]), Number(shape[2])];
-    if (year < MIN_YEAR) return problemMessage('problem.wrong_type.date_year', { text: shown, year: shape[1]!, minYear: MIN_YEAR });
-    if (month < 1 || month > 12) return problemMessage('problem.wrong_type.date_month', { text: shown, month: shape[2]! });
+    if (year < MIN_YEAR)
+      return problemMessage('problem.wrong_type.date_year', {
+        text: shown,
+        year: shape[1]!,
+        minYear: MIN_YEAR,
+      });
+    if (month < 1 || month > 12)
+      return problemMessage('problem.wrong_type.date_month', { text: shown, month: shape[2]! });
     const days = daysInMonth(year, month);
-    return problemMessage('problem.wrong_type.date_day', { text: shown, yearMonth: `${year}-${shape[2]}`, days });
+    return problemMessage('problem.wrong_type.date_day', {
+      text: shown,
+      yearMonth: `${year}-${shape[2]}`,
+      days,
+    });
   }
-  if (/^\d{1,2}[-/.]\d{1,2}[-/.]\d{1,2}$/.test(text)) return problemMessage('problem.wrong_type.date_two_digit_year', { text: shown });
+  if (/^\d{1,2}[-/.]\d{1,2}[-/.]\d{1,2}$/.test(text))
+    return problemMessage('problem.wrong_type.date_two_digit_year', { text: shown });
   return problemMessage('problem.wrong_type.date', { text: shown });
 }

@@ -24,14 +24,23 @@ export function describeInvalidDecimal(text: string): TProblemMessage {
     return problemMessage('problem.wrong_type.decimal_full_width', { text: shown, fixed: halfWidth });
   }
   if (THOUSANDS_SEPARATED.test(text)) {
-    return problemMessage('problem.wrong_type.decimal_thousands', { text: shown, fixed: text.replace(/,/g, '') });
+    return problemMessage('problem.wrong_type.decimal_thousands', {
+      text: shown,
+      fixed: text.replace(/,/g, ''),
+    });
   }
-  if (DECIMAL_COMMA.test(text)) return problemMessage('problem.wrong_type.decimal_comma', { text: shown, fixed: text.replace(',', '.') });
+  if (DECIMAL_COMMA.test(text))
+    return problemMessage('problem.wrong_type.decimal_comma', { text: shown, fixed: text.replace(',', '.') });
   if (EXPONENT.test(text)) {
-    return problemMessage('problem.wrong_type.decimal_exponent', { text: shown, fixed: new Decimal(text).toFixed() });
+    return problemMessage('problem.wrong_type.decimal_exponent', {
+      text: shown,
+      fixed: new Decimal(text).toFixed(),
+    });
   }
-  if (text.startsWith('+')) return problemMessage('problem.wrong_type.decimal_plus', { text: shown, fixed: text.slice(1) });
-  if (/^[-+]?[¥$€£]|[%円]$/.test(text)) return problemMessage('problem.wrong_type.decimal_currency', { text: shown });
+  if (text.startsWith('+'))
+    return problemMessage('problem.wrong_type.decimal_plus', { text: shown, fixed: text.slice(1) });
+  if (/^[-+]?[¥$€£]|[%円]$/.test(text))
+    return problemMessage('problem.wrong_type.decimal_currency', { text: shown });
   return problemMessage('problem.wrong_type.decimal', { text: shown });
 }
 

@@ -27,8 +27,16 @@ describe('periods', () => {
   });
 
   it('explains a period of the wrong granularity and a week that does not exist', () => {
-    expect(describeInvalidPeriod('2027-01', 'week')).toEqual({ reason: 'other_granularity', actual: 'month', granularity: 'week' });
-    expect(describeInvalidPeriod('2027-W53', 'week')).toEqual({ reason: 'no_such_week', year: '2027', weeks: 52 });
+    expect(describeInvalidPeriod('2027-01', 'week')).toEqual({
+      reason: 'other_granularity',
+      actual: 'month',
+      granularity: 'week',
+    });
+    expect(describeInvalidPeriod('2027-W53', 'week')).toEqual({
+      reason: 'no_such_week',
+      year: '2027',
+      weeks: 52,
+    });
     expect(describeInvalidPeriod('2027-w05', 'week')).toEqual({ reason: 'lowercase_w', fixed: '2027-W05' });
   });
 

@@ -25,11 +25,20 @@ export type TTextProblem = { kind: 'formula' | 'control' | 'length'; detail: TPr
 export function describeInvalidText(text: string): TTextProblem {
   const shown = shorten(text);
   if (isFormulaStart(text.charCodeAt(0))) {
-    return { kind: 'formula', detail: problemMessage('problem.cell.formula', { text: shown, first: text[0]! }) };
+    return {
+      kind: 'formula',
+      detail: problemMessage('problem.cell.formula', { text: shown, first: text[0]! }),
+    };
   }
   const control = CONTROL_CHARACTER.exec(text) ?? LONE_SURROGATE.exec(text);
   if (control) {
-    return { kind: 'control', detail: problemMessage('problem.wrong_type.control_character', { text: shown, character: control[0] }) };
+    return {
+      kind: 'control',
+      detail: problemMessage('problem.wrong_type.control_character', { text: shown, character: control[0] }),
+    };
   }
-  return { kind: 'length', detail: problemMessage('problem.cell.too_long', { text: shown, max: MAX_TEXT_LENGTH }) };
+  return {
+    kind: 'length',
+    detail: problemMessage('problem.cell.too_long', { text: shown, max: MAX_TEXT_LENGTH }),
+  };
 }

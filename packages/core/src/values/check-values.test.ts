@@ -7,7 +7,8 @@ import { canonicalParamValue } from './check-json-value';
 import { renderMessage, type TMessage } from '@planning-hub/contracts/messages/format-message';
 
 /** A cell's message in English, its column named `x`. */
-const said = (detail: TMessage) => renderMessage('en', { code: detail.code, params: { column: 'x', ...detail.params } });
+const said = (detail: TMessage) =>
+  renderMessage('en', { code: detail.code, params: { column: 'x', ...detail.params } });
 import { isValidText } from './check-text';
 
 describe('codes', () => {
@@ -35,7 +36,9 @@ describe('codes', () => {
     expect(said(describeInvalidCode('=SUM(A1)'))).toBe(
       "x '=SUM(A1)' must not start with '=' (a spreadsheet would run it as a formula).",
     );
-    expect(said(describeInvalidCode('A B'))).toBe("x 'A B' contains a space; codes are letters, digits and _ - . / : only.");
+    expect(said(describeInvalidCode('A B'))).toBe(
+      "x 'A B' contains a space; codes are letters, digits and _ - . / : only.",
+    );
     expect(said(describeInvalidCode('A#1'))).toBe(
       "x 'A#1' contains '#' (U+0023); codes are letters, digits and _ - . / : only.",
     );
@@ -61,7 +64,9 @@ describe('dates', () => {
   it('explains Excel serial numbers, two-digit years and impossible days', () => {
     expect(said(describeInvalidDate('46391'))).toMatch(/Excel serial number/);
     expect(said(describeInvalidDate('27/1/4'))).toMatch(/two-digit year/);
-    expect(said(describeInvalidDate('2027-02-30'))).toBe("x '2027-02-30' is not a real day (2027-02 has 28 days).");
+    expect(said(describeInvalidDate('2027-02-30'))).toBe(
+      "x '2027-02-30' is not a real day (2027-02 has 28 days).",
+    );
   });
 });
 

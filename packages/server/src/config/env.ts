@@ -2,9 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { findRepoRoot } from './repo-root';
 
-const booleanFlag = z
-  .enum(['true', 'false', '1', '0', ''])
-  .transform((v) => v === 'true' || v === '1');
+const booleanFlag = z.enum(['true', 'false', '1', '0', '']).transform((v) => v === 'true' || v === '1');
 
 const ZEnv = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -22,22 +20,53 @@ const ZEnv = z.object({
   ADMIN_USERNAME: z.string().trim().min(1).max(64).default('admin'),
   ADMIN_PASSWORD: z.string().min(12).max(256).optional(),
   FOUR_EYES: booleanFlag.default(false),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60 * 30).default(60),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60 * 30)
+    .default(60),
   AUDIT_HMAC_KEY: z.string().trim().min(32, 'at least 32 characters').max(1024).optional(),
   AUDIT_HMAC_KEY_FILE: z.string().trim().min(1).max(4096).optional(),
-  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024 * 1024),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024 * 1024),
   UPLOAD_MAX_FILES: z.coerce.number().int().min(1).max(1000).default(20),
   UPLOAD_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
-  UPLOAD_TIMEOUT_SECONDS: z.coerce.number().int().min(10).max(24 * 3600).default(3600),
+  UPLOAD_TIMEOUT_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(10)
+    .max(24 * 3600)
+    .default(3600),
   HTTP_HEADERS_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(60),
   HTTP_REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   HTTP_IDLE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
   DB_ACQUIRE_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(600).default(10),
-  DB_STATEMENT_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(24 * 3600).default(60),
-  DB_BULK_STATEMENT_TIMEOUT_SECONDS: z.coerce.number().min(1).max(7 * 24 * 3600).default(3600),
+  DB_STATEMENT_TIMEOUT_SECONDS: z.coerce
+    .number()
+    .min(0.1)
+    .max(24 * 3600)
+    .default(60),
+  DB_BULK_STATEMENT_TIMEOUT_SECONDS: z.coerce
+    .number()
+    .min(1)
+    .max(7 * 24 * 3600)
+    .default(3600),
   DB_LOCK_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(3600).default(30),
-  DB_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(24 * 3600).default(60),
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS: z.coerce
+    .number()
+    .min(0.1)
+    .max(24 * 3600)
+    .default(60),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   TRUST_PROXY: z.string().trim().min(1).max(1000).default('loopback'),
   CHROMIUM_PATH: z.string().trim().max(4096).optional(),
@@ -143,10 +172,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
   }
   const e = parsed.data;
   if (e.AUDIT_HMAC_KEY !== undefined && e.AUDIT_HMAC_KEY_FILE !== undefined) {
-    throw new Error('Invalid configuration:\n  AUDIT_HMAC_KEY, AUDIT_HMAC_KEY_FILE: set one of them, not both');
+    throw new Error(
+      'Invalid configuration:\n  AUDIT_HMAC_KEY, AUDIT_HMAC_KEY_FILE: set one of them, not both',
+    );
   }
   if (e.DATABASE_OWNER_URL !== undefined && e.DATABASE_URL === undefined) {
-    throw new Error('Invalid configuration:\n  DATABASE_OWNER_URL: needs DATABASE_URL too (the role the app connects as)');
+    throw new Error(
+      'Invalid configuration:\n  DATABASE_OWNER_URL: needs DATABASE_URL too (the role the app connects as)',
+    );
   }
   const home = path.resolve(e.PLANNING_HUB_HOME ?? findRepoRoot());
   const workDir = path.resolve(e.PLANNING_HUB_WORKDIR ?? home);
@@ -170,7 +203,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     sessionTtlHours: e.SESSION_TTL_HOURS,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     auditHmacKey: e.AUDIT_HMAC_KEY,
-    auditHmacKeyFile: e.AUDIT_HMAC_KEY_FILE === undefined ? undefined : path.resolve(workDir, e.AUDIT_HMAC_KEY_FILE),
+    auditHmacKeyFile:
+      e.AUDIT_HMAC_KEY_FILE === undefined ? undefined : path.resolve(workDir, e.AUDIT_HMAC_KEY_FILE),
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
     uploadMaxFiles: e.UPLOAD_MAX_FILES,
     uploadConcurrency: e.UPLOAD_CONCURRENCY,

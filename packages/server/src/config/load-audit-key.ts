@@ -23,14 +23,20 @@ function fingerprintOf(key: string): string {
   return createHash('sha256').update(`planning-hub audit key fingerprint\n${key}`).digest('hex').slice(0, 16);
 }
 
-async function readKey(config: Pick<TConfig, 'auditHmacKey' | 'auditHmacKeyFile' | 'dataDir'>): Promise<string> {
+async function readKey(
+  config: Pick<TConfig, 'auditHmacKey' | 'auditHmacKeyFile' | 'dataDir'>,
+): Promise<string> {
   if (config.auditHmacKey !== undefined) return config.auditHmacKey;
   if (config.auditHmacKeyFile !== undefined) {
     const key = (await readFile(config.auditHmacKeyFile, 'utf8')).trim();
-    if (key.length < 32) throw new Error(`AUDIT_HMAC_KEY_FILE: ${config.auditHmacKeyFile} holds fewer than 32 characters`);
+    if (key.length < 32)
+      throw new Error(`AUDIT_HMAC_KEY_FILE: ${config.auditHmacKeyFile} holds fewer than 32 characters`);
     return key;
   }
-  const { text } = await readOrCreatePrivateFile(path.join(config.dataDir, AUDIT_KEY_FILE), () => `${randomBytes(32).toString('hex')}\n`);
+  const { text } = await readOrCreatePrivateFile(
+    path.join(config.dataDir, AUDIT_KEY_FILE),
+    () => `${randomBytes(32).toString('hex')}\n`,
+  );
   return text.trim();
 }
 
@@ -40,15 +46,20 @@ async function readKey(config: Pick<TConfig, 'auditHmacKey' | 'auditHmacKeyFile'
  * start (0600). The first start with a key records `<dataDir>/audit-chain.json`; a later
  * start with another key fails, since the events keyed so far would no longer verify.
  */
-export async function loadAuditKey(config: Pick<TConfig, 'auditHmacKey' | 'auditHmacKeyFile' | 'dataDir'>): Promise<TAuditKey> {
+export async function loadAuditKey(
+  config: Pick<TConfig, 'auditHmacKey' | 'auditHmacKeyFile' | 'dataDir'>,
+): Promise<TAuditKey> {
   const key = await readKey(config);
   const keyFingerprint = fingerprintOf(key);
   const file = path.join(config.dataDir, AUDIT_CHAIN_FILE);
-  const { text } = await readOrCreatePrivateFile(file, () =>
-    `${JSON.stringify({ format: 'planning-hub/audit-chain@1', keyFingerprint, keyedSince: new Date().toISOString() }, null, 2)}\n`,
+  const { text } = await readOrCreatePrivateFile(
+    file,
+    () =>
+      `${JSON.stringify({ format: 'planning-hub/audit-chain@1', keyFingerprint, keyedSince: new Date().toISOString() }, null, 2)}\n`,
   );
   const parsed = ZAuditChainFile.safeParse(JSON.parse(text));
-  if (!parsed.success) throw new Error(`${file} is not a Planning Hub audit chain file: ${parsed.error.issues[0]?.message}`);
+  if (!parsed.success)
+    throw new Error(`${file} is not a Planning Hub audit chain file: ${parsed.error.issues[0]?.message}`);
   if (parsed.data.keyFingerprint !== keyFingerprint) {
     throw new Error(
       `The audit key (AUDIT_HMAC_KEY, AUDIT_HMAC_KEY_FILE or ${path.join(config.dataDir, AUDIT_KEY_FILE)}) is not the one the audit chain has been keyed with since ${parsed.data.keyedSince} (${file}): events keyed with it would no longer verify. Restore that key.`,

@@ -13,9 +13,14 @@ type TQueryClient = Pick<pg.ClientBase, 'query'>;
 export function parseRefOrThrow(text: string): TInputSetRef {
   const ref = parseInputSetRef(text);
   if (!ref) {
-    throw new AppError('bad_request', 'error.input_set.ref_invalid', { text: text.slice(0, 80) }, {
-      hint: hintOf('hint.input_set.ref_form', {}),
-    });
+    throw new AppError(
+      'bad_request',
+      'error.input_set.ref_invalid',
+      { text: text.slice(0, 80) },
+      {
+        hint: hintOf('hint.input_set.ref_form', {}),
+      },
+    );
   }
   return ref;
 }
@@ -66,7 +71,10 @@ export async function findRevisionByRef(
     [ref.label],
   );
   if (toChange && ref.kind === 'draft') {
-    const { rows: anyRevision } = await client.query('SELECT 1 FROM planning_input_sets WHERE label = $1 LIMIT 1', [ref.label]);
+    const { rows: anyRevision } = await client.query(
+      'SELECT 1 FROM planning_input_sets WHERE label = $1 LIMIT 1',
+      [ref.label],
+    );
     // Every revision starts as a draft: a label with revisions but no draft had one, and it moved on.
     if (anyRevision.length > 0) {
       // `r3=ready,r4=draft`: the message's `revision_states` formatter says it in the reader's language.
@@ -77,12 +85,17 @@ export async function findRevisionByRef(
     }
   }
   const draft = current.find((o) => o.status === 'draft');
-  throw new AppError('not_found', 'error.input_set.not_found', { ref: shown }, {
-    hint:
-      ref.kind === 'ready' && draft
-        ? hintOf('hint.input_set.only_draft_revision', { label: ref.label, revision: draft.revision })
-        : hintOf('hint.input_set.check_label', {}),
-  });
+  throw new AppError(
+    'not_found',
+    'error.input_set.not_found',
+    { ref: shown },
+    {
+      hint:
+        ref.kind === 'ready' && draft
+          ? hintOf('hint.input_set.only_draft_revision', { label: ref.label, revision: draft.revision })
+          : hintOf('hint.input_set.check_label', {}),
+    },
+  );
 }
 
 /** The label's ready revision, or null; `lock` takes it FOR UPDATE. */
@@ -107,7 +120,11 @@ export type TRevisionTransition =
   | { to: 'draft'; comment: string }
   | { to: 'archived'; comment?: string | undefined };
 
-export async function transitionRevision(client: TQueryClient, id: number, transition: TRevisionTransition): Promise<InputSet> {
+export async function transitionRevision(
+  client: TQueryClient,
+  id: number,
+  transition: TRevisionTransition,
+): Promise<InputSet> {
   const [assignments, params] = assignmentsOf(transition);
   const { rows } = await client.query<InputSet>(
     `UPDATE planning_input_sets SET ${assignments}, updated_at = now() WHERE id = $1 RETURNING ${INPUT_SET_COLUMNS}`,

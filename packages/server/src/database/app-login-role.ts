@@ -41,8 +41,11 @@ export async function ensureAppLoginRole(ownerUrl: string, role: TRoleCredential
   const client = new pg.Client({ connectionString: ownerUrl });
   await client.connect();
   try {
-    const { rowCount: hasAppRole } = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [APP_ROLE]);
-    if (!hasAppRole) throw new Error(`The role ${APP_ROLE} does not exist yet: run the migrations first (pnpm db:migrate).`);
+    const { rowCount: hasAppRole } = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [
+      APP_ROLE,
+    ]);
+    if (!hasAppRole)
+      throw new Error(`The role ${APP_ROLE} does not exist yet: run the migrations first (pnpm db:migrate).`);
     const name = pg.escapeIdentifier(role.user);
     const attributes = `LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD ${pg.escapeLiteral(role.password)}`;
     try {
@@ -54,7 +57,9 @@ export async function ensureAppLoginRole(ownerUrl: string, role: TRoleCredential
       await client.query(`GRANT ${APP_ROLE} TO ${name}`);
     }
     // The migration grants this on the database it ran in; a database made otherwise needs it for pg-boss.
-    await client.query(`GRANT CREATE ON DATABASE ${pg.escapeIdentifier(await currentDatabase(client))} TO ${APP_ROLE}`);
+    await client.query(
+      `GRANT CREATE ON DATABASE ${pg.escapeIdentifier(await currentDatabase(client))} TO ${APP_ROLE}`,
+    );
     await client.query(HAND_PGBOSS_TO_APP);
   } finally {
     await client.end();

@@ -160,7 +160,12 @@ async function locateDatabase(config: TConfig): Promise<{
   stopEmbedded: () => Promise<void>;
 }> {
   if (config.databaseUrl) {
-    return { appUrl: config.databaseUrl, ownerUrl: config.databaseOwnerUrl ?? config.databaseUrl, embeddedAppRole: null, stopEmbedded: async () => {} };
+    return {
+      appUrl: config.databaseUrl,
+      ownerUrl: config.databaseOwnerUrl ?? config.databaseUrl,
+      embeddedAppRole: null,
+      stopEmbedded: async () => {},
+    };
   }
   const credentials = await loadEmbeddedCredentials(config.dataDir);
   const embedded = await startEmbeddedPostgres({
@@ -202,14 +207,17 @@ export async function openDatabase({
 }): Promise<TDatabase> {
   const { appUrl, ownerUrl, embeddedAppRole, stopEmbedded } = await locateDatabase(config);
   if (!config.databaseUrl) {
-    log(`embedded PostgreSQL on 127.0.0.1:${config.embeddedPgPort}, data in ${path.join(config.dataDir, 'postgres')}`);
+    log(
+      `embedded PostgreSQL on 127.0.0.1:${config.embeddedPgPort}, data in ${path.join(config.dataDir, 'postgres')}`,
+    );
   }
   try {
     if (migrate && (await hasPendingMigrations(ownerUrl, prismaPaths(config.home).migrationsDir))) {
       const { applied } = await applyMigrations(ownerUrl, prismaPaths(config.home));
       if (applied.length > 0) log(`applied migrations: ${applied.join(', ')}`);
     }
-    if (embeddedAppRole && (migrate || connectAs === 'app')) await ensureAppLoginRole(ownerUrl, embeddedAppRole);
+    if (embeddedAppRole && (migrate || connectAs === 'app'))
+      await ensureAppLoginRole(ownerUrl, embeddedAppRole);
     if (connectAs === 'app' && !embeddedAppRole) {
       const warning = await privilegedRoleWarning(appUrl);
       if (warning) warn(warning);

@@ -10,7 +10,10 @@ export const LEGACY_SUPERUSER_PASSWORD = 'planning_hub';
 /** The login role the server connects as: a member of planning_hub_app, neither superuser nor owner. */
 export const EMBEDDED_APP_ROLE = 'planning_hub_api';
 
-const ZRole = z.object({ user: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/), password: z.string().min(32).max(200) });
+const ZRole = z.object({
+  user: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/),
+  password: z.string().min(32).max(200),
+});
 const ZEmbeddedCredentials = z.object({
   format: z.literal('planning-hub/postgres-credentials@1'),
   /** The cluster's superuser: owns the database, runs the migrations and writes the installation policy. */
@@ -38,6 +41,7 @@ export async function loadEmbeddedCredentials(dataDir: string): Promise<TEmbedde
     return `${JSON.stringify(credentials, null, 2)}\n`;
   });
   const parsed = ZEmbeddedCredentials.safeParse(JSON.parse(text));
-  if (!parsed.success) throw new Error(`${file} is not a Planning Hub credentials file: ${parsed.error.issues[0]?.message}`);
+  if (!parsed.success)
+    throw new Error(`${file} is not a Planning Hub credentials file: ${parsed.error.issues[0]?.message}`);
   return parsed.data;
 }

@@ -26,7 +26,10 @@ function urlFor(port: number, database: string, { user, password }: TRoleCredent
 type TProbe = 'accepted' | 'wrong-password' | 'unreachable';
 
 async function probe(port: number, role: TRoleCredentials): Promise<TProbe> {
-  const client = new pg.Client({ connectionString: urlFor(port, 'postgres', role), connectionTimeoutMillis: 1000 });
+  const client = new pg.Client({
+    connectionString: urlFor(port, 'postgres', role),
+    connectionTimeoutMillis: 1000,
+  });
   try {
     await client.connect();
     return 'accepted';
@@ -43,14 +46,20 @@ async function probe(port: number, role: TRoleCredentials): Promise<TProbe> {
  * (an install made when the password was fixed). Fails naming the credentials file's
  * remedy when neither works.
  */
-async function rotateSuperuserPassword(port: number, superuser: TRoleCredentials, previousPasswords: readonly string[]): Promise<void> {
+async function rotateSuperuserPassword(
+  port: number,
+  superuser: TRoleCredentials,
+  previousPasswords: readonly string[],
+): Promise<void> {
   for (const previous of previousPasswords) {
     const old = { user: superuser.user, password: previous };
     if ((await probe(port, old)) !== 'accepted') continue;
     const client = new pg.Client({ connectionString: urlFor(port, 'postgres', old) });
     await client.connect();
     try {
-      await client.query(`ALTER ROLE ${pg.escapeIdentifier(superuser.user)} PASSWORD ${pg.escapeLiteral(superuser.password)}`);
+      await client.query(
+        `ALTER ROLE ${pg.escapeIdentifier(superuser.user)} PASSWORD ${pg.escapeLiteral(superuser.password)}`,
+      );
     } finally {
       await client.end();
     }
@@ -82,7 +91,9 @@ export async function startEmbeddedPostgres({
   previousPasswords?: readonly string[];
   onLog?: (message: string) => void;
 }): Promise<TEmbeddedDatabase> {
-  const shared = { urlFor: (database: string, role: TRoleCredentials = superuser) => urlFor(port, database, role) };
+  const shared = {
+    urlFor: (database: string, role: TRoleCredentials = superuser) => urlFor(port, database, role),
+  };
   const running = await probe(port, superuser);
   if (running === 'wrong-password') await rotateSuperuserPassword(port, superuser, previousPasswords);
   if (running !== 'unreachable') return { ...shared, stop: async () => {} };
@@ -107,7 +118,8 @@ export async function startEmbeddedPostgres({
   }
   await server.start();
   try {
-    if ((await probe(port, superuser)) === 'wrong-password') await rotateSuperuserPassword(port, superuser, previousPasswords);
+    if ((await probe(port, superuser)) === 'wrong-password')
+      await rotateSuperuserPassword(port, superuser, previousPasswords);
   } catch (error) {
     await server.stop();
     throw error;

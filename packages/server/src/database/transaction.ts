@@ -27,7 +27,10 @@ export async function rollBack(client: TSqlClient): Promise<boolean> {
 }
 
 /** Runs `work` in one transaction on one connection; rolls back on any error. */
-export async function withTransaction<T>(pool: pg.Pool, work: (client: TSqlClient) => Promise<T>): Promise<T> {
+export async function withTransaction<T>(
+  pool: pg.Pool,
+  work: (client: TSqlClient) => Promise<T>,
+): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
   try {
@@ -74,7 +77,9 @@ export async function useBulkTimeouts(client: TSqlClient, pool: pg.Pool): Promis
  * uploads, transitions and event appends on the same label queue up here.
  */
 export async function lockLabel(client: TSqlClient, label: string): Promise<void> {
-  await client.query("SELECT pg_advisory_xact_lock(hashtextextended('planning_input_set:' || $1, 0))", [label]);
+  await client.query("SELECT pg_advisory_xact_lock(hashtextextended('planning_input_set:' || $1, 0))", [
+    label,
+  ]);
 }
 
 /** Like lockLabel, but gives up at once: a concurrent transition on the label answers 409. */

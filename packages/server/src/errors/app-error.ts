@@ -1,9 +1,5 @@
 import type { TImportReport } from '@planning-hub/contracts/api/input-sets';
-import {
-  formatMessage,
-  messageOf,
-  type TMessage,
-} from '@planning-hub/contracts/messages/format-message';
+import { formatMessage, messageOf, type TMessage } from '@planning-hub/contracts/messages/format-message';
 import type {
   TErrorMessageCode,
   THintMessageCode,
@@ -47,7 +43,10 @@ type TAppErrorOptions = {
 };
 
 /** A hint's code with its parameters checked against the catalog. */
-export function hintOf<TCode extends THintMessageCode>(code: TCode, params: TMessageParams<TCode>): TMessage<TCode> {
+export function hintOf<TCode extends THintMessageCode>(
+  code: TCode,
+  params: TMessageParams<TCode>,
+): TMessage<TCode> {
   return messageOf(code, params);
 }
 
@@ -65,7 +64,12 @@ export class AppError<TCode extends TErrorMessageCode = TErrorMessageCode> exten
   /** A refused upload's whole import report, so that a client (the CLI) can keep it as a successful one. */
   readonly report: TImportReport | undefined;
 
-  constructor(code: TAppErrorCode, messageCode: TCode, params: TMessageParams<TCode>, options: TAppErrorOptions = {}) {
+  constructor(
+    code: TAppErrorCode,
+    messageCode: TCode,
+    params: TMessageParams<TCode>,
+    options: TAppErrorOptions = {},
+  ) {
     super(formatMessage('en', messageCode, params), { cause: options.cause });
     this.name = 'AppError';
     this.code = code;

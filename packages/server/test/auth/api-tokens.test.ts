@@ -19,7 +19,12 @@ describe('API tokens', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     clients = createDatabaseClients(database.url, 2);
-    await createUser({ prisma: clients.prisma, username: 'ci-bot', role: 'planner', password: 'bot password 123' });
+    await createUser({
+      prisma: clients.prisma,
+      username: 'ci-bot',
+      role: 'planner',
+      password: 'bot password 123',
+    });
   });
 
   afterAll(async () => {
@@ -28,11 +33,19 @@ describe('API tokens', () => {
   });
 
   it('returns the secret once and stores only its sha256 and prefix', async () => {
-    const created = await createApiToken({ prisma: clients.prisma, username: 'ci-bot', name: 'nightly import' });
+    const created = await createApiToken({
+      prisma: clients.prisma,
+      username: 'ci-bot',
+      name: 'nightly import',
+    });
     expect(created.token).toMatch(/^ph_[0-9a-f]{8}_[A-Za-z0-9_-]{43}$/);
     expect(created.token.startsWith(`ph_${created.prefix}_`)).toBe(true);
     const { rows } = await clients.pool.query('SELECT * FROM api_tokens WHERE id = $1', [created.id]);
-    expect(rows[0]).toMatchObject({ name: 'nightly import', prefix: created.prefix, token_hash: sha256Hex(created.token) });
+    expect(rows[0]).toMatchObject({
+      name: 'nightly import',
+      prefix: created.prefix,
+      token_hash: sha256Hex(created.token),
+    });
     expect(JSON.stringify(rows)).not.toContain(created.token.split('_').at(-1));
   });
 
@@ -48,7 +61,9 @@ describe('API tokens', () => {
       via: 'token',
       token: { id: created.id, expiresAt: new Date(created.expiresAt!) },
     });
-    const { rows } = await clients.pool.query('SELECT last_used_at FROM api_tokens WHERE id = $1', [created.id]);
+    const { rows } = await clients.pool.query('SELECT last_used_at FROM api_tokens WHERE id = $1', [
+      created.id,
+    ]);
     expect(rows[0].last_used_at).toBeInstanceOf(Date);
   });
 
@@ -65,7 +80,9 @@ describe('API tokens', () => {
     const revoked = await revokeApiToken({ prisma: clients.prisma, prefix: byPrefix.prefix });
     expect(revoked).toMatchObject({ id: byPrefix.id, wasRevoked: false, username: 'ci-bot' });
     expect(await resolveApiToken({ prisma: clients.prisma, token: byPrefix.token })).toBeNull();
-    expect(await revokeApiToken({ prisma: clients.prisma, prefix: byPrefix.prefix })).toMatchObject({ wasRevoked: true });
+    expect(await revokeApiToken({ prisma: clients.prisma, prefix: byPrefix.prefix })).toMatchObject({
+      wasRevoked: true,
+    });
 
     const byId = await createApiToken({ prisma: clients.prisma, username: 'ci-bot', name: 'revoke by id' });
     await revokeApiToken({ prisma: clients.prisma, id: byId.id });
@@ -80,11 +97,15 @@ describe('API tokens', () => {
     });
     await expect(revokeApiToken({ prisma, prefix: 'xyz' })).rejects.toMatchObject({ code: 'bad_request' });
     await expect(revokeApiToken({ prisma })).rejects.toMatchObject({ code: 'bad_request' });
-    await expect(revokeApiToken({ prisma, prefix: 'deadbeef', id: 1 })).rejects.toMatchObject({ code: 'bad_request' });
+    await expect(revokeApiToken({ prisma, prefix: 'deadbeef', id: 1 })).rejects.toMatchObject({
+      code: 'bad_request',
+    });
   });
 
   it('refuses tokens for unknown users', async () => {
-    await expect(createApiToken({ prisma: clients.prisma, username: 'ghost', name: 'x' })).rejects.toMatchObject({
+    await expect(
+      createApiToken({ prisma: clients.prisma, username: 'ghost', name: 'x' }),
+    ).rejects.toMatchObject({
       code: 'not_found',
       message: "User 'ghost' not found.",
     });
@@ -101,21 +122,37 @@ describe('API tokens', () => {
     const before = Date.now();
     const created = await createApiToken({ prisma: clients.prisma, username: 'ci-bot', name: 'expiring' });
     expect(Date.parse(created.expiresAt!) - before).toBeGreaterThanOrEqual(90 * 86_400_000);
-    const week = await createApiToken({ prisma: clients.prisma, username: 'ci-bot', name: 'week', expiresInDays: 7 });
+    const week = await createApiToken({
+      prisma: clients.prisma,
+      username: 'ci-bot',
+      name: 'week',
+      expiresInDays: 7,
+    });
     expect(Date.parse(week.expiresAt!) - Date.parse(week.createdAt)).toBeLessThan(7 * 86_400_000 + 60_000);
-    await expect(createApiToken({ prisma: clients.prisma, username: 'ci-bot', name: 'x', expiresInDays: 0 })).rejects.toMatchObject({
+    await expect(
+      createApiToken({ prisma: clients.prisma, username: 'ci-bot', name: 'x', expiresInDays: 0 }),
+    ).rejects.toMatchObject({
       code: 'bad_request',
     });
 
-    await clients.pool.query(`UPDATE api_tokens SET expires_at = now() - interval '1 second' WHERE id = $1`, [created.id]);
+    await clients.pool.query(`UPDATE api_tokens SET expires_at = now() - interval '1 second' WHERE id = $1`, [
+      created.id,
+    ]);
     expect(await resolveApiToken({ prisma: clients.prisma, token: created.token })).toBeNull();
   });
 
   it("revokes only the owner's tokens when an owner is given, and calls the others not found", async () => {
-    const other = await createUser({ prisma: clients.prisma, username: 'other-bot', role: 'viewer', password: 'other password 1' });
+    const other = await createUser({
+      prisma: clients.prisma,
+      username: 'other-bot',
+      role: 'viewer',
+      password: 'other password 1',
+    });
     const theirs = await createApiToken({ prisma: clients.prisma, username: other.username, name: 'theirs' });
     const { rows } = await clients.pool.query(`SELECT id FROM users WHERE username = 'ci-bot'`);
-    await expect(revokeApiToken({ prisma: clients.prisma, prefix: theirs.prefix, ownerUserId: rows[0].id })).rejects.toMatchObject({
+    await expect(
+      revokeApiToken({ prisma: clients.prisma, prefix: theirs.prefix, ownerUserId: rows[0].id }),
+    ).rejects.toMatchObject({
       code: 'not_found',
       message: `API token with prefix '${theirs.prefix}' not found.`,
     });
@@ -124,17 +161,32 @@ describe('API tokens', () => {
 
   it("gives no token to a local operator's user", async () => {
     await resolveLocalOperator({ prisma: clients.prisma, osUser: 'ops' });
-    await expect(createApiToken({ prisma: clients.prisma, username: 'local:ops', name: 'x' })).rejects.toMatchObject({
+    await expect(
+      createApiToken({ prisma: clients.prisma, username: 'local:ops', name: 'x' }),
+    ).rejects.toMatchObject({
       code: 'bad_request',
       message: expect.stringContaining("User 'local:ops' is a local operator"),
     });
   });
 
   it('trades the right password for a token, and refuses a wrong one like sign-in', async () => {
-    const created = await createLoginToken({ prisma: clients.prisma, username: 'ci-bot', password: 'bot password 123', name: 'cli' });
-    expect(await resolveApiToken({ prisma: clients.prisma, token: created.token })).toMatchObject({ username: 'ci-bot', via: 'token' });
+    const created = await createLoginToken({
+      prisma: clients.prisma,
+      username: 'ci-bot',
+      password: 'bot password 123',
+      name: 'cli',
+    });
+    expect(await resolveApiToken({ prisma: clients.prisma, token: created.token })).toMatchObject({
+      username: 'ci-bot',
+      via: 'token',
+    });
     await expect(
-      createLoginToken({ prisma: clients.prisma, username: 'ci-bot', password: 'wrong password', name: 'cli' }),
+      createLoginToken({
+        prisma: clients.prisma,
+        username: 'ci-bot',
+        password: 'wrong password',
+        name: 'cli',
+      }),
     ).rejects.toMatchObject({ code: 'unauthenticated', message: 'Wrong username or password.' });
   });
 });

@@ -27,7 +27,9 @@ describe('password hashing slots', () => {
 
   it('frees the slot of a hash that fails', async () => {
     const slots = createHashingSlots({ running: 1, waiting: 0 });
-    await expect(slots.run(async () => Promise.reject(new Error('scrypt failed')))).rejects.toThrow('scrypt failed');
+    await expect(slots.run(async () => Promise.reject(new Error('scrypt failed')))).rejects.toThrow(
+      'scrypt failed',
+    );
     expect(slots.load()).toEqual({ running: 0, waiting: 0 });
   });
 });

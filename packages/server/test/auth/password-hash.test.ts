@@ -26,7 +26,13 @@ describe('password hashes', () => {
   });
 
   it('never matches a malformed hash', async () => {
-    for (const hash of ['', 'plain', 'scrypt$0$8$1$AA==$AA==', 'bcrypt$1$2$3$AA==$AA==', 'scrypt$1024$8$1$$']) {
+    for (const hash of [
+      '',
+      'plain',
+      'scrypt$0$8$1$AA==$AA==',
+      'bcrypt$1$2$3$AA==$AA==',
+      'scrypt$1024$8$1$$',
+    ]) {
       expect(await verifyPassword({ password: 'anything at all', hash })).toBe(false);
     }
   });

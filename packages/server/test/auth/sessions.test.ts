@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabaseClients } from '../../src/database/connect';
 import { sha256Hex } from '../../src/services/auth/secrets';
-import { openBrowserSession, resolveSession, signIn, signOut, verifyCredentials } from '../../src/services/auth/sessions';
+import {
+  openBrowserSession,
+  resolveSession,
+  signIn,
+  signOut,
+  verifyCredentials,
+} from '../../src/services/auth/sessions';
 import { createUser } from '../../src/services/auth/users';
 import { createTestDatabase } from '@planning-hub/test-support/test-database';
 
@@ -37,7 +43,9 @@ describe('sessions', () => {
     expect(ttl).toBeGreaterThanOrEqual(12 * 3_600_000 - 1000);
     expect(ttl).toBeLessThanOrEqual(12 * 3_600_000 + 5000);
 
-    expect(await resolveSession({ prisma: clients.prisma, sessionId: session.sessionId, idleMinutes: 60 })).toMatchObject({
+    expect(
+      await resolveSession({ prisma: clients.prisma, sessionId: session.sessionId, idleMinutes: 60 }),
+    ).toMatchObject({
       principal: { username: 'taro', role: 'reviewer', via: 'session', kind: 'person' },
       csrfToken: session.csrfToken,
     });
@@ -45,9 +53,15 @@ describe('sessions', () => {
 
   it('refuses a wrong password and an unknown user with the same message', async () => {
     const wrong = signIn({ prisma: clients.prisma, sessionTtlHours: 12, username: 'taro', password: 'nope' });
-    await expect(wrong).rejects.toMatchObject({ code: 'unauthenticated', message: 'Wrong username or password.' });
+    await expect(wrong).rejects.toMatchObject({
+      code: 'unauthenticated',
+      message: 'Wrong username or password.',
+    });
     const unknown = signIn({ prisma: clients.prisma, sessionTtlHours: 12, username: 'nobody', password });
-    await expect(unknown).rejects.toMatchObject({ code: 'unauthenticated', message: 'Wrong username or password.' });
+    await expect(unknown).rejects.toMatchObject({
+      code: 'unauthenticated',
+      message: 'Wrong username or password.',
+    });
   });
 
   it('issues a new id on every sign-in and drops the one it replaces', async () => {
@@ -55,15 +69,24 @@ describe('sessions', () => {
     const second = await signInTaro(first.sessionId);
     expect(second.sessionId).not.toBe(first.sessionId);
     expect(second.csrfToken).not.toBe(first.csrfToken);
-    expect(await resolveSession({ prisma: clients.prisma, sessionId: first.sessionId, idleMinutes: 60 })).toBeNull();
-    expect(await resolveSession({ prisma: clients.prisma, sessionId: second.sessionId, idleMinutes: 60 })).not.toBeNull();
+    expect(
+      await resolveSession({ prisma: clients.prisma, sessionId: first.sessionId, idleMinutes: 60 }),
+    ).toBeNull();
+    expect(
+      await resolveSession({ prisma: clients.prisma, sessionId: second.sessionId, idleMinutes: 60 }),
+    ).not.toBeNull();
   });
 
   it('deletes an expired session when it is presented', async () => {
     const session = await signInTaro();
     const idHash = sha256Hex(session.sessionId);
-    await clients.pool.query(`UPDATE sessions SET expires_at = now() - interval '1 second' WHERE id_hash = $1`, [idHash]);
-    expect(await resolveSession({ prisma: clients.prisma, sessionId: session.sessionId, idleMinutes: 60 })).toBeNull();
+    await clients.pool.query(
+      `UPDATE sessions SET expires_at = now() - interval '1 second' WHERE id_hash = $1`,
+      [idHash],
+    );
+    expect(
+      await resolveSession({ prisma: clients.prisma, sessionId: session.sessionId, idleMinutes: 60 }),
+    ).toBeNull();
     const { rowCount } = await clients.pool.query('SELECT 1 FROM sessions WHERE id_hash = $1', [idHash]);
     expect(rowCount).toBe(0);
   });
@@ -71,19 +94,34 @@ describe('sessions', () => {
   it('slides last_seen_at forward when the session is used', async () => {
     const session = await signInTaro();
     const idHash = sha256Hex(session.sessionId);
-    await clients.pool.query(`UPDATE sessions SET last_seen_at = now() - interval '30 minutes' WHERE id_hash = $1`, [idHash]);
+    await clients.pool.query(
+      `UPDATE sessions SET last_seen_at = now() - interval '30 minutes' WHERE id_hash = $1`,
+      [idHash],
+    );
     await resolveSession({ prisma: clients.prisma, sessionId: session.sessionId, idleMinutes: 60 });
-    const { rows } = await clients.pool.query('SELECT last_seen_at FROM sessions WHERE id_hash = $1', [idHash]);
+    const { rows } = await clients.pool.query('SELECT last_seen_at FROM sessions WHERE id_hash = $1', [
+      idHash,
+    ]);
     expect(Date.now() - rows[0].last_seen_at.getTime()).toBeLessThan(60_000);
   });
 
   it('ends and deletes a session left unused for longer than idleMinutes, long before it expires', async () => {
     const session = await signInTaro();
     const idHash = sha256Hex(session.sessionId);
-    await clients.pool.query(`UPDATE sessions SET last_seen_at = now() - interval '16 minutes' WHERE id_hash = $1`, [idHash]);
-    expect(await resolveSession({ prisma: clients.prisma, sessionId: session.sessionId, idleMinutes: 20 })).not.toBeNull();
-    await clients.pool.query(`UPDATE sessions SET last_seen_at = now() - interval '21 minutes' WHERE id_hash = $1`, [idHash]);
-    expect(await resolveSession({ prisma: clients.prisma, sessionId: session.sessionId, idleMinutes: 20 })).toBeNull();
+    await clients.pool.query(
+      `UPDATE sessions SET last_seen_at = now() - interval '16 minutes' WHERE id_hash = $1`,
+      [idHash],
+    );
+    expect(
+      await resolveSession({ prisma: clients.prisma, sessionId: session.sessionId, idleMinutes: 20 }),
+    ).not.toBeNull();
+    await clients.pool.query(
+      `UPDATE sessions SET last_seen_at = now() - interval '21 minutes' WHERE id_hash = $1`,
+      [idHash],
+    );
+    expect(
+      await resolveSession({ prisma: clients.prisma, sessionId: session.sessionId, idleMinutes: 20 }),
+    ).toBeNull();
     const { rowCount } = await clients.pool.query('SELECT 1 FROM sessions WHERE id_hash = $1', [idHash]);
     expect(rowCount).toBe(0);
   });
@@ -92,7 +130,9 @@ describe('sessions', () => {
     const session = await signInTaro();
     await clients.pool.query(`UPDATE users SET disabled_at = now() WHERE username = 'taro'`);
     try {
-      expect(await resolveSession({ prisma: clients.prisma, sessionId: session.sessionId, idleMinutes: 60 })).toBeNull();
+      expect(
+        await resolveSession({ prisma: clients.prisma, sessionId: session.sessionId, idleMinutes: 60 }),
+      ).toBeNull();
       await expect(signInTaro()).rejects.toMatchObject({ code: 'unauthenticated' });
     } finally {
       await clients.pool.query(`UPDATE users SET disabled_at = NULL WHERE username = 'taro'`);
@@ -102,14 +142,22 @@ describe('sessions', () => {
   it('signs out, and ignores ids that are unknown or malformed', async () => {
     const session = await signInTaro();
     await signOut({ prisma: clients.prisma, sessionId: session.sessionId });
-    expect(await resolveSession({ prisma: clients.prisma, sessionId: session.sessionId, idleMinutes: 60 })).toBeNull();
+    expect(
+      await resolveSession({ prisma: clients.prisma, sessionId: session.sessionId, idleMinutes: 60 }),
+    ).toBeNull();
     await signOut({ prisma: clients.prisma, sessionId: 'not-a-session' });
-    expect(await resolveSession({ prisma: clients.prisma, sessionId: "' OR 1=1 --", idleMinutes: 60 })).toBeNull();
+    expect(
+      await resolveSession({ prisma: clients.prisma, sessionId: "' OR 1=1 --", idleMinutes: 60 }),
+    ).toBeNull();
   });
 
   it('checks credentials once for sign-in and planning login alike', async () => {
-    expect(await verifyCredentials({ prisma: clients.prisma, username: ' taro ', password })).toMatchObject({ username: 'taro' });
-    await expect(verifyCredentials({ prisma: clients.prisma, username: 'taro', password: 'nope' })).rejects.toMatchObject({
+    expect(await verifyCredentials({ prisma: clients.prisma, username: ' taro ', password })).toMatchObject({
+      username: 'taro',
+    });
+    await expect(
+      verifyCredentials({ prisma: clients.prisma, username: 'taro', password: 'nope' }),
+    ).rejects.toMatchObject({
       code: 'unauthenticated',
       message: 'Wrong username or password.',
     });
@@ -121,7 +169,9 @@ describe('sessions', () => {
     const opened = await openBrowserSession({ prisma: clients.prisma, userId: rows[0].id });
     expect(opened.expiresAt.getTime() - before).toBeLessThanOrEqual(10 * 60_000 + 1000);
     expect(opened.expiresAt.getTime() - before).toBeGreaterThan(9 * 60_000);
-    expect(await resolveSession({ prisma: clients.prisma, sessionId: opened.sessionId, idleMinutes: 60 })).toMatchObject({
+    expect(
+      await resolveSession({ prisma: clients.prisma, sessionId: opened.sessionId, idleMinutes: 60 }),
+    ).toMatchObject({
       principal: { username: 'taro', via: 'session' },
       csrfToken: opened.csrfToken,
     });

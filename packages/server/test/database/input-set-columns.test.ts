@@ -12,6 +12,8 @@ function selectedNames(columns: string): string[] {
 
 describe('raw SQL column lists (CONTRIBUTING.md, "Raw SQL or Prisma")', () => {
   it('reads every field of the InputSet model, under its Prisma name, and nothing else', () => {
-    expect(selectedNames(INPUT_SET_COLUMNS).sort()).toEqual(Object.values(Prisma.InputSetScalarFieldEnum).sort());
+    expect(selectedNames(INPUT_SET_COLUMNS).sort()).toEqual(
+      Object.values(Prisma.InputSetScalarFieldEnum).sort(),
+    );
   });
 });

@@ -64,7 +64,10 @@ describe('migrations', () => {
     const actual = await readCatalog(migrated.url);
     const expected = await readCatalog(fromSchema.url);
     for (const key of Object.keys(CATALOG_QUERIES)) {
-      expect(actual[key]!.filter((row) => !isManual(row)), key).toEqual(expected[key]);
+      expect(
+        actual[key]!.filter((row) => !isManual(row)),
+        key,
+      ).toEqual(expected[key]);
     }
   });
 

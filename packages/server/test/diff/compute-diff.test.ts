@@ -6,7 +6,12 @@ import type { TDiffKind } from '@planning-hub/contracts/api/diff';
 import type { TTableName } from '@planning-hub/contracts/tables';
 import { createDatabaseClients } from '../../src/database/connect';
 import { computeDiffToCache } from '../../src/services/diff/compute-diff';
-import { diffCachePaths, readDiffManifest, readDiffRowsPage, type TDiffManifest } from '../../src/services/diff/diff-cache';
+import {
+  diffCachePaths,
+  readDiffManifest,
+  readDiffRowsPage,
+  type TDiffManifest,
+} from '../../src/services/diff/diff-cache';
 import { createTestDatabase } from '@planning-hub/test-support/test-database';
 import { createEditedPair, importRevision, markDraftReady } from './diff-fixtures';
 
@@ -26,7 +31,10 @@ afterAll(async () => {
 });
 
 function diff(ref: string, against: string) {
-  return computeDiffToCache({ pool: db.pool }, { ref, against, paths: diffCachePaths(cacheDir, ref, against) });
+  return computeDiffToCache(
+    { pool: db.pool },
+    { ref, against, paths: diffCachePaths(cacheDir, ref, against) },
+  );
 }
 
 async function rowsOf(manifest: TDiffManifest, table: TTableName, kind: TDiffKind) {
@@ -43,7 +51,9 @@ describe('computeDiffToCache', () => {
   });
 
   it('gives exactly the known edits as per-table counts', () => {
-    const counts = Object.fromEntries(manifest.summary.map((s) => [s.table, [s.added, s.removed, s.changed, s.unchanged]]));
+    const counts = Object.fromEntries(
+      manifest.summary.map((s) => [s.table, [s.added, s.removed, s.changed, s.unchanged]]),
+    );
     expect(counts).toEqual({
       demand: [1, 1, 1, 1],
       capacity: [0, 0, 1, 1],
@@ -55,16 +65,31 @@ describe('computeDiffToCache', () => {
       params: [0, 0, 1, 3],
     });
     expect(manifest.totals).toEqual({ added: 2, removed: 1, changed: 6, unchanged: 10 });
-    expect(manifest).toMatchObject({ ref: 'weekly_refresh@draft', against: 'weekly_refresh', refRevision: 2, againstRevision: 1, identical: false });
-    expect(manifest.summary.find((s) => s.table === 'demand')!.changedColumns).toEqual({ quantity: 1, uom: 1 });
+    expect(manifest).toMatchObject({
+      ref: 'weekly_refresh@draft',
+      against: 'weekly_refresh',
+      refRevision: 2,
+      againstRevision: 1,
+      identical: false,
+    });
+    expect(manifest.summary.find((s) => s.table === 'demand')!.changedColumns).toEqual({
+      quantity: 1,
+      uom: 1,
+    });
   });
 
   it('lists added and removed rows with their values, Japanese codes as typed', async () => {
     expect(await rowsOf(manifest, 'demand', 'added')).toEqual([
-      { key: { item_code: '0123', location_code: 'OSAKA', period: '2027-01' }, values: { quantity: '5', uom: null } },
+      {
+        key: { item_code: '0123', location_code: 'OSAKA', period: '2027-01' },
+        values: { quantity: '5', uom: null },
+      },
     ]);
     expect(await rowsOf(manifest, 'demand', 'removed')).toEqual([
-      { key: { item_code: '0123', location_code: 'OSAKA', period: '2027-02' }, values: { quantity: '20', uom: null } },
+      {
+        key: { item_code: '0123', location_code: 'OSAKA', period: '2027-02' },
+        values: { quantity: '20', uom: null },
+      },
     ]);
     expect(await rowsOf(manifest, 'period_metrics', 'added')).toEqual([
       { key: { period: '2027-02', metric: 'fx_rate' }, values: { value: '149.5' } },
@@ -82,16 +107,28 @@ describe('computeDiffToCache', () => {
       },
     ]);
     expect(await rowsOf(manifest, 'capacity', 'changed')).toEqual([
-      { key: { resource_code: 'R1', period: '2027-01' }, changes: [{ column: 'available_hours', old: '160', new: '176', delta: '16', percent: '10' }] },
+      {
+        key: { resource_code: 'R1', period: '2027-01' },
+        changes: [{ column: 'available_hours', old: '160', new: '176', delta: '16', percent: '10' }],
+      },
     ]);
     expect(await rowsOf(manifest, 'inventory', 'changed')).toEqual([
-      { key: { item_code: '部品-001', location_code: '東京' }, changes: [{ column: 'on_hand', old: '5', new: '0', delta: '-5', percent: '-100' }] },
+      {
+        key: { item_code: '部品-001', location_code: '東京' },
+        changes: [{ column: 'on_hand', old: '5', new: '0', delta: '-5', percent: '-100' }],
+      },
     ]);
     expect(await rowsOf(manifest, 'period_metrics', 'changed')).toEqual([
-      { key: { period: '2027-01', metric: 'fx_rate' }, changes: [{ column: 'value', old: '151.25', new: '150', delta: '-1.25', percent: '-0.8264' }] },
+      {
+        key: { period: '2027-01', metric: 'fx_rate' },
+        changes: [{ column: 'value', old: '151.25', new: '150', delta: '-1.25', percent: '-0.8264' }],
+      },
     ]);
     expect(await rowsOf(manifest, 'calendar', 'changed')).toEqual([
-      { key: { date: '2027-01-04' }, changes: [{ column: 'hours', old: '8', new: '7.5', delta: '-0.5', percent: '-6.25' }] },
+      {
+        key: { date: '2027-01-04' },
+        changes: [{ column: 'hours', old: '8', new: '7.5', delta: '-0.5', percent: '-6.25' }],
+      },
     ]);
     expect(await rowsOf(manifest, 'params', 'changed')).toEqual([
       { key: { key: 'planner' }, changes: [{ column: 'value', old: '"山田"', new: '"佐藤"' }] },
@@ -103,7 +140,9 @@ describe('computeDiffToCache', () => {
     expect(path.basename(paths.manifestFile)).toBe('weekly_refresh@draft__weekly_refresh.json');
     const read = await readDiffManifest(paths);
     expect(read.status).toBe('ok');
-    const { rows } = await db.pool.query("SELECT status, content_hash FROM planning_input_sets WHERE label = 'weekly_refresh'");
+    const { rows } = await db.pool.query(
+      "SELECT status, content_hash FROM planning_input_sets WHERE label = 'weekly_refresh'",
+    );
     const hashes = Object.fromEntries(rows.map((r) => [r.status, r.content_hash]));
     expect(manifest.refHash).toBe(hashes.draft);
     expect(manifest.againstHash).toBe(hashes.ready);
@@ -128,9 +167,14 @@ describe('computeDiffToCache', () => {
       `SELECT s.status, d.quantity::text AS q FROM planning_input_demand d JOIN planning_input_sets s ON s.id = d.input_set_id
         WHERE s.label = 'scale_check' AND d.period = '2027-01' ORDER BY s.status`,
     );
-    expect(rows).toEqual([{ status: 'draft', q: '100.5000' }, { status: 'ready', q: '100.50' }]);
+    expect(rows).toEqual([
+      { status: 'draft', q: '100.5000' },
+      { status: 'ready', q: '100.50' },
+    ]);
     // Different stored hashes would normally differ; force the comparison by making them unequal.
-    await db.pool.query("UPDATE planning_input_sets SET content_hash = repeat('0', 64) WHERE label = 'scale_check' AND status = 'draft'");
+    await db.pool.query(
+      "UPDATE planning_input_sets SET content_hash = repeat('0', 64) WHERE label = 'scale_check' AND status = 'draft'",
+    );
     const result = await diff('scale_check@draft', 'scale_check');
     expect(result.identical).toBe(false);
     expect(result.totals).toMatchObject({ added: 0, removed: 0, changed: 0 });
@@ -147,7 +191,9 @@ describe('computeDiffToCache', () => {
        UNION ALL
        SELECT id, CASE WHEN status = 'ready' THEN 'A-1' ELSE 'Ａ-1' END, '東京', '2027-01', 1 FROM planning_input_sets WHERE label = 'key_check'`,
     );
-    await db.pool.query("UPDATE planning_input_sets SET content_hash = repeat('0', 64) WHERE label = 'key_check' AND status = 'draft'");
+    await db.pool.query(
+      "UPDATE planning_input_sets SET content_hash = repeat('0', 64) WHERE label = 'key_check' AND status = 'draft'",
+    );
     const result = await diff('key_check@draft', 'key_check');
     const demand = result.summary.find((s) => s.table === 'demand')!;
     expect(demand).toMatchObject({ added: 2, removed: 2, changed: 0 });
@@ -181,10 +227,13 @@ describe('computeDiffToCache', () => {
        SELECT s.id, 'P-' || lpad(g::text, 5, '0'), 'X', '2027-01', g FROM planning_input_sets s, generate_series(1, 2500) g
         WHERE s.label = 'paging' AND s.status = 'draft'`,
     );
-    await db.pool.query("UPDATE planning_input_sets SET content_hash = repeat('1', 64) WHERE label = 'paging' AND status = 'draft'");
+    await db.pool.query(
+      "UPDATE planning_input_sets SET content_hash = repeat('1', 64) WHERE label = 'paging' AND status = 'draft'",
+    );
     const result = await diff('paging@draft', 'paging');
     const paths = diffCachePaths(cacheDir, 'paging@draft', 'paging');
-    const page = (offset: number, limit: number) => readDiffRowsPage(paths, result, { table: 'demand', kind: 'added', offset, limit });
+    const page = (offset: number, limit: number) =>
+      readDiffRowsPage(paths, result, { table: 'demand', kind: 'added', offset, limit });
     const codes = async (offset: number, limit: number) =>
       ((await page(offset, limit)).rows as { key: { item_code: string } }[]).map((r) => r.key.item_code);
     expect(result.rows.files.demand?.added?.offsets).toHaveLength(3);

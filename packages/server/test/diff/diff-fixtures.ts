@@ -19,8 +19,14 @@ export const DRAFT_EDITS: Record<string, string> = {
   'capacity.csv': 'resource_code,period,available_hours\nR1,2027-01,176\nR1,2027-02,150.5\n', // 160 -> 176; 150.50 = 150.5
   'inventory.csv': 'item_code,location_code,on_hand,safety_stock\n部品-001,東京,0,1\n', // on_hand 5 -> 0
   'period_metrics.csv': 'period,metric,value\n2027-01,fx_rate,150\n2027-02,fx_rate,149.5\n', // 151.25 -> 150; one added
-  'calendar.csv': 'date,period,working,hours\n2027-01-04,2027-01,true,7.5\n2027-01-09,2027-01,false,0\n2027-02-01,2027-02,true,8\n',
-  'params.json': JSON.stringify({ horizon_start: '2027-01', horizon_periods: 2, period_granularity: 'month', planner: '佐藤' }),
+  'calendar.csv':
+    'date,period,working,hours\n2027-01-04,2027-01,true,7.5\n2027-01-09,2027-01,false,0\n2027-02-01,2027-02,true,8\n',
+  'params.json': JSON.stringify({
+    horizon_start: '2027-01',
+    horizon_periods: 2,
+    period_granularity: 'month',
+    planner: '佐藤',
+  }),
 };
 
 export async function importRevision(
@@ -44,7 +50,8 @@ export async function importRevision(
         sourceKind: 'folder',
       },
     );
-    if (!report.stored) throw new Error(`fixture bundle not stored: ${JSON.stringify(report.problems.slice(0, 3))}`);
+    if (!report.stored)
+      throw new Error(`fixture bundle not stored: ${JSON.stringify(report.problems.slice(0, 3))}`);
     return report.contentHash!;
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -53,11 +60,20 @@ export async function importRevision(
 
 /** Approves the draft (the review service is not what these tests are about, but only an approval makes a draft ready). */
 export async function markDraftReady(pool: pg.Pool, label: string): Promise<void> {
-  await approveDraft({ pool, ref: `${label}@draft`, comment: 'fixture', acknowledgeWarnings: true, actor: systemActor('fixture') });
+  await approveDraft({
+    pool,
+    ref: `${label}@draft`,
+    comment: 'fixture',
+    acknowledgeWarnings: true,
+    actor: systemActor('fixture'),
+  });
 }
 
 /** `label` ready with VALID_BUNDLE, `label@draft` with DRAFT_EDITS. */
-export async function createEditedPair(pool: pg.Pool, label: string): Promise<{ readyHash: string; draftHash: string }> {
+export async function createEditedPair(
+  pool: pg.Pool,
+  label: string,
+): Promise<{ readyHash: string; draftHash: string }> {
   const readyHash = await importRevision(pool, label);
   await markDraftReady(pool, label);
   const draftHash = await importRevision(pool, label, DRAFT_EDITS, '2027-01-B');

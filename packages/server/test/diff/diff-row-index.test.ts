@@ -2,7 +2,14 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { absDeltaOf, loadRowIndex, SCALE_INEXACT, SCALE_NONE, type TKeyDictionary, type TRowIndex } from '../../src/services/diff/diff-row-index';
+import {
+  absDeltaOf,
+  loadRowIndex,
+  SCALE_INEXACT,
+  SCALE_NONE,
+  type TKeyDictionary,
+  type TRowIndex,
+} from '../../src/services/diff/diff-row-index';
 import { createRowIndexWriter } from '../../src/services/diff/diff-row-index-writer';
 import { matchingRows, orderSelection, type TRowFilters } from '../../src/services/diff/diff-row-select';
 
@@ -25,7 +32,12 @@ beforeAll(async () => {
   ];
   let offset = 0;
   for (const row of rows) {
-    writer.add('changed', { offset, key: row.key, mask: row.mask, decimals: [{ delta: row.delta, old: row.old }] });
+    writer.add('changed', {
+      offset,
+      key: row.key,
+      mask: row.mask,
+      decimals: [{ delta: row.delta, old: row.old }],
+    });
     offset += 100;
   }
   dictionary = await writer.finish();
@@ -39,13 +51,19 @@ describe('the row index', () => {
     expect([...index.offsets]).toEqual([0, 100, 200, 300, 400]);
     expect(dictionary).toEqual({
       columns: ['item_code', 'location_code', 'period'],
-      values: [['ITEM-066', 'ITEM-067', 'item-0670', 'ITEM-068'], ['TOKYO', 'OSAKA'], ['2027-01', '2027-02', '2027-03']],
+      values: [
+        ['ITEM-066', 'ITEM-067', 'item-0670', 'ITEM-068'],
+        ['TOKYO', 'OSAKA'],
+        ['2027-01', '2027-02', '2027-03'],
+      ],
     });
     expect(JSON.parse(await readFile(path.join(dir, 'demand.keys.json'), 'utf8'))).toEqual(dictionary);
     expect([...index.keyIds[0]!]).toEqual([0, 1, 1, 2, 3]);
     expect([...index.masks]).toEqual([1, 1, 3, 2, 1]);
     const quantity = index.decimals[0]!;
-    expect([quantity.delta[1], quantity.deltaScale[1], quantity.old[1], quantity.oldScale[1]]).toEqual([2005, 1, 100, 0]);
+    expect([quantity.delta[1], quantity.deltaScale[1], quantity.old[1], quantity.oldScale[1]]).toEqual([
+      2005, 1, 100, 0,
+    ]);
     expect(quantity.deltaScale[3]).toBe(SCALE_NONE);
     // Too many digits for a float: the reader takes the exact value from the row.
     expect(quantity.deltaScale[4]).toBe(SCALE_INEXACT);
@@ -56,7 +74,9 @@ describe('the row index', () => {
 });
 
 describe('matchingRows', () => {
-  const match = (filters: Partial<TRowFilters>) => [...matchingRows(index, dictionary, { ...noFilters, ...filters }, 'changed')];
+  const match = (filters: Partial<TRowFilters>) => [
+    ...matchingRows(index, dictionary, { ...noFilters, ...filters }, 'changed'),
+  ];
 
   it('finds a key value by prefix in any case, or exactly, in any key column or the one named', () => {
     expect(match({ key: 'ITEM-067' })).toEqual([1, 2, 3]);
@@ -85,6 +105,12 @@ describe('orderSelection', () => {
     expect([...byKey.source]).toEqual([0, 0, 1, 1, 1]);
     expect([...byKey.row]).toEqual([0, 1, 0, 1, 2]);
     const byDelta = orderSelection(parts, 'abs_delta');
-    expect([...byDelta.source].map((s, i) => `${s}:${byDelta.row[i]}`)).toEqual(['1:1', '0:0', '0:1', '1:0', '1:2']);
+    expect([...byDelta.source].map((s, i) => `${s}:${byDelta.row[i]}`)).toEqual([
+      '1:1',
+      '0:0',
+      '0:1',
+      '1:0',
+      '1:2',
+    ]);
   });
 });

@@ -19,7 +19,9 @@ describe('exact decimals', () => {
     expect(formatExact(addExact(exact('100.50'), exact('-100.5')))).toBe('0');
     expect(formatExact(subtractExact(exact('1'), exact('1000.001')))).toBe('-999.001');
     const big = '12345678901234567890123456789012345678';
-    expect(formatExact(addExact(exact(big), exact('0.00000000000000000001')))).toBe(`${big}.00000000000000000001`);
+    expect(formatExact(addExact(exact(big), exact('0.00000000000000000001')))).toBe(
+      `${big}.00000000000000000001`,
+    );
   });
 
   it('writes numbers as the bundle does: no trailing zeros, no -0', () => {
@@ -47,7 +49,8 @@ describe('exact decimals', () => {
   });
 
   it('refuses what is not a plain decimal', () => {
-    for (const bad of ['1e3', '', '1.', '.5', '+1', 'NaN']) expect(() => parseExact(bad)).toThrow(/not a plain decimal/);
+    for (const bad of ['1e3', '', '1.', '.5', '+1', 'NaN'])
+      expect(() => parseExact(bad)).toThrow(/not a plain decimal/);
   });
 
   it('keeps a mantissa only while it is exact as a float', () => {

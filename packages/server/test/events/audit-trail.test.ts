@@ -26,10 +26,23 @@ afterAll(async () => {
 async function seedHistory(label: string): Promise<void> {
   const { pool } = clients;
   await importDraft(pool, label);
-  await approveDraft({ pool, ref: `${label}@draft`, reviewer: 'E100', comment: 'first', actor: systemActor('alice') });
+  await approveDraft({
+    pool,
+    ref: `${label}@draft`,
+    reviewer: 'E100',
+    comment: 'first',
+    actor: systemActor('alice'),
+  });
   await importDraft(pool, label, { versionId: '2027-01-B', overrides: { 'inventory.csv': null } });
   // r2 drops inventory: the approval gates' warnings need the acknowledgement (docs/design.md section 11).
-  await approveDraft({ pool, ref: `${label}@draft`, reviewer: 'E101', comment: 'second', acknowledgeWarnings: true, actor: systemActor('bob') });
+  await approveDraft({
+    pool,
+    ref: `${label}@draft`,
+    reviewer: 'E101',
+    comment: 'second',
+    acknowledgeWarnings: true,
+    actor: systemActor('bob'),
+  });
 }
 
 async function eventIds(label: string): Promise<string[]> {
@@ -55,7 +68,9 @@ describe('planning_input_set_events is append-only', () => {
     ['DELETE', "DELETE FROM planning_input_set_events WHERE label = 'append_only'"],
     ['TRUNCATE', 'TRUNCATE planning_input_set_events'],
   ])('refuses %s in SQL', async (operation, sql) => {
-    await expect(clients.pool.query(sql)).rejects.toThrow(`planning_input_set_events is append-only: ${operation} is not allowed`);
+    await expect(clients.pool.query(sql)).rejects.toThrow(
+      `planning_input_set_events is append-only: ${operation} is not allowed`,
+    );
     expect(await eventIds('append_only')).toHaveLength(5);
   });
 });
@@ -150,7 +165,9 @@ describe('listEvents', () => {
     } while (cursor);
     expect(pages).toBe(3);
     expect(seen).toEqual([...(await eventIds('paged'))].reverse());
-    expect((await listAllEvents({ pool: clients.pool, label: 'paged' })).events.map((e) => e.id)).toEqual(seen);
+    expect((await listAllEvents({ pool: clients.pool, label: 'paged' })).events.map((e) => e.id)).toEqual(
+      seen,
+    );
   });
 
   it('refuses a limit outside 1..1000, a reference instead of a label, and unknown labels', async () => {
@@ -180,7 +197,13 @@ describe('backfillEvent (runbook: 0 events)', () => {
       await client.query(
         `INSERT INTO planning_input_sets (label, revision, status, version_id, content_hash, row_counts, uploaded_by, approved_by, approved_at)
          VALUES ($1, 1, $2, 'legacy-1', $3, '{}', 'legacy', $4, $5)`,
-        [label, status, 'a'.repeat(64), status === 'ready' ? 'E007' : null, status === 'ready' ? new Date() : null],
+        [
+          label,
+          status,
+          'a'.repeat(64),
+          status === 'ready' ? 'E007' : null,
+          status === 'ready' ? new Date() : null,
+        ],
       );
       await client.query('COMMIT');
     } finally {
@@ -191,29 +214,57 @@ describe('backfillEvent (runbook: 0 events)', () => {
   it('appends one backfill event for a revision without events, on the chain, and refuses a second', async () => {
     await insertSilentRevision('silent', 'ready');
     expect((await listEvents({ pool: clients.pool, label: 'silent' })).events).toEqual([]);
-    const event = await backfillEvent({ pool: clients.pool, ref: 'silent', comment: 'imported before events, JIRA-77', actor: { ...systemActor('admin'), employeeId: 'E001' } });
+    const event = await backfillEvent({
+      pool: clients.pool,
+      ref: 'silent',
+      comment: 'imported before events, JIRA-77',
+      actor: { ...systemActor('admin'), employeeId: 'E001' },
+    });
     expect(event).toMatchObject({
       action: 'backfill',
       revision: 1,
       actor: 'E001',
       principal: 'admin',
       comment: 'imported before events, JIRA-77',
-      metadata: { reason: 'imported before events, JIRA-77', backfilled_action: 'approve', status_at_backfill: 'ready', approved_by: 'E007' },
+      metadata: {
+        reason: 'imported before events, JIRA-77',
+        backfilled_action: 'approve',
+        status_at_backfill: 'ready',
+        approved_by: 'E007',
+      },
     });
-    expect(await verifyEvents({ pool: clients.pool, label: 'silent' })).toMatchObject({ ok: true, checked: 1 });
+    expect(await verifyEvents({ pool: clients.pool, label: 'silent' })).toMatchObject({
+      ok: true,
+      checked: 1,
+    });
     await expect(
-      backfillEvent({ pool: clients.pool, ref: 'silent@r1', comment: 'again', actor: { ...systemActor('admin'), employeeId: 'E001' } }),
+      backfillEvent({
+        pool: clients.pool,
+        ref: 'silent@r1',
+        comment: 'again',
+        actor: { ...systemActor('admin'), employeeId: 'E001' },
+      }),
     ).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining('already has 1 event(s)') });
   });
 
   it('requires a comment and never touches a revision that has events', async () => {
     await insertSilentRevision('silent_draft', 'draft');
     await expect(
-      backfillEvent({ pool: clients.pool, ref: 'silent_draft@draft', comment: '  ', actor: { ...systemActor('admin'), employeeId: 'E001' } }),
+      backfillEvent({
+        pool: clients.pool,
+        ref: 'silent_draft@draft',
+        comment: '  ',
+        actor: { ...systemActor('admin'), employeeId: 'E001' },
+      }),
     ).rejects.toMatchObject({ code: 'bad_request', message: 'A comment is required.' });
     await seedHistory('has_events');
     await expect(
-      backfillEvent({ pool: clients.pool, ref: 'has_events', comment: 'why', actor: { ...systemActor('admin'), employeeId: 'E001' } }),
+      backfillEvent({
+        pool: clients.pool,
+        ref: 'has_events',
+        comment: 'why',
+        actor: { ...systemActor('admin'), employeeId: 'E001' },
+      }),
     ).rejects.toMatchObject({ code: 'conflict' });
     expect(await eventIds('has_events')).toHaveLength(5);
   });

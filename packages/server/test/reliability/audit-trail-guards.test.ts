@@ -160,9 +160,15 @@ describe('the approval trigger (planning_input_sets_ready_needs_approval)', () =
     await inRolledBackTransaction(owner, async () => {
       await owner.query('SET LOCAL ROLE planning_hub_app');
       if (userId !== null) {
-        await appendEvent(owner as unknown as pg.PoolClient, { ...approveEvent('approval_db', inputSetId, 'someone'), userId });
+        await appendEvent(owner as unknown as pg.PoolClient, {
+          ...approveEvent('approval_db', inputSetId, 'someone'),
+          userId,
+        });
       }
-      failure = await failureOf(owner, `UPDATE planning_input_sets SET status = 'ready' WHERE id = ${inputSetId}`);
+      failure = await failureOf(
+        owner,
+        `UPDATE planning_input_sets SET status = 'ready' WHERE id = ${inputSetId}`,
+      );
     });
     return failure;
   }
@@ -188,7 +194,9 @@ describe('the approval trigger (planning_input_sets_ready_needs_approval)', () =
     } finally {
       earlier.release();
     }
-    expect(await approveAsApp(inputSetId, null)).toMatchObject({ constraint: 'planning_input_sets_ready_needs_approval' });
+    expect(await approveAsApp(inputSetId, null)).toMatchObject({
+      constraint: 'planning_input_sets_ready_needs_approval',
+    });
   });
 
   it('refuses to insert a revision that is ready from the start', async () => {
@@ -207,11 +215,13 @@ describe('the approval trigger (planning_input_sets_ready_needs_approval)', () =
     try {
       expect(await approveAsApp(inputSetId, alice)).toMatchObject({
         constraint: 'planning_input_sets_four_eyes',
-        message: 'four-eyes policy: the user who uploaded the current content of approval_db@r1 cannot also approve it',
+        message:
+          'four-eyes policy: the user who uploaded the current content of approval_db@r1 cannot also approve it',
       });
       expect(await approveAsApp(inputSetId, localOperator)).toMatchObject({
         constraint: 'planning_input_sets_four_eyes',
-        message: 'four-eyes policy: approval_db@r1 must be approved by a signed-in user, not a local operator',
+        message:
+          'four-eyes policy: approval_db@r1 must be approved by a signed-in user, not a local operator',
       });
       expect(await approveAsApp(inputSetId, bob)).toBeNull();
     } finally {
@@ -224,7 +234,9 @@ describe('the approval trigger (planning_input_sets_ready_needs_approval)', () =
     const inputSetId = await draftIdOf('approval_db');
     await setFourEyes(true);
     try {
-      expect(await approveAsApp(inputSetId, bob)).toMatchObject({ constraint: 'planning_input_sets_four_eyes' });
+      expect(await approveAsApp(inputSetId, bob)).toMatchObject({
+        constraint: 'planning_input_sets_four_eyes',
+      });
       expect(await approveAsApp(inputSetId, alice)).toBeNull();
     } finally {
       await setFourEyes(false);
@@ -235,7 +247,9 @@ describe('the approval trigger (planning_input_sets_ready_needs_approval)', () =
     await inRolledBackTransaction(owner, async () => {
       await owner.query('SET LOCAL ROLE planning_hub_app');
       expect(await failureOf(owner, 'SELECT four_eyes FROM planning_hub_policy')).toBeNull();
-      expect(await failureOf(owner, 'UPDATE planning_hub_policy SET four_eyes = false')).toMatchObject({ code: '42501' });
+      expect(await failureOf(owner, 'UPDATE planning_hub_policy SET four_eyes = false')).toMatchObject({
+        code: '42501',
+      });
     });
   });
 });

@@ -23,7 +23,11 @@ describe('createFileArtifactStore', () => {
     expect(await store.open(KEY)).toBeNull();
     const stored = await writer.commit();
     const bytes = await readFile(path.join(root, KEY));
-    expect(stored).toEqual({ key: KEY, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
+    expect(stored).toEqual({
+      key: KEY,
+      bytes: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    });
     expect(bytes.toString('utf8')).toBe(body);
     const opened = await store.open(KEY);
     expect(opened?.bytes).toBe(bytes.length);
@@ -44,7 +48,9 @@ describe('createFileArtifactStore', () => {
   it('reports a store it cannot write to as ArtifactWriteError', async () => {
     const store = createFileArtifactStore(path.join(root, KEY));
     await expect(store.create(KEY)).rejects.toBeInstanceOf(ArtifactWriteError);
-    await expect(store.create(KEY)).rejects.toThrow(/^Could not write planning_input_set\.json to the artifact store: /);
+    await expect(store.create(KEY)).rejects.toThrow(
+      /^Could not write planning_input_set\.json to the artifact store: /,
+    );
   });
 
   it('refuses keys that could leave its folder', async () => {

@@ -17,7 +17,10 @@ function NavItem({ to, isActive, children }: { to: string; isActive: boolean; ch
   );
 }
 
-type THeaderMenuRefs = { buttonRef: RefObject<HTMLButtonElement | null>; panelRef: RefObject<HTMLDivElement | null> };
+type THeaderMenuRefs = {
+  buttonRef: RefObject<HTMLButtonElement | null>;
+  panelRef: RefObject<HTMLDivElement | null>;
+};
 
 /**
  * On a narrow screen (a phone) the nav, the language switch and the account menu fold
@@ -84,11 +87,30 @@ export function AppLayout() {
           aria-controls={panelId}
           onClick={toggleMenu}
         >
-          <svg className="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+          <svg
+            className="icon"
+            viewBox="0 0 16 16"
+            width="16"
+            height="16"
+            aria-hidden="true"
+            focusable="false"
+          >
             {isMenuOpen ? (
-              <path d="M4 4l8 8M12 4l-8 8" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+              <path
+                d="M4 4l8 8M12 4l-8 8"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="1.6"
+                strokeLinecap="round"
+              />
             ) : (
-              <path d="M2.5 4h11M2.5 8h11M2.5 12h11" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+              <path
+                d="M2.5 4h11M2.5 8h11M2.5 12h11"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="1.6"
+                strokeLinecap="round"
+              />
             )}
           </svg>
           {t('header.menu')}

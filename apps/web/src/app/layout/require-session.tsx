@@ -20,7 +20,11 @@ export function RequireSession({ children }: { children: ReactNode }) {
     }
     return (
       <div className="page-center">
-        <ProblemAlert error={session.error} title={t('auth.sessionError')} onRetry={() => void session.refetch()} />
+        <ProblemAlert
+          error={session.error}
+          title={t('auth.sessionError')}
+          onRetry={() => void session.refetch()}
+        />
       </div>
     );
   }

@@ -5,7 +5,10 @@ import { paths } from '../../config/paths';
 import { useSession } from '../../lib/auth/get-session';
 import { useDiff } from '../../features/diff/api/get-diff';
 import { inputSetQueryOptions } from '../../features/input-sets/api/get-input-set';
-import { labelRevisionsQueryOptions, useLabelRevisions } from '../../features/input-sets/api/list-label-revisions';
+import {
+  labelRevisionsQueryOptions,
+  useLabelRevisions,
+} from '../../features/input-sets/api/list-label-revisions';
 import { useInputSetOutlet } from '../../features/input-sets/ref-param';
 import { toApprovalImpact } from '../../features/review/approval-summary';
 import { useChecks } from '../../features/review/api/get-checks';
@@ -35,12 +38,19 @@ export function InputSetReviewRoute() {
   const isDraft = inputSet.status === 'draft';
   const ready = revisions.data?.find((item) => item.status === 'ready' && item.id !== inputSet.id) ?? null;
   const hasReady = revisions.data ? ready !== null : null;
-  const diff = useDiff({ ref: inputSet.ref, against: undefined, contentHash: inputSet.contentHash }, { enabled: isDraft && hasReady === true });
+  const diff = useDiff(
+    { ref: inputSet.ref, against: undefined, contentHash: inputSet.contentHash },
+    { enabled: isDraft && hasReady === true },
+  );
   const impact = toApprovalImpact(hasReady, diff);
   // Approval gates (docs/design.md section 11): the findings stored with this revision and the label's policy.
   const checks = useChecks(inputSet.ref, inputSet.contentHash);
   const policy = usePolicy(inputSet.label);
-  const checkCounts = checks.data?.checked ? { errors: checks.data.errors, warnings: checks.data.warnings } : checks.data ? { errors: 0, warnings: 0 } : null;
+  const checkCounts = checks.data?.checked
+    ? { errors: checks.data.errors, warnings: checks.data.warnings }
+    : checks.data
+      ? { errors: 0, warnings: 0 }
+      : null;
   const diffHref = paths.inputSetDiff.getHref(inputSet.ref);
 
   function handleReviewed(result: TReviewResponse, action: TReviewAction) {
@@ -69,7 +79,9 @@ export function InputSetReviewRoute() {
           onReviewed={handleReviewed}
           onReload={() => {
             void queryClient.invalidateQueries({ queryKey: inputSetQueryOptions(inputSet.ref).queryKey });
-            void queryClient.invalidateQueries({ queryKey: labelRevisionsQueryOptions(inputSet.label).queryKey });
+            void queryClient.invalidateQueries({
+              queryKey: labelRevisionsQueryOptions(inputSet.label).queryKey,
+            });
           }}
           archivedRevision={ready?.revision ?? null}
           impact={impact}

@@ -14,14 +14,24 @@ type TConfirmDialogProps = {
   onCancel: () => void;
 };
 
-const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /**
  * A modal confirmation (the WAI-ARIA dialog pattern on the native <dialog>): the page
  * behind is inert, Tab and Shift+Tab stay inside, Escape cancels, and focus goes back
  * to where it was when the dialog closes. Focus starts on Cancel, the safe choice.
  */
-export function ConfirmDialog({ isOpen, title, children, confirmLabel, isBusy = false, busyLabel, onConfirm, onCancel }: TConfirmDialogProps) {
+export function ConfirmDialog({
+  isOpen,
+  title,
+  children,
+  confirmLabel,
+  isBusy = false,
+  busyLabel,
+  onConfirm,
+  onCancel,
+}: TConfirmDialogProps) {
   const t = useT();
   const titleId = useId();
   const bodyId = useId();
@@ -87,7 +97,13 @@ export function ConfirmDialog({ isOpen, title, children, confirmLabel, isBusy = 
             {children}
           </div>
           <div className="dialog-actions">
-            <button ref={cancelRef} type="button" className="btn btn--secondary" onClick={onCancel} disabled={isBusy}>
+            <button
+              ref={cancelRef}
+              type="button"
+              className="btn btn--secondary"
+              onClick={onCancel}
+              disabled={isBusy}
+            >
               {t('dialog.cancel')}
             </button>
             <button type="button" className="btn btn--primary" onClick={onConfirm} disabled={isBusy}>

@@ -28,7 +28,17 @@ type TFormFieldProps = {
  * A form field: label, control, hint and message, tied together by ids so that a
  * screen reader reads the hint and the error with the control.
  */
-export function FormField({ id, label, mark, hint, message, messageTone = 'error', describedBy, className, children }: TFormFieldProps) {
+export function FormField({
+  id,
+  label,
+  mark,
+  hint,
+  message,
+  messageTone = 'error',
+  describedBy,
+  className,
+  children,
+}: TFormFieldProps) {
   const t = useT();
   const hintId = hint === undefined ? null : `${id}-hint`;
   const messageId = message === undefined ? null : `${id}-message`;
@@ -41,7 +51,9 @@ export function FormField({ id, label, mark, hint, message, messageTone = 'error
         {mark ? (
           <>
             {' '}
-            <span className={`${mark}-mark`}>{t(mark === 'required' ? 'form.required' : 'form.optional')}</span>
+            <span className={`${mark}-mark`}>
+              {t(mark === 'required' ? 'form.required' : 'form.optional')}
+            </span>
           </>
         ) : null}
       </label>
@@ -74,7 +86,13 @@ type TCheckboxFieldProps = {
 export function CheckboxField({ id, label, hint, checked, onChange, className }: TCheckboxFieldProps) {
   return (
     <div className={className ? `field field--checkbox ${className}` : 'field field--checkbox'}>
-      <input id={id} type="checkbox" checked={checked} onChange={(event) => onChange(event.target.checked)} aria-describedby={`${id}-hint`} />
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        onChange={(event) => onChange(event.target.checked)}
+        aria-describedby={`${id}-hint`}
+      />
       <div>
         <label htmlFor={id}>{label}</label>
         <p className="field-hint" id={`${id}-hint`}>

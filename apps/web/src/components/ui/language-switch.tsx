@@ -15,7 +15,12 @@ export function LanguageSwitch() {
       </label>
       <svg className="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
         <circle cx="8" cy="8" r="6.3" fill="none" stroke="currentColor" strokeWidth="1.3" />
-        <path d="M1.8 8h12.4M8 1.7c2 2 2 10.6 0 12.6M8 1.7c-2 2-2 10.6 0 12.6" fill="none" stroke="currentColor" strokeWidth="1.3" />
+        <path
+          d="M1.8 8h12.4M8 1.7c2 2 2 10.6 0 12.6M8 1.7c-2 2-2 10.6 0 12.6"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.3"
+        />
       </svg>
       <select
         id={id}

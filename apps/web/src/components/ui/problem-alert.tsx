@@ -50,7 +50,9 @@ export function ProblemAlert({ error, title, detail, hint, onRetry, children }: 
           </p>
         ) : null}
         {children}
-        {problem?.errors && problem.errors.length > 0 ? <ProblemsByFile problems={problem.errors} headingLevel="h3" /> : null}
+        {problem?.errors && problem.errors.length > 0 ? (
+          <ProblemsByFile problems={problem.errors} headingLevel="h3" />
+        ) : null}
         {problem && problem.status > 0 ? (
           <p className="alert-meta">
             {t('error.meta', { status: problem.status, code: problem.code })}

@@ -63,7 +63,9 @@ export function ProblemsTable({ problems, caption }: { problems: readonly TProbl
                 </td>
                 <td className="num">{problem.row ?? '—'}</td>
                 <td className="mono cell-code">{problem.column ?? '—'}</td>
-                <td className="mono cell-value">{problem.value === null ? '—' : <code>{problem.value}</code>}</td>
+                <td className="mono cell-value">
+                  {problem.value === null ? '—' : <code>{problem.value}</code>}
+                </td>
                 <td className="mono cell-code">{problem.code}</td>
                 <td className="cell-message">
                   <ProblemMessage problem={problem} />
@@ -78,7 +80,11 @@ export function ProblemsTable({ problems, caption }: { problems: readonly TProbl
           <span className="muted">
             {t('problems.showing', { shown: visible.length, total: problems.length })}
           </span>
-          <button type="button" className="btn btn--secondary btn--small" onClick={() => setShown(shown + MORE_PAGE)}>
+          <button
+            type="button"
+            className="btn btn--secondary btn--small"
+            onClick={() => setShown(shown + MORE_PAGE)}
+          >
             {t('problems.showMore')}
           </button>
         </div>
@@ -90,7 +96,13 @@ export function ProblemsTable({ problems, caption }: { problems: readonly TProbl
 type THeadingLevel = 'h2' | 'h3' | 'h4';
 
 /** Problems grouped by file, each group headed with its file and counts. */
-export function ProblemsByFile({ problems, headingLevel = 'h3' }: { problems: readonly TProblem[]; headingLevel?: THeadingLevel }) {
+export function ProblemsByFile({
+  problems,
+  headingLevel = 'h3',
+}: {
+  problems: readonly TProblem[];
+  headingLevel?: THeadingLevel;
+}) {
   const t = useT();
   const Heading = headingLevel;
   return (
@@ -102,9 +114,7 @@ export function ProblemsByFile({ problems, headingLevel = 'h3' }: { problems: re
             <Heading className="problem-group-title">
               <span className="mono">{name}</span>
               <span className="problem-group-counts">
-                {group.errorCount > 0 ? (
-                  <ProblemCountChip severity="error" count={group.errorCount} />
-                ) : null}
+                {group.errorCount > 0 ? <ProblemCountChip severity="error" count={group.errorCount} /> : null}
                 {group.warningCount > 0 ? (
                   <ProblemCountChip severity="warning" count={group.warningCount} />
                 ) : null}

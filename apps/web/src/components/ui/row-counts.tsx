@@ -4,7 +4,9 @@ import { formatCount } from '../../lib/format';
 import { useT } from '../../i18n/i18n-context';
 
 function presentTables(counts: Partial<TRowCounts>) {
-  return TABLE_NAMES.filter((name) => (counts[name] ?? 0) > 0).map((name) => [name, counts[name] ?? 0] as const);
+  return TABLE_NAMES.filter((name) => (counts[name] ?? 0) > 0).map(
+    (name) => [name, counts[name] ?? 0] as const,
+  );
 }
 
 /** Compact per-table counts for a list row: `demand 12,400 · capacity 52 …`. */

@@ -26,7 +26,10 @@ export function useVirtualGrid({ total, windowRows, pageRows, rowHeight, oversca
   // State, not a ref: the virtualizer finds the element on the render after it mounts.
   const [scrollElement, setScrollElement] = useState<HTMLDivElement | null>(null);
   // The row to bring into view once a new window is rendered (null: its top).
-  const [windowView, setWindowView] = useState<{ start: number; scrollIndex: number | null }>({ start: 0, scrollIndex: null });
+  const [windowView, setWindowView] = useState<{ start: number; scrollIndex: number | null }>({
+    start: 0,
+    scrollIndex: null,
+  });
   const [highlightRow, setHighlightRow] = useState<number | null>(null);
   const windowStart = windowView.start;
   const count = windowSize(windowStart, total, windowRows);
@@ -44,7 +47,11 @@ export function useVirtualGrid({ total, windowRows, pageRows, rowHeight, oversca
   const lastRow = windowStart + (virtualRows.at(-1)?.index ?? 0);
   // Before the first layout nothing is "visible": the window's first page is.
   const pageOffsets =
-    virtualRows.length > 0 ? pageOffsetsFor(firstRow, lastRow, pageRows) : count > 0 ? [pageOffsetOf(windowStart, pageRows)] : [];
+    virtualRows.length > 0
+      ? pageOffsetsFor(firstRow, lastRow, pageRows)
+      : count > 0
+        ? [pageOffsetOf(windowStart, pageRows)]
+        : [];
 
   useEffect(() => {
     const index = windowView.scrollIndex ?? 0;
@@ -127,7 +134,8 @@ export function VirtualGrid({
   renderCells,
 }: TVirtualGridProps) {
   const t = useT();
-  const { virtualizer, virtualRows, total, windowStart, count, rowHeight, highlightRow, setScrollElement } = grid;
+  const { virtualizer, virtualRows, total, windowStart, count, rowHeight, highlightRow, setScrollElement } =
+    grid;
   const range = virtualizer.range;
   const visibleFrom = range && count > 0 ? windowStart + range.startIndex + 1 : 0;
   const visibleTo = range && count > 0 ? windowStart + range.endIndex + 1 : 0;
@@ -141,7 +149,11 @@ export function VirtualGrid({
         <p className="range-indicator num" role="status" aria-live="polite">
           {total === 0
             ? t('viewer.noRows')
-            : t('viewer.range', { from: formatCount(visibleFrom), to: formatCount(visibleTo), total: formatCount(total) })}
+            : t('viewer.range', {
+                from: formatCount(visibleFrom),
+                to: formatCount(visibleTo),
+                total: formatCount(total),
+              })}
         </p>
         {total > 0 ? <GoToRowForm total={total} onGo={grid.goToRow} /> : null}
       </div>
@@ -155,7 +167,10 @@ export function VirtualGrid({
         role="region"
         aria-label={label}
       >
-        <table className={tableClassName ? `table table--grid ${tableClassName}` : 'table table--grid'} aria-rowcount={total + 1}>
+        <table
+          className={tableClassName ? `table table--grid ${tableClassName}` : 'table table--grid'}
+          aria-rowcount={total + 1}
+        >
           <thead>
             <tr aria-rowindex={1}>
               <th scope="col" className="num rownum">
@@ -172,9 +187,16 @@ export function VirtualGrid({
             <SpacerRow height={paddingTop} columnCount={columnCount} />
             {virtualRows.map((virtualRow) => {
               const rowIndex = windowStart + virtualRow.index;
-              const classes = [rowClassName, rowIndex === highlightRow ? 'row--highlight' : null].filter(Boolean).join(' ');
+              const classes = [rowClassName, rowIndex === highlightRow ? 'row--highlight' : null]
+                .filter(Boolean)
+                .join(' ');
               return (
-                <tr key={virtualRow.key} aria-rowindex={rowIndex + 2} className={classes || undefined} style={{ height: rowHeight }}>
+                <tr
+                  key={virtualRow.key}
+                  aria-rowindex={rowIndex + 2}
+                  className={classes || undefined}
+                  style={{ height: rowHeight }}
+                >
                   <th scope="row" className="num rownum">
                     {formatCount(rowIndex + 1)}
                   </th>

@@ -51,7 +51,11 @@ export function SignInPage() {
             error={signIn.error}
             title={t('signIn.failed')}
             // Sign-in answers 401 for exactly one reason.
-            detail={isApiError(signIn.error) && signIn.error.status === 401 ? t('signIn.wrongCredentials') : undefined}
+            detail={
+              isApiError(signIn.error) && signIn.error.status === 401
+                ? t('signIn.wrongCredentials')
+                : undefined
+            }
           />
         ) : null}
         <form className="stack" onSubmit={handleSubmit} noValidate={false}>

@@ -15,7 +15,12 @@ import {
   writeRowFilters,
 } from './diff-rules';
 
-const rev = (id: number, revision: number, status: 'draft' | 'ready' | 'archived', ref: string) => ({ id, revision, status, ref });
+const rev = (id: number, revision: number, status: 'draft' | 'ready' | 'archived', ref: string) => ({
+  id,
+  revision,
+  status,
+  ref,
+});
 const draft3 = rev(3, 3, 'draft', 'w@draft');
 const ready2 = rev(2, 2, 'ready', 'w');
 const archived1 = rev(1, 1, 'archived', 'w@r1');
@@ -37,29 +42,61 @@ describe('chooseAgainst', () => {
 
   it('falls back to an older revision when the label has no ready one, else nothing', () => {
     expect(chooseAgainst(draft3, null, [draft3, archived1])).toEqual({ kind: 'ref', ref: 'w@r1' });
-    expect(chooseAgainst(rev(1, 1, 'draft', 'w@draft'), null, [rev(1, 1, 'draft', 'w@draft')])).toEqual({ kind: 'none' });
+    expect(chooseAgainst(rev(1, 1, 'draft', 'w@draft'), null, [rev(1, 1, 'draft', 'w@draft')])).toEqual({
+      kind: 'none',
+    });
   });
 });
 
 describe('diff display rules', () => {
   it('polls only while the job is queued or running', () => {
     expect(isJobWorking(undefined)).toBe(false);
-    const job = { jobId: 'j', ref: 'w@draft', against: 'w', refHash: 'a'.repeat(64), againstHash: 'b'.repeat(64), refRevision: 3, againstRevision: 2, attempts: 0, maxAttempts: 4, createdAt: '2026-01-01T00:00:00.000Z', startedAt: null, error: null, hint: '' };
+    const job = {
+      jobId: 'j',
+      ref: 'w@draft',
+      against: 'w',
+      refHash: 'a'.repeat(64),
+      againstHash: 'b'.repeat(64),
+      refRevision: 3,
+      againstRevision: 2,
+      attempts: 0,
+      maxAttempts: 4,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      startedAt: null,
+      error: null,
+      hint: '',
+    };
     expect(isJobWorking({ ...job, state: 'queued' })).toBe(true);
     expect(isJobWorking({ ...job, state: 'running' })).toBe(true);
     expect(isJobWorking({ ...job, state: 'failed' })).toBe(false);
   });
 
   it('starts with the first table that has changed rows, else added, else removed', () => {
-    const entry = (table: 'demand' | 'capacity', added: number, removed: number, changed: number) => ({ table, added, removed, changed, unchanged: 0, changedColumns: {} });
-    expect(firstSelection([entry('demand', 0, 0, 0), entry('capacity', 2, 0, 5)])).toEqual({ table: 'capacity', kind: 'changed' });
+    const entry = (table: 'demand' | 'capacity', added: number, removed: number, changed: number) => ({
+      table,
+      added,
+      removed,
+      changed,
+      unchanged: 0,
+      changedColumns: {},
+    });
+    expect(firstSelection([entry('demand', 0, 0, 0), entry('capacity', 2, 0, 5)])).toEqual({
+      table: 'capacity',
+      kind: 'changed',
+    });
     expect(firstSelection([entry('demand', 0, 4, 0)])).toEqual({ table: 'demand', kind: 'removed' });
     expect(firstSelection([entry('demand', 0, 0, 0)])).toBeNull();
   });
 
   it('shows the key and, for changed rows, only the columns that changed', () => {
-    expect(diffColumns('demand', 'changed', { quantity: 3 })).toEqual({ key: ['item_code', 'location_code', 'period'], values: ['quantity'] });
-    expect(diffColumns('demand', 'added', {})).toEqual({ key: ['item_code', 'location_code', 'period'], values: ['quantity', 'uom'] });
+    expect(diffColumns('demand', 'changed', { quantity: 3 })).toEqual({
+      key: ['item_code', 'location_code', 'period'],
+      values: ['quantity'],
+    });
+    expect(diffColumns('demand', 'added', {})).toEqual({
+      key: ['item_code', 'location_code', 'period'],
+      values: ['quantity', 'uom'],
+    });
   });
 
   it('signs deltas and rounds percents', () => {
@@ -73,7 +110,13 @@ describe('diff display rules', () => {
 
 describe('row filters in the URL', () => {
   it('reads them with defaults, dropping a bad threshold', () => {
-    expect(rowFiltersFromParams(new URLSearchParams('key=ITEM-067&match=exact&key_column=item_code&column=quantity&min=10&sort=abs_delta'))).toEqual({
+    expect(
+      rowFiltersFromParams(
+        new URLSearchParams(
+          'key=ITEM-067&match=exact&key_column=item_code&column=quantity&min=10&sort=abs_delta',
+        ),
+      ),
+    ).toEqual({
       key: 'ITEM-067',
       match: 'exact',
       keyColumn: 'item_code',
@@ -81,11 +124,16 @@ describe('row filters in the URL', () => {
       minDelta: '10',
       sort: 'abs_delta',
     });
-    expect(rowFiltersFromParams(new URLSearchParams('min=-3&sort=random&match=fuzzy'))).toEqual(NO_ROW_FILTERS);
+    expect(rowFiltersFromParams(new URLSearchParams('min=-3&sort=random&match=fuzzy'))).toEqual(
+      NO_ROW_FILTERS,
+    );
   });
 
   it('writes only what differs from the defaults, keeping the other parameters', () => {
-    const params = writeRowFilters(new URLSearchParams('against=x&key=old'), { ...NO_ROW_FILTERS, sort: 'abs_delta' });
+    const params = writeRowFilters(new URLSearchParams('against=x&key=old'), {
+      ...NO_ROW_FILTERS,
+      sort: 'abs_delta',
+    });
     expect(params.toString()).toBe('against=x&sort=abs_delta');
   });
 
@@ -98,7 +146,11 @@ describe('row filters in the URL', () => {
       min_delta: undefined,
       sort: undefined,
     });
-    expect(rowFilterQuery({ ...NO_ROW_FILTERS, key: 'A', minDelta: '0.5' })).toMatchObject({ key: 'A', match: 'prefix', min_delta: '0.5' });
+    expect(rowFilterQuery({ ...NO_ROW_FILTERS, key: 'A', minDelta: '0.5' })).toMatchObject({
+      key: 'A',
+      match: 'prefix',
+      min_delta: '0.5',
+    });
   });
 });
 
@@ -109,10 +161,26 @@ describe('cellSelectionOf', () => {
   ] as Parameters<typeof cellSelectionOf>[1];
 
   it('lists all changes for table=all or kind=all, else one table and kind that has rows', () => {
-    expect(cellSelectionOf(new URLSearchParams('table=all&kind=all'), summary)).toEqual({ mode: 'changes', table: undefined, kind: undefined });
-    expect(cellSelectionOf(new URLSearchParams('table=demand&kind=all'), summary)).toEqual({ mode: 'changes', table: 'demand', kind: undefined });
-    expect(cellSelectionOf(new URLSearchParams('table=inventory&kind=changed'), summary)).toEqual({ mode: 'rows', table: 'inventory', kind: 'changed' });
-    expect(cellSelectionOf(new URLSearchParams('table=demand&kind=added'), summary)).toEqual({ mode: 'rows', table: 'demand', kind: 'removed' });
+    expect(cellSelectionOf(new URLSearchParams('table=all&kind=all'), summary)).toEqual({
+      mode: 'changes',
+      table: undefined,
+      kind: undefined,
+    });
+    expect(cellSelectionOf(new URLSearchParams('table=demand&kind=all'), summary)).toEqual({
+      mode: 'changes',
+      table: 'demand',
+      kind: undefined,
+    });
+    expect(cellSelectionOf(new URLSearchParams('table=inventory&kind=changed'), summary)).toEqual({
+      mode: 'rows',
+      table: 'inventory',
+      kind: 'changed',
+    });
+    expect(cellSelectionOf(new URLSearchParams('table=demand&kind=added'), summary)).toEqual({
+      mode: 'rows',
+      table: 'demand',
+      kind: 'removed',
+    });
   });
 });
 

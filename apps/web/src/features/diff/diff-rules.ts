@@ -16,7 +16,8 @@ type TRevisionLike = { id: number; ref: string; status: TInputSetStatus; revisio
  * - `none`: nothing older to compare with (the user may still pick a revision);
  * - `loading`: the revisions are needed and not loaded yet.
  */
-export type TAgainstChoice = { kind: 'default' } | { kind: 'ref'; ref: string } | { kind: 'none' } | { kind: 'loading' };
+export type TAgainstChoice =
+  { kind: 'default' } | { kind: 'ref'; ref: string } | { kind: 'none' } | { kind: 'loading' };
 
 export function chooseAgainst(
   current: TRevisionLike,
@@ -27,15 +28,20 @@ export function chooseAgainst(
   if (current.status !== 'ready' && !revisions) return { kind: 'default' };
   if (!revisions) return { kind: 'loading' };
   const others = revisions.filter((revision) => revision.id !== current.id);
-  if (current.status !== 'ready' && others.some((revision) => revision.status === 'ready')) return { kind: 'default' };
-  const older = others.filter((revision) => revision.revision < current.revision).sort((a, b) => b.revision - a.revision)[0];
+  if (current.status !== 'ready' && others.some((revision) => revision.status === 'ready'))
+    return { kind: 'default' };
+  const older = others
+    .filter((revision) => revision.revision < current.revision)
+    .sort((a, b) => b.revision - a.revision)[0];
   return older ? { kind: 'ref', ref: older.ref } : { kind: 'none' };
 }
 
 const KIND_ORDER: readonly TDiffKind[] = ['changed', 'added', 'removed'];
 
 /** The first table and kind with rows to show: changed rows first, then added, then removed. */
-export function firstSelection(summary: readonly TDiffTableSummary[]): { table: TTableName; kind: TDiffKind } | null {
+export function firstSelection(
+  summary: readonly TDiffTableSummary[],
+): { table: TTableName; kind: TDiffKind } | null {
   for (const entry of summary) {
     for (const kind of KIND_ORDER) if (entry[kind] > 0) return { table: entry.table, kind };
   }
@@ -58,7 +64,10 @@ export function diffColumns(table: TTableName, kind: TDiffKind, changedColumns: 
   // Changed rows show only the columns that changed somewhere in this table.
   const values = kind === 'changed' ? others.filter((name) => (changedColumns[name] ?? 0) > 0) : others;
   // A column the API knows and the spec does not (a newer server) is still shown.
-  const extra = kind === 'changed' ? Object.keys(changedColumns).filter((name) => !others.includes(name) && !key.includes(name)) : [];
+  const extra =
+    kind === 'changed'
+      ? Object.keys(changedColumns).filter((name) => !others.includes(name) && !key.includes(name))
+      : [];
   return { key, values: [...values, ...extra] };
 }
 
@@ -103,7 +112,14 @@ export type TRowFilterState = {
   sort: 'key' | 'abs_delta';
 };
 
-export const NO_ROW_FILTERS: TRowFilterState = { key: '', match: 'prefix', keyColumn: '', column: '', minDelta: '', sort: 'key' };
+export const NO_ROW_FILTERS: TRowFilterState = {
+  key: '',
+  match: 'prefix',
+  keyColumn: '',
+  column: '',
+  minDelta: '',
+  sort: 'key',
+};
 
 const MIN_DELTA_TEXT = /^\d{1,30}(\.\d{1,10})?$/;
 
@@ -172,11 +188,18 @@ export type TCellSelection =
   | { mode: 'rows'; table: TTableName; kind: TDiffKind }
   | { mode: 'changes'; table: TTableName | undefined; kind: TDiffKind | undefined };
 
-export function cellSelectionOf(params: URLSearchParams, summary: readonly TDiffTableSummary[]): TCellSelection | null {
+export function cellSelectionOf(
+  params: URLSearchParams,
+  summary: readonly TDiffTableSummary[],
+): TCellSelection | null {
   const table = params.get('table');
   const kind = params.get('kind');
   if (table === 'all' || kind === 'all') {
-    return { mode: 'changes', table: isTableName(table) ? table : undefined, kind: isDiffKind(kind) ? kind : undefined };
+    return {
+      mode: 'changes',
+      table: isTableName(table) ? table : undefined,
+      kind: isDiffKind(kind) ? kind : undefined,
+    };
   }
   if (isTableName(table) && isDiffKind(kind)) {
     const entry = summary.find((candidate) => candidate.table === table);

@@ -30,10 +30,19 @@ const totals = (entries: Partial<TDiffMeasureTotals>[]) =>
 
 describe('measureFromParams', () => {
   it('takes the measure the URL names, else the first that moved, else demand.quantity', () => {
-    expect(measureFromParams(new URLSearchParams('measure=inventory.safety_stock'), undefined)).toEqual({ table: 'inventory', column: 'safety_stock' });
+    expect(measureFromParams(new URLSearchParams('measure=inventory.safety_stock'), undefined)).toEqual({
+      table: 'inventory',
+      column: 'safety_stock',
+    });
     const moved = totals([{}, { table: 'capacity', column: 'available_hours', delta: '16', changed: 1 }]);
-    expect(measureFromParams(new URLSearchParams('measure=demand.uom'), moved)).toEqual({ table: 'capacity', column: 'available_hours' });
-    expect(measureFromParams(new URLSearchParams(), totals([{}]))).toEqual({ table: 'demand', column: 'quantity' });
+    expect(measureFromParams(new URLSearchParams('measure=demand.uom'), moved)).toEqual({
+      table: 'capacity',
+      column: 'available_hours',
+    });
+    expect(measureFromParams(new URLSearchParams(), totals([{}]))).toEqual({
+      table: 'demand',
+      column: 'quantity',
+    });
   });
 });
 
@@ -73,7 +82,10 @@ describe('tolerances as the reviewer writes and reads them', () => {
   });
 
   it('splits the field on spaces and commas, and checks it as the server would', () => {
-    expect(splitToleranceText(' demand.quantity:0.5%, inventory.on_hand:10  ')).toEqual(['demand.quantity:0.5%', 'inventory.on_hand:10']);
+    expect(splitToleranceText(' demand.quantity:0.5%, inventory.on_hand:10  ')).toEqual([
+      'demand.quantity:0.5%',
+      'inventory.on_hand:10',
+    ]);
     expect(splitToleranceText('')).toEqual([]);
     expect(isToleranceTextValid('demand.quantity:0.5% inventory.on_hand:10')).toBe(true);
     expect(isToleranceTextValid('')).toBe(true);

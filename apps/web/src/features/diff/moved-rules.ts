@@ -19,10 +19,14 @@ export const ALL_MEASURES: readonly TMeasure[] = MEASURED_TABLES.flatMap((table)
   measureColumnsOf(table).map((column) => ({ table, column })),
 );
 
-const hasMoved = (totals: TDiffMeasureTotals) => totals.delta !== '0' || totals.added + totals.removed + totals.changed + totals.hidden > 0;
+const hasMoved = (totals: TDiffMeasureTotals) =>
+  totals.delta !== '0' || totals.added + totals.removed + totals.changed + totals.hidden > 0;
 
 /** `?measure=demand.quantity`, else the first measured column that moved, else demand.quantity. */
-export function measureFromParams(params: URLSearchParams, totals: readonly TDiffMeasureTotals[] | undefined): TMeasure {
+export function measureFromParams(
+  params: URLSearchParams,
+  totals: readonly TDiffMeasureTotals[] | undefined,
+): TMeasure {
   const named = ALL_MEASURES.find((measure) => measureName(measure) === params.get('measure'));
   if (named) return named;
   const moved = totals?.find(hasMoved);
@@ -48,7 +52,10 @@ export function secondsSince(iso: string, now: number): number {
 }
 
 /** `quantity: 0.5%`, `on_hand: 10`, `quantity: 0.5% / 10`: a column's tolerance as the reviewer reads it. */
-export function formatTolerance(column: string, tolerance: TColumnTolerance | null | undefined): string | null {
+export function formatTolerance(
+  column: string,
+  tolerance: TColumnTolerance | null | undefined,
+): string | null {
   if (!tolerance) return null;
   const parts = [
     tolerance.relative !== undefined ? `${tolerance.relative}%` : null,

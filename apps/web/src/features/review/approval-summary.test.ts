@@ -41,8 +41,20 @@ describe('toApprovalImpact', () => {
   });
 
   it('waits in plain words while the diff job is queued or running (202)', () => {
-    const job = { ...done, state: 'running' as const, jobId: 'j', attempts: 1, maxAttempts: 3, createdAt: done.computedAt, startedAt: null, error: null, hint: '' };
-    expect(toApprovalImpact(true, { isPending: false, isError: false, data: job })).toEqual({ kind: 'comparing' });
+    const job = {
+      ...done,
+      state: 'running' as const,
+      jobId: 'j',
+      attempts: 1,
+      maxAttempts: 3,
+      createdAt: done.computedAt,
+      startedAt: null,
+      error: null,
+      hint: '',
+    };
+    expect(toApprovalImpact(true, { isPending: false, isError: false, data: job })).toEqual({
+      kind: 'comparing',
+    });
     expect(toApprovalImpact(null, idle)).toEqual({ kind: 'loading' });
   });
 
@@ -76,7 +88,11 @@ describe('approvalSentence', () => {
   });
 
   it('says so when nothing changes', () => {
-    const impact = toApprovalImpact(true, { isPending: false, isError: false, data: { ...done, identical: true, totals: { added: 0, removed: 0, changed: 0, unchanged: 5 } } });
+    const impact = toApprovalImpact(true, {
+      isPending: false,
+      isError: false,
+      data: { ...done, identical: true, totals: { added: 0, removed: 0, changed: 0, unchanged: 5 } },
+    });
     expect(approvalSentence(facts(impact), english)).toMatch(/; r3 is archived; no row changes\.$/);
   });
 });

@@ -5,7 +5,10 @@ import type { TCheckFinding } from '@planning-hub/contracts/api/policy';
  * kinds, and its first key column matched exactly; a finding about a whole table (row
  * counts) opens that table.
  */
-export function findingDiffHref(diffHref: string, finding: Pick<TCheckFinding, 'table' | 'keyColumns' | 'keyValues'>): string {
+export function findingDiffHref(
+  diffHref: string,
+  finding: Pick<TCheckFinding, 'table' | 'keyColumns' | 'keyValues'>,
+): string {
   const params = new URLSearchParams({ view: 'cells', table: finding.table, kind: 'all' });
   const column = finding.keyColumns[0];
   const value = finding.keyValues[0];

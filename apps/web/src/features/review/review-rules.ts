@@ -25,9 +25,15 @@ export function needsAcknowledgement(action: TReviewAction, revision: TReviewabl
 export type TMissingInput = 'comment' | 'acknowledgement' | null;
 
 /** What the reviewer still has to fill in before the form can be sent. */
-export function missingInput(input: { action: TReviewAction; comment: string; acknowledgeWarnings: boolean; revision: TReviewable }): TMissingInput {
+export function missingInput(input: {
+  action: TReviewAction;
+  comment: string;
+  acknowledgeWarnings: boolean;
+  revision: TReviewable;
+}): TMissingInput {
   if (input.comment.trim().length === 0) return 'comment';
-  if (needsAcknowledgement(input.action, input.revision) && !input.acknowledgeWarnings) return 'acknowledgement';
+  if (needsAcknowledgement(input.action, input.revision) && !input.acknowledgeWarnings)
+    return 'acknowledgement';
   return null;
 }
 
@@ -48,7 +54,9 @@ export function buildReviewRequest(input: {
     action: input.action,
     ...(reviewer ? { reviewer } : {}),
     comment: input.comment.trim(),
-    ...(needsAcknowledgement(input.action, input.revision) ? { acknowledge_warnings: input.acknowledgeWarnings } : {}),
+    ...(needsAcknowledgement(input.action, input.revision)
+      ? { acknowledge_warnings: input.acknowledgeWarnings }
+      : {}),
     expected_content_hash: input.revision.contentHash,
   };
 }

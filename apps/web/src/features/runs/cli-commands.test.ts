@@ -3,7 +3,9 @@ import { hashCheckCommands, webCommand } from './cli-commands';
 
 describe('webCommand', () => {
   it('shows the installed planning CLI, not the checkout’s pnpm script', () => {
-    expect(webCommand('pnpm planning runs create --label weekly_refresh')).toBe('planning runs create --label weekly_refresh');
+    expect(webCommand('pnpm planning runs create --label weekly_refresh')).toBe(
+      'planning runs create --label weekly_refresh',
+    );
     expect(webCommand('pnpm planning list --status ready')).toBe('planning list --status ready');
   });
 

@@ -3,7 +3,13 @@ import type { TPlanResult } from '@planning-hub/contracts/api/runs';
 import { formatAxisValue, labelEvery, niceTicks, scaleLinear, toNumber } from '../../lib/chart-scale';
 import { capacityLoadSeries, formatLoad, inventorySeries, itemLocations } from './plan-series';
 
-const inv = (itemCode: string, locationCode: string, period: string, projected: string, safetyStock = '0') => ({
+const inv = (
+  itemCode: string,
+  locationCode: string,
+  period: string,
+  projected: string,
+  safetyStock = '0',
+) => ({
   itemCode,
   locationCode,
   period,
@@ -33,7 +39,11 @@ const result: TPlanResult = {
   },
   listLimit: 10_000,
   truncated: false,
-  inventory: [inv('A', 'TOKYO', '2027-01', '10', '5'), inv('A', 'TOKYO', '2027-02', '-2', '5'), inv('A', 'OSAKA', '2027-01', '4.5')],
+  inventory: [
+    inv('A', 'TOKYO', '2027-01', '10', '5'),
+    inv('A', 'TOKYO', '2027-02', '-2', '5'),
+    inv('A', 'OSAKA', '2027-01', '4.5'),
+  ],
   production: [],
   capacityLoad: [
     { resourceCode: 'R1', period: '2027-01', availableHours: '10', usedHours: '5', load: '0.5' },

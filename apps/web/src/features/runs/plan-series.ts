@@ -25,7 +25,10 @@ export function itemLocations(result: TPlanResult): string[] {
  * Projected inventory and safety stock per period, of one item-location or (null)
  * summed over all of them.
  */
-export function inventorySeries(result: TPlanResult, itemLocation: string | null): { projected: TSeries; safetyStock: TSeries } {
+export function inventorySeries(
+  result: TPlanResult,
+  itemLocation: string | null,
+): { projected: TSeries; safetyStock: TSeries } {
   const periods = result.horizon.periods;
   const index = new Map(periods.map((period, i) => [period, i]));
   const projected: (number | null)[] = periods.map(() => null);
@@ -37,7 +40,10 @@ export function inventorySeries(result: TPlanResult, itemLocation: string | null
     projected[i] = (projected[i] ?? 0) + (toNumber(row.projected) ?? 0);
     safety[i] = (safety[i] ?? 0) + (toNumber(row.safetyStock) ?? 0);
   }
-  return { projected: { name: 'projected', values: projected }, safetyStock: { name: 'safetyStock', values: safety } };
+  return {
+    projected: { name: 'projected', values: projected },
+    safetyStock: { name: 'safetyStock', values: safety },
+  };
 }
 
 /**
@@ -60,6 +66,9 @@ export function capacityLoadSeries(result: TPlanResult, maxSeries = 8): { series
   }
   const peak = (values: (number | null)[]) => Math.max(...values.map((v) => v ?? 0));
   const series = [...byResource.entries()].map(([name, values]) => ({ name, values }));
-  const shown = series.length > maxSeries ? [...series].sort((a, b) => peak(b.values) - peak(a.values)).slice(0, maxSeries) : series;
+  const shown =
+    series.length > maxSeries
+      ? [...series].sort((a, b) => peak(b.values) - peak(a.values)).slice(0, maxSeries)
+      : series;
   return { series: shown, total: series.length };
 }

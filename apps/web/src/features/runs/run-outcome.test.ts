@@ -23,7 +23,8 @@ describe('runOutcome', () => {
 
 describe('the words of an outcome', () => {
   it('says "no plan" (計画未計算) for a run without a plan, and keeps succeeded for one with a plan', () => {
-    const word = (messages: TMessages, run: Parameters<typeof runOutcome>[0]) => messages[RUN_OUTCOME_KEYS[runOutcome(run)]];
+    const word = (messages: TMessages, run: Parameters<typeof runOutcome>[0]) =>
+      messages[RUN_OUTCOME_KEYS[runOutcome(run)]];
     expect(word(en, { status: 'succeeded', inputSetRevision: null, result: null })).toBe('no plan');
     expect(word(ja, { status: 'succeeded', inputSetRevision: null, result: null })).toBe('計画未計算');
     expect(word(en, { status: 'succeeded', inputSetRevision: 2, result: {} })).toBe('succeeded');

@@ -3,7 +3,9 @@ import { checkBundle, REQUIRED_TABLES, tableOfFile, uploadBlock } from './bundle
 
 const LIMITS = { maxBytes: 1000, maxFiles: 4 };
 const file = (name: string, size = 10) => ({ name, size });
-const complete = ['demand.csv', 'capacity.csv', 'mix.csv', 'calendar.csv', 'params.json'].map((name) => file(name));
+const complete = ['demand.csv', 'capacity.csv', 'mix.csv', 'calendar.csv', 'params.json'].map((name) =>
+  file(name),
+);
 
 describe('checkBundle', () => {
   it('needs demand, capacity, mix, calendar and params', () => {
@@ -34,14 +36,20 @@ describe('checkBundle', () => {
   });
 
   it('lists files the server ignores: unknown names and a second file of one table', () => {
-    const check = checkBundle([...complete, file('notes.csv'), file('params.csv')], { maxBytes: 1000, maxFiles: 20 });
+    const check = checkBundle([...complete, file('notes.csv'), file('params.csv')], {
+      maxBytes: 1000,
+      maxFiles: 20,
+    });
     expect(check.unknownFiles).toEqual(['notes.csv']);
     expect(check.surplusFiles).toEqual(['params.csv']);
     expect(uploadBlock(check, false)).toBeNull();
   });
 
   it('counts an empty file as an error the checkbox can keep', () => {
-    const check = checkBundle([...complete.slice(1), file('demand.csv', 0)], { maxBytes: 1000, maxFiles: 20 });
+    const check = checkBundle([...complete.slice(1), file('demand.csv', 0)], {
+      maxBytes: 1000,
+      maxFiles: 20,
+    });
     expect(check.emptyFiles).toEqual(['demand.csv']);
     expect(uploadBlock(check, false)).toBe('errors');
     expect(uploadBlock(check, true)).toBeNull();
@@ -67,7 +75,9 @@ describe('checkBundle', () => {
   });
 
   it('sends a .zip or input_set.json alone', () => {
-    expect(uploadBlock(checkBundle([file('bundle.zip'), file('demand.csv')], LIMITS), true)).toBe('selection');
+    expect(uploadBlock(checkBundle([file('bundle.zip'), file('demand.csv')], LIMITS), true)).toBe(
+      'selection',
+    );
     expect(uploadBlock(checkBundle([], LIMITS), true)).toBe('selection');
   });
 });

@@ -7,7 +7,9 @@ export const BUNDLE_JSON_FILE = 'input_set.json';
 export const PARAMS_JSON_FILE = 'params.json';
 
 /** The tables every bundle needs, in bundle order (demand, capacity, mix, calendar, params). */
-export const REQUIRED_TABLES: readonly TTableName[] = TABLE_NAMES.filter((table) => TABLE_SPECS[table].required);
+export const REQUIRED_TABLES: readonly TTableName[] = TABLE_NAMES.filter(
+  (table) => TABLE_SPECS[table].required,
+);
 
 type TSized = { name: string; size: number };
 
@@ -91,7 +93,8 @@ export function checkBundle(files: readonly TSized[], limits: TUploadLimits): TB
     isTooLarge: totalBytes > limits.maxBytes,
     selectionIssue: checkSelection(files),
     required,
-    missingTables: kind === 'tables' ? required.filter((entry) => entry.file === null).map((entry) => entry.table) : [],
+    missingTables:
+      kind === 'tables' ? required.filter((entry) => entry.file === null).map((entry) => entry.table) : [],
     unknownFiles,
     surplusFiles,
     emptyFiles: files.filter((file) => file.size === 0).map((file) => file.name),

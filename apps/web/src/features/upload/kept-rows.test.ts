@@ -2,10 +2,29 @@ import { describe, expect, it } from 'vitest';
 import type { TProblem } from '@planning-hub/contracts/problems';
 import { describeKeptRows } from './kept-rows';
 
-const rowCounts = { demand: 10, capacity: 0, mix: 4, inventory: 0, inbound: 0, period_metrics: 0, calendar: 7, params: 3 };
+const rowCounts = {
+  demand: 10,
+  capacity: 0,
+  mix: 4,
+  inventory: 0,
+  inbound: 0,
+  period_metrics: 0,
+  calendar: 7,
+  params: 3,
+};
 
 function problem(partial: Partial<TProblem> & Pick<TProblem, 'code' | 'table'>): TProblem {
-  return { severity: 'error', file: partial.table ? `${partial.table}.csv` : null, row: null, column: null, value: null, messageCode: 'problem.as_recorded', params: { message: 'm' }, message: 'm', ...partial };
+  return {
+    severity: 'error',
+    file: partial.table ? `${partial.table}.csv` : null,
+    row: null,
+    column: null,
+    value: null,
+    messageCode: 'problem.as_recorded',
+    params: { message: 'm' },
+    message: 'm',
+    ...partial,
+  };
 }
 
 function report(problems: TProblem[], byCode?: Record<string, number>) {
@@ -14,7 +33,12 @@ function report(problems: TProblem[], byCode?: Record<string, number>) {
   return {
     problems,
     rowCounts,
-    problemSummary: { errors: problems.length, warnings: 0, byCode: byCode ?? counted, truncated: byCode !== undefined },
+    problemSummary: {
+      errors: problems.length,
+      warnings: 0,
+      byCode: byCode ?? counted,
+      truncated: byCode !== undefined,
+    },
   };
 }
 
@@ -32,7 +56,9 @@ describe('describeKeptRows', () => {
   });
 
   it('says only "at least" when the problem list was capped', () => {
-    const result = describeKeptRows(report([problem({ code: 'wrong_type', table: 'demand', row: 5 })], { wrong_type: 2400 }));
+    const result = describeKeptRows(
+      report([problem({ code: 'wrong_type', table: 'demand', row: 5 })], { wrong_type: 2400 }),
+    );
     expect(result).toEqual([{ table: 'demand', kind: 'atLeast', kept: 10, rejected: 1 }]);
   });
 
@@ -50,11 +76,15 @@ describe('describeKeptRows', () => {
   });
 
   it('keeps the rows of a share-sum error, which concerns the table as a whole', () => {
-    const result = describeKeptRows(report([problem({ code: 'mix_share_sum', table: 'mix', row: 2, column: 'share' })]));
+    const result = describeKeptRows(
+      report([problem({ code: 'mix_share_sum', table: 'mix', row: 2, column: 'share' })]),
+    );
     expect(result).toEqual([{ table: 'mix', kind: 'tableRule', kept: 4 }]);
   });
 
   it('leaves out tables with warnings only', () => {
-    expect(describeKeptRows(report([problem({ code: 'unknown_column', table: 'demand', severity: 'warning' })]))).toEqual([]);
+    expect(
+      describeKeptRows(report([problem({ code: 'unknown_column', table: 'demand', severity: 'warning' })])),
+    ).toEqual([]);
   });
 });

@@ -21,7 +21,11 @@ export type TKeptRows =
   | { table: TTableName; kind: 'tableRule'; kept: number };
 
 /** Errors of the file as a whole: "rows of an incomplete table are checked, never delivered" (core's table validator). */
-const WHOLE_FILE_CODES: ReadonlySet<TProblemCode> = new Set(['missing_column', 'duplicate_column', 'empty_file']);
+const WHOLE_FILE_CODES: ReadonlySet<TProblemCode> = new Set([
+  'missing_column',
+  'duplicate_column',
+  'empty_file',
+]);
 
 /**
  * Errors that carry a row but leave it in: mix_share_sum is reported on the first row of a
@@ -40,22 +44,32 @@ function cappedCodes(report: Pick<TImportReport, 'problems' | 'problemSummary'>)
   return capped;
 }
 
-function describeTable(table: TTableName, errors: readonly TProblem[], kept: number, capped: ReadonlySet<string>): TKeptRows {
+function describeTable(
+  table: TTableName,
+  errors: readonly TProblem[],
+  kept: number,
+  capped: ReadonlySet<string>,
+): TKeptRows {
   if (errors.some((problem) => problem.code === 'missing_file')) return { table, kind: 'missing' };
   if (errors.some((problem) => WHOLE_FILE_CODES.has(problem.code))) return { table, kind: 'wholeFile', kept };
   const rowErrors = errors.filter((problem) => problem.row !== null && !TABLE_RULE_CODES.has(problem.code));
   const rejected = new Set(rowErrors.map((problem) => `${problem.file ?? ''}\u0000${problem.row}`)).size;
   if (rejected === 0) return { table, kind: 'tableRule', kept };
-  if (rowErrors.some((problem) => capped.has(problem.code))) return { table, kind: 'atLeast', kept, rejected };
+  if (rowErrors.some((problem) => capped.has(problem.code)))
+    return { table, kind: 'atLeast', kept, rejected };
   return { table, kind: 'exact', kept, read: kept + rejected, rejected };
 }
 
 /** Every table with errors, in bundle order, and what the draft kept of it. */
-export function describeKeptRows(report: Pick<TImportReport, 'problems' | 'problemSummary' | 'rowCounts'>): TKeptRows[] {
+export function describeKeptRows(
+  report: Pick<TImportReport, 'problems' | 'problemSummary' | 'rowCounts'>,
+): TKeptRows[] {
   const capped = cappedCodes(report);
   const result: TKeptRows[] = [];
   for (const table of TABLE_NAMES) {
-    const errors = report.problems.filter((problem) => problem.severity === 'error' && problem.table === table);
+    const errors = report.problems.filter(
+      (problem) => problem.severity === 'error' && problem.table === table,
+    );
     if (errors.length === 0) continue;
     result.push(describeTable(table, errors, report.rowCounts[table] ?? 0, capped));
   }

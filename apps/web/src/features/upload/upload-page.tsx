@@ -5,7 +5,12 @@ import { paths } from '../../config/paths';
 import { useT } from '../../i18n/i18n-context';
 import { ProgressBar } from '../../components/ui/progress-bar';
 import { useLabelRevision } from './api/find-label-revision';
-import { isAbortError, useUploadInputSet, type TUploadOutcome, type TUploadRequest } from './api/upload-input-set';
+import {
+  isAbortError,
+  useUploadInputSet,
+  type TUploadOutcome,
+  type TUploadRequest,
+} from './api/upload-input-set';
 import { FixInBrowser } from './components/fix-in-browser';
 import { UploadForm } from './components/upload-form';
 import { UploadFailed, UploadRejected, UploadStored } from './components/upload-result';
@@ -78,7 +83,12 @@ export function UploadPage() {
         </Link>
       </div>
 
-      <UploadForm key={formKey} isUploading={upload.isPending} onSubmit={handleSubmit} onChange={handleFormChange} />
+      <UploadForm
+        key={formKey}
+        isUploading={upload.isPending}
+        onSubmit={handleSubmit}
+        onChange={handleFormChange}
+      />
 
       {upload.isPending ? (
         <div className="card stack-s" aria-live="polite">
@@ -109,9 +119,15 @@ export function UploadPage() {
         />
       ) : null}
       {upload.data?.kind === 'rejected' ? (
-        <UploadRejected problem={upload.data.problem} headingRef={headingRef} files={upload.variables?.files ?? null} />
+        <UploadRejected
+          problem={upload.data.problem}
+          headingRef={headingRef}
+          files={upload.variables?.files ?? null}
+        />
       ) : null}
-      {upload.isError && !isAbortError(upload.error) ? <UploadFailed error={upload.error} headingRef={headingRef} /> : null}
+      {upload.isError && !isAbortError(upload.error) ? (
+        <UploadFailed error={upload.error} headingRef={headingRef} />
+      ) : null}
       {fix ? (
         <FixInBrowser
           key={submissions}

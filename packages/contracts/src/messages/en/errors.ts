@@ -32,18 +32,22 @@ export const ERROR_MESSAGES_EN = {
   // Sign-in, sessions, tokens, roles
   'error.auth.required': 'Sign in or send an API token.',
   'error.auth.wrong_password': 'Wrong username or password.',
-  'error.auth.invalid_token': 'The API token is not valid: it is unknown, expired or revoked, or its user is disabled.',
+  'error.auth.invalid_token':
+    'The API token is not valid: it is unknown, expired or revoked, or its user is disabled.',
   'error.auth.csrf': 'The X-CSRF-Token header is missing or does not match this session.',
   'error.auth.role': 'This needs the {role} role; you are {actual}.',
   'error.auth.session_exists':
     'This request came with a browser session already; a new one is only opened for API token and local operator callers.',
   'error.auth.hashing_busy': 'Too many passwords are being checked at once. Try again in a few seconds.',
-  'error.auth.too_many_from_address': 'Too many failed sign-in attempts from this address. Try again in {minutes} minutes.',
-  'error.auth.too_many_for_user': "Too many sign-in attempts for '{username}'. Try again in {minutes} minutes.",
+  'error.auth.too_many_from_address':
+    'Too many failed sign-in attempts from this address. Try again in {minutes} minutes.',
+  'error.auth.too_many_for_user':
+    "Too many sign-in attempts for '{username}'. Try again in {minutes} minutes.",
   'error.auth.too_many_for_user_from_addresses':
     "Too many failed sign-in attempts for '{username}' from several addresses. Try again in {minutes} minutes.",
   'hint.auth.csrf': 'Reload the page; scripts should use an API token instead of the session cookie.',
-  'hint.auth.sign_in_again': 'Sign in again with: planning login --server <url> (scripts: planning tokens create).',
+  'hint.auth.sign_in_again':
+    'Sign in again with: planning login --server <url> (scripts: planning tokens create).',
 
   // Users
   'error.user.not_found': "User '{username}' not found.",
@@ -55,12 +59,16 @@ export const ERROR_MESSAGES_EN = {
   'error.user.invalid_password': 'Invalid password: {detail}.',
   'error.user.username_invalid': "Username '{username}' is not valid: {detail}.",
   'error.user.cannot_disable_self': "You cannot disable yourself ('{username}'); ask another admin.",
-  'error.user.cannot_lower_own_role': "You cannot lower your own role ('{username}') from {from} to {to}; ask another admin.",
+  'error.user.cannot_lower_own_role':
+    "You cannot lower your own role ('{username}') from {from} to {to}; ask another admin.",
   'error.user.local_has_no_password': "User '{username}' is a local operator and has no password.",
-  'error.user.first_admin_exists': 'The database already has {count} user(s) who sign in; the first admin is made only once.',
+  'error.user.first_admin_exists':
+    'The database already has {count} user(s) who sign in; the first admin is made only once.',
   'hint.user.list': 'planning users list shows who exists.',
-  'hint.user.disable_instead': 'Disable it instead: PATCH /api/admin/users/{username} with {"disabled": true}.',
-  'hint.user.create_admin': 'Sign in as an admin and use: planning users create --username <u> --role admin --password-stdin',
+  'hint.user.disable_instead':
+    'Disable it instead: PATCH /api/admin/users/{username} with {"disabled": true}.',
+  'hint.user.create_admin':
+    'Sign in as an admin and use: planning users create --username <u> --role admin --password-stdin',
 
   // API tokens
   'error.token.name_length': 'A token name is 1-128 characters.',
@@ -73,8 +81,10 @@ export const ERROR_MESSAGES_EN = {
   'error.token.not_found_by_id': 'API token with id {id} not found.',
   'error.token.several_by_prefix': "Several API tokens have prefix '{prefix}'.",
   'error.token.several_by_id': 'Several API tokens have id {id}.',
-  'error.token.admins_only_list': "Only admins may list the tokens of '{username}'; you are {role} ('{self}').",
-  'error.token.admins_only_create': "Only admins may create a token for '{username}'; you are {role} ('{self}').",
+  'error.token.admins_only_list':
+    "Only admins may list the tokens of '{username}'; you are {role} ('{self}').",
+  'error.token.admins_only_create':
+    "Only admins may create a token for '{username}'; you are {role} ('{self}').",
   'hint.token.name_person': 'Name the person the token is for (username).',
   'hint.token.list_ids': 'planning tokens list --user <u> shows their ids; revoke with --id.',
 
@@ -87,11 +97,15 @@ export const ERROR_MESSAGES_EN = {
   'error.input_set.version_id_invalid': "The version id '{text}' is not valid: {detail}",
   'error.input_set.no_such_table': "There is no table '{text}'.",
   'hint.input_set.tables': 'Tables: {tables}.',
-  'hint.input_set.ref_form': 'Use a label (weekly_refresh), label@draft or label@rN: lowercase a-z, 0-9, ".", "_" and "-".',
-  'hint.input_set.check_label': 'Check the label for typos; `planning list` shows every label and its exact reference.',
+  'hint.input_set.ref_form':
+    'Use a label (weekly_refresh), label@draft or label@rN: lowercase a-z, 0-9, ".", "_" and "-".',
+  'hint.input_set.check_label':
+    'Check the label for typos; `planning list` shows every label and its exact reference.',
   'hint.input_set.only_draft': "Only a draft exists: use '{label}@draft', or approve it first.",
-  'hint.input_set.only_draft_revision': "Only a draft exists: use '{label}@draft' (r{revision}), or approve it first.",
-  'hint.label.form': 'A label is 1-63 characters of a-z, 0-9, ".", "_" and "-", starting with a letter or digit.',
+  'hint.input_set.only_draft_revision':
+    "Only a draft exists: use '{label}@draft' (r{revision}), or approve it first.",
+  'hint.label.form':
+    'A label is 1-63 characters of a-z, 0-9, ".", "_" and "-", starting with a letter or digit.',
 
   // Uploads and the files of a bundle
   'error.upload.not_multipart': 'Send the bundle as multipart/form-data with one or more "files" parts.',
@@ -118,7 +132,8 @@ export const ERROR_MESSAGES_EN = {
   'error.bundle.zip_unsafe_path': "The zip entry '{entry}' has an unsafe path.",
   'error.bundle.zip_twice': "The zip holds '{name}' twice.",
   'error.bundle.zip_too_many_files': 'The zip holds more than {max} files (all zips of one upload together).',
-  'error.bundle.zip_too_large': 'The zip inflates to more than {max} bytes (all zips of one upload together).',
+  'error.bundle.zip_too_large':
+    'The zip inflates to more than {max} bytes (all zips of one upload together).',
 
   // Review: approve, revert, archive
   'error.review.four_eyes': "Four-eyes policy: '{username}' cannot approve this revision.",
@@ -127,9 +142,11 @@ export const ERROR_MESSAGES_EN = {
     "Four-eyes policy: '{username}' uploaded the current content of '{ref}' and cannot also approve it.",
   'error.review.not_a_draft': "'{ref}' (r{revision}) is {status}; only a draft can be approved.",
   'error.review.has_errors': "'{ref}' has {count} validation error(s) and cannot be approved.",
-  'error.review.needs_acknowledgement': "'{ref}' has {count} warning(s): approving it needs acknowledge_warnings: true.",
+  'error.review.needs_acknowledgement':
+    "'{ref}' has {count} warning(s): approving it needs acknowledge_warnings: true.",
   'error.review.not_ready': "'{ref}' (r{revision}) is {status}; only the ready revision can be reverted.",
-  'error.review.draft_blocks_revert': "'{label}' already has a draft (r{draftRevision}); '{ref}' cannot be reverted while it exists.",
+  'error.review.draft_blocks_revert':
+    "'{label}' already has a draft (r{draftRevision}); '{ref}' cannot be reverted while it exists.",
   'error.review.already_archived': "'{ref}' is already archived.",
   'error.review.busy': "Another change to '{label}' is in progress; reload and try again.",
   'error.review.gone': "'{ref}' no longer exists; reload and try again.",
@@ -142,7 +159,8 @@ export const ERROR_MESSAGES_EN = {
   'error.review.reason_required': 'A reason (comment) is required.',
   'error.review.reason_too_long': 'A reason (comment) is at most 2000 characters.',
   'hint.review.ask_another': 'Ask another reviewer to approve it.',
-  'hint.review.sign_in_to_approve': 'Approvals need a signed-in reviewer: planning login --server <url>, or the Review tab.',
+  'hint.review.sign_in_to_approve':
+    'Approvals need a signed-in reviewer: planning login --server <url>, or the Review tab.',
   'hint.review.approve_draft': "Approve '{label}@draft'; `planning list` shows the label's revisions.",
   'hint.review.fix_errors':
     'Fix the rows listed under Problems (or in tmp/reports/import_planning_inputs.json) and upload the bundle again.',
@@ -176,7 +194,8 @@ export const ERROR_MESSAGES_EN = {
   // Runs and plans
   'error.run.not_found': "Run '{id}' not found.",
   'error.run.no_snapshot': "Run '{id}' has no planning_input_set.json.",
-  'error.run.snapshot_missing': "The planning_input_set.json of run '{id}' is missing from the artifact store.",
+  'error.run.snapshot_missing':
+    "The planning_input_set.json of run '{id}' is missing from the artifact store.",
   'error.run.draft_named': "Runs use ready input sets only; '{text}' names a draft.",
   'error.run.revision_named': "Runs use ready input sets only; '{text}' names a specific revision.",
   'error.plan.not_found': "Plan '{id}' not found.",

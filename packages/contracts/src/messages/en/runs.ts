@@ -12,7 +12,8 @@ export const RUN_MESSAGES_EN = {
   'run.legacy_mode.none_ready': 'There is no ready input set yet: import and approve one first.',
   'run.legacy_mode.evidence':
     'If it really cannot be re-run, attach the evidence of the CSV bundle that was used and the reason for the exception to the run note.',
-  'run.missing_input_set.no_ready': "Input set '{label}' has no ready revision, so this run used no input data.",
+  'run.missing_input_set.no_ready':
+    "Input set '{label}' has no ready revision, so this run used no input data.",
   'run.missing_input_set.draft_with_errors':
     'Revision r{revision} (version {versionId}) is a draft with {errors} validation error(s): fix the files and import them again, then approve.',
   'run.missing_input_set.draft_waiting':

@@ -16,7 +16,8 @@ export const CLI_MESSAGES_JA: Record<keyof typeof CLI_MESSAGES_EN, string> = {
   'cli.server_source.default': '`npm start` の既定の URL。server.json は見つかりませんでした({searched})',
   'cli.error.request_failed': '{url} へのリクエストに失敗しました: {detail}',
   'cli.error.not_json': '{serverUrl} のサーバーが JSON ではない応答を返しました(HTTP {status})。',
-  'cli.error.unknown_shape': '{serverUrl} のサーバーが、この CLI(planning {version})の知らない形で応答しました。',
+  'cli.error.unknown_shape':
+    '{serverUrl} のサーバーが、この CLI(planning {version})の知らない形で応答しました。',
   'cli.error.unknown_shape_issue':
     '{serverUrl} のサーバーが、この CLI(planning {version})の知らない形で応答しました({path}: {detail})。',
   'cli.hint.same_release': 'サーバーと同じチェックアウトかリリースの CLI を使ってください。',
@@ -29,7 +30,8 @@ export const CLI_MESSAGES_JA: Record<keyof typeof CLI_MESSAGES_EN, string> = {
   'cli.hint.server_file_unknown':
     'サーバーを再起動して(`npm start`)書き直すか、--server <url> でサーバーを指定してください。',
   'cli.error.credentials_unknown': '{file} はこの CLI が読める認証情報ファイルではありません。',
-  'cli.hint.credentials_unknown': '削除してサインインし直してください: `rm {file} && planning login --server <url>`',
+  'cli.hint.credentials_unknown':
+    '削除してサインインし直してください: `rm {file} && planning login --server <url>`',
 
   'cli.prompt.username': 'ユーザー名: ',
   'cli.prompt.password': 'パスワード: ',
@@ -44,7 +46,8 @@ export const CLI_MESSAGES_JA: Record<keyof typeof CLI_MESSAGES_EN, string> = {
   'cli.error.logout_unreachable':
     '{message} トークンはこのマシンから削除しましたが、サーバー上ではまだ有効です。',
   'cli.hint.revoke_later': 'サーバーが戻ったら: `planning tokens revoke --prefix {prefix}`',
-  'cli.error.revoke_refused': '{serverUrl} のサーバーがトークン {prefix} の失効を拒否しました(HTTP {status})。',
+  'cli.error.revoke_refused':
+    '{serverUrl} のサーバーがトークン {prefix} の失効を拒否しました(HTTP {status})。',
 
   'cli.error.db_outside_checkout':
     '`planning db` は Planning Hub のチェックアウトの中でだけ動きます。サーバーのコードでデータベースを直接開くためです。',
@@ -61,31 +64,37 @@ export const CLI_MESSAGES_JA: Record<keyof typeof CLI_MESSAGES_EN, string> = {
     '「{ref}」はエクスポート中に変わりました(新しいアップロードで置き換えられました)。何も書き出していません。',
   'cli.hint.export_again': 'もう一度エクスポートしてください。',
   'cli.error.export_not_zip': 'エクスポートを zip として読めませんでした: {detail}',
-  'cli.error.export_entry_path': 'エクスポートにパスを含む項目(「{name}」)があります。これ以上は書き出していません。',
+  'cli.error.export_entry_path':
+    'エクスポートにパスを含む項目(「{name}」)があります。これ以上は書き出していません。',
   'cli.error.diff_not_object': 'サーバーが送った差分の文書が JSON オブジェクトではありません。',
   'cli.error.plan_label_or_unlink': '--label <label> か --unlink のどちらかを指定してください。',
   'cli.error.input_missing': '「{path}」がありません。',
   'cli.hint.input_missing': 'バンドルのフォルダー、その .zip、または input_set.json を指定してください。',
   'cli.error.annotate_overwrites': '--annotate-to {dir} では入力ファイル {file} が上書きされます。',
-  'cli.hint.annotate_overwrites': '別のフォルダーを指定してください。問題を書き込んだファイルはコピーで、元のファイルはそのまま残ります。',
+  'cli.hint.annotate_overwrites':
+    '別のフォルダーを指定してください。問題を書き込んだファイルはコピーで、元のファイルはそのまま残ります。',
   'cli.error.file_changed':
     '「{path}」はアップロード中に変わりました(開始時は {size} バイト)。もう一度インポートしてください。',
 
   'cli.import.stored': "✓ '{label}' を draft r{revision}({ref})としてインポートしました",
-  'cli.import.stored_invalid': "! '{label}' を draft r{revision}({ref})としてエラーを含む状態でインポートしました",
-  'cli.import.not_stored': "✗ '{label}' は保存されませんでした。バンドルに {errors} 件のエラーがあります。何も変わっていません。",
+  'cli.import.stored_invalid':
+    "! '{label}' を draft r{revision}({ref})としてエラーを含む状態でインポートしました",
+  'cli.import.not_stored':
+    "✗ '{label}' は保存されませんでした。バンドルに {errors} 件のエラーがあります。何も変わっていません。",
   'cli.import.content_hash': '  コンテンツハッシュ  {hash}',
   'cli.import.replaced': '  置き換え            コンテンツハッシュ {hash} の draft',
   'cli.import.rows': '  行数                {counts}',
   'cli.import.encodings': '  文字コード          {encodings}',
   'cli.import.problems': '  問題                エラー {errors} 件、警告 {warnings} 件',
-  'cli.import.problems_capped': '  問題                エラー {errors} 件、警告 {warnings} 件(一覧は上限で切っています)',
+  'cli.import.problems_capped':
+    '  問題                エラー {errors} 件、警告 {warnings} 件(一覧は上限で切っています)',
   'cli.import.more': '  … ほか {count} 件はレポートにあります',
   'cli.import.report': '  レポート            {path}',
   'cli.import.annotated':
     '  問題の書き込み      {dir}: 「problems」列を加えたファイル {files} 件と、すべての問題の一覧 problems.csv。行を直して同じファイルをもう一度インポートしてください。',
   'cli.import.annotated_none': '  問題の書き込み      書き込む問題はありません。{dir} には何も書いていません',
-  'cli.import.next': '次に: Planning Hub(/ui/plans/input_sets/{label}@draft/review)でレビューするか、次のコマンドを使ってください',
+  'cli.import.next':
+    '次に: Planning Hub(/ui/plans/input_sets/{label}@draft/review)でレビューするか、次のコマンドを使ってください',
   'cli.problem.error': 'エラー',
   'cli.problem.warning': '警告  ',
   'cli.problem.notice': 'お知らせ',
@@ -106,7 +115,8 @@ export const CLI_MESSAGES_JA: Record<keyof typeof CLI_MESSAGES_EN, string> = {
   'cli.list.none_with_status': '{status} の入力セットはありません。',
   'cli.list.partial': '({total} 件中 {shown} 件)',
 
-  'cli.policy.default': '「{label}」には独自のポリシーがないため、既定のポリシーが適用されます(バージョン 0)。',
+  'cli.policy.default':
+    '「{label}」には独自のポリシーがないため、既定のポリシーが適用されます(バージョン 0)。',
   'cli.policy.version': '「{label}」のポリシー: バージョン {version}、{by} が {at} に設定。',
   'cli.policy.stored': '✓ 「{label}」のポリシーのバージョン {version} を保存しました(イベント {event})。',
   'cli.policy.tolerance_none': '差分の許容範囲: なし(すべての変更を表示します)。',
@@ -114,7 +124,8 @@ export const CLI_MESSAGES_JA: Record<keyof typeof CLI_MESSAGES_EN, string> = {
   'cli.error.policy_unreadable': '{file} を読めません: {detail}。',
   'cli.error.policy_not_json': '{file} は JSON ではありません: {detail}。',
   'cli.checks.not_checked': '「{ref}」は承認ゲートの導入前に保存されたため、指摘はありません。',
-  'cli.checks.summary': '「{ref}」: チェックの指摘はエラー {errors} 件、警告 {warnings} 件です(ポリシーのバージョン {version})。',
+  'cli.checks.summary':
+    '「{ref}」: チェックの指摘はエラー {errors} 件、警告 {warnings} 件です(ポリシーのバージョン {version})。',
   'cli.checks.against': '比較対象: {against}。',
   'cli.checks.none': '指摘はありません。',
   'cli.checks.more': '  … {check} の指摘はほかに {hidden} 件あります(保存されていません)。',

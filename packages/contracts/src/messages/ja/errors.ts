@@ -28,17 +28,21 @@ export const ERROR_MESSAGES_JA: Record<keyof typeof ERROR_MESSAGES_EN, string> =
 
   'error.auth.required': 'サインインするか、API トークンを送ってください。',
   'error.auth.wrong_password': 'ユーザー名またはパスワードが正しくありません。',
-  'error.auth.invalid_token': 'API トークンが無効です。不明、期限切れ、失効済みか、そのユーザーが無効になっています。',
+  'error.auth.invalid_token':
+    'API トークンが無効です。不明、期限切れ、失効済みか、そのユーザーが無効になっています。',
   'error.auth.csrf': 'X-CSRF-Token ヘッダーがないか、このセッションのものと一致しません。',
   'error.auth.role': 'この操作には {role} ロールが必要です(現在のロールは {actual} です)。',
   'error.auth.session_exists':
     'このリクエストにはすでにブラウザーのセッションがあります。新しいセッションは API トークンとローカル操作者の呼び出しにだけ発行されます。',
   'error.auth.hashing_busy': '同時に確認中のパスワードが多すぎます。数秒後にもう一度お試しください。',
-  'error.auth.too_many_from_address': 'このアドレスからのサインイン失敗が多すぎます。{minutes} 分後にもう一度お試しください。',
-  'error.auth.too_many_for_user': '「{username}」のサインイン試行が多すぎます。{minutes} 分後にもう一度お試しください。',
+  'error.auth.too_many_from_address':
+    'このアドレスからのサインイン失敗が多すぎます。{minutes} 分後にもう一度お試しください。',
+  'error.auth.too_many_for_user':
+    '「{username}」のサインイン試行が多すぎます。{minutes} 分後にもう一度お試しください。',
   'error.auth.too_many_for_user_from_addresses':
     '複数のアドレスから「{username}」へのサインイン失敗が多すぎます。{minutes} 分後にもう一度お試しください。',
-  'hint.auth.csrf': 'ページを再読み込みしてください。スクリプトからはセッション Cookie ではなく API トークンを使ってください。',
+  'hint.auth.csrf':
+    'ページを再読み込みしてください。スクリプトからはセッション Cookie ではなく API トークンを使ってください。',
   'hint.auth.sign_in_again':
     '`planning login --server <url>` でサインインし直してください(スクリプトは `planning tokens create`)。',
 
@@ -50,14 +54,17 @@ export const ERROR_MESSAGES_JA: Record<keyof typeof ERROR_MESSAGES_EN, string> =
   'error.user.invalid_employee_id': '社員IDが正しくありません: {detail}',
   'error.user.invalid_password': 'パスワードが正しくありません: {detail}',
   'error.user.username_invalid': 'ユーザー名「{username}」は使えません: {detail}',
-  'error.user.cannot_disable_self': '自分自身(「{username}」)は無効にできません。ほかの管理者に依頼してください。',
+  'error.user.cannot_disable_self':
+    '自分自身(「{username}」)は無効にできません。ほかの管理者に依頼してください。',
   'error.user.cannot_lower_own_role':
     '自分自身(「{username}」)のロールを {from} から {to} に下げることはできません。ほかの管理者に依頼してください。',
-  'error.user.local_has_no_password': 'ユーザー「{username}」はローカル操作者のため、パスワードがありません。',
+  'error.user.local_has_no_password':
+    'ユーザー「{username}」はローカル操作者のため、パスワードがありません。',
   'error.user.first_admin_exists':
     'データベースにはサインインするユーザーがすでに {count} 人います。最初の管理者は一度だけ作成できます。',
   'hint.user.list': '`planning users list` でユーザーの一覧を確認できます。',
-  'hint.user.disable_instead': '代わりに無効にしてください: PATCH /api/admin/users/{username} に {"disabled": true} を送ります。',
+  'hint.user.disable_instead':
+    '代わりに無効にしてください: PATCH /api/admin/users/{username} に {"disabled": true} を送ります。',
   'hint.user.create_admin':
     '管理者としてサインインし、`planning users create --username <u> --role admin --password-stdin` を使ってください。',
 
@@ -88,12 +95,16 @@ export const ERROR_MESSAGES_JA: Record<keyof typeof ERROR_MESSAGES_EN, string> =
   'hint.input_set.tables': 'テーブル: {tables}。',
   'hint.input_set.ref_form':
     'ラベル(weekly_refresh)、label@draft、label@rN のどれかを使ってください。使える文字は英小文字 a-z、数字 0-9、"."、"_"、"-" です。',
-  'hint.input_set.check_label': 'ラベルに入力ミスがないか確認してください。`planning list` ですべてのラベルと正確な参照を確認できます。',
+  'hint.input_set.check_label':
+    'ラベルに入力ミスがないか確認してください。`planning list` ですべてのラベルと正確な参照を確認できます。',
   'hint.input_set.only_draft': "draft しかありません。'{label}@draft' を使うか、先に承認してください。",
-  'hint.input_set.only_draft_revision': "draft しかありません。'{label}@draft'(r{revision})を使うか、先に承認してください。",
-  'hint.label.form': 'ラベルは英小文字 a-z、数字 0-9、"."、"_"、"-" からなる 1〜63 文字で、英小文字か数字で始めます。',
+  'hint.input_set.only_draft_revision':
+    "draft しかありません。'{label}@draft'(r{revision})を使うか、先に承認してください。",
+  'hint.label.form':
+    'ラベルは英小文字 a-z、数字 0-9、"."、"_"、"-" からなる 1〜63 文字で、英小文字か数字で始めます。',
 
-  'error.upload.not_multipart': 'バンドルは multipart/form-data で、1 つ以上の "files" パートとして送ってください。',
+  'error.upload.not_multipart':
+    'バンドルは multipart/form-data で、1 つ以上の "files" パートとして送ってください。',
   'error.upload.declared_too_large': 'アップロードは {bytes} バイトです。上限は {max} バイトです。',
   'error.upload.unreadable': 'multipart リクエストを読めません: {detail}',
   'error.upload.field_name_too_long': '「{name}」で始まるフィールド名が長すぎます。',
@@ -104,10 +115,13 @@ export const ERROR_MESSAGES_JA: Record<keyof typeof ERROR_MESSAGES_EN, string> =
   'error.upload.too_many_fields': '1 回のアップロードで送れるフィールドは {max} 個までです。',
   'error.upload.too_many_parts': 'アップロードのパートが多すぎます。',
   'error.upload.interrupted': 'アップロードが完了する前に中断されました。',
-  'error.upload.no_files': 'アップロードにファイルがありません。CSV ファイル、.zip、input_set.json のどれかを追加してください。',
-  'error.upload.busy': 'サーバーは {count} 件のアップロードを処理中です。{seconds} 秒後にもう一度お試しください。',
+  'error.upload.no_files':
+    'アップロードにファイルがありません。CSV ファイル、.zip、input_set.json のどれかを追加してください。',
+  'error.upload.busy':
+    'サーバーは {count} 件のアップロードを処理中です。{seconds} 秒後にもう一度お試しください。',
   'error.upload.validation_failed': 'バンドルに {count} 件のエラーがあります。何も保存していません。',
-  'hint.upload.concurrency': 'UPLOAD_CONCURRENCY で、1 台のサーバーが同時に受け付けるアップロードの数を設定できます。',
+  'hint.upload.concurrency':
+    'UPLOAD_CONCURRENCY で、1 台のサーバーが同時に受け付けるアップロードの数を設定できます。',
   'hint.upload.fix_rows':
     'errors に挙がった行を直してもう一度アップロードしてください(allow_invalid=true を送ると、エラーを含む状態で draft として保存できます)。',
   'error.bundle.path_missing': '「{path}」がありません。',
@@ -116,8 +130,10 @@ export const ERROR_MESSAGES_JA: Record<keyof typeof ERROR_MESSAGES_EN, string> =
   'error.bundle.zip_entry_unreadable': 'zip の項目「{entry}」を読めませんでした: {detail}',
   'error.bundle.zip_unsafe_path': 'zip の項目「{entry}」のパスは安全ではありません。',
   'error.bundle.zip_twice': 'zip に「{name}」が 2 つあります。',
-  'error.bundle.zip_too_many_files': 'zip のファイルが {max} 個を超えています(1 回のアップロードのすべての zip の合計)。',
-  'error.bundle.zip_too_large': 'zip の展開後の大きさが {max} バイトを超えています(1 回のアップロードのすべての zip の合計)。',
+  'error.bundle.zip_too_many_files':
+    'zip のファイルが {max} 個を超えています(1 回のアップロードのすべての zip の合計)。',
+  'error.bundle.zip_too_large':
+    'zip の展開後の大きさが {max} バイトを超えています(1 回のアップロードのすべての zip の合計)。',
 
   'error.review.four_eyes': '二者確認の原則: 「{username}」はこのリビジョンを承認できません。',
   'error.review.four_eyes_local': '二者確認の原則: ローカル操作者「{username}」は「{ref}」を承認できません。',
@@ -127,13 +143,15 @@ export const ERROR_MESSAGES_JA: Record<keyof typeof ERROR_MESSAGES_EN, string> =
   'error.review.has_errors': '「{ref}」には検証エラーが {count} 件あるため、承認できません。',
   'error.review.needs_acknowledgement':
     '「{ref}」には警告が {count} 件あります。承認するには acknowledge_warnings: true が必要です。',
-  'error.review.not_ready': '「{ref}」(r{revision})は {status} です。差戻しできるのは ready のリビジョンだけです。',
+  'error.review.not_ready':
+    '「{ref}」(r{revision})は {status} です。差戻しできるのは ready のリビジョンだけです。',
   'error.review.draft_blocks_revert':
     '「{label}」にはすでに draft(r{draftRevision})があります。draft がある間は「{ref}」を差戻しできません。',
   'error.review.already_archived': '「{ref}」はすでに archived です。',
   'error.review.busy': '「{label}」への別の変更が進行中です。再読み込みしてもう一度お試しください。',
   'error.review.gone': '「{ref}」はもうありません。再読み込みしてもう一度お試しください。',
-  'error.review.gone_state': '「{ref}」はもうありません({state:revision_states})。再読み込みしてもう一度お試しください。',
+  'error.review.gone_state':
+    '「{ref}」はもうありません({state:revision_states})。再読み込みしてもう一度お試しください。',
   'error.review.content_changed':
     '「{ref}」の内容はレビューの後に変わりました(現在 {now}…、レビュー時 {reviewed}…)。再読み込みしてもう一度レビューしてください。',
   'error.review.reviewer_invalid': '社員ID「{reviewer}」は使えません: {detail}',
@@ -144,12 +162,14 @@ export const ERROR_MESSAGES_JA: Record<keyof typeof ERROR_MESSAGES_EN, string> =
   'hint.review.ask_another': 'ほかの承認担当者に承認を依頼してください。',
   'hint.review.sign_in_to_approve':
     '承認にはサインインした承認担当者が必要です: `planning login --server <url>` を使うか、レビュータブで承認してください。',
-  'hint.review.approve_draft': "'{label}@draft' を承認してください。`planning list` でラベルのリビジョンを確認できます。",
+  'hint.review.approve_draft':
+    "'{label}@draft' を承認してください。`planning list` でラベルのリビジョンを確認できます。",
   'hint.review.fix_errors':
     '問題に挙がった行(または tmp/reports/import_planning_inputs.json)を直して、バンドルをもう一度アップロードしてください。',
   'hint.review.acknowledge':
     '警告を読んでから、レビュータブで「警告を確認しました」にチェックを入れるか、--acknowledge-warnings を付けてください。',
-  'hint.review.draft_blocks_revert': "'{label}@draft' を承認するか管理者に archive してもらってから、差戻してください。",
+  'hint.review.draft_blocks_revert':
+    "'{label}@draft' を承認するか管理者に archive してもらってから、差戻してください。",
   'error.review.check_errors':
     '「{ref}」には ready のリビジョンとのチェックで重要度「エラー」の指摘が {count} 件あるため、承認できません。',
   'error.review.needs_check_acknowledgement':
@@ -164,19 +184,24 @@ export const ERROR_MESSAGES_JA: Record<keyof typeof ERROR_MESSAGES_EN, string> =
   'error.events.not_a_label': '「{text}」はラベルではありません。',
   'error.events.date_invalid': '「{text}」は日付ではありません。YYYYMMDD で書いてください(例: 20261125)。',
   'hint.events.see_them': '`planning events --label {label}` で確認できます。',
-  'hint.events.use_label': "イベントはラベルのすべてのリビジョンにまたがって記録されます。'{label}' を使ってください。",
+  'hint.events.use_label':
+    "イベントはラベルのすべてのリビジョンにまたがって記録されます。'{label}' を使ってください。",
 
   'error.diff.no_ready': '入力セット「{ref}」には比較する ready のリビジョンがありません。',
-  'error.diff.is_ready': '入力セット「{ref}」は ready のリビジョンそのものです。別のリビジョンと比較してください。',
+  'error.diff.is_ready':
+    '入力セット「{ref}」は ready のリビジョンそのものです。別のリビジョンと比較してください。',
   'error.diff.not_queued': '差分のジョブを登録できませんでした。もう一度お試しください。',
-  'hint.diff.name_revision': '比較相手を指定してください: against={label}@r<N>(リビジョンは `planning list` で確認できます)。',
-  'hint.diff.name_draft_or_revision': '比較相手を指定してください: against={label}@draft または {label}@r<N>。',
+  'hint.diff.name_revision':
+    '比較相手を指定してください: against={label}@r<N>(リビジョンは `planning list` で確認できます)。',
+  'hint.diff.name_draft_or_revision':
+    '比較相手を指定してください: against={label}@draft または {label}@r<N>。',
 
   'error.run.not_found': '実行「{id}」が見つかりません。',
   'error.run.no_snapshot': '実行「{id}」には planning_input_set.json がありません。',
   'error.run.snapshot_missing': '実行「{id}」の planning_input_set.json が成果物の保存先にありません。',
   'error.run.draft_named': '実行には ready の入力セットだけを使います。「{text}」は draft を指しています。',
-  'error.run.revision_named': '実行には ready の入力セットだけを使います。「{text}」は特定のリビジョンを指しています。',
+  'error.run.revision_named':
+    '実行には ready の入力セットだけを使います。「{text}」は特定のリビジョンを指しています。',
   'error.plan.not_found': '計画「{id}」が見つかりません。',
   'error.plan.name_length': '計画名は 1〜128 文字です。',
   'error.plan.exists': '「{name}」という計画はすでにあります。',
@@ -185,10 +210,12 @@ export const ERROR_MESSAGES_JA: Record<keyof typeof ERROR_MESSAGES_EN, string> =
   'hint.run.failed_see_detail': '実行は失敗しました。実行の詳細を確認してください。',
   'hint.run.no_snapshot':
     'これを書き出すのは ready の入力セットを使った実行だけです。この実行には Legacy mode か Missing InputSet の警告があります。',
-  'hint.run.check_artifact_dir': 'ARTIFACT_DIR の下に {path} があるはずです(sha256 {sha256})。ARTIFACT_DIR を確認してください。',
+  'hint.run.check_artifact_dir':
+    'ARTIFACT_DIR の下に {path} があるはずです(sha256 {sha256})。ARTIFACT_DIR を確認してください。',
   'hint.run.name_label':
-    "ラベル '{label}'(その ready のリビジョン)を指定してください。draft は承認すると ready になります: `pnpm planning review --label {label}@draft --action approve --reviewer <id> --comment \"...\"`",
-  'hint.plan.label': '計画にはラベルを結び付けます(その ready のリビジョンが使われます)。label@draft や label@rN は使えません。',
+    'ラベル \'{label}\'(その ready のリビジョン)を指定してください。draft は承認すると ready になります: `pnpm planning review --label {label}@draft --action approve --reviewer <id> --comment "..."`',
+  'hint.plan.label':
+    '計画にはラベルを結び付けます(その ready のリビジョンが使われます)。label@draft や label@rN は使えません。',
   'hint.plan.list': '`planning plans list` ですべての計画と ID を確認できます。',
 
   'error.client.network': 'サーバーに接続できませんでした。接続を確認してもう一度お試しください。',

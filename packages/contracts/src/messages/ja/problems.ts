@@ -4,17 +4,24 @@ import type { PROBLEM_MESSAGES_EN } from '../en/problems';
 export const PROBLEM_MESSAGES_JA: Record<keyof typeof PROBLEM_MESSAGES_EN, string> = {
   // Files of the bundle
   'problem.missing_file': '{file} がありません。どのバンドルにも {table} テーブルが必要です。',
-  'problem.missing_file.params': '{jsonFile}(または {file})がありません。どのバンドルにも {table} テーブルが必要です。',
-  'problem.missing_file.json': '{file} に {where} がありません。どのバンドルにも {table} テーブルが必要です。',
+  'problem.missing_file.params':
+    '{jsonFile}(または {file})がありません。どのバンドルにも {table} テーブルが必要です。',
+  'problem.missing_file.json':
+    '{file} に {where} がありません。どのバンドルにも {table} テーブルが必要です。',
   'problem.empty_file': '{file} が空です。少なくともヘッダー行({header})が必要です。',
-  'problem.unknown_file': 'ファイル「{name}」はバンドルのファイルではないため、無視されます(使えるファイル: {files})。',
-  'problem.unknown_file.did_you_mean': 'ファイル「{name}」はバンドルのファイルではないため、無視されます。「{closest}」の間違いではありませんか?',
+  'problem.unknown_file':
+    'ファイル「{name}」はバンドルのファイルではないため、無視されます(使えるファイル: {files})。',
+  'problem.unknown_file.did_you_mean':
+    'ファイル「{name}」はバンドルのファイルではないため、無視されます。「{closest}」の間違いではありませんか?',
   'problem.unknown_file.excel':
     'ファイル「{name}」は Excel ブックのため、無視されます。シートごとに CSV で保存してください({files})。',
-  'problem.unknown_file.twice': 'ファイル「{name}」は無視されます。{holds} は「{taken}」に入っています。どちらか 1 つにしてください。',
-  'problem.unknown_file.json_bundle': 'ファイル「{name}」は無視されます。{bundleFile} にバンドル全体が入っています。',
+  'problem.unknown_file.twice':
+    'ファイル「{name}」は無視されます。{holds} は「{taken}」に入っています。どちらか 1 つにしてください。',
+  'problem.unknown_file.json_bundle':
+    'ファイル「{name}」は無視されます。{bundleFile} にバンドル全体が入っています。',
   'problem.unknown_file.json_entry': '{file} に不明な項目「{entry}」があります。この項目は無視されます。',
-  'problem.unknown_file.json_table': '{file} の tables.{entry} はバンドルのテーブルではないため、無視されます。',
+  'problem.unknown_file.json_table':
+    '{file} の tables.{entry} はバンドルのテーブルではないため、無視されます。',
   'problem.unknown_file.json_table_params':
     '{file} の tables.params はバンドルのテーブルではないため、無視されます(params は最上位に書きます)。',
   'problem.undecodable_bytes':
@@ -24,14 +31,18 @@ export const PROBLEM_MESSAGES_JA: Record<keyof typeof PROBLEM_MESSAGES_EN, strin
 
   // The header
   'problem.missing_column': '{file} のヘッダーに列「{column}」がありません(必要な列: {expected})。',
-  'problem.missing_column.renamed': '{file} に列「{column}」がありません。ヘッダーの「{typed}」を「{column}」に直してください。',
-  'problem.duplicate_column': '{file} のヘッダーに列「{column}」が 2 回あります({first} 列目と {second} 列目)。1 つにしてください。',
+  'problem.missing_column.renamed':
+    '{file} に列「{column}」がありません。ヘッダーの「{typed}」を「{column}」に直してください。',
+  'problem.duplicate_column':
+    '{file} のヘッダーに列「{column}」が 2 回あります({first} 列目と {second} 列目)。1 つにしてください。',
   'problem.unknown_column': '列「{name}」は {table} の列ではないため、無視されます(必要な列: {expected})。',
   'problem.unknown_column.unnamed': '{file} の {position} 列目に名前がありません。この列は無視されます。',
 
   // Rows a CSV reader cannot read
-  'problem.unparsable_row.nul_byte': '{row} 行目に NUL バイト(バイナリデータ)があります。CSV テキストとして保存してください。',
-  'problem.unparsable_row.cell_count': '{row} 行目のセルは {cells} 個ですが、ヘッダーの列は {headerCells} 個です。',
+  'problem.unparsable_row.nul_byte':
+    '{row} 行目に NUL バイト(バイナリデータ)があります。CSV テキストとして保存してください。',
+  'problem.unparsable_row.cell_count':
+    '{row} 行目のセルは {cells} 個ですが、ヘッダーの列は {headerCells} 個です。',
   'problem.unparsable_row.stray_quote':
     '{row} 行目で、引用符で始まらないセルの中に引用符(")があります。セル全体を引用符で囲み、中の引用符は 2 つ重ねてください("")。',
   'problem.unparsable_row.after_closing_quote':
@@ -44,7 +55,8 @@ export const PROBLEM_MESSAGES_JA: Record<keyof typeof PROBLEM_MESSAGES_EN, strin
   // JSON files: input_set.json and params.json
   'problem.unparsable_row.params_too_large':
     '{file} が {maxMiB} MiB を超えています。params は設定(horizon_start、horizon_periods など)で、データではありません。',
-  'problem.unparsable_row.json_file_too_large': '{file} が {maxMiB} MiB を超えています。テーブルは CSV ファイルで送ってください。',
+  'problem.unparsable_row.json_file_too_large':
+    '{file} が {maxMiB} MiB を超えています。テーブルは CSV ファイルで送ってください。',
   'problem.unparsable_row.json_params_too_large':
     '{file} の params が {maxMiB} MiB を超えています。params は設定で、データではありません。',
   'problem.unparsable_row.params_not_object':
@@ -52,17 +64,22 @@ export const PROBLEM_MESSAGES_JA: Record<keyof typeof PROBLEM_MESSAGES_EN, strin
   'problem.unparsable_row.json_bundle_shape':
     '{file} は {"tables": {"demand": [...], ...}, "params": {...}} の形のオブジェクトにしてください。',
   'problem.unparsable_row.json_twice': '{file} に「{entry}」が 2 回以上あります。1 つにしてください。',
-  'problem.unparsable_row.json_table_not_list': '{file} の tables.{table} は行オブジェクトのリストにしてください。',
+  'problem.unparsable_row.json_table_not_list':
+    '{file} の tables.{table} は行オブジェクトのリストにしてください。',
   'problem.unparsable_row.json_row_not_object':
     'tables.{table} の {element} 番目の要素が行オブジェクト({"column": value, ...})ではありません。',
   'problem.unparsable_row.json_row_too_large':
     'tables.{table} の {element} 番目の要素が {maxBytes} バイトを超えています。1 行はもっと小さいはずです。',
-  'problem.unparsable_row.json_row_invalid': 'tables.{table} の {element} 番目の要素は JSON として正しくありません: {detail}',
+  'problem.unparsable_row.json_row_invalid':
+    'tables.{table} の {element} 番目の要素は JSON として正しくありません: {detail}',
   'problem.unparsable_row.json_invalid': '{file} は JSON として正しくありません({row} 行目): {detail}',
   'problem.unparsable_row.json_invalid.no_line': '{file} は JSON として正しくありません: {detail}',
-  'problem.unparsable_row.json.too_deep': '{file} は JSON として正しくありません({row} 行目): 入れ子が {maxDepth} 段を超えています。',
-  'problem.unparsable_row.json.unexpected_char': '{file} は JSON として正しくありません({row} 行目): 予期しない「{char}」があります。',
-  'problem.unparsable_row.json.unexpected_byte': '{file} は JSON として正しくありません({row} 行目): 予期しないバイト {byte} があります。',
+  'problem.unparsable_row.json.too_deep':
+    '{file} は JSON として正しくありません({row} 行目): 入れ子が {maxDepth} 段を超えています。',
+  'problem.unparsable_row.json.unexpected_char':
+    '{file} は JSON として正しくありません({row} 行目): 予期しない「{char}」があります。',
+  'problem.unparsable_row.json.unexpected_byte':
+    '{file} は JSON として正しくありません({row} 行目): 予期しないバイト {byte} があります。',
   'problem.unparsable_row.json.after_end_char':
     '{file} は JSON として正しくありません({row} 行目): 文書の終わりの後に「{char}」があります。',
   'problem.unparsable_row.json.after_end_byte':
@@ -91,44 +108,61 @@ export const PROBLEM_MESSAGES_JA: Record<keyof typeof PROBLEM_MESSAGES_EN, strin
     '{file} は JSON として正しくありません({row} 行目): 文字列の中の \\u エスケープが正しくありません。',
   'problem.unparsable_row.json.minus_without_digits':
     '{file} は JSON として正しくありません({row} 行目): - の後に数字がありません。',
-  'problem.unparsable_row.json.leading_zero': '{file} は JSON として正しくありません({row} 行目): 数値が 0 で始まっています。',
+  'problem.unparsable_row.json.leading_zero':
+    '{file} は JSON として正しくありません({row} 行目): 数値が 0 で始まっています。',
   'problem.unparsable_row.json.no_fraction_digits':
     '{file} は JSON として正しくありません({row} 行目): 小数点の後に数字がありません。',
   'problem.unparsable_row.json.no_exponent_digits':
     '{file} は JSON として正しくありません({row} 行目): 指数部に数字がありません。',
-  'problem.unparsable_row.json.unexpected_end': '{file} は JSON として正しくありません({row} 行目): ファイルが途中で終わっています。',
+  'problem.unparsable_row.json.unexpected_end':
+    '{file} は JSON として正しくありません({row} 行目): ファイルが途中で終わっています。',
 
   // Cells of input_set.json that are not what their column holds
   'problem.wrong_type.json_not_finite': '{column} が有限の数値ではありません。',
-  'problem.wrong_type.json_number': '{column} が数値 {number} です。引用符で囲んだ文字列("{number}")で書いてください。',
+  'problem.wrong_type.json_number':
+    '{column} が数値 {number} です。引用符で囲んだ文字列("{number}")で書いてください。',
   'problem.wrong_type.json_boolean': '{column} が {boolean} です。ここには {type} の値が入ります。',
   'problem.wrong_type.json_list': '{column} がリストです。ここには値を 1 つだけ書きます。',
   'problem.wrong_type.json_object': '{column} がオブジェクトです。ここには値を 1 つだけ書きます。',
 
   // Cells
   'problem.wrong_type.empty': '{column} が空です。すべての行に値が必要です。',
-  'problem.cell.formula': '{column} の値「{text}」は「{first}」で始められません(表計算ソフトが数式として実行します)。',
+  'problem.cell.formula':
+    '{column} の値「{text}」は「{first}」で始められません(表計算ソフトが数式として実行します)。',
   'problem.cell.too_long': '{column} の値「{text}」が {max} 文字を超えています。',
   'problem.invalid_code.character':
     '{column} の値「{text}」に{character:char}が含まれています。コードに使えるのは文字、数字と _ - . / : だけです。',
   'problem.wrong_type.control_character': '{column} の値「{text}」に{character:char}が含まれています。',
-  'problem.wrong_type.boolean': '{column} の値「{text}」は true/false ではありません(true、false、1、0 のどれかを書いてください)。',
+  'problem.wrong_type.boolean':
+    '{column} の値「{text}」は true/false ではありません(true、false、1、0 のどれかを書いてください)。',
   'problem.wrong_type.date_excel_serial':
     '{column} の値「{text}」は Excel のシリアル値のようです。列の書式を文字列にして YYYY-MM-DD で書いてください。',
-  'problem.wrong_type.date_year': '{column} の値「{text}」の年が {year} です。年は 4 桁で書いてください({minYear} 以降)。',
+  'problem.wrong_type.date_year':
+    '{column} の値「{text}」の年が {year} です。年は 4 桁で書いてください({minYear} 以降)。',
   'problem.wrong_type.date_month': '{column} の値「{text}」の月 {month} はありません。',
-  'problem.wrong_type.date_day': '{column} の値「{text}」は実在しない日付です({yearMonth} は {days} 日までです)。',
-  'problem.wrong_type.date_two_digit_year': '{column} の値「{text}」の年が 2 桁です。YYYY-MM-DD で書いてください。',
-  'problem.wrong_type.date': '{column} の値「{text}」は YYYY-MM-DD 形式の日付ではありません(例: 2027-01-04)。',
-  'problem.wrong_type.decimal_spaces': '{column} の値「{text}」の前後に空白があります。{fixed} と書いてください。',
+  'problem.wrong_type.date_day':
+    '{column} の値「{text}」は実在しない日付です({yearMonth} は {days} 日までです)。',
+  'problem.wrong_type.date_two_digit_year':
+    '{column} の値「{text}」の年が 2 桁です。YYYY-MM-DD で書いてください。',
+  'problem.wrong_type.date':
+    '{column} の値「{text}」は YYYY-MM-DD 形式の日付ではありません(例: 2027-01-04)。',
+  'problem.wrong_type.decimal_spaces':
+    '{column} の値「{text}」の前後に空白があります。{fixed} と書いてください。',
   'problem.wrong_type.decimal_spaces_not_number': '{column} の値「{text}」は数値ではありません。',
-  'problem.wrong_type.decimal_full_width': '{column} の値「{text}」に全角文字があります。半角数字で書いてください({fixed})。',
-  'problem.wrong_type.decimal_thousands': '{column} の値「{text}」に桁区切りがあります。カンマなしで {fixed} と書いてください。',
-  'problem.wrong_type.decimal_comma': '{column} の値「{text}」は小数点にカンマを使っています。{fixed} と書いてください。',
-  'problem.wrong_type.decimal_exponent': '{column} の値「{text}」は指数表記です。指数を使わずに書いてください({fixed})。',
-  'problem.wrong_type.decimal_plus': "{column} の値「{text}」は '+' で始まっています。{fixed} と書いてください。",
-  'problem.wrong_type.decimal_currency': '{column} の値「{text}」に通貨記号かパーセント記号があります。数値だけを書いてください。',
-  'problem.wrong_type.decimal': '{column} の値「{text}」は数値ではありません(通常の小数表記で書きます。例: 1234.5)。',
+  'problem.wrong_type.decimal_full_width':
+    '{column} の値「{text}」に全角文字があります。半角数字で書いてください({fixed})。',
+  'problem.wrong_type.decimal_thousands':
+    '{column} の値「{text}」に桁区切りがあります。カンマなしで {fixed} と書いてください。',
+  'problem.wrong_type.decimal_comma':
+    '{column} の値「{text}」は小数点にカンマを使っています。{fixed} と書いてください。',
+  'problem.wrong_type.decimal_exponent':
+    '{column} の値「{text}」は指数表記です。指数を使わずに書いてください({fixed})。',
+  'problem.wrong_type.decimal_plus':
+    "{column} の値「{text}」は '+' で始まっています。{fixed} と書いてください。",
+  'problem.wrong_type.decimal_currency':
+    '{column} の値「{text}」に通貨記号かパーセント記号があります。数値だけを書いてください。',
+  'problem.wrong_type.decimal':
+    '{column} の値「{text}」は数値ではありません(通常の小数表記で書きます。例: 1234.5)。',
   'problem.out_of_range.digits': '{column} の値「{text}」が {max} 桁を超えています。',
   'problem.out_of_range.min': '{column} の値「{text}」は {min} 以上にしてください。',
   'problem.out_of_range.above': '{column} の値「{text}」は {min} より大きくしてください。',
@@ -143,14 +177,18 @@ export const PROBLEM_MESSAGES_JA: Record<keyof typeof PROBLEM_MESSAGES_EN, strin
   'problem.period_granularity.other_granularity':
     "{column} の値「{text}」は {actual} 単位の期間ですが、period_granularity は '{granularity}' です({granularity:period_shape} で書いてください)。",
   'problem.period_granularity.lowercase_w': '{column} の値「{text}」の W は大文字にしてください({fixed})。',
-  'problem.period_granularity.no_such_week': '{column} の値「{text}」はありません。ISO 年 {year} の週は W01 から W{weeks} までです。',
+  'problem.period_granularity.no_such_week':
+    '{column} の値「{text}」はありません。ISO 年 {year} の週は W01 から W{weeks} までです。',
   'problem.period_granularity.not_of_granularity':
     '{column} の値「{text}」は {granularity} 単位の期間ではありません({granularity:period_shape} で書いてください)。',
   'problem.param_invalid.value': '{column} の値「{text}」は正しくありません。',
   'problem.param_invalid.value_too_deep': '{column} の値「{text}」の入れ子が {max} 段を超えています。',
-  'problem.param_invalid.value_unstorable': '{column} の値「{text}」に NUL 文字か対になっていないサロゲート文字が含まれています。',
-  'problem.duplicate_key': 'この行はキー {key} が {firstLine} 行目と重複しています。キーごとに 1 行にしてください。',
-  'problem.duplicate_key.no_line': 'この行はキー {key} が前の項目と重複しています。キーごとに 1 行にしてください。',
+  'problem.param_invalid.value_unstorable':
+    '{column} の値「{text}」に NUL 文字か対になっていないサロゲート文字が含まれています。',
+  'problem.duplicate_key':
+    'この行はキー {key} が {firstLine} 行目と重複しています。キーごとに 1 行にしてください。',
+  'problem.duplicate_key.no_line':
+    'この行はキー {key} が前の項目と重複しています。キーごとに 1 行にしてください。',
 
   // Params
   'problem.param_missing.horizon_start':
@@ -169,7 +207,7 @@ export const PROBLEM_MESSAGES_JA: Record<keyof typeof PROBLEM_MESSAGES_EN, strin
   'problem.param_invalid.horizon_start.any':
     'パラメータ「horizon_start」が期間ではありません(YYYY-MM(例: 2027-01)、YYYY-Www(ISO 週、例: 2027-W05)、YYYY-MM-DD(例: 2027-01-04)のどれかで書きます)。計画の最初の期間(例: "2027-W01")にしてください。',
   'problem.param_invalid.horizon_start.other_granularity':
-    "パラメータ「horizon_start」は {actual} 単位の期間ですが、period_granularity は '{granularity}' です({granularity:period_shape} で書いてください)。計画の最初の期間(例: \"2027-W01\")にしてください。",
+    'パラメータ「horizon_start」は {actual} 単位の期間ですが、period_granularity は \'{granularity}\' です({granularity:period_shape} で書いてください)。計画の最初の期間(例: "2027-W01")にしてください。',
   'problem.param_invalid.horizon_start.lowercase_w':
     'パラメータ「horizon_start」の W は大文字にしてください({fixed})。計画の最初の期間(例: "2027-W01")にしてください。',
   'problem.param_invalid.horizon_start.no_such_week':
@@ -178,21 +216,26 @@ export const PROBLEM_MESSAGES_JA: Record<keyof typeof PROBLEM_MESSAGES_EN, strin
     'パラメータ「horizon_start」が {granularity} 単位の期間ではありません({granularity:period_shape} で書いてください)。計画の最初の期間(例: "2027-W01")にしてください。',
 
   // Rules across rows and tables
-  'problem.period_outside_calendar': '期間「{period}」はカレンダーにありません。calendar.csv にその期間の日がありません。',
-  'problem.mix_resource_without_capacity': 'リソース「{resource}」は mix.csv にありますが、capacity.csv に行がありません。',
+  'problem.period_outside_calendar':
+    '期間「{period}」はカレンダーにありません。calendar.csv にその期間の日がありません。',
+  'problem.mix_resource_without_capacity':
+    'リソース「{resource}」は mix.csv にありますが、capacity.csv に行がありません。',
   'problem.mix_share_sum':
     'リソース「{resource}」のシェアの合計が {sum} です({rows} 行、最初の行は {row} 行目)。合計は 1 にしてください。',
   'problem.mix_share_sum.one_row':
     'リソース「{resource}」のシェアの合計が {sum} です({rows} 行、最初の行は {row} 行目)。合計は 1 にしてください。',
-  'problem.mix_share_sum.no_line': 'リソース「{resource}」のシェアの合計が {sum} です({rows} 行)。合計は 1 にしてください。',
+  'problem.mix_share_sum.no_line':
+    'リソース「{resource}」のシェアの合計が {sum} です({rows} 行)。合計は 1 にしてください。',
   'problem.mix_share_sum.one_row_no_line':
     'リソース「{resource}」のシェアの合計が {sum} です({rows} 行)。合計は 1 にしてください。',
   'problem.orphan_item': '品目「{item}」は {what} にありますが、demand にも mix にも行がありません。',
   'problem.non_working_hours': '{date} は稼働日ではありませんが、時間が「{hours}」になっています。',
   'problem.non_working_hours.no_date': 'この日は稼働日ではありませんが、時間が「{hours}」になっています。',
 
-  'problem.annotation_ignored.column': '{file} の列「problems」は前回のアップロードの問題です。この列は無視されます。',
-  'problem.annotation_ignored.file': '{file} は前回のアップロードの問題の一覧です。このファイルは無視されます。',
+  'problem.annotation_ignored.column':
+    '{file} の列「problems」は前回のアップロードの問題です。この列は無視されます。',
+  'problem.annotation_ignored.file':
+    '{file} は前回のアップロードの問題の一覧です。このファイルは無視されます。',
 
   'problem.as_recorded': '{message}',
 };

@@ -48,8 +48,16 @@ export const createMixRules: TRulesFactory = ({ context, spec, presentColumns })
           value: sum.toFixed(),
           detail:
             rows === 1
-              ? problemMessage(firstLine === null ? 'problem.mix_share_sum.one_row_no_line' : 'problem.mix_share_sum.one_row', params)
-              : problemMessage(firstLine === null ? 'problem.mix_share_sum.no_line' : 'problem.mix_share_sum', params),
+              ? problemMessage(
+                  firstLine === null
+                    ? 'problem.mix_share_sum.one_row_no_line'
+                    : 'problem.mix_share_sum.one_row',
+                  params,
+                )
+              : problemMessage(
+                  firstLine === null ? 'problem.mix_share_sum.no_line' : 'problem.mix_share_sum',
+                  params,
+                ),
         });
       }
     },

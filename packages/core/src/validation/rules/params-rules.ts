@@ -23,13 +23,21 @@ function horizonStartMessage(value: string, granularity: TPeriodGranularity | nu
     case 'any':
       return problemMessage('problem.param_invalid.horizon_start.any', {});
     case 'other_granularity':
-      return problemMessage('problem.param_invalid.horizon_start.other_granularity', { actual: why.actual, granularity: why.granularity });
+      return problemMessage('problem.param_invalid.horizon_start.other_granularity', {
+        actual: why.actual,
+        granularity: why.granularity,
+      });
     case 'lowercase_w':
       return problemMessage('problem.param_invalid.horizon_start.lowercase_w', { fixed: why.fixed });
     case 'no_such_week':
-      return problemMessage('problem.param_invalid.horizon_start.no_such_week', { year: why.year, weeks: why.weeks });
+      return problemMessage('problem.param_invalid.horizon_start.no_such_week', {
+        year: why.year,
+        weeks: why.weeks,
+      });
     case 'not_of_granularity':
-      return problemMessage('problem.param_invalid.horizon_start.not_of_granularity', { granularity: why.granularity });
+      return problemMessage('problem.param_invalid.horizon_start.not_of_granularity', {
+        granularity: why.granularity,
+      });
   }
 }
 

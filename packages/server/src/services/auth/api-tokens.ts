@@ -1,5 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { DEFAULT_TOKEN_DAYS, MAX_TOKEN_DAYS, type TApiTokenSummary, type TCreatedToken } from '@planning-hub/contracts/api/tokens';
+import {
+  DEFAULT_TOKEN_DAYS,
+  MAX_TOKEN_DAYS,
+  type TApiTokenSummary,
+  type TCreatedToken,
+} from '@planning-hub/contracts/api/tokens';
 import { AppError, hintOf } from '../../errors/app-error';
 import type { PrismaClient } from '../../generated/prisma/client';
 import { toCurrentUser, type TPrincipal } from './principal';
@@ -40,9 +45,14 @@ export async function createApiToken({
   }
   const user = await findUserOrThrow({ prisma, username });
   if (user.kind === 'local') {
-    throw new AppError('bad_request', 'error.token.local_user', { username: user.username }, {
-      hint: hintOf('hint.token.name_person', {}),
-    });
+    throw new AppError(
+      'bad_request',
+      'error.token.local_user',
+      { username: user.username },
+      {
+        hint: hintOf('hint.token.name_person', {}),
+      },
+    );
   }
   if (user.disabledAt) throw new AppError('conflict', 'error.user.disabled', { username: user.username });
   const prefix = randomBytes(4).toString('hex');
@@ -88,7 +98,10 @@ export async function resolveApiToken({
   token: string;
 }): Promise<TPrincipal | null> {
   if (!TOKEN.test(token)) return null;
-  const row = await prisma.apiToken.findUnique({ where: { tokenHash: sha256Hex(token) }, include: { user: true } });
+  const row = await prisma.apiToken.findUnique({
+    where: { tokenHash: sha256Hex(token) },
+    include: { user: true },
+  });
   const now = new Date();
   if (!row || row.revokedAt || row.user.disabledAt || (row.expiresAt && row.expiresAt <= now)) return null;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {

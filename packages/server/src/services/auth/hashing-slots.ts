@@ -12,7 +12,13 @@ export type THashingSlots = {
  * threads), which file I/O shares: a few running hashes leave it threads, and a burst
  * past the queue gets `unavailable` (503 with Retry-After) instead of a growing backlog.
  */
-export function createHashingSlots({ running: maxRunning, waiting: maxWaiting }: { running: number; waiting: number }): THashingSlots {
+export function createHashingSlots({
+  running: maxRunning,
+  waiting: maxWaiting,
+}: {
+  running: number;
+  waiting: number;
+}): THashingSlots {
   let running = 0;
   const queue: Array<() => void> = [];
 

@@ -1,7 +1,11 @@
 import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LOCAL_OPERATOR_PRINCIPAL_PREFIX } from '@planning-hub/contracts/api/auth';
-import { LOCAL_SERVER_FILE, ZLocalServerFile, type TLocalServerFile } from '@planning-hub/contracts/local-server';
+import {
+  LOCAL_SERVER_FILE,
+  ZLocalServerFile,
+  type TLocalServerFile,
+} from '@planning-hub/contracts/local-server';
 import type { PrismaClient } from '../../generated/prisma/client';
 import { toCurrentUser, type TPrincipal } from './principal';
 import { randomSecret } from './secrets';
@@ -41,7 +45,9 @@ export async function resolveLocalOperator({
   if (!user) {
     try {
       // '!' is no scrypt hash: verifyPassword never accepts it, so a local user never signs in.
-      user = await prisma.user.create({ data: { username, role: 'admin', kind: 'local', passwordHash: '!' } });
+      user = await prisma.user.create({
+        data: { username, role: 'admin', kind: 'local', passwordHash: '!' },
+      });
     } catch (error) {
       // Two first requests at once: the other one created it.
       if ((error as { code?: string } | null)?.code !== 'P2002') throw error;
@@ -61,7 +67,10 @@ export function localServerFilePath(dataDir: string): string {
  * that started it only (0600; the folder 0700). Written to a temporary file and renamed,
  * so a CLI never reads half a file.
  */
-export async function writeLocalServerFile(dataDir: string, entry: Omit<TLocalServerFile, 'format'>): Promise<string> {
+export async function writeLocalServerFile(
+  dataDir: string,
+  entry: Omit<TLocalServerFile, 'format'>,
+): Promise<string> {
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   const file = localServerFilePath(dataDir);
   const temporary = `${file}.${process.pid}.tmp`;

@@ -14,7 +14,11 @@ export type TPrincipal = TCurrentUser & {
 };
 
 /** The user columns a principal is made of. */
-export function toCurrentUser(user: { username: string; role: TCurrentUser['role']; employeeId: string | null }): TCurrentUser {
+export function toCurrentUser(user: {
+  username: string;
+  role: TCurrentUser['role'];
+  employeeId: string | null;
+}): TCurrentUser {
   return { username: user.username, role: user.role, employeeId: user.employeeId };
 }
 

@@ -37,7 +37,9 @@ export async function verifyCredentials({
 }): Promise<TCheckedUser> {
   const user = await prisma.user.findUnique({ where: { username: username.trim() } });
   const isValid = user
-    ? (await verifyPassword({ password, hash: user.passwordHash })) && !user.disabledAt && user.kind === 'person'
+    ? (await verifyPassword({ password, hash: user.passwordHash })) &&
+      !user.disabledAt &&
+      user.kind === 'person'
     : await verifyDecoyPassword(password);
   if (!user || !isValid) throw new AppError('unauthenticated', 'error.auth.wrong_password', {});
   return user;
@@ -135,14 +137,25 @@ export async function resolveSession({
     await prisma.session.updateMany({ where: { idHash }, data: { lastSeenAt: now } });
   }
   return {
-    principal: { ...toCurrentUser(session.user), userId: session.user.id, kind: session.user.kind, via: 'session' },
+    principal: {
+      ...toCurrentUser(session.user),
+      userId: session.user.id,
+      kind: session.user.kind,
+      via: 'session',
+    },
     csrfToken: session.csrfToken,
     expiresAt: session.expiresAt,
   };
 }
 
 /** Ends the session behind a cookie value; unknown ids are ignored. */
-export async function signOut({ prisma, sessionId }: { prisma: TSessionPrisma; sessionId: string }): Promise<void> {
+export async function signOut({
+  prisma,
+  sessionId,
+}: {
+  prisma: TSessionPrisma;
+  sessionId: string;
+}): Promise<void> {
   if (!SESSION_ID.test(sessionId)) return;
   await prisma.session.deleteMany({ where: { idHash: sha256Hex(sessionId) } });
 }

@@ -98,7 +98,12 @@ export async function findUserOrThrow({
 }): Promise<TUserRow> {
   const user = await prisma.user.findUnique({ where: { username: username.trim() } });
   if (!user)
-    throw new AppError('not_found', 'error.user.not_found', { username }, { hint: hintOf('hint.user.list', {}) });
+    throw new AppError(
+      'not_found',
+      'error.user.not_found',
+      { username },
+      { hint: hintOf('hint.user.list', {}) },
+    );
   return user;
 }
 
@@ -132,7 +137,11 @@ export async function updateUser({
       throw new AppError('conflict', 'error.user.cannot_disable_self', { username: user.username });
     }
     if (user.id === actor.userId && role !== undefined && !hasRole(role, user.role)) {
-      throw new AppError('conflict', 'error.user.cannot_lower_own_role', { username: user.username, from: user.role, to: role });
+      throw new AppError('conflict', 'error.user.cannot_lower_own_role', {
+        username: user.username,
+        from: user.role,
+        to: role,
+      });
     }
     const disabledAt =
       disabled === undefined ? user.disabledAt : disabled ? (user.disabledAt ?? new Date()) : null;
@@ -165,9 +174,14 @@ export async function resetPassword({
   return prisma.$transaction(async (tx) => {
     const user = await findUserOrThrow({ prisma: tx, username });
     if (user.kind === 'local') {
-      throw new AppError('bad_request', 'error.user.local_has_no_password', { username: user.username }, {
-        hint: hintOf('hint.user.disable_instead', { username: user.username }),
-      });
+      throw new AppError(
+        'bad_request',
+        'error.user.local_has_no_password',
+        { username: user.username },
+        {
+          hint: hintOf('hint.user.disable_instead', { username: user.username }),
+        },
+      );
     }
     const updated = await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
     return { ...toSummary(updated), ...(await endAccess({ tx, userId: user.id })) };

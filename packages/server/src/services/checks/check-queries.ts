@@ -34,7 +34,10 @@ type TComparingQuery<TId extends TCheckId> = (
 const totalOf = (rows: readonly { total: number }[]) => rows[0]?.total ?? 0;
 
 /** Row counts per table against the ready revision's (both stored with the revisions). */
-const rowCountChange: TComparingQuery<'row_count_change'> = async ({ client, draftId, ready, limit }, settings) => {
+const rowCountChange: TComparingQuery<'row_count_change'> = async (
+  { client, draftId, ready, limit },
+  settings,
+) => {
   const { rows } = await client.query<{ table_name: TTableName; before: string; after: string }>(
     `SELECT t.table_name, coalesce(r.row_counts ->> t.table_name, '0') AS before, coalesce(d.row_counts ->> t.table_name, '0') AS after
        FROM unnest($3::text[]) WITH ORDINALITY AS t(table_name, position)
@@ -47,15 +50,32 @@ const rowCountChange: TComparingQuery<'row_count_change'> = async ({ client, dra
   for (const row of rows) {
     const before = Number(row.before);
     const after = Number(row.after);
-    const base = { table: row.table_name, keyColumns: [], keyValues: [], before: row.before, after: row.after };
+    const base = {
+      table: row.table_name,
+      keyColumns: [],
+      keyValues: [],
+      before: row.before,
+      after: row.after,
+    };
     if (before === 0 && after > 0) {
-      findings.push({ ...base, messageCode: 'check.row_count_change.new_table', params: { table: row.table_name, against: ready.ref, after } });
+      findings.push({
+        ...base,
+        messageCode: 'check.row_count_change.new_table',
+        params: { table: row.table_name, against: ready.ref, after },
+      });
     } else if (before > 0 && (Math.abs(after - before) / before) * 100 > settings.threshold_percent) {
       const percent = (((after - before) / before) * 100).toFixed(1);
       findings.push({
         ...base,
         messageCode: 'check.row_count_change',
-        params: { table: row.table_name, against: ready.ref, before, after, percent: after > before ? `+${percent}` : percent, threshold: settings.threshold_percent },
+        params: {
+          table: row.table_name,
+          against: ready.ref,
+          before,
+          after,
+          percent: after > before ? `+${percent}` : percent,
+          threshold: settings.threshold_percent,
+        },
       });
     }
   }
@@ -65,8 +85,19 @@ const rowCountChange: TComparingQuery<'row_count_change'> = async ({ client, dra
 const PRESENCE_TABLES: readonly TTableName[] = ['demand', 'inventory', 'inbound'];
 
 /** Item and location codes of demand, inventory and inbound that only one revision has. */
-const itemLocationPresence: TComparingQuery<'item_location_presence'> = async ({ client, draftId, ready, limit }) => {
-  const { rows } = await client.query<{ key_column: 'item_code' | 'location_code'; code: string; in_draft: boolean; prio: number; total: number }>(
+const itemLocationPresence: TComparingQuery<'item_location_presence'> = async ({
+  client,
+  draftId,
+  ready,
+  limit,
+}) => {
+  const { rows } = await client.query<{
+    key_column: 'item_code' | 'location_code';
+    code: string;
+    in_draft: boolean;
+    prio: number;
+    total: number;
+  }>(
     `WITH keyed AS (
        SELECT input_set_id, item_code, location_code, 1 AS prio FROM planning_input_demand WHERE input_set_id IN ($1, $2)
        UNION ALL
@@ -96,7 +127,9 @@ const itemLocationPresence: TComparingQuery<'item_location_presence'> = async ({
         keyValues: [row.code],
         before: row.in_draft ? null : row.code,
         after: row.in_draft ? row.code : null,
-        messageCode: row.in_draft ? (`check.${what}_appeared` as const) : (`check.${what}_disappeared` as const),
+        messageCode: row.in_draft
+          ? (`check.${what}_appeared` as const)
+          : (`check.${what}_disappeared` as const),
         params: { code: row.code, against: ready.ref },
       };
     }),
@@ -132,8 +165,17 @@ const missingPeriods: TComparingQuery<'missing_periods'> = async ({ client, draf
 };
 
 /** Total demand per item (both revisions have the item) changed by more than the threshold, biggest move first. */
-const itemDemandChange: TComparingQuery<'item_demand_change'> = async ({ client, draftId, ready, limit }, settings) => {
-  const { rows } = await client.query<{ item_code: string; before: string; after: string; percent: string | null; total: number }>(
+const itemDemandChange: TComparingQuery<'item_demand_change'> = async (
+  { client, draftId, ready, limit },
+  settings,
+) => {
+  const { rows } = await client.query<{
+    item_code: string;
+    before: string;
+    after: string;
+    percent: string | null;
+    total: number;
+  }>(
     `WITH totals AS (
        SELECT item_code,
               sum(quantity) FILTER (WHERE input_set_id = $2) AS before,
@@ -154,9 +196,19 @@ const itemDemandChange: TComparingQuery<'item_demand_change'> = async ({ client,
   return {
     total: totalOf(rows),
     findings: rows.map((row): TNewFinding => {
-      const base = { table: 'demand' as const, keyColumns: ['item_code'], keyValues: [row.item_code], before: row.before, after: row.after };
+      const base = {
+        table: 'demand' as const,
+        keyColumns: ['item_code'],
+        keyValues: [row.item_code],
+        before: row.before,
+        after: row.after,
+      };
       if (row.percent === null) {
-        return { ...base, messageCode: 'check.item_demand_change.from_zero', params: { item: row.item_code, against: ready.ref, after: row.after } };
+        return {
+          ...base,
+          messageCode: 'check.item_demand_change.from_zero',
+          params: { item: row.item_code, against: ready.ref, after: row.after },
+        };
       }
       return {
         ...base,
@@ -174,7 +226,10 @@ const itemDemandChange: TComparingQuery<'item_demand_change'> = async ({ client,
 };
 
 /** Demand keys in both revisions whose quantity moved by the policy's ratio or more, either way. */
-const quantityOutlier: TComparingQuery<'quantity_outlier'> = async ({ client, draftId, ready, limit }, settings) => {
+const quantityOutlier: TComparingQuery<'quantity_outlier'> = async (
+  { client, draftId, ready, limit },
+  settings,
+) => {
   const { rows } = await client.query<{
     item_code: string;
     location_code: string;

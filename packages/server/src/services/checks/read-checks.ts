@@ -19,7 +19,10 @@ type TFindingRow = {
 };
 
 /** The stored findings of a revision, in the order they were found (check by check). */
-export async function readFindings(client: Pick<TSqlClient, 'query'>, inputSetId: number): Promise<TCheckFinding[]> {
+export async function readFindings(
+  client: Pick<TSqlClient, 'query'>,
+  inputSetId: number,
+): Promise<TCheckFinding[]> {
   const { rows } = await client.query<TFindingRow>(
     `SELECT id::text AS id, check_id, severity, table_name, key_columns, key_values, before_value, after_value, message_code, params
        FROM planning_input_set_findings WHERE input_set_id = $1 ORDER BY id`,
@@ -41,8 +44,14 @@ export async function readFindings(client: Pick<TSqlClient, 'query'>, inputSetId
 }
 
 /** A revision's stored check outcome; null for one stored before approval gates existed. */
-export async function readStoredChecks(client: Pick<TSqlClient, 'query'>, inputSetId: number): Promise<TStoredChecks | null> {
-  const { rows } = await client.query<{ checks: Partial<TStoredChecks> }>('SELECT checks FROM planning_input_sets WHERE id = $1', [inputSetId]);
+export async function readStoredChecks(
+  client: Pick<TSqlClient, 'query'>,
+  inputSetId: number,
+): Promise<TStoredChecks | null> {
+  const { rows } = await client.query<{ checks: Partial<TStoredChecks> }>(
+    'SELECT checks FROM planning_input_sets WHERE id = $1',
+    [inputSetId],
+  );
   const checks = rows[0]?.checks;
   return checks && Array.isArray(checks.results) ? (checks as TStoredChecks) : null;
 }
@@ -51,7 +60,13 @@ export async function readStoredChecks(client: Pick<TSqlClient, 'query'>, inputS
  * GET /api/plans/input_sets/{ref}/checks (`planning checks --label <ref>`): what the label's
  * checks found when this revision was stored as a draft (docs/design.md section 11).
  */
-export async function readChecks({ pool, ref: refText }: { pool: pg.Pool; ref: string }): Promise<TChecksResponse> {
+export async function readChecks({
+  pool,
+  ref: refText,
+}: {
+  pool: pg.Pool;
+  ref: string;
+}): Promise<TChecksResponse> {
   const ref = parseRefOrThrow(refText);
   const client = await pool.connect();
   try {
@@ -68,7 +83,10 @@ export async function readChecks({ pool, ref: refText }: { pool: pg.Pool; ref: s
       checkedAt: stored?.checked_at ?? null,
       policyVersion: stored?.policy_version ?? null,
       comparedWith: stored?.compared_with
-        ? { revision: stored.compared_with.revision, ref: `${revision.label}@r${stored.compared_with.revision}` }
+        ? {
+            revision: stored.compared_with.revision,
+            ref: `${revision.label}@r${stored.compared_with.revision}`,
+          }
         : null,
       notice: isFirst
         ? {

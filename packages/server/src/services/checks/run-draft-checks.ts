@@ -1,7 +1,18 @@
-import { CHECK_IDS, MAX_FINDINGS_PER_CHECK, type TCheckId, type TCheckSeverity } from '@planning-hub/contracts/api/policy';
+import {
+  CHECK_IDS,
+  MAX_FINDINGS_PER_CHECK,
+  type TCheckId,
+  type TCheckSeverity,
+} from '@planning-hub/contracts/api/policy';
 import type { TSqlClient } from '../../database/transaction';
 import { readLabelPolicy } from '../policy/label-policy';
-import { COMPARING_QUERIES, findMixedUom, type TCheckRows, type TCheckScope, type TNewFinding } from './check-queries';
+import {
+  COMPARING_QUERIES,
+  findMixedUom,
+  type TCheckRows,
+  type TCheckScope,
+  type TNewFinding,
+} from './check-queries';
 
 /** One check's outcome as `planning_input_sets.checks` keeps it. */
 export type TStoredCheckOutcome = {
@@ -59,7 +70,8 @@ export async function runDraftChecks(
       total: outcome?.total ?? 0,
       stored: outcome?.findings.length ?? 0,
     });
-    for (const finding of outcome?.findings ?? []) stored.push({ check, severity: settings.severity, finding });
+    for (const finding of outcome?.findings ?? [])
+      stored.push({ check, severity: settings.severity, finding });
   }
 
   if (stored.length > 0) {
@@ -94,7 +106,10 @@ export async function runDraftChecks(
     compared_with: ready ? { id: ready.id, revision: ready.revision } : null,
     results,
   };
-  await client.query('UPDATE planning_input_sets SET checks = $2 WHERE id = $1', [draftId, JSON.stringify(summary)]);
+  await client.query('UPDATE planning_input_sets SET checks = $2 WHERE id = $1', [
+    draftId,
+    JSON.stringify(summary),
+  ]);
   return summary;
 }
 
@@ -115,7 +130,10 @@ async function runOne<TId extends TCheckId>(
 }
 
 /** Findings counted by severity, from a revision's stored outcome (all of them, not only the stored ones). */
-export function countFindings(checks: Partial<TStoredChecks> | null | undefined): { errors: number; warnings: number } {
+export function countFindings(checks: Partial<TStoredChecks> | null | undefined): {
+  errors: number;
+  warnings: number;
+} {
   let errors = 0;
   let warnings = 0;
   for (const result of checks?.results ?? []) {

@@ -19,7 +19,12 @@ import { streamTableDiff } from './diff-table-stream';
 import { emptyMeasureTotals, startMeasureTotals } from './measure-totals';
 import { createMovedTally, identicalMovedTable } from './moved-tally';
 
-type TRevisionRow = { id: number; revision: number; content_hash: string; row_counts: Partial<Record<TTableName, number>> };
+type TRevisionRow = {
+  id: number;
+  revision: number;
+  content_hash: string;
+  row_counts: Partial<Record<TTableName, number>>;
+};
 
 /** Resolves a reference inside the diff's snapshot, so hashes and rows belong to the same moment. */
 async function loadRevision(client: TSqlClient, refText: string): Promise<TRevisionRow> {
@@ -28,14 +33,14 @@ async function loadRevision(client: TSqlClient, refText: string): Promise<TRevis
   const columns = 'id, revision, content_hash, row_counts';
   const { rows } =
     ref.kind === 'revision'
-      ? await client.query<TRevisionRow>(`SELECT ${columns} FROM planning_input_sets WHERE label = $1 AND revision = $2`, [
-          ref.label,
-          ref.revision,
-        ])
-      : await client.query<TRevisionRow>(`SELECT ${columns} FROM planning_input_sets WHERE label = $1 AND status = $2`, [
-          ref.label,
-          ref.kind,
-        ]);
+      ? await client.query<TRevisionRow>(
+          `SELECT ${columns} FROM planning_input_sets WHERE label = $1 AND revision = $2`,
+          [ref.label, ref.revision],
+        )
+      : await client.query<TRevisionRow>(
+          `SELECT ${columns} FROM planning_input_sets WHERE label = $1 AND status = $2`,
+          [ref.label, ref.kind],
+        );
   const found = rows[0];
   if (!found) throw new AppError('not_found', 'error.input_set.not_found', { ref: refText });
   return found;
@@ -43,7 +48,9 @@ async function loadRevision(client: TSqlClient, refText: string): Promise<TRevis
 
 /** The tables with rows on either side, in bundle order: the others cannot differ. */
 function tablesToCompare(newer: TRevisionRow, older: TRevisionRow): TTableName[] {
-  return TABLE_NAMES.filter((table) => (newer.row_counts[table] ?? 0) > 0 || (older.row_counts[table] ?? 0) > 0);
+  return TABLE_NAMES.filter(
+    (table) => (newer.row_counts[table] ?? 0) > 0 || (older.row_counts[table] ?? 0) > 0,
+  );
 }
 
 /**
@@ -53,7 +60,13 @@ function tablesToCompare(newer: TRevisionRow, older: TRevisionRow): TTableName[]
  */
 async function diffTables(
   { pool, client }: { pool: pg.Pool; client: TSqlClient },
-  { newer, older, writer, tally, withSummary }: {
+  {
+    newer,
+    older,
+    writer,
+    tally,
+    withSummary,
+  }: {
     newer: TRevisionRow;
     older: TRevisionRow;
     writer: TDiffCacheWriter;
@@ -63,7 +76,9 @@ async function diffTables(
 ): Promise<TMoved | null> {
   const tables = tablesToCompare(newer, older);
   const measured = MEASURED_TABLES.filter((table) => (older.row_counts[table] ?? 0) > 0);
-  const totals = withSummary ? await startMeasureTotals(pool, client, { inputSetId: older.id, tables: measured }) : null;
+  const totals = withSummary
+    ? await startMeasureTotals(pool, client, { inputSetId: older.id, tables: measured })
+    : null;
   const moved = withSummary ? createMovedTally() : null;
   try {
     const dictionaries: Partial<Record<TTableName, TKeyDictionary>> = {};
@@ -81,7 +96,9 @@ async function diffTables(
     totals.release();
     const movedTables: TMoved['tables'] = [];
     for (const table of MEASURED_TABLES) {
-      movedTables.push(await moved.write(writer.dir, table, before[table] ?? emptyMeasureTotals(table), dictionaries[table]));
+      movedTables.push(
+        await moved.write(writer.dir, table, before[table] ?? emptyMeasureTotals(table), dictionaries[table]),
+      );
     }
     return { tables: movedTables };
   } catch (error) {

@@ -5,7 +5,13 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
-import { DIFF_DIMENSIONS, DIFF_KINDS, MEASURED_TABLES, ZDiffResult, type TDiffKind } from '@planning-hub/contracts/api/diff';
+import {
+  DIFF_DIMENSIONS,
+  DIFF_KINDS,
+  MEASURED_TABLES,
+  ZDiffResult,
+  type TDiffKind,
+} from '@planning-hub/contracts/api/diff';
 import { TABLE_NAMES, type TTableName } from '@planning-hub/contracts/tables';
 import { diffCacheName } from '@planning-hub/core/diff/diff-cache-name';
 import { PAGE_STRIDE, createPageIndex, locateLine } from '@planning-hub/core/diff/page-index';
@@ -32,8 +38,12 @@ const ZMoved = z.object({
   tables: z.array(
     z.object({
       table: z.enum(MEASURED_TABLES),
-      columns: z.array(z.object({ column: z.string(), before: z.string(), after: z.string(), delta: z.string() })),
-      dimensions: z.array(z.object({ by: z.enum(DIFF_DIMENSIONS), file: z.string().nullable(), count: z.number().int() })),
+      columns: z.array(
+        z.object({ column: z.string(), before: z.string(), after: z.string(), delta: z.string() }),
+      ),
+      dimensions: z.array(
+        z.object({ by: z.enum(DIFF_DIMENSIONS), file: z.string().nullable(), count: z.number().int() }),
+      ),
     }),
   ),
 });
@@ -208,12 +218,20 @@ export async function openDiffCacheWriter(paths: TDiffCachePaths) {
     await rename(tempDir, finalDir);
     const rowFiles: TDiffManifest['rows']['files'] = {};
     for (const { table, kind, index } of files.values()) {
-      (rowFiles[table] ??= {})[kind] = { file: rowFileName(table, kind), count: index.lines, offsets: index.offsets };
+      (rowFiles[table] ??= {})[kind] = {
+        file: rowFileName(table, kind),
+        count: index.lines,
+        offsets: index.offsets,
+      };
     }
     const manifest: TDiffManifest = {
       format: DIFF_CACHE_FORMAT,
       ...result,
-      rows: { dir: path.relative(paths.cacheDir, finalDir).split(path.sep).join('/'), stride: PAGE_STRIDE, files: rowFiles },
+      rows: {
+        dir: path.relative(paths.cacheDir, finalDir).split(path.sep).join('/'),
+        stride: PAGE_STRIDE,
+        files: rowFiles,
+      },
     };
     const tempManifest = `${paths.manifestFile}.tmp-${id}`;
     await writeFile(tempManifest, `${JSON.stringify(manifest, null, 2)}\n`);

@@ -4,7 +4,13 @@ import type { TDiffKind } from '@planning-hub/contracts/api/diff';
 import type { TTableName } from '@planning-hub/contracts/tables';
 import { rowFileName, rowsDirOf, type TDiffCachePaths, type TDiffManifest } from './diff-cache';
 import { createMemo } from './diff-memo';
-import { keyDictionaryFileName, loadRowIndex, rowIndexFileName, type TKeyDictionary, type TRowIndex } from './diff-row-index';
+import {
+  keyDictionaryFileName,
+  loadRowIndex,
+  rowIndexFileName,
+  type TKeyDictionary,
+  type TRowIndex,
+} from './diff-row-index';
 
 const MB = 1024 * 1024;
 
@@ -23,7 +29,12 @@ export function hasRows(manifest: TDiffManifest, table: TTableName, kind: TDiffK
 }
 
 /** The row index of one row file (diff-row-index.ts), loaded once per computation. */
-export function loadDiffIndex(paths: TDiffCachePaths, manifest: TDiffManifest, table: TTableName, kind: TDiffKind): Promise<TRowIndex> {
+export function loadDiffIndex(
+  paths: TDiffCachePaths,
+  manifest: TDiffManifest,
+  table: TTableName,
+  kind: TDiffKind,
+): Promise<TRowIndex> {
   const dir = rowsDirOf(paths, manifest);
   const file = path.join(dir, rowIndexFileName(table, kind));
   return indexes.get(file, async () => {
@@ -33,7 +44,11 @@ export function loadDiffIndex(paths: TDiffCachePaths, manifest: TDiffManifest, t
 }
 
 /** The distinct key values of one table's diff rows. */
-export function loadKeyDictionary(paths: TDiffCachePaths, manifest: TDiffManifest, table: TTableName): Promise<TKeyDictionary> {
+export function loadKeyDictionary(
+  paths: TDiffCachePaths,
+  manifest: TDiffManifest,
+  table: TTableName,
+): Promise<TKeyDictionary> {
   const file = path.join(rowsDirOf(paths, manifest), keyDictionaryFileName(table));
   return dictionaries.get(file, async () => JSON.parse(await readFile(file, 'utf8')) as TKeyDictionary);
 }
@@ -45,14 +60,19 @@ export function loadKeyDictionary(paths: TDiffCachePaths, manifest: TDiffManifes
 export async function readRowsAt(
   paths: TDiffCachePaths,
   manifest: TDiffManifest,
-  { table, kind, index, rows }: { table: TTableName; kind: TDiffKind; index: TRowIndex; rows: readonly number[] },
+  {
+    table,
+    kind,
+    index,
+    rows,
+  }: { table: TTableName; kind: TDiffKind; index: TRowIndex; rows: readonly number[] },
 ): Promise<Map<number, unknown>> {
   const found = new Map<number, unknown>();
   if (rows.length === 0) return found;
   const handle = await open(path.join(rowsDirOf(paths, manifest), rowFileName(table, kind)), 'r');
   try {
     const sorted = [...rows].sort((a, b) => a - b);
-    for (let i = 0; i < sorted.length; ) {
+    for (let i = 0; i < sorted.length;) {
       let j = i;
       while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j += 1;
       const first = sorted[i]!;

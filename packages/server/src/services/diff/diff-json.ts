@@ -9,7 +9,10 @@ import { toDiffResult } from './diff-result';
  * cache's row files one line at a time, so a million changed rows never sit in
  * memory. GET .../diff/export sends it; `planning export --diff-against --json` prints it.
  */
-export async function* diffJsonChunks(manifest: TDiffManifest, paths: TDiffCachePaths): AsyncGenerator<string> {
+export async function* diffJsonChunks(
+  manifest: TDiffManifest,
+  paths: TDiffCachePaths,
+): AsyncGenerator<string> {
   const opening = JSON.stringify(toDiffResult(manifest), null, 2);
   yield `${opening.slice(0, -2)},\n  "rows": {`;
   let isFirstTable = true;

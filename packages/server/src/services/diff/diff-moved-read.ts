@@ -34,7 +34,10 @@ type THidden = { count: number; sum: TExact; byDimension: Map<string, { count: n
 
 type TGroupFile = { keys: string[]; cells: string[][] };
 
-const hiddenMemo = createMemo<THidden>({ maxBytes: 64 * MB, sizeOf: (h) => 64 + h.byDimension.reduce((n, m) => n + m.size * 96, 0) });
+const hiddenMemo = createMemo<THidden>({
+  maxBytes: 64 * MB,
+  sizeOf: (h) => 64 + h.byDimension.reduce((n, m) => n + m.size * 96, 0),
+});
 const groupFiles = createMemo<TGroupFile>({ maxBytes: 128 * MB, sizeOf: (g) => g.keys.length * 160 });
 const countsMemo = createMemo<Map<string, TGroupCounts>>({ maxBytes: 64 * MB, sizeOf: (m) => m.size * 96 });
 
@@ -65,7 +68,9 @@ async function hiddenChanges(
     const decimal = index.decimals[slot]!;
     const isBelow = toleranceTest(tolerance);
     const hidden = noHidden(table);
-    const keyPositions = DIFF_MEASURES[table].dimensions.map((dimension) => TABLE_SPECS[table].key.indexOf(dimension));
+    const keyPositions = DIFF_MEASURES[table].dimensions.map((dimension) =>
+      TABLE_SPECS[table].key.indexOf(dimension),
+    );
     const hide = (row: number, delta: TExact) => {
       hidden.count += 1;
       hidden.sum = addExact(hidden.sum, delta);
@@ -88,9 +93,9 @@ async function hiddenChanges(
     }
     const rows = await readRowsAt(paths, manifest, { table, kind: 'changed', index, rows: inexact });
     for (const row of inexact) {
-      const change = (rows.get(row) as { changes: { column: string; old: string | null; delta?: string | null }[] }).changes.find(
-        (c) => c.column === column,
-      );
+      const change = (
+        rows.get(row) as { changes: { column: string; old: string | null; delta?: string | null }[] }
+      ).changes.find((c) => c.column === column);
       if (!change?.delta) continue;
       const delta = parseExact(change.delta);
       if (isBelow(delta, change.old === null ? null : parseExact(change.old))) hide(row, delta);
@@ -125,7 +130,11 @@ async function groupCounts(
   });
 }
 
-function loadGroups(paths: TDiffCachePaths, manifest: TDiffManifest, file: string | null): Promise<TGroupFile> {
+function loadGroups(
+  paths: TDiffCachePaths,
+  manifest: TDiffManifest,
+  file: string | null,
+): Promise<TGroupFile> {
   if (file === null) return Promise.resolve({ keys: [], cells: [] });
   const full = path.join(rowsDirOf(paths, manifest), file);
   return groupFiles.get(full, async () => {
@@ -141,7 +150,8 @@ function loadGroups(paths: TDiffCachePaths, manifest: TDiffManifest, file: strin
   });
 }
 
-const toleranceOf = (tolerance: TDiffTolerance, table: TMeasuredTable, column: string) => tolerance[table]?.[column] ?? null;
+const toleranceOf = (tolerance: TDiffTolerance, table: TMeasuredTable, column: string) =>
+  tolerance[table]?.[column] ?? null;
 
 /** The totals of every measured column, with the changes below their tolerance counted as unchanged. */
 export async function readMeasureTotals(
@@ -156,7 +166,9 @@ export async function readMeasureTotals(
     for (const column of DIFF_MEASURES[table].columns) {
       const base = moved?.columns.find((entry) => entry.column === column);
       const applied = toleranceOf(tolerance, table, column);
-      const hidden = applied ? await hiddenChanges(paths, manifest, { table, column, tolerance: applied }) : noHidden(table);
+      const hidden = applied
+        ? await hiddenChanges(paths, manifest, { table, column, tolerance: applied })
+        : noHidden(table);
       const before = parseExact(base?.before ?? '0');
       const delta = subtractExact(parseExact(base?.delta ?? '0'), hidden.sum);
       totals.push({
@@ -182,16 +194,27 @@ export async function readMeasureTotals(
 export async function readMovers(
   paths: TDiffCachePaths,
   manifest: TDiffManifest,
-  query: { table: TMeasuredTable; column: string; by: TDiffDimension; sort: 'abs_delta' | 'key'; offset: number; limit: number },
+  query: {
+    table: TMeasuredTable;
+    column: string;
+    by: TDiffDimension;
+    sort: 'abs_delta' | 'key';
+    offset: number;
+    limit: number;
+  },
   tolerance: TDiffTolerance,
 ): Promise<{ total: number; groups: TDiffMover[] }> {
   const { table, column, by } = query;
   const j = measureColumnsOf(table).indexOf(column);
   const d = dimensionsOf(table).indexOf(by);
-  const dimension = manifest.moved?.tables.find((entry) => entry.table === table)?.dimensions.find((entry) => entry.by === by);
+  const dimension = manifest.moved?.tables
+    .find((entry) => entry.table === table)
+    ?.dimensions.find((entry) => entry.by === by);
   const groups = await loadGroups(paths, manifest, dimension?.file ?? null);
   const applied = toleranceOf(tolerance, table, column);
-  const hidden = applied ? (await hiddenChanges(paths, manifest, { table, column, tolerance: applied })).byDimension[d]! : new Map();
+  const hidden = applied
+    ? (await hiddenChanges(paths, manifest, { table, column, tolerance: applied })).byDimension[d]!
+    : new Map();
   const counts = await groupCounts(paths, manifest, { table, column, by });
   const deltaOf = (i: number) => {
     const stored = parseExact(groups.cells[i]![3 * j + 2]!);

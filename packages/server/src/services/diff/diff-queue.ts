@@ -43,9 +43,11 @@ export async function holdingJobLock<T>(pool: pg.Pool, jobId: string, work: () =
     await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [jobLockKey(jobId)]);
     return await work();
   } finally {
-    await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [jobLockKey(jobId)]).catch((error: Error) => {
-      failure = error;
-    });
+    await client
+      .query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [jobLockKey(jobId)])
+      .catch((error: Error) => {
+        failure = error;
+      });
     client.release(failure);
   }
 }
@@ -54,7 +56,10 @@ export async function holdingJobLock<T>(pool: pg.Pool, jobId: string, work: () =
  * Whether an active job lost its worker (the process was killed mid-diff): pg-boss
  * would only expire it after JOB_EXPIRE_SECONDS, showing "running" all that time.
  */
-export async function isJobAbandoned(pool: pg.Pool, job: Pick<TDiffJob, 'id' | 'state' | 'startedOn'>): Promise<boolean> {
+export async function isJobAbandoned(
+  pool: pg.Pool,
+  job: Pick<TDiffJob, 'id' | 'state' | 'startedOn'>,
+): Promise<boolean> {
   if (job.state !== 'active' || !job.startedOn) return false;
   const client = await pool.connect();
   try {
@@ -63,7 +68,8 @@ export async function isJobAbandoned(pool: pg.Pool, job: Pick<TDiffJob, 'id' | '
               pg_try_advisory_lock(hashtextextended($1, 0)) AS free`,
       [jobLockKey(job.id), job.startedOn, ABANDONED_AFTER_SECONDS],
     );
-    if (rows[0]!.free) await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [jobLockKey(job.id)]);
+    if (rows[0]!.free)
+      await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [jobLockKey(job.id)]);
     return rows[0]!.settled && rows[0]!.free;
   } finally {
     client.release();

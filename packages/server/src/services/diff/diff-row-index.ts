@@ -36,7 +36,9 @@ export function indexLayoutOf(table: TTableName): TIndexLayout {
   const spec = TABLE_SPECS[table];
   const keyColumns = [...spec.key];
   const valueColumns = spec.columns.map((c) => c.name).filter((name) => !keyColumns.includes(name));
-  const decimalColumns = spec.columns.filter((c) => c.type === 'decimal' && !keyColumns.includes(c.name)).map((c) => c.name);
+  const decimalColumns = spec.columns
+    .filter((c) => c.type === 'decimal' && !keyColumns.includes(c.name))
+    .map((c) => c.name);
   const keysAt = 8 + 16 * decimalColumns.length;
   const maskAt = keysAt + 4 * keyColumns.length;
   const scalesAt = maskAt + 4;

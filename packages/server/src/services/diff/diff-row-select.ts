@@ -40,7 +40,12 @@ export function keyMatches(dictionary: TKeyDictionary, filters: TRowFilters): (U
  * every added or removed row of a table that has it); `minDelta` compares |Δ| of that
  * column if it is a number, else the largest numeric change of the row.
  */
-export function matchingRows(index: TRowIndex, dictionary: TKeyDictionary, filters: TRowFilters, kind: TDiffKind): Uint32Array {
+export function matchingRows(
+  index: TRowIndex,
+  dictionary: TKeyDictionary,
+  filters: TRowFilters,
+  kind: TDiffKind,
+): Uint32Array {
   const { layout } = index;
   const columnBit = filters.column === undefined ? -1 : layout.valueColumns.indexOf(filters.column);
   if (filters.column !== undefined && columnBit < 0) return new Uint32Array(0);
@@ -128,7 +133,12 @@ async function select(
 export async function selectDiffRows(
   paths: TDiffCachePaths,
   manifest: TDiffManifest,
-  { sources, filters, offset, limit }: { sources: readonly TRowSource[]; filters: TRowFilters; offset: number; limit: number },
+  {
+    sources,
+    filters,
+    offset,
+    limit,
+  }: { sources: readonly TRowSource[]; filters: TRowFilters; offset: number; limit: number },
 ): Promise<{ total: number; rows: (TRowSource & { row: unknown })[] }> {
   const selected = await select(paths, manifest, sources, filters);
   const end = Math.min(selected.row.length, offset + limit);
@@ -151,10 +161,15 @@ export async function selectDiffRows(
 }
 
 export const hasRowFilters = (filters: TRowFilters): boolean =>
-  filters.key !== undefined || filters.column !== undefined || filters.minDelta !== undefined || filters.sort !== 'key';
+  filters.key !== undefined ||
+  filters.column !== undefined ||
+  filters.minDelta !== undefined ||
+  filters.sort !== 'key';
 
 /** The filters of GET .../diff/rows and .../diff/changes as query parameters spell them. */
-export function rowFiltersOf(query: Pick<TDiffRowsQuery, 'key' | 'key_column' | 'match' | 'column' | 'min_delta' | 'sort'>): TRowFilters {
+export function rowFiltersOf(
+  query: Pick<TDiffRowsQuery, 'key' | 'key_column' | 'match' | 'column' | 'min_delta' | 'sort'>,
+): TRowFilters {
   return {
     key: query.key,
     keyColumn: query.key_column,

@@ -42,7 +42,8 @@ export function tableDiffCopySql(table: TTableName, olderId: number, newerId: nu
   const spec = TABLE_SPECS[table];
   const keyColumns = spec.columns.filter((c) => spec.key.includes(c.name));
   const otherColumns = spec.columns.filter((c) => !spec.key.includes(c.name));
-  const source = (id: number) => `(SELECT * FROM ${ident(spec.dbTable)} WHERE input_set_id = ${Math.trunc(id)})`;
+  const source = (id: number) =>
+    `(SELECT * FROM ${ident(spec.dbTable)} WHERE input_set_id = ${Math.trunc(id)})`;
   const join = keyColumns.map((c) => `o.${ident(c.name)} = n.${ident(c.name)}`).join(' AND ');
   const differs = otherColumns.map((c) => `o.${ident(c.name)} IS DISTINCT FROM n.${ident(c.name)}`);
   // json has no equality operator, so array_remove needs jsonb; key order inside a change does not matter.
@@ -56,7 +57,8 @@ export function tableDiffCopySql(table: TTableName, olderId: number, newerId: nu
   const decimalColumns = otherColumns.filter((c) => c.type === 'decimal');
   const keyTexts = keyColumns.map((c) => `COALESCE(${textOf('n', c)}, ${textOf('o', c)})`);
   const decimalTexts = decimalColumns.map(
-    (c) => `CASE WHEN o.input_set_id IS NULL THEN ${textOf('n', c)} WHEN n.input_set_id IS NULL THEN ${textOf('o', c)} END`,
+    (c) =>
+      `CASE WHEN o.input_set_id IS NULL THEN ${textOf('n', c)} WHEN n.input_set_id IS NULL THEN ${textOf('o', c)} END`,
   );
   const order = keyColumns
     .map((c) => {

@@ -1,5 +1,10 @@
 import { to as copyTo } from 'pg-copy-streams';
-import { DIFF_MEASURES, MEASURED_TABLES, type TDiffKind, type TMeasuredTable } from '@planning-hub/contracts/api/diff';
+import {
+  DIFF_MEASURES,
+  MEASURED_TABLES,
+  type TDiffKind,
+  type TMeasuredTable,
+} from '@planning-hub/contracts/api/diff';
 import type { TTableName } from '@planning-hub/contracts/tables';
 import { buildChangedRow, type TRawChangedRow } from '@planning-hub/core/diff/change-record';
 import type { createDiffTally } from '@planning-hub/core/diff/diff-summary';
@@ -18,7 +23,8 @@ type TStreamTargets = {
   moved: TMovedTally | null;
 };
 
-const isMeasured = (table: TTableName): table is TMeasuredTable => (MEASURED_TABLES as readonly string[]).includes(table);
+const isMeasured = (table: TTableName): table is TMeasuredTable =>
+  (MEASURED_TABLES as readonly string[]).includes(table);
 
 /** `-value` as text: the change a removed row makes. */
 function negated(text: string | null): string | null {
@@ -44,7 +50,10 @@ export async function streamTableDiff(
 ): Promise<void> {
   const { layout } = index;
   const allColumns = (1 << layout.valueColumns.length) - 1;
-  const measured = isMeasured(table) && moved ? DIFF_MEASURES[table].columns.map((c) => layout.decimalColumns.indexOf(c)) : null;
+  const measured =
+    isMeasured(table) && moved
+      ? DIFF_MEASURES[table].columns.map((c) => layout.decimalColumns.indexOf(c))
+      : null;
   const stream = client.query(copyTo(sql));
   const decoder = new TextDecoder();
   let rest = '';
@@ -78,7 +87,12 @@ export async function streamTableDiff(
         return { delta: kind === 'added' ? value : negated(value), old: null };
       });
     }
-    const { keyIds, wait: indexWait } = index.add(kind, { offset: writer.offsetOf(table, kind), key, mask, decimals });
+    const { keyIds, wait: indexWait } = index.add(kind, {
+      offset: writer.offsetOf(table, kind),
+      key,
+      mask,
+      decimals,
+    });
     if (measured && moved) {
       moved.add(
         table as TMeasuredTable,
@@ -87,7 +101,9 @@ export async function streamTableDiff(
       );
     }
     const rowWait = writer.append(table, kind, text);
-    return indexWait && rowWait ? Promise.all([indexWait, rowWait]).then(() => undefined) : (indexWait ?? rowWait);
+    return indexWait && rowWait
+      ? Promise.all([indexWait, rowWait]).then(() => undefined)
+      : (indexWait ?? rowWait);
   };
 
   for await (const chunk of stream as AsyncIterable<Buffer>) {

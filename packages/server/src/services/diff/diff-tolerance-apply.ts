@@ -37,7 +37,8 @@ export function toleranceTest(tolerance: TColumnTolerance): TToleranceTest {
   return (delta, old) => {
     const size = absExact(delta);
     if (absolute && isLess(size, absolute)) return true;
-    if (relative && old && old.units !== 0n) return isLess(times(size, HUNDRED), times(relative, absExact(old)));
+    if (relative && old && old.units !== 0n)
+      return isLess(times(size, HUNDRED), times(relative, absExact(old)));
     return false;
   };
 }

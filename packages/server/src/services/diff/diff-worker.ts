@@ -1,7 +1,13 @@
 import { hideServerPaths } from '@planning-hub/core/text/hide-server-paths';
 import type { TRuntime } from '../../runtime';
 import { computeDiffToCache } from './compute-diff';
-import { diffCacheDir, diffCachePaths, isManifestCurrent, readDiffManifest, type TDiffCachePaths } from './diff-cache';
+import {
+  diffCacheDir,
+  diffCachePaths,
+  isManifestCurrent,
+  readDiffManifest,
+  type TDiffCachePaths,
+} from './diff-cache';
 import { writeDiffFailureRecord } from './diff-failure-record';
 import { DIFF_QUEUE, createDiffQueue, holdingJobLock, type TDiffJob, type TDiffJobData } from './diff-queue';
 import { announceDiffWorker } from './diff-worker-presence';
@@ -29,7 +35,10 @@ async function recordFailure(
     });
     return true;
   } catch (writeError) {
-    runtime.logger.warn({ err: writeError, file: paths.manifestFile }, 'the failure of a diff job could not be recorded');
+    runtime.logger.warn(
+      { err: writeError, file: paths.manifestFile },
+      'the failure of a diff job could not be recorded',
+    );
     return false;
   }
 }
@@ -65,13 +74,23 @@ async function runDiffJob(runtime: TWorkerRuntime, job: TDiffJob): Promise<objec
     // pg-boss keeps what is thrown as the job's output, which viewers read as `error`:
     // paths as the runbook names them (relative to the work folder), the log has them in full.
     const message = error instanceof Error ? error.message : String(error);
-    const shown = new Error(hideServerPaths(message, [{ dir: config.workDir, shownAs: '' }]), { cause: error });
+    const shown = new Error(hideServerPaths(message, [{ dir: config.workDir, shownAs: '' }]), {
+      cause: error,
+    });
     if (job.retryCount >= job.retryLimit) {
-      logger.error({ label: ref, against, error: String(error), jobId: job.id, attempts: attempt }, 'input_set_diff_job_failed');
+      logger.error(
+        { label: ref, against, error: String(error), jobId: job.id, attempts: attempt },
+        'input_set_diff_job_failed',
+      );
       // Kept in the job's output: request-diff.ts tells a deleted record from one never written.
-      Object.assign(shown, { failureRecorded: await recordFailure(runtime, { job, paths, error: shown.message }) });
+      Object.assign(shown, {
+        failureRecorded: await recordFailure(runtime, { job, paths, error: shown.message }),
+      });
     } else {
-      logger.warn({ label: ref, against, error: String(error), jobId: job.id, attempt }, 'input_set_diff_job_retrying');
+      logger.warn(
+        { label: ref, against, error: String(error), jobId: job.id, attempt },
+        'input_set_diff_job_retrying',
+      );
     }
     throw shown;
   }
@@ -86,12 +105,18 @@ export type TDiffWorker = { stop: () => Promise<void> };
  * running diff, then hands unfinished work back to the queue.
  */
 export async function startDiffWorker(runtime: TWorkerRuntime): Promise<TDiffWorker> {
-  const queue = createDiffQueue({ pool: runtime.db.pool, config: runtime.config, logger: runtime.logger, supervise: true });
+  const queue = createDiffQueue({
+    pool: runtime.db.pool,
+    config: runtime.config,
+    logger: runtime.logger,
+    supervise: true,
+  });
   await queue.ready();
   await queue.boss.work<TDiffJobData>(
     DIFF_QUEUE,
     { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: runtime.config.diffPollIntervalSeconds },
-    async ([job]) => (job ? holdingJobLock(runtime.db.pool, job.id, () => runDiffJob(runtime, job)) : undefined),
+    async ([job]) =>
+      job ? holdingJobLock(runtime.db.pool, job.id, () => runDiffJob(runtime, job)) : undefined,
   );
   const presence = await announceDiffWorker(runtime.db.pool, runtime.logger);
   return {

@@ -27,7 +27,11 @@ export function dimensionOfGrouping(grouping: number, dimensionCount: number): n
   return null;
 }
 
-async function readMeasureTotals(client: TSqlClient, table: TMeasuredTable, inputSetId: number): Promise<TMeasureTotals> {
+async function readMeasureTotals(
+  client: TSqlClient,
+  table: TMeasuredTable,
+  inputSetId: number,
+): Promise<TMeasureTotals> {
   const { columns, dimensions } = DIFF_MEASURES[table];
   const totals = emptyMeasureTotals(table);
   const stream = client.query(copyTo(measureTotalsCopySql(table, inputSetId)));

@@ -36,7 +36,10 @@ export function createMovedTally() {
     let entry = sums.get(table);
     if (!entry) {
       const { columns, dimensions } = DIFF_MEASURES[table];
-      entry = { groups: columns.map(() => dimensions.map(() => new Map())), totals: columns.map(() => EXACT_ZERO) };
+      entry = {
+        groups: columns.map(() => dimensions.map(() => new Map())),
+        totals: columns.map(() => EXACT_ZERO),
+      };
       sums.set(table, entry);
     }
     return entry;
@@ -70,13 +73,22 @@ export function createMovedTally() {
     const movedColumns = columns.map((column, j) => {
       const total = parseExact(before.total[j] ?? '0');
       const after = addExact(total, entry.totals[j]!);
-      return { column, before: formatExact(total), after: formatExact(after), delta: formatExact(entry.totals[j]!) };
+      return {
+        column,
+        before: formatExact(total),
+        after: formatExact(after),
+        delta: formatExact(entry.totals[j]!),
+      };
     });
     const movedDimensions: TMovedDimension[] = [];
     for (const [d, by] of dimensions.entries()) {
       const values = dictionary?.values[TABLE_SPECS[table].key.indexOf(by)] ?? [];
-      const changes = columns.map((_, j) => new Map([...entry.groups[j]![d]!].map(([id, delta]) => [values[id]!, delta])));
-      const keys = [...new Set([...before.groups[d]!.keys(), ...changes.flatMap((byKey) => [...byKey.keys()])])].sort(byCodePoint);
+      const changes = columns.map(
+        (_, j) => new Map([...entry.groups[j]![d]!].map(([id, delta]) => [values[id]!, delta])),
+      );
+      const keys = [
+        ...new Set([...before.groups[d]!.keys(), ...changes.flatMap((byKey) => [...byKey.keys()])]),
+      ].sort(byCodePoint);
       const file = movedGroupsFileName(table, by);
       await writeLines(
         path.join(dir, file),

@@ -18,7 +18,10 @@ import { diffFromCacheOrJob, type TDiffServiceDeps } from './request-diff';
  * The tolerances a label's diffs apply unless a request says otherwise: those of the
  * label's policy (docs/design.md section 11), none hidden under the default policy.
  */
-export async function defaultDiffTolerance(pool: Pick<TDiffServiceDeps['pool'], 'query'>, label: string): Promise<TDiffTolerance> {
+export async function defaultDiffTolerance(
+  pool: Pick<TDiffServiceDeps['pool'], 'query'>,
+  label: string,
+): Promise<TDiffTolerance> {
   return (await readLabelPolicy(pool, label)).policy.diff_tolerance;
 }
 
@@ -72,10 +75,16 @@ export async function requestDiffChanges(
   const outcome = await diffFromCacheOrJob(deps, { ref, against: query.against });
   if ('job' in outcome) return outcome.job;
   const { manifest, paths } = outcome;
-  const sources: TRowSource[] = TABLE_NAMES.filter((table) => !query.table || table === query.table).flatMap((table) =>
-    KINDS_FOR_CHANGES.filter((kind) => !query.kind || kind === query.kind).map((kind) => ({ table, kind })),
+  const sources: TRowSource[] = TABLE_NAMES.filter((table) => !query.table || table === query.table).flatMap(
+    (table) =>
+      KINDS_FOR_CHANGES.filter((kind) => !query.kind || kind === query.kind).map((kind) => ({ table, kind })),
   );
-  const page = await selectDiffRows(paths, manifest, { sources, filters: rowFiltersOf(query), offset: query.offset, limit: query.limit });
+  const page = await selectDiffRows(paths, manifest, {
+    sources,
+    filters: rowFiltersOf(query),
+    offset: query.offset,
+    limit: query.limit,
+  });
   return {
     state: 'done',
     ref: manifest.ref,

@@ -50,12 +50,22 @@ export async function resolveDiffPair(
   if (against === undefined) {
     const ready = await findReadyRevision(deps.pool, newer.label);
     if (!ready) {
-      throw new AppError('conflict', 'error.diff.no_ready', { ref }, { hint: hintOf('hint.diff.name_revision', { label: newer.label }) });
+      throw new AppError(
+        'conflict',
+        'error.diff.no_ready',
+        { ref },
+        { hint: hintOf('hint.diff.name_revision', { label: newer.label }) },
+      );
     }
     if (ready.id === newer.id) {
-      throw new AppError('conflict', 'error.diff.is_ready', { ref }, {
-        hint: hintOf('hint.diff.name_draft_or_revision', { label: newer.label }),
-      });
+      throw new AppError(
+        'conflict',
+        'error.diff.is_ready',
+        { ref },
+        {
+          hint: hintOf('hint.diff.name_draft_or_revision', { label: newer.label }),
+        },
+      );
     }
     return { ref, against: newer.label, newer, older: ready };
   }
@@ -63,7 +73,12 @@ export async function resolveDiffPair(
 }
 
 function jobDataOf(pair: TDiffPair): TDiffJobData {
-  return { ref: pair.ref, against: pair.against, refHash: pair.newer.contentHash, againstHash: pair.older.contentHash };
+  return {
+    ref: pair.ref,
+    against: pair.against,
+    refHash: pair.newer.contentHash,
+    againstHash: pair.older.contentHash,
+  };
 }
 
 type TCacheRead = { manifest: TDiffManifest } | { failure: TDiffFailureRecord } | null;
@@ -74,10 +89,15 @@ type TCacheRead = { manifest: TDiffManifest } | { failure: TDiffFailureRecord } 
  * and removed, so the next requests see a plain miss while the recompute runs. The
  * failure record of older content is removed without counting (nothing was cached).
  */
-async function readCache(deps: TDiffServiceDeps, paths: TDiffCachePaths, data: TDiffJobData): Promise<TCacheRead> {
+async function readCache(
+  deps: TDiffServiceDeps,
+  paths: TDiffCachePaths,
+  data: TDiffJobData,
+): Promise<TCacheRead> {
   const read = await readDiffManifest(paths);
   if (read.status === 'missing') return null;
-  if (read.status === 'ok' && (await isManifestCurrent(paths, read.manifest, data))) return { manifest: read.manifest };
+  if (read.status === 'ok' && (await isManifestCurrent(paths, read.manifest, data)))
+    return { manifest: read.manifest };
   if (read.status === 'failed' && isFailureFor(read.failure, data)) return { failure: read.failure };
   if (read.status !== 'failed') deps.metrics.diffCacheStale.inc();
   await removeDiffManifest(paths);
@@ -85,7 +105,8 @@ async function readCache(deps: TDiffServiceDeps, paths: TDiffCachePaths, data: T
 }
 
 /** The worker said it could not leave a failure record (request-diff keeps such a job failed until retry). */
-const isFailureUnrecorded = (job: TDiffJob) => (job.output as { failureRecorded?: unknown } | null)?.failureRecorded === false;
+const isFailureUnrecorded = (job: TDiffJob) =>
+  (job.output as { failureRecorded?: unknown } | null)?.failureRecorded === false;
 
 function toJobState(
   job: TDiffJob,
@@ -139,7 +160,8 @@ async function isJobOver(
   return !(cache && 'failure' in cache);
 }
 
-export type TCacheOrJob = { manifest: TDiffManifest; paths: TDiffCachePaths; isFromCache: boolean } | { job: TDiffJobState };
+export type TCacheOrJob =
+  { manifest: TDiffManifest; paths: TDiffCachePaths; isFromCache: boolean } | { job: TDiffJobState };
 
 /**
  * The diff from the cache, or the background job that computes it: enqueued on the
@@ -172,7 +194,10 @@ export async function diffFromCacheOrJob(
     if (landed && 'manifest' in landed) return { manifest: landed.manifest, paths, isFromCache: true };
   }
   // A job whose worker died mid-diff is queued again at once.
-  if (job && ((await isJobOver(deps, { job, paths, data, retry })) || (await isJobAbandoned(deps.pool, job)))) {
+  if (
+    job &&
+    ((await isJobOver(deps, { job, paths, data, retry })) || (await isJobAbandoned(deps.pool, job)))
+  ) {
     await deps.queue.deleteJob(id);
     job = null;
   }
@@ -227,9 +252,12 @@ export async function requestDiffRows(
   const { manifest, paths } = outcome;
   const filters = rowFiltersOf(query);
   const page = hasRowFilters(filters)
-    ? await selectDiffRows(paths, manifest, { sources: [query], filters, offset: query.offset, limit: query.limit }).then(
-        ({ total, rows }) => ({ total, rows: rows.map((entry) => entry.row) }),
-      )
+    ? await selectDiffRows(paths, manifest, {
+        sources: [query],
+        filters,
+        offset: query.offset,
+        limit: query.limit,
+      }).then(({ total, rows }) => ({ total, rows: rows.map((entry) => entry.row) }))
     : await readDiffRowsPage(paths, manifest, query);
   return {
     state: 'done',

@@ -3,7 +3,6 @@ import { GENESIS_HASH, computeEventHash } from '@planning-hub/core/events/event-
 import { auditKeyOf } from '../../database/pool-audit-key';
 import type { TSqlClient } from '../../database/transaction';
 
-
 export type TNewEvent = {
   label: string;
   inputSetId: number | null;
@@ -24,7 +23,10 @@ export type TNewEvent = {
  * (the caller holds the label lock, so the chain cannot fork; the unique index
  * on (label, prev_hash) would refuse a fork anyway).
  */
-export async function appendEvent(client: TSqlClient, event: TNewEvent): Promise<{ id: string; hash: string }> {
+export async function appendEvent(
+  client: TSqlClient,
+  event: TNewEvent,
+): Promise<{ id: string; hash: string }> {
   const { rows: last } = await client.query<{ hash: string }>(
     'SELECT hash FROM planning_input_set_events WHERE label = $1 ORDER BY id DESC LIMIT 1',
     [event.label],

@@ -11,9 +11,17 @@ export function parseEventLabel(text: string): string {
   const parsed = ZLabel.safeParse(text);
   if (parsed.success) return parsed.data;
   const at = text.indexOf('@');
-  throw new AppError('bad_request', 'error.events.not_a_label', { text: text.slice(0, 80) }, {
-    hint: at > 0 ? hintOf('hint.events.use_label', { label: text.slice(0, Math.min(at, 63)) }) : hintOf('hint.label.form', {}),
-  });
+  throw new AppError(
+    'bad_request',
+    'error.events.not_a_label',
+    { text: text.slice(0, 80) },
+    {
+      hint:
+        at > 0
+          ? hintOf('hint.events.use_label', { label: text.slice(0, Math.min(at, 63)) })
+          : hintOf('hint.label.form', {}),
+    },
+  );
 }
 
 /**
@@ -28,7 +36,12 @@ export async function assertLabelKnown(db: TQueryable, label: string): Promise<v
     [label],
   );
   if (!rows[0]?.known) {
-    throw new AppError('not_found', 'error.input_set.not_found', { ref: label }, { hint: hintOf('hint.input_set.check_label', {}) });
+    throw new AppError(
+      'not_found',
+      'error.input_set.not_found',
+      { ref: label },
+      { hint: hintOf('hint.input_set.check_label', {}) },
+    );
   }
 }
 
@@ -74,10 +87,16 @@ export async function listEvents({
 }
 
 /** Every event of the label, newest first (the evidence folder's events.json), read page by page. */
-export async function listAllEvents({ pool, label }: { pool: TQueryable; label: string }): Promise<TEventsResponse> {
+export async function listAllEvents({
+  pool,
+  label,
+}: {
+  pool: TQueryable;
+  label: string;
+}): Promise<TEventsResponse> {
   const first = await listEvents({ pool, label, limit: 1000 });
   const events = [...first.events];
-  for (let cursor = first.nextCursor; cursor; ) {
+  for (let cursor = first.nextCursor; cursor;) {
     const page = await listEvents({ pool, label, limit: 1000, cursor });
     events.push(...page.events);
     cursor = page.nextCursor;

@@ -18,7 +18,10 @@ export async function verifyEvents({
   head,
   headId,
   headCount,
-}: { pool: Pick<pg.Pool, 'query'>; label: string } & Partial<TVerifyEventsQuery>): Promise<TVerifyEventsResponse> {
+}: {
+  pool: Pick<pg.Pool, 'query'>;
+  label: string;
+} & Partial<TVerifyEventsQuery>): Promise<TVerifyEventsResponse> {
   const checkedLabel = parseEventLabel(label);
   await assertLabelKnown(pool, checkedLabel);
   // One statement reads one snapshot: a concurrent append cannot look like a gap.

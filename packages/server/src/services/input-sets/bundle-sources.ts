@@ -8,7 +8,12 @@ import { isSystemFile } from '@planning-hub/contracts/system-files';
 import { AppError, isAppError } from '../../errors/app-error';
 
 /** A file of a bundle that can be read (and read again) as a byte stream; `path` when it is on disk. */
-export type TByteSource = { name: string; size: number; open: () => AsyncIterable<Uint8Array>; path?: string };
+export type TByteSource = {
+  name: string;
+  size: number;
+  open: () => AsyncIterable<Uint8Array>;
+  path?: string;
+};
 
 export type TBundleLimits = { maxBytes: number; maxFiles: number };
 
@@ -51,21 +56,40 @@ function asZipReadError(error: unknown, entryName: string | null): unknown {
   if (isAppError(error) || (error as NodeJS.ErrnoException | null)?.syscall) return error;
   const reason = error instanceof Error ? error.message : String(error);
   // yauzl checks entry names itself, before our own zip-slip check sees them.
-  const unsafe = /^(?:absolute path|invalid relative path|invalid characters in fileName): (.*)$/.exec(reason);
+  const unsafe = /^(?:absolute path|invalid relative path|invalid characters in fileName): (.*)$/.exec(
+    reason,
+  );
   if (unsafe) {
-    return new AppError('bad_request', 'error.bundle.zip_unsafe_path', { entry: unsafe[1]!.slice(0, 120) }, { cause: error });
+    return new AppError(
+      'bad_request',
+      'error.bundle.zip_unsafe_path',
+      { entry: unsafe[1]!.slice(0, 120) },
+      { cause: error },
+    );
   }
   return entryName === null
     ? new AppError('bad_request', 'error.bundle.zip_unreadable', { detail: reason }, { cause: error })
-    : new AppError('bad_request', 'error.bundle.zip_entry_unreadable', { entry: entryName.slice(0, 120), detail: reason }, { cause: error });
+    : new AppError(
+        'bad_request',
+        'error.bundle.zip_entry_unreadable',
+        { entry: entryName.slice(0, 120), detail: reason },
+        { cause: error },
+      );
 }
 
 function openZip(zipPath: string): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) => {
-    yauzl.open(zipPath, { lazyEntries: true, strictFileNames: false, validateEntrySizes: true }, (error, zip) =>
-      error || !zip
-        ? reject(new AppError('bad_request', 'error.bundle.zip_unreadable', { detail: error?.message ?? 'unknown' }))
-        : resolve(zip),
+    yauzl.open(
+      zipPath,
+      { lazyEntries: true, strictFileNames: false, validateEntrySizes: true },
+      (error, zip) =>
+        error || !zip
+          ? reject(
+              new AppError('bad_request', 'error.bundle.zip_unreadable', {
+                detail: error?.message ?? 'unknown',
+              }),
+            )
+          : resolve(zip),
     );
   });
 }
@@ -92,7 +116,9 @@ export async function extractZipBundle(
         const name = entry.fileName.replace(/\\/g, '/');
         if (name.endsWith('/') || isSystemFile(name)) return zip.readEntry();
         if (name.startsWith('/') || /^[a-zA-Z]:/.test(name) || name.split('/').includes('..')) {
-          return reject(new AppError('bad_request', 'error.bundle.zip_unsafe_path', { entry: name.slice(0, 120) }));
+          return reject(
+            new AppError('bad_request', 'error.bundle.zip_unsafe_path', { entry: name.slice(0, 120) }),
+          );
         }
         const base = path.posix.basename(name);
         if (sources.some((s) => s.name === base)) {
@@ -100,7 +126,9 @@ export async function extractZipBundle(
         }
         budget.files += 1;
         if (budget.files > limits.maxFiles) {
-          return reject(new AppError('payload_too_large', 'error.bundle.zip_too_many_files', { max: limits.maxFiles }));
+          return reject(
+            new AppError('payload_too_large', 'error.bundle.zip_too_many_files', { max: limits.maxFiles }),
+          );
         }
         zip.openReadStream(entry, (error, stream) => {
           if (error || !stream) return reject(asZipReadError(error ?? new Error('no data'), name));
@@ -111,7 +139,9 @@ export async function extractZipBundle(
               size += chunk.length;
               budget.inflatedBytes += chunk.length;
               if (budget.inflatedBytes > limits.maxBytes) {
-                done(new AppError('payload_too_large', 'error.bundle.zip_too_large', { max: limits.maxBytes }));
+                done(
+                  new AppError('payload_too_large', 'error.bundle.zip_too_large', { max: limits.maxBytes }),
+                );
               } else done(null, chunk);
             },
           });
@@ -141,7 +171,9 @@ export async function expandZipSources(
   const budget = createZipBudget();
   for (const [index, source] of sources.entries()) {
     if (source.name.toLowerCase().endsWith('.zip') && source.path) {
-      expanded.push(...(await extractZipBundle(source.path, path.join(workDir, `zip-${index}`), limits, budget)));
+      expanded.push(
+        ...(await extractZipBundle(source.path, path.join(workDir, `zip-${index}`), limits, budget)),
+      );
     } else expanded.push(source);
   }
   return expanded;

@@ -34,12 +34,7 @@ async function readParams(pool: pg.Pool, inputSetId: number): Promise<Record<str
   return Object.fromEntries(rows.map((r) => [r.key, r.value]));
 }
 
-async function recordExport(
-  pool: pg.Pool,
-  revision: InputSet,
-  actor: TActor,
-  target: string,
-): Promise<void> {
+async function recordExport(pool: pg.Pool, revision: InputSet, actor: TActor, target: string): Promise<void> {
   await withTransaction(pool, async (client) => {
     await lockLabel(client, revision.label);
     await appendEvent(client, {
@@ -80,7 +75,10 @@ export async function exportBundleToFolder(
     const collation = await beginExport(client, deps.pool);
     for (const table of tablesToWrite(revision)) {
       const file = path.join(outDir, TABLE_SPECS[table].file);
-      await pipeline(client.query(copyTo(csvCopySql(table, revision.id, collation))), createWriteStream(file));
+      await pipeline(
+        client.query(copyTo(csvCopySql(table, revision.id, collation))),
+        createWriteStream(file),
+      );
       files.push(file);
     }
     await client.query('COMMIT');

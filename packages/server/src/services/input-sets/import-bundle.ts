@@ -35,12 +35,24 @@ type TImportDeps = { pool: pg.Pool; metrics?: TMetrics };
 class RejectedBundle extends Error {}
 
 /** The message of a refused label or version id, by the name the caller gives it. */
-const INVALID_VALUE = { 'The label': 'error.input_set.label_value_invalid', 'The version id': 'error.input_set.version_id_invalid' } as const;
+const INVALID_VALUE = {
+  'The label': 'error.input_set.label_value_invalid',
+  'The version id': 'error.input_set.version_id_invalid',
+} as const;
 
-function parseOrBadRequest<T>(schema: { safeParse: (v: unknown) => { success: boolean; data?: T; error?: { issues: { message: string }[] } } }, value: unknown, what: keyof typeof INVALID_VALUE): T {
+function parseOrBadRequest<T>(
+  schema: {
+    safeParse: (v: unknown) => { success: boolean; data?: T; error?: { issues: { message: string }[] } };
+  },
+  value: unknown,
+  what: keyof typeof INVALID_VALUE,
+): T {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    throw new AppError('bad_request', INVALID_VALUE[what], { text: String(value).slice(0, 80), detail: String(parsed.error?.issues[0]?.message) });
+    throw new AppError('bad_request', INVALID_VALUE[what], {
+      text: String(value).slice(0, 80),
+      detail: String(parsed.error?.issues[0]?.message),
+    });
   }
   return parsed.data as T;
 }
@@ -79,7 +91,8 @@ export async function importBundle(deps: TImportDeps, input: TImportBundleInput)
   const versionId = parseOrBadRequest<string>(ZVersionId, input.versionId, 'The version id');
 
   let result: TProcessBundleResult | undefined;
-  let stored: { id: number; revision: number; previousContentHash: string | null; contentHash: string } | undefined;
+  let stored:
+    { id: number; revision: number; previousContentHash: string | null; contentHash: string } | undefined;
   try {
     stored = await withTransaction(deps.pool, async (client) => {
       // Before the label lock: waiting for another upload of the label is part of the bulk work.
@@ -122,7 +135,11 @@ export async function importBundle(deps: TImportDeps, input: TImportBundleInput)
           result.summary.warnings,
           JSON.stringify({
             kind: input.sourceKind,
-            files: input.files.map((f) => ({ name: f.name, bytes: f.size, encoding: encodings[f.name] ?? null })),
+            files: input.files.map((f) => ({
+              name: f.name,
+              bytes: f.size,
+              encoding: encodings[f.name] ?? null,
+            })),
             summary: result.summary,
           }),
           input.actor.username,
@@ -162,8 +179,12 @@ export async function importBundle(deps: TImportDeps, input: TImportBundleInput)
 
   const outcome = result!;
   if (stored) {
-    deps.metrics?.imports.inc({ entrypoint: input.entrypoint, result: outcome.summary.errors > 0 ? 'invalid' : 'stored' });
-    for (const table of TABLE_NAMES) deps.metrics?.importedRows.inc({ table }, outcome.rowCounts[table as TTableName] ?? 0);
+    deps.metrics?.imports.inc({
+      entrypoint: input.entrypoint,
+      result: outcome.summary.errors > 0 ? 'invalid' : 'stored',
+    });
+    for (const table of TABLE_NAMES)
+      deps.metrics?.importedRows.inc({ table }, outcome.rowCounts[table as TTableName] ?? 0);
   } else {
     deps.metrics?.imports.inc({ entrypoint: input.entrypoint, result: 'invalid' });
   }

@@ -49,9 +49,14 @@ export async function getInputSet(deps: { pool: pg.Pool }, ref: string): Promise
 
 export function parseTableName(text: string): TTableName {
   if ((TABLE_NAMES as readonly string[]).includes(text)) return text as TTableName;
-  throw new AppError('not_found', 'error.input_set.no_such_table', { text: text.slice(0, 40) }, {
-    hint: hintOf('hint.input_set.tables', { tables: TABLE_NAMES.join(', ') }),
-  });
+  throw new AppError(
+    'not_found',
+    'error.input_set.no_such_table',
+    { text: text.slice(0, 40) },
+    {
+      hint: hintOf('hint.input_set.tables', { tables: TABLE_NAMES.join(', ') }),
+    },
+  );
 }
 
 /** One page of a table in natural key order. */
@@ -62,10 +67,10 @@ export async function readTableRows(
   const revision = await findRevisionByRef(deps.pool, ref);
   const columns = tableColumns(table);
   const collation = await detectKeyCollation(deps.pool);
-  const { rows } = await deps.pool.query<TRow>(`${selectRowsSql(table, revision.id, collation)} LIMIT $1 OFFSET $2`, [
-    limit,
-    offset,
-  ]);
+  const { rows } = await deps.pool.query<TRow>(
+    `${selectRowsSql(table, revision.id, collation)} LIMIT $1 OFFSET $2`,
+    [limit, offset],
+  );
   const total = (revision.rowCounts as Record<string, number>)[table] ?? 0;
   return { table, columns, rows: rows.map((row) => columns.map((c) => row[c] ?? null)), total, offset };
 }

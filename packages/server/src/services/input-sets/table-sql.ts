@@ -54,7 +54,9 @@ export function orderByKey(table: TTableName, collation: TKeyCollation = 'explic
   return spec.key
     .map((key) => {
       const column = spec.columns.find((c) => c.name === key)!;
-      return column.type === 'date' || collation === 'database-default' ? ident(key) : `${ident(key)} COLLATE "C"`;
+      return column.type === 'date' || collation === 'database-default'
+        ? ident(key)
+        : `${ident(key)} COLLATE "C"`;
     })
     .join(', ');
 }
@@ -92,7 +94,11 @@ export function selectCanonicalLinesSql(
 }
 
 /** SELECT of one revision's rows as text columns, in natural key order. */
-export function selectRowsSql(table: TTableName, inputSetId: number, collation: TKeyCollation = 'explicit-c'): string {
+export function selectRowsSql(
+  table: TTableName,
+  inputSetId: number,
+  collation: TKeyCollation = 'explicit-c',
+): string {
   const spec = TABLE_SPECS[table];
   const columns = spec.columns.map((c) => `${selectExpression(c)} AS ${ident(c.name)}`).join(', ');
   return `SELECT ${columns} FROM ${ident(spec.dbTable)} WHERE input_set_id = ${Math.trunc(inputSetId)} ORDER BY ${orderByKey(table, collation)}`;
@@ -118,6 +124,18 @@ export function parseCopyTextValue(field: string): string | null {
   if (field === '\\N') return null;
   if (!field.includes('\\')) return field;
   return field.replace(/\\(.)/g, (_m, ch: string) =>
-    ch === 't' ? '\t' : ch === 'n' ? '\n' : ch === 'r' ? '\r' : ch === 'b' ? '\b' : ch === 'f' ? '\f' : ch === 'v' ? '\v' : ch,
+    ch === 't'
+      ? '\t'
+      : ch === 'n'
+        ? '\n'
+        : ch === 'r'
+          ? '\r'
+          : ch === 'b'
+            ? '\b'
+            : ch === 'f'
+              ? '\f'
+              : ch === 'v'
+                ? '\v'
+                : ch,
   );
 }

@@ -1,4 +1,9 @@
-import type { TInputSetDetail, TInputSetSummary, TRevisionActions, TRowCounts } from '@planning-hub/contracts/api/input-sets';
+import type {
+  TInputSetDetail,
+  TInputSetSummary,
+  TRevisionActions,
+  TRowCounts,
+} from '@planning-hub/contracts/api/input-sets';
 import type { TProblem, TProblemSummary } from '@planning-hub/contracts/problems';
 import type { InputSet, Prisma } from '../../generated/prisma/client';
 import { refOf } from '../../data/input-set-revisions';
@@ -55,7 +60,8 @@ export function toSummary(row: TSummaryRow): TInputSetSummary {
 type TStoredSource = { summary?: TProblemSummary } & Record<string, unknown>;
 
 /** A problem as stored: one recorded before problems had message codes has its English message only. */
-type TStoredProblem = Omit<TProblem, 'messageCode' | 'params'> & Partial<Pick<TProblem, 'messageCode' | 'params'>>;
+type TStoredProblem = Omit<TProblem, 'messageCode' | 'params'> &
+  Partial<Pick<TProblem, 'messageCode' | 'params'>>;
 
 /** A stored problem with a message code: an old record's English message is kept as it was recorded. */
 function withMessageCode(problem: TStoredProblem): TProblem {
@@ -69,7 +75,12 @@ export function toDetail(row: InputSet, actions: TRevisionActions): TInputSetDet
   return {
     ...toSummary(row),
     problems: (row.problems as TStoredProblem[]).map(withMessageCode),
-    problemSummary: summary ?? { errors: row.errorCount, warnings: row.warningCount, byCode: {}, truncated: false },
+    problemSummary: summary ?? {
+      errors: row.errorCount,
+      warnings: row.warningCount,
+      byCode: {},
+      truncated: false,
+    },
     source: rest as TInputSetDetail['source'],
     actions,
   };

@@ -8,8 +8,12 @@ export type TInstallationPolicy = { fourEyes: boolean };
  * The approve service and the trigger planning_input_sets_ready_needs_approval both
  * read it there, so that it holds for every writer whatever its environment says.
  */
-export async function readInstallationPolicy(client: Pick<TSqlClient, 'query'>): Promise<TInstallationPolicy> {
-  const { rows } = await client.query<{ four_eyes: boolean }>('SELECT four_eyes FROM planning_hub_policy WHERE id = 1');
+export async function readInstallationPolicy(
+  client: Pick<TSqlClient, 'query'>,
+): Promise<TInstallationPolicy> {
+  const { rows } = await client.query<{ four_eyes: boolean }>(
+    'SELECT four_eyes FROM planning_hub_policy WHERE id = 1',
+  );
   return { fourEyes: rows[0]?.four_eyes === true };
 }
 
@@ -23,7 +27,10 @@ export type TPolicyOutcome =
  * that may only read the policy keeps the database's value: migrations, run by the
  * owner with the same environment, set it there.
  */
-export async function applyInstallationPolicy(pool: Pick<pg.ClientBase, 'query'>, wanted: TInstallationPolicy): Promise<TPolicyOutcome> {
+export async function applyInstallationPolicy(
+  pool: Pick<pg.ClientBase, 'query'>,
+  wanted: TInstallationPolicy,
+): Promise<TPolicyOutcome> {
   try {
     await pool.query(
       `INSERT INTO planning_hub_policy (id, four_eyes, updated_at) VALUES (1, $1, now())

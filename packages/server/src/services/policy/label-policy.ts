@@ -31,14 +31,18 @@ export function parseLabelOrThrow(text: string): string {
  * policy (version 0) when it has none. A stored document is read through the contract,
  * so a version written under an older schema still answers with every field.
  */
-export async function readLabelPolicy(client: Pick<TSqlClient, 'query'>, label: string): Promise<TLabelPolicy> {
+export async function readLabelPolicy(
+  client: Pick<TSqlClient, 'query'>,
+  label: string,
+): Promise<TLabelPolicy> {
   const { rows } = await client.query<TPolicyRow>(
     `SELECT version, document, created_at, created_by FROM planning_input_set_policies
       WHERE label = $1 ORDER BY version DESC LIMIT 1`,
     [label],
   );
   const row = rows[0];
-  if (!row) return { label, version: 0, isDefault: true, updatedAt: null, updatedBy: null, policy: DEFAULT_POLICY };
+  if (!row)
+    return { label, version: 0, isDefault: true, updatedAt: null, updatedBy: null, policy: DEFAULT_POLICY };
   const parsed = ZPolicyDocument.safeParse(row.document);
   return {
     label,
@@ -51,7 +55,13 @@ export async function readLabelPolicy(client: Pick<TSqlClient, 'query'>, label: 
 }
 
 /** GET /api/plans/input_sets/{label}/policy */
-export async function getLabelPolicy({ pool, label }: { pool: pg.Pool; label: string }): Promise<TLabelPolicy> {
+export async function getLabelPolicy({
+  pool,
+  label,
+}: {
+  pool: pg.Pool;
+  label: string;
+}): Promise<TLabelPolicy> {
   return readLabelPolicy(pool, parseLabelOrThrow(label));
 }
 

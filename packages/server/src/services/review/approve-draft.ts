@@ -8,7 +8,13 @@ import { readStoredChecks } from '../checks/read-checks';
 import { countFindings } from '../checks/run-draft-checks';
 import { recordEvent } from '../events/record-event';
 import { revisionActions } from './revision-actions';
-import { findReadyRevision, findRevisionByRef, parseRefOrThrow, refOf, transitionRevision } from '../../data/input-set-revisions';
+import {
+  findReadyRevision,
+  findRevisionByRef,
+  parseRefOrThrow,
+  refOf,
+  transitionRevision,
+} from '../../data/input-set-revisions';
 import { toSummary } from '../input-sets/to-summary';
 import { readInstallationPolicy } from '../policy/installation-policy';
 import { withLabelTransition } from './label-transition';
@@ -45,10 +51,15 @@ const FOUR_EYES_CONSTRAINT = 'planning_input_sets_four_eyes';
 function asFourEyesRefusal(actor: TActor) {
   return (error: unknown): never => {
     if ((error as { constraint?: string } | null)?.constraint !== FOUR_EYES_CONSTRAINT) throw error;
-    throw new AppError('forbidden', 'error.review.four_eyes', { username: actor.username }, {
-      hint: hintOf('hint.review.ask_another', {}),
-      cause: error,
-    });
+    throw new AppError(
+      'forbidden',
+      'error.review.four_eyes',
+      { username: actor.username },
+      {
+        hint: hintOf('hint.review.ask_another', {}),
+        cause: error,
+      },
+    );
   };
 }
 
@@ -56,15 +67,25 @@ function asFourEyesRefusal(actor: TActor) {
 async function assertFourEyes(client: TSqlClient, draft: InputSet, actor: TActor): Promise<void> {
   const shown = refOf(draft);
   if (actor.isLocalOperator) {
-    throw new AppError('forbidden', 'error.review.four_eyes_local', { username: actor.username, ref: shown }, {
-      hint: hintOf('hint.review.sign_in_to_approve', {}),
-    });
+    throw new AppError(
+      'forbidden',
+      'error.review.four_eyes_local',
+      { username: actor.username, ref: shown },
+      {
+        hint: hintOf('hint.review.sign_in_to_approve', {}),
+      },
+    );
   }
   const uploaderId = await findUploaderId(client, draft.id);
   if (uploaderId !== null && uploaderId === actor.userId) {
-    throw new AppError('forbidden', 'error.review.four_eyes_uploader', { username: actor.username, ref: shown }, {
-      hint: hintOf('hint.review.ask_another', {}),
-    });
+    throw new AppError(
+      'forbidden',
+      'error.review.four_eyes_uploader',
+      { username: actor.username, ref: shown },
+      {
+        hint: hintOf('hint.review.ask_another', {}),
+      },
+    );
   }
 }
 
@@ -72,38 +93,65 @@ async function assertFourEyes(client: TSqlClient, draft: InputSet, actor: TActor
 async function assertApprovable(
   client: TSqlClient,
   draft: InputSet,
-  options: Pick<TApproveDraftOptions, 'acknowledgeWarnings' | 'expectedContentHash' | 'actor'> & { fourEyes: boolean },
+  options: Pick<TApproveDraftOptions, 'acknowledgeWarnings' | 'expectedContentHash' | 'actor'> & {
+    fourEyes: boolean;
+  },
 ): Promise<void> {
   const shown = refOf(draft);
   // Approval gates (docs/design.md section 11): findings of severity error block, warnings need the acknowledgement.
   const findings = countFindings(await readStoredChecks(client, draft.id));
   const block = revisionActions(draft, { findings, hasDraft: false }).approve.reason;
   if (block === 'approveNeedsDraft') {
-    throw new AppError('conflict', 'error.review.not_a_draft', { ref: shown, revision: draft.revision, status: draft.status }, {
-      hint: hintOf('hint.review.approve_draft', { label: draft.label }),
-    });
+    throw new AppError(
+      'conflict',
+      'error.review.not_a_draft',
+      { ref: shown, revision: draft.revision, status: draft.status },
+      {
+        hint: hintOf('hint.review.approve_draft', { label: draft.label }),
+      },
+    );
   }
   assertContentUnchanged(draft, options.expectedContentHash);
   if (block === 'approveHasErrors') {
-    throw new AppError('conflict', 'error.review.has_errors', { ref: shown, count: draft.errorCount }, {
-      hint: hintOf('hint.review.fix_errors', {}),
-    });
+    throw new AppError(
+      'conflict',
+      'error.review.has_errors',
+      { ref: shown, count: draft.errorCount },
+      {
+        hint: hintOf('hint.review.fix_errors', {}),
+      },
+    );
   }
   if (block === 'approveHasCheckErrors') {
-    throw new AppError('conflict', 'error.review.check_errors', { ref: shown, count: findings.errors }, {
-      hint: hintOf('hint.review.check_errors', { ref: shown, label: draft.label }),
-    });
+    throw new AppError(
+      'conflict',
+      'error.review.check_errors',
+      { ref: shown, count: findings.errors },
+      {
+        hint: hintOf('hint.review.check_errors', { ref: shown, label: draft.label }),
+      },
+    );
   }
   if (options.fourEyes) await assertFourEyes(client, draft, options.actor);
   if (draft.warningCount > 0 && options.acknowledgeWarnings !== true) {
-    throw new AppError('conflict', 'error.review.needs_acknowledgement', { ref: shown, count: draft.warningCount }, {
-      hint: hintOf('hint.review.acknowledge', {}),
-    });
+    throw new AppError(
+      'conflict',
+      'error.review.needs_acknowledgement',
+      { ref: shown, count: draft.warningCount },
+      {
+        hint: hintOf('hint.review.acknowledge', {}),
+      },
+    );
   }
   if (findings.warnings > 0 && options.acknowledgeWarnings !== true) {
-    throw new AppError('conflict', 'error.review.needs_check_acknowledgement', { ref: shown, count: findings.warnings }, {
-      hint: hintOf('hint.review.acknowledge_checks', { ref: shown }),
-    });
+    throw new AppError(
+      'conflict',
+      'error.review.needs_check_acknowledgement',
+      { ref: shown, count: findings.warnings },
+      {
+        hint: hintOf('hint.review.acknowledge_checks', { ref: shown }),
+      },
+    );
   }
 }
 
@@ -190,7 +238,12 @@ export async function approveDraft(options: TApproveDraftOptions): Promise<TRevi
           },
         }),
       );
-      const approved = await transitionRevision(client, draft.id, { to: 'ready', approvedBy: actor.username, reviewerId: reviewer, comment });
+      const approved = await transitionRevision(client, draft.id, {
+        to: 'ready',
+        approvedBy: actor.username,
+        reviewerId: reviewer,
+        comment,
+      });
       return { approved, previousReady, events };
     },
   }).catch(asFourEyesRefusal(actor));

@@ -2,7 +2,12 @@ import type { TReviewResponse } from '@planning-hub/contracts/api/review';
 import { AppError } from '../../errors/app-error';
 import { actorLabel, type TActor } from '../auth/actor';
 import { recordEvent } from '../events/record-event';
-import { findRevisionByRef, parseRefOrThrow, refOf, transitionRevision } from '../../data/input-set-revisions';
+import {
+  findRevisionByRef,
+  parseRefOrThrow,
+  refOf,
+  transitionRevision,
+} from '../../data/input-set-revisions';
 import { toSummary } from '../input-sets/to-summary';
 import { withLabelTransition } from './label-transition';
 import { parseComment } from './review-input';

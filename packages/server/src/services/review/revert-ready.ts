@@ -2,7 +2,12 @@ import type { TReviewResponse } from '@planning-hub/contracts/api/review';
 import { AppError, hintOf } from '../../errors/app-error';
 import type { TActor } from '../auth/actor';
 import { recordEvent } from '../events/record-event';
-import { findRevisionByRef, parseRefOrThrow, refOf, transitionRevision } from '../../data/input-set-revisions';
+import {
+  findRevisionByRef,
+  parseRefOrThrow,
+  refOf,
+  transitionRevision,
+} from '../../data/input-set-revisions';
 import { toSummary } from '../input-sets/to-summary';
 import { withLabelTransition } from './label-transition';
 import { assertContentUnchanged, parseComment, parseReviewer } from './review-input';
@@ -35,7 +40,11 @@ export async function revertReady(options: TRevertReadyOptions): Promise<TReview
       const ready = await findRevisionByRef(client, ref, { lock: locked, toChange: true });
       const shown = refOf(ready);
       if (ready.status !== 'ready') {
-        throw new AppError('conflict', 'error.review.not_ready', { ref: shown, revision: ready.revision, status: ready.status });
+        throw new AppError('conflict', 'error.review.not_ready', {
+          ref: shown,
+          revision: ready.revision,
+          status: ready.status,
+        });
       }
       assertContentUnchanged(ready, options.expectedContentHash);
       const { rows: drafts } = await client.query<{ revision: number }>(

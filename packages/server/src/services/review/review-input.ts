@@ -54,6 +54,8 @@ export function warningCountsByCode(revision: InputSet): Record<string, number> 
   const summary = (revision.source as { summary?: { byCode?: Record<string, number> } } | null)?.summary;
   const byCode = summary?.byCode ?? {};
   return Object.fromEntries(
-    Object.entries(byCode).filter(([code]) => PROBLEM_CODES[code as keyof typeof PROBLEM_CODES] === 'warning'),
+    Object.entries(byCode).filter(
+      ([code]) => PROBLEM_CODES[code as keyof typeof PROBLEM_CODES] === 'warning',
+    ),
   );
 }

@@ -24,7 +24,8 @@ export function revisionActions(
         : findings.errors > 0
           ? 'approveHasCheckErrors'
           : null;
-  const revert: TActionBlock | null = revision.status !== 'ready' ? 'revertNeedsReady' : hasDraft ? 'revertHasDraft' : null;
+  const revert: TActionBlock | null =
+    revision.status !== 'ready' ? 'revertNeedsReady' : hasDraft ? 'revertHasDraft' : null;
   const archive: TActionBlock | null = revision.status === 'archived' ? 'archiveAlreadyArchived' : null;
   return {
     approve: { allowed: approve === null, reason: approve },
@@ -35,9 +36,14 @@ export function revisionActions(
 }
 
 /** The actions of a stored revision: reads its findings (a draft) or whether the label has a draft (ready). */
-export async function readRevisionActions(client: Pick<pg.ClientBase, 'query'>, revision: InputSet): Promise<TRevisionActions> {
+export async function readRevisionActions(
+  client: Pick<pg.ClientBase, 'query'>,
+  revision: InputSet,
+): Promise<TRevisionActions> {
   const findings =
-    revision.status === 'draft' ? countFindings(await readStoredChecks(client, revision.id)) : { errors: 0, warnings: 0 };
+    revision.status === 'draft'
+      ? countFindings(await readStoredChecks(client, revision.id))
+      : { errors: 0, warnings: 0 };
   let hasDraft = false;
   if (revision.status === 'ready') {
     const { rows } = await client.query(

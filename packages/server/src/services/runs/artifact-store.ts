@@ -53,7 +53,11 @@ const FLUSH_CHARS = 1 << 20;
 export function createFileArtifactStore(root: string): TArtifactStore {
   function resolveKey(key: string): string {
     const target = path.resolve(root, key);
-    if (!KEY_PATTERN.test(key) || key.split('/').some((part) => part === '.' || part === '..') || !target.startsWith(`${path.resolve(root)}${path.sep}`)) {
+    if (
+      !KEY_PATTERN.test(key) ||
+      key.split('/').some((part) => part === '.' || part === '..') ||
+      !target.startsWith(`${path.resolve(root)}${path.sep}`)
+    ) {
       throw new Error(`'${key}' is not an artifact key.`);
     }
     return target;
@@ -64,7 +68,10 @@ export function createFileArtifactStore(root: string): TArtifactStore {
 
     async create(key) {
       const target = resolveKey(key);
-      const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+      const temporary = path.join(
+        path.dirname(target),
+        `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`,
+      );
       let handle: FileHandle;
       try {
         await mkdir(path.dirname(target), { recursive: true });

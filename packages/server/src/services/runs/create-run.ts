@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { INPUT_SET_ARTIFACT, type TPlanResult, type TRunDetail, type TRunEntrypoint } from '@planning-hub/contracts/api/runs';
+import {
+  INPUT_SET_ARTIFACT,
+  type TPlanResult,
+  type TRunDetail,
+  type TRunEntrypoint,
+} from '@planning-hub/contracts/api/runs';
 import { computePlan } from '@planning-hub/core/plan/compute-plan';
 import { PlanInputError } from '@planning-hub/core/plan/plan-params';
 import { hideServerPaths } from '@planning-hub/core/text/hide-server-paths';
@@ -49,7 +54,10 @@ type TRunOutcome = {
  */
 export async function createRun(deps: TCreateRunDeps, input: TCreateRunInput): Promise<TRunDetail> {
   const plan = input.planId !== undefined ? await findPlanOrThrow(deps.prisma, input.planId) : null;
-  const label = input.inputSetLabel !== undefined ? parseRunLabel(input.inputSetLabel) : (plan?.defaultInputSetLabel ?? null);
+  const label =
+    input.inputSetLabel !== undefined
+      ? parseRunLabel(input.inputSetLabel)
+      : (plan?.defaultInputSetLabel ?? null);
   const runId = randomUUID();
   const resolved = await resolveRunInput(deps, { label, runId, planId: plan?.id ?? null });
   const revision = resolved.kind === 'ready' ? resolved.revision : null;
@@ -78,7 +86,10 @@ export async function createRun(deps: TCreateRunDeps, input: TCreateRunInput): P
       outcome = await executeRun(deps, runId, revision);
     } catch (error) {
       deps.logger.error({ err: error, runId }, 'plan_run_failed');
-      outcome = { status: 'failed', error: `The run stopped on an unexpected error; the server log has the details (run ${runId}).` };
+      outcome = {
+        status: 'failed',
+        error: `The run stopped on an unexpected error; the server log has the details (run ${runId}).`,
+      };
     }
   }
   const run = await deps.prisma.run.update({
@@ -107,8 +118,13 @@ async function executeRun(deps: TCreateRunDeps, runId: string, revision: TRunRev
     if (error instanceof ArtifactWriteError) {
       deps.metrics.planArtifactWriteError.inc({ artifact: INPUT_SET_ARTIFACT });
       // The log has the full paths; viewers read the run's error, where the store is ARTIFACT_DIR.
-      deps.logger.error({ err: error, runId, artifact: INPUT_SET_ARTIFACT, artifactDir: deps.artifacts.location }, 'plan_artifact_write_error');
-      const reason = hideServerPaths(error.message, [{ dir: deps.artifacts.location, shownAs: 'ARTIFACT_DIR' }]);
+      deps.logger.error(
+        { err: error, runId, artifact: INPUT_SET_ARTIFACT, artifactDir: deps.artifacts.location },
+        'plan_artifact_write_error',
+      );
+      const reason = hideServerPaths(error.message, [
+        { dir: deps.artifacts.location, shownAs: 'ARTIFACT_DIR' },
+      ]);
       return {
         status: 'failed',
         error: `${reason}. Check that ARTIFACT_DIR is a writable folder with free space (the server log names it), then run again.`,
@@ -117,11 +133,16 @@ async function executeRun(deps: TCreateRunDeps, runId: string, revision: TRunRev
     if (error instanceof ContentHashMismatchError) return { status: 'failed', error: error.message };
     throw error;
   }
-  const artifact = { artifactPath: snapshot.artifact.key, artifactSha256: snapshot.artifact.sha256, artifactBytes: BigInt(snapshot.artifact.bytes) };
+  const artifact = {
+    artifactPath: snapshot.artifact.key,
+    artifactSha256: snapshot.artifact.sha256,
+    artifactBytes: BigInt(snapshot.artifact.bytes),
+  };
   try {
     return { status: 'succeeded', ...artifact, result: computePlan(snapshot.planInput) };
   } catch (error) {
-    if (error instanceof PlanInputError) return { status: 'failed', ...artifact, error: `Could not compute the plan: ${error.message}` };
+    if (error instanceof PlanInputError)
+      return { status: 'failed', ...artifact, error: `Could not compute the plan: ${error.message}` };
     throw error;
   }
 }

@@ -11,7 +11,11 @@ type TPlansPrisma = Pick<PrismaClient, 'plan'>;
 export const RECENT_RUNS_PER_PLAN = 5;
 
 const WITH_RECENT_RUNS = {
-  runs: { omit: RUN_SUMMARY_SELECT, orderBy: [{ createdAt: 'desc' as const }, { id: 'desc' as const }], take: RECENT_RUNS_PER_PLAN },
+  runs: {
+    omit: RUN_SUMMARY_SELECT,
+    orderBy: [{ createdAt: 'desc' as const }, { id: 'desc' as const }],
+    take: RECENT_RUNS_PER_PLAN,
+  },
 };
 
 function toPlan(plan: Plan & { runs: Omit<Run, 'result'>[] }): TPlan {
@@ -30,14 +34,25 @@ function checkLabel(label: string | null): string | null {
   if (label === null) return null;
   const parsed = ZLabel.safeParse(label);
   if (!parsed.success) {
-    throw new AppError('bad_request', 'error.input_set.not_a_label', { text: label.slice(0, 80) }, { hint: hintOf('hint.plan.label', {}) });
+    throw new AppError(
+      'bad_request',
+      'error.input_set.not_a_label',
+      { text: label.slice(0, 80) },
+      { hint: hintOf('hint.plan.label', {}) },
+    );
   }
   return parsed.data;
 }
 
 export async function findPlanOrThrow(prisma: TPlansPrisma, id: string): Promise<Plan> {
   const plan = isUuid(id) ? await prisma.plan.findUnique({ where: { id } }) : null;
-  if (!plan) throw new AppError('not_found', 'error.plan.not_found', { id: id.slice(0, 80) }, { hint: hintOf('hint.plan.list', {}) });
+  if (!plan)
+    throw new AppError(
+      'not_found',
+      'error.plan.not_found',
+      { id: id.slice(0, 80) },
+      { hint: hintOf('hint.plan.list', {}) },
+    );
   return plan;
 }
 
@@ -46,10 +61,15 @@ const isUniqueViolation = (error: unknown) => (error as { code?: string } | null
 /** A named plan; runs started from it use `defaultInputSetLabel` unless they name a label. */
 export async function createPlan(
   { prisma }: { prisma: TPlansPrisma },
-  { name, defaultInputSetLabel, principal }: { name: string; defaultInputSetLabel: string | null; principal: string },
+  {
+    name,
+    defaultInputSetLabel,
+    principal,
+  }: { name: string; defaultInputSetLabel: string | null; principal: string },
 ): Promise<TPlan> {
   const trimmed = name.trim();
-  if (trimmed.length === 0 || trimmed.length > 128) throw new AppError('bad_request', 'error.plan.name_length', {});
+  if (trimmed.length === 0 || trimmed.length > 128)
+    throw new AppError('bad_request', 'error.plan.name_length', {});
   const duplicate = () => new AppError('conflict', 'error.plan.exists', { name: trimmed });
   if (await prisma.plan.findUnique({ where: { name: trimmed } })) throw duplicate();
   try {

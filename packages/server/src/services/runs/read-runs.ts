@@ -16,10 +16,20 @@ export function isUuid(text: string): boolean {
   return UUID.test(text);
 }
 
-export async function findRunOrThrow(prisma: TRunsPrisma, id: string): Promise<Run & { plan: { name: string } | null }> {
-  const run = isUuid(id) ? await prisma.run.findUnique({ where: { id }, include: { plan: { select: { name: true } } } }) : null;
+export async function findRunOrThrow(
+  prisma: TRunsPrisma,
+  id: string,
+): Promise<Run & { plan: { name: string } | null }> {
+  const run = isUuid(id)
+    ? await prisma.run.findUnique({ where: { id }, include: { plan: { select: { name: true } } } })
+    : null;
   if (!run) {
-    throw new AppError('not_found', 'error.run.not_found', { id: id.slice(0, 80) }, { hint: hintOf('hint.run.ids', {}) });
+    throw new AppError(
+      'not_found',
+      'error.run.not_found',
+      { id: id.slice(0, 80) },
+      { hint: hintOf('hint.run.ids', {}) },
+    );
   }
   return run;
 }
@@ -30,7 +40,10 @@ export async function getRun({ prisma }: { prisma: TRunsPrisma }, id: string): P
 }
 
 /** Newest runs first, optionally of one plan. */
-export async function listRuns({ prisma }: { prisma: TRunsPrisma }, query: TListRunsQuery): Promise<TListRunsResponse> {
+export async function listRuns(
+  { prisma }: { prisma: TRunsPrisma },
+  query: TListRunsQuery,
+): Promise<TListRunsResponse> {
   if (query.plan_id !== undefined && !isUuid(query.plan_id)) return { items: [] };
   const runs = await prisma.run.findMany({
     where: query.plan_id ? { planId: query.plan_id } : {},
@@ -63,9 +76,17 @@ export async function openRunArtifact(
   }
   const opened = await artifacts.open(run.artifactPath);
   if (!opened) {
-    throw new AppError('not_found', 'error.run.snapshot_missing', { id: run.id }, {
-      hint: hintOf('hint.run.check_artifact_dir', { path: String(run.artifactPath), sha256: String(run.artifactSha256) }),
-    });
+    throw new AppError(
+      'not_found',
+      'error.run.snapshot_missing',
+      { id: run.id },
+      {
+        hint: hintOf('hint.run.check_artifact_dir', {
+          path: String(run.artifactPath),
+          sha256: String(run.artifactSha256),
+        }),
+      },
+    );
   }
   return { ...opened, sha256: run.artifactSha256, runId: run.id };
 }

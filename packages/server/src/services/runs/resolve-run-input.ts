@@ -1,6 +1,10 @@
 import { parseInputSetRef } from '@planning-hub/contracts/labels';
 import type { TRunWarning } from '@planning-hub/contracts/api/runs';
-import { legacyModeWarning, missingInputSetWarning, type TOtherRevision } from '@planning-hub/core/plan/run-warnings';
+import {
+  legacyModeWarning,
+  missingInputSetWarning,
+  type TOtherRevision,
+} from '@planning-hub/core/plan/run-warnings';
 import { AppError, hintOf } from '../../errors/app-error';
 import type { InputSet, PrismaClient } from '../../generated/prisma/client';
 
@@ -9,7 +13,15 @@ type TInputSetPrisma = Pick<PrismaClient, 'inputSet'>;
 /** How many ready labels a Legacy mode card suggests. */
 const SUGGESTED_READY_LABELS = 3;
 
-const REVISION_FIELDS = { id: true, label: true, revision: true, status: true, versionId: true, contentHash: true, errorCount: true } as const;
+const REVISION_FIELDS = {
+  id: true,
+  label: true,
+  revision: true,
+  status: true,
+  versionId: true,
+  contentHash: true,
+  errorCount: true,
+} as const;
 export type TRunRevision = Pick<InputSet, keyof typeof REVISION_FIELDS>;
 
 export type TRunInput =
@@ -20,7 +32,12 @@ export type TRunInput =
 export function parseRunLabel(text: string): string {
   const ref = parseInputSetRef(text);
   if (!ref) {
-    throw new AppError('bad_request', 'error.input_set.not_a_label', { text: text.slice(0, 80) }, { hint: hintOf('hint.label.form', {}) });
+    throw new AppError(
+      'bad_request',
+      'error.input_set.not_a_label',
+      { text: text.slice(0, 80) },
+      { hint: hintOf('hint.label.form', {}) },
+    );
   }
   if (ref.kind !== 'ready') {
     const hint = hintOf('hint.run.name_label', { label: ref.label });
@@ -50,10 +67,19 @@ export async function resolveRunInput(
       take: SUGGESTED_READY_LABELS,
     });
     const readyLabels = ready.map((r) => r.label);
-    return { kind: 'legacy', label: null, revision: null, warnings: [legacyModeWarning({ runId, planId, readyLabels })] };
+    return {
+      kind: 'legacy',
+      label: null,
+      revision: null,
+      warnings: [legacyModeWarning({ runId, planId, readyLabels })],
+    };
   }
   const newest = (status: InputSet['status']) =>
-    prisma.inputSet.findFirst({ where: { label, status }, select: REVISION_FIELDS, orderBy: { revision: 'desc' } });
+    prisma.inputSet.findFirst({
+      where: { label, status },
+      select: REVISION_FIELDS,
+      orderBy: { revision: 'desc' },
+    });
   const ready = await newest('ready');
   if (ready) return { kind: 'ready', label, revision: ready, warnings: [] };
   const warning = missingInputSetWarning({

@@ -12,10 +12,15 @@ import type { Run } from '../../generated/prisma/client';
 export type TRunWithPlan = Run & { plan: { name: string } | null };
 
 /** A warning stored before warnings had message codes keeps its English message as its one part. */
-function withMessageParts(warning: Omit<TRunWarning, 'messageParts'> & Partial<Pick<TRunWarning, 'messageParts'>>): TRunWarning {
+function withMessageParts(
+  warning: Omit<TRunWarning, 'messageParts'> & Partial<Pick<TRunWarning, 'messageParts'>>,
+): TRunWarning {
   return warning.messageParts
     ? (warning as TRunWarning)
-    : { ...warning, messageParts: [{ messageCode: 'run.as_recorded', params: { message: warning.message } }] };
+    : {
+        ...warning,
+        messageParts: [{ messageCode: 'run.as_recorded', params: { message: warning.message } }],
+      };
 }
 
 export function toRunSummary(run: TRunWithPlan): TRunSummary {
@@ -35,7 +40,12 @@ export function toRunSummary(run: TRunWithPlan): TRunSummary {
     note: run.note,
     sha256: hasArtifact ? run.artifactSha256 : null,
     artifact: hasArtifact
-      ? { name: INPUT_SET_ARTIFACT, bytes: Number(run.artifactBytes ?? 0), sha256: run.artifactSha256!, url: API.runArtifact(run.id) }
+      ? {
+          name: INPUT_SET_ARTIFACT,
+          bytes: Number(run.artifactBytes ?? 0),
+          sha256: run.artifactSha256!,
+          url: API.runArtifact(run.id),
+        }
       : null,
     createdAt: run.createdAt.toISOString(),
     createdBy: run.createdBy,

@@ -47,11 +47,19 @@ async function withReadOnlySnapshot<T>(pool: pg.Pool, work: (client: TSqlClient)
  */
 export async function writeRunSnapshot(
   { pool, artifacts }: { pool: pg.Pool; artifacts: TArtifactStore },
-  { revision, key }: { revision: Pick<InputSet, 'id' | 'label' | 'revision' | 'versionId' | 'contentHash'>; key: string },
+  {
+    revision,
+    key,
+  }: { revision: Pick<InputSet, 'id' | 'label' | 'revision' | 'versionId' | 'contentHash'>; key: string },
 ): Promise<{ artifact: TStoredArtifact; planInput: TPlanInput }> {
   const writer = await artifacts.create(key);
   const snapshot = createSnapshotWriter(
-    { label: revision.label, revision: revision.revision, versionId: revision.versionId, contentHash: revision.contentHash },
+    {
+      label: revision.label,
+      revision: revision.revision,
+      versionId: revision.versionId,
+      contentHash: revision.contentHash,
+    },
     writer.write,
   );
   const hasher = createContentHasher();

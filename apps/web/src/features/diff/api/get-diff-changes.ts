@@ -16,7 +16,9 @@ export type TDiffChangesAnswer = TDiffChangesResponse | TDiffJobState;
 
 const ZDiffChangesAnswer: TSchema<TDiffChangesAnswer> = {
   parse: (data) =>
-    (data as { state?: unknown } | null)?.state === 'done' ? ZDiffChangesResponse.parse(data) : ZDiffJobState.parse(data),
+    (data as { state?: unknown } | null)?.state === 'done'
+      ? ZDiffChangesResponse.parse(data)
+      : ZDiffJobState.parse(data),
 };
 
 export type TDiffChangesRequest = {
@@ -33,7 +35,11 @@ export type TDiffChangesRequest = {
 };
 
 /** GET API.diffChanges(ref): one page of "All changes" across tables and kinds, filtered and ordered by the server. */
-export function getDiffChanges({ signal, offset, ...request }: TDiffChangesRequest & { offset: number; signal?: AbortSignal }) {
+export function getDiffChanges({
+  signal,
+  offset,
+  ...request
+}: TDiffChangesRequest & { offset: number; signal?: AbortSignal }) {
   const { ref, against, table, kind, filters, limit } = request;
   return apiRequest(API.diffChanges(ref), {
     query: { against, table, kind, offset, limit, ...rowFilterQuery(filters) },
@@ -45,7 +51,19 @@ export function getDiffChanges({ signal, offset, ...request }: TDiffChangesReque
 export function diffChangesQueryOptions(request: TDiffChangesRequest & { offset: number }) {
   const { ref, against, table, kind, filters, offset, limit, refHash, againstHash } = request;
   return queryOptions({
-    queryKey: ['diff', ref, against ?? null, 'changes', refHash, againstHash, table ?? null, kind ?? null, filters, offset, limit],
+    queryKey: [
+      'diff',
+      ref,
+      against ?? null,
+      'changes',
+      refHash,
+      againstHash,
+      table ?? null,
+      kind ?? null,
+      filters,
+      offset,
+      limit,
+    ],
     queryFn: ({ signal }) => getDiffChanges({ ...request, signal }),
     staleTime: Infinity,
     gcTime: 2 * 60_000,
@@ -53,8 +71,15 @@ export function diffChangesQueryOptions(request: TDiffChangesRequest & { offset:
 }
 
 /** The pages at `offsets`; pages not in `fetchable` are read from the cache only (see useDiffRowPages). */
-export function useDiffChangePages(request: TDiffChangesRequest, offsets: readonly number[], fetchable: ReadonlySet<number>) {
+export function useDiffChangePages(
+  request: TDiffChangesRequest,
+  offsets: readonly number[],
+  fetchable: ReadonlySet<number>,
+) {
   return useQueries({
-    queries: offsets.map((offset) => ({ ...diffChangesQueryOptions({ ...request, offset }), enabled: fetchable.has(offset) })),
+    queries: offsets.map((offset) => ({
+      ...diffChangesQueryOptions({ ...request, offset }),
+      enabled: fetchable.has(offset),
+    })),
   });
 }

@@ -16,7 +16,9 @@ export type TDiffRowsAnswer = TDiffRowsResponse | TDiffJobState;
 
 const ZDiffRowsAnswer: TSchema<TDiffRowsAnswer> = {
   parse: (data) =>
-    (data as { state?: unknown } | null)?.state === 'done' ? ZDiffRowsResponse.parse(data) : ZDiffJobState.parse(data),
+    (data as { state?: unknown } | null)?.state === 'done'
+      ? ZDiffRowsResponse.parse(data)
+      : ZDiffJobState.parse(data),
 };
 
 export type TDiffRowsRequest = {
@@ -53,7 +55,19 @@ export function getDiffRows({
 export function diffRowsQueryOptions(request: TDiffRowsRequest & { offset: number }) {
   const { ref, against, table, kind, filters, offset, limit, refHash, againstHash } = request;
   return queryOptions({
-    queryKey: ['diff', ref, against ?? null, 'rows', refHash, againstHash, table, kind, filters, offset, limit],
+    queryKey: [
+      'diff',
+      ref,
+      against ?? null,
+      'rows',
+      refHash,
+      againstHash,
+      table,
+      kind,
+      filters,
+      offset,
+      limit,
+    ],
     queryFn: ({ signal }) => getDiffRows({ ...request, signal }),
     staleTime: Infinity,
     gcTime: 2 * 60_000,
@@ -64,8 +78,15 @@ export function diffRowsQueryOptions(request: TDiffRowsRequest & { offset: numbe
  * The pages at `offsets`. Pages not in `fetchable` are read from the cache only:
  * a fast scroll past thousands of rows does not ask for every page it flies over.
  */
-export function useDiffRowPages(request: TDiffRowsRequest, offsets: readonly number[], fetchable: ReadonlySet<number>) {
+export function useDiffRowPages(
+  request: TDiffRowsRequest,
+  offsets: readonly number[],
+  fetchable: ReadonlySet<number>,
+) {
   return useQueries({
-    queries: offsets.map((offset) => ({ ...diffRowsQueryOptions({ ...request, offset }), enabled: fetchable.has(offset) })),
+    queries: offsets.map((offset) => ({
+      ...diffRowsQueryOptions({ ...request, offset }),
+      enabled: fetchable.has(offset),
+    })),
   });
 }

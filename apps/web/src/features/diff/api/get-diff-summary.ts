@@ -1,5 +1,10 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { ZDiffJobState, type TDiffDimension, type TDiffJobState, type TMeasuredTable } from '@planning-hub/contracts/api/diff';
+import {
+  ZDiffJobState,
+  type TDiffDimension,
+  type TDiffJobState,
+  type TMeasuredTable,
+} from '@planning-hub/contracts/api/diff';
 import { ZDiffSummaryResponse, type TDiffSummaryResponse } from '@planning-hub/contracts/api/diff-summary';
 import { API } from '../../../config/paths';
 import { apiRequest, type TSchema } from '../../../lib/api-client';
@@ -9,7 +14,9 @@ export type TDiffSummaryAnswer = TDiffSummaryResponse | TDiffJobState;
 
 const ZDiffSummaryAnswer: TSchema<TDiffSummaryAnswer> = {
   parse: (data) =>
-    (data as { state?: unknown } | null)?.state === 'done' ? ZDiffSummaryResponse.parse(data) : ZDiffJobState.parse(data),
+    (data as { state?: unknown } | null)?.state === 'done'
+      ? ZDiffSummaryResponse.parse(data)
+      : ZDiffJobState.parse(data),
 };
 
 export type TDiffSummaryRequest = {
@@ -41,14 +48,29 @@ export function diffSummaryUrl(request: TDiffSummaryRequest): string {
 }
 
 /** GET API.diffSummary(ref): "What moved", the totals of every quantity column and one table's groups. */
-export function getDiffSummary(request: TDiffSummaryRequest & { signal?: AbortSignal }): Promise<TDiffSummaryAnswer> {
+export function getDiffSummary(
+  request: TDiffSummaryRequest & { signal?: AbortSignal },
+): Promise<TDiffSummaryAnswer> {
   return apiRequest(diffSummaryUrl(request), { schema: ZDiffSummaryAnswer, signal: request.signal });
 }
 
 export function diffSummaryQueryOptions(request: TDiffSummaryRequest) {
   const { ref, against, refHash, againstHash, table, column, by, sort, limit, tolerance } = request;
   return queryOptions({
-    queryKey: ['diff', ref, against ?? null, 'summary', refHash, againstHash, table, column, by, sort, limit, [...tolerance]],
+    queryKey: [
+      'diff',
+      ref,
+      against ?? null,
+      'summary',
+      refHash,
+      againstHash,
+      table,
+      column,
+      by,
+      sort,
+      limit,
+      [...tolerance],
+    ],
     queryFn: ({ signal }) => getDiffSummary({ ...request, signal }),
     staleTime: Infinity,
     gcTime: 5 * 60_000,

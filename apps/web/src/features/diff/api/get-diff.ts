@@ -22,8 +22,17 @@ export type TDiffRequest = {
  * GET API.diff(ref): 200 with the summary once computed, 202 with the background
  * job's state until then (docs/design.md section 6). `retry` runs a failed job again.
  */
-export function getDiff({ ref, against, retry, signal }: TDiffRequest & { retry?: boolean; signal?: AbortSignal }): Promise<TDiffResponse> {
-  return apiRequest(API.diff(ref), { query: { against, retry: retry ? 'true' : undefined }, schema: ZDiffResponse, signal });
+export function getDiff({
+  ref,
+  against,
+  retry,
+  signal,
+}: TDiffRequest & { retry?: boolean; signal?: AbortSignal }): Promise<TDiffResponse> {
+  return apiRequest(API.diff(ref), {
+    query: { against, retry: retry ? 'true' : undefined },
+    schema: ZDiffResponse,
+    signal,
+  });
 }
 
 export function diffQueryOptions(request: TDiffRequest) {

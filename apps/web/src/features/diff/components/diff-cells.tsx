@@ -3,7 +3,14 @@ import type { TDiffKind, TDiffResult } from '@planning-hub/contracts/api/diff';
 import type { TTableName } from '@planning-hub/contracts/tables';
 import { formatCount } from '../../../lib/format';
 import { useT } from '../../../i18n/i18n-context';
-import { NO_ROW_FILTERS, cellSelectionOf, hasActiveRowFilters, rowFiltersFromParams, writeRowFilters, type TRowFilterState } from '../diff-rules';
+import {
+  NO_ROW_FILTERS,
+  cellSelectionOf,
+  hasActiveRowFilters,
+  rowFiltersFromParams,
+  writeRowFilters,
+  type TRowFilterState,
+} from '../diff-rules';
 import { DiffChanges } from './diff-changes';
 import { DiffFilterBar } from './diff-filter-bar';
 import { DiffRows } from './diff-rows';
@@ -45,7 +52,8 @@ export function DiffCells({ result, against, onStale }: TDiffCellsProps) {
     navigate(writeRowFilters(searchParams, next));
   }
 
-  const selectedEntry = selection?.mode === 'rows' ? result.summary.find((entry) => entry.table === selection.table) : undefined;
+  const selectedEntry =
+    selection?.mode === 'rows' ? result.summary.find((entry) => entry.table === selection.table) : undefined;
   const listKey = `${JSON.stringify(selection)}|${JSON.stringify(filters)}|${result.refHash}|${result.againstHash}`;
 
   return (
@@ -97,7 +105,11 @@ export function DiffCells({ result, against, onStale }: TDiffCellsProps) {
               onStale={onStale}
             />
           ) : (
-            <DiffChanges key={listKey} request={{ ...request, filters, table: selection.table, kind: selection.kind }} onStale={onStale} />
+            <DiffChanges
+              key={listKey}
+              request={{ ...request, filters, table: selection.table, kind: selection.kind }}
+              onStale={onStale}
+            />
           )}
         </section>
       ) : null}

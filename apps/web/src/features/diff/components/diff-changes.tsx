@@ -5,9 +5,20 @@ import { useT, useTc } from '../../../i18n/i18n-context';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
 import { LoadingState } from '../../../components/ui/state-views';
 import { SkeletonCell, useVirtualGrid, VirtualGrid } from '../../../components/ui/virtual-grid';
-import { diffChangesQueryOptions, useDiffChangePages, type TDiffChangesRequest } from '../api/get-diff-changes';
+import {
+  diffChangesQueryOptions,
+  useDiffChangePages,
+  type TDiffChangesRequest,
+} from '../api/get-diff-changes';
 import { useFetchableOffsets, useLoadedRows } from './use-diff-pages';
-import { DIFF_PAGE_ROWS, DIFF_WINDOW_ROWS, formatDelta, formatPercent, hasActiveRowFilters, isChangedRow } from '../diff-rules';
+import {
+  DIFF_PAGE_ROWS,
+  DIFF_WINDOW_ROWS,
+  formatDelta,
+  formatPercent,
+  hasActiveRowFilters,
+  isChangedRow,
+} from '../diff-rules';
 
 const ROW_HEIGHT = 36;
 const HEADER_HEIGHT = 36;
@@ -32,13 +43,20 @@ export function DiffChanges({ request, onStale }: TDiffChangesProps) {
     if (isStale) onStale();
   }, [isStale, onStale]);
 
-  if (first.isError) return <ProblemAlert error={first.error} title={t('diff.rows.error')} onRetry={() => void first.refetch()} />;
+  if (first.isError)
+    return (
+      <ProblemAlert error={first.error} title={t('diff.rows.error')} onRetry={() => void first.refetch()} />
+    );
   if (first.data?.state !== 'done') return <LoadingState label={t('diff.filter.searching')} />;
   const total = first.data.total;
   return (
     <div className="stack-s">
       <p className="muted" role="status">
-        {total === 0 ? t('diff.filter.none') : hasActiveRowFilters(request.filters) ? tc('diff.filter.matching', total) : tc('diff.all.count', total)}
+        {total === 0
+          ? t('diff.filter.none')
+          : hasActiveRowFilters(request.filters)
+            ? tc('diff.filter.matching', total)
+            : tc('diff.all.count', total)}
       </p>
       {total > 0 ? <ChangesGrid request={request} total={total} onStale={onStale} /> : null}
     </div>
@@ -47,7 +65,13 @@ export function DiffChanges({ request, onStale }: TDiffChangesProps) {
 
 function ChangesGrid({ request, total, onStale }: TDiffChangesProps & { total: number }) {
   const t = useT();
-  const grid = useVirtualGrid({ total, windowRows: DIFF_WINDOW_ROWS, pageRows: DIFF_PAGE_ROWS, rowHeight: ROW_HEIGHT, overscan: 20 });
+  const grid = useVirtualGrid({
+    total,
+    windowRows: DIFF_WINDOW_ROWS,
+    pageRows: DIFF_PAGE_ROWS,
+    rowHeight: ROW_HEIGHT,
+    overscan: 20,
+  });
   const fetchable = useFetchableOffsets(grid.pageOffsets);
   const pages = useDiffChangePages({ ...request, limit: DIFF_PAGE_ROWS }, grid.pageOffsets, fetchable);
   const { rowAt, failed } = useLoadedRows(grid, pages, onStale);
@@ -74,7 +98,15 @@ function ChangesGrid({ request, total, onStale }: TDiffChangesProps & { total: n
       height={Math.min(MAX_LIST_HEIGHT, HEADER_HEIGHT + grid.count * ROW_HEIGHT)}
       tableClassName="table--diff"
       rowClassName="diff-row"
-      alert={failed ? <ProblemAlert error={failed.error} title={t('diff.rows.error')} onRetry={() => void failed.refetch()} /> : null}
+      alert={
+        failed ? (
+          <ProblemAlert
+            error={failed.error}
+            title={t('diff.rows.error')}
+            onRetry={() => void failed.refetch()}
+          />
+        ) : null
+      }
       renderCells={renderCells}
     />
   );
@@ -100,7 +132,8 @@ function ChangeCells({ row }: { row: TDiffChangeRow }) {
           {isChangedRow(row)
             ? row.changes.map((change) => (
                 <li key={change.column}>
-                  <span className="mono">{change.column}</span> {change.old ?? t('diff.rows.empty')} → {change.new ?? t('diff.rows.empty')}
+                  <span className="mono">{change.column}</span> {change.old ?? t('diff.rows.empty')} →{' '}
+                  {change.new ?? t('diff.rows.empty')}
                   {change.delta ? (
                     <span className="muted num">
                       {' '}

@@ -17,7 +17,9 @@ const TYPING_MS = 300;
 function columnsOf(table: TTableName | undefined) {
   const specs = table ? [TABLE_SPECS[table]] : Object.values(TABLE_SPECS);
   const keys = new Set(specs.flatMap((spec) => spec.key));
-  const values = new Set(specs.flatMap((spec) => spec.columns.map((c) => c.name).filter((name) => !spec.key.includes(name))));
+  const values = new Set(
+    specs.flatMap((spec) => spec.columns.map((c) => c.name).filter((name) => !spec.key.includes(name))),
+  );
   return { keys: [...keys], values: [...values] };
 }
 
@@ -80,7 +82,11 @@ export function DiffFilterBar({ filters, table, onChange, onClear }: TDiffFilter
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const minDelta = deltaText.trim();
-    onChange({ ...filters, key: keyText.trim(), minDelta: isMinDeltaValid(minDelta) ? minDelta : filters.minDelta });
+    onChange({
+      ...filters,
+      key: keyText.trim(),
+      minDelta: isMinDeltaValid(minDelta) ? minDelta : filters.minDelta,
+    });
   }
 
   function handleClear() {
@@ -109,7 +115,9 @@ export function DiffFilterBar({ filters, table, onChange, onClear }: TDiffFilter
           id={`${id}-match`}
           className="select"
           value={filters.match}
-          onChange={(event) => onChange({ ...filters, match: event.target.value === 'exact' ? 'exact' : 'prefix' })}
+          onChange={(event) =>
+            onChange({ ...filters, match: event.target.value === 'exact' ? 'exact' : 'prefix' })
+          }
         >
           <option value="prefix">{t('diff.filter.match.prefix')}</option>
           <option value="exact">{t('diff.filter.match.exact')}</option>
@@ -155,7 +163,9 @@ export function DiffFilterBar({ filters, table, onChange, onClear }: TDiffFilter
           id={`${id}-sort`}
           className="select"
           value={filters.sort}
-          onChange={(event) => onChange({ ...filters, sort: event.target.value === 'abs_delta' ? 'abs_delta' : 'key' })}
+          onChange={(event) =>
+            onChange({ ...filters, sort: event.target.value === 'abs_delta' ? 'abs_delta' : 'key' })
+          }
         >
           <option value="key">{t('diff.filter.sort.key')}</option>
           <option value="abs_delta">{t('diff.filter.sort.absDelta')}</option>

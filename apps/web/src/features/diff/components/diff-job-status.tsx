@@ -22,7 +22,12 @@ export function DiffJobProgress({ job }: { job: TDiffJobState }) {
   const t = useT();
   const isRunning = job.state === 'running';
   const elapsed = useElapsed(isRunning ? (job.startedAt ?? job.createdAt) : job.createdAt);
-  const sides = { ref: job.ref, against: job.against, refRevision: `r${job.refRevision}`, againstRevision: `r${job.againstRevision}` };
+  const sides = {
+    ref: job.ref,
+    against: job.against,
+    refRevision: `r${job.refRevision}`,
+    againstRevision: `r${job.againstRevision}`,
+  };
   return (
     <div className="diff-job stack-s" role="status" aria-live="polite">
       <p className="diff-job-title">
@@ -34,7 +39,8 @@ export function DiffJobProgress({ job }: { job: TDiffJobState }) {
       </p>
       {job.error ? (
         <p className="alert alert--warning">
-          {t('diff.job.retryingAttempt', { attempt: Math.max(1, job.attempts), max: job.maxAttempts })} <span lang="en">{job.error}</span>
+          {t('diff.job.retryingAttempt', { attempt: Math.max(1, job.attempts), max: job.maxAttempts })}{' '}
+          <span lang="en">{job.error}</span>
         </p>
       ) : null}
     </div>

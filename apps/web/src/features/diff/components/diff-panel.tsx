@@ -21,7 +21,20 @@ type TDiffPanelProps = {
 };
 
 /** Parameters of one view that the other does not read, dropped when the other side changes. */
-const VIEW_PARAMS = ['view', 'table', 'kind', 'key', 'match', 'key_column', 'column', 'min', 'sort', 'measure', 'by', 'tolerance'];
+const VIEW_PARAMS = [
+  'view',
+  'table',
+  'kind',
+  'key',
+  'match',
+  'key_column',
+  'column',
+  'min',
+  'sort',
+  'measure',
+  'by',
+  'tolerance',
+];
 
 /**
  * The Diff tab (docs/design.md section 6): `?against=` picks the other side (default: the
@@ -33,7 +46,8 @@ export function DiffPanel({ inputSet, revisions }: TDiffPanelProps) {
   const [searchParams, setSearchParams] = useSearchParams();
   const choice = chooseAgainst(inputSet, searchParams.get('against'), revisions);
   const ready = revisions?.find((revision) => revision.status === 'ready' && revision.id !== inputSet.id);
-  const shownAgainst = choice.kind === 'ref' ? choice.ref : choice.kind === 'default' ? (ready?.ref ?? inputSet.label) : '';
+  const shownAgainst =
+    choice.kind === 'ref' ? choice.ref : choice.kind === 'default' ? (ready?.ref ?? inputSet.label) : '';
 
   function handleAgainstChange(ref: string) {
     const params = new URLSearchParams(searchParams);
@@ -51,7 +65,12 @@ export function DiffPanel({ inputSet, revisions }: TDiffPanelProps) {
           <h2 id="diff-title">{t('tab.diff')}</h2>
           <p className="muted">{t('diff.intro')}</p>
         </div>
-        <AgainstPicker currentId={inputSet.id} value={shownAgainst} revisions={revisions} onChange={handleAgainstChange} />
+        <AgainstPicker
+          currentId={inputSet.id}
+          value={shownAgainst}
+          revisions={revisions}
+          onChange={handleAgainstChange}
+        />
       </div>
       {choice.kind === 'loading' ? (
         <LoadingState label={t('diff.loadingRevisions')} />
@@ -60,7 +79,13 @@ export function DiffPanel({ inputSet, revisions }: TDiffPanelProps) {
           <p>{t('diff.nothingToCompare.body', { ref: inputSet.ref })}</p>
         </EmptyState>
       ) : (
-        <DiffResultView request={{ ref: inputSet.ref, against: choice.kind === 'ref' ? choice.ref : undefined, contentHash: inputSet.contentHash }} />
+        <DiffResultView
+          request={{
+            ref: inputSet.ref,
+            against: choice.kind === 'ref' ? choice.ref : undefined,
+            contentHash: inputSet.contentHash,
+          }}
+        />
       )}
     </section>
   );
@@ -78,7 +103,12 @@ function DiffResultView({ request }: { request: TDiffRequest }) {
   const answer = diff.data;
   if (answer.state !== 'done') {
     return answer.state === 'failed' ? (
-      <DiffJobFailed job={answer} onRetry={() => retry.mutate()} isRetrying={retry.isPending} retryError={retry.isError ? retry.error : null} />
+      <DiffJobFailed
+        job={answer}
+        onRetry={() => retry.mutate()}
+        isRetrying={retry.isPending}
+        retryError={retry.isError ? retry.error : null}
+      />
     ) : (
       <DiffJobProgress job={answer} />
     );
@@ -86,7 +116,15 @@ function DiffResultView({ request }: { request: TDiffRequest }) {
   return <DiffDone result={answer} against={request.against} onStale={refresh} />;
 }
 
-function DiffDone({ result, against, onStale }: { result: TDiffResult; against: string | undefined; onStale: () => void }) {
+function DiffDone({
+  result,
+  against,
+  onStale,
+}: {
+  result: TDiffResult;
+  against: string | undefined;
+  onStale: () => void;
+}) {
   const t = useT();
   const [searchParams] = useSearchParams();
   const { totals } = result;
@@ -96,23 +134,41 @@ function DiffDone({ result, against, onStale }: { result: TDiffResult; against: 
   return (
     <div className="stack">
       <p className="diff-sides">
-        {t('diff.comparing')} <code className="ref">{result.ref}</code> <span className="muted num">r{result.refRevision} · {shortHash(result.refHash)}</span>{' '}
+        {t('diff.comparing')} <code className="ref">{result.ref}</code>{' '}
+        <span className="muted num">
+          r{result.refRevision} · {shortHash(result.refHash)}
+        </span>{' '}
         {t('diff.with')} <code className="ref">{result.against}</code>{' '}
-        <span className="muted num">r{result.againstRevision} · {shortHash(result.againstHash)}</span>
+        <span className="muted num">
+          r{result.againstRevision} · {shortHash(result.againstHash)}
+        </span>
         <span className="muted"> · {t('diff.computedAt', { time: formatJst(result.computedAt) })}</span>
       </p>
       {!hasDifferences ? (
         <div className="state state--empty state--success" role="status">
           <p className="state-title">{t('diff.none.title')}</p>
-          <p>{t(result.identical ? 'diff.none.identical' : 'diff.none.sameRows', { ref: result.ref, against: result.against })}</p>
+          <p>
+            {t(result.identical ? 'diff.none.identical' : 'diff.none.sameRows', {
+              ref: result.ref,
+              against: result.against,
+            })}
+          </p>
         </div>
       ) : (
         <>
           <p className="diff-totals" role="status">
-            <span className="total-chip total-chip--added">{t('diff.totals.added', { count: formatCount(totals.added) })}</span>
-            <span className="total-chip total-chip--removed">{t('diff.totals.removed', { count: formatCount(totals.removed) })}</span>
-            <span className="total-chip total-chip--changed">{t('diff.totals.changed', { count: formatCount(totals.changed) })}</span>
-            <span className="total-chip">{t('diff.totals.unchanged', { count: formatCount(totals.unchanged) })}</span>
+            <span className="total-chip total-chip--added">
+              {t('diff.totals.added', { count: formatCount(totals.added) })}
+            </span>
+            <span className="total-chip total-chip--removed">
+              {t('diff.totals.removed', { count: formatCount(totals.removed) })}
+            </span>
+            <span className="total-chip total-chip--changed">
+              {t('diff.totals.changed', { count: formatCount(totals.changed) })}
+            </span>
+            <span className="total-chip">
+              {t('diff.totals.unchanged', { count: formatCount(totals.unchanged) })}
+            </span>
           </p>
           <DiffViewSwitch view={view} />
           {view === 'moved' ? (

@@ -26,7 +26,11 @@ export function DiffRowCells({ row, keyColumns, valueColumns, decimalColumns }: 
           const change = changes.get(column);
           if (!change) {
             return (
-              <td key={column} className={`diff-same${isNumber ? ' num' : ''}`} title={t('diff.rows.unchanged')}>
+              <td
+                key={column}
+                className={`diff-same${isNumber ? ' num' : ''}`}
+                title={t('diff.rows.unchanged')}
+              >
                 <span className="null-cell">·</span>
               </td>
             );
@@ -48,9 +52,18 @@ export function DiffRowCells({ row, keyColumns, valueColumns, decimalColumns }: 
 function ChangedCell({ change, isNumber }: { change: TDiffChange; isNumber: boolean }) {
   const t = useT();
   const empty = <span className="diff-empty">{t('diff.rows.empty')}</span>;
-  const direction = change.delta ? (change.delta.startsWith('-') ? 'down' : /^0+(\.0+)?$/.test(change.delta) ? 'flat' : 'up') : 'flat';
+  const direction = change.delta
+    ? change.delta.startsWith('-')
+      ? 'down'
+      : /^0+(\.0+)?$/.test(change.delta)
+        ? 'flat'
+        : 'up'
+    : 'flat';
   return (
-    <td className={`diff-changed${isNumber ? ' num' : ''}`} title={`${change.old ?? ''} → ${change.new ?? ''}`}>
+    <td
+      className={`diff-changed${isNumber ? ' num' : ''}`}
+      title={`${change.old ?? ''} → ${change.new ?? ''}`}
+    >
       <span className="diff-values">
         <span className="diff-old">{change.old ?? empty}</span>
         <span aria-hidden="true" className="diff-arrow">

@@ -36,7 +36,13 @@ export function DiffRows({ knownTotal, ...props }: TDiffRowsProps) {
   const t = useT();
   const tc = useTc();
   const first = useQuery({
-    ...diffRowsQueryOptions({ ...props.request, table: props.table, kind: props.kind, limit: DIFF_PAGE_ROWS, offset: 0 }),
+    ...diffRowsQueryOptions({
+      ...props.request,
+      table: props.table,
+      kind: props.kind,
+      limit: DIFF_PAGE_ROWS,
+      offset: 0,
+    }),
     enabled: knownTotal === undefined,
   });
   const isStale = first.data !== undefined && first.data.state !== 'done';
@@ -46,7 +52,10 @@ export function DiffRows({ knownTotal, ...props }: TDiffRowsProps) {
   }, [isStale, onStale]);
 
   if (knownTotal !== undefined) return <DiffRowsGrid {...props} total={knownTotal} />;
-  if (first.isError) return <ProblemAlert error={first.error} title={t('diff.rows.error')} onRetry={() => void first.refetch()} />;
+  if (first.isError)
+    return (
+      <ProblemAlert error={first.error} title={t('diff.rows.error')} onRetry={() => void first.refetch()} />
+    );
   if (first.data?.state !== 'done') return <LoadingState label={t('diff.filter.searching')} />;
   const total = first.data.total;
   return (
@@ -61,16 +70,35 @@ export function DiffRows({ knownTotal, ...props }: TDiffRowsProps) {
   );
 }
 
-function DiffRowsGrid({ request, table, kind, total, changedColumns, onStale }: Omit<TDiffRowsProps, 'knownTotal'> & { total: number }) {
+function DiffRowsGrid({
+  request,
+  table,
+  kind,
+  total,
+  changedColumns,
+  onStale,
+}: Omit<TDiffRowsProps, 'knownTotal'> & { total: number }) {
   const t = useT();
   const rowHeight = ROW_HEIGHTS[kind];
-  const grid = useVirtualGrid({ total, windowRows: DIFF_WINDOW_ROWS, pageRows: DIFF_PAGE_ROWS, rowHeight, overscan: 20 });
+  const grid = useVirtualGrid({
+    total,
+    windowRows: DIFF_WINDOW_ROWS,
+    pageRows: DIFF_PAGE_ROWS,
+    rowHeight,
+    overscan: 20,
+  });
   const fetchable = useFetchableOffsets(grid.pageOffsets);
-  const pages = useDiffRowPages({ ...request, table, kind, limit: DIFF_PAGE_ROWS }, grid.pageOffsets, fetchable);
+  const pages = useDiffRowPages(
+    { ...request, table, kind, limit: DIFF_PAGE_ROWS },
+    grid.pageOffsets,
+    fetchable,
+  );
   const { rowAt, failed } = useLoadedRows(grid, pages, onStale);
 
   const columns = diffColumns(table, kind, changedColumns);
-  const decimalColumns = new Set(TABLE_SPECS[table].columns.filter((c) => c.type === 'decimal').map((c) => c.name));
+  const decimalColumns = new Set(
+    TABLE_SPECS[table].columns.filter((c) => c.type === 'decimal').map((c) => c.name),
+  );
   const gridColumns = [
     ...columns.key.map((name) => ({ name, className: 'mono diff-key' })),
     ...columns.values.map((name) => ({ name, className: `mono${decimalColumns.has(name) ? ' num' : ''}` })),
@@ -79,7 +107,14 @@ function DiffRowsGrid({ request, table, kind, total, changedColumns, onStale }: 
   function renderCells(rowIndex: number) {
     const row = rowAt(rowIndex);
     if (!row) return gridColumns.map((column) => <SkeletonCell key={column.name} />);
-    return <DiffRowCells row={row} keyColumns={columns.key} valueColumns={columns.values} decimalColumns={decimalColumns} />;
+    return (
+      <DiffRowCells
+        row={row}
+        keyColumns={columns.key}
+        valueColumns={columns.values}
+        decimalColumns={decimalColumns}
+      />
+    );
   }
 
   return (
@@ -92,7 +127,15 @@ function DiffRowsGrid({ request, table, kind, total, changedColumns, onStale }: 
       height={Math.min(MAX_LIST_HEIGHT, HEADER_HEIGHT + grid.count * rowHeight)}
       tableClassName="table--diff"
       rowClassName={`diff-row diff-row--${kind}`}
-      alert={failed ? <ProblemAlert error={failed.error} title={t('diff.rows.error')} onRetry={() => void failed.refetch()} /> : null}
+      alert={
+        failed ? (
+          <ProblemAlert
+            error={failed.error}
+            title={t('diff.rows.error')}
+            onRetry={() => void failed.refetch()}
+          />
+        ) : null
+      }
       renderCells={renderCells}
     />
   );

@@ -48,7 +48,11 @@ export function DiffSummaryTable({ summary, selection, onSelect }: TDiffSummaryT
                           type="button"
                           className={`count-button count-button--${kind}`}
                           aria-pressed={isSelected}
-                          aria-label={t('diff.summary.show', { count: formatCount(count), kind: t(`diff.kind.${kind}`), table: entry.table })}
+                          aria-label={t('diff.summary.show', {
+                            count: formatCount(count),
+                            kind: t(`diff.kind.${kind}`),
+                            table: entry.table,
+                          })}
                           onClick={() => onSelect(entry.table, kind)}
                         >
                           {formatCount(count)}
@@ -65,7 +69,8 @@ export function DiffSummaryTable({ summary, selection, onSelect }: TDiffSummaryT
                     <ul className="counts-inline">
                       {columns.map(([column, count]) => (
                         <li key={column}>
-                          <span className="mono">{column}</span> <span className="num muted">{formatCount(count)}</span>
+                          <span className="mono">{column}</span>{' '}
+                          <span className="num muted">{formatCount(count)}</span>
                         </li>
                       ))}
                     </ul>

@@ -31,5 +31,7 @@ export function DeltaCell({ delta }: { delta: string }) {
 
 /** Δ as a share of before; a dash where there was nothing before. */
 export function PercentCell({ percent }: { percent: string | null }) {
-  return <td className="num">{percent === null ? <span className="muted">—</span> : formatPercent(percent)}</td>;
+  return (
+    <td className="num">{percent === null ? <span className="muted">—</span> : formatPercent(percent)}</td>
+  );
 }

@@ -45,7 +45,9 @@ export function MovedChart({ answer, isError }: TMovedChartProps) {
     );
   }
 
-  const values = groups.flatMap((group) => [Number(group.before), Number(group.after)]).filter(Number.isFinite);
+  const values = groups
+    .flatMap((group) => [Number(group.before), Number(group.after)])
+    .filter(Number.isFinite);
   const ticks = niceTicks(Math.min(0, ...values), Math.max(0, ...values));
   const low = ticks[0] ?? 0;
   const high = ticks[ticks.length - 1] ?? 1;
@@ -56,7 +58,13 @@ export function MovedChart({ answer, isError }: TMovedChartProps) {
     const number = Number(value);
     const top = Math.min(y(number), y(0));
     return (
-      <rect className={`chart-bar--${kind}`} x={x} y={top} width={BAR_WIDTH} height={Math.max(1, Math.abs(y(number) - y(0)))}>
+      <rect
+        className={`chart-bar--${kind}`}
+        x={x}
+        y={top}
+        width={BAR_WIDTH}
+        height={Math.max(1, Math.abs(y(number) - y(0)))}
+      >
         <title>{label}</title>
       </rect>
     );
@@ -69,10 +77,12 @@ export function MovedChart({ answer, isError }: TMovedChartProps) {
       </figcaption>
       <ul className="chart-legend" aria-hidden="true">
         <li>
-          <span className="chart-swatch chart-swatch--before" /> {t('diff.moved.chart.before', { ref: answer.against })}
+          <span className="chart-swatch chart-swatch--before" />{' '}
+          {t('diff.moved.chart.before', { ref: answer.against })}
         </li>
         <li>
-          <span className="chart-swatch chart-swatch--after" /> {t('diff.moved.chart.after', { ref: answer.ref })}
+          <span className="chart-swatch chart-swatch--after" />{' '}
+          {t('diff.moved.chart.after', { ref: answer.ref })}
         </li>
       </ul>
       <TableScroll label={title} className="chart-scroll">
@@ -96,9 +106,24 @@ export function MovedChart({ answer, isError }: TMovedChartProps) {
             const x = LEFT + index * GROUP_WIDTH + (GROUP_WIDTH - 2 * BAR_WIDTH - 4) / 2;
             return (
               <g key={group.key}>
-                {bar(group.before, x, 'before', `${group.key} · ${t('diff.moved.col.before')} ${formatExactNumber(group.before)}`)}
-                {bar(group.after, x + BAR_WIDTH + 4, 'after', `${group.key} · ${t('diff.moved.col.after')} ${formatExactNumber(group.after)}`)}
-                <text className="chart-axis" x={LEFT + index * GROUP_WIDTH + GROUP_WIDTH / 2} y={HEIGHT - BOTTOM + 16} textAnchor="middle">
+                {bar(
+                  group.before,
+                  x,
+                  'before',
+                  `${group.key} · ${t('diff.moved.col.before')} ${formatExactNumber(group.before)}`,
+                )}
+                {bar(
+                  group.after,
+                  x + BAR_WIDTH + 4,
+                  'after',
+                  `${group.key} · ${t('diff.moved.col.after')} ${formatExactNumber(group.after)}`,
+                )}
+                <text
+                  className="chart-axis"
+                  x={LEFT + index * GROUP_WIDTH + GROUP_WIDTH / 2}
+                  y={HEIGHT - BOTTOM + 16}
+                  textAnchor="middle"
+                >
                   {group.key.length > 9 ? `${group.key.slice(0, 8)}…` : group.key}
                 </text>
               </g>
@@ -108,7 +133,9 @@ export function MovedChart({ answer, isError }: TMovedChartProps) {
         </svg>
       </TableScroll>
       {answer.total > groups.length ? (
-        <p className="moved-note">{t('diff.moved.chart.firstGroups', { shown: groups.length, total: answer.total })}</p>
+        <p className="moved-note">
+          {t('diff.moved.chart.firstGroups', { shown: groups.length, total: answer.total })}
+        </p>
       ) : null}
       <details className="chart-numbers">
         <summary>{t('diff.moved.chart.numbers')}</summary>
@@ -120,7 +147,9 @@ export function MovedChart({ answer, isError }: TMovedChartProps) {
                 <th scope="col" className="mono">
                   {answer.by}
                 </th>
-                <NumHeaders labels={[t('diff.moved.col.before'), t('diff.moved.col.after'), t('diff.moved.col.delta')]} />
+                <NumHeaders
+                  labels={[t('diff.moved.col.before'), t('diff.moved.col.after'), t('diff.moved.col.delta')]}
+                />
               </tr>
             </thead>
             <tbody>

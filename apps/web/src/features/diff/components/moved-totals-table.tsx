@@ -70,7 +70,8 @@ export function MovedTotalsTable({ summary, selected, onSelect }: TMovedTotalsTa
                   <td className="moved-hidden">
                     {tolerance ? (
                       <>
-                        <span className="num">{formatCount(totals.hidden)}</span> <span className="muted mono">({tolerance})</span>
+                        <span className="num">{formatCount(totals.hidden)}</span>{' '}
+                        <span className="muted mono">({tolerance})</span>
                       </>
                     ) : (
                       <span className="muted">{t('diff.moved.noTolerance')}</span>

@@ -57,7 +57,12 @@ export function MoversTable({ summary, onByChange, onShowRows, onShowMore }: TMo
                   {summary.by}
                 </th>
                 <NumHeaders
-                  labels={[t('diff.moved.col.delta'), t('diff.moved.col.percent'), t('diff.moved.col.before'), t('diff.moved.col.after')]}
+                  labels={[
+                    t('diff.moved.col.delta'),
+                    t('diff.moved.col.percent'),
+                    t('diff.moved.col.before'),
+                    t('diff.moved.col.after'),
+                  ]}
                 />
                 <th scope="col">{t('diff.moved.col.keys')}</th>
               </tr>
@@ -80,7 +85,12 @@ export function MoversTable({ summary, onByChange, onShowRows, onShowMore }: TMo
                     <PercentCell percent={group.percent} />
                     <BeforeAfterCells before={group.before} after={group.after} />
                     <td className="muted">
-                      <MoverKeys added={group.added} removed={group.removed} changed={group.changed} hidden={group.hidden} />
+                      <MoverKeys
+                        added={group.added}
+                        removed={group.removed}
+                        changed={group.changed}
+                        hidden={group.hidden}
+                      />
                     </td>
                   </tr>
                 );
@@ -102,7 +112,17 @@ export function MoversTable({ summary, onByChange, onShowRows, onShowMore }: TMo
 }
 
 /** `2 removed · 1 hidden`: the keys behind a mover's change. */
-function MoverKeys({ added, removed, changed, hidden }: { added: number; removed: number; changed: number; hidden: number }) {
+function MoverKeys({
+  added,
+  removed,
+  changed,
+  hidden,
+}: {
+  added: number;
+  removed: number;
+  changed: number;
+  hidden: number;
+}) {
   const t = useT();
   const parts = [
     added > 0 ? t('diff.totals.added', { count: formatCount(added) }) : null,

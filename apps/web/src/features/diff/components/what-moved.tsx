@@ -6,7 +6,13 @@ import { useT } from '../../../i18n/i18n-context';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
 import { LoadingState } from '../../../components/ui/state-views';
 import { useDiffSummary } from '../api/get-diff-summary';
-import { chartDimensionOf, dimensionFromParams, measureFromParams, measureName, type TMeasure } from '../moved-rules';
+import {
+  chartDimensionOf,
+  dimensionFromParams,
+  measureFromParams,
+  measureName,
+  type TMeasure,
+} from '../moved-rules';
 import { MovedChart } from './moved-chart';
 import { MovedTotalsTable } from './moved-totals-table';
 import { MoversTable } from './movers-table';
@@ -31,7 +37,13 @@ export function WhatMoved({ result, against, onStale }: TWhatMovedProps) {
   const t = useT();
   const [searchParams, setSearchParams] = useSearchParams();
   const tolerance = searchParams.getAll('tolerance');
-  const base = { ref: result.ref, against, refHash: result.refHash, againstHash: result.againstHash, tolerance };
+  const base = {
+    ref: result.ref,
+    against,
+    refHash: result.refHash,
+    againstHash: result.againstHash,
+    tolerance,
+  };
 
   const [moversShown, setMoversShown] = useState<number>(MOVERS_SHOWN[0]);
   // Every answer carries the totals of all columns; the measure defaults to the first that moved.
@@ -40,7 +52,13 @@ export function WhatMoved({ result, against, onStale }: TWhatMovedProps) {
   const measure = measureFromParams(searchParams, answered?.totals);
   const by = dimensionFromParams(searchParams, measure.table);
   const movers = useDiffSummary({ ...base, ...measure, by, sort: 'abs_delta', limit: moversShown });
-  const chart = useDiffSummary({ ...base, ...measure, by: chartDimensionOf(measure.table), sort: 'key', limit: CHART_GROUPS });
+  const chart = useDiffSummary({
+    ...base,
+    ...measure,
+    by: chartDimensionOf(measure.table),
+    sort: 'key',
+    limit: CHART_GROUPS,
+  });
 
   const moversAnswer = movers.data;
   if (moversAnswer?.state === 'done' && moversAnswer !== answered) setAnswered(moversAnswer);
@@ -88,21 +106,31 @@ export function WhatMoved({ result, against, onStale }: TWhatMovedProps) {
         <ToleranceForm tolerance={tolerance} onApply={handleTolerance} />
       </div>
       {movers.isError ? (
-        <ProblemAlert error={movers.error} title={t('diff.moved.error')} onRetry={() => void movers.refetch()} />
+        <ProblemAlert
+          error={movers.error}
+          title={t('diff.moved.error')}
+          onRetry={() => void movers.refetch()}
+        />
       ) : moversAnswer?.state !== 'done' ? (
         <LoadingState label={t('diff.moved.loading')} />
       ) : (
         <>
           <MovedTotalsTable summary={moversAnswer} selected={measure} onSelect={handleMeasure} />
           <div className="moved-grid">
-            <MovedChart answer={chart.data?.state === 'done' ? chart.data : undefined} isError={chart.isError} />
+            <MovedChart
+              answer={chart.data?.state === 'done' ? chart.data : undefined}
+              isError={chart.isError}
+            />
             <MoversTable
               summary={moversAnswer}
               onByChange={(next) => update((params) => params.set('by', next))}
               onShowRows={handleShowRows}
               onShowMore={
                 moversShown < MOVERS_SHOWN[MOVERS_SHOWN.length - 1]! && moversAnswer.total > moversShown
-                  ? () => setMoversShown(MOVERS_SHOWN[MOVERS_SHOWN.indexOf(moversShown as (typeof MOVERS_SHOWN)[number]) + 1]!)
+                  ? () =>
+                      setMoversShown(
+                        MOVERS_SHOWN[MOVERS_SHOWN.indexOf(moversShown as (typeof MOVERS_SHOWN)[number]) + 1]!,
+                      )
                   : undefined
               }
             />

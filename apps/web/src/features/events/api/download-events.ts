@@ -30,7 +30,10 @@ export async function fetchAllEvents({ label }: { label: string }): Promise<TEve
   let answer: TEventsResponse = { label, events: [], nextCursor: null, head: null };
   for (let page = 0; page < MAX_PAGES; page += 1) {
     const cursor = answer.nextCursor ?? undefined;
-    answer = await apiRequest(API.events(label), { query: { limit: DOWNLOAD_PAGE_SIZE, cursor }, schema: ZCheckedEventsPage });
+    answer = await apiRequest(API.events(label), {
+      query: { limit: DOWNLOAD_PAGE_SIZE, cursor },
+      schema: ZCheckedEventsPage,
+    });
     events.push(...answer.events);
     if (!answer.nextCursor) break;
   }

@@ -5,7 +5,13 @@ import { apiRequest } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
 
 /** Walks the label's hash chain on the server (`planning events verify`). */
-export function verifyEvents({ label, signal }: { label: string; signal?: AbortSignal }): Promise<TVerifyEventsResponse> {
+export function verifyEvents({
+  label,
+  signal,
+}: {
+  label: string;
+  signal?: AbortSignal;
+}): Promise<TVerifyEventsResponse> {
   return apiRequest(API.eventsVerify(label), { schema: ZVerifyEventsResponse, signal });
 }
 

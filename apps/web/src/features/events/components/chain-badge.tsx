@@ -28,7 +28,13 @@ export function ChainBadge({ label }: { label: string }) {
     return (
       <span className="chain-badge chain-badge--ok" role="status">
         <svg className="icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
-          <path d="M3.5 8.5l3 3 6-7" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
+          <path
+            d="M3.5 8.5l3 3 6-7"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.8"
+            strokeLinecap="round"
+          />
         </svg>
         {tc('history.chain.intact', verdict.checked)}
       </span>

@@ -57,7 +57,9 @@ export function HistoryPanel({ label }: { label: string }) {
           <HistoryTable events={rows} label={label} />
           <div className="row history-footer">
             <span className="muted num" role="status">
-              {events.hasNextPage ? tc('history.shownMore', rows.length) : tc('history.shownAll', rows.length)}
+              {events.hasNextPage
+                ? tc('history.shownMore', rows.length)
+                : tc('history.shownAll', rows.length)}
             </span>
             {events.hasNextPage ? (
               <button
@@ -71,7 +73,11 @@ export function HistoryPanel({ label }: { label: string }) {
             ) : null}
           </div>
           {events.isFetchNextPageError ? (
-            <ProblemAlert error={events.error} title={t('history.error')} onRetry={() => void events.fetchNextPage()} />
+            <ProblemAlert
+              error={events.error}
+              title={t('history.error')}
+              onRetry={() => void events.fetchNextPage()}
+            />
           ) : null}
         </>
       )}
@@ -82,7 +88,13 @@ export function HistoryPanel({ label }: { label: string }) {
 function DownloadIcon() {
   return (
     <svg className="icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
-      <path d="M8 2v8m0 0L5 7m3 3l3-3M3 12.5h10" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
+      <path
+        d="M8 2v8m0 0L5 7m3 3l3-3M3 12.5h10"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.5"
+        strokeLinecap="round"
+      />
     </svg>
   );
 }

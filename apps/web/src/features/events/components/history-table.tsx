@@ -40,12 +40,18 @@ export function HistoryTable({ events, label }: { events: readonly TInputSetEven
             <tr key={event.id}>
               <td className="col-action">
                 <span className={`action-chip action-chip--${event.action}`}>{event.action}</span>
-                {browserEditCount(event) > 0 ? <p className="field-hint">{tc('history.browserEdits', browserEditCount(event))}</p> : null}
+                {browserEditCount(event) > 0 ? (
+                  <p className="field-hint">{tc('history.browserEdits', browserEditCount(event))}</p>
+                ) : null}
               </td>
               <td className="col-principal mono">{event.principal}</td>
               <td className="col-actor mono">{event.actor}</td>
               <td className="col-comment">
-                {event.comment ? <span className="prewrap">{event.comment}</span> : <span className="muted">—</span>}
+                {event.comment ? (
+                  <span className="prewrap">{event.comment}</span>
+                ) : (
+                  <span className="muted">—</span>
+                )}
               </td>
               <td className="col-jst num">
                 <time dateTime={event.createdAt}>{event.createdAtJst}</time>

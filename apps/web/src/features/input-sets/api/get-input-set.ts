@@ -5,7 +5,13 @@ import { apiRequest } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
 
 /** One revision by reference: `foo` (ready), `foo@draft` or `foo@r3`. */
-export function getInputSet({ ref, signal }: { ref: string; signal?: AbortSignal }): Promise<TInputSetDetail> {
+export function getInputSet({
+  ref,
+  signal,
+}: {
+  ref: string;
+  signal?: AbortSignal;
+}): Promise<TInputSetDetail> {
   return apiRequest(API.inputSet(ref), { schema: ZInputSetDetail, signal });
 }
 

@@ -24,7 +24,11 @@ export function getTableRows({
   limit,
   signal,
 }: TTableRowsRequest & { signal?: AbortSignal }): Promise<TTableRowsResponse> {
-  return apiRequest(API.tableRows(ref, table), { query: { offset, limit }, schema: ZTableRowsResponse, signal });
+  return apiRequest(API.tableRows(ref, table), {
+    query: { offset, limit },
+    schema: ZTableRowsResponse,
+    signal,
+  });
 }
 
 export function tableRowsQueryOptions(request: TTableRowsRequest) {

@@ -19,7 +19,11 @@ export function listInputSets({
   offset,
   limit = LIST_PAGE_SIZE,
   signal,
-}: TInputSetFilters & { offset: number; limit?: number; signal?: AbortSignal }): Promise<TListInputSetsResponse> {
+}: TInputSetFilters & {
+  offset: number;
+  limit?: number;
+  signal?: AbortSignal;
+}): Promise<TListInputSetsResponse> {
   return apiRequest(API.inputSets, {
     query: { status, search, limit, offset },
     schema: ZListInputSetsResponse,
@@ -29,7 +33,11 @@ export function listInputSets({
 
 export function listInputSetsQueryOptions(filters: TInputSetFilters) {
   return infiniteQueryOptions({
-    queryKey: [...queryKeyRoots.inputSets, 'list', { status: filters.status ?? null, search: filters.search ?? '' }],
+    queryKey: [
+      ...queryKeyRoots.inputSets,
+      'list',
+      { status: filters.status ?? null, search: filters.search ?? '' },
+    ],
     queryFn: ({ pageParam, signal }) => listInputSets({ ...filters, offset: pageParam, signal }),
     initialPageParam: 0,
     getNextPageParam: (lastPage, pages) => {

@@ -10,7 +10,13 @@ const REVISIONS_LIMIT = 1000;
  * Every revision of one label, newest first. The list's `search` matches substrings
  * (`weekly` finds `weekly_refresh`), so the answer is narrowed to the exact label.
  */
-export async function listLabelRevisions({ label, signal }: { label: string; signal?: AbortSignal }): Promise<TInputSetSummary[]> {
+export async function listLabelRevisions({
+  label,
+  signal,
+}: {
+  label: string;
+  signal?: AbortSignal;
+}): Promise<TInputSetSummary[]> {
   const page = await listInputSets({ search: label, offset: 0, limit: REVISIONS_LIMIT, signal });
   return page.items.filter((item) => item.label === label).sort((a, b) => b.revision - a.revision);
 }
@@ -27,6 +33,9 @@ export function labelRevisionsQueryOptions(label: string) {
  * the Diff tab offers them, a ready revision's pages point to a waiting draft.
  * `refetchOnMount: 'always'` reads them afresh even when the cache holds them.
  */
-export function useLabelRevisions(label: string, options: { enabled?: boolean; refetchOnMount?: 'always' } = {}) {
+export function useLabelRevisions(
+  label: string,
+  options: { enabled?: boolean; refetchOnMount?: 'always' } = {},
+) {
   return useQuery({ ...labelRevisionsQueryOptions(label), ...options });
 }

@@ -28,7 +28,13 @@ type TInputSetTableProps = {
  * The list as a real table (sticky header, row and column semantics), rendering only
  * the rows on screen: a thousand input sets cost as much DOM as twenty.
  */
-export function InputSetTable({ items, total, hasNextPage, isFetchingNextPage, onLoadMore }: TInputSetTableProps) {
+export function InputSetTable({
+  items,
+  total,
+  hasNextPage,
+  isFetchingNextPage,
+  onLoadMore,
+}: TInputSetTableProps) {
   const t = useT();
   const scrollRef = useRef<HTMLDivElement>(null);
   // TanStack Virtual re-renders through its own subscription; there is no React Compiler in this build.
@@ -134,7 +140,9 @@ export function InputSetTable({ items, total, hasNextPage, isFetchingNextPage, o
                     <>
                       <span className="mono">{item.approvedBy}</span>
                       {item.reviewerId ? (
-                        <span className="reviewer-id muted">{t('list.reviewerId', { id: item.reviewerId })}</span>
+                        <span className="reviewer-id muted">
+                          {t('list.reviewerId', { id: item.reviewerId })}
+                        </span>
                       ) : null}
                     </>
                   ) : (

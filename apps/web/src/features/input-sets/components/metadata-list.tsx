@@ -40,15 +40,25 @@ export function MetadataList({ inputSet }: { inputSet: TInputSetDetail }) {
       <Fact term={t('detail.approvedBy')}>{inputSet.approvedBy ?? <Empty />}</Fact>
       <Fact term={t('detail.reviewerId')}>{inputSet.reviewerId ?? <Empty />}</Fact>
       <Fact term={t('detail.approvedAt')}>
-        {inputSet.approvedAt ? <time dateTime={inputSet.approvedAt}>{formatJst(inputSet.approvedAt)}</time> : <Empty />}
+        {inputSet.approvedAt ? (
+          <time dateTime={inputSet.approvedAt}>{formatJst(inputSet.approvedAt)}</time>
+        ) : (
+          <Empty />
+        )}
       </Fact>
       <Fact term={t('detail.reviewComment')}>
         {inputSet.reviewComment ? <span className="prewrap">{inputSet.reviewComment}</span> : <Empty />}
       </Fact>
-      <Fact term={t('detail.note')}>{inputSet.note ? <span className="prewrap">{inputSet.note}</span> : <Empty />}</Fact>
+      <Fact term={t('detail.note')}>
+        {inputSet.note ? <span className="prewrap">{inputSet.note}</span> : <Empty />}
+      </Fact>
       <Fact term={t('detail.source')}>
         {files.length === 0 ? (
-          inputSet.source.kind ? t(`detail.sourceKind.${inputSet.source.kind}`) : <Empty />
+          inputSet.source.kind ? (
+            t(`detail.sourceKind.${inputSet.source.kind}`)
+          ) : (
+            <Empty />
+          )
         ) : (
           <div className="stack-xs">
             {inputSet.source.kind ? <span>{t(`detail.sourceKind.${inputSet.source.kind}`)}</span> : null}

@@ -41,7 +41,12 @@ export function TableViewer({ inputSet }: { inputSet: TInputSetDetail }) {
     <div className="stack-s">
       <FormField id={selectId} label={t('viewer.table')} className="field--inline">
         {(control) => (
-          <select {...control} className="select" value={table} onChange={(event) => handleTableChange(event.target.value)}>
+          <select
+            {...control}
+            className="select"
+            value={table}
+            onChange={(event) => handleTableChange(event.target.value)}
+          >
             {TABLE_NAMES.map((name) => (
               <option key={name} value={name}>
                 {t('viewer.tableOption', { table: name, count: formatCount(inputSet.rowCounts[name] ?? 0) })}
@@ -72,8 +77,17 @@ type TGridMeta = { columns: string[]; total: number };
 function TableGrid({ inputSetRef, contentHash, table, expectedTotal }: TTableGridProps) {
   const t = useT();
   const specColumns = TABLE_SPECS[table].columns;
-  const [meta, setMeta] = useState<TGridMeta>({ columns: specColumns.map((c) => c.name), total: expectedTotal });
-  const grid = useVirtualGrid({ total: meta.total, windowRows: WINDOW_ROWS, pageRows: PAGE_ROWS, rowHeight: ROW_HEIGHT, overscan: 25 });
+  const [meta, setMeta] = useState<TGridMeta>({
+    columns: specColumns.map((c) => c.name),
+    total: expectedTotal,
+  });
+  const grid = useVirtualGrid({
+    total: meta.total,
+    windowRows: WINDOW_ROWS,
+    pageRows: PAGE_ROWS,
+    rowHeight: ROW_HEIGHT,
+    overscan: 25,
+  });
   // A table the detail counts as empty still asks for its first page: the answer brings the columns and the real count.
   const offsets = grid.pageOffsets.length > 0 ? grid.pageOffsets : [grid.pageOf(grid.windowStart)];
   const pages = useTableRowPages({ ref: inputSetRef, table, limit: PAGE_ROWS, contentHash }, offsets);
@@ -82,7 +96,10 @@ function TableGrid({ inputSetRef, contentHash, table, expectedTotal }: TTableGri
   offsets.forEach((offset, index) => pageByOffset.set(offset, pages[index]?.data));
   const loaded = pages.find((page) => page.data)?.data;
   // The API's answer wins over the spec and the detail's count (the derived-state pattern, no effect needed).
-  if (loaded && (loaded.total !== meta.total || loaded.columns.join('\u0000') !== meta.columns.join('\u0000'))) {
+  if (
+    loaded &&
+    (loaded.total !== meta.total || loaded.columns.join('\u0000') !== meta.columns.join('\u0000'))
+  ) {
     setMeta({ columns: loaded.columns, total: loaded.total });
   }
   const failed = pages.find((page) => page.isError);
@@ -106,10 +123,21 @@ function TableGrid({ inputSetRef, contentHash, table, expectedTotal }: TTableGri
   return (
     <VirtualGrid
       grid={grid}
-      columns={meta.columns.map((name) => ({ name, className: `mono${decimalColumns.has(name) ? ' num' : ''}` }))}
+      columns={meta.columns.map((name) => ({
+        name,
+        className: `mono${decimalColumns.has(name) ? ' num' : ''}`,
+      }))}
       label={t('viewer.gridLabel', { table })}
       className="table-scroll--grid"
-      alert={failed ? <ProblemAlert error={failed.error} title={t('viewer.error')} onRetry={() => void failed.refetch()} /> : null}
+      alert={
+        failed ? (
+          <ProblemAlert
+            error={failed.error}
+            title={t('viewer.error')}
+            onRetry={() => void failed.refetch()}
+          />
+        ) : null
+      }
       renderCells={renderCells}
     />
   );

@@ -40,7 +40,12 @@ export function InputSetDetailLayout() {
           <InputSetDetail inputSetRef={ref} label={parsed.label} isReadyRef tab={tab} />
         </OpenWaitingDraft>
       ) : parsed ? (
-        <InputSetDetail inputSetRef={ref} label={parsed.label} isReadyRef={parsed.kind === 'ready'} tab={tab} />
+        <InputSetDetail
+          inputSetRef={ref}
+          label={parsed.label}
+          isReadyRef={parsed.kind === 'ready'}
+          tab={tab}
+        />
       ) : (
         <>
           <h1 id="input-set-title">{t('detail.invalidRef.title')}</h1>
@@ -78,7 +83,9 @@ function InputSetDetail({ inputSetRef: ref, label, isReadyRef, tab }: TInputSetD
     const draftRef = `${label}@draft`;
     // The API's hint names `foo@draft` when only a draft exists (docs/design.md section 4): offer it as a link.
     const canOpenDraft = isNotFound && isReadyRef && Boolean(problem?.hint?.includes(draftRef));
-    const notFoundHint = canOpenDraft ? t('detail.notFound.hintDraft', { draft: draftRef }) : t('detail.notFound.hint');
+    const notFoundHint = canOpenDraft
+      ? t('detail.notFound.hintDraft', { draft: draftRef })
+      : t('detail.notFound.hint');
     if (isNotFound && isReadyRef && isHistoryTab) {
       // A label's events outlive its ready revision (after a revert, say): the History tab still shows them.
       const context: TInputSetOutletContext = { label, inputSet: null };
@@ -91,7 +98,11 @@ function InputSetDetail({ inputSetRef: ref, label, isReadyRef, tab }: TInputSetD
           </div>
           <p className="alert alert--info" role="note">
             {t('detail.noReady.history', { label })}{' '}
-            {canOpenDraft ? <Link to={paths.inputSetHistory.getHref(draftRef)}>{t('detail.notFound.openDraft', { ref: draftRef })}</Link> : null}
+            {canOpenDraft ? (
+              <Link to={paths.inputSetHistory.getHref(draftRef)}>
+                {t('detail.notFound.openDraft', { ref: draftRef })}
+              </Link>
+            ) : null}
           </p>
           <div className="tab-panel">
             <Suspense fallback={<LoadingState />}>
@@ -120,7 +131,9 @@ function InputSetDetail({ inputSetRef: ref, label, isReadyRef, tab }: TInputSetD
           ) : null}
         </ProblemAlert>
         <p>
-          <Link to={paths.inputSets.getHref({ search: label })}>{t('detail.notFound.searchList', { label })}</Link>
+          <Link to={paths.inputSets.getHref({ search: label })}>
+            {t('detail.notFound.searchList', { label })}
+          </Link>
         </p>
       </>
     );

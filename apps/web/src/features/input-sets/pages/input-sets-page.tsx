@@ -64,7 +64,11 @@ export function InputSetsPage() {
         hasFilters ? (
           <EmptyState title={t('list.emptyFiltered.title')}>
             <p>{t('list.emptyFiltered.body')}</p>
-            <button type="button" className="btn btn--secondary" onClick={() => setFilters({ status: undefined, search: undefined })}>
+            <button
+              type="button"
+              className="btn btn--secondary"
+              onClick={() => setFilters({ status: undefined, search: undefined })}
+            >
               {t('list.emptyFiltered.clear')}
             </button>
           </EmptyState>

@@ -9,7 +9,10 @@ export function getPolicy({ label, signal }: { label: string; signal?: AbortSign
 }
 
 export function policyQueryOptions(label: string) {
-  return queryOptions({ queryKey: ['policy', label] as const, queryFn: ({ signal }) => getPolicy({ label, signal }) });
+  return queryOptions({
+    queryKey: ['policy', label] as const,
+    queryFn: ({ signal }) => getPolicy({ label, signal }),
+  });
 }
 
 export function usePolicy(label: string) {

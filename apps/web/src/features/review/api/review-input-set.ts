@@ -1,6 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TInputSetDetail } from '@planning-hub/contracts/api/input-sets';
-import { ZReviewResponse, type TReviewRequest, type TReviewResponse } from '@planning-hub/contracts/api/review';
+import {
+  ZReviewResponse,
+  type TReviewRequest,
+  type TReviewResponse,
+} from '@planning-hub/contracts/api/review';
 import { API } from '../../../config/paths';
 import { apiRequest } from '../../../lib/api-client';
 import { queryKeyRoots, queryKeys } from '../../../lib/query-keys';
@@ -10,7 +14,13 @@ import { queryKeyRoots, queryKeys } from '../../../lib/query-keys';
  * Answers the revision as it now is (under its new reference), the ready revision an
  * approval archived, and the events written.
  */
-export function reviewInputSet({ ref, request }: { ref: string; request: TReviewRequest }): Promise<TReviewResponse> {
+export function reviewInputSet({
+  ref,
+  request,
+}: {
+  ref: string;
+  request: TReviewRequest;
+}): Promise<TReviewResponse> {
   return apiRequest(API.review(ref), { method: 'POST', json: request, schema: ZReviewResponse });
 }
 
@@ -23,7 +33,11 @@ export function useReviewInputSet() {
       // starts from what is on screen plus the answer, and is refreshed when it mounts.
       const shown = queryClient.getQueryData<TInputSetDetail>(queryKeys.inputSetDetail(ref));
       const { previousReady: _previousReady, events: _events, ...summary } = result;
-      if (shown) queryClient.setQueryData<TInputSetDetail>(queryKeys.inputSetDetail(result.ref), { ...shown, ...summary });
+      if (shown)
+        queryClient.setQueryData<TInputSetDetail>(queryKeys.inputSetDetail(result.ref), {
+          ...shown,
+          ...summary,
+        });
       // Not refetched now: the reference just reviewed may be gone (a 404 flash before navigating away).
       void queryClient.invalidateQueries({ queryKey: queryKeyRoots.inputSets, refetchType: 'none' });
       void queryClient.invalidateQueries({ queryKey: queryKeys.labelEvents(result.label) });

@@ -97,7 +97,9 @@ function ImpactTable({ impact }: { impact: Extract<TApprovalImpact, { kind: 'don
   const t = useT();
   return (
     <>
-      <p className="muted">{t('review.impact.against', { ref: impact.againstRef, revision: `r${impact.againstRevision}` })}</p>
+      <p className="muted">
+        {t('review.impact.against', { ref: impact.againstRef, revision: `r${impact.againstRevision}` })}
+      </p>
       {impact.identical ? (
         <p>{t('review.impact.identical', { ref: impact.againstRef })}</p>
       ) : (
@@ -111,7 +113,10 @@ function ImpactTable({ impact }: { impact: Extract<TApprovalImpact, { kind: 'don
             </thead>
             <tbody>
               {impact.tables.map((entry) => (
-                <tr key={entry.table} className={entry.added + entry.removed + entry.changed > 0 ? undefined : 'row--quiet'}>
+                <tr
+                  key={entry.table}
+                  className={entry.added + entry.removed + entry.changed > 0 ? undefined : 'row--quiet'}
+                >
                   <th scope="row" className="mono">
                     {entry.table}
                   </th>

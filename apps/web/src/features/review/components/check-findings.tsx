@@ -26,7 +26,12 @@ export function CheckFindings({ checks, isError, diffHref }: TCheckFindingsProps
   const [isShowingAll, setIsShowingAll] = useState(false);
   let body;
   if (isError) body = <p className="alert alert--warning">{t('checks.error')}</p>;
-  else if (!checks) body = <p className="muted" role="status">{t('checks.loading')}</p>;
+  else if (!checks)
+    body = (
+      <p className="muted" role="status">
+        {t('checks.loading')}
+      </p>
+    );
   else if (!checks.checked) body = <p className="muted">{t('checks.notChecked')}</p>;
   else {
     const findings = sortFindings(checks.findings);
@@ -39,9 +44,14 @@ export function CheckFindings({ checks, isError, diffHref }: TCheckFindingsProps
           <ProblemCountChip severity="warning" count={checks.warnings} />
         </p>
         {checks.notice ? (
-          <p>{formatMessageOf(language, checks.notice.messageCode, checks.notice.params) ?? checks.notice.message}</p>
+          <p>
+            {formatMessageOf(language, checks.notice.messageCode, checks.notice.params) ??
+              checks.notice.message}
+          </p>
         ) : checks.comparedWith ? (
-          <p className="muted">{t('checks.against', { ref: checks.comparedWith.ref, version: checks.policyVersion ?? 0 })}</p>
+          <p className="muted">
+            {t('checks.against', { ref: checks.comparedWith.ref, version: checks.policyVersion ?? 0 })}
+          </p>
         ) : null}
         {findings.length === 0 ? (
           <p className="muted">{t('checks.none')}</p>
@@ -49,13 +59,20 @@ export function CheckFindings({ checks, isError, diffHref }: TCheckFindingsProps
           <ul className="finding-list" aria-label={t('checks.listLabel')}>
             {shown.map((finding) => (
               <li key={finding.id} className={`finding finding--${finding.severity}`}>
-                <span className={`count-chip count-chip--${finding.severity}`}>{t(`checks.severity.${finding.severity}`)}</span>{' '}
+                <span className={`count-chip count-chip--${finding.severity}`}>
+                  {t(`checks.severity.${finding.severity}`)}
+                </span>{' '}
                 <span className="finding-check">{t(`checks.name.${finding.check}`)}</span>
-                <p className="finding-message">{formatMessageOf(language, finding.messageCode, finding.params) ?? finding.message}</p>
+                <p className="finding-message">
+                  {formatMessageOf(language, finding.messageCode, finding.params) ?? finding.message}
+                </p>
                 {checks.comparedWith ? (
                   <Link to={findingDiffHref(diffHref, finding)} className="finding-link">
                     {t('checks.openRows')}
-                    <span className="visually-hidden"> ({finding.keyValues.join(' / ') || finding.table})</span>
+                    <span className="visually-hidden">
+                      {' '}
+                      ({finding.keyValues.join(' / ') || finding.table})
+                    </span>
                   </Link>
                 ) : null}
               </li>
@@ -64,7 +81,11 @@ export function CheckFindings({ checks, isError, diffHref }: TCheckFindingsProps
         )}
         {findings.length > shown.length ? (
           <p>
-            <button type="button" className="btn btn--secondary btn--small" onClick={() => setIsShowingAll(true)}>
+            <button
+              type="button"
+              className="btn btn--secondary btn--small"
+              onClick={() => setIsShowingAll(true)}
+            >
               {tc('checks.showAll', findings.length)}
             </button>
           </p>

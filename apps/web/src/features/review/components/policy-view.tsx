@@ -5,7 +5,9 @@ import { useT } from '../../../i18n/i18n-context';
 import { TableScroll } from '../../../components/ui/table-scroll';
 
 /** The threshold of a check as the policy sets it: ±50% or ×10, else a dash. */
-function thresholdOf(settings: TLabelPolicy['policy']['checks'][keyof TLabelPolicy['policy']['checks']]): string {
+function thresholdOf(
+  settings: TLabelPolicy['policy']['checks'][keyof TLabelPolicy['policy']['checks']],
+): string {
   if ('threshold_percent' in settings) return `±${settings.threshold_percent}%`;
   if ('ratio' in settings) return `×${settings.ratio}`;
   return '—';
@@ -15,11 +17,24 @@ function thresholdOf(settings: TLabelPolicy['policy']['checks'][keyof TLabelPoli
  * The label's approval-gate policy, read-only (docs/design.md section 11): admins change it
  * with `planning policy set` or the API.
  */
-export function PolicyView({ label, policy, isError }: { label: string; policy: TLabelPolicy | undefined; isError: boolean }) {
+export function PolicyView({
+  label,
+  policy,
+  isError,
+}: {
+  label: string;
+  policy: TLabelPolicy | undefined;
+  isError: boolean;
+}) {
   const t = useT();
   let body;
   if (isError) body = <p className="alert alert--warning">{t('policy.error')}</p>;
-  else if (!policy) body = <p className="muted" role="status">{t('policy.loading')}</p>;
+  else if (!policy)
+    body = (
+      <p className="muted" role="status">
+        {t('policy.loading')}
+      </p>
+    );
   else {
     const tolerances = formatToleranceParams(policy.policy.diff_tolerance);
     body = (
@@ -27,7 +42,11 @@ export function PolicyView({ label, policy, isError }: { label: string; policy: 
         <p className="muted">
           {policy.isDefault
             ? t('policy.default', { label })
-            : t('policy.version', { version: policy.version, by: policy.updatedBy ?? '', at: policy.updatedAt ? formatJst(policy.updatedAt) : '' })}
+            : t('policy.version', {
+                version: policy.version,
+                by: policy.updatedBy ?? '',
+                at: policy.updatedAt ? formatJst(policy.updatedAt) : '',
+              })}
         </p>
         <TableScroll label={t('policy.caption')} className="table-scroll--fit">
           <table className="table table--compact table--policy">
@@ -67,7 +86,8 @@ export function PolicyView({ label, policy, isError }: { label: string; policy: 
           )}
         </p>
         <p className="muted">
-          {t('policy.changeHint')} <code className="mono">planning policy set --label {label} -f policy.json</code>
+          {t('policy.changeHint')}{' '}
+          <code className="mono">planning policy set --label {label} -f policy.json</code>
         </p>
       </>
     );

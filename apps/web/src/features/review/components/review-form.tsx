@@ -3,7 +3,12 @@ import { FIELD_LIMITS } from '@planning-hub/contracts/field-limits';
 import { Link } from 'react-router';
 import { hasRole, type TRole } from '@planning-hub/contracts/api/auth';
 import type { TInputSetDetail } from '@planning-hub/contracts/api/input-sets';
-import { DEFAULT_REVIEWER, REVIEW_ACTIONS, type TReviewAction, type TReviewResponse } from '@planning-hub/contracts/api/review';
+import {
+  DEFAULT_REVIEWER,
+  REVIEW_ACTIONS,
+  type TReviewAction,
+  type TReviewResponse,
+} from '@planning-hub/contracts/api/review';
 import { paths } from '../../../config/paths';
 import { isApiError } from '../../../lib/api-client';
 import { formatCount } from '../../../lib/format';
@@ -18,7 +23,10 @@ import type { TActionBlock } from '@planning-hub/contracts/api/input-sets';
 import { buildReviewRequest, defaultAction, missingInput, needsAcknowledgement } from '../review-rules';
 
 /** Why the server says `action` does not apply now (archiving is not a choice of this form). */
-function blockReasonOf(inputSet: TInputSetDetail, action: TReviewAction): Exclude<TActionBlock, 'archiveAlreadyArchived'> | null {
+function blockReasonOf(
+  inputSet: TInputSetDetail,
+  action: TReviewAction,
+): Exclude<TActionBlock, 'archiveAlreadyArchived'> | null {
   const reason = inputSet.actions[action].reason;
   return reason === 'archiveAlreadyArchived' ? null : reason;
 }
@@ -26,8 +34,14 @@ function blockReasonOf(inputSet: TInputSetDetail, action: TReviewAction): Exclud
 /** The runbook's template (section 3). */
 const COMMENT_TEMPLATE = 'JIRA-123 approve by ops_lead';
 
-const ACTION_LABELS: Record<TReviewAction, TMessageKey> = { approve: 'review.action.approve', revert: 'review.action.revert' };
-const ACTION_HINTS: Record<TReviewAction, TMessageKey> = { approve: 'review.action.approveHint', revert: 'review.action.revertHint' };
+const ACTION_LABELS: Record<TReviewAction, TMessageKey> = {
+  approve: 'review.action.approve',
+  revert: 'review.action.revert',
+};
+const ACTION_HINTS: Record<TReviewAction, TMessageKey> = {
+  approve: 'review.action.approveHint',
+  revert: 'review.action.revertHint',
+};
 const BLOCK_MESSAGES: Record<Exclude<TActionBlock, 'archiveAlreadyArchived'>, TMessageKey> = {
   approveNeedsDraft: 'review.blocked.approveNeedsDraft',
   approveHasErrors: 'review.blocked.approveHasErrors',
@@ -101,7 +115,10 @@ export function ReviewForm({
 
   function send() {
     review.mutate(
-      { ref: inputSet.ref, request: buildReviewRequest({ action, reviewer, comment, acknowledgeWarnings, revision: reviewable }) },
+      {
+        ref: inputSet.ref,
+        request: buildReviewRequest({ action, reviewer, comment, acknowledgeWarnings, revision: reviewable }),
+      },
       { onSuccess: (result) => onReviewed(result, action), onSettled: () => setIsConfirming(false) },
     );
   }
@@ -115,7 +132,12 @@ export function ReviewForm({
   }
 
   return (
-    <form className="card stack review-form" onSubmit={handleSubmit} aria-labelledby="review-title" noValidate>
+    <form
+      className="card stack review-form"
+      onSubmit={handleSubmit}
+      aria-labelledby="review-title"
+      noValidate
+    >
       <div className="stack-xs">
         <h2 id="review-title">{t('tab.review')}</h2>
         <p className="muted">{t('review.intro')}</p>
@@ -135,7 +157,13 @@ export function ReviewForm({
               const valueBlock = blockReasonOf(inputSet, value);
               return (
                 <label key={value} className={`radio-card${valueBlock ? ' radio-card--blocked' : ''}`}>
-                  <input type="radio" name="action" value={value} checked={action === value} onChange={() => setAction(value)} />
+                  <input
+                    type="radio"
+                    name="action"
+                    value={value}
+                    checked={action === value}
+                    onChange={() => setAction(value)}
+                  />
                   <span className="radio-card-title">{t(ACTION_LABELS[value])}</span>
                   <span className="radio-card-hint">
                     {t(ACTION_HINTS[value])}
@@ -148,7 +176,9 @@ export function ReviewForm({
           {block ? (
             <p className="field-error" id={ids.blocked}>
               {t(BLOCK_MESSAGES[block], {
-                count: formatCount(block === 'approveHasCheckErrors' ? (checkCounts?.errors ?? 0) : inputSet.errorCount),
+                count: formatCount(
+                  block === 'approveHasCheckErrors' ? (checkCounts?.errors ?? 0) : inputSet.errorCount,
+                ),
                 status: t(`status.${inputSet.status}`),
                 draft: draftRef,
               })}
@@ -179,7 +209,11 @@ export function ReviewForm({
             id={ids.comment}
             label={t('review.comment.label')}
             mark="required"
-            hint={action === 'revert' ? t('review.comment.revertHint') : t('review.comment.hint', { template: COMMENT_TEMPLATE })}
+            hint={
+              action === 'revert'
+                ? t('review.comment.revertHint')
+                : t('review.comment.hint', { template: COMMENT_TEMPLATE })
+            }
             className="field--wide"
           >
             {(control) => (
@@ -205,9 +239,13 @@ export function ReviewForm({
             hint={
               <>
                 {t(hasCheckWarnings ? 'review.acknowledge.hintChecks' : 'review.acknowledge.hint')}{' '}
-                {inputSet.warningCount > 0 ? <Link to={paths.inputSet.getHref(inputSet.ref)}>{t('review.acknowledge.see')}</Link> : null}
+                {inputSet.warningCount > 0 ? (
+                  <Link to={paths.inputSet.getHref(inputSet.ref)}>{t('review.acknowledge.see')}</Link>
+                ) : null}
                 {inputSet.warningCount > 0 && hasCheckWarnings ? ' · ' : null}
-                {hasCheckWarnings ? <a href="#check-findings">{t('review.acknowledge.seeFindings')}</a> : null}
+                {hasCheckWarnings ? (
+                  <a href="#check-findings">{t('review.acknowledge.seeFindings')}</a>
+                ) : null}
               </>
             }
             checked={acknowledgeWarnings}
@@ -237,8 +275,15 @@ export function ReviewForm({
       ) : null}
 
       <div className="form-actions">
-        <button type="submit" className="btn btn--primary" disabled={!canSubmit} aria-describedby={whyDisabled ? ids.why : undefined}>
-          {review.isPending ? t('review.submitting') : t(action === 'approve' ? 'review.submit.approve' : 'review.submit.revert')}
+        <button
+          type="submit"
+          className="btn btn--primary"
+          disabled={!canSubmit}
+          aria-describedby={whyDisabled ? ids.why : undefined}
+        >
+          {review.isPending
+            ? t('review.submitting')
+            : t(action === 'approve' ? 'review.submit.approve' : 'review.submit.revert')}
         </button>
         {whyDisabled && !review.isPending ? (
           <p className="muted" id={ids.why}>
@@ -270,10 +315,16 @@ export function ReviewForm({
         </p>
         {impact.kind === 'done' && !impact.identical ? (
           <p className="muted num">
-            {t('review.confirm.breakdown', { added: impact.totals.added, removed: impact.totals.removed, changed: impact.totals.changed })}
+            {t('review.confirm.breakdown', {
+              added: impact.totals.added,
+              removed: impact.totals.removed,
+              changed: impact.totals.changed,
+            })}
           </p>
         ) : null}
-        <p className="muted">{t('review.confirm.recorded', { reviewer: reviewer.trim() || employeeId || DEFAULT_REVIEWER })}</p>
+        <p className="muted">
+          {t('review.confirm.recorded', { reviewer: reviewer.trim() || employeeId || DEFAULT_REVIEWER })}
+        </p>
       </ConfirmDialog>
     </form>
   );

@@ -10,7 +10,10 @@ import { RUN_LISTS_KEY } from './list-runs';
  * Starts a run: POST API.planRuns(plan) for a plan (its default label applies when
  * none is given), POST API.runs otherwise. No label at all is Legacy mode.
  */
-export function createRun({ planId, ...body }: Omit<TCreateRunRequest, 'plan_id'> & { planId?: string | undefined }): Promise<TRunDetail> {
+export function createRun({
+  planId,
+  ...body
+}: Omit<TCreateRunRequest, 'plan_id'> & { planId?: string | undefined }): Promise<TRunDetail> {
   const path = planId ? API.planRuns(planId) : API.runs;
   return apiRequest(path, { method: 'POST', json: body, schema: ZRunDetail });
 }

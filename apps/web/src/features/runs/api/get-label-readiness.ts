@@ -1,5 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { ZListInputSetsResponse, type TInputSetStatus, type TInputSetSummary } from '@planning-hub/contracts/api/input-sets';
+import {
+  ZListInputSetsResponse,
+  type TInputSetStatus,
+  type TInputSetSummary,
+} from '@planning-hub/contracts/api/input-sets';
 import { API } from '../../../config/paths';
 import { apiRequest } from '../../../lib/api-client';
 import { queryKeyRoots } from '../../../lib/query-keys';
@@ -18,7 +22,11 @@ export type TLabelReadiness =
   | { kind: 'draftOnly'; draft: TInputSetSummary }
   | { kind: 'unknown' };
 
-async function findRevision(label: string, status: TInputSetStatus, signal?: AbortSignal): Promise<TInputSetSummary | null> {
+async function findRevision(
+  label: string,
+  status: TInputSetStatus,
+  signal?: AbortSignal,
+): Promise<TInputSetSummary | null> {
   const page = await apiRequest(API.inputSets, {
     query: { status, search: label, limit: SEARCH_LIMIT, offset: 0 },
     schema: ZListInputSetsResponse,
@@ -28,7 +36,13 @@ async function findRevision(label: string, status: TInputSetStatus, signal?: Abo
 }
 
 /** GET API.inputSets?status=ready&search=<label>, then (no ready revision) status=draft. */
-export async function getLabelReadiness({ label, signal }: { label: string; signal?: AbortSignal }): Promise<TLabelReadiness> {
+export async function getLabelReadiness({
+  label,
+  signal,
+}: {
+  label: string;
+  signal?: AbortSignal;
+}): Promise<TLabelReadiness> {
   const ready = await findRevision(label, 'ready', signal);
   if (ready) return { kind: 'ready', revision: ready };
   const draft = await findRevision(label, 'draft', signal);

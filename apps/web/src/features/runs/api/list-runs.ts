@@ -9,7 +9,10 @@ export const RECENT_RUNS_LIMIT = 20;
 export const RUN_LISTS_KEY = [...RUNS_QUERY_ROOT, 'list'] as const;
 
 /** The newest runs of every plan and of none (Legacy mode runs started without a plan too). */
-export function listRuns({ limit = RECENT_RUNS_LIMIT, signal }: { limit?: number; signal?: AbortSignal } = {}): Promise<TListRunsResponse> {
+export function listRuns({
+  limit = RECENT_RUNS_LIMIT,
+  signal,
+}: { limit?: number; signal?: AbortSignal } = {}): Promise<TListRunsResponse> {
   return apiRequest(API.runs, { query: { limit }, schema: ZListRunsResponse, signal });
 }
 

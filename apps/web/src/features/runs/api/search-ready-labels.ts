@@ -11,7 +11,13 @@ export const READY_LABEL_OPTIONS = 20;
  * Ready revisions whose label or version id contains `search` (a label has at most one):
  * GET API.inputSets?status=ready&search=…, what a run can be started on.
  */
-export async function searchReadyLabels({ search, signal }: { search: string; signal?: AbortSignal }): Promise<TInputSetSummary[]> {
+export async function searchReadyLabels({
+  search,
+  signal,
+}: {
+  search: string;
+  signal?: AbortSignal;
+}): Promise<TInputSetSummary[]> {
   const page = await apiRequest(API.inputSets, {
     query: { status: 'ready', search: search.trim() || undefined, limit: READY_LABEL_OPTIONS, offset: 0 },
     schema: ZListInputSetsResponse,

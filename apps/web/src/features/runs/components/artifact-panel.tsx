@@ -15,8 +15,21 @@ export function ArtifactPanel({ run }: { run: TRunDetail }) {
         <>
           <p>
             <a className="btn btn--secondary" href={artifact.url} download={artifact.name}>
-              <svg className="icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
-                <path d="M8 2v8m0 0L5 7m3 3l3-3M3 12.5h10" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
+              <svg
+                className="icon"
+                viewBox="0 0 16 16"
+                width="14"
+                height="14"
+                aria-hidden="true"
+                focusable="false"
+              >
+                <path
+                  d="M8 2v8m0 0L5 7m3 3l3-3M3 12.5h10"
+                  fill="none"
+                  stroke="currentColor"
+                  strokeWidth="1.5"
+                  strokeLinecap="round"
+                />
               </svg>
               <span className="mono">{artifact.name}</span>
               <span className="muted">({formatBytes(artifact.bytes)})</span>
@@ -38,7 +51,9 @@ export function ArtifactPanel({ run }: { run: TRunDetail }) {
           </details>
         </>
       ) : (
-        <p className="muted">{run.warnings.length > 0 ? t('run.artifact.noneWarning') : t('run.artifact.none')}</p>
+        <p className="muted">
+          {run.warnings.length > 0 ? t('run.artifact.noneWarning') : t('run.artifact.none')}
+        </p>
       )}
     </section>
   );

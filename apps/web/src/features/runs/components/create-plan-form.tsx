@@ -6,7 +6,6 @@ import { ProblemAlert } from '../../../components/ui/problem-alert';
 import { useCreatePlan } from '../api/create-plan';
 import { ReadyLabelInput } from './ready-label-input';
 
-
 /** A named plan; its runs use the ready revision of its default label unless they name another. */
 export function CreatePlanForm({ readyLabels }: { readyLabels: readonly string[] }) {
   const t = useT();
@@ -63,7 +62,11 @@ export function CreatePlanForm({ readyLabels }: { readyLabels: readonly string[]
         </p>
       ) : null}
       <div className="form-actions">
-        <button type="submit" className="btn btn--secondary" disabled={createPlan.isPending || name.trim() === ''}>
+        <button
+          type="submit"
+          className="btn btn--secondary"
+          disabled={createPlan.isPending || name.trim() === ''}
+        >
           {createPlan.isPending ? t('plans.new.creating') : t('plans.new.submit')}
         </button>
       </div>

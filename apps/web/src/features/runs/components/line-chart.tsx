@@ -7,7 +7,16 @@ const HEIGHT = 240;
 const MARGIN = { top: 14, right: 30, bottom: 34, left: 52 };
 const MAX_X_LABELS = 10;
 /** Distinct at a glance and for the common colour blindnesses (Okabe-Ito, darkened for white). */
-export const SERIES_COLOURS = ['#0b6fb8', '#d55e00', '#008a66', '#b3387a', '#6b4fbb', '#a07800', '#3a8fc1', '#5c6470'] as const;
+export const SERIES_COLOURS = [
+  '#0b6fb8',
+  '#d55e00',
+  '#008a66',
+  '#b3387a',
+  '#6b4fbb',
+  '#a07800',
+  '#3a8fc1',
+  '#5c6470',
+] as const;
 
 export type TChartLine = TSeries & { label: string; colour?: string; isDashed?: boolean };
 
@@ -35,19 +44,39 @@ export function LineChart({ title, description, periods, lines, reference, unit 
   const plotRight = WIDTH - MARGIN.right;
   const plotBottom = HEIGHT - MARGIN.bottom;
   const x = (index: number) =>
-    periods.length <= 1 ? (MARGIN.left + plotRight) / 2 : scaleLinear(index, 0, periods.length - 1, MARGIN.left + 20, plotRight - 12);
+    periods.length <= 1
+      ? (MARGIN.left + plotRight) / 2
+      : scaleLinear(index, 0, periods.length - 1, MARGIN.left + 20, plotRight - 12);
   const y = (value: number) => scaleLinear(value, yMin, yMax, plotBottom, MARGIN.top);
   const every = labelEvery(periods.length, MAX_X_LABELS);
 
   return (
     <figure className="chart">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={titleId} aria-describedby={descId} className="chart-svg">
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role="img"
+        aria-labelledby={titleId}
+        aria-describedby={descId}
+        className="chart-svg"
+      >
         <title id={titleId}>{title}</title>
         <desc id={descId}>{description}</desc>
         {ticks.map((tick) => (
           <g key={tick}>
-            <line x1={MARGIN.left} x2={plotRight} y1={y(tick)} y2={y(tick)} className={tick === 0 ? 'chart-axis' : 'chart-gridline'} />
-            <text x={MARGIN.left - 6} y={y(tick)} className="chart-tick" textAnchor="end" dominantBaseline="middle">
+            <line
+              x1={MARGIN.left}
+              x2={plotRight}
+              y1={y(tick)}
+              y2={y(tick)}
+              className={tick === 0 ? 'chart-axis' : 'chart-gridline'}
+            />
+            <text
+              x={MARGIN.left - 6}
+              y={y(tick)}
+              className="chart-tick"
+              textAnchor="end"
+              dominantBaseline="middle"
+            >
               {formatAxisValue(tick)}
               {unit}
             </text>
@@ -55,7 +84,13 @@ export function LineChart({ title, description, periods, lines, reference, unit 
         ))}
         {reference ? (
           <g>
-            <line x1={MARGIN.left} x2={plotRight} y1={y(reference.value)} y2={y(reference.value)} className="chart-reference" />
+            <line
+              x1={MARGIN.left}
+              x2={plotRight}
+              y1={y(reference.value)}
+              y2={y(reference.value)}
+              className="chart-reference"
+            />
             <text x={plotRight} y={y(reference.value) - 4} className="chart-reference-label" textAnchor="end">
               {reference.label}
             </text>

@@ -8,7 +8,11 @@ import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
 import { FormField } from '../../../components/ui/form-field';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
 import { useCreateRun } from '../api/create-run';
-import { labelReadinessQueryOptions, useLabelReadiness, type TLabelReadiness } from '../api/get-label-readiness';
+import {
+  labelReadinessQueryOptions,
+  useLabelReadiness,
+  type TLabelReadiness,
+} from '../api/get-label-readiness';
 import { LabelReadinessMessage } from './label-readiness-message';
 import { ReadyLabelCombobox } from './ready-label-combobox';
 
@@ -87,14 +91,23 @@ export function NewRunForm({ plans, onStarted }: TNewRunFormProps) {
   const isNotReady = isCurrent && readiness.data !== undefined && readiness.data.kind !== 'ready';
 
   return (
-    <form className="card stack" onSubmit={(event) => void handleSubmit(event)} aria-labelledby="new-run-title">
+    <form
+      className="card stack"
+      onSubmit={(event) => void handleSubmit(event)}
+      aria-labelledby="new-run-title"
+    >
       <div className="stack-xs">
         <h2 id="new-run-title">{t('runs.new.title')}</h2>
         <p className="muted">{t('runs.new.intro')}</p>
       </div>
       <FormField id={ids.plan} label={t('runs.new.plan')} mark="optional">
         {(control) => (
-          <select {...control} className="select" value={planId} onChange={(event) => setPlanId(event.target.value)}>
+          <select
+            {...control}
+            className="select"
+            value={planId}
+            onChange={(event) => setPlanId(event.target.value)}
+          >
             <option value="">{t('runs.new.noPlan')}</option>
             {plans.map((candidate) => (
               <option key={candidate.id} value={candidate.id}>
@@ -152,7 +165,11 @@ export function NewRunForm({ plans, onStarted }: TNewRunFormProps) {
       {createRun.isError ? <ProblemAlert error={createRun.error} title={t('runs.new.failed')} /> : null}
       <div className="form-actions">
         <button type="submit" className="btn btn--primary" disabled={createRun.isPending}>
-          {createRun.isPending ? t('runs.new.starting') : isLegacy ? t('runs.new.submitLegacy') : t('runs.new.submit')}
+          {createRun.isPending
+            ? t('runs.new.starting')
+            : isLegacy
+              ? t('runs.new.submitLegacy')
+              : t('runs.new.submit')}
         </button>
       </div>
       <ConfirmDialog

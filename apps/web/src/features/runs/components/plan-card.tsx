@@ -28,7 +28,10 @@ export function PlanCard({ plan, canEdit }: { plan: TPlan; canEdit: boolean }) {
             ) : (
               <span className="muted">{t('plans.noDefaultLabel')}</span>
             )}
-            <span className="muted"> · {t('plans.createdBy', { user: plan.createdBy, time: formatJst(plan.createdAt) })}</span>
+            <span className="muted">
+              {' '}
+              · {t('plans.createdBy', { user: plan.createdBy, time: formatJst(plan.createdAt) })}
+            </span>
           </p>
         </div>
         {canEdit && !isEditing ? (
@@ -39,7 +42,11 @@ export function PlanCard({ plan, canEdit }: { plan: TPlan; canEdit: boolean }) {
       </div>
       {isEditing ? <RelinkForm plan={plan} onDone={() => setIsEditing(false)} /> : null}
       {plan.recentRuns.length > 0 ? (
-        <RunsTable runs={plan.recentRuns} caption={t('plans.recentRuns', { name: plan.name })} showPlan={false} />
+        <RunsTable
+          runs={plan.recentRuns}
+          caption={t('plans.recentRuns', { name: plan.name })}
+          showPlan={false}
+        />
       ) : (
         <p className="muted">{t('plans.noRuns')}</p>
       )}
@@ -55,14 +62,24 @@ function RelinkForm({ plan, onDone }: { plan: TPlan; onDone: () => void }) {
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    update.mutate({ id: plan.id, request: { default_input_set_label: label.trim() || null } }, { onSuccess: onDone });
+    update.mutate(
+      { id: plan.id, request: { default_input_set_label: label.trim() || null } },
+      { onSuccess: onDone },
+    );
   }
 
   return (
     <form className="relink-form stack-s" onSubmit={handleSubmit}>
       <div className="field field--inline">
         <label htmlFor={id}>{t('plans.relink.label')}</label>
-        <input id={id} className="input mono" value={label} onChange={(event) => setLabel(event.target.value)} maxLength={FIELD_LIMITS.label} autoComplete="off" />
+        <input
+          id={id}
+          className="input mono"
+          value={label}
+          onChange={(event) => setLabel(event.target.value)}
+          maxLength={FIELD_LIMITS.label}
+          autoComplete="off"
+        />
         <button type="submit" className="btn btn--primary btn--small" disabled={update.isPending}>
           {t('plans.relink.save')}
         </button>

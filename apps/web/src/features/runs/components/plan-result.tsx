@@ -25,15 +25,28 @@ export function PlanResult({ result }: { result: TPlanResult }) {
               granularity: t(`run.granularity.${result.horizon.granularity}`),
             })}
           />
-          <Stat term={t('run.plan.itemLocations')} value={formatCount(summary.itemLocations)} detail={t('run.plan.items', { count: summary.items })} />
-          <Stat term={t('run.plan.totalDemand')} value={formatFigure(summary.totalDemand)} exact={summary.totalDemand} />
+          <Stat
+            term={t('run.plan.itemLocations')}
+            value={formatCount(summary.itemLocations)}
+            detail={t('run.plan.items', { count: summary.items })}
+          />
+          <Stat
+            term={t('run.plan.totalDemand')}
+            value={formatFigure(summary.totalDemand)}
+            exact={summary.totalDemand}
+          />
           <Stat
             term={t('run.plan.totalProduction')}
             value={formatFigure(summary.totalProduction)}
             exact={summary.totalProduction}
             detail={t('run.plan.inbound', { value: formatFigure(summary.totalInbound) })}
           />
-          <Stat term={t('run.plan.peakLoad')} value={formatLoad(summary.peakLoad)} detail={t('run.plan.resources', { count: summary.resources })} tone={(toNumber(summary.peakLoad) ?? 0) > 1 ? 'bad' : undefined} />
+          <Stat
+            term={t('run.plan.peakLoad')}
+            value={formatLoad(summary.peakLoad)}
+            detail={t('run.plan.resources', { count: summary.resources })}
+            tone={(toNumber(summary.peakLoad) ?? 0) > 1 ? 'bad' : undefined}
+          />
           <Stat
             term={t('run.plan.shortages')}
             value={formatCount(summary.stockouts)}
@@ -41,9 +54,17 @@ export function PlanResult({ result }: { result: TPlanResult }) {
             tone={summary.stockouts > 0 ? 'bad' : summary.belowSafetyStock > 0 ? 'warn' : 'good'}
           />
         </dl>
-        {result.truncated ? <p className="muted">{t('run.plan.truncated', { limit: result.listLimit })}</p> : null}
+        {result.truncated ? (
+          <p className="muted">{t('run.plan.truncated', { limit: result.listLimit })}</p>
+        ) : null}
         {outside.demand + outside.inbound + outside.capacity > 0 ? (
-          <p className="muted">{t('run.plan.outside', { demand: outside.demand, inbound: outside.inbound, capacity: outside.capacity })}</p>
+          <p className="muted">
+            {t('run.plan.outside', {
+              demand: outside.demand,
+              inbound: outside.inbound,
+              capacity: outside.capacity,
+            })}
+          </p>
         ) : null}
       </section>
 
@@ -73,7 +94,10 @@ function Stat({ term, value, exact, detail, tone }: TStatProps) {
     <div className={`stat${tone ? ` stat--${tone}` : ''}`}>
       <dt>{term}</dt>
       <dd>
-        <span className="stat-value num" title={exact && exact !== value.replace(/,/g, '') ? exact : undefined}>
+        <span
+          className="stat-value num"
+          title={exact && exact !== value.replace(/,/g, '') ? exact : undefined}
+        >
           {value}
         </span>
         {detail ? <span className="stat-detail">{detail}</span> : null}
@@ -97,7 +121,12 @@ function InventoryChart({ result }: { result: TPlanResult }) {
           <label htmlFor={selectId} className="visually-hidden">
             {t('run.chart.itemLocation')}
           </label>
-          <select id={selectId} className="select select--small" value={itemLocation ?? ''} onChange={(event) => setItemLocation(event.target.value || null)}>
+          <select
+            id={selectId}
+            className="select select--small"
+            value={itemLocation ?? ''}
+            onChange={(event) => setItemLocation(event.target.value || null)}
+          >
             <option value="">{t('run.chart.allItemLocations')}</option>
             {pairs.map((pair) => (
               <option key={pair} value={pair}>
@@ -127,7 +156,9 @@ function CapacityChart({ result }: { result: TPlanResult }) {
     <section className="card stack-s" aria-labelledby="capacity-chart-title">
       <div className="section-header">
         <h3 id="capacity-chart-title">{t('run.chart.capacity')}</h3>
-        {total > series.length ? <span className="muted">{t('run.chart.topResources', { shown: series.length, total })}</span> : null}
+        {total > series.length ? (
+          <span className="muted">{t('run.chart.topResources', { shown: series.length, total })}</span>
+        ) : null}
       </div>
       <LineChart
         title={t('run.chart.capacity')}

@@ -34,19 +34,33 @@ const KIND_CLASSES = { code: 'mono', number: 'num', text: undefined } as const;
 
 function cellClassName<TRow>(column: TPlanColumn<TRow>, row: TRow): string | undefined {
   const tone = column.tone?.(row);
-  const classes = [KIND_CLASSES[column.kind], column.isStrong ? 'strong' : null, tone ? `cell--${tone}` : null].filter(Boolean);
+  const classes = [
+    KIND_CLASSES[column.kind],
+    column.isStrong ? 'strong' : null,
+    tone ? `cell--${tone}` : null,
+  ].filter(Boolean);
   return classes.length > 0 ? classes.join(' ') : undefined;
 }
 
 /** A table of a run's plan in a card, rendered in slices ("Show more"). */
-export function PlanTable<TRow>({ titleId, title, rows, total, columns, rowKey, emptyText }: TPlanTableProps<TRow>) {
+export function PlanTable<TRow>({
+  titleId,
+  title,
+  rows,
+  total,
+  columns,
+  rowKey,
+  emptyText,
+}: TPlanTableProps<TRow>) {
   const t = useT();
   return (
     <section className="card stack-s" aria-labelledby={titleId}>
       <div className="section-header">
         <h3 id={titleId}>{title}</h3>
         <span className="muted num">
-          {rows.length < total ? t('run.plan.firstRows', { shown: formatCount(rows.length), total: formatCount(total) }) : formatCount(total)}
+          {rows.length < total
+            ? t('run.plan.firstRows', { shown: formatCount(rows.length), total: formatCount(total) })
+            : formatCount(total)}
         </span>
       </div>
       {rows.length === 0 && emptyText ? (

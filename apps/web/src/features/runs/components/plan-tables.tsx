@@ -21,7 +21,11 @@ export function InventoryTable({ result }: { result: TPlanResult }) {
         { header: t('run.col.period'), kind: 'code', value: (row) => row.period },
         { header: t('run.col.opening'), kind: 'number', value: (row) => <Figure value={row.opening} /> },
         { header: t('run.col.inbound'), kind: 'number', value: (row) => <Figure value={row.inbound} /> },
-        { header: t('run.col.production'), kind: 'number', value: (row) => <Figure value={row.production} /> },
+        {
+          header: t('run.col.production'),
+          kind: 'number',
+          value: (row) => <Figure value={row.production} />,
+        },
         { header: t('run.col.demand'), kind: 'number', value: (row) => <Figure value={row.demand} /> },
         {
           header: t('run.col.projected'),
@@ -33,7 +37,11 @@ export function InventoryTable({ result }: { result: TPlanResult }) {
             return projected < 0 ? 'bad' : projected < (toNumber(row.safetyStock) ?? 0) ? 'warn' : null;
           },
         },
-        { header: t('run.col.safetyStock'), kind: 'number', value: (row) => <Figure value={row.safetyStock} /> },
+        {
+          header: t('run.col.safetyStock'),
+          kind: 'number',
+          value: (row) => <Figure value={row.safetyStock} />,
+        },
       ]}
     />
   );
@@ -52,7 +60,11 @@ export function CapacityTable({ result }: { result: TPlanResult }) {
       columns={[
         { header: t('run.col.resource'), kind: 'code', value: (row) => row.resourceCode },
         { header: t('run.col.period'), kind: 'code', value: (row) => row.period },
-        { header: t('run.col.availableHours'), kind: 'number', value: (row) => <Figure value={row.availableHours} /> },
+        {
+          header: t('run.col.availableHours'),
+          kind: 'number',
+          value: (row) => <Figure value={row.availableHours} />,
+        },
         { header: t('run.col.usedHours'), kind: 'number', value: (row) => <Figure value={row.usedHours} /> },
         {
           header: t('run.col.load'),
@@ -91,8 +103,17 @@ export function ShortagesTable({ result }: { result: TPlanResult }) {
         { header: t('run.col.location'), kind: 'code', value: (row) => row.locationCode },
         { header: t('run.col.period'), kind: 'code', value: (row) => row.period },
         { header: t('run.col.projected'), kind: 'number', value: (row) => <Figure value={row.projected} /> },
-        { header: t('run.col.safetyStock'), kind: 'number', value: (row) => <Figure value={row.safetyStock} /> },
-        { header: t('run.col.missing'), kind: 'number', value: (row) => <Figure value={row.quantity} />, isStrong: true },
+        {
+          header: t('run.col.safetyStock'),
+          kind: 'number',
+          value: (row) => <Figure value={row.safetyStock} />,
+        },
+        {
+          header: t('run.col.missing'),
+          kind: 'number',
+          value: (row) => <Figure value={row.quantity} />,
+          isStrong: true,
+        },
       ]}
     />
   );

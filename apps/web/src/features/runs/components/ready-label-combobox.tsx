@@ -24,7 +24,14 @@ type TReadyLabelComboboxProps = {
  * through the options, Enter picks one, Escape closes the list (or clears the text),
  * Alt+Down opens it. Labels with only a draft are never offered: runs read ready data.
  */
-export function ReadyLabelCombobox({ control, value, onChange, maxLength, placeholder, isInvalid }: TReadyLabelComboboxProps) {
+export function ReadyLabelCombobox({
+  control,
+  value,
+  onChange,
+  maxLength,
+  placeholder,
+  isInvalid,
+}: TReadyLabelComboboxProps) {
   const t = useT();
   const tc = useTc();
   const listId = useId();
@@ -112,7 +119,13 @@ export function ReadyLabelCombobox({ control, value, onChange, maxLength, placeh
         spellCheck={false}
         placeholder={placeholder}
       />
-      <ul id={listId} role="listbox" className="combobox-list" aria-label={t('runs.picker.label')} hidden={!isShown}>
+      <ul
+        id={listId}
+        role="listbox"
+        className="combobox-list"
+        aria-label={t('runs.picker.label')}
+        hidden={!isShown}
+      >
         {options.map((option, index) => (
           <li
             key={option.id}
@@ -126,7 +139,11 @@ export function ReadyLabelCombobox({ control, value, onChange, maxLength, placeh
           >
             <span className="mono combobox-option-label">{option.label}</span>
             <span className="combobox-option-detail muted">
-              {t('runs.picker.detail', { revision: `r${option.revision}`, versionId: option.versionId, time: formatJst(option.approvedAt) })}
+              {t('runs.picker.detail', {
+                revision: `r${option.revision}`,
+                versionId: option.versionId,
+                time: formatJst(option.approvedAt),
+              })}
             </span>
           </li>
         ))}

@@ -12,7 +12,14 @@ type TReadyLabelInputProps = {
 };
 
 /** An input set label, typed or picked from the labels that have a ready revision. */
-export function ReadyLabelInput({ control, value, onChange, readyLabels, maxLength, placeholder }: TReadyLabelInputProps) {
+export function ReadyLabelInput({
+  control,
+  value,
+  onChange,
+  readyLabels,
+  maxLength,
+  placeholder,
+}: TReadyLabelInputProps) {
   const listId = useId();
   return (
     <>

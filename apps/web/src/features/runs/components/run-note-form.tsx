@@ -5,7 +5,6 @@ import { useT } from '../../../i18n/i18n-context';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
 import { useUpdateRunNote } from '../api/update-run-note';
 
-
 type TRunNoteProps = {
   run: TRunDetail;
   canEdit: boolean;
@@ -65,14 +64,23 @@ export function RunNote({ run, canEdit, editRequest = 0 }: TRunNoteProps) {
             <button type="submit" className="btn btn--primary btn--small" disabled={update.isPending}>
               {update.isPending ? t('run.note.saving') : t('run.note.save')}
             </button>
-            <button type="button" className="btn btn--ghost btn--small" onClick={() => setIsEditing(false)} disabled={update.isPending}>
+            <button
+              type="button"
+              className="btn btn--ghost btn--small"
+              onClick={() => setIsEditing(false)}
+              disabled={update.isPending}
+            >
               {t('run.note.cancel')}
             </button>
           </div>
         </form>
       ) : (
         <>
-          {run.note ? <p className="prewrap">{run.note}</p> : <p className="muted">{isLegacy ? t('run.note.legacyEmpty') : t('run.note.empty')}</p>}
+          {run.note ? (
+            <p className="prewrap">{run.note}</p>
+          ) : (
+            <p className="muted">{isLegacy ? t('run.note.legacyEmpty') : t('run.note.empty')}</p>
+          )}
           {canEdit ? (
             <div>
               <button

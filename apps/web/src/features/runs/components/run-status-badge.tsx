@@ -9,7 +9,10 @@ export function RunStatusBadge({ run }: { run: Parameters<typeof runOutcome>[0] 
   const t = useT();
   const outcome = runOutcome(run);
   return (
-    <span className={`badge badge--run-${outcome}`} title={outcome === 'noPlan' ? t('run.status.noPlanTitle') : undefined}>
+    <span
+      className={`badge badge--run-${outcome}`}
+      title={outcome === 'noPlan' ? t('run.status.noPlanTitle') : undefined}
+    >
       <span className="badge-dot" aria-hidden="true" />
       {t(RUN_OUTCOME_KEYS[outcome])}
     </span>

@@ -9,7 +9,15 @@ import { RunInput } from './run-input';
 import { RunStatusBadge } from './run-status-badge';
 
 /** Runs newest first: id (linked), plan, the input set used or its warning, status, when and who. */
-export function RunsTable({ runs, caption, showPlan = true }: { runs: readonly TRunSummary[]; caption: string; showPlan?: boolean }) {
+export function RunsTable({
+  runs,
+  caption,
+  showPlan = true,
+}: {
+  runs: readonly TRunSummary[];
+  caption: string;
+  showPlan?: boolean;
+}) {
   const t = useT();
   return (
     <TableScroll label={caption}>
@@ -29,7 +37,11 @@ export function RunsTable({ runs, caption, showPlan = true }: { runs: readonly T
           {runs.map((run) => (
             <tr key={run.id}>
               <td>
-                <Link to={paths.run.getHref(run.id)} className="mono" aria-label={t('runs.open', { id: shortRunId(run.id) })}>
+                <Link
+                  to={paths.run.getHref(run.id)}
+                  className="mono"
+                  aria-label={t('runs.open', { id: shortRunId(run.id) })}
+                >
                   {shortRunId(run.id)}
                 </Link>
               </td>

@@ -37,7 +37,9 @@ export function WarningActions({ run, warning, canAct, onAddNote, onStarted }: T
       ? [missingLabel]
       : [];
   const draft = !isLegacy && readiness.data?.kind === 'draftOnly' ? readiness.data.draft : null;
-  const hasNothingReady = isLegacy ? readyLabels.isSuccess && rerunLabels.length === 0 : readiness.data?.kind === 'unknown';
+  const hasNothingReady = isLegacy
+    ? readyLabels.isSuccess && rerunLabels.length === 0
+    : readiness.data?.kind === 'unknown';
 
   function rerun(label: string) {
     createRun.mutate({ planId: run.planId ?? undefined, input_set_label: label }, { onSuccess: onStarted });
@@ -78,7 +80,11 @@ export function WarningActions({ run, warning, canAct, onAddNote, onStarted }: T
           </button>
         ) : null}
       </div>
-      {hasNothingReady ? <p className="muted">{isLegacy ? t('run.warning.noReady') : t('run.warning.labelGone', { label: missingLabel })}</p> : null}
+      {hasNothingReady ? (
+        <p className="muted">
+          {isLegacy ? t('run.warning.noReady') : t('run.warning.labelGone', { label: missingLabel })}
+        </p>
+      ) : null}
       {createRun.isError ? <ProblemAlert error={createRun.error} title={t('runs.new.failed')} /> : null}
     </div>
   );

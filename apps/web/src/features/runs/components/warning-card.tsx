@@ -30,7 +30,9 @@ export function WarningCard({ warning, actions }: { warning: TRunWarning; action
         <div className="stack-xs">
           <h3 id={titleId}>{warning.title}</h3>
           {/* Other languages add the runbook's explanation of the English title first. */}
-          {language === 'en' ? null : <p className="warning-card-meaning">{t(`run.warning.${warning.code}.meaning`)}</p>}
+          {language === 'en' ? null : (
+            <p className="warning-card-meaning">{t(`run.warning.${warning.code}.meaning`)}</p>
+          )}
           <p lang={isAsRecorded ? 'en' : undefined}>{message}</p>
         </div>
       </div>
@@ -41,7 +43,10 @@ export function WarningCard({ warning, actions }: { warning: TRunWarning; action
           <div className="stack-xs">
             <div className="command-head">
               <span className="command-title">{t('run.warning.commandsIntro')}</span>
-              <CopyButton text={commands.join('\n')} label={t('run.warning.copyCommands', { title: warning.title })} />
+              <CopyButton
+                text={commands.join('\n')}
+                label={t('run.warning.copyCommands', { title: warning.title })}
+              />
             </div>
             <pre className="command">
               <code>

@@ -35,7 +35,11 @@ export function PlansPage({ readyLabels }: { readyLabels: readonly string[] }) {
             {plans.isPending ? (
               <LoadingState />
             ) : plans.isError ? (
-              <ProblemAlert error={plans.error} title={t('plans.error')} onRetry={() => void plans.refetch()} />
+              <ProblemAlert
+                error={plans.error}
+                title={t('plans.error')}
+                onRetry={() => void plans.refetch()}
+              />
             ) : plans.data.items.length === 0 ? (
               <EmptyState title={t('plans.empty.title')}>
                 <p>{t('plans.empty.body')}</p>
@@ -59,7 +63,10 @@ export function PlansPage({ readyLabels }: { readyLabels: readonly string[] }) {
         </div>
         {canRun ? (
           <aside className="stack" aria-label={t('plans.actions')}>
-            <NewRunForm plans={plans.data?.items ?? []} onStarted={(run) => navigate(paths.run.getHref(run.id))} />
+            <NewRunForm
+              plans={plans.data?.items ?? []}
+              onStarted={(run) => navigate(paths.run.getHref(run.id))}
+            />
             <CreatePlanForm readyLabels={readyLabels} />
           </aside>
         ) : null}

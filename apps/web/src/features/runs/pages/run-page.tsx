@@ -153,7 +153,10 @@ function RunDetail({ run }: { run: TRunDetail }) {
 
 function InputSetPanel({ run }: { run: TRunDetail }) {
   const t = useT();
-  const ref = run.inputSetLabel && run.inputSetRevision !== null ? `${run.inputSetLabel}@r${run.inputSetRevision}` : null;
+  const ref =
+    run.inputSetLabel && run.inputSetRevision !== null
+      ? `${run.inputSetLabel}@r${run.inputSetRevision}`
+      : null;
   return (
     <section className="card stack-s" aria-labelledby="run-input-title">
       <h2 id="run-input-title">{t('run.input.title')}</h2>
@@ -161,7 +164,10 @@ function InputSetPanel({ run }: { run: TRunDetail }) {
         <dl className="kv kv--tight">
           <dt>{t('detail.label')}</dt>
           <dd>
-            <Link to={paths.runInputSet.getHref(run.inputSetLabel, run.inputSetRevision)} className="label-link">
+            <Link
+              to={paths.runInputSet.getHref(run.inputSetLabel, run.inputSetRevision)}
+              className="label-link"
+            >
               {ref}
             </Link>
           </dd>
@@ -176,10 +182,14 @@ function InputSetPanel({ run }: { run: TRunDetail }) {
         </dl>
       ) : (
         <>
-          <p>{run.inputSetLabel ? t('run.input.missing', { label: run.inputSetLabel }) : t('run.input.none')}</p>
+          <p>
+            {run.inputSetLabel ? t('run.input.missing', { label: run.inputSetLabel }) : t('run.input.none')}
+          </p>
           {run.inputSetLabel ? (
             <p>
-              <Link to={paths.inputSets.getHref({ search: run.inputSetLabel })}>{t('detail.notFound.searchList', { label: run.inputSetLabel })}</Link>
+              <Link to={paths.inputSets.getHref({ search: run.inputSetLabel })}>
+                {t('detail.notFound.searchList', { label: run.inputSetLabel })}
+              </Link>
             </p>
           ) : null}
           <dl className="kv kv--tight">

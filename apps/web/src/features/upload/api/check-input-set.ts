@@ -1,7 +1,15 @@
 import { useMutation } from '@tanstack/react-query';
 import { ZImportReport, type TImportReport } from '@planning-hub/contracts/api/input-sets';
 import { API } from '../../../config/paths';
-import { ApiError, buildRequestHeaders, buildUrl, contractMismatch, fallbackProblem, parseJsonText, toApiError } from '../../../lib/api-client';
+import {
+  ApiError,
+  buildRequestHeaders,
+  buildUrl,
+  contractMismatch,
+  fallbackProblem,
+  parseJsonText,
+  toApiError,
+} from '../../../lib/api-client';
 import { buildUploadForm, type TUploadRequest } from './upload-input-set';
 
 export type TCheckRequest = Pick<TUploadRequest, 'label' | 'versionId' | 'encoding' | 'files'>;
@@ -15,7 +23,13 @@ export async function checkInputSet(request: TCheckRequest, signal?: AbortSignal
   const body = buildUploadForm({ ...request, note: '', allowInvalid: false });
   let response: Response;
   try {
-    response = await fetch(path, { method: 'POST', headers: buildRequestHeaders('POST'), body, credentials: 'same-origin', signal });
+    response = await fetch(path, {
+      method: 'POST',
+      headers: buildRequestHeaders('POST'),
+      body,
+      credentials: 'same-origin',
+      signal,
+    });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(fallbackProblem(0));

@@ -43,6 +43,10 @@ export function labelRevisionQueryOptions(label: string, status: TLabelStatus) {
 }
 
 /** The draft an upload to `label` would replace (the upload page warns before replacing it). */
-export function useLabelRevision(label: string, status: TLabelStatus, { enabled = true }: { enabled?: boolean } = {}) {
+export function useLabelRevision(
+  label: string,
+  status: TLabelStatus,
+  { enabled = true }: { enabled?: boolean } = {},
+) {
   return useQuery({ ...labelRevisionQueryOptions(label, status), enabled: enabled && label !== '' });
 }

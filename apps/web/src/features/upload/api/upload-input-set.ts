@@ -3,7 +3,14 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ZImportReport, type TBrowserEdit, type TImportReport } from '@planning-hub/contracts/api/input-sets';
 import { ZProblemDetails, type TProblemDetails } from '@planning-hub/contracts/api/problem-details';
 import { API } from '../../../config/paths';
-import { buildRequestHeaders, contractMismatch, fallbackProblem, parseJsonText, toApiError, ApiError } from '../../../lib/api-client';
+import {
+  buildRequestHeaders,
+  contractMismatch,
+  fallbackProblem,
+  parseJsonText,
+  toApiError,
+  ApiError,
+} from '../../../lib/api-client';
 import { queryKeyRoots } from '../../../lib/query-keys';
 import type { TEncoding } from '../upload-fields';
 
@@ -20,8 +27,7 @@ export type TUploadRequest = {
 
 /** 201: stored (as a draft); 422: refused with validation records, nothing stored. */
 export type TUploadOutcome =
-  | { kind: 'stored'; report: TImportReport }
-  | { kind: 'rejected'; problem: TProblemDetails };
+  { kind: 'stored'; report: TImportReport } | { kind: 'rejected'; problem: TProblemDetails };
 
 type TUploadOptions = {
   /** Percent of the request body sent, 0-100. */
@@ -43,7 +49,12 @@ export function buildUploadForm(request: TUploadRequest): FormData {
 }
 
 /** Interprets the answer to an upload; throws ApiError for anything but stored or refused. */
-export function readUploadResponse(status: number, statusText: string, body: unknown, path: string): TUploadOutcome {
+export function readUploadResponse(
+  status: number,
+  statusText: string,
+  body: unknown,
+  path: string,
+): TUploadOutcome {
   if (status >= 200 && status < 300) {
     const report = ZImportReport.safeParse(body);
     if (!report.success) throw contractMismatch(path, status);
@@ -60,12 +71,16 @@ export function readUploadResponse(status: number, statusText: string, body: unk
  * POST API.upload(label) with XMLHttpRequest rather than fetch: only XHR reports
  * upload progress in today's browsers.
  */
-export function uploadInputSet(request: TUploadRequest, { onProgress, signal }: TUploadOptions = {}): Promise<TUploadOutcome> {
+export function uploadInputSet(
+  request: TUploadRequest,
+  { onProgress, signal }: TUploadOptions = {},
+): Promise<TUploadOutcome> {
   const path = API.upload(request.label);
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);
-    for (const [name, value] of Object.entries(buildRequestHeaders('POST'))) xhr.setRequestHeader(name, value);
+    for (const [name, value] of Object.entries(buildRequestHeaders('POST')))
+      xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable && event.total > 0) onProgress?.((event.loaded / event.total) * 100);
     };

@@ -9,13 +9,19 @@ export function hasMarkableProblems(report: TImportReport): boolean {
 }
 
 /** The files of the upload with their problems written in, zipped, in the reader's language (docs/design.md section 3). */
-async function buildAnnotatedZip(files: readonly File[], report: TImportReport, language: 'en' | 'ja'): Promise<Uint8Array> {
+async function buildAnnotatedZip(
+  files: readonly File[],
+  report: TImportReport,
+  language: 'en' | 'ja',
+): Promise<Uint8Array> {
   // Loaded on the first click: the zip library and the annotator stay out of the initial bundle.
   const [{ annotateBundle, listAnnotatedFiles }, { zipFiles }] = await Promise.all([
     import('@planning-hub/planner-files/annotate-bundle'),
     import('@planning-hub/planner-files/zip-files'),
   ]);
-  const dropped = await Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
+  const dropped = await Promise.all(
+    files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })),
+  );
   return zipFiles(listAnnotatedFiles(annotateBundle({ files: dropped, report, language })));
 }
 
@@ -25,7 +31,9 @@ async function buildAnnotatedZip(files: readonly File[], report: TImportReport, 
  */
 export function AnnotatedDownload({ files, report }: { files: readonly File[]; report: TImportReport }) {
   const { language, t } = useI18n();
-  const [state, setState] = useState<{ kind: 'idle' } | { kind: 'busy' } | { kind: 'failed'; reason: string }>({ kind: 'idle' });
+  const [state, setState] = useState<
+    { kind: 'idle' } | { kind: 'busy' } | { kind: 'failed'; reason: string }
+  >({ kind: 'idle' });
 
   async function download() {
     setState({ kind: 'busy' });
@@ -41,7 +49,12 @@ export function AnnotatedDownload({ files, report }: { files: readonly File[]; r
   return (
     <div className="stack-s annotated-download">
       <div>
-        <button type="button" className="btn btn--secondary" onClick={() => void download()} disabled={state.kind === 'busy'}>
+        <button
+          type="button"
+          className="btn btn--secondary"
+          onClick={() => void download()}
+          disabled={state.kind === 'busy'}
+        >
           {t('upload.annotated.download')}
         </button>
         {state.kind === 'busy' ? (

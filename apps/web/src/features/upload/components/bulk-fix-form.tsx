@@ -2,7 +2,15 @@ import { useId, useState, type FormEvent } from 'react';
 import { useT, useTc } from '../../../i18n/i18n-context';
 import type { TMessageKey } from '../../../i18n/en';
 import { BULK_FIXES, type TBulkFix } from '../fix/bulk-fixes';
-import { cellKey, isBulkFixable, planBulkFix, type TCellEdit, type TFixScope, type TFixSession, type TGridMarks } from '../fix/fix-session';
+import {
+  cellKey,
+  isBulkFixable,
+  planBulkFix,
+  type TCellEdit,
+  type TFixScope,
+  type TFixSession,
+  type TGridMarks,
+} from '../fix/fix-session';
 
 const FIX_LABELS: Record<TBulkFix, TMessageKey> = {
   halfWidthDigits: 'fix.bulk.halfWidthDigits',
@@ -14,11 +22,16 @@ const FIX_LABELS: Record<TBulkFix, TMessageKey> = {
 const ALL = 'all';
 
 /** The columns with cells a bulk fix may change, as `<select>` values: file and column index. */
-function fixableColumns(session: TFixSession, marks: TGridMarks): { value: string; file: string; columnIndex: number; column: string }[] {
+function fixableColumns(
+  session: TFixSession,
+  marks: TGridMarks,
+): { value: string; file: string; columnIndex: number; column: string }[] {
   const columns = new Map<string, { value: string; file: string; columnIndex: number; column: string }>();
   for (const [file, fixFile] of session.files) {
     fixFile.header.forEach((column, columnIndex) => {
-      const hasMarks = (session.lines.get(file) ?? []).some((row) => isBulkFixable(marks.cells.get(cellKey(file, row, columnIndex)) ?? []));
+      const hasMarks = (session.lines.get(file) ?? []).some((row) =>
+        isBulkFixable(marks.cells.get(cellKey(file, row, columnIndex)) ?? []),
+      );
       const value = `${file}\u0000${columnIndex}`;
       if (hasMarks) columns.set(value, { value, file, columnIndex, column });
     });
@@ -101,13 +114,22 @@ export function BulkFixForm({ session, marks, isDisabled, onApply }: TBulkFixFor
           </select>
         </div>
         <div className="bulk-fix-apply">
-          <button type="submit" className="btn btn--secondary" disabled={isDisabled || planned.length === 0} aria-describedby={ids.preview}>
+          <button
+            type="submit"
+            className="btn btn--secondary"
+            disabled={isDisabled || planned.length === 0}
+            aria-describedby={ids.preview}
+          >
             {t('fix.bulk.apply')}
           </button>
         </div>
       </div>
       <p id={ids.preview} className="bulk-fix-preview" aria-live="polite">
-        {applied !== null ? tc('fix.bulk.applied', applied) : planned.length > 0 ? tc('fix.bulk.preview', planned.length) : t('fix.bulk.previewNone')}
+        {applied !== null
+          ? tc('fix.bulk.applied', applied)
+          : planned.length > 0
+            ? tc('fix.bulk.preview', planned.length)
+            : t('fix.bulk.previewNone')}
       </p>
       <p className="field-hint">{t('fix.bulk.never')}</p>
     </form>

@@ -2,7 +2,13 @@ import type { Ref } from 'react';
 import { TABLE_SPECS, type TTableName } from '@planning-hub/contracts/tables';
 import { formatBytes } from '../../../lib/format';
 import { useT } from '../../../i18n/i18n-context';
-import { hasBundleErrors, PARAMS_JSON_FILE, uploadBlock, type TBundleCheck, type TUploadLimits } from '../bundle-check';
+import {
+  hasBundleErrors,
+  PARAMS_JSON_FILE,
+  uploadBlock,
+  type TBundleCheck,
+  type TUploadLimits,
+} from '../bundle-check';
 
 type TBundleCheckPanelProps = {
   check: TBundleCheck;
@@ -24,7 +30,13 @@ function expectedFiles(table: TTableName): string[] {
  * What the browser can check before sending: the required tables, the server's limits,
  * files the server would ignore. A .zip or input_set.json is read only on the server.
  */
-export function BundleCheckPanel({ check, limits, allowInvalid, allowInvalidLabel, summaryRef }: TBundleCheckPanelProps) {
+export function BundleCheckPanel({
+  check,
+  limits,
+  allowInvalid,
+  allowInvalidLabel,
+  summaryRef,
+}: TBundleCheckPanelProps) {
   const t = useT();
   const list = (names: readonly string[]) => names.join(t('upload.check.separator'));
   // params.csv or params.json: either one holds the params.
@@ -39,8 +51,18 @@ export function BundleCheckPanel({ check, limits, allowInvalid, allowInvalidLabe
   return (
     <section className="bundle-check stack-s" aria-labelledby="bundle-check-title">
       <h3 id="bundle-check-title">{t('upload.check.title')}</h3>
-      <p className={`bundle-check-summary bundle-check-summary--${isBlocked ? 'blocked' : hasErrors ? 'invalid' : 'ok'}`} ref={summaryRef} tabIndex={-1}>
-        {isBlocked ? t('upload.check.blocked') : hasErrors ? t('upload.check.willBeInvalid') : check.kind === 'tables' ? t('upload.check.ok') : t('upload.check.okServer')}
+      <p
+        className={`bundle-check-summary bundle-check-summary--${isBlocked ? 'blocked' : hasErrors ? 'invalid' : 'ok'}`}
+        ref={summaryRef}
+        tabIndex={-1}
+      >
+        {isBlocked
+          ? t('upload.check.blocked')
+          : hasErrors
+            ? t('upload.check.willBeInvalid')
+            : check.kind === 'tables'
+              ? t('upload.check.ok')
+              : t('upload.check.okServer')}
       </p>
 
       {check.kind === 'tables' ? (
@@ -77,11 +99,16 @@ export function BundleCheckPanel({ check, limits, allowInvalid, allowInvalidLabe
       </p>
 
       {check.isTooManyFiles ? (
-        <p className="check-issue check-issue--error">{t('upload.check.tooManyFiles', { count: check.fileCount, max: limits.maxFiles })}</p>
+        <p className="check-issue check-issue--error">
+          {t('upload.check.tooManyFiles', { count: check.fileCount, max: limits.maxFiles })}
+        </p>
       ) : null}
       {check.isTooLarge ? (
         <p className="check-issue check-issue--error">
-          {t('upload.check.tooLarge', { size: formatBytes(check.totalBytes), max: formatBytes(limits.maxBytes) })}
+          {t('upload.check.tooLarge', {
+            size: formatBytes(check.totalBytes),
+            max: formatBytes(limits.maxBytes),
+          })}
         </p>
       ) : null}
       {check.missingTables.length > 0 ? (
@@ -95,14 +122,20 @@ export function BundleCheckPanel({ check, limits, allowInvalid, allowInvalidLabe
       {check.emptyFiles.length > 0 ? (
         <p className={`check-issue check-issue--${allowInvalid ? 'warning' : 'error'}`}>
           {t('upload.check.empty', { files: list(check.emptyFiles) })}{' '}
-          {allowInvalid ? t('upload.check.missingKept') : t('upload.check.emptyHint', { checkbox: allowInvalidLabel })}
+          {allowInvalid
+            ? t('upload.check.missingKept')
+            : t('upload.check.emptyHint', { checkbox: allowInvalidLabel })}
         </p>
       ) : null}
       {check.unknownFiles.length > 0 ? (
-        <p className="check-issue check-issue--warning">{t('upload.check.unknown', { files: list(check.unknownFiles) })}</p>
+        <p className="check-issue check-issue--warning">
+          {t('upload.check.unknown', { files: list(check.unknownFiles) })}
+        </p>
       ) : null}
       {check.surplusFiles.length > 0 ? (
-        <p className="check-issue check-issue--warning">{t('upload.check.surplus', { files: list(check.surplusFiles) })}</p>
+        <p className="check-issue check-issue--warning">
+          {t('upload.check.surplus', { files: list(check.surplusFiles) })}
+        </p>
       ) : null}
     </section>
   );

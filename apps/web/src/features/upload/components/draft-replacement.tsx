@@ -30,7 +30,10 @@ export function useDraftReplacement(label: string) {
   async function sendOrConfirm(request: TUploadRequest, send: (request: TUploadRequest) => void) {
     let current: TInputSetSummary | null;
     try {
-      current = await queryClient.fetchQuery({ ...labelRevisionQueryOptions(request.label, 'draft'), staleTime: 0 });
+      current = await queryClient.fetchQuery({
+        ...labelRevisionQueryOptions(request.label, 'draft'),
+        staleTime: 0,
+      });
     } catch {
       // The look-up is a courtesy: the upload itself still says what it replaced.
       current = null;
@@ -55,9 +58,18 @@ export function DraftNotice({ draft, id }: { draft: TInputSetSummary; id: string
     <div className="alert alert--warning field--wide" role="note" id={id}>
       <div className="alert-body">
         <p className="alert-title">{t('upload.draft.title', { ref: draft.ref })}</p>
-        <p>{t('upload.draft.body', { revision: `r${draft.revision}`, versionId: draft.versionId, user: draft.uploadedBy, time: formatJst(draft.updatedAt) })}</p>
         <p>
-          <Link to={paths.inputSetReview.getHref(draft.ref)}>{t('upload.draft.review', { ref: draft.ref })}</Link>
+          {t('upload.draft.body', {
+            revision: `r${draft.revision}`,
+            versionId: draft.versionId,
+            user: draft.uploadedBy,
+            time: formatJst(draft.updatedAt),
+          })}
+        </p>
+        <p>
+          <Link to={paths.inputSetReview.getHref(draft.ref)}>
+            {t('upload.draft.review', { ref: draft.ref })}
+          </Link>
         </p>
       </div>
     </div>

@@ -56,11 +56,32 @@ export function FileDropZone({ files, onAdd, onRemove, disabled, describedBy }: 
       >
         {/* The picker's own input is no second "Choose files" for a screen reader: the button is. */}
         <input {...getInputProps({ 'aria-hidden': true })} />
-        <svg className="dropzone-icon" viewBox="0 0 48 48" width="40" height="40" aria-hidden="true" focusable="false">
-          <path d="M24 31V11m0 0l-8 8m8-8l8 8" fill="none" stroke="currentColor" strokeWidth="2.4" strokeLinecap="round" />
-          <path d="M10 29v7a3 3 0 003 3h22a3 3 0 003-3v-7" fill="none" stroke="currentColor" strokeWidth="2.4" strokeLinecap="round" />
+        <svg
+          className="dropzone-icon"
+          viewBox="0 0 48 48"
+          width="40"
+          height="40"
+          aria-hidden="true"
+          focusable="false"
+        >
+          <path
+            d="M24 31V11m0 0l-8 8m8-8l8 8"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2.4"
+            strokeLinecap="round"
+          />
+          <path
+            d="M10 29v7a3 3 0 003 3h22a3 3 0 003-3v-7"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2.4"
+            strokeLinecap="round"
+          />
         </svg>
-        <p className="dropzone-title">{isDragActive ? t('upload.dropzone.active') : t('upload.dropzone.title')}</p>
+        <p className="dropzone-title">
+          {isDragActive ? t('upload.dropzone.active') : t('upload.dropzone.title')}
+        </p>
         <p className="dropzone-hint" id={hintId}>
           {t('upload.dropzone.hint')}
         </p>
@@ -80,7 +101,9 @@ export function FileDropZone({ files, onAdd, onRemove, disabled, describedBy }: 
         </button>
       </div>
       {files.length > 0 ? (
-        <p className="muted num">{tc('upload.files.summary', files.length, { size: formatBytes(totalBytes) })}</p>
+        <p className="muted num">
+          {tc('upload.files.summary', files.length, { size: formatBytes(totalBytes) })}
+        </p>
       ) : null}
       <RejectedFiles rejections={fileRejections} />
       {files.length > 0 ? (

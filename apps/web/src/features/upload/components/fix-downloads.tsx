@@ -18,10 +18,15 @@ type TFixDownloadsProps = {
 export function FixDownloads({ session, hasUnencodable }: TFixDownloadsProps) {
   const { language, t } = useI18n();
   const editedNames = [...new Set([...session.edits.values()].map((edit) => edit.file))].sort();
-  const messageOf = (problem: TProblem) => (language === 'en' ? null : translateProblem(problem, language)) ?? problem.message;
+  const messageOf = (problem: TProblem) =>
+    (language === 'en' ? null : translateProblem(problem, language)) ?? problem.message;
 
   function downloadProblems() {
-    saveTextFile(`${session.report.label}-problems.csv`, formatProblemsCsv(session.report.problems, messageOf), 'text/csv;charset=utf-8');
+    saveTextFile(
+      `${session.report.label}-problems.csv`,
+      formatProblemsCsv(session.report.problems, messageOf),
+      'text/csv;charset=utf-8',
+    );
   }
 
   function downloadFile(name: string) {
@@ -45,7 +50,12 @@ export function FixDownloads({ session, hasUnencodable }: TFixDownloadsProps) {
         <ul className="plain-list fix-download-list">
           {editedNames.map((name) => (
             <li key={name}>
-              <button type="button" className="btn btn--secondary btn--small" disabled={hasUnencodable} onClick={() => downloadFile(name)}>
+              <button
+                type="button"
+                className="btn btn--secondary btn--small"
+                disabled={hasUnencodable}
+                onClick={() => downloadFile(name)}
+              >
                 {t('fix.download.file', { file: name })}
               </button>
             </li>

@@ -3,7 +3,14 @@ import type { TProblem } from '@planning-hub/contracts/problems';
 import { SpacerRow, useVirtualGrid } from '../../../components/ui/virtual-grid';
 import { useI18n } from '../../../i18n/i18n-context';
 import { translateProblem } from '../../../i18n/problem-messages';
-import { cellKey, cellValue, isEditable, rowKey, type TFixSession, type TGridMarks } from '../fix/fix-session';
+import {
+  cellKey,
+  cellValue,
+  isEditable,
+  rowKey,
+  type TFixSession,
+  type TGridMarks,
+} from '../fix/fix-session';
 
 /** Tall enough for an input of 30 px with its border and a little air. */
 const ROW_HEIGHT = 40;
@@ -28,7 +35,13 @@ export function FixGrid({ session, marks, file, isDisabled, onEdit }: TFixGridPr
   const fixFile = session.files.get(file)!;
   const lines = session.lines.get(file) ?? [];
   // One window: the rows are in memory, and at most some thousands.
-  const grid = useVirtualGrid({ total: lines.length, windowRows: Math.max(1, lines.length), pageRows: 1000, rowHeight: ROW_HEIGHT, overscan: 10 });
+  const grid = useVirtualGrid({
+    total: lines.length,
+    windowRows: Math.max(1, lines.length),
+    pageRows: 1000,
+    rowHeight: ROW_HEIGHT,
+    overscan: 10,
+  });
   const { virtualizer, virtualRows, setScrollElement } = grid;
   const paddingTop = virtualRows[0]?.start ?? 0;
   const paddingBottom = virtualizer.getTotalSize() - (virtualRows.at(-1)?.end ?? 0);
@@ -77,21 +90,38 @@ export function FixGrid({ session, marks, file, isDisabled, onEdit }: TFixGridPr
                       const key = cellKey(file, line, columnIndex);
                       const problems = marks.cells.get(key);
                       const edit = session.edits.get(key);
-                      const severity = problems?.some((p) => p.severity === 'error') ? 'error' : problems ? 'warning' : null;
-                      const classes = ['fix-cell', severity ? `fix-cell--${severity}` : null, edit ? 'fix-cell--edited' : null];
+                      const severity = problems?.some((p) => p.severity === 'error')
+                        ? 'error'
+                        : problems
+                          ? 'warning'
+                          : null;
+                      const classes = [
+                        'fix-cell',
+                        severity ? `fix-cell--${severity}` : null,
+                        edit ? 'fix-cell--edited' : null,
+                      ];
                       return (
                         <td key={columnIndex} className={classes.filter(Boolean).join(' ')}>
                           <input
                             className="fix-input mono"
                             value={cellValue(session, file, line, columnIndex)}
-                            onChange={(event) => onEdit({ file, row: line, columnIndex, after: event.target.value })}
+                            onChange={(event) =>
+                              onEdit({ file, row: line, columnIndex, after: event.target.value })
+                            }
                             readOnly={isDisabled || !isEditable(session, file, line, columnIndex)}
                             maxLength={BROWSER_EDIT_LIMITS.maxValueLength}
                             spellCheck={false}
                             autoComplete="off"
                             aria-label={t('fix.grid.cellLabel', { column, row: line })}
                             aria-invalid={severity === 'error' || undefined}
-                            title={[...(problems ?? []).map(messageOf), edit ? t('fix.grid.was', { value: edit.before }) : null].filter(Boolean).join('\n') || undefined}
+                            title={
+                              [
+                                ...(problems ?? []).map(messageOf),
+                                edit ? t('fix.grid.was', { value: edit.before }) : null,
+                              ]
+                                .filter(Boolean)
+                                .join('\n') || undefined
+                            }
                           />
                         </td>
                       );
@@ -102,7 +132,11 @@ export function FixGrid({ session, marks, file, isDisabled, onEdit }: TFixGridPr
                     t('fix.grid.rowUnreadable')
                   ) : rowProblems.length > 0 ? (
                     rowProblems.map((problem, index) => (
-                      <span key={index} className="fix-row-problem" lang={translated(problem) === null ? 'en' : undefined}>
+                      <span
+                        key={index}
+                        className="fix-row-problem"
+                        lang={translated(problem) === null ? 'en' : undefined}
+                      >
                         {messageOf(problem)}
                       </span>
                     ))

@@ -131,7 +131,12 @@ function FixSession({ source, report, isStoring, onStore }: TFixInBrowserProps) 
     if (!session || unencodable.length > 0) return;
     const edits = session.edits;
     check.mutate(
-      { label: source.label, versionId: source.versionId, encoding: source.encoding, files: editedUploadFiles(source.files, session) },
+      {
+        label: source.label,
+        versionId: source.versionId,
+        encoding: source.encoding,
+        files: editedUploadFiles(source.files, session),
+      },
       {
         onSuccess: (checked) => {
           setReportOrigin('check');
@@ -167,8 +172,11 @@ function FixSession({ source, report, isStoring, onStore }: TFixInBrowserProps) 
   }
 
   const marks = markProblems(session);
-  const filesWithRows = [...session.files.keys()].filter((name) => (session.lines.get(name)?.length ?? 0) > 0);
-  const file = activeFile !== null && filesWithRows.includes(activeFile) ? activeFile : (filesWithRows[0] ?? null);
+  const filesWithRows = [...session.files.keys()].filter(
+    (name) => (session.lines.get(name)?.length ?? 0) > 0,
+  );
+  const file =
+    activeFile !== null && filesWithRows.includes(activeFile) ? activeFile : (filesWithRows[0] ?? null);
   const editCount = session.edits.size;
   const isTooManyEdits = editCount > BROWSER_EDIT_LIMITS.maxEdits;
   const summary = session.report.problemSummary;
@@ -199,7 +207,11 @@ function FixSession({ source, report, isStoring, onStore }: TFixInBrowserProps) 
           <ProblemCountChip severity="warning" count={summary.warnings} />
         </p>
         <p>{editCount > 0 ? tc('fix.edits.count', editCount) : t('fix.edits.none')}</p>
-        {check.isPending ? <p>{t('fix.status.checking')}</p> : !isCurrent ? <p className="muted">{t('fix.status.stale')}</p> : null}
+        {check.isPending ? (
+          <p>{t('fix.status.checking')}</p>
+        ) : !isCurrent ? (
+          <p className="muted">{t('fix.status.stale')}</p>
+        ) : null}
         {isClean ? <p className="alert alert--success">{t('fix.status.clean')}</p> : null}
         {summary.truncated ? <p className="muted">{t('fix.truncated')}</p> : null}
       </div>
@@ -210,13 +222,22 @@ function FixSession({ source, report, isStoring, onStore }: TFixInBrowserProps) 
         </p>
       ))}
       {isTooManyEdits ? (
-        <p className="alert alert--error">{t('fix.tooManyEdits', { max: BROWSER_EDIT_LIMITS.maxEdits, count: editCount })}</p>
+        <p className="alert alert--error">
+          {t('fix.tooManyEdits', { max: BROWSER_EDIT_LIMITS.maxEdits, count: editCount })}
+        </p>
       ) : null}
       {oversizedEdits === session.edits ? (
-        <p className="alert alert--error">{t('fix.editsTooLarge', { size: formatBytes(BROWSER_EDIT_LIMITS.maxFieldBytes) })}</p>
+        <p className="alert alert--error">
+          {t('fix.editsTooLarge', { size: formatBytes(BROWSER_EDIT_LIMITS.maxFieldBytes) })}
+        </p>
       ) : null}
 
-      <BulkFixForm session={session} marks={marks} isDisabled={isStoring} onApply={(edits) => setSession(withEdits(session, edits))} />
+      <BulkFixForm
+        session={session}
+        marks={marks}
+        isDisabled={isStoring}
+        onApply={(edits) => setSession(withEdits(session, edits))}
+      />
 
       {file === null ? (
         <p className="muted">{t('fix.noRows')}</p>
@@ -225,7 +246,12 @@ function FixSession({ source, report, isStoring, onStore }: TFixInBrowserProps) 
           {filesWithRows.length > 1 ? (
             <div className="field fix-file-field">
               <label htmlFor={fileSelectId}>{t('fix.grid.file')}</label>
-              <select id={fileSelectId} className="select" value={file} onChange={(event) => setActiveFile(event.target.value)}>
+              <select
+                id={fileSelectId}
+                className="select"
+                value={file}
+                onChange={(event) => setActiveFile(event.target.value)}
+              >
                 {filesWithRows.map((name) => (
                   <option key={name} value={name}>
                     {tc('fix.grid.fileOption', session.lines.get(name)?.length ?? 0, { file: name })}
@@ -234,12 +260,24 @@ function FixSession({ source, report, isStoring, onStore }: TFixInBrowserProps) 
               </select>
             </div>
           ) : null}
-          <FixGrid key={file} session={session} marks={marks} file={file} isDisabled={isStoring} onEdit={edit} />
+          <FixGrid
+            key={file}
+            session={session}
+            marks={marks}
+            file={file}
+            isDisabled={isStoring}
+            onEdit={edit}
+          />
         </div>
       )}
 
       <div className="fix-actions">
-        <button type="button" className="btn btn--secondary" onClick={runCheck} disabled={isBusy || unencodable.length > 0}>
+        <button
+          type="button"
+          className="btn btn--secondary"
+          onClick={runCheck}
+          disabled={isBusy || unencodable.length > 0}
+        >
           {t('fix.check')}
         </button>
         <button

@@ -51,7 +51,14 @@ type TUploadFormProps = {
 
 export function UploadForm({ isUploading, onSubmit, onChange }: TUploadFormProps) {
   const t = useT();
-  const ids = { label: useId(), versionId: useId(), note: useId(), encoding: useId(), files: useId(), draft: useId() };
+  const ids = {
+    label: useId(),
+    versionId: useId(),
+    note: useId(),
+    encoding: useId(),
+    files: useId(),
+    draft: useId(),
+  };
   const [label, setLabel] = useState('');
   const [versionId, setVersionId] = useState('');
   const [note, setNote] = useState('');
@@ -91,7 +98,12 @@ export function UploadForm({ isUploading, onSubmit, onChange }: TUploadFormProps
   }
 
   return (
-    <form className="card stack upload-form" onSubmit={handleSubmit} noValidate aria-labelledby="upload-form-title">
+    <form
+      className="card stack upload-form"
+      onSubmit={handleSubmit}
+      noValidate
+      aria-labelledby="upload-form-title"
+    >
       <h2 id="upload-form-title">{t('upload.form.title')}</h2>
       <div className="form-grid">
         <FormField
@@ -101,7 +113,11 @@ export function UploadForm({ isUploading, onSubmit, onChange }: TUploadFormProps
           hint={t('upload.label.hint')}
           message={
             showLabelIssue && labelIssue
-              ? t(LABEL_MESSAGES[labelIssue], { chars: invalidLabelCharacters(label).map((c) => `“${c}”`).join(' ') })
+              ? t(LABEL_MESSAGES[labelIssue], {
+                  chars: invalidLabelCharacters(label)
+                    .map((c) => `“${c}”`)
+                    .join(' '),
+                })
               : labelIssue === null
                 ? draft
                   ? t('upload.label.replaces', { ref: draft.ref })
@@ -168,7 +184,12 @@ export function UploadForm({ isUploading, onSubmit, onChange }: TUploadFormProps
         </FormField>
         <FormField id={ids.encoding} label={t('upload.encoding.label')} hint={t('upload.encoding.hint')}>
           {(control) => (
-            <select {...control} className="select" value={encoding} onChange={(event) => setEncoding(event.target.value as TEncoding)}>
+            <select
+              {...control}
+              className="select"
+              value={encoding}
+              onChange={(event) => setEncoding(event.target.value as TEncoding)}
+            >
               {ENCODINGS.map((value) => (
                 <option key={value} value={value}>
                   {t(ENCODING_LABELS[value])}

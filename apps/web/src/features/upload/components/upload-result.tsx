@@ -39,7 +39,10 @@ export function UploadStored({ report, headingRef, hasReady, files }: TUploadSto
   const encodings = Object.entries(report.encodings);
 
   return (
-    <section className={`card stack result ${isClean ? 'result--success' : 'result--warning'}`} aria-labelledby="upload-result-title">
+    <section
+      className={`card stack result ${isClean ? 'result--success' : 'result--warning'}`}
+      aria-labelledby="upload-result-title"
+    >
       <h2 id="upload-result-title" ref={headingRef} tabIndex={-1}>
         {isClean ? t('upload.result.stored') : t('upload.result.storedInvalid')}
       </h2>
@@ -97,7 +100,9 @@ export function UploadStored({ report, headingRef, hasReady, files }: TUploadSto
           </>
         ) : null}
         <dt>{t('upload.result.duration')}</dt>
-        <dd className="num">{t('upload.result.durationValue', { ms: formatCount(Math.round(report.durationMs)) })}</dd>
+        <dd className="num">
+          {t('upload.result.durationValue', { ms: formatCount(Math.round(report.durationMs)) })}
+        </dd>
       </dl>
       <nav className="next-steps" aria-label={t('upload.next.label')}>
         {hasReady ? (
@@ -105,14 +110,19 @@ export function UploadStored({ report, headingRef, hasReady, files }: TUploadSto
             {t('upload.next.diff')}
           </Link>
         ) : null}
-        <Link to={paths.inputSetReview.getHref(draftRef)} className={`btn ${hasReady ? 'btn--secondary' : 'btn--primary'}`}>
+        <Link
+          to={paths.inputSetReview.getHref(draftRef)}
+          className={`btn ${hasReady ? 'btn--secondary' : 'btn--primary'}`}
+        >
           {t('upload.next.review')}
         </Link>
         <Link to={paths.inputSet.getHref(ref)} className="btn btn--secondary">
           {t('upload.result.open', { ref })}
         </Link>
       </nav>
-      {hasReady === false ? <p className="muted">{t('upload.next.firstRevision', { label: report.label })}</p> : null}
+      {hasReady === false ? (
+        <p className="muted">{t('upload.next.firstRevision', { label: report.label })}</p>
+      ) : null}
       {!isClean ? <KeptRowsList report={report} /> : null}
       <section className="stack-s" aria-labelledby="upload-result-counts">
         <h3 id="upload-result-counts">{t('overview.rowCounts')}</h3>
@@ -127,9 +137,16 @@ export function UploadStored({ report, headingRef, hasReady, files }: TUploadSto
                 ? t('upload.result.warningsTitle')
                 : t('upload.result.noticesTitle')}
           </h3>
-          <ProblemCounts errors={report.problemSummary.errors} warnings={report.problemSummary.warnings} truncated={report.problemSummary.truncated} />
+          <ProblemCounts
+            errors={report.problemSummary.errors}
+            warnings={report.problemSummary.warnings}
+            truncated={report.problemSummary.truncated}
+          />
           {files && hasMarkableProblems(report) ? <AnnotatedDownload files={files} report={report} /> : null}
-          <ProblemsByFile problems={errors.length > 0 ? report.problems : [...warnings, ...notices]} headingLevel="h4" />
+          <ProblemsByFile
+            problems={errors.length > 0 ? report.problems : [...warnings, ...notices]}
+            headingLevel="h4"
+          />
         </section>
       ) : null}
     </section>
@@ -137,7 +154,11 @@ export function UploadStored({ report, headingRef, hasReady, files }: TUploadSto
 }
 
 /** 422: the bundle was refused; every problem, grouped by file, counts first. */
-export function UploadRejected({ problem, headingRef, files }: { problem: TProblemDetails } & THeadingRef & TUploadedFiles) {
+export function UploadRejected({
+  problem,
+  headingRef,
+  files,
+}: { problem: TProblemDetails } & THeadingRef & TUploadedFiles) {
   const t = useT();
   const tc = useTc();
   const records = problem.errors ?? [];
@@ -151,7 +172,11 @@ export function UploadRejected({ problem, headingRef, files }: { problem: TProbl
         {t('upload.result.rejected')}
       </h2>
       <ProblemCounts errors={counts.errors} warnings={counts.warnings} truncated={false} />
-      {isValidation ? <p>{tc('apiProblem.validationFailed', errorCount)}</p> : <p lang="en">{problem.detail}</p>}
+      {isValidation ? (
+        <p>{tc('apiProblem.validationFailed', errorCount)}</p>
+      ) : (
+        <p lang="en">{problem.detail}</p>
+      )}
       {isValidation || problem.hint ? (
         <p className="alert-hint">
           <span className="alert-hint-label">{t('error.hint')}</span>{' '}
@@ -159,7 +184,11 @@ export function UploadRejected({ problem, headingRef, files }: { problem: TProbl
             // The server says "send allow_invalid=true"; on this page that is a checkbox, named by its label.
             <>
               {t('apiProblem.validationFailed.hint', { checkbox: t('upload.allowInvalid.label') })}{' '}
-              <button type="button" className="btn btn--ghost btn--small" onClick={() => document.getElementById(ALLOW_INVALID_ID)?.focus()}>
+              <button
+                type="button"
+                className="btn btn--ghost btn--small"
+                onClick={() => document.getElementById(ALLOW_INVALID_ID)?.focus()}
+              >
                 {t('upload.result.toCheckbox')}
               </button>
             </>
@@ -169,7 +198,9 @@ export function UploadRejected({ problem, headingRef, files }: { problem: TProbl
         </p>
       ) : null}
       <p className="muted">{t('upload.result.rejectedNext')}</p>
-      {files && problem.report && hasMarkableProblems(problem.report) ? <AnnotatedDownload files={files} report={problem.report} /> : null}
+      {files && problem.report && hasMarkableProblems(problem.report) ? (
+        <AnnotatedDownload files={files} report={problem.report} />
+      ) : null}
       {records.length > 0 ? <ProblemsByFile problems={records} headingLevel="h3" /> : null}
     </section>
   );
@@ -188,7 +219,15 @@ export function UploadFailed({ error, headingRef }: { error: unknown } & THeadin
   );
 }
 
-function ProblemCounts({ errors, warnings, truncated }: { errors: number; warnings: number; truncated: boolean }) {
+function ProblemCounts({
+  errors,
+  warnings,
+  truncated,
+}: {
+  errors: number;
+  warnings: number;
+  truncated: boolean;
+}) {
   const t = useT();
   return (
     <p className="problem-summary">

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { applyBulkFix, removeThousandsSeparators, toHalfWidthDigits, toIsoDate, trimSpaces } from './bulk-fixes';
+import {
+  applyBulkFix,
+  removeThousandsSeparators,
+  toHalfWidthDigits,
+  toIsoDate,
+  trimSpaces,
+} from './bulk-fixes';
 
 describe('toHalfWidthDigits', () => {
   it('writes full-width digits as half-width ones', () => {

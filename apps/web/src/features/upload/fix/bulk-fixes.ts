@@ -26,7 +26,9 @@ function daysInMonth(year: number, month: number): number {
 
 /** １２３ -> 123; full-width `．，－＋` become `. , - +` (a full-width 1，234 then needs the separators fix). */
 export function toHalfWidthDigits(value: string): string {
-  return value.replace(FULL_WIDTH_NUMBER_CHARACTERS, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0));
+  return value.replace(FULL_WIDTH_NUMBER_CHARACTERS, (char) =>
+    String.fromCharCode(char.charCodeAt(0) - 0xfee0),
+  );
 }
 
 /** Spaces around the value, full-width ones (U+3000) and tabs included. */

@@ -16,14 +16,33 @@ import {
   type TFixSession,
 } from './fix-session';
 
-const DEMAND = 'item_code,location_code,period,quantity,uom\r\n部品-001,東京,2027-01,１２０,pcs\r\n部品-001,東京,2027-02,80,pcs\r\n0123,OSAKA,2027-02,"1,234",\r\n';
+const DEMAND =
+  'item_code,location_code,period,quantity,uom\r\n部品-001,東京,2027-01,１２０,pcs\r\n部品-001,東京,2027-02,80,pcs\r\n0123,OSAKA,2027-02,"1,234",\r\n';
 
-function problem(row: number | null, column: string | null, value: string | null, code: TProblem['code'] = 'wrong_type', file: string | null = 'demand.csv'): TProblem {
+function problem(
+  row: number | null,
+  column: string | null,
+  value: string | null,
+  code: TProblem['code'] = 'wrong_type',
+  file: string | null = 'demand.csv',
+): TProblem {
   // Cast: the record's other fields (its message code and parameters) play no part here.
-  return { severity: 'error', code, table: 'demand', file, row, column, value, message: `${column} '${value}' is wrong.` } as TProblem;
+  return {
+    severity: 'error',
+    code,
+    table: 'demand',
+    file,
+    row,
+    column,
+    value,
+    message: `${column} '${value}' is wrong.`,
+  } as TProblem;
 }
 
-function reportWith(problems: TProblem[], encodings: Record<string, string> = { 'demand.csv': 'utf-8' }): TImportReport {
+function reportWith(
+  problems: TProblem[],
+  encodings: Record<string, string> = { 'demand.csv': 'utf-8' },
+): TImportReport {
   return {
     ok: problems.length === 0,
     label: 'weekly',
@@ -34,7 +53,16 @@ function reportWith(problems: TProblem[], encodings: Record<string, string> = { 
     contentHash: null,
     previousContentHash: null,
     stored: false,
-    rowCounts: { demand: 0, capacity: 0, mix: 0, inventory: 0, inbound: 0, period_metrics: 0, calendar: 0, params: 0 },
+    rowCounts: {
+      demand: 0,
+      capacity: 0,
+      mix: 0,
+      inventory: 0,
+      inbound: 0,
+      period_metrics: 0,
+      calendar: 0,
+      params: 0,
+    },
     encodings,
     problems,
     problemSummary: { errors: problems.length, warnings: 0, byCode: {}, truncated: false },
@@ -51,7 +79,13 @@ const REFUSED = reportWith([
 
 function open(text = DEMAND, report = REFUSED, encoding: 'utf-8' | 'shift_jis' = 'utf-8'): TFixSession {
   const bytes = encoding === 'shift_jis' ? encodeText(text, 'shift_jis') : new TextEncoder().encode(text);
-  return openFixSession([{ name: 'demand.csv', bytes }, { name: 'params.json', bytes: new Uint8Array() }], report);
+  return openFixSession(
+    [
+      { name: 'demand.csv', bytes },
+      { name: 'params.json', bytes: new Uint8Array() },
+    ],
+    report,
+  );
 }
 
 const decode = (bytes: Uint8Array, label = 'utf-8') => new TextDecoder(label).decode(bytes);
@@ -60,7 +94,13 @@ describe('openFixSession', () => {
   it('reads the header and the rows the report names, from the CSV files only', () => {
     const session = open();
     expect([...session.files.keys()]).toEqual(['demand.csv']);
-    expect(session.files.get('demand.csv')!.header).toEqual(['item_code', 'location_code', 'period', 'quantity', 'uom']);
+    expect(session.files.get('demand.csv')!.header).toEqual([
+      'item_code',
+      'location_code',
+      'period',
+      'quantity',
+      'uom',
+    ]);
     expect(session.lines.get('demand.csv')).toEqual([2, 3, 4]);
     expect(cellValue(session, 'demand.csv', 4, 3)).toBe('1,234');
   });
@@ -71,7 +111,9 @@ describe('markProblems', () => {
     const marks = markProblems(open());
     expect([...marks.cells.keys()]).toEqual([cellKey('demand.csv', 2, 3), cellKey('demand.csv', 4, 3)]);
     expect(marks.rows.get('demand.csv\u00003')?.map((p) => p.code)).toEqual(['duplicate_key']);
-    expect(marks.outside.map((entry) => [entry.problem.code, entry.reason])).toEqual([['missing_file', 'file']]);
+    expect(marks.outside.map((entry) => [entry.problem.code, entry.reason])).toEqual([
+      ['missing_file', 'file'],
+    ]);
   });
 
   it('never marks a cell whose value is not the one the problem quotes', () => {
@@ -91,16 +133,33 @@ describe('planBulkFix', () => {
   it('counts and plans only the marked cells of the scope a fix changes', () => {
     const session = open();
     const marks = markProblems(session);
-    expect(planBulkFix(session, marks, 'halfWidthDigits', { kind: 'all' }).map((edit) => [edit.row, edit.after])).toEqual([[2, '120']]);
-    expect(planBulkFix(session, marks, 'thousandsSeparators', { kind: 'column', file: 'demand.csv', columnIndex: 3 })).toEqual([
+    expect(
+      planBulkFix(session, marks, 'halfWidthDigits', { kind: 'all' }).map((edit) => [edit.row, edit.after]),
+    ).toEqual([[2, '120']]);
+    expect(
+      planBulkFix(session, marks, 'thousandsSeparators', {
+        kind: 'column',
+        file: 'demand.csv',
+        columnIndex: 3,
+      }),
+    ).toEqual([
       { file: 'demand.csv', row: 4, column: 'quantity', columnIndex: 3, before: '1,234', after: '1234' },
     ]);
-    expect(planBulkFix(session, marks, 'thousandsSeparators', { kind: 'column', file: 'demand.csv', columnIndex: 0 })).toEqual([]);
+    expect(
+      planBulkFix(session, marks, 'thousandsSeparators', {
+        kind: 'column',
+        file: 'demand.csv',
+        columnIndex: 0,
+      }),
+    ).toEqual([]);
     expect(planBulkFix(session, marks, 'dateFormat', { kind: 'all' })).toEqual([]);
   });
 
   it('leaves the keys of a duplicate row alone', () => {
-    const session = open(DEMAND, reportWith([problem(3, 'item_code,location_code,period', 'x', 'duplicate_key')]));
+    const session = open(
+      DEMAND,
+      reportWith([problem(3, 'item_code,location_code,period', 'x', 'duplicate_key')]),
+    );
     expect(planBulkFix(session, markProblems(session), 'trimSpaces', { kind: 'all' })).toEqual([]);
   });
 });
@@ -108,7 +167,10 @@ describe('planBulkFix', () => {
 describe('edits', () => {
   it('records file, row, column, the dropped value and the new one; setting it back removes the edit', () => {
     let session = open();
-    session = withEdits(session, planBulkFix(session, markProblems(session), 'halfWidthDigits', { kind: 'all' }));
+    session = withEdits(
+      session,
+      planBulkFix(session, markProblems(session), 'halfWidthDigits', { kind: 'all' }),
+    );
     session = withEdits(session, [{ file: 'demand.csv', row: 4, columnIndex: 3, after: '1234' }]);
     expect(listBrowserEdits(session)).toEqual([
       { file: 'demand.csv', row: 2, column: 'quantity', before: '１２０', after: '120' },
@@ -142,23 +204,26 @@ describe('buildEditedFiles', () => {
   });
 
   it('keeps a Shift_JIS file Shift_JIS and a BOM where it was', () => {
-    const sjis = withEdits(open(DEMAND, { ...REFUSED, encodings: { 'demand.csv': 'shift_jis' } }, 'shift_jis'), [
-      { file: 'demand.csv', row: 2, columnIndex: 4, after: '個' },
-    ]);
+    const sjis = withEdits(
+      open(DEMAND, { ...REFUSED, encodings: { 'demand.csv': 'shift_jis' } }, 'shift_jis'),
+      [{ file: 'demand.csv', row: 2, columnIndex: 4, after: '個' }],
+    );
     const bytes = buildEditedFiles(sjis).get('demand.csv')!;
     expect(decode(bytes, 'shift_jis')).toBe(DEMAND.replace('１２０,pcs', '１２０,個'));
     expect(bytes).toEqual(encodeText(DEMAND.replace('１２０,pcs', '１２０,個'), 'shift_jis'));
 
-    const withBom = withEdits(open(`\uFEFF${DEMAND}`, { ...REFUSED, encodings: { 'demand.csv': 'utf-8-bom' } }), [
-      { file: 'demand.csv', row: 2, columnIndex: 3, after: '120' },
-    ]);
+    const withBom = withEdits(
+      open(`\uFEFF${DEMAND}`, { ...REFUSED, encodings: { 'demand.csv': 'utf-8-bom' } }),
+      [{ file: 'demand.csv', row: 2, columnIndex: 3, after: '120' }],
+    );
     expect([...buildEditedFiles(withBom).get('demand.csv')!.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   });
 
   it('finds an edited value a Shift_JIS file cannot hold', () => {
-    const session = withEdits(open(DEMAND, { ...REFUSED, encodings: { 'demand.csv': 'shift_jis' } }, 'shift_jis'), [
-      { file: 'demand.csv', row: 2, columnIndex: 4, after: 'pcs😀' },
-    ]);
+    const session = withEdits(
+      open(DEMAND, { ...REFUSED, encodings: { 'demand.csv': 'shift_jis' } }, 'shift_jis'),
+      [{ file: 'demand.csv', row: 2, columnIndex: 4, after: 'pcs😀' }],
+    );
     expect(findUnencodableEdits(session).map((entry) => entry.character)).toEqual(['😀']);
   });
 });

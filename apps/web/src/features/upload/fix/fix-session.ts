@@ -1,4 +1,8 @@
-import { BROWSER_EDIT_LIMITS, type TBrowserEdit, type TImportReport } from '@planning-hub/contracts/api/input-sets';
+import {
+  BROWSER_EDIT_LIMITS,
+  type TBrowserEdit,
+  type TImportReport,
+} from '@planning-hub/contracts/api/input-sets';
 import type { TProblem, TProblemCode } from '@planning-hub/contracts/problems';
 import { applyBulkFix, type TBulkFix } from './bulk-fixes';
 import {
@@ -62,14 +66,21 @@ export type TGridMarks = {
 export type TFixScope = { kind: 'all' } | { kind: 'column'; file: string; columnIndex: number };
 
 /** Problems about a cell's value: the kinds a bulk fix may change (never a key of a duplicate row). */
-const VALUE_PROBLEMS: ReadonlySet<TProblemCode> = new Set(['wrong_type', 'out_of_range', 'invalid_code', 'period_granularity', 'param_invalid']);
+const VALUE_PROBLEMS: ReadonlySet<TProblemCode> = new Set([
+  'wrong_type',
+  'out_of_range',
+  'invalid_code',
+  'period_granularity',
+  'param_invalid',
+]);
 /** The header is line 1; rows start at 2. */
 const FIRST_ROW = 2;
 const MAX_COLUMN_NAME = 200;
 /** The server cuts a value quoted in a problem at 200 characters and adds an ellipsis. */
 const QUOTED_VALUE_LENGTH = 200;
 
-export const cellKey = (file: string, row: number, columnIndex: number) => `${file}\u0000${row}\u0000${columnIndex}`;
+export const cellKey = (file: string, row: number, columnIndex: number) =>
+  `${file}\u0000${row}\u0000${columnIndex}`;
 export const rowKey = (file: string, row: number) => `${file}\u0000${row}`;
 
 function isCsv(name: string): boolean {
@@ -85,7 +96,9 @@ function readRows(file: TFixFile, lines: readonly number[]): TFixFile {
   const rows = new Map(file.rows);
   for (const line of wanted) {
     const span = found.get(line);
-    const cells = span ? splitRecord(decodeSpan(file.bytes, span, file.encoding)).map((cell) => cell.value) : null;
+    const cells = span
+      ? splitRecord(decodeSpan(file.bytes, span, file.encoding)).map((cell) => cell.value)
+      : null;
     if (span) spans.set(line, span);
     rows.set(line, cells && cells.length === file.header.length ? cells : null);
   }
@@ -95,24 +108,37 @@ function readRows(file: TFixFile, lines: readonly number[]): TFixFile {
 function openFile(dropped: TDroppedFile, reported: string | undefined): TFixFile {
   const encoding = isFileEncoding(reported) ? reported : detectEncoding(dropped.bytes);
   const headerSpan = locateRecords(dropped.bytes, new Set([1])).get(1);
-  const header = headerSpan ? splitRecord(decodeSpan(dropped.bytes, headerSpan, encoding)).map((cell) => cell.value) : [];
+  const header = headerSpan
+    ? splitRecord(decodeSpan(dropped.bytes, headerSpan, encoding)).map((cell) => cell.value)
+    : [];
   return { name: dropped.name, encoding, bytes: dropped.bytes, header, spans: new Map(), rows: new Map() };
 }
 
 /** A session over the files of an upload and its report (a refused bundle or a draft marked invalid). */
 export function openFixSession(dropped: readonly TDroppedFile[], report: TImportReport): TFixSession {
   const files = new Map<string, TFixFile>();
-  for (const file of dropped) if (isCsv(file.name)) files.set(file.name, openFile(file, report.encodings[file.name]));
+  for (const file of dropped)
+    if (isCsv(file.name)) files.set(file.name, openFile(file, report.encodings[file.name]));
   // One map for both: the report is about the files as dropped, so nothing waits to be checked.
   const none = new Map<string, TCellEdit>();
   return withReport({ files, edits: none, lines: new Map(), report, reportEdits: none }, report, none);
 }
 
 /** The session with a newer report, about files that carried `reportEdits`: its rows join the grid. */
-export function withReport(session: TFixSession, report: TImportReport, reportEdits: ReadonlyMap<string, TCellEdit>): TFixSession {
+export function withReport(
+  session: TFixSession,
+  report: TImportReport,
+  reportEdits: ReadonlyMap<string, TCellEdit>,
+): TFixSession {
   const named = new Map<string, Set<number>>();
   for (const problem of report.problems) {
-    if (problem.file === null || problem.row === null || problem.row < FIRST_ROW || !session.files.has(problem.file)) continue;
+    if (
+      problem.file === null ||
+      problem.row === null ||
+      problem.row < FIRST_ROW ||
+      !session.files.has(problem.file)
+    )
+      continue;
     let lines = named.get(problem.file);
     if (!lines) named.set(problem.file, (lines = new Set()));
     lines.add(problem.row);
@@ -133,20 +159,33 @@ function originalValue(session: TFixSession, file: string, row: number, columnIn
 
 /** A cell's value now: edited, else as dropped. */
 export function cellValue(session: TFixSession, file: string, row: number, columnIndex: number): string {
-  return session.edits.get(cellKey(file, row, columnIndex))?.after ?? originalValue(session, file, row, columnIndex) ?? '';
+  return (
+    session.edits.get(cellKey(file, row, columnIndex))?.after ??
+    originalValue(session, file, row, columnIndex) ??
+    ''
+  );
 }
 
 /** Whether the planner may edit the cell: a row read whole, a value and column name within the bounds of an edit. */
 export function isEditable(session: TFixSession, file: string, row: number, columnIndex: number): boolean {
   const original = originalValue(session, file, row, columnIndex);
   const column = session.files.get(file)?.header[columnIndex];
-  return original !== null && column !== undefined && column.length <= MAX_COLUMN_NAME && original.length <= BROWSER_EDIT_LIMITS.maxValueLength;
+  return (
+    original !== null &&
+    column !== undefined &&
+    column.length <= MAX_COLUMN_NAME &&
+    original.length <= BROWSER_EDIT_LIMITS.maxValueLength
+  );
 }
 
 /** Whether a problem's quoted value is the cell's (cut at 200 characters by the server). */
 function isSameValue(quoted: string, value: string): boolean {
   if (quoted === value) return true;
-  return quoted.length === QUOTED_VALUE_LENGTH + 1 && quoted.endsWith('…') && value.startsWith(quoted.slice(0, QUOTED_VALUE_LENGTH));
+  return (
+    quoted.length === QUOTED_VALUE_LENGTH + 1 &&
+    quoted.endsWith('…') &&
+    value.startsWith(quoted.slice(0, QUOTED_VALUE_LENGTH))
+  );
 }
 
 function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
@@ -206,7 +245,13 @@ function parseCellKey(key: string): { file: string; row: number; columnIndex: nu
   return { file, row: Number(row), columnIndex: Number(columnIndex) };
 }
 
-function makeEdit(session: TFixSession, file: string, row: number, columnIndex: number, after: string): TCellEdit {
+function makeEdit(
+  session: TFixSession,
+  file: string,
+  row: number,
+  columnIndex: number,
+  after: string,
+): TCellEdit {
   return {
     file,
     row,
@@ -218,7 +263,12 @@ function makeEdit(session: TFixSession, file: string, row: number, columnIndex: 
 }
 
 /** The edits a bulk fix would make: marked cells of the scope whose value it changes. */
-export function planBulkFix(session: TFixSession, marks: TGridMarks, fix: TBulkFix, scope: TFixScope): TCellEdit[] {
+export function planBulkFix(
+  session: TFixSession,
+  marks: TGridMarks,
+  fix: TBulkFix,
+  scope: TFixScope,
+): TCellEdit[] {
   const planned: TCellEdit[] = [];
   for (const [key, problems] of marks.cells) {
     if (!isBulkFixable(problems)) continue;
@@ -233,7 +283,10 @@ export function planBulkFix(session: TFixSession, marks: TGridMarks, fix: TBulkF
 }
 
 /** The session with cells set; a cell set back to its dropped value is no edit any more. */
-export function withEdits(session: TFixSession, changes: readonly Omit<TCellEdit, 'column' | 'before'>[]): TFixSession {
+export function withEdits(
+  session: TFixSession,
+  changes: readonly Omit<TCellEdit, 'column' | 'before'>[],
+): TFixSession {
   const edits = new Map(session.edits);
   for (const change of changes) {
     const key = cellKey(change.file, change.row, change.columnIndex);

@@ -16,7 +16,16 @@ describe('formatProblemsCsv', () => {
         value: '-5',
         message: "quantity '-5' must be 0 or more.",
       },
-      { severity: 'error', code: 'missing_file', table: 'mix', file: null, row: null, column: null, value: null, message: 'mix.csv is missing.' },
+      {
+        severity: 'error',
+        code: 'missing_file',
+        table: 'mix',
+        file: null,
+        row: null,
+        column: null,
+        value: null,
+        message: 'mix.csv is missing.',
+      },
     ] as TProblem[];
     const csv = formatProblemsCsv(problems, (problem) => `${problem.code}!`);
     expect(csv.split('\r\n')).toEqual([
