@@ -171,10 +171,14 @@ describe(`planning import killed with SIGKILL during its upload (seed ${SEED})`,
     for (let attempt = 0; attempt < KILLS; attempt++) {
       const child = startImport('killed', `kill-${attempt}`);
       await untilUploading(child);
-      // The first kill lands while the body is on its way; the others anywhere, up to the server storing it.
-      const delay = Math.floor(next() * (attempt === 0 ? uploadMs * 0.9 : importMs));
+      // The first kill lands while the body is on its way, and the line drops with it: what the
+      // killed CLI had already handed to the kernel (loopback buffers of several MiB) would
+      // otherwise still arrive whole. The others land anywhere, up to the server storing it,
+      // and the line stays up.
+      const delay = Math.floor(next() * (attempt === 0 ? uploadMs * 0.5 : importMs));
       await new Promise((r) => setTimeout(r, delay));
       child.kill('SIGKILL');
+      if (attempt === 0) proxy.cut();
       if (child.exitCode === null && child.signalCode === null) await once(child, 'exit');
       await waitForQuiet();
       // Counted once the line is quiet: what the killed CLI had already handed to the kernel

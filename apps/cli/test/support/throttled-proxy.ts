@@ -11,6 +11,8 @@ export type TThrottledProxy = {
   url: string;
   /** Bytes the newest client connection has had carried to the server so far (after it closes: in all). */
   forwardedBytes: () => number;
+  /** Drops the newest client connection now, both ways, with what it still holds: a line cut. */
+  cut: () => void;
   close: () => Promise<void>;
 };
 
@@ -37,9 +39,11 @@ export async function startThrottledProxy(target: string, bytesPerSecond: number
   const { hostname, port } = new URL(target);
   const sockets = new Set<net.Socket>();
   let forwarded = 0;
+  let newest: net.Socket[] = [];
   const proxy = net.createServer((client) => {
     forwarded = 0;
     const upstream = net.connect(Number(port), hostname);
+    newest = [client, upstream];
     for (const socket of [client, upstream]) {
       sockets.add(socket);
       socket.on('close', () => sockets.delete(socket));
@@ -54,6 +58,9 @@ export async function startThrottledProxy(target: string, bytesPerSecond: number
   return {
     url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
     forwardedBytes: () => forwarded,
+    cut: () => {
+      for (const socket of newest) socket.destroy();
+    },
     close: async () => {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => proxy.close(() => resolve()));
