@@ -35,6 +35,8 @@ test('a failed diff job shows its error, and "Run the diff again" asks with retr
         against: label,
         refHash: HASH_A,
         againstHash: HASH_B,
+        refRevision: 2,
+        againstRevision: 1,
         attempts: 4,
         maxAttempts: 4,
         createdAt: '2026-11-25T06:00:00.000Z',

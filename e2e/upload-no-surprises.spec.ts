@@ -86,7 +86,7 @@ test('uploading to a label with a draft says whose draft and when, and asks "Rep
   await fillBundleFields(page, label, '2027-W02');
   const notice = page.getByRole('note').filter({ hasText: `${label}@draft will be replaced` });
   await expect(notice).toContainText(`uploaded by ${ADMIN.username} on`);
-  await expect(notice).toContainText(/\d{4}-\d{2}-\d{2} \d{2}:\d{2} JST/);
+  await expect(notice).toContainText(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} JST/);
   await expect(page.getByText(`Will replace the draft ${label}@draft`)).toBeVisible();
   await page.locator('input[type=file]').setInputFiles(asFiles(readBundle()));
   const uploads = countUploads(page);

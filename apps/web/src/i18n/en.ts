@@ -266,7 +266,6 @@ export const en = {
   'upload.files.remove': 'Remove',
   'upload.files.removeLabel': 'Remove {name}',
   'upload.files.required': 'Choose at least one file.',
-  'upload.files.zipNotAlone': 'A .zip holds the whole bundle: upload it on its own.',
   'upload.files.bundleJsonNotAlone': 'input_set.json holds the whole bundle: upload it on its own.',
   'upload.rejected.title': 'Some files were not added',
   'upload.rejected.reason': 'only .csv, .zip and .json files are accepted.',

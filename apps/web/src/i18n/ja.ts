@@ -268,7 +268,6 @@ export const ja: TMessages = {
   'upload.files.remove': '外す',
   'upload.files.removeLabel': '{name} を外す',
   'upload.files.required': 'ファイルを 1 つ以上選択してください。',
-  'upload.files.zipNotAlone': '.zip にはバンドル全体が入ります。.zip だけをアップロードしてください。',
   'upload.files.bundleJsonNotAlone':
     'input_set.json にはバンドル全体が入ります。input_set.json だけをアップロードしてください。',
   'upload.rejected.title': '追加されなかったファイルがあります',

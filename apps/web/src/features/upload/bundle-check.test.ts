@@ -74,10 +74,11 @@ describe('checkBundle', () => {
     expect(uploadBlock(json, false)).toBeNull();
   });
 
-  it('sends a .zip or input_set.json alone', () => {
-    expect(uploadBlock(checkBundle([file('bundle.zip'), file('demand.csv')], LIMITS), true)).toBe(
+  it('sends input_set.json alone, and a .zip with other files as the API takes it', () => {
+    expect(uploadBlock(checkBundle([file('input_set.json'), file('demand.csv')], LIMITS), true)).toBe(
       'selection',
     );
+    expect(uploadBlock(checkBundle([file('bundle.zip'), file('demand.csv')], LIMITS), false)).toBeNull();
     expect(uploadBlock(checkBundle([], LIMITS), true)).toBe('selection');
   });
 });

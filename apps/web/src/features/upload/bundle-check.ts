@@ -30,7 +30,7 @@ export type TBundleCheck = {
   /** Past the server's limits: the server would answer 413. */
   isTooManyFiles: boolean;
   isTooLarge: boolean;
-  /** A .zip or input_set.json chosen with other files, or nothing chosen. */
+  /** input_set.json chosen with other files, or nothing chosen. */
   selectionIssue: TSelectionIssue | null;
   required: TRequiredTable[];
   missingTables: TTableName[];
@@ -44,7 +44,7 @@ export type TBundleCheck = {
 
 /** Why the selection cannot be sent as it is. */
 export type TUploadBlock =
-  /** Nothing the checkbox can change: too many files, too many bytes, a .zip with company. */
+  /** Nothing the checkbox can change: too many files, too many bytes, input_set.json with company. */
   | 'selection'
   | 'limits'
   /** Errors the server would refuse the bundle for, unless it is kept as a draft marked invalid. */

@@ -24,13 +24,15 @@ export function mergeFiles<T extends TNamed>(existing: readonly T[], incoming: r
   return [...byName.values()];
 }
 
-export type TSelectionIssue = 'empty' | 'zipNotAlone' | 'bundleJsonNotAlone';
+export type TSelectionIssue = 'empty' | 'bundleJsonNotAlone';
 
-/** A .zip or an input_set.json is a whole bundle: it goes alone. */
+/**
+ * An input_set.json is a whole bundle: it goes alone. Zips may come with other files (and
+ * other zips): the server unpacks them side by side, as it does (docs/design.md section 2).
+ */
 export function checkSelection(files: readonly TNamed[]): TSelectionIssue | null {
   if (files.length === 0) return 'empty';
   if (files.length === 1) return null;
-  if (files.some((file) => fileKind(file.name) === 'zip')) return 'zipNotAlone';
   if (files.some((file) => file.name.toLowerCase() === 'input_set.json')) return 'bundleJsonNotAlone';
   return null;
 }

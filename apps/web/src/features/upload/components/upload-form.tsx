@@ -33,7 +33,6 @@ const VERSION_MESSAGES: Record<TVersionIdIssue, TMessageKey> = {
 };
 const SELECTION_MESSAGES: Record<TSelectionIssue, TMessageKey> = {
   empty: 'upload.files.required',
-  zipNotAlone: 'upload.files.zipNotAlone',
   bundleJsonNotAlone: 'upload.files.bundleJsonNotAlone',
 };
 const ENCODING_LABELS: Record<TEncoding, TMessageKey> = {
