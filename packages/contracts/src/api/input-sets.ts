@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UPLOAD_ENCODINGS } from './upload-limits';
 import { FIELD_LIMITS } from '../field-limits';
 import { multiLineText, singleLineText } from '../free-text';
 import { ZLabel, ZVersionId } from '../labels';
@@ -143,7 +144,7 @@ const ZJsonField = z.string().transform((text, ctx) => {
 export const ZUploadFields = z.object({
   version_id: ZVersionId,
   note: multiLineText('A note', FIELD_LIMITS.uploadNote).optional(),
-  encoding: z.enum(['auto', 'utf-8', 'shift_jis']).default('auto'),
+  encoding: z.enum(UPLOAD_ENCODINGS).default('auto'),
   allow_invalid: z
     .enum(['true', 'false'])
     .default('false')

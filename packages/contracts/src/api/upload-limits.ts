@@ -1,5 +1,3 @@
-import { ZUploadFields } from './input-sets';
-
 /**
  * What one upload may hold (docs/design.md section 9: 413 past them): the server's defaults
  * of UPLOAD_MAX_BYTES and UPLOAD_MAX_FILES. The SPA checks a selection against them
@@ -12,6 +10,9 @@ export const UPLOAD_LIMITS = {
   maxFiles: 20,
 } as const;
 
-/** The encodings an upload may name in its `encoding` field (`auto` detects UTF-8, UTF-8 with a BOM or Shift_JIS). */
-export const UPLOAD_ENCODINGS = ZUploadFields.shape.encoding.unwrap().options;
+/**
+ * The encodings an upload may name in its `encoding` field (`auto` detects UTF-8, UTF-8 with
+ * a BOM or Shift_JIS). Plain data, no zod: the CLI's option parsing reads it at start-up.
+ */
+export const UPLOAD_ENCODINGS = ['auto', 'utf-8', 'shift_jis'] as const;
 export type TUploadEncoding = (typeof UPLOAD_ENCODINGS)[number];
