@@ -129,5 +129,16 @@ function sendReply(operation: TOperation, res: Response, reply: { status: number
     res.end();
     return;
   }
-  res.json(declared.schema ? declared.schema.parse(reply.body) : reply.body);
+  if (!declared.schema) {
+    res.json(reply.body);
+    return;
+  }
+  // An answer its own contract refuses is the server's fault (500), never the client's (400).
+  const parsed = declared.schema.safeParse(reply.body);
+  if (!parsed.success) {
+    throw new Error(`${operation.id} answered ${reply.status} with a body its contract refuses`, {
+      cause: parsed.error,
+    });
+  }
+  res.json(parsed.data);
 }
