@@ -1,7 +1,6 @@
 import { queryOptions, useQueries } from '@tanstack/react-query';
 import {
   ZDiffChangesResponse,
-  ZDiffJobState,
   type TDiffChangesResponse,
   type TDiffJobState,
   type TDiffKind,
@@ -10,16 +9,12 @@ import type { TTableName } from '@planning-hub/contracts/tables';
 import { API } from '../../../config/paths';
 import { apiRequest, type TSchema } from '../../../lib/api-client';
 import { rowFilterQuery, type TRowFilterState } from '../diff-rules';
+import { doneOrJobState } from './diff-answer';
 
 /** 200: a page of "All changes"; 202: the cache went stale meanwhile and the job runs again. */
 export type TDiffChangesAnswer = TDiffChangesResponse | TDiffJobState;
 
-const ZDiffChangesAnswer: TSchema<TDiffChangesAnswer> = {
-  parse: (data) =>
-    (data as { state?: unknown } | null)?.state === 'done'
-      ? ZDiffChangesResponse.parse(data)
-      : ZDiffJobState.parse(data),
-};
+const ZDiffChangesAnswer: TSchema<TDiffChangesAnswer> = doneOrJobState(ZDiffChangesResponse);
 
 export type TDiffChangesRequest = {
   ref: string;

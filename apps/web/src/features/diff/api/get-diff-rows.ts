@@ -1,6 +1,5 @@
 import { queryOptions, useQueries } from '@tanstack/react-query';
 import {
-  ZDiffJobState,
   ZDiffRowsResponse,
   type TDiffJobState,
   type TDiffKind,
@@ -10,16 +9,12 @@ import type { TTableName } from '@planning-hub/contracts/tables';
 import { API } from '../../../config/paths';
 import { apiRequest, type TSchema } from '../../../lib/api-client';
 import { rowFilterQuery, type TRowFilterState } from '../diff-rules';
+import { doneOrJobState } from './diff-answer';
 
 /** 200: a page of rows; 202: the cache went stale meanwhile and the job runs again. */
 export type TDiffRowsAnswer = TDiffRowsResponse | TDiffJobState;
 
-const ZDiffRowsAnswer: TSchema<TDiffRowsAnswer> = {
-  parse: (data) =>
-    (data as { state?: unknown } | null)?.state === 'done'
-      ? ZDiffRowsResponse.parse(data)
-      : ZDiffJobState.parse(data),
-};
+const ZDiffRowsAnswer: TSchema<TDiffRowsAnswer> = doneOrJobState(ZDiffRowsResponse);
 
 export type TDiffRowsRequest = {
   ref: string;

@@ -1,6 +1,5 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import {
-  ZDiffJobState,
   type TDiffDimension,
   type TDiffJobState,
   type TMeasuredTable,
@@ -8,16 +7,12 @@ import {
 import { ZDiffSummaryResponse, type TDiffSummaryResponse } from '@planning-hub/contracts/api/diff-summary';
 import { API } from '../../../config/paths';
 import { apiRequest, type TSchema } from '../../../lib/api-client';
+import { doneOrJobState } from './diff-answer';
 
 /** 200: the summary; 202: the cache went stale meanwhile and the job runs again. */
 export type TDiffSummaryAnswer = TDiffSummaryResponse | TDiffJobState;
 
-const ZDiffSummaryAnswer: TSchema<TDiffSummaryAnswer> = {
-  parse: (data) =>
-    (data as { state?: unknown } | null)?.state === 'done'
-      ? ZDiffSummaryResponse.parse(data)
-      : ZDiffJobState.parse(data),
-};
+const ZDiffSummaryAnswer: TSchema<TDiffSummaryAnswer> = doneOrJobState(ZDiffSummaryResponse);
 
 export type TDiffSummaryRequest = {
   ref: string;
