@@ -11,7 +11,7 @@ import {
 import { importDraft } from '@planning-hub/test-support/seed-revisions';
 import type { TTestServer } from '../../api/test/support/test-server';
 import { startServerWithOperator } from './support/operator-server';
-import { LOCAL_PRINCIPAL, type TCliWorkspace } from './support/planning';
+import { LOCAL_PRINCIPAL, cliWorkspace, type TCliWorkspace } from './support/planning';
 
 /** `planning policy show|set` and `planning checks` (docs/design.md section 11), as the local operator (an admin). */
 let server: TTestServer;
@@ -136,5 +136,30 @@ describe('planning checks', () => {
       (e: { action: string }) => e.action === 'approve',
     );
     expect(approveEvent.metadata.acknowledged_findings).toEqual([json.findings[0]!.id]);
+  });
+});
+
+describe('with a planner token (not an admin)', () => {
+  it('reads the checks and the policy, and is refused setting the policy (exit 1, nothing written)', async () => {
+    const planner = await server.createUserWithToken('planner');
+    const cli = await cliWorkspace({
+      env: { PLANNING_HUB_URL: server.baseUrl, PLANNING_HUB_TOKEN: planner.token },
+    });
+    try {
+      await importDraft(server.runtime.db.pool, 'cli_planner_gates');
+      const checks = await cli.planning('checks', '--label', 'cli_planner_gates@draft', '--json');
+      expect(checks.code).toBe(0);
+      expect(ZChecksResponse.parse(JSON.parse(checks.stdout)).label).toBe('cli_planner_gates');
+      const shown = await cli.planning('policy', 'show', '--label', 'cli_planner_gates', '--json');
+      expect(shown.code).toBe(0);
+      const file = path.join(cli.cwd, 'policy.json');
+      await writeFile(file, JSON.stringify(ZLabelPolicy.parse(JSON.parse(shown.stdout)).policy));
+      const set = await cli.planning('policy', 'set', '--label', 'cli_planner_gates', '-f', file);
+      expect(set.code).toBe(1);
+      const after = await cli.planning('policy', 'show', '--label', 'cli_planner_gates', '--json');
+      expect(ZLabelPolicy.parse(JSON.parse(after.stdout)).version).toBe(0);
+    } finally {
+      await cli.cleanup();
+    }
   });
 });
