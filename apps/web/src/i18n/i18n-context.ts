@@ -12,6 +12,8 @@ export type TI18n = {
   setLanguage: (language: TLanguage) => void;
   t: TTranslate;
   tc: TTranslateCount;
+  /** Changes when the problem catalog arrives (i18n/problem-messages.ts), so that problems shown are said again by code. */
+  catalogVersion: number;
 };
 
 export const I18nContext = createContext<TI18n | null>(null);

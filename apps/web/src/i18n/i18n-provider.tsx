@@ -1,12 +1,12 @@
-import { useCallback, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { setRequestLanguage } from '../lib/api-client';
-import { en, type TMessageKey, type TMessages, type TPluralKey } from './en';
+import { loadedMessages, loadMessages, whenIdle } from './dictionaries';
+import type { TMessageKey, TPluralKey } from './en';
 import { I18nContext, type TI18n } from './i18n-context';
-import { ja } from './ja';
-import { createTranslators, pickInitialLanguage, type TLanguage, type TVars } from './translate';
+import { loadProblemMessages } from './problem-messages';
+import { createTranslators, LANGUAGES, pickInitialLanguage, type TLanguage, type TVars } from './translate';
 
 const STORAGE_KEY = 'planning-hub.language';
-const MESSAGES: Record<TLanguage, TMessages> = { en, ja };
 
 function readStoredLanguage(): string | null {
   try {
@@ -16,39 +16,81 @@ function readStoredLanguage(): string | null {
   }
 }
 
+/** The language the page opens in: the stored choice, else the browser's preference. */
+export function readInitialLanguage(): TLanguage {
+  return pickInitialLanguage(readStoredLanguage(), navigator.languages ?? [navigator.language]);
+}
+
+/**
+ * The reader's language and its messages. The messages of the initial language must
+ * have been loaded before the first render (main.tsx); the other language's arrive when
+ * the browser is idle, and a switch before that waits for them.
+ */
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [language, setLanguageState] = useState<TLanguage>(() => {
-    const initial = pickInitialLanguage(readStoredLanguage(), navigator.languages ?? [navigator.language]);
+    const initial = readInitialLanguage();
     // Requests a route loader sends before the first paint ask in it too.
     setRequestLanguage(initial);
     return initial;
   });
+  // The language asked for last: a slow load of an earlier choice must not win over it.
+  const wanted = useRef(language);
+  const shown = useRef(language);
+  // Bumped when the problem catalog arrives, so that alerts shown before then say their text by code.
+  const [catalogVersion, setCatalogVersion] = useState(0);
 
   // Before the first paint: the browser picks Japanese glyphs and line breaking from <html lang>;
   // the API writes its problems in the language requests ask for.
   useLayoutEffect(() => {
     document.documentElement.lang = language;
     setRequestLanguage(language);
+    shown.current = language;
   }, [language]);
 
+  useEffect(() => {
+    whenIdle(() => {
+      for (const other of LANGUAGES) if (other !== wanted.current) void loadMessages(other).catch(() => {});
+      void loadProblemMessages().then(
+        () => setCatalogVersion((version) => version + 1),
+        () => {},
+      );
+    });
+  }, []);
+
   const setLanguage = useCallback((next: TLanguage) => {
-    setLanguageState(next);
+    wanted.current = next;
     try {
       window.localStorage.setItem(STORAGE_KEY, next);
     } catch {
       // Private mode without storage: the choice lasts for this page only.
     }
+    if (loadedMessages(next)) {
+      setLanguageState(next);
+      return;
+    }
+    loadMessages(next).then(
+      () => {
+        if (wanted.current === next) setLanguageState(next);
+      },
+      // Not loaded (the connection dropped): the page stays in the language it shows.
+      () => {
+        if (wanted.current === next) wanted.current = shown.current;
+      },
+    );
   }, []);
 
   const value = useMemo<TI18n>(() => {
-    const { t, tc } = createTranslators<TMessageKey>(MESSAGES[language]);
+    const messages = loadedMessages(language);
+    if (!messages) throw new Error(`The ${language} messages were not loaded before rendering.`);
+    const { t, tc } = createTranslators<TMessageKey>(messages);
     return {
       language,
       setLanguage,
       t,
       tc: (key: TPluralKey, count: number, vars?: TVars) => tc(key, count, vars),
+      catalogVersion,
     };
-  }, [language, setLanguage]);
+  }, [language, setLanguage, catalogVersion]);
 
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

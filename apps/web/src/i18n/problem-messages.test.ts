@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { TProblemDetails } from '@planning-hub/contracts/api/problem-details';
 import { PROBLEM_CODES, type TProblem, type TProblemCode } from '@planning-hub/contracts/problems';
-import { translateApiProblem, translateProblem } from './problem-messages';
+import { loadProblemMessages, translateApiProblem, translateProblem } from './problem-messages';
+
+// The catalog is a lazy chunk in the SPA: loaded before the first problem is said.
+beforeAll(() => loadProblemMessages());
 
 function problem(code: TProblemCode, fields: Partial<TProblem> = {}): TProblem {
   return {

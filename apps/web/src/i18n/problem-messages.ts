@@ -1,10 +1,28 @@
 import type { TProblemDetails } from '@planning-hub/contracts/api/problem-details';
-import { formatMessageOf } from '@planning-hub/contracts/messages/format-message';
+import type { TMessageParamValues } from '@planning-hub/contracts/messages/catalog';
 import { problemMessageParams, type TProblem } from '@planning-hub/contracts/problems';
+import { loadedMessageCatalog, loadMessageCatalog } from '../lib/message-catalog';
 import type { TLanguage } from './translate';
 
 /** The code of a record stored before problems had codes: its English message is all there is. */
 const AS_RECORDED = 'problem.as_recorded';
+
+/**
+ * Loads the shared message catalog (lib/message-catalog.ts, a lazy chunk). Until it has
+ * arrived, problems are said in the server's own words; I18nProvider renders again then.
+ */
+export async function loadProblemMessages(): Promise<void> {
+  await loadMessageCatalog();
+}
+
+/** The catalog's text of a code from the wire, or null (an unknown code, or no catalog yet). */
+function formatMessageOf(
+  language: TLanguage,
+  code: string | undefined,
+  params: Readonly<TMessageParamValues> | undefined,
+): string | null {
+  return loadedMessageCatalog()?.formatMessageOf(language, code, params) ?? null;
+}
 
 /**
  * A validation problem in the reader's language, from the shared message catalog

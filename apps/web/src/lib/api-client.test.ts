@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   ApiError,
   buildRequestHeaders,
@@ -7,6 +7,10 @@ import {
   setRequestLanguage,
   toApiError,
 } from './api-client';
+import { loadMessageCatalog } from './message-catalog';
+
+// A lazy chunk in the SPA, which apiRequest loads before it throws.
+beforeAll(() => loadMessageCatalog());
 
 describe('buildRequestHeaders', () => {
   it('sends the CSRF token on unsafe methods only', () => {

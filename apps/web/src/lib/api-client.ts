@@ -1,7 +1,7 @@
 import { ZProblemDetails, type TProblemDetails } from '@planning-hub/contracts/api/problem-details';
 import type { TErrorMessageCode, TMessageParams } from '@planning-hub/contracts/messages/catalog';
-import { formatMessage } from '@planning-hub/contracts/messages/format-message';
 import type { TLanguage } from '@planning-hub/contracts/messages/language';
+import { loadedMessageCatalog, loadMessageCatalog } from './message-catalog';
 
 /** Any zod schema (or anything else) that can turn unknown JSON into T. */
 export type TSchema<T> = { parse: (data: unknown) => T };
@@ -52,7 +52,12 @@ export function buildRequestHeaders(
   return headers;
 }
 
-/** A problem the SPA makes up itself, by message code as the API's are (English text; pages say it by code). */
+/**
+ * A problem the SPA makes up itself, by message code as the API's are (English text; pages
+ * say it by code). apiRequest loads the catalog before it makes one; the title stands in
+ * for the text only in the moment after the first render, before the catalog has arrived
+ * (lib/message-catalog.ts), and the alert says it by code once it has.
+ */
 function clientProblem<TCode extends TErrorMessageCode>(
   { status, code, title }: { status: number; code: string; title: string },
   messageCode: TCode,
@@ -62,7 +67,7 @@ function clientProblem<TCode extends TErrorMessageCode>(
     type: 'about:blank',
     title,
     status,
-    detail: formatMessage('en', messageCode, params),
+    detail: loadedMessageCatalog()?.formatMessage('en', messageCode, params) ?? title,
     code,
     messageCode,
     params,
@@ -124,6 +129,11 @@ export function buildUrl(path: string, query?: Record<string, TQueryValue>): str
   return text ? `${path}?${text}` : path;
 }
 
+/** The message catalog, for the error about to be thrown; an error without it still says its title. */
+async function loadCatalogForError(): Promise<void> {
+  await loadMessageCatalog().catch(() => undefined);
+}
+
 type TRequestOptions<T> = {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: Record<string, TQueryValue>;
@@ -156,15 +166,20 @@ export async function apiRequest<T>(path: string, options: TRequestOptions<T>): 
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    await loadCatalogForError();
     throw new ApiError(fallbackProblem(0));
   }
   const data = parseJsonText(await response.text());
-  if (!response.ok) throw toApiError(response.status, response.statusText, data);
+  if (!response.ok) {
+    await loadCatalogForError();
+    throw toApiError(response.status, response.statusText, data);
+  }
   try {
     return options.schema.parse(data);
   } catch (error) {
     // Worth a console line: it means the API and the contracts have drifted apart.
     console.error(`Response of ${method} ${path} does not match its contract`, error);
+    await loadCatalogForError();
     throw contractMismatch(path, response.status);
   }
 }
