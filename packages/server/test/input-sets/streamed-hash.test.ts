@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { TABLE_NAMES } from '@planning-hub/contracts/tables';
 import { createContentHasher } from '@planning-hub/core/canonical/content-hash';
 import { computeStoredContentHash } from '../../src/services/input-sets/content-hash';
-import { streamRows } from '../../src/services/input-sets/copy-rows';
+import { streamCopyText, streamRows } from '../../src/services/input-sets/copy-rows';
+import { selectCanonicalLinesSql } from '../../src/services/input-sets/table-sql';
 import { importDraft } from '@planning-hub/test-support/seed-revisions';
 import { useTestPool } from '@planning-hub/test-support/test-database';
 
@@ -27,6 +28,23 @@ const AWKWARD_TEXT = [
   '\u2028 \u{1f600} 部品',
   '',
 ];
+
+/**
+ * The stored hash as it was computed before Node wrote the canonical lines from COPY
+ * text: PostgreSQL wrote them (to_json, trim_scale). The same stored bytes must give the same hash.
+ */
+async function hashOfSqlLines(
+  client: Parameters<typeof computeStoredContentHash>[0],
+  id: number,
+): Promise<string> {
+  const hasher = createContentHasher();
+  for (const table of TABLE_NAMES) {
+    const sql = selectCanonicalLinesSql(table, id);
+    if (sql === null) await streamRows(client, table, id, (row) => hasher.update(table, row));
+    else await streamCopyText(client, sql, (lines) => hasher.updateLines(table, lines));
+  }
+  return hasher.digest();
+}
 
 describe('content hash computed while the import streams the rows', () => {
   const db = useTestPool();
@@ -68,6 +86,7 @@ describe('content hash computed while the import streams the rows', () => {
         await streamRows(client, table, id, (row) => byCore.update(table, row));
       const expected = byCore.digest();
       expect(await computeStoredContentHash(client, id)).toBe(expected);
+      expect(await hashOfSqlLines(client, id)).toBe(expected);
       expect(expected).not.toBe(report.contentHash);
     } finally {
       client.release();
@@ -85,6 +104,15 @@ describe('content hash computed while the import streams the rows', () => {
     expect(sorted.contentHash).toBe(shuffled.contentHash);
     expect(sorted.contentHash).toBe(await storedHashOf('hash_sorted'));
     expect(shuffled.contentHash).toBe(await storedHashOf('hash_shuffled'));
+    const client = await db.pool.connect();
+    try {
+      const { rows: ids } = await client.query<{ id: number }>(
+        "SELECT id FROM planning_input_sets WHERE label = 'hash_sorted'",
+      );
+      expect(await hashOfSqlLines(client, ids[0]!.id)).toBe(sorted.contentHash);
+    } finally {
+      client.release();
+    }
   });
 
   it('leaves out rows the import does not store (allow_invalid), like the hash read back', async () => {

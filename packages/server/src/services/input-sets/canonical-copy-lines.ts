@@ -1,0 +1,175 @@
+import { TABLE_SPECS, type TTableName } from '@planning-hub/contracts/tables';
+import { canonicalCell } from '@planning-hub/core/canonical/canonical-cell';
+
+const TAB = 0x09;
+const NEWLINE = 0x0a;
+const BACKSLASH = 0x5c;
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+const DOT = 0x2e;
+const MINUS = 0x2d;
+const ZERO = 0x30;
+const NINE = 0x39;
+const HEX = '0123456789abcdef';
+
+/** The byte a COPY text escape `\x` stands for (the one-letter escapes COPY writes; else x itself). */
+function unescapeCopyByte(byte: number): number {
+  switch (byte) {
+    case 0x62: // b
+      return 0x08;
+    case 0x66: // f
+      return 0x0c;
+    case 0x6e: // n
+      return 0x0a;
+    case 0x72: // r
+      return 0x0d;
+    case 0x74: // t
+      return 0x09;
+    case 0x76: // v
+      return 0x0b;
+    default:
+      return byte;
+  }
+}
+
+/**
+ * Turns the COPY text of `selectRowsSql` (text columns in bundle notation, natural key
+ * order) into core's canonical row lines (canonicalRowLine + `\n`), byte for byte, without
+ * building a row object or a string per cell: the content hash's verification read
+ * (docs/performance.md, Hash). Cells are JSON strings escaped as JSON.stringify escapes
+ * them; decimals lose trailing fraction zeros as canonicalDecimal does (PostgreSQL's
+ * NUMERIC text has no leading zeros and no negative zero); anything that is not plain
+ * NUMERIC text (NaN) goes through core's canonicalCell. Not for tables with a JSON column.
+ * `push` returns the lines of the chunk's complete rows; the bytes are only valid until
+ * the next call.
+ */
+export function createCanonicalCopyLines(table: TTableName) {
+  const isDecimal = TABLE_SPECS[table].columns.map((c) => c.type === 'decimal');
+  if (TABLE_SPECS[table].columns.some((c) => c.type === 'json')) {
+    throw new Error(`'${table}' has a JSON column: its canonical lines need core.`);
+  }
+  let out = Buffer.allocUnsafe(1 << 17);
+  let used = 0;
+  let rest: Buffer | null = null;
+
+  function reserve(bytes: number): void {
+    if (used + bytes <= out.length) return;
+    const larger = Buffer.allocUnsafe(Math.max(out.length * 2, used + bytes));
+    out.copy(larger, 0, 0, used);
+    out = larger;
+  }
+
+  /** A text cell from its COPY bytes [start, end) as a JSON string. */
+  function writeText(input: Buffer, start: number, end: number): void {
+    // At worst every byte becomes a six-byte \u00XX escape.
+    reserve((end - start) * 6 + 2);
+    out[used++] = QUOTE;
+    for (let i = start; i < end; i++) {
+      let byte = input[i]!;
+      if (byte === BACKSLASH) byte = unescapeCopyByte(input[++i]!);
+      if (byte >= 0x20 && byte !== QUOTE && byte !== BACKSLASH) {
+        out[used++] = byte;
+        continue;
+      }
+      out[used++] = BACKSLASH;
+      switch (byte) {
+        case QUOTE:
+        case BACKSLASH:
+          out[used++] = byte;
+          break;
+        case 0x08:
+          out[used++] = 0x62;
+          break;
+        case 0x0c:
+          out[used++] = 0x66;
+          break;
+        case 0x0a:
+          out[used++] = 0x6e;
+          break;
+        case 0x0d:
+          out[used++] = 0x72;
+          break;
+        case 0x09:
+          out[used++] = 0x74;
+          break;
+        default:
+          used += out.write(`u00${HEX[byte >> 4]}${HEX[byte & 15]}`, used, 'latin1');
+      }
+    }
+    out[used++] = QUOTE;
+  }
+
+  /** A decimal cell: PostgreSQL's NUMERIC text without trailing fraction zeros (`100.50` -> `100.5`, `0.00` -> `0`). */
+  function writeDecimal(input: Buffer, start: number, end: number): void {
+    const isNegative = input[start] === MINUS;
+    const integerStart = isNegative ? start + 1 : start;
+    let dot = end;
+    for (let i = integerStart; i < end; i++) {
+      const byte = input[i]!;
+      if (byte === DOT && dot === end) dot = i;
+      else if (byte < ZERO || byte > NINE) return writeOtherDecimal(input, start, end);
+    }
+    // Plain NUMERIC text has an integer part without leading zeros; anything else goes through core.
+    if (dot === integerStart || (input[integerStart] === ZERO && dot > integerStart + 1)) {
+      return writeOtherDecimal(input, start, end);
+    }
+    let last = end;
+    while (last > dot + 1 && input[last - 1] === ZERO) last--;
+    if (last === dot + 1) last = dot;
+    const isZero = last === integerStart + 1 && input[integerStart] === ZERO;
+    reserve(last - start + 2);
+    out[used++] = QUOTE;
+    used += input.copy(out, used, isZero ? integerStart : start, last);
+    out[used++] = QUOTE;
+  }
+
+  function writeOtherDecimal(input: Buffer, start: number, end: number): void {
+    const canonical = Buffer.from(canonicalCell('decimal', input.toString('utf8', start, end))!, 'utf8');
+    writeText(canonical, 0, canonical.length);
+  }
+
+  function writeRow(input: Buffer, start: number, end: number): void {
+    reserve(2);
+    out[used++] = 0x5b; // [
+    let column = 0;
+    let cellStart = start;
+    for (let i = start; i <= end; i++) {
+      if (i < end && input[i] !== TAB) continue;
+      if (column > 0) {
+        reserve(1);
+        out[used++] = COMMA;
+      }
+      if (i - cellStart === 2 && input[cellStart] === BACKSLASH && input[cellStart + 1] === 0x4e) {
+        reserve(4);
+        used += out.write('null', used, 'latin1');
+      } else if (isDecimal[column]) {
+        writeDecimal(input, cellStart, i);
+      } else {
+        writeText(input, cellStart, i);
+      }
+      column++;
+      cellStart = i + 1;
+    }
+    reserve(2);
+    out[used++] = 0x5d; // ]
+    out[used++] = NEWLINE;
+  }
+
+  return {
+    push(chunk: Buffer): Uint8Array {
+      const input = rest === null ? chunk : Buffer.concat([rest, chunk]);
+      used = 0;
+      let start = 0;
+      for (let nl = input.indexOf(NEWLINE); nl !== -1; nl = input.indexOf(NEWLINE, start)) {
+        writeRow(input, start, nl);
+        start = nl + 1;
+      }
+      rest = start < input.length ? Buffer.from(input.subarray(start)) : null;
+      return out.subarray(0, used);
+    },
+    /** Throws when the stream stopped inside a row (COPY ends every row with a newline). */
+    end(): void {
+      if (rest !== null) throw new Error(`The COPY text of '${table}' ended inside a row.`);
+    },
+  };
+}
