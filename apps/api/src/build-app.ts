@@ -31,7 +31,7 @@ export async function buildApp(
       await db.pool.query('SELECT 1');
       return true;
     },
-    authenticate: authenticate({ prisma: db.prisma, config, localOperatorSecret }),
+    authenticate: authenticate({ prisma: db.prisma, pool: db.pool, config, localOperatorSecret }),
     apiRouters: await buildApiRouters(runtime),
     spaDistDir: path.join(config.home, 'apps', 'web', 'dist'),
     trustProxy: config.trustProxy,

@@ -62,21 +62,25 @@ export function readCookie(header: string | undefined, name: string): string | u
 }
 
 type TAuthPrisma = Parameters<typeof resolveSession>[0]['prisma'] &
-  Parameters<typeof resolveApiToken>[0]['prisma'] &
   Parameters<typeof resolveLocalOperator>[0]['prisma'];
+type TAuthPool = Parameters<typeof resolveApiToken>[0]['db'];
 
 /** The principal behind `Bearer <credential>`: a personal API token, or the local operator's secret. */
 async function resolveBearer(
   req: Request,
   credential: string,
-  { prisma, localOperatorSecret }: { prisma: TAuthPrisma; localOperatorSecret: string | undefined },
+  {
+    prisma,
+    pool,
+    localOperatorSecret,
+  }: { prisma: TAuthPrisma; pool: TAuthPool; localOperatorSecret: string | undefined },
 ): Promise<TPrincipal | null> {
   if (credential.startsWith(LOCAL_OPERATOR_TOKEN_PREFIX)) {
     const secret = credential.slice(LOCAL_OPERATOR_TOKEN_PREFIX.length);
     if (!localOperatorSecret || !safeEqual(secret, localOperatorSecret)) return null;
     return resolveLocalOperator({ prisma, osUser: req.get(LOCAL_OPERATOR_USER_HEADER) });
   }
-  return resolveApiToken({ prisma, token: credential });
+  return resolveApiToken({ db: pool, token: credential });
 }
 
 /**
@@ -87,10 +91,12 @@ async function resolveBearer(
  */
 export function authenticate({
   prisma,
+  pool,
   config,
   localOperatorSecret,
 }: {
   prisma: TAuthPrisma;
+  pool: TAuthPool;
   config: Pick<TConfig, 'cookieSecure' | 'sessionIdleMinutes'>;
   /** This server start's secret (server.json); without it no local operator is accepted. */
   localOperatorSecret?: string | undefined;
@@ -99,7 +105,9 @@ export function authenticate({
     const authorization = req.headers.authorization;
     if (authorization !== undefined) {
       const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-      const resolved = match ? await resolveBearer(req, match[1]!, { prisma, localOperatorSecret }) : null;
+      const resolved = match
+        ? await resolveBearer(req, match[1]!, { prisma, pool, localOperatorSecret })
+        : null;
       if (resolved) req.principal = resolved;
       else req.authRejection = 'invalid_token';
       return next();

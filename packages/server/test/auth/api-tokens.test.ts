@@ -51,7 +51,7 @@ describe('API tokens', () => {
 
   it('resolves a token to its user and records when it was used', async () => {
     const created = await createApiToken({ prisma: clients.prisma, username: 'ci-bot', name: 'resolve' });
-    const resolved = await resolveApiToken({ prisma: clients.prisma, token: created.token });
+    const resolved = await resolveApiToken({ db: clients.pool, token: created.token });
     expect(resolved).toEqual({
       username: 'ci-bot',
       role: 'planner',
@@ -71,7 +71,7 @@ describe('API tokens', () => {
     const created = await createApiToken({ prisma: clients.prisma, username: 'ci-bot', name: 'tamper' });
     const tampered = created.token.slice(0, -1) + (created.token.endsWith('A') ? 'B' : 'A');
     for (const token of ['', 'ph_', 'Bearer x', tampered, `ph_00000000_${'a'.repeat(43)}`]) {
-      expect(await resolveApiToken({ prisma: clients.prisma, token })).toBeNull();
+      expect(await resolveApiToken({ db: clients.pool, token })).toBeNull();
     }
   });
 
@@ -79,14 +79,14 @@ describe('API tokens', () => {
     const byPrefix = await createApiToken({ prisma: clients.prisma, username: 'ci-bot', name: 'revoke me' });
     const revoked = await revokeApiToken({ prisma: clients.prisma, prefix: byPrefix.prefix });
     expect(revoked).toMatchObject({ id: byPrefix.id, wasRevoked: false, username: 'ci-bot' });
-    expect(await resolveApiToken({ prisma: clients.prisma, token: byPrefix.token })).toBeNull();
+    expect(await resolveApiToken({ db: clients.pool, token: byPrefix.token })).toBeNull();
     expect(await revokeApiToken({ prisma: clients.prisma, prefix: byPrefix.prefix })).toMatchObject({
       wasRevoked: true,
     });
 
     const byId = await createApiToken({ prisma: clients.prisma, username: 'ci-bot', name: 'revoke by id' });
     await revokeApiToken({ prisma: clients.prisma, id: byId.id });
-    expect(await resolveApiToken({ prisma: clients.prisma, token: byId.token })).toBeNull();
+    expect(await resolveApiToken({ db: clients.pool, token: byId.token })).toBeNull();
   });
 
   it('explains what is wrong with a revocation request', async () => {
@@ -138,7 +138,7 @@ describe('API tokens', () => {
     await clients.pool.query(`UPDATE api_tokens SET expires_at = now() - interval '1 second' WHERE id = $1`, [
       created.id,
     ]);
-    expect(await resolveApiToken({ prisma: clients.prisma, token: created.token })).toBeNull();
+    expect(await resolveApiToken({ db: clients.pool, token: created.token })).toBeNull();
   });
 
   it("revokes only the owner's tokens when an owner is given, and calls the others not found", async () => {
@@ -156,7 +156,7 @@ describe('API tokens', () => {
       code: 'not_found',
       message: `API token with prefix '${theirs.prefix}' not found.`,
     });
-    expect(await resolveApiToken({ prisma: clients.prisma, token: theirs.token })).not.toBeNull();
+    expect(await resolveApiToken({ db: clients.pool, token: theirs.token })).not.toBeNull();
   });
 
   it("gives no token to a local operator's user", async () => {
@@ -176,7 +176,7 @@ describe('API tokens', () => {
       password: 'bot password 123',
       name: 'cli',
     });
-    expect(await resolveApiToken({ prisma: clients.prisma, token: created.token })).toMatchObject({
+    expect(await resolveApiToken({ db: clients.pool, token: created.token })).toMatchObject({
       username: 'ci-bot',
       via: 'token',
     });

@@ -159,8 +159,7 @@ describe('users', () => {
             sessionId: session.sessionId,
             idleMinutes: 60,
           })) !== null,
-        isTokenLive: async () =>
-          (await resolveApiToken({ prisma: clients.prisma, token: token.token })) !== null,
+        isTokenLive: async () => (await resolveApiToken({ db: clients.pool, token: token.token })) !== null,
       };
     };
 

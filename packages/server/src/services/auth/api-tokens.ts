@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type pg from 'pg';
 import {
   DEFAULT_TOKEN_DAYS,
   MAX_TOKEN_DAYS,
@@ -86,31 +87,53 @@ export async function createLoginToken({
   return createApiToken({ prisma, username: user.username, name, expiresInDays });
 }
 
+type TTokenRow = {
+  id: number;
+  expiresAt: Date | null;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+  userId: number;
+  username: string;
+  role: TPrincipal['role'];
+  employeeId: string | null;
+  kind: TPrincipal['kind'];
+  disabledAt: Date | null;
+};
+
 /**
  * The principal behind a bearer token, or null when it is malformed, unknown, expired,
- * revoked (effective on the very next request) or its user is disabled.
+ * revoked (effective on the very next request) or its user is disabled. Every request
+ * reads the token's row, never a copy held in memory, so a revocation or a disabled user
+ * takes effect at once on every replica. One indexed join through `pg` (not Prisma's
+ * findUnique with its include): it runs on every API request (docs/performance.md, "API
+ * under load").
  */
 export async function resolveApiToken({
-  prisma,
+  db,
   token,
 }: {
-  prisma: TTokenPrisma;
+  db: Pick<pg.Pool, 'query'>;
   token: string;
 }): Promise<TPrincipal | null> {
   if (!TOKEN.test(token)) return null;
-  const row = await prisma.apiToken.findUnique({
-    where: { tokenHash: sha256Hex(token) },
-    include: { user: true },
-  });
+  const { rows } = await db.query<TTokenRow>(
+    `SELECT t.id, t.expires_at AS "expiresAt", t.last_used_at AS "lastUsedAt", t.revoked_at AS "revokedAt",
+            u.id AS "userId", u.username, u.role::text AS role, u.employee_id AS "employeeId",
+            u.kind::text AS kind, u.disabled_at AS "disabledAt"
+       FROM api_tokens t JOIN users u ON u.id = t.user_id
+      WHERE t.token_hash = $1`,
+    [sha256Hex(token)],
+  );
+  const row = rows[0];
   const now = new Date();
-  if (!row || row.revokedAt || row.user.disabledAt || (row.expiresAt && row.expiresAt <= now)) return null;
+  if (!row || row.revokedAt || row.disabledAt || (row.expiresAt && row.expiresAt <= now)) return null;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
-    await prisma.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
+    await db.query('UPDATE api_tokens SET last_used_at = $2 WHERE id = $1', [row.id, now]);
   }
   return {
-    ...toCurrentUser(row.user),
-    userId: row.user.id,
-    kind: row.user.kind,
+    ...toCurrentUser(row),
+    userId: row.userId,
+    kind: row.kind,
     via: 'token',
     token: { id: row.id, expiresAt: row.expiresAt },
   };
