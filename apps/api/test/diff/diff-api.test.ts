@@ -293,12 +293,14 @@ describe('GET /api/plans/input_sets/{ref}/diff', () => {
 
   it('explains when there is nothing to compare with by default (409) and unknown references (404)', async () => {
     await importRevision(server.runtime.db.pool, 'only_draft');
-    const noReady = await server.fetch(diffUrl('only_draft@draft'), { headers: viewer.headers });
-    expect(noReady.status).toBe(409);
-    const problem = ZProblemDetails.parse(await noReady.json());
-    expect(problem.detail).toBe("Input set 'only_draft@draft' has no ready revision to compare with.");
+    const first = await server.fetch(diffUrl('only_draft@draft'), { headers: viewer.headers });
+    expect(first.status).toBe(409);
+    const problem = ZProblemDetails.parse(await first.json());
+    expect(problem.messageCode).toBe('error.diff.nothing_to_compare');
+    expect(problem.detail).toBe("Input set 'only_draft@draft' has no earlier revision to compare with.");
     expect(problem.hint).toContain('against=');
 
+    // The first ready revision: its draft comes after it, and nothing before.
     const itself = await server.fetch(diffUrl('weekly_refresh'), { headers: viewer.headers });
     expect(itself.status).toBe(409);
 
@@ -312,6 +314,22 @@ describe('GET /api/plans/input_sets/{ref}/diff', () => {
       headers: viewer.headers,
     });
     expect(bad.status).toBe(400);
+  });
+
+  it('compares a ready revision with the one before it when no against is given, and says so', async () => {
+    await createEditedPair(server.runtime.db.pool, 'superseded');
+    await markDraftReady(server.runtime.db.pool, 'superseded');
+    const answer = await waitForDiff('superseded');
+    expect(answer.status).toBe(200);
+    expect(ZDiffResult.parse(answer.body)).toMatchObject({
+      ref: 'superseded',
+      against: 'superseded@r1',
+      refRevision: 2,
+      againstRevision: 1,
+      cacheFile: 'tmp/input_set_diffs/superseded__superseded@r1.json',
+    });
+    // The same pair as naming it: the same cache file answers.
+    expect((await getDiff('superseded', '?against=superseded%40r1')).status).toBe(200);
   });
 
   it('asks anonymous callers to sign in', async () => {

@@ -347,7 +347,6 @@ export const en = {
   'diff.against.label': 'Compare with',
   'diff.against.choose': 'Choose a revision…',
   'diff.against.option': '{ref} · {status} · {revision} · {versionId}',
-  'diff.loadingRevisions': 'Loading the revisions of this label…',
   'diff.nothingToCompare.title': 'Nothing to compare with',
   'diff.nothingToCompare.body':
     '{ref} has no older revision and its label has no ready one. Choose another revision above when there is one.',

@@ -349,7 +349,6 @@ export const ja: TMessages = {
   'diff.against.label': '比較対象',
   'diff.against.choose': 'リビジョンを選択…',
   'diff.against.option': '{ref} · {status} · {revision} · {versionId}',
-  'diff.loadingRevisions': 'このラベルのリビジョンを読み込み中…',
   'diff.nothingToCompare.title': '比較できるリビジョンがありません',
   'diff.nothingToCompare.body':
     '{ref} より古いリビジョンも、このラベルの ready リビジョンもありません。比較対象ができたら上で選んでください。',

@@ -24,7 +24,7 @@ export const DIFF_SUMMARY_MAX_LIMIT = 1000;
 
 export const ZDiffSummaryQuery = z
   .object({
-    /** The older side; default: the ready revision of the same label. */
+    /** The older side; default: the server's choice (a draft: the ready revision; else the revision before). */
     against: ZInputSetRef.optional(),
     table: z.enum(MEASURED_TABLES).default('demand'),
     /** The key column to total by: item_code, location_code, period (resource_code for capacity). */

@@ -4,7 +4,9 @@ import { TABLE_NAMES, TABLE_SPECS, type TTableName } from '../tables';
 
 /**
  * Diff of two revisions (docs/design.md section 6). `ref` is the newer side (usually
- * `foo@draft`), `against` the older one (default: the ready revision `foo`):
+ * `foo@draft`), `against` the older one: as the request names it, else as the server
+ * chose it (a draft: the ready revision `foo`; any other revision: the one before it,
+ * `foo@rN`). Every answer carries both, so that a client shows what was compared.
  * `added` rows exist only in `ref`, `removed` rows only in `against`.
  */
 
@@ -112,7 +114,7 @@ export const ZDiffResponse = z.discriminatedUnion('state', [ZDiffResult, ZDiffJo
 export type TDiffResponse = z.infer<typeof ZDiffResponse>;
 
 export const ZDiffQuery = z.object({
-  /** The older side; default: the ready revision of the same label. */
+  /** The older side; default: the server's choice (a draft: the ready revision; else the revision before). */
   against: ZInputSetRef.optional(),
   /** After a failed job: `true` enqueues it again (plain polling never does). */
   retry: z.enum(['true', 'false']).optional(),

@@ -111,6 +111,19 @@ export async function findReadyRevision(
   return rows[0] ?? null;
 }
 
+/** The label's newest revision older than `revision`, whatever its status, or null. */
+export async function findRevisionBefore(
+  client: TQueryClient,
+  label: string,
+  revision: number,
+): Promise<InputSet | null> {
+  const { rows } = await client.query<InputSet>(
+    `SELECT ${INPUT_SET_COLUMNS} FROM planning_input_sets WHERE label = $1 AND revision < $2 ORDER BY revision DESC LIMIT 1`,
+    [label, revision],
+  );
+  return rows[0] ?? null;
+}
+
 /**
  * The status changes of docs/design.md section 4, each with what it records. The database
  * lets a draft become ready only in the transaction that wrote its approve event.

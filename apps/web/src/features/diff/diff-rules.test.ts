@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   NO_ROW_FILTERS,
   cellSelectionOf,
-  chooseAgainst,
   diffColumns,
   firstSelection,
   formatDelta,
@@ -14,39 +13,6 @@ import {
   rowFiltersFromParams,
   writeRowFilters,
 } from './diff-rules';
-
-const rev = (id: number, revision: number, status: 'draft' | 'ready' | 'archived', ref: string) => ({
-  id,
-  revision,
-  status,
-  ref,
-});
-const draft3 = rev(3, 3, 'draft', 'w@draft');
-const ready2 = rev(2, 2, 'ready', 'w');
-const archived1 = rev(1, 1, 'archived', 'w@r1');
-
-describe('chooseAgainst', () => {
-  it('takes the revision the URL names', () => {
-    expect(chooseAgainst(draft3, 'w@r1', undefined)).toEqual({ kind: 'ref', ref: 'w@r1' });
-  });
-
-  it('lets the API compare a draft with the ready revision, even before the revisions load', () => {
-    expect(chooseAgainst(draft3, null, undefined)).toEqual({ kind: 'default' });
-    expect(chooseAgainst(draft3, null, [draft3, ready2, archived1])).toEqual({ kind: 'default' });
-  });
-
-  it('compares the ready revision with the newest older one', () => {
-    expect(chooseAgainst(ready2, null, undefined)).toEqual({ kind: 'loading' });
-    expect(chooseAgainst(ready2, null, [draft3, ready2, archived1])).toEqual({ kind: 'ref', ref: 'w@r1' });
-  });
-
-  it('falls back to an older revision when the label has no ready one, else nothing', () => {
-    expect(chooseAgainst(draft3, null, [draft3, archived1])).toEqual({ kind: 'ref', ref: 'w@r1' });
-    expect(chooseAgainst(rev(1, 1, 'draft', 'w@draft'), null, [rev(1, 1, 'draft', 'w@draft')])).toEqual({
-      kind: 'none',
-    });
-  });
-});
 
 describe('diff display rules', () => {
   it('polls only while the job is queued or running', () => {

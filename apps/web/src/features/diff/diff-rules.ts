@@ -1,39 +1,9 @@
 import type { TDiffKind, TDiffResponse, TDiffRow, TDiffTableSummary } from '@planning-hub/contracts/api/diff';
-import type { TInputSetStatus } from '@planning-hub/contracts/api/input-sets';
 import { TABLE_NAMES, TABLE_SPECS, type TTableName } from '@planning-hub/contracts/tables';
 
 /** Queued or running: ask again soon. */
 export function isJobWorking(answer: TDiffResponse | undefined): boolean {
   return answer?.state === 'queued' || answer?.state === 'running';
-}
-
-type TRevisionLike = { id: number; ref: string; status: TInputSetStatus; revision: number };
-
-/**
- * What to compare the revision on screen with, when the URL does not say:
- * - `default`: the ready revision of the label, which the API picks itself;
- * - `ref`: another revision (no ready one, or this is the ready one: the newest older revision);
- * - `none`: nothing older to compare with (the user may still pick a revision);
- * - `loading`: the revisions are needed and not loaded yet.
- */
-export type TAgainstChoice =
-  { kind: 'default' } | { kind: 'ref'; ref: string } | { kind: 'none' } | { kind: 'loading' };
-
-export function chooseAgainst(
-  current: TRevisionLike,
-  fromUrl: string | null,
-  revisions: readonly TRevisionLike[] | undefined,
-): TAgainstChoice {
-  if (fromUrl) return { kind: 'ref', ref: fromUrl };
-  if (current.status !== 'ready' && !revisions) return { kind: 'default' };
-  if (!revisions) return { kind: 'loading' };
-  const others = revisions.filter((revision) => revision.id !== current.id);
-  if (current.status !== 'ready' && others.some((revision) => revision.status === 'ready'))
-    return { kind: 'default' };
-  const older = others
-    .filter((revision) => revision.revision < current.revision)
-    .sort((a, b) => b.revision - a.revision)[0];
-  return older ? { kind: 'ref', ref: older.ref } : { kind: 'none' };
 }
 
 const KIND_ORDER: readonly TDiffKind[] = ['changed', 'added', 'removed'];

@@ -12,15 +12,21 @@ import { ZDiffSummaryQuery, ZDiffSummaryResponse } from '../diff-summary';
 import { defineOperations, problem } from './define-operation';
 
 const notComputed = { description: 'The diff is not computed yet', schema: ZDiffJobState };
-const noReady = problem('No ready revision to compare with; pass against');
+const nothingToCompare = problem(
+  "No against given and nothing to compare with by default (the label's first revision); name one with against",
+);
 
-/** The diff tab (docs/design.md section 6): 200 once computed, 202 with the job's state until then. */
+/**
+ * The diff tab (docs/design.md section 6): 200 once computed, 202 with the job's state until then.
+ * Without `against` the server picks the other side (a draft: the ready revision; any other
+ * revision: the one before it), and every answer names the pair it compared in `ref` and `against`.
+ */
 export const DIFF_OPERATIONS = defineOperations({
   getDiff: {
     method: 'get',
     path: '/api/plans/input_sets/{ref}/diff',
     summary:
-      'Diff against another revision (default: the ready one of the label); computed by a background job on first request',
+      'Diff against another revision (default: a draft against the ready one of the label, any other revision against the one before it); computed by a background job on first request',
     role: 'viewer',
     query: ZDiffQuery,
     responses: {
@@ -33,7 +39,7 @@ export const DIFF_OPERATIONS = defineOperations({
         schema: ZDiffJobState,
       },
       404: problem("Input set 'foo' not found."),
-      409: noReady,
+      409: nothingToCompare,
     },
   },
   getDiffRows: {
@@ -47,7 +53,7 @@ export const DIFF_OPERATIONS = defineOperations({
       200: { description: 'Rows', schema: ZDiffRowsResponse },
       202: notComputed,
       404: problem("Input set 'foo' not found."),
-      409: noReady,
+      409: nothingToCompare,
     },
   },
   getDiffChanges: {
@@ -61,7 +67,7 @@ export const DIFF_OPERATIONS = defineOperations({
       200: { description: 'Rows with their table and kind', schema: ZDiffChangesResponse },
       202: notComputed,
       404: problem("Input set 'foo' not found."),
-      409: noReady,
+      409: nothingToCompare,
     },
   },
   getDiffSummary: {
@@ -78,7 +84,7 @@ export const DIFF_OPERATIONS = defineOperations({
       },
       202: notComputed,
       404: problem("Input set 'foo' not found."),
-      409: noReady,
+      409: nothingToCompare,
     },
   },
   exportDiff: {
@@ -95,7 +101,7 @@ export const DIFF_OPERATIONS = defineOperations({
       },
       202: notComputed,
       404: problem("Input set 'foo' not found."),
-      409: noReady,
+      409: nothingToCompare,
     },
   },
 });

@@ -185,8 +185,7 @@ export const ERROR_MESSAGES_EN = {
   'hint.events.use_label': "Events belong to a label across all its revisions: use '{label}'.",
 
   // Diff
-  'error.diff.no_ready': "Input set '{ref}' has no ready revision to compare with.",
-  'error.diff.is_ready': "Input set '{ref}' is the ready revision itself; compare it with another revision.",
+  'error.diff.nothing_to_compare': "Input set '{ref}' has no earlier revision to compare with.",
   'error.diff.not_queued': 'The diff job could not be queued; try again.',
   'hint.diff.name_revision': 'Name the other side: against={label}@r<N> (planning list shows the revisions).',
   'hint.diff.name_draft_or_revision': 'Name the other side: against={label}@draft or {label}@r<N>.',

@@ -187,9 +187,7 @@ export const ERROR_MESSAGES_JA: Record<keyof typeof ERROR_MESSAGES_EN, string> =
   'hint.events.use_label':
     "イベントはラベルのすべてのリビジョンにまたがって記録されます。'{label}' を使ってください。",
 
-  'error.diff.no_ready': '入力セット「{ref}」には比較する ready のリビジョンがありません。',
-  'error.diff.is_ready':
-    '入力セット「{ref}」は ready のリビジョンそのものです。別のリビジョンと比較してください。',
+  'error.diff.nothing_to_compare': '入力セット「{ref}」には比較できる以前のリビジョンがありません。',
   'error.diff.not_queued': '差分のジョブを登録できませんでした。もう一度お試しください。',
   'hint.diff.name_revision':
     '比較相手を指定してください: against={label}@r<N>(リビジョンは `planning list` で確認できます)。',

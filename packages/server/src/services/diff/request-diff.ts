@@ -9,7 +9,12 @@ import type {
 import { AppError, hintOf } from '../../errors/app-error';
 import type { InputSet, PrismaClient } from '../../generated/prisma/client';
 import type { TMetrics } from '../../observability/metrics';
-import { findReadyRevision, findRevisionByRef } from '../../data/input-set-revisions';
+import {
+  findReadyRevision,
+  findRevisionBefore,
+  findRevisionByRef,
+  refOf,
+} from '../../data/input-set-revisions';
 import { computeDiffToCache } from './compute-diff';
 import {
   diffCachePaths,
@@ -39,37 +44,47 @@ export type TDiffServiceDeps = {
 export type TDiffPair = { ref: string; against: string; newer: InputSet; older: InputSet };
 
 /**
- * The two revisions to compare. Without `against`, the ready revision of the same
- * label (docs/design.md section 6), referenced by its plain label as a person would type it.
+ * The other side when the request names none (docs/design.md section 6), decided here
+ * alone: a draft is compared with the label's ready revision, named by its plain label
+ * as a person would type it; a ready or archived revision (or a draft of a label without
+ * a ready one) with the revision before it. A first revision has nothing to compare with.
+ */
+async function findDefaultAgainst(
+  pool: pg.Pool,
+  { ref, newer }: { ref: string; newer: InputSet },
+): Promise<{ against: string; older: InputSet }> {
+  if (newer.status === 'draft') {
+    const ready = await findReadyRevision(pool, newer.label);
+    if (ready) return { against: newer.label, older: ready };
+  }
+  const previous = await findRevisionBefore(pool, newer.label, newer.revision);
+  if (previous) return { against: refOf(previous), older: previous };
+  throw new AppError(
+    'conflict',
+    'error.diff.nothing_to_compare',
+    { ref },
+    {
+      hint:
+        newer.status === 'draft'
+          ? hintOf('hint.diff.name_revision', { label: newer.label })
+          : hintOf('hint.diff.name_draft_or_revision', { label: newer.label }),
+    },
+  );
+}
+
+/**
+ * The two revisions to compare: `against` as the request names it, or the server's
+ * default (findDefaultAgainst). Every diff answer carries both references chosen here.
  */
 export async function resolveDiffPair(
   deps: { pool: pg.Pool },
   { ref, against }: { ref: string; against?: string | undefined },
 ): Promise<TDiffPair> {
   const newer = await findRevisionByRef(deps.pool, ref);
-  if (against === undefined) {
-    const ready = await findReadyRevision(deps.pool, newer.label);
-    if (!ready) {
-      throw new AppError(
-        'conflict',
-        'error.diff.no_ready',
-        { ref },
-        { hint: hintOf('hint.diff.name_revision', { label: newer.label }) },
-      );
-    }
-    if (ready.id === newer.id) {
-      throw new AppError(
-        'conflict',
-        'error.diff.is_ready',
-        { ref },
-        {
-          hint: hintOf('hint.diff.name_draft_or_revision', { label: newer.label }),
-        },
-      );
-    }
-    return { ref, against: newer.label, newer, older: ready };
+  if (against !== undefined) {
+    return { ref, against, newer, older: await findRevisionByRef(deps.pool, against) };
   }
-  return { ref, against, newer, older: await findRevisionByRef(deps.pool, against) };
+  return { ref, newer, ...(await findDefaultAgainst(deps.pool, { ref, newer })) };
 }
 
 function jobDataOf(pair: TDiffPair): TDiffJobData {

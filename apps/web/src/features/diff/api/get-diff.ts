@@ -9,7 +9,7 @@ export const DIFF_POLL_MS = 1000;
 
 export type TDiffRequest = {
   ref: string;
-  /** The older side; undefined: the ready revision of the label (the API's default). */
+  /** The older side; undefined: the server's choice, which its answer names (`against`). */
   against: string | undefined;
   /**
    * Not sent: part of the cache key, so a draft overwritten by a new upload is

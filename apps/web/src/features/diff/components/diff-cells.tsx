@@ -17,8 +17,8 @@ import { DiffRows } from './diff-rows';
 import { DiffSummaryTable } from './diff-summary-table';
 
 type TDiffCellsProps = {
+  /** The diff, with the pair the server compared (`against` as it chose it when the URL names none). */
   result: TDiffResult;
-  against: string | undefined;
   /** A page came back as a job: the cache went stale, the summary must be asked for again. */
   onStale: () => void;
 };
@@ -28,13 +28,18 @@ type TDiffCellsProps = {
  * "All changes" in one list; filtered by key value, column and |Δ| and sorted by the
  * server, so that a reviewer finds ITEM-067 among a million rows.
  */
-export function DiffCells({ result, against, onStale }: TDiffCellsProps) {
+export function DiffCells({ result, onStale }: TDiffCellsProps) {
   const t = useT();
   const [searchParams, setSearchParams] = useSearchParams();
   const { totals } = result;
   const selection = cellSelectionOf(searchParams, result.summary);
   const filters = rowFiltersFromParams(searchParams);
-  const request = { ref: result.ref, against, refHash: result.refHash, againstHash: result.againstHash };
+  const request = {
+    ref: result.ref,
+    against: result.against,
+    refHash: result.refHash,
+    againstHash: result.againstHash,
+  };
 
   function navigate(params: URLSearchParams) {
     params.set('view', 'cells');

@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import type { TDiffResult } from '@planning-hub/contracts/api/diff';
 import type { TInputSetDetail, TInputSetSummary } from '@planning-hub/contracts/api/input-sets';
@@ -6,8 +7,9 @@ import { formatCount, formatJst, shortHash } from '../../../lib/format';
 import { useT } from '../../../i18n/i18n-context';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
 import { EmptyState, LoadingState } from '../../../components/ui/state-views';
-import { useDiff, useRetryDiff, type TDiffRequest } from '../api/get-diff';
-import { chooseAgainst, diffViewOf, type TDiffView } from '../diff-rules';
+import { ApiError } from '../../../lib/api-client';
+import { diffQueryOptions, useDiff, useRetryDiff, type TDiffRequest } from '../api/get-diff';
+import { diffViewOf, type TDiffView } from '../diff-rules';
 import { AgainstPicker } from './against-picker';
 import { DiffCells } from './diff-cells';
 import { DiffJobFailed, DiffJobProgress } from './diff-job-status';
@@ -37,22 +39,31 @@ const VIEW_PARAMS = [
 ];
 
 /**
- * The Diff tab (docs/design.md section 6): `?against=` picks the other side (default: the
- * ready revision). It opens on "What moved" (the totals of the quantity columns and the
+ * The Diff tab (docs/design.md section 6): `?against=` picks the other side; without it the
+ * server picks (a draft: the ready revision; any other revision: the one before it) and its
+ * answer says which. It opens on "What moved" (the totals of the quantity columns and the
  * top movers); `?view=cells` shows the changed cells, `?table=&kind=` which ones.
  */
 export function DiffPanel({ inputSet, revisions }: TDiffPanelProps) {
   const t = useT();
+  const queryClient = useQueryClient();
   const [searchParams, setSearchParams] = useSearchParams();
-  const choice = chooseAgainst(inputSet, searchParams.get('against'), revisions);
-  const ready = revisions?.find((revision) => revision.status === 'ready' && revision.id !== inputSet.id);
-  const shownAgainst =
-    choice.kind === 'ref' ? choice.ref : choice.kind === 'default' ? (ready?.ref ?? inputSet.label) : '';
+  const fromUrl = searchParams.get('against');
+  const request: TDiffRequest = {
+    ref: inputSet.ref,
+    against: fromUrl ?? undefined,
+    contentHash: inputSet.contentHash,
+  };
+  const diff = useDiff(request);
+  const shownAgainst = fromUrl ?? diff.data?.against ?? '';
 
   function handleAgainstChange(ref: string) {
     const params = new URLSearchParams(searchParams);
-    // The ready revision is the default: the URL stays short for the common case.
-    if (inputSet.status !== 'ready' && ref === ready?.ref) params.delete('against');
+    // The server's own choice, once seen, stays out of the URL: a plain link for the common case.
+    const serverChoice = queryClient.getQueryData(
+      diffQueryOptions({ ...request, against: undefined }).queryKey,
+    )?.against;
+    if (ref === serverChoice) params.delete('against');
     else params.set('against', ref);
     for (const name of VIEW_PARAMS) if (name !== 'view' && name !== 'tolerance') params.delete(name);
     setSearchParams(params, { replace: true, preventScrollReset: true });
@@ -72,34 +83,32 @@ export function DiffPanel({ inputSet, revisions }: TDiffPanelProps) {
           onChange={handleAgainstChange}
         />
       </div>
-      {choice.kind === 'loading' ? (
-        <LoadingState label={t('diff.loadingRevisions')} />
-      ) : choice.kind === 'none' ? (
-        <EmptyState title={t('diff.nothingToCompare.title')}>
-          <p>{t('diff.nothingToCompare.body', { ref: inputSet.ref })}</p>
-        </EmptyState>
-      ) : (
-        <DiffResultView
-          request={{
-            ref: inputSet.ref,
-            against: choice.kind === 'ref' ? choice.ref : undefined,
-            contentHash: inputSet.contentHash,
-          }}
-        />
-      )}
+      <DiffResultView request={request} diff={diff} />
     </section>
   );
 }
 
-function DiffResultView({ request }: { request: TDiffRequest }) {
+function DiffResultView({ request, diff }: { request: TDiffRequest; diff: ReturnType<typeof useDiff> }) {
   const t = useT();
-  const diff = useDiff(request);
   const retry = useRetryDiff(request);
   const { refetch } = diff;
   const refresh = useCallback(() => void refetch(), [refetch]);
 
   if (diff.isPending) return <LoadingState label={t('diff.loading')} />;
-  if (diff.isError) return <ProblemAlert error={diff.error} title={t('diff.error')} onRetry={refresh} />;
+  if (diff.isError) {
+    // The server found nothing to compare with (a first revision): not a failure, a state of the label.
+    if (
+      diff.error instanceof ApiError &&
+      diff.error.problem.messageCode === 'error.diff.nothing_to_compare'
+    ) {
+      return (
+        <EmptyState title={t('diff.nothingToCompare.title')}>
+          <p>{t('diff.nothingToCompare.body', { ref: request.ref })}</p>
+        </EmptyState>
+      );
+    }
+    return <ProblemAlert error={diff.error} title={t('diff.error')} onRetry={refresh} />;
+  }
   const answer = diff.data;
   if (answer.state !== 'done') {
     return answer.state === 'failed' ? (
@@ -113,18 +122,11 @@ function DiffResultView({ request }: { request: TDiffRequest }) {
       <DiffJobProgress job={answer} />
     );
   }
-  return <DiffDone result={answer} against={request.against} onStale={refresh} />;
+  // The views ask for the pair this answer compared (result.against), so that they read the same diff.
+  return <DiffDone result={answer} onStale={refresh} />;
 }
 
-function DiffDone({
-  result,
-  against,
-  onStale,
-}: {
-  result: TDiffResult;
-  against: string | undefined;
-  onStale: () => void;
-}) {
+function DiffDone({ result, onStale }: { result: TDiffResult; onStale: () => void }) {
   const t = useT();
   const [searchParams] = useSearchParams();
   const { totals } = result;
@@ -172,9 +174,9 @@ function DiffDone({
           </p>
           <DiffViewSwitch view={view} />
           {view === 'moved' ? (
-            <WhatMoved result={result} against={against} onStale={onStale} />
+            <WhatMoved result={result} onStale={onStale} />
           ) : (
-            <DiffCells result={result} against={against} onStale={onStale} />
+            <DiffCells result={result} onStale={onStale} />
           )}
         </>
       )}

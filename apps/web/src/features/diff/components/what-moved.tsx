@@ -19,8 +19,8 @@ import { MoversTable } from './movers-table';
 import { ToleranceForm } from './tolerance-form';
 
 type TWhatMovedProps = {
+  /** The diff, with the pair the server compared (`against` as it chose it when the URL names none). */
   result: TDiffResult;
-  against: string | undefined;
   onStale: () => void;
 };
 
@@ -33,13 +33,13 @@ const CHART_GROUPS = 200;
  * by period, and its top movers by item, location, period or resource; a mover opens
  * its rows in the cell diff. `?measure=&by=&tolerance=` keep the choices in the URL.
  */
-export function WhatMoved({ result, against, onStale }: TWhatMovedProps) {
+export function WhatMoved({ result, onStale }: TWhatMovedProps) {
   const t = useT();
   const [searchParams, setSearchParams] = useSearchParams();
   const tolerance = searchParams.getAll('tolerance');
   const base = {
     ref: result.ref,
-    against,
+    against: result.against,
     refHash: result.refHash,
     againstHash: result.againstHash,
     tolerance,
