@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TRow, TTableName } from '@planning-hub/contracts/tables';
 import { processBundle, type TProcessBundleResult } from '../src/bundle/process-bundle';
+import { rowOfValues } from '../src/bundle/row-batcher';
 import { createMemoryByteSource, type TByteSource } from '../src/bytes/byte-source';
 import type { TEncodingChoice } from '../src/encoding/encodings';
 
@@ -34,7 +35,7 @@ export async function collectBundle(
     encoding,
     sink: async (table, rows) => {
       batchSizes.push(rows.length);
-      (tables[table] ??= []).push(...rows);
+      (tables[table] ??= []).push(...rows.map((values) => rowOfValues(table, values)));
     },
   });
   return { ...result, tables, batchSizes };

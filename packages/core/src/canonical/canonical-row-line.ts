@@ -13,7 +13,7 @@ const COLUMN_TYPES: Record<TTableName, { names: string[]; types: TColumnType[] }
 const NEEDS_JSON_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 /** A cell as JSON: `null` or the string, quoted and escaped exactly as JSON.stringify does. */
-function jsonCell(text: string | null): string {
+export function jsonCell(text: string | null): string {
   if (text === null) return 'null';
   return NEEDS_JSON_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
 }

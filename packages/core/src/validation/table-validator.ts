@@ -1,5 +1,6 @@
 import { PROBLEM_CODES, type TProblemCode } from '@planning-hub/contracts/problems';
-import type { TPeriodGranularity, TRow, TTableSpec } from '@planning-hub/contracts/tables';
+import type { TPeriodGranularity, TTableSpec } from '@planning-hub/contracts/tables';
+import type { TValidRow } from '../bundle/row-batcher';
 import type { TBundleContext } from './bundle-context';
 import type { THeaderMapping } from './resolve-header';
 import { createColumnChecker } from './column-checkers';
@@ -37,8 +38,8 @@ type TValues = (string | null | undefined)[];
 
 /**
  * The generic column validator driven by TABLE_SPECS, plus the table's own rules
- * (validation/rules). A row with no error is handed to `onValidRow` as canonical
- * strings with every column present (defaults applied); a row with any error
+ * (validation/rules). A row with no error is handed to `onValidRow` as its canonical
+ * cells in spec column order (defaults applied; the array is the caller's to keep); a row with any error
  * never is. Only the natural keys seen are kept, to find duplicates.
  */
 export function createTableValidator(options: {
@@ -57,7 +58,7 @@ export function createTableValidator(options: {
    * can read the file again (see replayLine). Otherwise every key is indexed.
    */
   trackKeyOrder?: boolean;
-  onValidRow: (row: TRow) => void;
+  onValidRow: (row: TValidRow) => void;
 }): TTableValidator {
   const { spec, file, problems, isComplete, onValidRow } = options;
   const columns = spec.columns;
@@ -123,9 +124,9 @@ export function createTableValidator(options: {
     }
     rules.checkRow?.(values, currentLine, report);
     if (hasRowError) return;
-    const row: TRow = {};
-    for (let i = 0; i < columns.length; i++) row[names[i]!] = values[i] as string | null;
-    onValidRow(row);
+    // A valid row has a value (or null) in every column: hand the array over and start a new one.
+    onValidRow(values as TValidRow);
+    values = new Array<string | null | undefined>(columns.length);
   }
 
   return {

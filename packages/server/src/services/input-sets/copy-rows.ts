@@ -1,7 +1,9 @@
 import { once } from 'node:events';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import type { TRow, TTableName } from '@planning-hub/contracts/tables';
+import type { TValidRow } from '@planning-hub/core/bundle/row-batcher';
 import type { TSqlClient } from '../../database/transaction';
+import { createByteWriter, reserveBytes, type TByteWriter } from './byte-writer';
 import {
   copyFromSql,
   copyTextValue,
@@ -18,7 +20,9 @@ type TCopyStream = ReturnType<typeof copyFrom>;
  * one write per batch (a write per row is 8x slower; docs/decisions/0002-copy-loads.md).
  */
 export function createCopyWriter(client: TSqlClient, inputSetId: number) {
-  let current: { table: TTableName; stream: TCopyStream; columns: string[]; done: Promise<void> } | undefined;
+  let current: { table: TTableName; stream: TCopyStream; done: Promise<void> } | undefined;
+  const prefix = Buffer.from(`${inputSetId}\t`, 'latin1');
+  const scratch = createByteWriter();
 
   async function finishCurrent(): Promise<void> {
     if (!current) return;
@@ -41,7 +45,7 @@ export function createCopyWriter(client: TSqlClient, inputSetId: number) {
     await done.catch(() => {});
   }
 
-  async function write(table: TTableName, rows: TRow[]): Promise<void> {
+  async function write(table: TTableName, rows: readonly TValidRow[]): Promise<void> {
     if (current?.table !== table) {
       await finishCurrent();
       const stream = client.query(copyFrom(copyFromSql(table)));
@@ -53,19 +57,20 @@ export function createCopyWriter(client: TSqlClient, inputSetId: number) {
       });
       // Surface a COPY error through `done` even while nobody awaits it yet.
       done.catch(() => {});
-      current = { table, stream, columns: tableColumns(table), done };
+      current = { table, stream, done };
     }
-    const { stream, columns } = current;
-    const prefix = `${inputSetId}\t`;
-    let chunk = '';
+    const { stream } = current;
+    // One write per batch; the rows' cells are in the COPY column order already.
+    scratch.length = 0;
     for (const row of rows) {
-      let line = prefix;
-      for (let i = 0; i < columns.length; i++) {
-        if (i > 0) line += '\t';
-        line += copyTextValue(row[columns[i]!] ?? null);
-      }
-      chunk += `${line}\n`;
+      reserveBytes(scratch, prefix.length);
+      for (let i = 0; i < prefix.length; i++) scratch.bytes[scratch.length++] = prefix[i]!;
+      for (let i = 0; i < row.length; i++) writeCopyValue(scratch, row[i] ?? null, i > 0 ? TAB : -1);
+      reserveBytes(scratch, 1);
+      scratch.bytes[scratch.length++] = LF;
     }
+    // A copy: the stream may hold the chunk while the scratch buffer is refilled.
+    const chunk = Buffer.from(scratch.bytes.subarray(0, scratch.length));
     if (!stream.write(chunk)) {
       await Promise.race([once(stream, 'drain'), current.done]);
     }
@@ -112,6 +117,43 @@ export async function streamRows(
 }
 
 const BACKSLASH = 0x5c;
+const TAB = 0x09;
+const LF = 0x0a;
+const CR = 0x0d;
+const FIRST_NON_ASCII = 0x80;
+/** `\N`, COPY's NULL. */
+const NULL_TEXT = [BACKSLASH, 0x4e];
+
+/**
+ * Appends `separator` (unless -1) and one value in COPY's text format: ASCII without
+ * anything to escape byte by byte (nearly every cell), anything else as copyTextValue writes it.
+ */
+function writeCopyValue(out: TByteWriter, value: string | null, separator: number): void {
+  if (separator !== -1) {
+    reserveBytes(out, 1);
+    out.bytes[out.length++] = separator;
+  }
+  if (value === null) {
+    reserveBytes(out, 2);
+    out.bytes[out.length++] = NULL_TEXT[0]!;
+    out.bytes[out.length++] = NULL_TEXT[1]!;
+    return;
+  }
+  const length = value.length;
+  // Escaping doubles an ASCII byte at most; a UTF-16 unit is 3 UTF-8 bytes at most.
+  reserveBytes(out, length * 3);
+  const bytes = out.bytes;
+  let pos = out.length;
+  for (let i = 0; i < length; i++) {
+    const code = value.charCodeAt(i);
+    if (code >= FIRST_NON_ASCII || code === BACKSLASH || code === TAB || code === LF || code === CR) {
+      out.length += bytes.write(copyTextValue(value), out.length, 'utf8');
+      return;
+    }
+    bytes[pos++] = code;
+  }
+  out.length = pos;
+}
 
 /**
  * Streams the text of a one-column query as COPY ... TO STDOUT writes it, one

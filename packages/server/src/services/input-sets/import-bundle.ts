@@ -12,7 +12,8 @@ import { appendEvent } from '../events/append-event';
 import { runDraftChecks } from '../checks/run-draft-checks';
 import type { TByteSource } from './bundle-sources';
 import { createCopyWriter } from './copy-rows';
-import { computeStoredContentHash, createLeadingTableHasher } from './content-hash';
+import { computeStoredContentHash } from './content-hash';
+import { createStreamedLeadingHash } from './streamed-table-hash';
 
 export type TImportBundleInput = {
   label: string;
@@ -100,7 +101,7 @@ export async function importBundle(deps: TImportDeps, input: TImportBundleInput)
       await lockLabel(client, label);
       const draft = await openDraft(client, label, { ...input, versionId });
       const writer = createCopyWriter(client, draft.id);
-      const leading = createLeadingTableHasher();
+      const leading = createStreamedLeadingHash();
       try {
         result = await processBundle({
           files: input.files,
