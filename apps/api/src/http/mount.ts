@@ -1,6 +1,7 @@
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import type { z } from 'zod';
 import type { TOperation, TPathParams } from '@planning-hub/contracts/api/operations/define-operation';
+import { prepareAnswer, sendPreparedAnswer, type TAnswerCache } from './answer-cache';
 import { requireRole } from './authenticate';
 
 /** The /api routers are mounted at /api (app.ts); probes are mounted at the root. */
@@ -27,15 +28,26 @@ export type TMountInput<Op extends TOperation> = {
   body: TBody<Op>;
 };
 
-/** One answer per declared status that is not a problem: its body is the input of the status's schema. */
+/**
+ * An answer kept in the operation's answer cache (TMountOptions.answerCache) while
+ * `version` holds: `read` runs only when the cache has no answer for `key` at `version`.
+ * `version` must be read from the database before the answer's data is (answer-cache.ts).
+ */
+export type TCachedBody<B> = { key: string; version: string; read: () => Promise<B> };
+
+/**
+ * One answer per declared status that is not a problem: its body is the input of the
+ * status's schema, or, for a cached answer, how to read it.
+ */
 export type TReply<Op extends TOperation> = {
   [S in keyof Op['responses'] & number]: Op['responses'][S] extends {
     contentType: 'application/problem+json';
   }
     ? never
     : Op['responses'][S] extends { schema: infer Z extends z.ZodType }
-      ? { status: S; body: z.input<Z> }
-      : { status: S; body?: unknown };
+      ? | { status: S; body: z.input<Z>; cached?: never }
+        | { status: S; body?: never; cached: TCachedBody<z.input<Z>> }
+      : { status: S; body?: unknown; cached?: never };
 }[keyof Op['responses'] & number];
 
 export type TMountOptions = {
@@ -43,6 +55,8 @@ export type TMountOptions = {
   before?: RequestHandler[];
   /** express.json's limit for this operation's body. */
   jsonLimit?: string;
+  /** Where `cached` replies are kept (one per router: a process may serve several databases in tests). */
+  answerCache?: TAnswerCache;
 };
 
 /** The Express path of an operation: `{ref}` becomes `:ref`, and /api is left to the mount point. */
@@ -73,7 +87,24 @@ export function mount<const Op extends TOperation, const R extends TReply<Op>>(
   router[operation.method](expressPath(operation.path), ...chain, async (req: Request, res: Response) => {
     const input = parseInput(operation, req);
     const body = (isJsonBody ? operation.body!.schema.parse(req.body ?? {}) : undefined) as TBody<Op>;
-    const reply = await handler({ req, res, ...input, body });
+    const reply: { status: number; body?: unknown; cached?: TCachedBody<unknown> } = await handler({
+      req,
+      res,
+      ...input,
+      body,
+    });
+    if (reply.cached) {
+      const { cached } = reply;
+      if (!options.answerCache) throw new Error(`${operation.id} answered from a cache it was not given`);
+      // Parsed by the contract once, when the answer is made; a hit sends the same bytes again.
+      const prepared = await options.answerCache.answer(
+        `${operation.id} ${cached.key}`,
+        cached.version,
+        async () => prepareAnswer(reply.status, parseReplyBody(operation, reply.status, await cached.read())),
+      );
+      sendPreparedAnswer(req, res, prepared);
+      return;
+    }
     sendReply(operation, res, reply);
   });
 }
@@ -129,16 +160,20 @@ function sendReply(operation: TOperation, res: Response, reply: { status: number
     res.end();
     return;
   }
-  if (!declared.schema) {
-    res.json(reply.body);
-    return;
-  }
+  res.json(parseReplyBody(operation, reply.status, reply.body));
+}
+
+/** The body as the status's schema parses it (which drops fields the contract does not name). */
+function parseReplyBody(operation: TOperation, status: number, body: unknown): unknown {
+  const declared = operation.responses[status];
+  if (!declared) throw new Error(`${operation.id} answered ${status}, which its declaration does not list`);
+  if (!declared.schema) return body;
   // An answer its own contract refuses is the server's fault (500), never the client's (400).
-  const parsed = declared.schema.safeParse(reply.body);
+  const parsed = declared.schema.safeParse(body);
   if (!parsed.success) {
-    throw new Error(`${operation.id} answered ${reply.status} with a body its contract refuses`, {
+    throw new Error(`${operation.id} answered ${status} with a body its contract refuses`, {
       cause: parsed.error,
     });
   }
-  res.json(parsed.data);
+  return parsed.data;
 }

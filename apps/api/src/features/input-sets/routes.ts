@@ -17,8 +17,11 @@ import {
   getInputSet,
   listInputSets,
   parseTableName,
+  readInputSetsVersion,
+  readLabelVersion,
   readTableRows,
 } from '@planning-hub/server/services/input-sets/read-input-sets';
+import { createAnswerCache } from '../../http/answer-cache';
 import { getActor, isCliRequest } from '../../http/authenticate';
 import { mount, mountRaw } from '../../http/mount';
 import { spoolMultipart } from '../../http/multipart';
@@ -36,10 +39,22 @@ export function inputSetRoutes({ db, config, metrics }: TDeps): Router {
   // for minutes and memory; past UPLOAD_CONCURRENCY the next one is refused at once.
   let uploadsRunning = 0;
 
-  mount(router, INPUT_SET_OPERATIONS.listInputSets, async ({ query }) => ({
-    status: 200,
-    body: await listInputSets(deps, query),
-  }));
+  const answerCache = createAnswerCache();
+
+  // Kept until any revision changes (docs/performance.md, "API under load").
+  mount(
+    router,
+    INPUT_SET_OPERATIONS.listInputSets,
+    async ({ query }) => ({
+      status: 200,
+      cached: {
+        key: JSON.stringify([query.status ?? null, query.search ?? null, query.limit, query.offset]),
+        version: await readInputSetsVersion(db.pool),
+        read: () => listInputSets(deps, query),
+      },
+    }),
+    { answerCache },
+  );
 
   // Multipart: the handler spools the body itself (mountRaw parses params and query, draining the body on refusal).
   mountRaw(router, INPUT_SET_OPERATIONS.uploadBundle, async ({ req, res, params, query }) => {
@@ -133,10 +148,20 @@ export function inputSetRoutes({ db, config, metrics }: TDeps): Router {
     }
   });
 
-  mount(router, INPUT_SET_OPERATIONS.getInputSet, async ({ params }) => ({
-    status: 200,
-    body: await getInputSet(deps, params.ref),
-  }));
+  // Kept until any revision of its label changes.
+  mount(
+    router,
+    INPUT_SET_OPERATIONS.getInputSet,
+    async ({ params }) => ({
+      status: 200,
+      cached: {
+        key: params.ref,
+        version: await readLabelVersion(db.pool, params.ref),
+        read: () => getInputSet(deps, params.ref),
+      },
+    }),
+    { answerCache },
+  );
 
   mount(router, INPUT_SET_OPERATIONS.getTableRows, async ({ params, query }) => {
     const table = parseTableName(params.table);

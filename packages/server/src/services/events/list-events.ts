@@ -56,6 +56,16 @@ export async function readChainHead(db: TQueryable, label: string): Promise<TCha
 }
 
 /**
+ * What a page of the label's events depends on, read before the page: its newest event
+ * and how many it has. Events are append-only (docs/design.md section 5), so a page read
+ * after this is at least as new, and any new event changes it.
+ */
+export async function readEventsVersion(db: TQueryable, label: string): Promise<string> {
+  const head = await readChainHead(db, parseEventLabel(label));
+  return head ? `${head.id}:${head.count}` : 'none';
+}
+
+/**
  * The label's events newest first, across all its revisions, a page at a time, with the
  * chain's head (whatever the page) for the evidence folder and `events verify --head`.
  * `cursor` is the `nextCursor` of the previous page (the id of its last event).

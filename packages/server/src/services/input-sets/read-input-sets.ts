@@ -8,10 +8,40 @@ import { TABLE_NAMES, type TRow, type TTableName } from '@planning-hub/contracts
 import { AppError, hintOf } from '../../errors/app-error';
 import type { Prisma, PrismaClient } from '../../generated/prisma/client';
 import type pg from 'pg';
-import { findRevisionByRef } from '../../data/input-set-revisions';
+import { findRevisionByRef, parseRefOrThrow } from '../../data/input-set-revisions';
 import { readRevisionActions } from '../review/revision-actions';
 import { detectKeyCollation, selectRowsSql, tableColumns } from './table-sql';
 import { SUMMARY_SELECT, toDetail, toSummary } from './to-summary';
+
+/**
+ * A fingerprint of planning_input_sets as committed now: the number of rows and a sum of
+ * a 64-bit hash of each row's (xmin, id). Every insert, update or delete changes it (an
+ * updated row is a new tuple with its writer's xmin), and it is visible only once the
+ * write commits. Read it before the list itself: an answer read after it is at least as
+ * new, so a cached list kept under it is never older than what it names
+ * (docs/performance.md, "API under load"). One scan of the narrow table, as count(*) is.
+ */
+export async function readInputSetsVersion(pool: Pick<pg.Pool, 'query'>): Promise<string> {
+  const { rows } = await pool.query<{ version: string }>(
+    `SELECT count(*)::text || ':' || coalesce(sum(hashint8extended(xmin::text::bigint, id)), 0)::text AS version
+       FROM planning_input_sets`,
+  );
+  return rows[0]!.version;
+}
+
+/**
+ * The same fingerprint over one label's revisions: a revision's detail (its row, and the
+ * actions that its label's other revisions allow) reads nothing else.
+ */
+export async function readLabelVersion(pool: Pick<pg.Pool, 'query'>, ref: string): Promise<string> {
+  const { label } = parseRefOrThrow(ref);
+  const { rows } = await pool.query<{ version: string }>(
+    `SELECT count(*)::text || ':' || coalesce(sum(hashint8extended(xmin::text::bigint, id)), 0)::text AS version
+       FROM planning_input_sets WHERE label = $1`,
+    [label],
+  );
+  return rows[0]!.version;
+}
 
 /** Revisions newest first; `search` matches label or version id. */
 export async function listInputSets(
