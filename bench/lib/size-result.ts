@@ -126,6 +126,14 @@ export const LINE_SPECS: TLineSpec[] = [
     rss: 'task',
   },
   {
+    path: 'export_cold',
+    task: 'export',
+    step: 'export_cold',
+    baselineStep: 'copy_to_csv',
+    goal: null,
+    rss: null,
+  },
+  {
     path: 'hash',
     task: 'hash',
     step: 'hash',

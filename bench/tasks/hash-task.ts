@@ -31,7 +31,8 @@ async function drainRevision(
 }
 
 /**
- * hash: computeStoredContentHash of the imported revision vs reading its rows
+ * hash: computeStoredContentHash of the imported revision, the verification read (every
+ * other path reads the hash stored at import), vs reading its rows
  * (COPY TO STDOUT, drained). `read_sorted` reads exactly what the hash reads
  * (text columns, natural key order), to split the sort from the hashing.
  */
@@ -39,7 +40,10 @@ export const runHashTask: TTask = async ({ url, postgresPid, warmups, rounds }) 
   const db = createDatabaseClients(url, 4);
   const { pool } = db;
   try {
-    const id = await findRevisionId(pool, IMPORT_LABEL, 'draft');
+    // The export task approves the imported draft (its export is cached only then).
+    const id = await findRevisionId(pool, IMPORT_LABEL, 'ready').catch(() =>
+      findRevisionId(pool, IMPORT_LABEL, 'draft'),
+    );
     const collation = await detectKeyCollation(pool);
     const { samples, cpu } = await measureTaskRounds({ warmups, rounds, postgresPid }, [
       {

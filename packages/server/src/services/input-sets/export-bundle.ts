@@ -7,14 +7,24 @@ import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import yazl from 'yazl';
 import { TABLE_NAMES, TABLE_SPECS, type TTableName } from '@planning-hub/contracts/tables';
-import type { PrismaClient, InputSet } from '../../generated/prisma/client';
+import type { InputSet } from '../../generated/prisma/client';
 import { lockLabel, useBulkTimeouts, withTransaction, type TSqlClient } from '../../database/transaction';
 import { actorLabel, type TActor } from '../auth/actor';
 import { appendEvent } from '../events/append-event';
 import { findRevisionByRef, refOf } from '../../data/input-set-revisions';
+import type { TExportCache } from './export-cache';
 import { detectKeyCollation, selectRowsSql, type TKeyCollation } from './table-sql';
 
-type TExportDeps = { prisma: Pick<PrismaClient, 'inputSet'>; pool: pg.Pool };
+/**
+ * `exportCache`: where exports of revisions that are not drafts are kept (export-cache.ts);
+ * without one every export reads the database, as drafts always do.
+ */
+type TExportDeps = { pool: pg.Pool; exportCache?: TExportCache | undefined };
+
+/** The cache for this revision: none for a draft, whose rows an upload may still replace. */
+function cacheFor(deps: TExportDeps, revision: InputSet): TExportCache | null {
+  return deps.exportCache && revision.status !== 'draft' ? deps.exportCache : null;
+}
 
 /** The tables an export writes: required ones always (so re-import validates), others when they have rows. */
 function tablesToWrite(revision: InputSet): TTableName[] {
@@ -60,7 +70,8 @@ async function beginExport(client: TSqlClient, pool: pg.Pool): Promise<TKeyColla
 
 /**
  * Writes a revision back as bundle files (CSV per table + params.json) so that
- * re-importing the folder gives the same content hash. Streams with COPY TO.
+ * re-importing the folder gives the same content hash. Streams with COPY TO; a
+ * revision that is not a draft is read once and copied from the export cache after.
  */
 export async function exportBundleToFolder(
   deps: TExportDeps,
@@ -68,18 +79,27 @@ export async function exportBundleToFolder(
 ): Promise<{ revision: InputSet; files: string[] }> {
   const revision = await findRevisionByRef(deps.pool, ref);
   await mkdir(outDir, { recursive: true });
-  const files: string[] = [];
-  const client = await deps.pool.connect();
+  const names = [...tablesToWrite(revision).map((table) => TABLE_SPECS[table].file), 'params.json'];
+  const cache = cacheFor(deps, revision);
+  if (!(await cache?.copyFolder(revision.contentHash, names, outDir))) {
+    await writeBundleFiles(deps.pool, revision, outDir);
+    await cache?.keepFolder(revision.contentHash, names, outDir);
+  }
+  await recordExport(deps.pool, revision, actor, 'folder');
+  return { revision, files: names.map((name) => path.join(outDir, name)) };
+}
+
+/** The bundle files of a revision, read from the database. */
+async function writeBundleFiles(pool: pg.Pool, revision: InputSet, outDir: string): Promise<void> {
+  const client = await pool.connect();
   let broken: Error | undefined;
   try {
-    const collation = await beginExport(client, deps.pool);
+    const collation = await beginExport(client, pool);
     for (const table of tablesToWrite(revision)) {
-      const file = path.join(outDir, TABLE_SPECS[table].file);
       await pipeline(
         client.query(copyTo(csvCopySql(table, revision.id, collation))),
-        createWriteStream(file),
+        createWriteStream(path.join(outDir, TABLE_SPECS[table].file)),
       );
-      files.push(file);
     }
     await client.query('COMMIT');
   } catch (error) {
@@ -89,11 +109,10 @@ export async function exportBundleToFolder(
   } finally {
     client.release(broken);
   }
-  const paramsFile = path.join(outDir, 'params.json');
-  await writeFile(paramsFile, `${JSON.stringify(await readParams(deps.pool, revision.id), null, 2)}\n`);
-  files.push(paramsFile);
-  await recordExport(deps.pool, revision, actor, 'folder');
-  return { revision, files };
+  await writeFile(
+    path.join(outDir, 'params.json'),
+    `${JSON.stringify(await readParams(pool, revision.id), null, 2)}\n`,
+  );
 }
 
 /**
@@ -109,6 +128,13 @@ export async function exportBundleAsZip(
   { ref, actor }: { ref: string; actor: TActor },
 ): Promise<{ revision: InputSet; stream: Readable; fileName: string }> {
   const revision = await findRevisionByRef(deps.pool, ref);
+  const fileName = `planning_inputs_${refOf(revision).replace('@', '_')}.zip`;
+  const cache = cacheFor(deps, revision);
+  const cached = await cache?.openZip(revision.contentHash);
+  if (cached) {
+    await recordExport(deps.pool, revision, actor, 'zip');
+    return { revision, stream: cached.stream, fileName };
+  }
   const params = await readParams(deps.pool, revision.id);
   await recordExport(deps.pool, revision, actor, 'zip');
   const client = await deps.pool.connect();
@@ -148,5 +174,5 @@ export async function exportBundleAsZip(
   out.on('close', () => {
     if (!out.readableEnded) release(new Error('The export stopped before its end.'));
   });
-  return { revision, stream: out, fileName: `planning_inputs_${refOf(revision).replace('@', '_')}.zip` };
+  return { revision, stream: cache ? cache.keepZip(revision.contentHash, out) : out, fileName };
 }
