@@ -55,13 +55,18 @@ export async function startApiProcess({
   home,
   url,
   workDir,
+  cpuProfileDir,
 }: {
   home: string;
   url: string;
   workDir: string;
+  /** With --cpu-prof: the API's own V8 profiles, written when it stops (one per thread: tsx's loader has its own). */
+  cpuProfileDir?: string | undefined;
 }): Promise<TApiProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join('apps', 'api', 'src', 'server.ts')], {
+  const profileArgs = cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfileDir] : [];
+  const serverArgs = [...profileArgs, '--import', 'tsx', path.join('apps', 'api', 'src', 'server.ts')];
+  const child = spawn(process.execPath, serverArgs, {
     cwd: home,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {

@@ -39,7 +39,13 @@ export async function runApiLoad({
   const bundle = await ensureBundle(home, LOAD_BUNDLE_ROWS, log);
   const dataDir = path.join(home, 'bench', 'data');
   const loadavgStart = os.loadavg().map(round2);
-  const api = await startApiProcess({ home, url, workDir: path.join(dataDir, 'api-load') });
+  const cpuProfileDir = args.cpuProfile ? path.join(dataDir, 'profiles') : undefined;
+  const api = await startApiProcess({
+    home,
+    url,
+    workDir: path.join(dataDir, 'api-load'),
+    cpuProfileDir: cpuProfileDir && path.join(cpuProfileDir, 'api'),
+  });
   try {
     const { baseUrl, token, workDir, pid } = api;
     const result = await spawnTask(
@@ -56,7 +62,7 @@ export async function runApiLoad({
         api: { baseUrl, token, workDir, pid },
         load: args.load,
       },
-      { cpuProfileDir: args.cpuProfile ? path.join(dataDir, 'profiles') : undefined },
+      { cpuProfileDir },
     );
     if (!result.load) throw new Error('the api_load task reported no load results');
     return {
