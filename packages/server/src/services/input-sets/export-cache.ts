@@ -6,7 +6,7 @@ import { Transform, pipeline, type Readable } from 'node:stream';
 
 /**
  * Exports of revisions that are not drafts, written once and served from files keyed
- * by content hash (docs/design.md section 7, Export): such a revision never changes, and
+ * by content hash (docs/design.md section 2, Export and the content hash): such a revision never changes, and
  * equal content hashes mean equal rows, hence equal files. Nothing is ever invalidated.
  * Files are written next to their place and renamed into it (as the run artifact store
  * does), so a reader sees a whole export or none.
