@@ -9,7 +9,8 @@
  *   pnpm bench --rows 100000     one size (a quick run)
  *   pnpm bench --huge            also a 10M-row import (RSS against the 1M import)
  *   pnpm bench --only api_load   the API under load (list, detail, events; --load-seconds, --connections)
- *   pnpm bench --only spa        the SPA's production build: gzip size of the entry chunk and of all JS
+ *   pnpm bench --only spa        the SPA's production build: gzip size of the entry chunk and of all JS, and the
+ *                                list page's Largest Contentful Paint in Chromium against the real API
  *   pnpm bench --only cli        bin/planning --help and list: wall time per fresh start against a running API
  */
 import os from 'node:os';
@@ -24,7 +25,8 @@ import { runApiLoad } from './lib/run-api-load';
 import { runCliLatency } from './lib/run-cli-latency';
 import { runHuge } from './lib/run-huge';
 import { runSize } from './lib/run-size';
-import { measureSpaBundle } from './lib/spa-bundle';
+import { measureSpaBundle, spaDistDir } from './lib/spa-bundle';
+import { measureSpaLcp } from './lib/spa-lcp';
 import type { TSizeResult } from './lib/size-result';
 
 const home = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -37,9 +39,8 @@ async function main(): Promise<void> {
     `bench: ${args.tasks.length > 0 ? `sizes ${args.sizes.join(', ')}${args.huge ? ' + 10M import' : ''}; tasks ${args.tasks.join(', ')}; ` : ''}${once.length > 0 ? `once ${once.join(', ')}; ` : ''}${args.warmups} warm-up + ${args.rounds} rounds`,
   );
   log(`load average ${os.loadavg().map(round2).join(' ')} on ${os.cpus().length} cores`);
-  // `--only spa` needs no database.
   const database =
-    args.tasks.length > 0 || args.apiLoad || args.cli
+    args.tasks.length > 0 || args.apiLoad || args.cli || args.spa
       ? await startBenchDatabase(home, args.pgPort, args.pgDataDir)
       : null;
   const machine = describeMachine(database?.postgresVersion ?? 'not started');
@@ -63,10 +64,15 @@ async function main(): Promise<void> {
     if (database && args.apiLoad)
       onceResults.apiLoad = await runApiLoad({ home, url: database.url, args, log });
     if (database && args.cli) onceResults.cli = await runCliLatency({ home, url: database.url, log });
+    if (database && args.spa) {
+      // The build's sizes, then Chromium loading that build from the real API (after api_load, on its data).
+      const sizes = await measureSpaBundle({ home, log });
+      const lcp = await measureSpaLcp({ home, url: database.url, distDir: spaDistDir(home), log });
+      onceResults.spa = { ...sizes, ...lcp };
+    }
   } finally {
     await database?.stop();
   }
-  if (args.spa) onceResults.spa = await measureSpaBundle({ home, log });
   machine.loadavgEnd = os.loadavg().map(round2);
   if (sizes.length > 0 || huge) log(`\n${formatTable(sizes, huge)}`);
   if (once.length > 0) log(`\n${formatOnceTable(onceResults)}`);

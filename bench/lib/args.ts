@@ -13,7 +13,7 @@ export type TBenchArgs = {
   cpuProfile: boolean;
   /** The API under load (bench/tasks/api-load-task.ts); not tied to a bundle size. */
   apiLoad: boolean;
-  /** The SPA's production build and its gzip sizes (bench/lib/spa-bundle.ts). */
+  /** The SPA's production build and its gzip sizes (bench/lib/spa-bundle.ts), and its LCP in Chromium (bench/lib/spa-lcp.ts). */
   spa: boolean;
   /** bin/planning's wall time for --help and list against a running API (bench/lib/run-cli-latency.ts). */
   cli: boolean;

@@ -10,7 +10,8 @@ import { NotFoundPage } from './routes/not-found-page';
 import { RouteErrorPage } from './routes/route-error-page';
 
 const SignInPage = lazyPage(() => import('../features/auth/sign-in-page'), 'SignInPage');
-const InputSetsPage = lazyPage(() => import('../features/input-sets/pages/input-sets-page'), 'InputSetsPage');
+const loadInputSetsPage = () => import('../features/input-sets/pages/input-sets-page');
+const InputSetsPage = lazyPage(loadInputSetsPage, 'InputSetsPage');
 const UploadPage = lazyPage(() => import('../features/upload/upload-page'), 'UploadPage');
 const InputSetDetailLayout = lazyPage(
   () => import('../features/input-sets/pages/input-set-detail-layout'),
@@ -22,6 +23,16 @@ const ReviewTab = lazyPage(() => import('./routes/input-set-review-route'), 'Inp
 const HistoryTab = lazyPage(() => import('./routes/input-set-history-route'), 'InputSetHistoryRoute');
 const PlansPage = lazyPage(() => import('./routes/plans-route'), 'PlansRoute');
 const RunPage = lazyPage(() => import('../features/runs/pages/run-page'), 'RunPage');
+
+/**
+ * Starts loading the chunk of the page /ui opens on (the input set list) while the entry
+ * waits for the reader's messages and the session, instead of after them: a route chunk
+ * is otherwise asked for only when its route renders (docs/performance.md, Browser).
+ */
+export function preloadLandingPage(pathname: string): void {
+  const path = pathname.replace(/\/+$/, '') || '/';
+  if (path === paths.home.path || path === '/ui' || path === paths.inputSets.path) void loadInputSetsPage();
+}
 
 /** docs/design.md section 8: every SPA URL lives under /ui. */
 export const routes: RouteObject[] = [

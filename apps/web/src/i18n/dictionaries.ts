@@ -41,8 +41,19 @@ export function loadMessages(language: TLanguage): Promise<TMessages> {
   return pending;
 }
 
-/** Runs `work` when the browser has nothing else to do (or soon, where it cannot say). */
+/** How long after the page's load event the prefetches wait: the first page's own requests go first. */
+const PREFETCH_AFTER_LOAD_MS = 1500;
+
+/**
+ * Runs `work` once the page has loaded, a moment has passed and the browser has nothing
+ * else to do: for prefetches that must not compete with what the first page needs.
+ */
 export function whenIdle(work: () => void): void {
-  if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(work, { timeout: 2000 });
-  else window.setTimeout(work, 200);
+  const idle = () =>
+    typeof window.requestIdleCallback === 'function'
+      ? window.requestIdleCallback(work, { timeout: 2000 })
+      : work();
+  const later = () => window.setTimeout(idle, PREFETCH_AFTER_LOAD_MS);
+  if (document.readyState === 'complete') later();
+  else window.addEventListener('load', later, { once: true });
 }
