@@ -1,5 +1,6 @@
 import type { TEventAction } from '@planning-hub/contracts/api/events';
 import { GENESIS_HASH, computeEventHash } from '@planning-hub/core/events/event-hash';
+import { findChainTail, insertEvent } from '../../data/events';
 import { auditKeyOf } from '../../database/pool-audit-key';
 import type { TSqlClient } from '../../database/transaction';
 
@@ -27,32 +28,10 @@ export async function appendEvent(
   client: TSqlClient,
   event: TNewEvent,
 ): Promise<{ id: string; hash: string }> {
-  const { rows: last } = await client.query<{ hash: string }>(
-    'SELECT hash FROM planning_input_set_events WHERE label = $1 ORDER BY id DESC LIMIT 1',
-    [event.label],
-  );
-  const prevHash = last[0]?.hash ?? GENESIS_HASH;
+  const prevHash = (await findChainTail(client, event.label)) ?? GENESIS_HASH;
   const createdAt = new Date().toISOString();
   // Keyed with the audit key of the connection's pool (AUDIT_HMAC_KEY): docs/decisions/0008.
   const hash = computeEventHash(prevHash, { ...event, createdAt }, auditKeyOf(client)?.key);
-  const { rows } = await client.query<{ id: string }>(
-    `INSERT INTO planning_input_set_events
-       (input_set_id, label, revision, action, actor, principal, comment, metadata, created_at, prev_hash, hash, user_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
-    [
-      event.inputSetId,
-      event.label,
-      event.revision,
-      event.action,
-      event.actor,
-      event.principal,
-      event.comment,
-      JSON.stringify(event.metadata),
-      createdAt,
-      prevHash,
-      hash,
-      event.userId,
-    ],
-  );
-  return { id: rows[0]!.id, hash };
+  const id = await insertEvent(client, { ...event, createdAt, prevHash, hash });
+  return { id, hash };
 }

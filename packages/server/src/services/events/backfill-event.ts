@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { TInputSetEvent } from '@planning-hub/contracts/api/events';
+import { countRevisionEvents } from '../../data/events';
 import { AppError, hintOf } from '../../errors/app-error';
 import { actorLabel, type TActor } from '../auth/actor';
 import { findRevisionByRef, parseRefOrThrow, refOf } from '../../data/input-set-revisions';
@@ -34,11 +35,7 @@ export async function backfillEvent({
   return withLabelTransition(pool, ref.label, {
     check: async (client, { locked }) => {
       const revision = await findRevisionByRef(client, ref, { lock: locked, toChange: true });
-      const { rows } = await client.query<{ n: number }>(
-        'SELECT count(*)::int AS n FROM planning_input_set_events WHERE input_set_id = $1',
-        [revision.id],
-      );
-      const existing = rows[0]?.n ?? 0;
+      const existing = await countRevisionEvents(client, revision.id);
       if (existing > 0) {
         throw new AppError(
           'conflict',

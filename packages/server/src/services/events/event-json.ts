@@ -1,26 +1,10 @@
-import type { TEventAction, TInputSetEvent } from '@planning-hub/contracts/api/events';
+import type { TInputSetEvent } from '@planning-hub/contracts/api/events';
 import type { TChainLink } from '@planning-hub/core/events/event-hash';
 import { formatJst } from '@planning-hub/contracts/time/format-jst';
+import type { TEventRow } from '../../data/events';
 
-/** The columns of planning_input_set_events, as node-postgres returns them. */
-export type TEventRow = {
-  id: string;
-  input_set_id: number | null;
-  label: string;
-  revision: number | null;
-  action: TEventAction;
-  actor: string;
-  principal: string;
-  comment: string | null;
-  metadata: Record<string, unknown> | null;
-  created_at: Date;
-  prev_hash: string;
-  hash: string;
-};
-
-/** Careful: `id` is cast to text here; ORDER BY the qualified column (planning_input_set_events.id). */
-export const EVENT_COLUMNS =
-  'id::text AS id, input_set_id, label, revision, action::text AS action, actor, principal, comment, metadata, created_at, prev_hash, hash';
+// list-events.ts and the audit-chain tamper test read rows through these names.
+export { EVENT_COLUMNS, type TEventRow } from '../../data/events';
 
 /** The event as the API, the CLI and events.json show it (contracts/api/events.ts). */
 export function toEventJson(row: TEventRow): TInputSetEvent {

@@ -1,8 +1,9 @@
 import type pg from 'pg';
 import type { TVerifyEventsQuery, TVerifyEventsResponse } from '@planning-hub/contracts/api/events';
 import { verifyEventChain } from '@planning-hub/core/events/event-hash';
+import { readEventChain } from '../../data/events';
 import { auditKeyOf } from '../../database/pool-audit-key';
-import { EVENT_COLUMNS, toChainLink, toEventJson, type TEventRow } from './event-json';
+import { toChainLink, toEventJson } from './event-json';
 import { assertLabelKnown, parseEventLabel } from './list-events';
 
 /**
@@ -24,11 +25,7 @@ export async function verifyEvents({
 } & Partial<TVerifyEventsQuery>): Promise<TVerifyEventsResponse> {
   const checkedLabel = parseEventLabel(label);
   await assertLabelKnown(pool, checkedLabel);
-  // One statement reads one snapshot: a concurrent append cannot look like a gap.
-  const { rows } = await pool.query<TEventRow>(
-    `SELECT ${EVENT_COLUMNS} FROM planning_input_set_events WHERE label = $1 ORDER BY planning_input_set_events.id`,
-    [checkedLabel],
-  );
+  const rows = await readEventChain(pool, checkedLabel);
   const verdict = verifyEventChain(rows.map(toChainLink), {
     auditKey: auditKeyOf(pool),
     head: head === undefined ? undefined : { hash: head, id: headId, count: headCount },
