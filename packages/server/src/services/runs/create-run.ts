@@ -9,12 +9,13 @@ import {
 import { computePlan } from '@planning-hub/core/plan/compute-plan';
 import { PlanInputError } from '@planning-hub/core/plan/plan-params';
 import { hideServerPaths } from '@planning-hub/core/text/hide-server-paths';
-import type { Prisma, PrismaClient } from '../../generated/prisma/client';
+import { finishRun, insertRun, type TRunOutcome, type TRunRevision } from '../../data/runs';
+import type { PrismaClient } from '../../generated/prisma/client';
 import type { TLogger } from '../../observability/logger';
 import type { TMetrics } from '../../observability/metrics';
 import { ArtifactWriteError, type TArtifactStore } from './artifact-store';
 import { findPlanOrThrow } from './plans';
-import { parseRunLabel, resolveRunInput, type TRunRevision } from './resolve-run-input';
+import { parseRunLabel, resolveRunInput } from './resolve-run-input';
 import { toRunDetail } from './to-run-summary';
 import { ContentHashMismatchError, writeRunSnapshot } from './write-run-snapshot';
 
@@ -36,15 +37,6 @@ export type TCreateRunDeps = {
   logger: Pick<TLogger, 'error' | 'warn'>;
 };
 
-type TRunOutcome = {
-  status: 'succeeded' | 'failed';
-  error?: string;
-  artifactPath?: string;
-  artifactSha256?: string;
-  artifactBytes?: bigint;
-  result?: TPlanResult;
-};
-
 /**
  * Starts a plan run and carries it to the end (docs/design.md section 7, docs/runbook.ja.md section 5):
  * resolves the label to its ready revision (warning Legacy mode or Missing InputSet
@@ -62,25 +54,22 @@ export async function createRun(deps: TCreateRunDeps, input: TCreateRunInput): P
   const resolved = await resolveRunInput(deps, { label, runId, planId: plan?.id ?? null });
   const revision = resolved.kind === 'ready' ? resolved.revision : null;
 
-  await deps.prisma.run.create({
-    data: {
-      id: runId,
-      planId: plan?.id ?? null,
-      entrypoint: input.entrypoint,
-      status: 'running',
-      inputSetLabel: resolved.label,
-      inputSetId: revision?.id ?? null,
-      inputSetRevision: revision?.revision ?? null,
-      inputSetVersionId: revision?.versionId ?? null,
-      contentHash: revision?.contentHash ?? null,
-      warnings: resolved.warnings as Prisma.InputJsonValue,
-      note: input.note?.trim() || null,
-      createdBy: input.principal,
-    },
+  await insertRun(deps.prisma, {
+    id: runId,
+    planId: plan?.id ?? null,
+    entrypoint: input.entrypoint,
+    inputSetLabel: resolved.label,
+    inputSetId: revision?.id ?? null,
+    inputSetRevision: revision?.revision ?? null,
+    inputSetVersionId: revision?.versionId ?? null,
+    contentHash: revision?.contentHash ?? null,
+    warnings: resolved.warnings,
+    note: input.note?.trim() || null,
+    createdBy: input.principal,
   });
   if (resolved.kind === 'legacy') deps.metrics.runWithoutInputSet.inc({ entrypoint: input.entrypoint });
 
-  let outcome: TRunOutcome = { status: 'succeeded' };
+  let outcome: TRunOutcome<TPlanResult> = { status: 'succeeded' };
   if (revision) {
     try {
       outcome = await executeRun(deps, runId, revision);
@@ -92,24 +81,15 @@ export async function createRun(deps: TCreateRunDeps, input: TCreateRunInput): P
       };
     }
   }
-  const run = await deps.prisma.run.update({
-    where: { id: runId },
-    data: {
-      status: outcome.status,
-      error: outcome.error ?? null,
-      artifactPath: outcome.artifactPath ?? null,
-      artifactSha256: outcome.artifactSha256 ?? null,
-      artifactBytes: outcome.artifactBytes ?? null,
-      ...(outcome.result ? { result: outcome.result as Prisma.InputJsonValue } : {}),
-      finishedAt: new Date(),
-    },
-    include: { plan: { select: { name: true } } },
-  });
-  return toRunDetail(run);
+  return toRunDetail(await finishRun(deps.prisma, runId, outcome));
 }
 
 /** Snapshot, then plan; the failures an operator can act on become the run's error text. */
-async function executeRun(deps: TCreateRunDeps, runId: string, revision: TRunRevision): Promise<TRunOutcome> {
+async function executeRun(
+  deps: TCreateRunDeps,
+  runId: string,
+  revision: TRunRevision,
+): Promise<TRunOutcome<TPlanResult>> {
   const key = `runs/${runId}/${INPUT_SET_ARTIFACT}`;
   let snapshot: Awaited<ReturnType<typeof writeRunSnapshot>>;
   try {

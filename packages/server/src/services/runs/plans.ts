@@ -1,24 +1,27 @@
 import type { TListPlansResponse, TPlan } from '@planning-hub/contracts/api/runs';
 import { ZLabel } from '@planning-hub/contracts/labels';
+import {
+  findPlan,
+  findPlanByName,
+  findPlanWithRuns,
+  insertPlan,
+  listPlansWithRuns,
+  updatePlanLabel as updatePlanLabelRow,
+  type TPlanWithRuns,
+} from '../../data/runs';
+import { isUniqueViolation } from '../../data/unique-violation';
 import { AppError, hintOf } from '../../errors/app-error';
-import type { Plan, PrismaClient, Run } from '../../generated/prisma/client';
-import { isUuid, RUN_SUMMARY_SELECT } from './read-runs';
+import type { Plan, PrismaClient } from '../../generated/prisma/client';
+import { isUuid } from './read-runs';
 import { toRunSummary } from './to-run-summary';
 
 type TPlansPrisma = Pick<PrismaClient, 'plan'>;
 
 /** How many runs a plan shows in lists (GET /api/plans). */
 export const RECENT_RUNS_PER_PLAN = 5;
+const WITH_RECENT_RUNS = { recentRuns: RECENT_RUNS_PER_PLAN };
 
-const WITH_RECENT_RUNS = {
-  runs: {
-    omit: RUN_SUMMARY_SELECT,
-    orderBy: [{ createdAt: 'desc' as const }, { id: 'desc' as const }],
-    take: RECENT_RUNS_PER_PLAN,
-  },
-};
-
-function toPlan(plan: Plan & { runs: Omit<Run, 'result'>[] }): TPlan {
+function toPlan(plan: TPlanWithRuns): TPlan {
   return {
     id: plan.id,
     name: plan.name,
@@ -45,7 +48,7 @@ function checkLabel(label: string | null): string | null {
 }
 
 export async function findPlanOrThrow(prisma: TPlansPrisma, id: string): Promise<Plan> {
-  const plan = isUuid(id) ? await prisma.plan.findUnique({ where: { id } }) : null;
+  const plan = isUuid(id) ? await findPlan(prisma, id) : null;
   if (!plan)
     throw new AppError(
       'not_found',
@@ -55,8 +58,6 @@ export async function findPlanOrThrow(prisma: TPlansPrisma, id: string): Promise
     );
   return plan;
 }
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === 'P2002';
 
 /** A named plan; runs started from it use `defaultInputSetLabel` unless they name a label. */
 export async function createPlan(
@@ -71,12 +72,13 @@ export async function createPlan(
   if (trimmed.length === 0 || trimmed.length > 128)
     throw new AppError('bad_request', 'error.plan.name_length', {});
   const duplicate = () => new AppError('conflict', 'error.plan.exists', { name: trimmed });
-  if (await prisma.plan.findUnique({ where: { name: trimmed } })) throw duplicate();
+  if (await findPlanByName(prisma, trimmed)) throw duplicate();
   try {
-    const plan = await prisma.plan.create({
-      data: { name: trimmed, defaultInputSetLabel: checkLabel(defaultInputSetLabel), createdBy: principal },
-      include: WITH_RECENT_RUNS,
-    });
+    const plan = await insertPlan(
+      prisma,
+      { name: trimmed, defaultInputSetLabel: checkLabel(defaultInputSetLabel), createdBy: principal },
+      WITH_RECENT_RUNS,
+    );
     return toPlan(plan);
   } catch (error) {
     if (isUniqueViolation(error)) throw duplicate();
@@ -86,13 +88,13 @@ export async function createPlan(
 
 /** Every plan, by name, with its newest runs. */
 export async function listPlans({ prisma }: { prisma: TPlansPrisma }): Promise<TListPlansResponse> {
-  const plans = await prisma.plan.findMany({ orderBy: { name: 'asc' }, include: WITH_RECENT_RUNS });
+  const plans = await listPlansWithRuns(prisma, WITH_RECENT_RUNS);
   return { items: plans.map(toPlan) };
 }
 
 export async function getPlan({ prisma }: { prisma: TPlansPrisma }, id: string): Promise<TPlan> {
   await findPlanOrThrow(prisma, id);
-  return toPlan(await prisma.plan.findUniqueOrThrow({ where: { id }, include: WITH_RECENT_RUNS }));
+  return toPlan(await findPlanWithRuns(prisma, id, WITH_RECENT_RUNS));
 }
 
 /** Re-links a plan to another label (docs/runbook.ja.md section 5), or unlinks it with null. */
@@ -101,10 +103,5 @@ export async function updatePlanLabel(
   { id, defaultInputSetLabel }: { id: string; defaultInputSetLabel: string | null },
 ): Promise<TPlan> {
   await findPlanOrThrow(prisma, id);
-  const plan = await prisma.plan.update({
-    where: { id },
-    data: { defaultInputSetLabel: checkLabel(defaultInputSetLabel), updatedAt: new Date() },
-    include: WITH_RECENT_RUNS,
-  });
-  return toPlan(plan);
+  return toPlan(await updatePlanLabelRow(prisma, id, checkLabel(defaultInputSetLabel), WITH_RECENT_RUNS));
 }

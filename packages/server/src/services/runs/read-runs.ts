@@ -1,7 +1,8 @@
 import type { Readable } from 'node:stream';
 import type { TListRunsQuery, TListRunsResponse, TRunDetail } from '@planning-hub/contracts/api/runs';
+import { findRun, listRuns as listRunRows, type TRunWithPlan } from '../../data/runs';
 import { AppError, hintOf } from '../../errors/app-error';
-import type { PrismaClient, Run } from '../../generated/prisma/client';
+import type { PrismaClient } from '../../generated/prisma/client';
 import type { TArtifactStore } from './artifact-store';
 import { toRunDetail, toRunSummary } from './to-run-summary';
 
@@ -9,20 +10,12 @@ type TRunsPrisma = Pick<PrismaClient, 'run'>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Summaries leave the (possibly large) plan result in the database. */
-export const RUN_SUMMARY_SELECT = { result: false } as const;
-
 export function isUuid(text: string): boolean {
   return UUID.test(text);
 }
 
-export async function findRunOrThrow(
-  prisma: TRunsPrisma,
-  id: string,
-): Promise<Run & { plan: { name: string } | null }> {
-  const run = isUuid(id)
-    ? await prisma.run.findUnique({ where: { id }, include: { plan: { select: { name: true } } } })
-    : null;
+export async function findRunOrThrow(prisma: TRunsPrisma, id: string): Promise<TRunWithPlan> {
+  const run = isUuid(id) ? await findRun(prisma, id) : null;
   if (!run) {
     throw new AppError(
       'not_found',
@@ -45,14 +38,8 @@ export async function listRuns(
   query: TListRunsQuery,
 ): Promise<TListRunsResponse> {
   if (query.plan_id !== undefined && !isUuid(query.plan_id)) return { items: [] };
-  const runs = await prisma.run.findMany({
-    where: query.plan_id ? { planId: query.plan_id } : {},
-    omit: RUN_SUMMARY_SELECT,
-    include: { plan: { select: { name: true } } },
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    take: query.limit,
-  });
-  return { items: runs.map((run) => toRunSummary({ ...run, result: null })) };
+  const runs = await listRunRows(prisma, { planId: query.plan_id, limit: query.limit });
+  return { items: runs.map(toRunSummary) };
 }
 
 /**

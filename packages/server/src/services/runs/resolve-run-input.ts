@@ -5,6 +5,7 @@ import {
   missingInputSetWarning,
   type TOtherRevision,
 } from '@planning-hub/core/plan/run-warnings';
+import { findNewestRevision, listReadyLabels, type TRunRevision } from '../../data/runs';
 import { AppError, hintOf } from '../../errors/app-error';
 import type { InputSet, PrismaClient } from '../../generated/prisma/client';
 
@@ -12,17 +13,6 @@ type TInputSetPrisma = Pick<PrismaClient, 'inputSet'>;
 
 /** How many ready labels a Legacy mode card suggests. */
 const SUGGESTED_READY_LABELS = 3;
-
-const REVISION_FIELDS = {
-  id: true,
-  label: true,
-  revision: true,
-  status: true,
-  versionId: true,
-  contentHash: true,
-  errorCount: true,
-} as const;
-export type TRunRevision = Pick<InputSet, keyof typeof REVISION_FIELDS>;
 
 export type TRunInput =
   | { kind: 'ready'; label: string; revision: TRunRevision; warnings: [] }
@@ -60,13 +50,7 @@ export async function resolveRunInput(
   { label, runId, planId }: { label: string | null; runId: string; planId: string | null },
 ): Promise<TRunInput> {
   if (label === null) {
-    const ready = await prisma.inputSet.findMany({
-      where: { status: 'ready' },
-      select: { label: true },
-      orderBy: { label: 'asc' },
-      take: SUGGESTED_READY_LABELS,
-    });
-    const readyLabels = ready.map((r) => r.label);
+    const readyLabels = await listReadyLabels(prisma, SUGGESTED_READY_LABELS);
     return {
       kind: 'legacy',
       label: null,
@@ -74,12 +58,7 @@ export async function resolveRunInput(
       warnings: [legacyModeWarning({ runId, planId, readyLabels })],
     };
   }
-  const newest = (status: InputSet['status']) =>
-    prisma.inputSet.findFirst({
-      where: { label, status },
-      select: REVISION_FIELDS,
-      orderBy: { revision: 'desc' },
-    });
+  const newest = (status: InputSet['status']) => findNewestRevision(prisma, label, status);
   const ready = await newest('ready');
   if (ready) return { kind: 'ready', label, revision: ready, warnings: [] };
   const warning = missingInputSetWarning({

@@ -7,9 +7,7 @@ import {
   type TRunSummary,
   type TRunWarning,
 } from '@planning-hub/contracts/api/runs';
-import type { Run } from '../../generated/prisma/client';
-
-export type TRunWithPlan = Run & { plan: { name: string } | null };
+import type { TRunWithPlan } from '../../data/runs';
 
 /** A warning stored before warnings had message codes keeps its English message as its one part. */
 function withMessageParts(

@@ -1,4 +1,5 @@
 import type { TRunDetail } from '@planning-hub/contracts/api/runs';
+import { updateRunNote as updateRunNoteRow } from '../../data/runs';
 import type { PrismaClient } from '../../generated/prisma/client';
 import { findRunOrThrow } from './read-runs';
 import { toRunDetail } from './to-run-summary';
@@ -15,10 +16,5 @@ export async function updateRunNote(
 ): Promise<TRunDetail> {
   await findRunOrThrow(prisma, id);
   const text = note.trim().slice(0, MAX_RUN_NOTE);
-  const run = await prisma.run.update({
-    where: { id },
-    data: { note: text.length > 0 ? text : null },
-    include: { plan: { select: { name: true } } },
-  });
-  return toRunDetail(run);
+  return toRunDetail(await updateRunNoteRow(prisma, id, text.length > 0 ? text : null));
 }

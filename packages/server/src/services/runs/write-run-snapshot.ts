@@ -3,7 +3,7 @@ import { TABLE_NAMES } from '@planning-hub/contracts/tables';
 import { createContentHasher } from '@planning-hub/core/canonical/content-hash';
 import { createSnapshotWriter } from '@planning-hub/core/plan/input-set-snapshot';
 import { createPlanInputCollector, type TPlanInput } from '@planning-hub/core/plan/plan-input';
-import { useBulkTimeouts, type TSqlClient } from '../../database/transaction';
+import { withReadOnlySnapshot } from '../../data/runs';
 import type { InputSet } from '../../generated/prisma/client';
 import { streamRows } from '../input-sets/copy-rows';
 import type { TArtifactStore, TStoredArtifact } from './artifact-store';
@@ -16,25 +16,6 @@ export class ContentHashMismatchError extends Error {
         `(approved ${revision.contentHash}, found ${actual}); no snapshot was written.`,
     );
     this.name = 'ContentHashMismatchError';
-  }
-}
-
-/** All tables read from one database snapshot, so a concurrent change cannot mix two states. */
-async function withReadOnlySnapshot<T>(pool: pg.Pool, work: (client: TSqlClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  let broken: Error | undefined;
-  try {
-    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    await useBulkTimeouts(client, pool);
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    // A COPY abandoned halfway leaves the connection unusable: drop it instead of pooling it.
-    broken = error instanceof Error ? error : new Error(String(error));
-    throw error;
-  } finally {
-    client.release(broken);
   }
 }
 
@@ -65,6 +46,7 @@ export async function writeRunSnapshot(
   const hasher = createContentHasher();
   const collector = createPlanInputCollector();
   try {
+    // All tables from one database snapshot, so a concurrent change cannot mix two states.
     await withReadOnlySnapshot(pool, async (client) => {
       for (const table of TABLE_NAMES) {
         await streamRows(client, table, revision.id, (row) => {
