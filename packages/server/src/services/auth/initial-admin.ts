@@ -1,3 +1,4 @@
+import { countPeople } from '../../data/users';
 import type { PrismaClient } from '../../generated/prisma/client';
 import { AppError } from '../../errors/app-error';
 import { randomSecret } from './secrets';
@@ -22,7 +23,7 @@ export async function ensureInitialAdmin({
   adminUsername: string;
   adminPassword?: string | undefined;
 }): Promise<TInitialAdminResult> {
-  if ((await prisma.user.count({ where: { kind: 'person' } })) > 0) return { created: false };
+  if ((await countPeople(prisma)) > 0) return { created: false };
   const password = adminPassword ?? randomSecret(18);
   try {
     await createUser({ prisma, username: adminUsername, role: 'admin', password });

@@ -6,6 +6,8 @@ import {
   ZLocalServerFile,
   type TLocalServerFile,
 } from '@planning-hub/contracts/local-server';
+import { isUniqueViolation } from '../../data/unique-violation';
+import { findUserByUsername, insertUser } from '../../data/users';
 import type { PrismaClient } from '../../generated/prisma/client';
 import { toCurrentUser, type TPrincipal } from './principal';
 import { randomSecret } from './secrets';
@@ -41,17 +43,16 @@ export async function resolveLocalOperator({
   osUser: string | undefined;
 }): Promise<TPrincipal | null> {
   const username = localOperatorUsername(osUser);
-  let user = await prisma.user.findUnique({ where: { username } });
+  let user = await findUserByUsername(prisma, username);
   if (!user) {
     try {
       // '!' is no scrypt hash: verifyPassword never accepts it, so a local user never signs in.
-      user = await prisma.user.create({
-        data: { username, role: 'admin', kind: 'local', passwordHash: '!' },
-      });
+      user = await insertUser(prisma, { username, role: 'admin', kind: 'local', passwordHash: '!' });
     } catch (error) {
       // Two first requests at once: the other one created it.
-      if ((error as { code?: string } | null)?.code !== 'P2002') throw error;
-      user = await prisma.user.findUniqueOrThrow({ where: { username } });
+      if (!isUniqueViolation(error)) throw error;
+      user = await findUserByUsername(prisma, username);
+      if (!user) throw error;
     }
   }
   if (user.disabledAt || user.kind !== 'local') return null;

@@ -1,4 +1,13 @@
 import type { TCurrentUser } from '@planning-hub/contracts/api/auth';
+import {
+  deleteExpiredSessions,
+  deleteSession,
+  findSessionWithUser,
+  findUserById,
+  findUserByUsername,
+  insertSession,
+  touchSession,
+} from '../../data/users';
 import { AppError } from '../../errors/app-error';
 import type { PrismaClient } from '../../generated/prisma/client';
 import { verifyDecoyPassword, verifyPassword } from './password-hash';
@@ -35,7 +44,7 @@ export async function verifyCredentials({
   username: string;
   password: string;
 }): Promise<TCheckedUser> {
-  const user = await prisma.user.findUnique({ where: { username: username.trim() } });
+  const user = await findUserByUsername(prisma, username.trim());
   const isValid = user
     ? (await verifyPassword({ password, hash: user.passwordHash })) &&
       !user.disabledAt &&
@@ -65,7 +74,7 @@ export async function signIn({
 }): Promise<TSignedIn> {
   const user = await verifyCredentials({ prisma, username, password });
   if (replacesSessionId) await signOut({ prisma, sessionId: replacesSessionId });
-  await prisma.session.deleteMany({ where: { userId: user.id, expiresAt: { lte: new Date() } } });
+  await deleteExpiredSessions(prisma, user.id, new Date());
   const session = await createSession({ prisma, userId: user.id, ttlMs: sessionTtlHours * 3_600_000 });
   return { ...session, user: toCurrentUser(user) };
 }
@@ -82,7 +91,7 @@ export async function openBrowserSession({
   prisma: Pick<PrismaClient, 'user' | 'session'>;
   userId: number;
 }): Promise<{ sessionId: string; csrfToken: string; expiresAt: Date }> {
-  const user = await prisma.user.findUnique({ where: { id: userId } });
+  const user = await findUserById(prisma, userId);
   if (!user) throw new AppError('not_found', 'error.user.not_found_by_id', { id: userId });
   if (user.disabledAt) throw new AppError('forbidden', 'error.user.disabled', { username: user.username });
   return createSession({ prisma, userId, ttlMs: BROWSER_SESSION_MINUTES * 60_000 });
@@ -101,8 +110,13 @@ async function createSession({
   const csrfToken = randomSecret(32);
   const now = new Date();
   const expiresAt = new Date(now.getTime() + ttlMs);
-  await prisma.session.create({
-    data: { idHash: sha256Hex(sessionId), userId, csrfToken, createdAt: now, lastSeenAt: now, expiresAt },
+  await insertSession(prisma, {
+    idHash: sha256Hex(sessionId),
+    userId,
+    csrfToken,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt,
   });
   return { sessionId, csrfToken, expiresAt };
 }
@@ -124,17 +138,17 @@ export async function resolveSession({
 }): Promise<TResolvedSession | null> {
   if (!SESSION_ID.test(sessionId)) return null;
   const idHash = sha256Hex(sessionId);
-  const session = await prisma.session.findUnique({ where: { idHash }, include: { user: true } });
+  const session = await findSessionWithUser(prisma, idHash);
   if (!session) return null;
   const now = new Date();
   const idleSince = now.getTime() - session.lastSeenAt.getTime();
   if (session.expiresAt <= now || idleSince > idleMinutes * 60_000) {
-    await prisma.session.deleteMany({ where: { idHash } });
+    await deleteSession(prisma, idHash);
     return null;
   }
   if (session.user.disabledAt) return null;
   if (idleSince >= LAST_SEEN_RESOLUTION_MS) {
-    await prisma.session.updateMany({ where: { idHash }, data: { lastSeenAt: now } });
+    await touchSession(prisma, idHash, now);
   }
   return {
     principal: {
@@ -157,5 +171,5 @@ export async function signOut({
   sessionId: string;
 }): Promise<void> {
   if (!SESSION_ID.test(sessionId)) return;
-  await prisma.session.deleteMany({ where: { idHash: sha256Hex(sessionId) } });
+  await deleteSession(prisma, sha256Hex(sessionId));
 }

@@ -6,8 +6,16 @@ import {
   type TUserChangeResponse,
   type TUserSummary,
 } from '@planning-hub/contracts/api/users';
+import { isUniqueViolation } from '../../data/unique-violation';
+import {
+  endUserAccess,
+  findUserByUsername,
+  insertUser,
+  listUsers as listUserRows,
+  updateUser as updateUserRow,
+} from '../../data/users';
 import { AppError, hintOf } from '../../errors/app-error';
-import { Prisma, type PrismaClient } from '../../generated/prisma/client';
+import type { PrismaClient } from '../../generated/prisma/client';
 import type { TActor } from './actor';
 import { hashPassword } from './password-hash';
 
@@ -64,18 +72,16 @@ export async function createUser({
   const input = parseOrThrow(ZCreateUserInput, { username, role, employeeId, password }, 'user');
   const passwordHash = await hashPassword(input.password);
   try {
-    const user = await prisma.user.create({
-      data: {
-        username: input.username,
-        role: input.role,
-        employeeId: input.employeeId,
-        passwordHash,
-        kind: 'person',
-      },
+    const user = await insertUser(prisma, {
+      username: input.username,
+      role: input.role,
+      employeeId: input.employeeId,
+      passwordHash,
+      kind: 'person',
     });
     return toSummary(user);
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+    if (isUniqueViolation(error)) {
       throw new AppError('conflict', 'error.user.exists', { username: input.username }, { cause: error });
     }
     throw error;
@@ -84,8 +90,7 @@ export async function createUser({
 
 /** Every user, people and local operators, by username; never the password hash. */
 export async function listUsers({ prisma }: { prisma: TUserPrisma }): Promise<TUserSummary[]> {
-  const users = await prisma.user.findMany({ orderBy: { username: 'asc' } });
-  return users.map(toSummary);
+  return (await listUserRows(prisma)).map(toSummary);
 }
 
 /** The user named `username`, or a not_found error that quotes it. */
@@ -96,7 +101,7 @@ export async function findUserOrThrow({
   prisma: TUserPrisma;
   username: string;
 }): Promise<TUserRow> {
-  const user = await prisma.user.findUnique({ where: { username: username.trim() } });
+  const user = await findUserByUsername(prisma, username.trim());
   if (!user)
     throw new AppError(
       'not_found',
@@ -145,12 +150,11 @@ export async function updateUser({
     }
     const disabledAt =
       disabled === undefined ? user.disabledAt : disabled ? (user.disabledAt ?? new Date()) : null;
-    const updated = await tx.user.update({
-      where: { id: user.id },
-      data: { role, employeeId: newEmployeeId, disabledAt },
-    });
+    const updated = await updateUserRow(tx, user.id, { role, employeeId: newEmployeeId, disabledAt });
     const ended =
-      disabled === true ? await endAccess({ tx, userId: user.id }) : { endedSessions: 0, revokedTokens: 0 };
+      disabled === true
+        ? await endUserAccess(tx, user.id, new Date())
+        : { endedSessions: 0, revokedTokens: 0 };
     return { ...toSummary(updated), ...ended };
   });
 }
@@ -183,27 +187,9 @@ export async function resetPassword({
         },
       );
     }
-    const updated = await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
-    return { ...toSummary(updated), ...(await endAccess({ tx, userId: user.id })) };
+    const updated = await updateUserRow(tx, user.id, { passwordHash });
+    return { ...toSummary(updated), ...(await endUserAccess(tx, user.id, new Date())) };
   });
-}
-
-/** Deletes a user's sessions and revokes their live tokens, inside the caller's transaction. */
-async function endAccess({
-  tx,
-  userId,
-}: {
-  tx: Pick<PrismaClient, 'session' | 'apiToken'>;
-  userId: number;
-}): Promise<{ endedSessions: number; revokedTokens: number }> {
-  const now = new Date();
-  const sessions = await tx.session.deleteMany({ where: { userId } });
-  // Expired tokens already stopped working: only the live ones count as revoked now.
-  const tokens = await tx.apiToken.updateMany({
-    where: { userId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
-    data: { revokedAt: now },
-  });
-  return { endedSessions: sessions.count, revokedTokens: tokens.count };
 }
 
 function toSummary(user: TUserRow): TUserSummary {
