@@ -11,6 +11,7 @@ import {
 import { toSummary } from '../input-sets/to-summary';
 import { withLabelTransition } from './label-transition';
 import { parseComment } from './review-input';
+import { revisionActions } from './revision-actions';
 import type { TReviewDeps } from './review-types';
 
 export type TArchiveRevisionOptions = TReviewDeps & {
@@ -35,7 +36,7 @@ export async function archiveRevision(options: TArchiveRevisionOptions): Promise
   const result = await withLabelTransition(pool, ref.label, {
     check: async (client, { locked }) => {
       const revision = await findRevisionByRef(client, ref, { lock: locked, toChange: true });
-      if (revision.status === 'archived') {
+      if (revisionActions(revision).archive.reason === 'archiveAlreadyArchived') {
         throw new AppError('conflict', 'error.review.already_archived', { ref: refOf(revision) });
       }
       return revision;

@@ -10,6 +10,7 @@ import {
 } from '../../data/input-set-revisions';
 import { toSummary } from '../input-sets/to-summary';
 import { withLabelTransition } from './label-transition';
+import { readOtherDraft, revisionActions } from './revision-actions';
 import { assertContentUnchanged, parseComment, parseReviewer } from './review-input';
 import type { TReviewDeps } from './review-types';
 
@@ -39,7 +40,9 @@ export async function revertReady(options: TRevertReadyOptions): Promise<TReview
     check: async (client, { locked }) => {
       const ready = await findRevisionByRef(client, ref, { lock: locked, toChange: true });
       const shown = refOf(ready);
-      if (ready.status !== 'ready') {
+      const draftRevision = ready.status === 'ready' ? await readOtherDraft(client, ready) : null;
+      const block = revisionActions(ready, { hasDraft: draftRevision !== null }).revert.reason;
+      if (block === 'revertNeedsReady') {
         throw new AppError('conflict', 'error.review.not_ready', {
           ref: shown,
           revision: ready.revision,
@@ -47,15 +50,11 @@ export async function revertReady(options: TRevertReadyOptions): Promise<TReview
         });
       }
       assertContentUnchanged(ready, options.expectedContentHash);
-      const { rows: drafts } = await client.query<{ revision: number }>(
-        "SELECT revision FROM planning_input_sets WHERE label = $1 AND status = 'draft'",
-        [ready.label],
-      );
-      if (drafts[0]) {
+      if (block === 'revertHasDraft') {
         throw new AppError(
           'conflict',
           'error.review.draft_blocks_revert',
-          { label: ready.label, draftRevision: drafts[0].revision, ref: shown },
+          { label: ready.label, draftRevision: draftRevision!, ref: shown },
           { hint: hintOf('hint.review.draft_blocks_revert', { label: ready.label }) },
         );
       }

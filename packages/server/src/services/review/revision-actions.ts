@@ -5,16 +5,18 @@ import { readStoredChecks } from '../checks/read-checks';
 import { countFindings } from '../checks/run-draft-checks';
 
 type TRevisionState = Pick<InputSet, 'status' | 'errorCount' | 'warningCount'>;
+type TFindingCounts = { errors: number; warnings: number };
+const NO_FINDINGS: TFindingCounts = { errors: 0, warnings: 0 };
 
 /**
  * What a revision's state allows (docs/design.md sections 4 and 11), the one place the
- * rules live: the detail answers it, and approve refuses for the same reasons.
- * `findings` are the approval gates' findings of a draft; `hasDraft` whether the label
- * has a draft besides this revision.
+ * rules live: the detail answers it, and approve, revert and archive refuse for the same
+ * reasons. `findings` are the approval gates' findings of a draft (none when left out);
+ * `hasDraft` whether the label has a draft besides this revision (readOtherDraft).
  */
 export function revisionActions(
   revision: TRevisionState,
-  { findings, hasDraft }: { findings: { errors: number; warnings: number }; hasDraft: boolean },
+  { findings = NO_FINDINGS, hasDraft = false }: { findings?: TFindingCounts; hasDraft?: boolean } = {},
 ): TRevisionActions {
   const approve: TActionBlock | null =
     revision.status !== 'draft'
@@ -41,16 +43,20 @@ export async function readRevisionActions(
   revision: InputSet,
 ): Promise<TRevisionActions> {
   const findings =
-    revision.status === 'draft'
-      ? countFindings(await readStoredChecks(client, revision.id))
-      : { errors: 0, warnings: 0 };
-  let hasDraft = false;
-  if (revision.status === 'ready') {
-    const { rows } = await client.query(
-      "SELECT 1 FROM planning_input_sets WHERE label = $1 AND status = 'draft' AND id <> $2 LIMIT 1",
-      [revision.label, revision.id],
-    );
-    hasDraft = rows.length > 0;
-  }
+    revision.status === 'draft' ? countFindings(await readStoredChecks(client, revision.id)) : NO_FINDINGS;
+  // Only a ready revision's actions depend on the draft (revert).
+  const hasDraft = revision.status === 'ready' && (await readOtherDraft(client, revision)) !== null;
   return revisionActions(revision, { findings, hasDraft });
+}
+
+/** The revision number of the label's draft when it is another revision than `revision`, else null. */
+export async function readOtherDraft(
+  client: Pick<pg.ClientBase, 'query'>,
+  revision: Pick<InputSet, 'id' | 'label'>,
+): Promise<number | null> {
+  const { rows } = await client.query<{ revision: number }>(
+    "SELECT revision FROM planning_input_sets WHERE label = $1 AND status = 'draft' AND id <> $2 LIMIT 1",
+    [revision.label, revision.id],
+  );
+  return rows[0]?.revision ?? null;
 }
