@@ -33,6 +33,11 @@ const LAYER_ZONES = [
   },
   { target: './packages/server', from: ['./apps'], message: 'services do not know their callers.' },
   {
+    target: './packages/server/src/data',
+    from: ['./packages/server/src/services'],
+    message: 'data/ holds the queries, services/ the rules that use them: data never imports a service.',
+  },
+  {
     target: './apps/web',
     from: ['./packages/core', './packages/server', './apps/api', './apps/cli'],
     message: 'The SPA talks to the API; it imports contracts (and planner-files) only.',
