@@ -54,3 +54,19 @@ test('identical revisions say there are no differences', async ({ page }) => {
   await page.goto(`/ui/plans/input_sets/${label}@draft/diff`);
   await expect(page.getByText('No differences')).toBeVisible({ timeout: 30_000 });
 });
+
+test('a ready revision is compared with the revision before it, as the server chose and names it', async ({
+  page,
+}) => {
+  await signIn(page);
+  const label = 'diff_previous';
+  await uploadBundle(page, label, readBundle(), '2027-W01');
+  await approveDraft(page, label);
+  await uploadBundle(page, label, readBundle(), '2027-W02');
+  await approveDraft(page, label);
+  await page.goto(`/ui/plans/input_sets/${label}/diff`);
+  await expect(page.getByText('No differences')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(new RegExp(`with\\s+${label}@r1`))).toBeVisible();
+  await expect(page.getByLabel('Compare with')).toHaveValue(`${label}@r1`);
+  await expect(page).toHaveURL(`/ui/plans/input_sets/${label}/diff`);
+});
