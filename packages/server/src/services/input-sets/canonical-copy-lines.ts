@@ -59,13 +59,16 @@ export function createCanonicalCopyLines(table: TTableName) {
     out = larger;
   }
 
-  /** A text cell from its COPY bytes [start, end) as a JSON string. */
-  function writeText(input: Buffer, start: number, end: number): void {
-    // At worst every byte becomes a six-byte \u00XX escape.
-    reserve((end - start) * 6 + 2);
+  /**
+   * A text cell as a JSON string, from its COPY bytes at `start` up to the next tab or
+   * `end`; returns where it stopped. Room is reserved per row (writeRow).
+   */
+  function writeText(input: Buffer, start: number, end: number): number {
     out[used++] = QUOTE;
-    for (let i = start; i < end; i++) {
+    let i = start;
+    for (; i < end; i++) {
       let byte = input[i]!;
+      if (byte === TAB) break;
       if (byte === BACKSLASH) byte = unescapeCopyByte(input[++i]!);
       if (byte >= 0x20 && byte !== QUOTE && byte !== BACKSLASH) {
         out[used++] = byte;
@@ -97,60 +100,63 @@ export function createCanonicalCopyLines(table: TTableName) {
       }
     }
     out[used++] = QUOTE;
+    return i;
   }
 
-  /** A decimal cell: PostgreSQL's NUMERIC text without trailing fraction zeros (`100.50` -> `100.5`, `0.00` -> `0`). */
-  function writeDecimal(input: Buffer, start: number, end: number): void {
+  /**
+   * A decimal cell: PostgreSQL's NUMERIC text without trailing fraction zeros
+   * (`100.50` -> `100.5`, `0.00` -> `0`); returns where it stopped, like writeText.
+   */
+  function writeDecimal(input: Buffer, start: number, end: number): number {
+    let cellEnd = start;
+    while (cellEnd < end && input[cellEnd] !== TAB) cellEnd++;
     const isNegative = input[start] === MINUS;
     const integerStart = isNegative ? start + 1 : start;
-    let dot = end;
-    for (let i = integerStart; i < end; i++) {
+    let dot = cellEnd;
+    for (let i = integerStart; i < cellEnd; i++) {
       const byte = input[i]!;
-      if (byte === DOT && dot === end) dot = i;
-      else if (byte < ZERO || byte > NINE) return writeOtherDecimal(input, start, end);
+      if (byte === DOT && dot === cellEnd) dot = i;
+      else if (byte < ZERO || byte > NINE) return writeOtherDecimal(input, start, cellEnd);
     }
     // Plain NUMERIC text has an integer part without leading zeros; anything else goes through core.
     if (dot === integerStart || (input[integerStart] === ZERO && dot > integerStart + 1)) {
-      return writeOtherDecimal(input, start, end);
+      return writeOtherDecimal(input, start, cellEnd);
     }
-    let last = end;
+    let last = cellEnd;
     while (last > dot + 1 && input[last - 1] === ZERO) last--;
     if (last === dot + 1) last = dot;
     const isZero = last === integerStart + 1 && input[integerStart] === ZERO;
-    reserve(last - start + 2);
     out[used++] = QUOTE;
-    used += input.copy(out, used, isZero ? integerStart : start, last);
+    for (let i = isZero ? integerStart : start; i < last; i++) out[used++] = input[i]!;
     out[used++] = QUOTE;
+    return cellEnd;
   }
 
-  function writeOtherDecimal(input: Buffer, start: number, end: number): void {
+  function writeOtherDecimal(input: Buffer, start: number, end: number): number {
     const canonical = Buffer.from(canonicalCell('decimal', input.toString('utf8', start, end))!, 'utf8');
     writeText(canonical, 0, canonical.length);
+    return end;
   }
 
+  /** One row's line, its bytes [start, end) without the newline. */
   function writeRow(input: Buffer, start: number, end: number): void {
-    reserve(2);
+    // Every byte at most six (\u00XX), `\N` four, plus quotes, commas, brackets and the newline.
+    reserve((end - start) * 6 + 3 * isDecimal.length + 3);
     out[used++] = 0x5b; // [
-    let column = 0;
-    let cellStart = start;
-    for (let i = start; i <= end; i++) {
-      if (i < end && input[i] !== TAB) continue;
-      if (column > 0) {
-        reserve(1);
-        out[used++] = COMMA;
-      }
-      if (i - cellStart === 2 && input[cellStart] === BACKSLASH && input[cellStart + 1] === 0x4e) {
-        reserve(4);
+    let i = start;
+    for (let column = 0; ; column++) {
+      if (column > 0) out[used++] = COMMA;
+      if (input[i] === BACKSLASH && input[i + 1] === 0x4e && (i + 2 === end || input[i + 2] === TAB)) {
         used += out.write('null', used, 'latin1');
+        i += 2;
       } else if (isDecimal[column]) {
-        writeDecimal(input, cellStart, i);
+        i = writeDecimal(input, i, end);
       } else {
-        writeText(input, cellStart, i);
+        i = writeText(input, i, end);
       }
-      column++;
-      cellStart = i + 1;
+      if (i >= end) break;
+      i++; // the tab
     }
-    reserve(2);
     out[used++] = 0x5d; // ]
     out[used++] = NEWLINE;
   }
