@@ -31,3 +31,20 @@ export function writeAsciiByte(out: TByteWriter, byte: number): void {
   reserveBytes(out, 1);
   out.bytes[out.length++] = byte;
 }
+
+/**
+ * Writes one UTF-16 unit from U+0080 up as UTF-8 at `pos` (2 or 3 bytes) and returns
+ * the position after it; -1 for a surrogate, which the caller leaves to Buffer.write.
+ */
+export function writeNonAsciiUnit(bytes: Buffer, pos: number, code: number): number {
+  if (code < 0x800) {
+    bytes[pos] = 0xc0 | (code >> 6);
+    bytes[pos + 1] = 0x80 | (code & 0x3f);
+    return pos + 2;
+  }
+  if (code >= 0xd800 && code < 0xe000) return -1;
+  bytes[pos] = 0xe0 | (code >> 12);
+  bytes[pos + 1] = 0x80 | ((code >> 6) & 0x3f);
+  bytes[pos + 2] = 0x80 | (code & 0x3f);
+  return pos + 3;
+}

@@ -3,7 +3,7 @@ import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import type { TRow, TTableName } from '@planning-hub/contracts/tables';
 import type { TValidRow } from '@planning-hub/core/bundle/row-batcher';
 import type { TSqlClient } from '../../database/transaction';
-import { createByteWriter, reserveBytes, type TByteWriter } from './byte-writer';
+import { createByteWriter, reserveBytes, writeNonAsciiUnit, type TByteWriter } from './byte-writer';
 import {
   copyFromSql,
   copyTextValue,
@@ -126,7 +126,8 @@ const NULL_TEXT = [BACKSLASH, 0x4e];
 
 /**
  * Appends `separator` (unless -1) and one value in COPY's text format: ASCII without
- * anything to escape byte by byte (nearly every cell), anything else as copyTextValue writes it.
+ * anything to escape and BMP characters byte by byte as UTF-8 (nearly every cell), anything
+ * else (escapes, surrogates) as copyTextValue writes it.
  */
 function writeCopyValue(out: TByteWriter, value: string | null, separator: number): void {
   if (separator !== -1) {
@@ -146,11 +147,13 @@ function writeCopyValue(out: TByteWriter, value: string | null, separator: numbe
   let pos = out.length;
   for (let i = 0; i < length; i++) {
     const code = value.charCodeAt(i);
-    if (code >= FIRST_NON_ASCII || code === BACKSLASH || code === TAB || code === LF || code === CR) {
+    if (code >= FIRST_NON_ASCII) pos = writeNonAsciiUnit(bytes, pos, code);
+    else if (code === BACKSLASH || code === TAB || code === LF || code === CR) pos = -1;
+    else bytes[pos++] = code;
+    if (pos === -1) {
       out.length += bytes.write(copyTextValue(value), out.length, 'utf8');
       return;
     }
-    bytes[pos++] = code;
   }
   out.length = pos;
 }

@@ -4,7 +4,7 @@ import { canonicalCell } from '@planning-hub/core/canonical/canonical-cell';
 import { jsonCell } from '@planning-hub/core/canonical/canonical-row-line';
 import { compareUtf8 } from '@planning-hub/core/canonical/compare-utf8';
 import { createContentHasher, type TContentHasher } from '@planning-hub/core/canonical/content-hash';
-import { createByteWriter, reserveBytes, type TByteWriter } from './byte-writer';
+import { createByteWriter, reserveBytes, writeNonAsciiUnit, type TByteWriter } from './byte-writer';
 
 /** The first table of the hashed text; the only one an import can hash as the rows stream in. */
 const LEADING_TABLE = TABLE_NAMES[0];
@@ -20,8 +20,8 @@ const LF = 0x0a;
 const NULL_JSON = Buffer.from('null', 'latin1');
 
 /**
- * Appends one cell as core's jsonCell writes it: printable ASCII without a quote or
- * backslash byte by byte (nearly every cell), anything else through jsonCell.
+ * Appends one cell as core's jsonCell writes it: characters JSON leaves as they are
+ * byte by byte as UTF-8 (nearly every cell), anything else (escapes, surrogates) through jsonCell.
  */
 function writeJsonCell(out: TByteWriter, value: string | null): void {
   if (value === null) {
@@ -37,11 +37,13 @@ function writeJsonCell(out: TByteWriter, value: string | null): void {
   bytes[pos++] = QUOTE;
   for (let i = 0; i < length; i++) {
     const code = value.charCodeAt(i);
-    if (code < FIRST_PRINTABLE || code >= FIRST_NON_ASCII || code === QUOTE || code === BACKSLASH) {
+    if (code >= FIRST_NON_ASCII) pos = writeNonAsciiUnit(bytes, pos, code);
+    else if (code < FIRST_PRINTABLE || code === QUOTE || code === BACKSLASH) pos = -1;
+    else bytes[pos++] = code;
+    if (pos === -1) {
       out.length += bytes.write(jsonCell(value), out.length, 'utf8');
       return;
     }
-    bytes[pos++] = code;
   }
   bytes[pos++] = QUOTE;
   out.length = pos;
