@@ -39,17 +39,23 @@ export const ZInputSetSummary = z.object({
 });
 export type TInputSetSummary = z.infer<typeof ZInputSetSummary>;
 
+/** A page of the list when the caller names none (the SPA and the CLI name theirs). */
+export const DEFAULT_LIST_PAGE = 50;
+
 export const ZListInputSetsQuery = z.object({
   status: ZInputSetStatus.optional(),
   search: singleLineText('A search', 100).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(200),
+  limit: z.coerce.number().int().min(1).max(1000).default(DEFAULT_LIST_PAGE),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 export type TListInputSetsQuery = z.infer<typeof ZListInputSetsQuery>;
 
 export const ZListInputSetsResponse = z.object({
   items: z.array(ZInputSetSummary),
+  /** Revisions that match the filters, on every page. */
   total: z.number().int(),
+  /** The `offset` of the next page; null on the last one. */
+  nextOffset: z.number().int().nullable(),
 });
 export type TListInputSetsResponse = z.infer<typeof ZListInputSetsResponse>;
 

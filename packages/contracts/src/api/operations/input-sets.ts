@@ -14,7 +14,8 @@ export const INPUT_SET_OPERATIONS = defineOperations({
   listInputSets: {
     method: 'get',
     path: '/api/plans/input_sets',
-    summary: 'List input set revisions',
+    summary:
+      'List input set revisions, a page at a time (`limit`, default 50; `offset`: the `nextOffset` of the previous page)',
     role: 'viewer',
     query: ZListInputSetsQuery,
     responses: { 200: { description: 'Revisions, newest first', schema: ZListInputSetsResponse } },

@@ -69,7 +69,12 @@ export async function listInputSets(
     }),
     prisma.inputSet.count({ where }),
   ]);
-  return { items: rows.map(toSummary), total };
+  const nextOffset = query.offset + rows.length;
+  return {
+    items: rows.map(toSummary),
+    total,
+    nextOffset: rows.length > 0 && nextOffset < total ? nextOffset : null,
+  };
 }
 
 export async function getInputSet(deps: { pool: pg.Pool }, ref: string): Promise<TInputSetDetail> {

@@ -40,10 +40,7 @@ export function listInputSetsQueryOptions(filters: TInputSetFilters) {
     ],
     queryFn: ({ pageParam, signal }) => listInputSets({ ...filters, offset: pageParam, signal }),
     initialPageParam: 0,
-    getNextPageParam: (lastPage, pages) => {
-      const loaded = pages.reduce((sum, page) => sum + page.items.length, 0);
-      return lastPage.items.length > 0 && loaded < lastPage.total ? loaded : undefined;
-    },
+    getNextPageParam: (lastPage) => lastPage.nextOffset ?? undefined,
     // Typing in the search box keeps the previous rows on screen until the new ones arrive.
     placeholderData: keepPreviousData,
   });
