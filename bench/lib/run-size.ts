@@ -57,7 +57,12 @@ export async function runSize({
       size.tasks[task] = await spawnTask(task, base, { cpuProfileDir });
       continue;
     }
-    const api = await startApiProcess({ home, url, workDir: path.join(dataDir, `api-${task}-${rows}`) });
+    const api = await startApiProcess({
+      home,
+      url,
+      workDir: path.join(dataDir, `api-${task}-${rows}`),
+      cpuProfileDir: cpuProfileDir && path.join(cpuProfileDir, `api-${task}`),
+    });
     try {
       const { baseUrl, token, workDir, pid } = api;
       size.tasks[task] = await spawnTask(
