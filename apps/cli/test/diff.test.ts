@@ -309,7 +309,7 @@ describe('planning export --diff-against --by (what moved)', () => {
     );
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toContain(
-      '--by resource_code: demand is totalled by item_code, location_code, period.',
+      "--by: 'resource_code': demand is totalled by item_code, location_code, period, not resource_code.",
     );
     const tolerance = await operator.planning(
       'export',

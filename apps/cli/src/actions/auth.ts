@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { ZSession, type TSession } from '@planning-hub/contracts/api/auth';
+import { AUTH_OPERATIONS } from '@planning-hub/contracts/api/operations/auth';
 import { API } from '@planning-hub/contracts/api/routes';
 import { ZCreatedToken, type TLoginTokenRequest } from '@planning-hub/contracts/api/tokens';
 import type { TApiClient } from '../api/api-client';
@@ -10,6 +11,7 @@ import { printJson, runWithApi, runWithConnection } from '../cli-runtime';
 import type { TLoginOptions, TLogoutOptions, TWhoamiOptions } from '../commands/auth';
 import { credentialsFilePath, removeStoredLogin, storeLogin } from '../connection/credentials-file';
 import { resolveServer, type TConnection, type TCredential } from '../connection/resolve-connection';
+import { parseOption, parseOptions } from '../options/parse-options';
 import { promptLine, readPassword } from '../terminal/prompt';
 
 /** Revokes a token on the server (POST /api/auth/sign-out with it); answers the HTTP status. */
@@ -49,6 +51,13 @@ export async function runLogin(options: TLoginOptions): Promise<void> {
       };
     },
     async ({ api }) => {
+      // The options are checked before anything is asked on the terminal; the password after it is typed.
+      const schema = AUTH_OPERATIONS.createLoginToken.body.schema;
+      const fields = parseOptions(schema.omit({ username: true, password: true }), {
+        name: ['--name', options.name ?? `planning-cli on ${os.hostname()}`.slice(0, 128)],
+        expires_in_days: ['--expires-in', options.expiresIn],
+      });
+      if (options.username !== undefined) parseOption(schema.shape.username, '--username', options.username);
       const username = await askUsername(options);
       const password = await readPassword({
         passwordStdin: options.passwordStdin,
@@ -57,8 +66,8 @@ export async function runLogin(options: TLoginOptions): Promise<void> {
       const body: TLoginTokenRequest = {
         username,
         password,
-        name: options.name ?? `planning-cli on ${os.hostname()}`.slice(0, 128),
-        expires_in_days: options.expiresIn,
+        name: fields.name,
+        expires_in_days: fields.expires_in_days,
       };
       const created = await api.sendJson('POST', API.loginToken, body, ZCreatedToken);
       const file = api.connection.credentialsFile;

@@ -12,6 +12,7 @@ import { cliText } from '../cli-text';
 import { printJson, runWithApi } from '../cli-runtime';
 import type { TEvidenceOptions } from '../commands/evidence';
 import { captureHistoryPage, checkHistoryPageServed, loadPlaywright } from '../history-screenshot';
+import { parseOption } from '../options/parse-options';
 
 const EVENTS_PAGE = 1000;
 /** Today in Japan as YYYYMMDD: the runbook's `$(date +%Y%m%d)` on an operator's machine in Tokyo. */
@@ -31,18 +32,6 @@ function parseEvidenceDate(text: string): string {
     throw new CliError(cliText('cli.error.date_invalid', { text: text.slice(0, 20) }));
   }
   return text;
-}
-
-function parseLabel(text: string): string {
-  const parsed = ZLabel.safeParse(text);
-  if (!parsed.success)
-    throw new CliError(
-      cliText('cli.error.label_invalid', {
-        text: text.slice(0, 80),
-        detail: parsed.error.issues[0]?.message ?? 'invalid',
-      }),
-    );
-  return parsed.data;
 }
 
 /**
@@ -125,7 +114,7 @@ async function takeHistoryPng(
 
 export async function runEvidence(options: TEvidenceOptions): Promise<void> {
   await runWithApi(options, async ({ api, env }) => {
-    const label = parseLabel(options.label);
+    const label = parseOption(ZLabel, '--label', options.label);
     const dir = path.resolve('evidence', 'input_sets', label, parseEvidenceDate(options.date ?? todayJst()));
     const events = await readAllEvents(api, label);
     await mkdir(dir, { recursive: true });

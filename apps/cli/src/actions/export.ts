@@ -4,7 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { ZInputSetDetail } from '@planning-hub/contracts/api/input-sets';
+import { DIFF_OPERATIONS } from '@planning-hub/contracts/api/operations/diff';
 import { API } from '@planning-hub/contracts/api/routes';
+import { ZInputSetRef } from '@planning-hub/contracts/labels';
 import type { TApiClient } from '../api/api-client';
 import type { THttpResponse } from '../api/http-transport';
 import { CliError } from '../cli-errors';
@@ -16,6 +18,7 @@ import { openDiffExport, waitForDiff } from '../diff/wait-for-diff';
 import { movedRequestOf, waitForDiffSummary } from '../diff/wait-for-diff-summary';
 import { extractExportZip } from '../export/extract-zip';
 import { formatDiffSummary } from '../format-diff';
+import { parseOption, parseOptions } from '../options/parse-options';
 
 type TExported = {
   label: string;
@@ -94,17 +97,21 @@ export async function runExport(options: TExportOptions): Promise<void> {
     if (options.by !== undefined && options.diffAgainst === undefined) {
       throw new CliError('--by totals a diff: give --diff-against <ref> too.');
     }
+    const ref = parseOption(ZInputSetRef, '--label', options.label);
+    const { against } = parseOptions(DIFF_OPERATIONS.exportDiff.query, {
+      against: ['--diff-against', options.diffAgainst],
+    });
     const moved = options.by === undefined ? undefined : movedRequestOf({ ...options, by: options.by });
     const shouldExport = options.diffAgainst === undefined || options.output !== undefined;
     let exported: TExported | undefined;
     if (shouldExport) {
-      const outDir = path.resolve(options.output ?? path.join('out', `planning_inputs_${options.label}`));
-      exported = await exportToFolder(api, options.label, outDir);
-      if (options.diffAgainst === undefined && options.json) printJson(exported);
-      else if (!options.json) printExported(options.label, exported);
+      const outDir = path.resolve(options.output ?? path.join('out', `planning_inputs_${ref}`));
+      exported = await exportToFolder(api, ref, outDir);
+      if (against === undefined && options.json) printJson(exported);
+      else if (!options.json) printExported(ref, exported);
     }
-    if (options.diffAgainst === undefined) return;
-    const pair = { ref: options.label, against: options.diffAgainst };
+    if (against === undefined) return;
+    const pair = { ref, against };
     if (moved) {
       // What moved instead of the rows: the totals and the top movers (docs/runbook.ja.md section 6).
       const summary = await waitForDiffSummary(api, pair, moved);

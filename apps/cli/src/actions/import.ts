@@ -1,13 +1,16 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ZImportReport, type TImportReport } from '@planning-hub/contracts/api/input-sets';
+import { INPUT_SET_OPERATIONS } from '@planning-hub/contracts/api/operations/input-sets';
 import { API } from '@planning-hub/contracts/api/routes';
+import { ZLabel } from '@planning-hub/contracts/labels';
 import { ApiError } from '../api/api-error';
 import { readProblem } from '../api/api-client';
 import { EXIT } from '../cli-errors';
 import { printJson, runWithApi } from '../cli-runtime';
 import type { TImportOptions } from '../commands/import';
 import { formatImportReport } from '../format';
+import { parseOption, parseOptions } from '../options/parse-options';
 import { cliLanguage } from '../cli-language';
 import { cliText } from '../cli-text';
 import { annotateToDir, assertAnnotateDirUsable, type TAnnotateOutcome } from '../upload/annotate-to-dir';
@@ -42,25 +45,31 @@ function formatAnnotated(dir: string, outcome: TAnnotateOutcome): string {
  */
 export async function runImport(options: TImportOptions): Promise<void> {
   await runWithApi(options, async ({ api }) => {
+    const label = parseOption(ZLabel, '--label', options.label);
+    const fields = {
+      version_id: options.versionId,
+      ...(options.note !== undefined ? { note: options.note } : {}),
+      encoding: options.encoding,
+      allow_invalid: options.allowInvalid ? 'true' : 'false',
+    };
+    // Checked as the server will check them, then sent as typed (the server parses the form itself).
+    parseOptions(INPUT_SET_OPERATIONS.uploadBundle.body.schema, {
+      version_id: ['--version-id', fields.version_id],
+      note: ['--note', fields.note],
+      encoding: ['--encoding', fields.encoding],
+      allow_invalid: ['--allow-invalid', fields.allow_invalid],
+    });
     const reportPath = path.resolve(IMPORT_REPORT_PATH);
     await mkdir(path.dirname(reportPath), { recursive: true });
     try {
       const files = await bundleFilesFromPath(path.resolve(options.input));
       if (options.annotateTo !== undefined)
         await assertAnnotateDirUsable(path.resolve(options.annotateTo), files);
-      const body = multipartBody(
-        {
-          version_id: options.versionId,
-          ...(options.note !== undefined ? { note: options.note } : {}),
-          encoding: options.encoding,
-          allow_invalid: options.allowInvalid ? 'true' : 'false',
-        },
-        files,
-      );
+      const body = multipartBody(fields, files);
       const progress = createUploadProgress(process.stderr, body.contentLength);
       let report: TImportReport;
       try {
-        const response = await api.send(API.upload(options.label), {
+        const response = await api.send(API.upload(label), {
           method: 'POST',
           headers: {
             'content-type': body.contentType,

@@ -1,18 +1,24 @@
 import { ZListInputSetsResponse } from '@planning-hub/contracts/api/input-sets';
+import { INPUT_SET_OPERATIONS } from '@planning-hub/contracts/api/operations/input-sets';
 import { API } from '@planning-hub/contracts/api/routes';
 import { formatJst } from '@planning-hub/contracts/time/format-jst';
 import { printJson, runWithApi } from '../cli-runtime';
 import { cliText } from '../cli-text';
 import type { TListOptions } from '../commands/list';
 import { formatTable, summaryRow } from '../format';
+import { parseOptions } from '../options/parse-options';
 
 export async function runList(options: TListOptions): Promise<void> {
   await runWithApi(options, async ({ api }) => {
-    const limit = Math.min(1000, Math.max(1, Number(options.limit) || 200));
+    const query = parseOptions(INPUT_SET_OPERATIONS.listInputSets.query, {
+      status: ['--status', options.status],
+      search: ['--search', options.search],
+      limit: ['--limit', options.limit],
+    });
     const result = await api.getJson(API.inputSets, ZListInputSetsResponse, {
-      status: options.status,
-      search: options.search,
-      limit,
+      status: query.status,
+      search: query.search,
+      limit: query.limit,
     });
     if (options.json) return printJson(result);
     if (result.items.length === 0) {

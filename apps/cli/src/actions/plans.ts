@@ -1,3 +1,4 @@
+import { RUN_OPERATIONS } from '@planning-hub/contracts/api/operations/runs';
 import { API } from '@planning-hub/contracts/api/routes';
 import {
   ZListPlansResponse,
@@ -12,6 +13,7 @@ import { cliText } from '../cli-text';
 import { printJson, runWithApi } from '../cli-runtime';
 import type { TPlanCreateOptions, TPlanListOptions, TPlanUpdateOptions } from '../commands/plans';
 import { formatTable } from '../format';
+import { parseOptions } from '../options/parse-options';
 
 function describePlan(plan: TPlan): string {
   return `plan '${plan.name}' (${plan.id}), label ${plan.defaultInputSetLabel ?? '(none: runs are Legacy mode unless they name one)'}`;
@@ -19,7 +21,10 @@ function describePlan(plan: TPlan): string {
 
 export async function runCreatePlan(options: TPlanCreateOptions): Promise<void> {
   await runWithApi(options, async ({ api }) => {
-    const body: TCreatePlanRequest = { name: options.name, default_input_set_label: options.label };
+    const body: TCreatePlanRequest = parseOptions(RUN_OPERATIONS.createPlan.body.schema, {
+      name: ['--name', options.name],
+      default_input_set_label: ['--label', options.label],
+    });
     const plan = await api.sendJson('POST', API.plans, body, ZPlan);
     if (options.json) return printJson(plan);
     console.log(`✓ Created ${describePlan(plan)}`);
@@ -58,7 +63,9 @@ export async function runUpdatePlan(id: string, options: TPlanUpdateOptions): Pr
   await runWithApi(options, async ({ api }) => {
     if ((options.label === undefined) === !options.unlink)
       throw new CliError(cliText('cli.error.plan_label_or_unlink', {}));
-    const body: TUpdatePlanRequest = { default_input_set_label: options.label ?? null };
+    const body: TUpdatePlanRequest = parseOptions(RUN_OPERATIONS.updatePlan.body.schema, {
+      default_input_set_label: ['--label', options.label ?? null],
+    });
     const plan = await api.sendJson('PATCH', API.plan(id), body, ZPlan);
     if (options.json) return printJson(plan);
     console.log(`✓ Updated ${describePlan(plan)}`);

@@ -8,12 +8,14 @@ import {
   type TLabelPolicy,
 } from '@planning-hub/contracts/api/policy';
 import { API } from '@planning-hub/contracts/api/routes';
+import { ZInputSetRef, ZLabel } from '@planning-hub/contracts/labels';
 import { formatMessageOf } from '@planning-hub/contracts/messages/format-message';
 import { CliError } from '../cli-errors';
 import { cliLanguage } from '../cli-language';
 import { cliText } from '../cli-text';
 import { printJson, runWithApi } from '../cli-runtime';
 import type { TChecksOptions, TPolicySetOptions, TPolicyShowOptions } from '../commands/policy';
+import { parseOption } from '../options/parse-options';
 
 /** The checks of a policy, one line each: id, on/off, severity, threshold. */
 function formatPolicy(result: TLabelPolicy): string {
@@ -49,7 +51,7 @@ function formatPolicy(result: TLabelPolicy): string {
 
 export async function runPolicyShow(options: TPolicyShowOptions): Promise<void> {
   await runWithApi(options, async ({ api }) => {
-    const result = await api.getJson(API.policy(options.label), ZLabelPolicy);
+    const result = await api.getJson(API.policy(parseOption(ZLabel, '--label', options.label)), ZLabelPolicy);
     if (options.json) return printJson(result);
     console.log(formatPolicy(result));
   });
@@ -77,7 +79,12 @@ export async function runPolicySet(options: TPolicySetOptions): Promise<void> {
   const document = await readPolicyFile(options.file);
   await runWithApi(options, async ({ api }) => {
     // The server validates the document against the contract and names what is wrong.
-    const result = await api.sendJson('PUT', API.policy(options.label), document, ZPutPolicyResponse);
+    const result = await api.sendJson(
+      'PUT',
+      API.policy(parseOption(ZLabel, '--label', options.label)),
+      document,
+      ZPutPolicyResponse,
+    );
     if (options.json) return printJson(result);
     console.log(
       cliText('cli.policy.stored', { label: result.label, version: result.version, event: result.event.id }),
@@ -116,7 +123,10 @@ function formatChecks(result: TChecksResponse): string {
 
 export async function runChecks(options: TChecksOptions): Promise<void> {
   await runWithApi(options, async ({ api }) => {
-    const result = await api.getJson(API.checks(options.label), ZChecksResponse);
+    const result = await api.getJson(
+      API.checks(parseOption(ZInputSetRef, '--label', options.label)),
+      ZChecksResponse,
+    );
     if (options.json) return printJson(result);
     console.log(formatChecks(result));
   });

@@ -4,15 +4,9 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { RUN_OPERATIONS } from '@planning-hub/contracts/api/operations/runs';
 import { API } from '@planning-hub/contracts/api/routes';
-import type { z } from 'zod';
-import {
-  ZListRunsResponse,
-  ZRunDetail,
-  type TCreateRunRequest,
-  type ZCreatePlanRunRequest,
-  type ZUpdateRunNoteRequest,
-} from '@planning-hub/contracts/api/runs';
+import { ZListRunsResponse, ZRunDetail } from '@planning-hub/contracts/api/runs';
 import { formatJst } from '@planning-hub/contracts/time/format-jst';
 import { EXIT } from '../cli-errors';
 import { printJson, runWithApi } from '../cli-runtime';
@@ -25,16 +19,24 @@ import type {
 } from '../commands/runs';
 import { formatTable } from '../format';
 import { formatRun } from '../format-run';
-
-type TCreatePlanRunRequest = z.input<typeof ZCreatePlanRunRequest>;
-type TUpdateRunNoteRequest = z.input<typeof ZUpdateRunNoteRequest>;
+import { parseOptions } from '../options/parse-options';
 
 export async function runCreateRun(options: TRunCreateOptions): Promise<void> {
   await runWithApi(options, async ({ api }) => {
-    const body: TCreatePlanRunRequest = { input_set_label: options.label, note: options.note };
+    const fields = { input_set_label: ['--label', options.label], note: ['--note', options.note] } as const;
     const run = options.plan
-      ? await api.sendJson('POST', API.planRuns(options.plan), body, ZRunDetail)
-      : await api.sendJson('POST', API.runs, body satisfies TCreateRunRequest, ZRunDetail);
+      ? await api.sendJson(
+          'POST',
+          API.planRuns(options.plan),
+          parseOptions(RUN_OPERATIONS.createPlanRun.body.schema, fields),
+          ZRunDetail,
+        )
+      : await api.sendJson(
+          'POST',
+          API.runs,
+          parseOptions(RUN_OPERATIONS.createRun.body.schema, fields),
+          ZRunDetail,
+        );
     if (options.json) printJson(run);
     else console.log(formatRun(run));
     return run.status === 'failed' ? EXIT.failure : EXIT.ok;
@@ -51,8 +53,11 @@ export async function runShowRun(id: string, options: TRunShowOptions): Promise<
 
 export async function runListRuns(options: TRunListOptions): Promise<void> {
   await runWithApi(options, async ({ api }) => {
-    const limit = Math.min(200, Math.max(1, Number(options.limit) || 20));
-    const result = await api.getJson(API.runs, ZListRunsResponse, { plan_id: options.plan, limit });
+    const query = parseOptions(RUN_OPERATIONS.listRuns.query, {
+      plan_id: ['--plan', options.plan],
+      limit: ['--limit', options.limit],
+    });
+    const result = await api.getJson(API.runs, ZListRunsResponse, query);
     if (options.json) return printJson(result);
     if (result.items.length === 0)
       return console.log('No runs yet. Start one with: pnpm planning runs create --label <label>');
@@ -76,7 +81,7 @@ export async function runListRuns(options: TRunListOptions): Promise<void> {
 
 export async function runNoteRun(id: string, options: TRunNoteOptions): Promise<void> {
   await runWithApi(options, async ({ api }) => {
-    const body: TUpdateRunNoteRequest = { note: options.text };
+    const body = parseOptions(RUN_OPERATIONS.updateRunNote.body.schema, { note: ['--text', options.text] });
     const run = await api.sendJson('PUT', API.runNote(id), body, ZRunDetail);
     if (options.json) printJson(run);
     else console.log(`✓ Note of run ${run.id} saved.`);

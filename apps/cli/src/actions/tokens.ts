@@ -1,3 +1,4 @@
+import { TOKEN_OPERATIONS } from '@planning-hub/contracts/api/operations/tokens';
 import { API } from '@planning-hub/contracts/api/routes';
 import {
   ZCreatedToken,
@@ -7,15 +8,16 @@ import {
   type TRevokeTokenRequest,
 } from '@planning-hub/contracts/api/tokens';
 import { printJson, runWithApi } from '../cli-runtime';
+import { parseOptions } from '../options/parse-options';
 import type { TTokenCreateOptions, TTokenListOptions, TTokenRevokeOptions } from '../commands/tokens';
 
 export async function runCreateToken(options: TTokenCreateOptions): Promise<void> {
   await runWithApi(options, async ({ api }) => {
-    const body: TCreateTokenRequest = {
-      name: options.name,
-      expires_in_days: options.expiresIn,
-      username: options.user,
-    };
+    const body: TCreateTokenRequest = parseOptions(TOKEN_OPERATIONS.createToken.body.schema, {
+      name: ['--name', options.name],
+      expires_in_days: ['--expires-in', options.expiresIn],
+      username: ['--user', options.user],
+    });
     const created = await api.sendJson('POST', API.tokens, body, ZCreatedToken);
     // The runbook's `TOKEN=$(... --json | jq -r .token)`: nothing but the token.
     if (options.json) return printJson({ token: created.token });
@@ -29,7 +31,10 @@ export async function runCreateToken(options: TTokenCreateOptions): Promise<void
 
 export async function runRevokeToken(options: TTokenRevokeOptions): Promise<void> {
   await runWithApi(options, async ({ api }) => {
-    const body: TRevokeTokenRequest = { prefix: options.prefix, id: options.id };
+    const body: TRevokeTokenRequest = parseOptions(TOKEN_OPERATIONS.revokeToken.body.schema, {
+      prefix: ['--prefix', options.prefix],
+      id: ['--id', options.id === undefined ? undefined : Number(options.id), options.id],
+    });
     const revoked = await api.sendJson('POST', API.revokeToken, body, ZRevokeTokenResponse);
     if (options.json) return printJson(revoked);
     const state = revoked.wasRevoked ? 'was already revoked' : 'revoked';
@@ -41,7 +46,8 @@ export async function runRevokeToken(options: TTokenRevokeOptions): Promise<void
 
 export async function runListTokens(options: TTokenListOptions): Promise<void> {
   await runWithApi(options, async ({ api }) => {
-    const { items } = await api.getJson(API.tokens, ZListTokensResponse, { user: options.user });
+    const query = parseOptions(TOKEN_OPERATIONS.listTokens.query, { user: ['--user', options.user] });
+    const { items } = await api.getJson(API.tokens, ZListTokensResponse, query);
     if (options.json) return printJson(items);
     const now = new Date().toISOString();
     const status = (t: (typeof items)[number]) =>

@@ -1,3 +1,4 @@
+import { USER_OPERATIONS } from '@planning-hub/contracts/api/operations/users';
 import { API } from '@planning-hub/contracts/api/routes';
 import {
   ZListUsersResponse,
@@ -16,6 +17,7 @@ import type {
   TUserPasswordOptions,
   TUserRoleOptions,
 } from '../commands/users';
+import { parseOptions } from '../options/parse-options';
 import { readPassword } from '../terminal/prompt';
 
 function describeChange(verb: string, user: TUserChangeResponse): string {
@@ -28,17 +30,18 @@ function describeChange(verb: string, user: TUserChangeResponse): string {
 
 export async function runCreateUser(options: TUserCreateOptions): Promise<void> {
   await runWithApi(options, async ({ api }) => {
+    // The password is read (and checked by the server) after the options pass.
+    const fields = parseOptions(USER_OPERATIONS.createUser.body.schema.omit({ password: true }), {
+      username: ['--username', options.username],
+      role: ['--role', options.role],
+      employee_id: ['--employee-id', options.employeeId ?? null],
+    });
     const password = await readPassword({
       passwordStdin: options.passwordStdin,
       confirm: true,
       example: `planning users create --username ${options.username} --role ${options.role} --password-stdin`,
     });
-    const body: TCreateUserRequest = {
-      username: options.username,
-      role: options.role,
-      employee_id: options.employeeId ?? null,
-      password,
-    };
+    const body: TCreateUserRequest = { ...fields, password };
     const user = await api.sendJson('POST', API.adminUsers, body, ZUserSummary);
     if (options.json) return printJson(user);
     process.stdout.write(`created user '${user.username}' with role ${user.role}\n`);
@@ -82,7 +85,8 @@ export async function runSetDisabled(options: TUserChangeOptions, disabled: bool
 }
 
 export async function runSetRole(options: TUserRoleOptions): Promise<void> {
-  await updateUser(options, { role: options.role }, 'changed');
+  const body = parseOptions(USER_OPERATIONS.updateUser.body.schema, { role: ['--role', options.role] });
+  await updateUser(options, body, 'changed');
 }
 
 export async function runResetPassword(options: TUserPasswordOptions): Promise<void> {

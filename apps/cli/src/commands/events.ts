@@ -1,23 +1,16 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { TConnectionOptions } from '../connection/resolve-connection';
 import { withConnectionOptions } from './connection-options';
 
 export type TEventsOptions = TConnectionOptions & {
   label?: string;
-  limit: number;
+  limit: string;
   cursor?: string;
   json?: boolean;
   output?: string;
 };
 export type TVerifyOptions = TConnectionOptions & { label: string; head?: string; json?: boolean };
 export type TBackfillOptions = TConnectionOptions & { label: string; comment: string; json?: boolean };
-
-function parseLimit(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 1000)
-    throw new InvalidArgumentError('a whole number from 1 to 1000.');
-  return n;
-}
 
 export function registerEventsCommands(program: Command): void {
   const events = program
@@ -26,7 +19,7 @@ export function registerEventsCommands(program: Command): void {
       "Show a label's audit events, newest first across all its revisions (docs/runbook.ja.md section 4).",
     )
     .option('--label <label>', 'the label, e.g. weekly_refresh')
-    .option('--limit <n>', 'at most this many (1-1000)', parseLimit, 100)
+    .option('--limit <n>', 'at most this many (1-1000)', '100')
     .option('--cursor <id>', 'continue after this event (the nextCursor of the previous page)')
     .option('--json', 'print the API response ({label, events, nextCursor, head}) and nothing else')
     .option(

@@ -1,4 +1,4 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { TConnectionOptions } from '../connection/resolve-connection';
 import { withConnectionOptions } from './connection-options';
 import { parseExpiresIn } from './expires-in';
@@ -10,13 +10,7 @@ export type TTokenCreateOptions = TConnectionOptions & {
   json?: boolean;
 };
 export type TTokenListOptions = TConnectionOptions & { user?: string; json?: boolean };
-export type TTokenRevokeOptions = TConnectionOptions & { prefix?: string; id?: number; json?: boolean };
-
-function parseId(value: string): number {
-  if (!/^[1-9][0-9]{0,9}$/.test(value))
-    throw new InvalidArgumentError('a token id is a positive whole number.');
-  return Number(value);
-}
+export type TTokenRevokeOptions = TConnectionOptions & { prefix?: string; id?: string; json?: boolean };
 
 export function registerTokensCommands(program: Command): void {
   const tokens = program
@@ -43,7 +37,7 @@ export function registerTokensCommands(program: Command): void {
       'Revoke an API token by its prefix (ph_<prefix>_...) or id; refused from the next request on.',
     )
     .option('--prefix <p>', 'the 8 characters after ph_')
-    .option('--id <n>', 'the id shown by tokens list', parseId)
+    .option('--id <n>', 'the id shown by tokens list')
     .option('--json', 'machine-readable output');
   withConnectionOptions(revoke).action(async (options: TTokenRevokeOptions, command: Command) => {
     if ((options.prefix === undefined) === (options.id === undefined))

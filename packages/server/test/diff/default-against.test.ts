@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '@planning-hub/test-support/test-database';
-import { createDatabaseClients } from '../../src/database/connect';
+import { describe, expect, it } from 'vitest';
+import { useTestPool } from '@planning-hub/test-support/test-database';
 import { systemActor } from '../../src/services/auth/actor';
 import { resolveDiffPair } from '../../src/services/diff/request-diff';
 import { archiveRevision } from '../../src/services/review/archive-revision';
@@ -10,17 +9,7 @@ import { DRAFT_EDITS, importRevision, markDraftReady } from './diff-fixtures';
  * What a diff compares with when the request names no `against` (docs/design.md
  * section 6): the server decides it, and the Diff tab and the CLI show what it chose.
  */
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
-let db: ReturnType<typeof createDatabaseClients>;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  db = createDatabaseClients(database.url, 4);
-});
-afterAll(async () => {
-  await db?.close();
-  await database?.drop();
-});
+const db = useTestPool();
 
 async function defaultPairOf(ref: string) {
   const pair = await resolveDiffPair(db, { ref });

@@ -54,7 +54,6 @@ export const CLI_MESSAGES_EN = {
     'Run it from the checkout (pnpm db:migrate, or bin/planning db ...); everything else goes through the API.',
   'cli.error.events_label': 'Give the label: planning events --label <label>.',
   'cli.error.date_invalid': "'{text}' is not a date: use YYYYMMDD, e.g. 20261125.",
-  'cli.error.label_invalid': "'{text}' is not a label: {detail}",
   'cli.error.head_unreadable':
     '--head takes a 64-character event hash or a file holding one (events.json): {detail}',
   'cli.error.head_missing':
@@ -128,4 +127,13 @@ export const CLI_MESSAGES_EN = {
   'cli.checks.against': 'Compared with {against}.',
   'cli.checks.none': 'No findings.',
   'cli.checks.more': '  … {hidden} more finding(s) of {check} not stored.',
+  // An option refused by the schema of its request (apps/cli/src/options/parse-options.ts)
+  'cli.error.option_choice': "{option}: '{value}' is not one of {allowed}.",
+  'cli.error.option_not_number': "{option}: '{value}' is not a number.",
+  'cli.error.option_not_whole': "{option}: '{value}' is not a whole number.",
+  'cli.error.option_too_big': '{option}: {value} is more than {maximum}.',
+  'cli.error.option_too_small': '{option}: {value} is less than {minimum}.',
+  'cli.error.option_too_long': '{option}: at most {maximum} characters.',
+  'cli.error.option_empty': '{option}: give a value; it cannot be empty.',
+  'cli.error.option_invalid': "{option}: '{value}': {detail}",
 } as const;

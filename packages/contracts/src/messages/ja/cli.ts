@@ -55,7 +55,6 @@ export const CLI_MESSAGES_JA: Record<keyof typeof CLI_MESSAGES_EN, string> = {
     'チェックアウトから実行してください(`pnpm db:migrate` または `bin/planning db ...`)。それ以外の操作はすべて API を通します。',
   'cli.error.events_label': 'ラベルを指定してください: `planning events --label <label>`。',
   'cli.error.date_invalid': '「{text}」は日付ではありません。YYYYMMDD で書いてください(例: 20261125)。',
-  'cli.error.label_invalid': '「{text}」はラベルではありません: {detail}',
   'cli.error.head_unreadable':
     '--head には 64 文字のイベントハッシュか、それを含むファイル(events.json)を指定します: {detail}',
   'cli.error.head_missing':
@@ -129,4 +128,13 @@ export const CLI_MESSAGES_JA: Record<keyof typeof CLI_MESSAGES_EN, string> = {
   'cli.checks.against': '比較対象: {against}。',
   'cli.checks.none': '指摘はありません。',
   'cli.checks.more': '  … {check} の指摘はほかに {hidden} 件あります(保存されていません)。',
+  'cli.error.option_choice':
+    '{option}: 「{value}」は指定できません。{allowed} のいずれかを指定してください。',
+  'cli.error.option_not_number': '{option}: 「{value}」は数値ではありません。',
+  'cli.error.option_not_whole': '{option}: 「{value}」は整数ではありません。',
+  'cli.error.option_too_big': '{option}: {value} は上限の {maximum} を超えています。',
+  'cli.error.option_too_small': '{option}: {value} は下限の {minimum} より小さい値です。',
+  'cli.error.option_too_long': '{option}: {maximum} 文字以内で指定してください。',
+  'cli.error.option_empty': '{option}: 値を指定してください。空にはできません。',
+  'cli.error.option_invalid': '{option}: 「{value}」: {detail}',
 };
