@@ -64,42 +64,46 @@ export function createCanonicalCopyLines(table: TTableName) {
    * `end`; returns where it stopped. Room is reserved per row (writeRow).
    */
   function writeText(input: Buffer, start: number, end: number): number {
-    out[used++] = QUOTE;
+    // Locals, not the closure's variables: this loop runs once per byte.
+    const target = out;
+    let at = used;
+    target[at++] = QUOTE;
     let i = start;
     for (; i < end; i++) {
       let byte = input[i]!;
       if (byte === TAB) break;
       if (byte === BACKSLASH) byte = unescapeCopyByte(input[++i]!);
       if (byte >= 0x20 && byte !== QUOTE && byte !== BACKSLASH) {
-        out[used++] = byte;
+        target[at++] = byte;
         continue;
       }
-      out[used++] = BACKSLASH;
+      target[at++] = BACKSLASH;
       switch (byte) {
         case QUOTE:
         case BACKSLASH:
-          out[used++] = byte;
+          target[at++] = byte;
           break;
         case 0x08:
-          out[used++] = 0x62;
+          target[at++] = 0x62;
           break;
         case 0x0c:
-          out[used++] = 0x66;
+          target[at++] = 0x66;
           break;
         case 0x0a:
-          out[used++] = 0x6e;
+          target[at++] = 0x6e;
           break;
         case 0x0d:
-          out[used++] = 0x72;
+          target[at++] = 0x72;
           break;
         case 0x09:
-          out[used++] = 0x74;
+          target[at++] = 0x74;
           break;
         default:
-          used += out.write(`u00${HEX[byte >> 4]}${HEX[byte & 15]}`, used, 'latin1');
+          at += target.write(`u00${HEX[byte >> 4]}${HEX[byte & 15]}`, at, 'latin1');
       }
     }
-    out[used++] = QUOTE;
+    target[at++] = QUOTE;
+    used = at;
     return i;
   }
 
