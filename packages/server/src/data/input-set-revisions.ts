@@ -124,6 +124,18 @@ export async function findRevisionBefore(
   return rows[0] ?? null;
 }
 
+/** The revision number of the label's draft when that is another revision than `revision`, else null. */
+export async function findOtherDraftRevision(
+  client: TQueryClient,
+  revision: Pick<InputSet, 'id' | 'label'>,
+): Promise<number | null> {
+  const { rows } = await client.query<{ revision: number }>(
+    "SELECT revision FROM planning_input_sets WHERE label = $1 AND status = 'draft' AND id <> $2 LIMIT 1",
+    [revision.label, revision.id],
+  );
+  return rows[0]?.revision ?? null;
+}
+
 /**
  * The status changes of docs/design.md section 4, each with what it records. The database
  * lets a draft become ready only in the transaction that wrote its approve event.

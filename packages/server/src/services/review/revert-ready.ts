@@ -3,6 +3,7 @@ import { AppError, hintOf } from '../../errors/app-error';
 import type { TActor } from '../auth/actor';
 import { recordEvent } from '../events/record-event';
 import {
+  findOtherDraftRevision,
   findRevisionByRef,
   parseRefOrThrow,
   refOf,
@@ -10,7 +11,7 @@ import {
 } from '../../data/input-set-revisions';
 import { toSummary } from '../input-sets/to-summary';
 import { withLabelTransition } from './label-transition';
-import { readOtherDraft, revisionActions } from './revision-actions';
+import { revisionActions } from './revision-actions';
 import { assertContentUnchanged, parseComment, parseReviewer } from './review-input';
 import type { TReviewDeps } from './review-types';
 
@@ -40,7 +41,7 @@ export async function revertReady(options: TRevertReadyOptions): Promise<TReview
     check: async (client, { locked }) => {
       const ready = await findRevisionByRef(client, ref, { lock: locked, toChange: true });
       const shown = refOf(ready);
-      const draftRevision = ready.status === 'ready' ? await readOtherDraft(client, ready) : null;
+      const draftRevision = ready.status === 'ready' ? await findOtherDraftRevision(client, ready) : null;
       const block = revisionActions(ready, { hasDraft: draftRevision !== null }).revert.reason;
       if (block === 'revertNeedsReady') {
         throw new AppError('conflict', 'error.review.not_ready', {

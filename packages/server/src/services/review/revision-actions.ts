@@ -1,5 +1,6 @@
 import type { TActionBlock, TRevisionActions } from '@planning-hub/contracts/api/input-sets';
 import type pg from 'pg';
+import { findOtherDraftRevision } from '../../data/input-set-revisions';
 import type { InputSet } from '../../generated/prisma/client';
 import { readStoredChecks } from '../checks/read-checks';
 import { countFindings } from '../checks/run-draft-checks';
@@ -12,7 +13,7 @@ const NO_FINDINGS: TFindingCounts = { errors: 0, warnings: 0 };
  * What a revision's state allows (docs/design.md sections 4 and 11), the one place the
  * rules live: the detail answers it, and approve, revert and archive refuse for the same
  * reasons. `findings` are the approval gates' findings of a draft (none when left out);
- * `hasDraft` whether the label has a draft besides this revision (readOtherDraft).
+ * `hasDraft` whether the label has a draft besides this revision (findOtherDraftRevision).
  */
 export function revisionActions(
   revision: TRevisionState,
@@ -45,18 +46,6 @@ export async function readRevisionActions(
   const findings =
     revision.status === 'draft' ? countFindings(await readStoredChecks(client, revision.id)) : NO_FINDINGS;
   // Only a ready revision's actions depend on the draft (revert).
-  const hasDraft = revision.status === 'ready' && (await readOtherDraft(client, revision)) !== null;
+  const hasDraft = revision.status === 'ready' && (await findOtherDraftRevision(client, revision)) !== null;
   return revisionActions(revision, { findings, hasDraft });
-}
-
-/** The revision number of the label's draft when it is another revision than `revision`, else null. */
-export async function readOtherDraft(
-  client: Pick<pg.ClientBase, 'query'>,
-  revision: Pick<InputSet, 'id' | 'label'>,
-): Promise<number | null> {
-  const { rows } = await client.query<{ revision: number }>(
-    "SELECT revision FROM planning_input_sets WHERE label = $1 AND status = 'draft' AND id <> $2 LIMIT 1",
-    [revision.label, revision.id],
-  );
-  return rows[0]?.revision ?? null;
 }
