@@ -4,10 +4,10 @@ import type { InputSet, Plan, Prisma, PrismaClient, Run } from '../generated/pri
 
 /**
  * Reads and writes of plans and runs (CONTRIBUTING.md, "Raw SQL or Prisma"): row CRUD
- * through Prisma; the run snapshot's COPY streams (services/input-sets/copy-rows.ts) read in
- * a read-only transaction from here. Every
- * function takes the client it runs on first (the Prisma client or a transaction of it,
- * the pool); the rules (which revision a run reads, names, lengths) are in services/runs.
+ * through Prisma, and the read-only transaction in which a run's snapshot streams its
+ * revision's rows (COPY, services/input-sets/copy-rows.ts). Every function takes the
+ * client it runs on first (the Prisma client or a transaction of it, the pool); the rules
+ * (which revision a run reads, names, lengths) are in services/runs.
  */
 type TRunsClient = Pick<PrismaClient, 'run'>;
 type TPlansClient = Pick<PrismaClient, 'plan'>;
