@@ -26,9 +26,12 @@ const AWKWARD = [
   'x'.repeat(70_000),
 ];
 
-const rows: TValidRow[] = AWKWARD.map((text, i) => [`item-${text}`, `L${i}`, '2027-01', `${i}.5`, text])
-  .sort((a, b) => compareUtf8(a[0]!, b[0]!))
-  .concat([['~last', 'L', '2027-01', '0', null]]);
+const rows: TValidRow[] = [
+  ...AWKWARD.map((text, i): TValidRow => [`item-${text}`, `L${i}`, '2027-01', `${i}.5`, text]).sort((a, b) =>
+    compareUtf8(a[0]!, b[0]!),
+  ),
+  ['~last', 'L', '2027-01', '0', null],
+];
 
 /** A client whose COPY stream keeps what it is sent. */
 function collectingClient(chunks: Buffer[]): TSqlClient {
