@@ -11,16 +11,29 @@ import type { TEventAction } from '@planning-hub/contracts/api/events';
  */
 type TQueryClient = Pick<pg.ClientBase, 'query'>;
 
-/** The columns of planning_input_set_events, as node-postgres returns them. */
-export type TEventRow = {
-  id: string;
-  input_set_id: number | null;
+/** One event to append, as a service describes it (appendEvent adds its place in the chain). */
+export type TNewEvent = {
   label: string;
+  inputSetId: number | null;
   revision: number | null;
   action: TEventAction;
+  /** Who the event names (the reviewer id typed in the form, the uploader). */
   actor: string;
+  /** The authenticated user that made the request: a username or `local:<OS user>`. */
   principal: string;
+  /** That user's id (users.id), kept beside the hashed principal; null for seeds and scripts. */
+  userId: number | null;
   comment: string | null;
+  metadata: Record<string, unknown>;
+};
+
+/** The columns of planning_input_set_events, as node-postgres returns them. */
+export type TEventRow = Pick<
+  TNewEvent,
+  'label' | 'revision' | 'action' | 'actor' | 'principal' | 'comment'
+> & {
+  id: string;
+  input_set_id: number | null;
   metadata: Record<string, unknown> | null;
   created_at: Date;
   prev_hash: string;
@@ -36,20 +49,11 @@ export const EVENT_COLUMNS =
   'id::text AS id, input_set_id, label, revision, action::text AS action, actor, principal, comment, metadata, created_at, prev_hash, hash';
 
 /** One event to append, its hash already computed over the previous one. */
-export type TEventInsert = {
-  inputSetId: number | null;
-  label: string;
-  revision: number | null;
-  action: TEventAction;
-  actor: string;
-  principal: string;
-  comment: string | null;
-  metadata: Record<string, unknown>;
+export type TEventInsert = TNewEvent & {
   /** ISO 8601, exactly as it was hashed. */
   createdAt: string;
   prevHash: string;
   hash: string;
-  userId: number | null;
 };
 
 /**

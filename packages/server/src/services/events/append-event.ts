@@ -1,23 +1,10 @@
-import type { TEventAction } from '@planning-hub/contracts/api/events';
 import { GENESIS_HASH, computeEventHash } from '@planning-hub/core/events/event-hash';
-import { findChainTail, insertEvent } from '../../data/events';
+import { findChainTail, insertEvent, type TNewEvent } from '../../data/events';
 import { auditKeyOf } from '../../database/pool-audit-key';
 import type { TSqlClient } from '../../database/transaction';
 
-export type TNewEvent = {
-  label: string;
-  inputSetId: number | null;
-  revision: number | null;
-  action: TEventAction;
-  /** Who the event names (the reviewer id typed in the form, the uploader). */
-  actor: string;
-  /** The authenticated user that made the request: a username or `local:<OS user>`. */
-  principal: string;
-  /** That user's id (users.id), kept beside the hashed principal; null for seeds and scripts. */
-  userId: number | null;
-  comment: string | null;
-  metadata: Record<string, unknown>;
-};
+// The event's type, for callers of appendEvent (it is defined beside the insert it feeds).
+export type { TNewEvent };
 
 /**
  * Appends one event to the label's hash chain (HMAC-SHA256 with the audit key), inside the caller's transaction
