@@ -116,14 +116,16 @@ export async function resolveApiToken({
   token: string;
 }): Promise<TPrincipal | null> {
   if (!TOKEN.test(token)) return null;
-  const { rows } = await db.query<TTokenRow>(
-    `SELECT t.id, t.expires_at AS "expiresAt", t.last_used_at AS "lastUsedAt", t.revoked_at AS "revokedAt",
+  // Named: each pooled connection parses and plans it once, not on every request.
+  const { rows } = await db.query<TTokenRow>({
+    name: 'resolve-api-token',
+    text: `SELECT t.id, t.expires_at AS "expiresAt", t.last_used_at AS "lastUsedAt", t.revoked_at AS "revokedAt",
             u.id AS "userId", u.username, u.role::text AS role, u.employee_id AS "employeeId",
             u.kind::text AS kind, u.disabled_at AS "disabledAt"
        FROM api_tokens t JOIN users u ON u.id = t.user_id
       WHERE t.token_hash = $1`,
-    [sha256Hex(token)],
-  );
+    values: [sha256Hex(token)],
+  });
   const row = rows[0];
   const now = new Date();
   if (!row || row.revokedAt || row.disabledAt || (row.expiresAt && row.expiresAt <= now)) return null;

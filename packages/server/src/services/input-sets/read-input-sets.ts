@@ -22,10 +22,11 @@ import { SUMMARY_SELECT, toDetail, toSummary } from './to-summary';
  * (docs/performance.md, "API under load"). One scan of the narrow table, as count(*) is.
  */
 export async function readInputSetsVersion(pool: Pick<pg.Pool, 'query'>): Promise<string> {
-  const { rows } = await pool.query<{ version: string }>(
-    `SELECT count(*)::text || ':' || coalesce(sum(hashint8extended(xmin::text::bigint, id)), 0)::text AS version
+  const { rows } = await pool.query<{ version: string }>({
+    name: 'read-input-sets-version',
+    text: `SELECT count(*)::text || ':' || coalesce(sum(hashint8extended(xmin::text::bigint, id)), 0)::text AS version
        FROM planning_input_sets`,
-  );
+  });
   return rows[0]!.version;
 }
 
@@ -35,11 +36,12 @@ export async function readInputSetsVersion(pool: Pick<pg.Pool, 'query'>): Promis
  */
 export async function readLabelVersion(pool: Pick<pg.Pool, 'query'>, ref: string): Promise<string> {
   const { label } = parseRefOrThrow(ref);
-  const { rows } = await pool.query<{ version: string }>(
-    `SELECT count(*)::text || ':' || coalesce(sum(hashint8extended(xmin::text::bigint, id)), 0)::text AS version
+  const { rows } = await pool.query<{ version: string }>({
+    name: 'read-label-version',
+    text: `SELECT count(*)::text || ':' || coalesce(sum(hashint8extended(xmin::text::bigint, id)), 0)::text AS version
        FROM planning_input_sets WHERE label = $1`,
-    [label],
-  );
+    values: [label],
+  });
   return rows[0]!.version;
 }
 
