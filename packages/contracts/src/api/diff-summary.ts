@@ -56,10 +56,8 @@ export const ZDiffSummaryQuery = z
   });
 export type TDiffSummaryQuery = z.infer<typeof ZDiffSummaryQuery>;
 
-/** One measured column of one table, over the whole revision. */
-export const ZDiffMeasureTotals = z.object({
-  table: z.enum(MEASURED_TABLES),
-  column: z.string(),
+/** How a total moved, for a whole column or one item, location, period or resource. */
+const movement = {
   /** The total in `against`. */
   before: ZExact,
   /** `before` plus the changes shown: the total in `ref` when no change is hidden. */
@@ -73,6 +71,13 @@ export const ZDiffMeasureTotals = z.object({
   changed: z.number().int(),
   /** Changed keys whose change of this column is below the tolerance: counted as unchanged. */
   hidden: z.number().int(),
+};
+
+/** One measured column of one table, over the whole revision. */
+export const ZDiffMeasureTotals = z.object({
+  table: z.enum(MEASURED_TABLES),
+  column: z.string(),
+  ...movement,
   /** The sum of the hidden changes: the total in `ref` is after + hiddenDelta. */
   hiddenDelta: ZExact,
   /** The tolerance applied to this column, if any. */
@@ -81,17 +86,7 @@ export const ZDiffMeasureTotals = z.object({
 export type TDiffMeasureTotals = z.infer<typeof ZDiffMeasureTotals>;
 
 /** One item, location, period or resource: its total before and after, and its keys that moved. */
-export const ZDiffMover = z.object({
-  key: z.string(),
-  before: ZExact,
-  after: ZExact,
-  delta: ZExact,
-  percent: ZExact.nullable(),
-  added: z.number().int(),
-  removed: z.number().int(),
-  changed: z.number().int(),
-  hidden: z.number().int(),
-});
+export const ZDiffMover = z.object({ key: z.string(), ...movement });
 export type TDiffMover = z.infer<typeof ZDiffMover>;
 
 /** 200: the totals of every measured column, and one page of one table's totals by one key column. */

@@ -61,15 +61,24 @@ export type TDiffTotals = z.infer<typeof ZDiffTotals>;
 
 const ZHash = z.string().regex(/^[0-9a-f]{64}$/);
 
-/** 200: the diff is computed (from the cache file tmp/input_set_diffs/<ref>__<against>.json). */
-export const ZDiffResult = z.object({
-  state: z.literal('done'),
+/**
+ * The two revisions compared, as the request named them or as the server chose them
+ * (`against` omitted), with their content hashes and revision numbers, so that a page
+ * says "Comparing r4 with r3" from the answer alone.
+ */
+const diffPair = {
   ref: z.string(),
   against: z.string(),
   refHash: ZHash,
   againstHash: ZHash,
   refRevision: z.number().int(),
   againstRevision: z.number().int(),
+};
+
+/** 200: the diff is computed (from the cache file tmp/input_set_diffs/<ref>__<against>.json). */
+export const ZDiffResult = z.object({
+  state: z.literal('done'),
+  ...diffPair,
   computedAt: z.iso.datetime(),
   /** Both content hashes are equal: nothing was compared, every row is unchanged. */
   identical: z.boolean(),
@@ -90,13 +99,7 @@ export const DIFF_JOB_STATES = ['queued', 'running', 'failed'] as const;
 export const ZDiffJobState = z.object({
   state: z.enum(DIFF_JOB_STATES),
   jobId: z.string(),
-  ref: z.string(),
-  against: z.string(),
-  refHash: ZHash,
-  againstHash: ZHash,
-  /** The revisions compared, so that a waiting page can say "Comparing r4 with r3". */
-  refRevision: z.number().int(),
-  againstRevision: z.number().int(),
+  ...diffPair,
   /** Attempts started so far (0 while first queued). */
   attempts: z.number().int(),
   /** The first try plus the retries (DIFF_RETRY_LIMIT). */

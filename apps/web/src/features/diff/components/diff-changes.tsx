@@ -2,7 +2,6 @@ import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { TDiffChangeRow } from '@planning-hub/contracts/api/diff';
 import { useT, useTc } from '../../../i18n/i18n-context';
-import { ProblemAlert } from '../../../components/ui/problem-alert';
 import { LoadingState } from '../../../components/ui/state-views';
 import { SkeletonCell, useVirtualGrid, VirtualGrid } from '../../../components/ui/virtual-grid';
 import {
@@ -10,6 +9,7 @@ import {
   useDiffChangePages,
   type TDiffChangesRequest,
 } from '../api/get-diff-changes';
+import { DiffPageAlert } from './diff-page-alert';
 import { useFetchableOffsets, useLoadedRows } from './use-diff-pages';
 import {
   DIFF_PAGE_ROWS,
@@ -43,10 +43,7 @@ export function DiffChanges({ request, onStale }: TDiffChangesProps) {
     if (isStale) onStale();
   }, [isStale, onStale]);
 
-  if (first.isError)
-    return (
-      <ProblemAlert error={first.error} title={t('diff.rows.error')} onRetry={() => void first.refetch()} />
-    );
+  if (first.isError) return <DiffPageAlert failed={first} />;
   if (first.data?.state !== 'done') return <LoadingState label={t('diff.filter.searching')} />;
   const total = first.data.total;
   return (
@@ -98,15 +95,7 @@ function ChangesGrid({ request, total, onStale }: TDiffChangesProps & { total: n
       height={Math.min(MAX_LIST_HEIGHT, HEADER_HEIGHT + grid.count * ROW_HEIGHT)}
       tableClassName="table--diff"
       rowClassName="diff-row"
-      alert={
-        failed ? (
-          <ProblemAlert
-            error={failed.error}
-            title={t('diff.rows.error')}
-            onRetry={() => void failed.refetch()}
-          />
-        ) : null
-      }
+      alert={<DiffPageAlert failed={failed} />}
       renderCells={renderCells}
     />
   );

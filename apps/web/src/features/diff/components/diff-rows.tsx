@@ -3,12 +3,12 @@ import { useQuery } from '@tanstack/react-query';
 import type { TDiffKind } from '@planning-hub/contracts/api/diff';
 import { TABLE_SPECS, type TTableName } from '@planning-hub/contracts/tables';
 import { useT, useTc } from '../../../i18n/i18n-context';
-import { ProblemAlert } from '../../../components/ui/problem-alert';
 import { LoadingState } from '../../../components/ui/state-views';
 import { SkeletonCell, useVirtualGrid, VirtualGrid } from '../../../components/ui/virtual-grid';
 import { diffRowsQueryOptions, useDiffRowPages, type TDiffRowsRequest } from '../api/get-diff-rows';
 import { DIFF_PAGE_ROWS, DIFF_WINDOW_ROWS, diffColumns, hasActiveRowFilters } from '../diff-rules';
 import { DiffRowCells } from './diff-row-cells';
+import { DiffPageAlert } from './diff-page-alert';
 import { useFetchableOffsets, useLoadedRows } from './use-diff-pages';
 
 const ROW_HEIGHTS: Record<TDiffKind, number> = { changed: 50, added: 32, removed: 32 };
@@ -52,10 +52,7 @@ export function DiffRows({ knownTotal, ...props }: TDiffRowsProps) {
   }, [isStale, onStale]);
 
   if (knownTotal !== undefined) return <DiffRowsGrid {...props} total={knownTotal} />;
-  if (first.isError)
-    return (
-      <ProblemAlert error={first.error} title={t('diff.rows.error')} onRetry={() => void first.refetch()} />
-    );
+  if (first.isError) return <DiffPageAlert failed={first} />;
   if (first.data?.state !== 'done') return <LoadingState label={t('diff.filter.searching')} />;
   const total = first.data.total;
   return (
@@ -127,15 +124,7 @@ function DiffRowsGrid({
       height={Math.min(MAX_LIST_HEIGHT, HEADER_HEIGHT + grid.count * rowHeight)}
       tableClassName="table--diff"
       rowClassName={`diff-row diff-row--${kind}`}
-      alert={
-        failed ? (
-          <ProblemAlert
-            error={failed.error}
-            title={t('diff.rows.error')}
-            onRetry={() => void failed.refetch()}
-          />
-        ) : null
-      }
+      alert={<DiffPageAlert failed={failed} />}
       renderCells={renderCells}
     />
   );
