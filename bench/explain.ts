@@ -52,12 +52,15 @@ async function main(): Promise<void> {
   const db = createDatabaseClients(server.urlFor('planning_hub_bench'), 2);
   const { pool } = db;
   try {
-    const id = await findRevisionId(pool, values.label, 'draft');
+    // The export task approves the imported draft (only then is its export cached).
+    const id = await findRevisionId(pool, values.label, 'ready').catch(() =>
+      findRevisionId(pool, values.label, 'draft'),
+    );
     const { rows } = await pool.query<{ n: string }>(
       'SELECT count(*) AS n FROM planning_input_demand WHERE input_set_id = $1',
       [id],
     );
-    console.log(`${values.label}@draft: ${Number(rows[0]!.n).toLocaleString('en-US')} demand rows`);
+    console.log(`${values.label} (id ${id}): ${Number(rows[0]!.n).toLocaleString('en-US')} demand rows`);
     await explain(
       pool,
       'export / hash read (natural key order, database default collation C)',
