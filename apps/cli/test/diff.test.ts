@@ -15,6 +15,9 @@ let operator: TCliWorkspace;
 /** On the server: tmp/input_set_diffs under its work folder. */
 const cacheFile = () =>
   path.join(server.workDir, 'tmp', 'input_set_diffs', 'weekly_refresh@draft__weekly_refresh.json');
+/** `planning export --label <ref> --diff-against <against> ...more`, as the operator. */
+const exportDiff = (ref: string, against: string, ...more: string[]) =>
+  operator.planning('export', '--label', ref, '--diff-against', against, ...more);
 const diffJobs = async (result: 'success' | 'failure') =>
   metricValue(await (await server.fetch('/metrics')).text(), `input_set_diff_jobs_total{result="${result}"}`);
 
@@ -37,13 +40,7 @@ afterAll(async () => {
 describe('planning export --diff-against', () => {
   it("prints the per-table summary once the server's diff job is done, and counts the job", async () => {
     const successBefore = await diffJobs('success');
-    const result = await operator.planning(
-      'export',
-      '--label',
-      'weekly_refresh@draft',
-      '--diff-against',
-      'weekly_refresh',
-    );
+    const result = await exportDiff('weekly_refresh@draft', 'weekly_refresh');
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("✓ Diff of 'weekly_refresh@draft' (r2) against 'weekly_refresh' (r1)");
@@ -66,14 +63,7 @@ describe('planning export --diff-against', () => {
   });
 
   it('prints the whole diff, rows included, with --json', async () => {
-    const result = await operator.planning(
-      'export',
-      '--label',
-      'weekly_refresh@draft',
-      '--diff-against',
-      'weekly_refresh',
-      '--json',
-    );
+    const result = await exportDiff('weekly_refresh@draft', 'weekly_refresh', '--json');
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const diff = JSON.parse(result.stdout);
@@ -98,30 +88,13 @@ describe('planning export --diff-against', () => {
   });
 
   it('also writes the bundle files when -o is given, and the JSON document starts with the export', async () => {
-    const result = await operator.planning(
-      'export',
-      '--label',
-      'weekly_refresh@draft',
-      '--diff-against',
-      'weekly_refresh',
-      '-o',
-      'out/both',
-    );
+    const result = await exportDiff('weekly_refresh@draft', 'weekly_refresh', '-o', 'out/both');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("✓ Exported 'weekly_refresh@draft'");
     expect(result.stdout).toContain("✓ Diff of 'weekly_refresh@draft'");
     expect(await readdir(path.join(operator.cwd, 'out', 'both'))).toContain('demand.csv');
 
-    const json = await operator.planning(
-      'export',
-      '--label',
-      'weekly_refresh@draft',
-      '--diff-against',
-      'weekly_refresh',
-      '-o',
-      'out/json',
-      '--json',
-    );
+    const json = await exportDiff('weekly_refresh@draft', 'weekly_refresh', '-o', 'out/json', '--json');
     expect(json.code).toBe(0);
     const document = JSON.parse(json.stdout);
     expect(Object.keys(document)[0]).toBe('export');
@@ -136,13 +109,7 @@ describe('planning export --diff-against', () => {
   it('recomputes after the cache file is deleted (runbook: rm, then reload)', async () => {
     await rm(cacheFile());
     const successBefore = await diffJobs('success');
-    const result = await operator.planning(
-      'export',
-      '--label',
-      'weekly_refresh@draft',
-      '--diff-against',
-      'weekly_refresh',
-    );
+    const result = await exportDiff('weekly_refresh@draft', 'weekly_refresh');
     expect(result.code).toBe(0);
     expect(existsSync(cacheFile())).toBe(true);
     expect(await diffJobs('success')).toBe(successBefore + 1);
@@ -159,13 +126,7 @@ describe('planning export --diff-against', () => {
     await mkdir(paths.cacheDir, { recursive: true });
     await writeFile(paths.rowsRoot, 'in the way');
     const failureBefore = await diffJobs('failure');
-    const result = await operator.planning(
-      'export',
-      '--label',
-      'unwritable@draft',
-      '--diff-against',
-      'unwritable',
-    );
+    const result = await exportDiff('unwritable@draft', 'unwritable');
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(
       "error: the diff of 'unwritable@draft' against 'unwritable' failed after 1 attempt(s)",
@@ -175,26 +136,13 @@ describe('planning export --diff-against', () => {
       'hint: The diff failed after 1 attempt(s); the log line input_set_diff_job_failed has the details.',
     );
     expect(await diffJobs('failure')).toBe(failureBefore + 1);
-    const json = await operator.planning(
-      'export',
-      '--label',
-      'unwritable@draft',
-      '--diff-against',
-      'unwritable',
-      '--json',
-    );
+    const json = await exportDiff('unwritable@draft', 'unwritable', '--json');
     expect(json.code).toBe(1);
     expect(json.stdout).toBe('');
   });
 
   it('fails with the runbook message for an unknown reference', async () => {
-    const result = await operator.planning(
-      'export',
-      '--label',
-      'weekly_refresh@draft',
-      '--diff-against',
-      'nothing_here',
-    );
+    const result = await exportDiff('weekly_refresh@draft', 'nothing_here');
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("error: Input set 'nothing_here' not found.");
   });
@@ -212,15 +160,7 @@ describe('planning export --diff-against --by (what moved)', () => {
   });
 
   it('prints the totals of every quantity column and the top movers by item', async () => {
-    const result = await operator.planning(
-      'export',
-      '--label',
-      'moved@draft',
-      '--diff-against',
-      'moved',
-      '--by',
-      'item_code',
-    );
+    const result = await exportDiff('moved@draft', 'moved', '--by', 'item_code');
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("✓ Diff of 'moved@draft' (r2) against 'moved' (r1)");
@@ -242,11 +182,8 @@ describe('planning export --diff-against --by (what moved)', () => {
   });
 
   it('totals another table by another column, hides changes below --tolerance, and limits the list with --top', async () => {
-    const result = await operator.planning(
-      'export',
-      '--label',
+    const result = await exportDiff(
       'moved@draft',
-      '--diff-against',
       'moved',
       '--by',
       'location_code',
@@ -260,31 +197,12 @@ describe('planning export --diff-against --by (what moved)', () => {
     expect(result.stdout).toMatch(/demand\.quantity\s+1,520\s+1,950\s+\+430\s+\+28\.29%\s+0\s+2\s+3\s+1/);
     expect(result.stdout).toContain('Top movers by location_code (demand.quantity, 1 of 3)');
     expect(result.stdout).toMatch(/TOKYO\s+1,200\s+1,600\s+\+400/);
-    const capacity = await operator.planning(
-      'export',
-      '--label',
-      'moved@draft',
-      '--diff-against',
-      'moved',
-      '--by',
-      'period',
-      '--table',
-      'capacity',
-    );
+    const capacity = await exportDiff('moved@draft', 'moved', '--by', 'period', '--table', 'capacity');
     expect(capacity.stdout).toMatch(/2027-01\s+160\s+176\s+\+16\s+\+10%/);
   });
 
   it('prints the summary as JSON with --json', async () => {
-    const result = await operator.planning(
-      'export',
-      '--label',
-      'moved@draft',
-      '--diff-against',
-      'moved',
-      '--by',
-      'period',
-      '--json',
-    );
+    const result = await exportDiff('moved@draft', 'moved', '--by', 'period', '--json');
     expect(result.code).toBe(0);
     const summary = JSON.parse(result.stdout);
     expect(summary).toMatchObject({ state: 'done', table: 'demand', by: 'period', total: 2 });
@@ -298,24 +216,13 @@ describe('planning export --diff-against --by (what moved)', () => {
     const alone = await operator.planning('export', '--label', 'moved@draft', '--by', 'item_code');
     expect(alone.code).toBe(1);
     expect(alone.stderr).toContain('--by totals a diff: give --diff-against <ref> too.');
-    const wrong = await operator.planning(
-      'export',
-      '--label',
-      'moved@draft',
-      '--diff-against',
-      'moved',
-      '--by',
-      'resource_code',
-    );
+    const wrong = await exportDiff('moved@draft', 'moved', '--by', 'resource_code');
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toContain(
       "--by: 'resource_code': demand is totalled by item_code, location_code, period, not resource_code.",
     );
-    const tolerance = await operator.planning(
-      'export',
-      '--label',
+    const tolerance = await exportDiff(
       'moved@draft',
-      '--diff-against',
       'moved',
       '--by',
       'item_code',
