@@ -13,6 +13,13 @@ export default defineConfig({
             'apps/web/src/**/*.test.ts',
           ],
           environment: 'node',
+          // No database, files or ports: pure CPU work, one worker per core of the test machine
+          // (two). They run first, then the integration project on its own.
+          maxWorkers: 2,
+          sequence: { groupOrder: 0 },
+          // The property tests take a few seconds of CPU each: on a loaded shared machine, more
+          // than the default 5 s of wall time. A time limit, not an assertion.
+          testTimeout: 30_000,
         },
       },
       {
@@ -29,6 +36,10 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           pool: 'forks',
+          // One file at a time, as before: several files time their servers, timeouts and
+          // child processes, and share the machine with PostgreSQL.
+          maxWorkers: 1,
+          sequence: { groupOrder: 1 },
         },
       },
     ],
