@@ -59,7 +59,8 @@ test('a ready revision is compared with the revision before it, as the server ch
   page,
 }) => {
   await signIn(page);
-  const label = 'diff_previous';
+  // A label of its own per run: a database kept from an earlier run would have older revisions of it.
+  const label = `diff_previous_${Date.now().toString(36)}`;
   await uploadBundle(page, label, readBundle(), '2027-W01');
   await approveDraft(page, label);
   await uploadBundle(page, label, readBundle(), '2027-W02');
