@@ -12,6 +12,7 @@ import { AppError, hintOf } from '@planning-hub/server/errors/app-error';
 import type { TMetrics } from '@planning-hub/server/observability/metrics';
 import { expandZipSources } from '@planning-hub/server/services/input-sets/bundle-sources';
 import { exportBundleAsZip } from '@planning-hub/server/services/input-sets/export-bundle';
+import { createExportCache } from '@planning-hub/server/services/input-sets/export-cache';
 import { importBundle, validateBundle } from '@planning-hub/server/services/input-sets/import-bundle';
 import {
   getInputSet,
@@ -171,9 +172,14 @@ export function inputSetRoutes({ db, config, metrics }: TDeps): Router {
     };
   });
 
-  // A zip, streamed.
+  // A zip, streamed; a revision that is not a draft is served from the file its first download left
+  // (docs/design.md section 2).
+  const exportCache = createExportCache(path.join(config.artifactDir, 'exports'));
   mountRaw(router, INPUT_SET_OPERATIONS.exportBundle, async ({ req, res, params }) => {
-    const { stream, fileName } = await exportBundleAsZip(deps, { ref: params.ref, actor: getActor(req) });
+    const { stream, fileName } = await exportBundleAsZip(
+      { ...deps, exportCache },
+      { ref: params.ref, actor: getActor(req) },
+    );
     res.setHeader('Content-Type', 'application/zip');
     res.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
     cutWhenIdle(req, res, config.httpIdleTimeoutMs);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { constants, createReadStream, fsyncSync, writeSync } from 'node:fs';
+import { constants, createReadStream, writeSync } from 'node:fs';
 import { copyFile, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform, pipeline, type Readable } from 'node:stream';
@@ -96,7 +96,8 @@ export function createExportCache(root: string): TExportCache {
           if (isBroken || fd === null) return void drop().then(() => callback());
           opened
             .then(async (handle) => {
-              fsyncSync(handle.fd);
+              // Asynchronous: an fsync of a large zip must not hold the event loop for the other clients.
+              await handle.sync();
               await handle.close();
               await rename(temporary, target);
             })
