@@ -275,13 +275,20 @@ const quantityOutlier: TComparingQuery<'quantity_outlier'> = async (
 /** Within the draft alone: items whose demand rows name more than one uom (blank counts as one). */
 export async function findMixedUom({ client, draftId, limit }: TCheckScope): Promise<TCheckRows> {
   const { rows } = await client.query<{ item_code: string; uom_count: number; uoms: string; total: number }>(
-    `SELECT item_code, count(DISTINCT coalesce(btrim(uom), ''))::int AS uom_count,
-            string_agg(DISTINCT quote_literal(coalesce(btrim(uom), '')), ', ' ORDER BY quote_literal(coalesce(btrim(uom), ''))) AS uoms,
-            count(*) OVER ()::int AS total
-       FROM planning_input_demand WHERE input_set_id = $1
-      GROUP BY item_code HAVING count(DISTINCT coalesce(btrim(uom), '')) > 1
-      ORDER BY item_code
-      LIMIT $2`,
+    // Which items mix units is found without a sort (min <> max per item, a hash aggregate over the
+    // draft's rows); the units are listed only for the items shown, through the key index.
+    `WITH mixed AS (
+       SELECT item_code FROM planning_input_demand WHERE input_set_id = $1
+        GROUP BY item_code HAVING min(coalesce(btrim(uom), '')) <> max(coalesce(btrim(uom), ''))
+     ), shown AS (
+       SELECT item_code FROM mixed ORDER BY item_code LIMIT $2
+     )
+     SELECT s.item_code, count(DISTINCT coalesce(btrim(d.uom), ''))::int AS uom_count,
+            string_agg(DISTINCT quote_literal(coalesce(btrim(d.uom), '')), ', ' ORDER BY quote_literal(coalesce(btrim(d.uom), ''))) AS uoms,
+            (SELECT count(*) FROM mixed)::int AS total
+       FROM shown s JOIN planning_input_demand d ON d.input_set_id = $1 AND d.item_code = s.item_code
+      GROUP BY s.item_code
+      ORDER BY s.item_code`,
     [draftId, limit],
   );
   return {
