@@ -130,7 +130,7 @@ export function buildUrl(path: string, query?: Record<string, TQueryValue>): str
 }
 
 /** The message catalog, for the error about to be thrown; an error without it still says its title. */
-async function loadCatalogForError(): Promise<void> {
+export async function loadCatalogForError(): Promise<void> {
   await loadMessageCatalog().catch(() => undefined);
 }
 

@@ -7,6 +7,7 @@ import {
   buildUrl,
   contractMismatch,
   fallbackProblem,
+  loadCatalogForError,
   parseJsonText,
   toApiError,
 } from '../../../lib/api-client';
@@ -32,12 +33,19 @@ export async function checkInputSet(request: TCheckRequest, signal?: AbortSignal
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    await loadCatalogForError();
     throw new ApiError(fallbackProblem(0));
   }
   const data = parseJsonText(await response.text());
-  if (!response.ok) throw toApiError(response.status, response.statusText, data);
+  if (!response.ok) {
+    await loadCatalogForError();
+    throw toApiError(response.status, response.statusText, data);
+  }
   const report = ZImportReport.safeParse(data);
-  if (!report.success) throw contractMismatch(path, response.status);
+  if (!report.success) {
+    await loadCatalogForError();
+    throw contractMismatch(path, response.status);
+  }
   return report.data;
 }
 

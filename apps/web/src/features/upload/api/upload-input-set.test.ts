@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { TImportReport } from '@planning-hub/contracts/api/input-sets';
 import { ApiError } from '../../../lib/api-client';
+import { loadMessageCatalog } from '../../../lib/message-catalog';
 import { buildUploadForm, readUploadResponse } from './upload-input-set';
 
 const report: TImportReport = {
@@ -28,6 +29,9 @@ const report: TImportReport = {
   problemSummary: { errors: 0, warnings: 0, byCode: {}, truncated: false },
   durationMs: 12,
 };
+
+// uploadInputSet builds its errors once the catalog is in; so does this test.
+beforeAll(() => loadMessageCatalog());
 
 describe('readUploadResponse', () => {
   it('reads a stored draft from 201', () => {

@@ -7,6 +7,7 @@ import {
   buildRequestHeaders,
   contractMismatch,
   fallbackProblem,
+  loadCatalogForError,
   parseJsonText,
   toApiError,
   ApiError,
@@ -85,14 +86,16 @@ export function uploadInputSet(
       if (event.lengthComputable && event.total > 0) onProgress?.((event.loaded / event.total) * 100);
     };
     xhr.upload.onload = () => onProgress?.(100);
-    xhr.onload = () => {
-      try {
-        resolve(readUploadResponse(xhr.status, xhr.statusText, parseJsonText(xhr.responseText), path));
-      } catch (error) {
-        reject(error instanceof ApiError ? error : contractMismatch(path, xhr.status));
-      }
-    };
-    xhr.onerror = () => reject(new ApiError(fallbackProblem(0)));
+    // Errors are built once the message catalog is in (lib/message-catalog.ts), so they say their text.
+    xhr.onload = () =>
+      void loadCatalogForError().then(() => {
+        try {
+          resolve(readUploadResponse(xhr.status, xhr.statusText, parseJsonText(xhr.responseText), path));
+        } catch (error) {
+          reject(error instanceof ApiError ? error : contractMismatch(path, xhr.status));
+        }
+      });
+    xhr.onerror = () => void loadCatalogForError().then(() => reject(new ApiError(fallbackProblem(0))));
     xhr.onabort = () => reject(new DOMException('Upload cancelled.', 'AbortError'));
     if (signal) {
       if (signal.aborted) {
