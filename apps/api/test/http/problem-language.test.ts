@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ZProblemDetails } from '@planning-hub/contracts/api/problem-details';
 import { bundleFormData } from '@planning-hub/test-support/bundle-files';
 import { postSignIn } from '../support/sign-in';
-import { startServerWithUsers } from '../support/server-with-users';
+import { serverWithUsersForFile } from '../support/server-with-users';
 import type { TTestServer, TTokenCaller } from '../support/test-server';
 
 /**
@@ -13,14 +13,7 @@ import type { TTestServer, TTokenCaller } from '../support/test-server';
 let server: TTestServer;
 let planner: TTokenCaller;
 
-beforeAll(
-  async () =>
-    ({
-      server,
-      users: [planner],
-    } = await startServerWithUsers('planner')),
-);
-afterAll(() => server?.close());
+serverWithUsersForFile(['planner'], (started) => ([server, planner] = started));
 
 async function problemOf(res: Response) {
   return ZProblemDetails.parse(await res.json());

@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ZInputSetDetail, type TRevisionActions } from '@planning-hub/contracts/api/input-sets';
 import { API } from '@planning-hub/contracts/api/routes';
 import { ERROR_OVERRIDES, WARNING_OVERRIDES, importDraft } from '@planning-hub/test-support/seed-revisions';
-import { startServerWithUsers } from '../support/server-with-users';
+import { serverWithUsersForFile } from '../support/server-with-users';
 import type { TTestServer, TTokenCaller } from '../support/test-server';
 
 let server: TTestServer;
 let reviewer: TTokenCaller;
 
-beforeAll(
-  async () =>
-    ({
-      server,
-      users: [reviewer],
-    } = await startServerWithUsers('reviewer')),
-);
-afterAll(() => server?.close());
+serverWithUsersForFile(['reviewer'], (started) => ([server, reviewer] = started));
 
 async function actionsOf(ref: string): Promise<TRevisionActions> {
   const res = await server.fetch(API.inputSet(ref), { headers: reviewer.headers });

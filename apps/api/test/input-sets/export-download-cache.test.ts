@@ -1,23 +1,16 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { API } from '@planning-hub/contracts/api/routes';
 import { bundleFormData } from '@planning-hub/test-support/bundle-files';
-import { startServerWithUsers } from '../support/server-with-users';
+import { serverWithUsersForFile } from '../support/server-with-users';
 import type { TTestServer, TTokenCaller } from '../support/test-server';
 
 let server: TTestServer;
 let planner: TTokenCaller;
 let reviewer: TTokenCaller;
 
-beforeAll(
-  async () =>
-    ({
-      server,
-      users: [planner, reviewer],
-    } = await startServerWithUsers('planner', 'reviewer')),
-);
-afterAll(() => server?.close());
+serverWithUsersForFile(['planner', 'reviewer'], (started) => ([server, planner, reviewer] = started));
 
 async function download(ref: string): Promise<Buffer> {
   const res = await server.fetch(`${API.inputSet(ref)}/export`, { headers: planner.headers });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ZImportReport, type TImportReport } from '@planning-hub/contracts/api/input-sets';
 import { ZProblemDetails } from '@planning-hub/contracts/api/problem-details';
 import { API } from '@planning-hub/contracts/api/routes';
@@ -6,7 +6,7 @@ import { annotateBundle, listAnnotatedFiles } from '@planning-hub/planner-files/
 import { encodeText } from '@planning-hub/planner-files/encode-text';
 import type { TPlannerFile } from '@planning-hub/planner-files/zip-files';
 import { VALID_BUNDLE } from '@planning-hub/test-support/bundle-files';
-import { startServerWithUsers } from '../support/server-with-users';
+import { serverWithUsersForFile } from '../support/server-with-users';
 import type { TTestServer, TTokenCaller } from '../support/test-server';
 
 /**
@@ -24,14 +24,7 @@ const BROKEN_DEMAND = encodeText(
 let server: TTestServer;
 let planner: TTokenCaller;
 
-beforeAll(
-  async () =>
-    ({
-      server,
-      users: [planner],
-    } = await startServerWithUsers('planner')),
-);
-afterAll(() => server?.close());
+serverWithUsersForFile(['planner'], (started) => ([server, planner] = started));
 
 function bundleFiles(demand: Uint8Array): TPlannerFile[] {
   const others = Object.entries(VALID_BUNDLE).filter(([name]) => name !== 'demand.csv');

@@ -4,7 +4,8 @@ import { ZProblemDetails } from '@planning-hub/contracts/api/problem-details';
 import { API } from '@planning-hub/contracts/api/routes';
 import { bundleFormData } from '@planning-hub/test-support/bundle-files';
 import { startHalfUpload } from '../support/half-upload';
-import { startServerWithUsers } from '../support/server-with-users';
+import { oversizedBundleForm } from '../support/oversized-bundle';
+import { serverWithUsersForFile } from '../support/server-with-users';
 import { startTestServer, type TTestServer, type TTokenCaller } from '../support/test-server';
 
 /**
@@ -19,14 +20,7 @@ const BAD_DEMAND =
 let server: TTestServer;
 let planner: TTokenCaller;
 
-beforeAll(
-  async () =>
-    ({
-      server,
-      users: [planner],
-    } = await startServerWithUsers('planner')),
-);
-afterAll(() => server?.close());
+serverWithUsersForFile(['planner'], (started) => ([server, planner] = started));
 
 function dryRun(label: string, form: FormData, headers: Record<string, string> = planner.headers) {
   return server.fetch(`${API.upload(label)}?dry_run=true`, { method: 'POST', headers, body: form });
@@ -154,10 +148,7 @@ describe('the limits of an upload, for a dry run too', () => {
     const res = await small.fetch(`${API.upload('big')}?dry_run=true`, {
       method: 'POST',
       headers: caller.headers,
-      body: bundleFormData(
-        { version_id: 'v1' },
-        { 'demand.csv': `item_code,location_code,period,quantity\n${'A,B,2027-01,1\n'.repeat(400)}` },
-      ),
+      body: oversizedBundleForm(),
     });
     expect(res.status).toBe(413);
   });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   BROWSER_EDIT_LIMITS,
   ZImportReport,
@@ -8,7 +8,7 @@ import { ZEventsResponse, ZVerifyEventsResponse } from '@planning-hub/contracts/
 import { ZProblemDetails } from '@planning-hub/contracts/api/problem-details';
 import { API } from '@planning-hub/contracts/api/routes';
 import { bundleFormData } from '@planning-hub/test-support/bundle-files';
-import { startServerWithUsers } from '../support/server-with-users';
+import { serverWithUsersForFile } from '../support/server-with-users';
 import type { TTestServer, TTokenCaller } from '../support/test-server';
 
 /**
@@ -27,14 +27,7 @@ const EDITS: TBrowserEdit[] = [
 let server: TTestServer;
 let planner: TTokenCaller;
 
-beforeAll(
-  async () =>
-    ({
-      server,
-      users: [planner],
-    } = await startServerWithUsers('planner')),
-);
-afterAll(() => server?.close());
+serverWithUsersForFile(['planner'], (started) => ([server, planner] = started));
 
 function uploadWithEdits(label: string, edits: string) {
   return server.fetch(API.upload(label), {

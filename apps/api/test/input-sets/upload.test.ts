@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ZImportReport,
   ZInputSetDetail,
@@ -12,20 +12,14 @@ import { ZProblemDetails } from '@planning-hub/contracts/api/problem-details';
 import { extractZipBundle } from '@planning-hub/server/services/input-sets/bundle-sources';
 import { bundleFormData } from '@planning-hub/test-support/bundle-files';
 import { importBundleAsCli, importSampleDraft } from '../support/import-bundle';
-import { startServerWithUsers } from '../support/server-with-users';
+import { oversizedBundleForm } from '../support/oversized-bundle';
+import { serverWithUsersForFile } from '../support/server-with-users';
 import { startTestServer, type TTestServer, type TTokenCaller } from '../support/test-server';
 
 let server: TTestServer;
 let planner: TTokenCaller;
 
-beforeAll(
-  async () =>
-    ({
-      server,
-      users: [planner],
-    } = await startServerWithUsers('planner')),
-);
-afterAll(() => server?.close());
+serverWithUsersForFile(['planner'], (started) => ([server, planner] = started));
 
 async function upload(
   label: string,
@@ -284,10 +278,7 @@ describe('POST /api/plans/input_sets/{label}/upload', () => {
       const res = await small.fetch('/api/plans/input_sets/big/upload', {
         method: 'POST',
         headers: caller.headers,
-        body: bundleFormData(
-          { version_id: 'v1' },
-          { 'demand.csv': `item_code,location_code,period,quantity\n${'A,B,2027-01,1\n'.repeat(400)}` },
-        ),
+        body: oversizedBundleForm(),
       });
       expect(res.status).toBe(413);
     } finally {

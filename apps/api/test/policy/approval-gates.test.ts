@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ZEventsResponse, ZVerifyEventsResponse } from '@planning-hub/contracts/api/events';
 import {
   DEFAULT_POLICY,
@@ -12,7 +12,7 @@ import { ZReviewResponse } from '@planning-hub/contracts/api/review';
 import { API } from '@planning-hub/contracts/api/routes';
 import { VALID_BUNDLE } from '@planning-hub/test-support/bundle-files';
 import { importDraft } from '@planning-hub/test-support/seed-revisions';
-import { startServerWithUsers } from '../support/server-with-users';
+import { serverWithUsersForFile } from '../support/server-with-users';
 import type { TTestServer, TTokenCaller } from '../support/test-server';
 
 /** Approval gates (docs/design.md section 11) over REST, against the real server and database. */
@@ -20,14 +20,7 @@ let server: TTestServer;
 let reviewer: TTokenCaller;
 let admin: TTokenCaller;
 
-beforeAll(
-  async () =>
-    ({
-      server,
-      users: [reviewer, admin],
-    } = await startServerWithUsers('reviewer', 'admin')),
-);
-afterAll(() => server?.close());
+serverWithUsersForFile(['reviewer', 'admin'], (started) => ([server, reviewer, admin] = started));
 
 const HEADER = 'item_code,location_code,period,quantity,uom\n';
 /** The sample demand with 部品-001's demand tripled (180.50 -> 541.50 in total). */

@@ -1,25 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ZEventsResponse } from '@planning-hub/contracts/api/events';
 import { ZInputSetSummary } from '@planning-hub/contracts/api/input-sets';
 import { ZProblemDetails } from '@planning-hub/contracts/api/problem-details';
 import { ZReviewResponse } from '@planning-hub/contracts/api/review';
 import { API } from '@planning-hub/contracts/api/routes';
 import { ERROR_OVERRIDES, WARNING_OVERRIDES, importDraft } from '@planning-hub/test-support/seed-revisions';
-import { startServerWithUsers } from '../support/server-with-users';
+import { serverWithUsersForFile } from '../support/server-with-users';
 import type { TTestServer, TTokenCaller } from '../support/test-server';
 
 let server: TTestServer;
 let reviewer: TTokenCaller;
 let admin: TTokenCaller;
 
-beforeAll(
-  async () =>
-    ({
-      server,
-      users: [reviewer, admin],
-    } = await startServerWithUsers('reviewer', 'admin')),
-);
-afterAll(() => server?.close());
+serverWithUsersForFile(['reviewer', 'admin'], (started) => ([server, reviewer, admin] = started));
 
 function post(path: string, caller: { headers: Record<string, string> }, body: unknown) {
   return server.fetch(path, {
