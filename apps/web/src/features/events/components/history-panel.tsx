@@ -1,4 +1,5 @@
 import { useT, useTc } from '../../../i18n/i18n-context';
+import { DownloadIcon } from '../../../components/ui/download-icon';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
 import { EmptyState, LoadingState } from '../../../components/ui/state-views';
 import { useDownloadEvents } from '../api/download-events';
@@ -82,19 +83,5 @@ export function HistoryPanel({ label }: { label: string }) {
         </>
       )}
     </section>
-  );
-}
-
-function DownloadIcon() {
-  return (
-    <svg className="icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
-      <path
-        d="M8 2v8m0 0L5 7m3 3l3-3M3 12.5h10"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.5"
-        strokeLinecap="round"
-      />
-    </svg>
   );
 }

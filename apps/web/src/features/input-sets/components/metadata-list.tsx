@@ -3,7 +3,7 @@ import type { TInputSetDetail } from '@planning-hub/contracts/api/input-sets';
 import { formatBytes, formatJst } from '../../../lib/format';
 import { useT } from '../../../i18n/i18n-context';
 import { CopyButton } from '../../../components/ui/copy-button';
-import { TableScroll } from '../../../components/ui/table-scroll';
+import { FilesTable } from '../../../components/ui/files-table';
 
 function Empty() {
   return <span className="muted">—</span>;
@@ -62,29 +62,26 @@ export function MetadataList({ inputSet }: { inputSet: TInputSetDetail }) {
         ) : (
           <div className="stack-xs">
             {inputSet.source.kind ? <span>{t(`detail.sourceKind.${inputSet.source.kind}`)}</span> : null}
-            <TableScroll label={t('detail.files')} className="table-scroll--fit">
-              <table className="table table--compact table--files">
-                <caption className="visually-hidden">{t('detail.files')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('detail.fileName')}</th>
-                    <th scope="col" className="num">
-                      {t('detail.fileSize')}
-                    </th>
-                    <th scope="col">{t('detail.encoding')}</th>
+            <FilesTable caption={t('detail.files')}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('detail.fileName')}</th>
+                  <th scope="col" className="num">
+                    {t('detail.fileSize')}
+                  </th>
+                  <th scope="col">{t('detail.encoding')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {files.map((file) => (
+                  <tr key={file.name}>
+                    <td className="mono">{file.name}</td>
+                    <td className="num">{formatBytes(file.bytes)}</td>
+                    <td className="mono">{file.encoding ?? '—'}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {files.map((file) => (
-                    <tr key={file.name}>
-                      <td className="mono">{file.name}</td>
-                      <td className="num">{formatBytes(file.bytes)}</td>
-                      <td className="mono">{file.encoding ?? '—'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
+                ))}
+              </tbody>
+            </FilesTable>
           </div>
         )}
       </Fact>

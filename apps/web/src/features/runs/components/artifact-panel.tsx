@@ -2,6 +2,7 @@ import type { TRunDetail } from '@planning-hub/contracts/api/runs';
 import { formatBytes } from '../../../lib/format';
 import { useT } from '../../../i18n/i18n-context';
 import { CopyButton } from '../../../components/ui/copy-button';
+import { DownloadIcon } from '../../../components/ui/download-icon';
 import { HashCheckCommands } from './hash-check-commands';
 
 /** planning_input_set.json: download it, and check it against the sha256 shown (docs/runbook.ja.md section 5). */
@@ -15,22 +16,7 @@ export function ArtifactPanel({ run }: { run: TRunDetail }) {
         <>
           <p>
             <a className="btn btn--secondary" href={artifact.url} download={artifact.name}>
-              <svg
-                className="icon"
-                viewBox="0 0 16 16"
-                width="14"
-                height="14"
-                aria-hidden="true"
-                focusable="false"
-              >
-                <path
-                  d="M8 2v8m0 0L5 7m3 3l3-3M3 12.5h10"
-                  fill="none"
-                  stroke="currentColor"
-                  strokeWidth="1.5"
-                  strokeLinecap="round"
-                />
-              </svg>
+              <DownloadIcon />
               <span className="mono">{artifact.name}</span>
               <span className="muted">({formatBytes(artifact.bytes)})</span>
             </a>

@@ -3,7 +3,7 @@ import { useDropzone, type FileRejection } from 'react-dropzone';
 import { formatBytes } from '../../../lib/format';
 import { useT, useTc } from '../../../i18n/i18n-context';
 import { ACCEPTED_FILES, fileKind } from '../file-selection';
-import { TableScroll } from '../../../components/ui/table-scroll';
+import { FilesTable } from '../../../components/ui/files-table';
 
 type TFileDropZoneProps = {
   files: readonly File[];
@@ -107,43 +107,40 @@ export function FileDropZone({ files, onAdd, onRemove, disabled, describedBy }: 
       ) : null}
       <RejectedFiles rejections={fileRejections} />
       {files.length > 0 ? (
-        <TableScroll label={t('upload.files.caption')} className="table-scroll--fit">
-          <table className="table table--compact table--files">
-            <caption className="visually-hidden">{t('upload.files.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('upload.files.name')}</th>
-                <th scope="col">{t('upload.files.kind')}</th>
-                <th scope="col" className="num">
-                  {t('upload.files.size')}
-                </th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('upload.files.actions')}</span>
-                </th>
+        <FilesTable caption={t('upload.files.caption')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('upload.files.name')}</th>
+              <th scope="col">{t('upload.files.kind')}</th>
+              <th scope="col" className="num">
+                {t('upload.files.size')}
+              </th>
+              <th scope="col">
+                <span className="visually-hidden">{t('upload.files.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {files.map((file) => (
+              <tr key={file.name}>
+                <td className="mono">{file.name}</td>
+                <td>{fileKind(file.name)?.toUpperCase() ?? '—'}</td>
+                <td className="num">{formatBytes(file.size)}</td>
+                <td className="actions">
+                  <button
+                    type="button"
+                    className="btn btn--ghost btn--small"
+                    onClick={() => handleRemove(file.name)}
+                    disabled={disabled}
+                    aria-label={t('upload.files.removeLabel', { name: file.name })}
+                  >
+                    {t('upload.files.remove')}
+                  </button>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {files.map((file) => (
-                <tr key={file.name}>
-                  <td className="mono">{file.name}</td>
-                  <td>{fileKind(file.name)?.toUpperCase() ?? '—'}</td>
-                  <td className="num">{formatBytes(file.size)}</td>
-                  <td className="actions">
-                    <button
-                      type="button"
-                      className="btn btn--ghost btn--small"
-                      onClick={() => handleRemove(file.name)}
-                      disabled={disabled}
-                      aria-label={t('upload.files.removeLabel', { name: file.name })}
-                    >
-                      {t('upload.files.remove')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+            ))}
+          </tbody>
+        </FilesTable>
       ) : null}
     </div>
   );
