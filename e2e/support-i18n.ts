@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { EVENT_ACTIONS } from '../packages/contracts/src/api/events';
 import { MESSAGES } from '../packages/contracts/src/messages/catalog';
 
 /*
@@ -26,12 +27,7 @@ export const RUNBOOK_WORDS: readonly string[] = [
   'draft',
   'ready',
   'archived',
-  'upload',
-  'approve',
-  'revert',
-  'archive',
-  'export',
-  'backfill',
+  ...EVENT_ACTIONS.filter((action) => action !== 'policy_update'),
   'English',
 ];
 

@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { TABLE_NAMES, TABLE_SPECS, type TRow, type TTableName } from '@planning-hub/contracts/tables';
 import { canonicalRowLine } from '@planning-hub/core/canonical/canonical-row-line';
+import { createSeededRandom } from '@planning-hub/core/generate/seeded-random';
 import { createCanonicalCopyLines } from '../../src/services/input-sets/canonical-copy-lines';
 
 const SEED = Number(process.env.TEST_SEED ?? 19);
-
-/** mulberry32: a small seeded generator, so that a failure can be replayed with TEST_SEED. */
-function randomOf(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = [
   'A',
@@ -92,7 +81,7 @@ function randomRow(table: TTableName, random: () => number): TRow {
 
 describe('canonical lines from COPY text', () => {
   it(`are core's canonicalRowLine of every row, however the bytes are cut (seed ${SEED})`, () => {
-    const random = randomOf(SEED);
+    const random = createSeededRandom(SEED);
     for (const table of TABLE_NAMES.filter((t) => t !== 'params')) {
       const columns = TABLE_SPECS[table].columns.map((c) => c.name);
       const rows = Array.from({ length: 400 }, () => randomRow(table, random));

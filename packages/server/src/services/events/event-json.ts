@@ -25,20 +25,8 @@ export function toEventJson(row: TEventRow): TInputSetEvent {
   };
 }
 
-/** The fields the hash chain covers, exactly as appendEvent hashed them. */
+/** The fields the hash chain covers: the event's JSON but `createdAtJst` (canonical JSON, so order does not count). */
 export function toChainLink(row: TEventRow): TChainLink {
-  return {
-    id: row.id,
-    label: row.label,
-    inputSetId: row.input_set_id,
-    revision: row.revision,
-    action: row.action,
-    actor: row.actor,
-    principal: row.principal,
-    comment: row.comment,
-    metadata: row.metadata ?? {},
-    createdAt: row.created_at.toISOString(),
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  };
+  const { createdAtJst: _notHashed, ...link } = toEventJson(row);
+  return link;
 }

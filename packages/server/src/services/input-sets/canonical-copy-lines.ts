@@ -1,5 +1,6 @@
 import { TABLE_SPECS, type TTableName } from '@planning-hub/contracts/tables';
 import { canonicalCell } from '@planning-hub/core/canonical/canonical-cell';
+import { unescapeCopyByte } from './copy-rows';
 
 const TAB = 0x09;
 const NEWLINE = 0x0a;
@@ -11,26 +12,6 @@ const MINUS = 0x2d;
 const ZERO = 0x30;
 const NINE = 0x39;
 const HEX = '0123456789abcdef';
-
-/** The byte a COPY text escape `\x` stands for (the one-letter escapes COPY writes; else x itself). */
-function unescapeCopyByte(byte: number): number {
-  switch (byte) {
-    case 0x62: // b
-      return 0x08;
-    case 0x66: // f
-      return 0x0c;
-    case 0x6e: // n
-      return 0x0a;
-    case 0x72: // r
-      return 0x0d;
-    case 0x74: // t
-      return 0x09;
-    case 0x76: // v
-      return 0x0b;
-    default:
-      return byte;
-  }
-}
 
 /**
  * Turns the COPY text of `selectRowsSql` (text columns in bundle notation, natural key

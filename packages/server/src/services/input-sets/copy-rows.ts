@@ -194,7 +194,7 @@ export async function streamCopyText(
 }
 
 /** The byte a COPY text escape `\x` stands for (the one-letter escapes COPY writes; else x itself). */
-function unescapeCopyByte(byte: number): number {
+export function unescapeCopyByte(byte: number): number {
   switch (byte) {
     case 0x62: // b
       return 0x08;
