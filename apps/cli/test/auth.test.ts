@@ -6,6 +6,7 @@ import type { TTestServer, TTestUser } from '../../api/test/support/test-server'
 import { startServerWithOperator } from './support/operator-server';
 import { writeBundle } from '@planning-hub/test-support/bundle-files';
 import { cliWorkspace, LOCAL_PRINCIPAL, runPlanning, type TCliWorkspace } from './support/planning';
+import { importArgs } from './support/planning-args';
 
 /** Finding the server and signing in: the local operator, `planning login`, tokens, and what the CLI says when they fail. */
 let server: TTestServer;
@@ -106,16 +107,7 @@ describe('planning login / whoami / logout', () => {
 
   it('acts as alice: her upload names her, not the OS user', async () => {
     const run = await laptop.planning(
-      'import',
-      '-i',
-      await writeBundle(),
-      '--version-id',
-      'v1',
-      '--label',
-      'alices',
-      '--server',
-      server.baseUrl,
-      '--json',
+      ...importArgs(await writeBundle(), 'v1', 'alices', '--server', server.baseUrl, '--json'),
     );
     expect(run.code).toBe(0);
     const { rows } = await server.runtime.db.pool.query(

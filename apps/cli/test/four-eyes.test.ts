@@ -5,6 +5,7 @@ import { writeBundle } from '@planning-hub/test-support/bundle-files';
 import type { TTestServer, TTokenCaller } from '../../api/test/support/test-server';
 import { startServerWithOperator } from './support/operator-server';
 import { cliWorkspace, LOCAL_PRINCIPAL, type TCliWorkspace } from './support/planning';
+import { importArgs, reviewArgs } from './support/planning-args';
 
 /**
  * FOUR_EYES=true holds across channels: who uploaded by CLI may not approve by REST,
@@ -39,15 +40,7 @@ afterAll(async () => {
 
 describe('four eyes across CLI and REST (FOUR_EYES=true)', () => {
   it('alice uploads by CLI and may not approve it by REST (403); bob may', async () => {
-    const upload = await aliceCli.planning(
-      'import',
-      '-i',
-      await writeBundle(),
-      '--version-id',
-      'v1',
-      '--label',
-      'weekly_refresh',
-    );
+    const upload = await aliceCli.planning(...importArgs(await writeBundle(), 'v1', 'weekly_refresh'));
     expect(upload.stderr).toBe('');
     expect(upload.code).toBe(0);
 
@@ -66,24 +59,9 @@ describe('four eyes across CLI and REST (FOUR_EYES=true)', () => {
   });
 
   it('alice may not approve her own upload by CLI either (exit 1, the policy named)', async () => {
-    await aliceCli.planning(
-      'import',
-      '-i',
-      await writeBundle(),
-      '--version-id',
-      'v2',
-      '--label',
-      'weekly_refresh',
-    );
+    await aliceCli.planning(...importArgs(await writeBundle(), 'v2', 'weekly_refresh'));
     const run = await aliceCli.planning(
-      'review',
-      '--label',
-      'weekly_refresh@draft',
-      '--action',
-      'approve',
-      '--comment',
-      'mine',
-      '--acknowledge-warnings',
+      ...reviewArgs('weekly_refresh@draft', 'approve', { comment: 'mine' }, '--acknowledge-warnings'),
     );
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`Four-eyes policy: '${alice.username}' uploaded the current content`);
@@ -91,27 +69,12 @@ describe('four eyes across CLI and REST (FOUR_EYES=true)', () => {
 
   it('the local operator cannot approve at all, not even what someone else uploaded', async () => {
     const run = await operator.planning(
-      'review',
-      '--label',
-      'weekly_refresh@draft',
-      '--action',
-      'approve',
-      '--comment',
-      'ops',
-      '--acknowledge-warnings',
+      ...reviewArgs('weekly_refresh@draft', 'approve', { comment: 'ops' }, '--acknowledge-warnings'),
     );
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`Four-eyes policy: the local operator '${LOCAL_PRINCIPAL}' cannot approve`);
     // What the local operator uploads, bob approves.
-    await operator.planning(
-      'import',
-      '-i',
-      await writeBundle(),
-      '--version-id',
-      'v3',
-      '--label',
-      'ops_upload',
-    );
+    await operator.planning(...importArgs(await writeBundle(), 'v3', 'ops_upload'));
     expect((await approveByRest(bob, 'ops_upload@draft')).status).toBe(200);
   });
 });

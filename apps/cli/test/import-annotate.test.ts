@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeBundle } from '@planning-hub/test-support/bundle-files';
 import { startServerWithOperator } from './support/operator-server';
 import { type TCliWorkspace } from './support/planning';
+import { importArgs } from './support/planning-args';
+import { SAMPLE_BUNDLE_FILES } from '../../api/test/support/sample-bundle-files';
 
 /**
  * `planning import --annotate-to <dir>` (docs/design.md section 3): the refused bundle's
@@ -24,33 +26,11 @@ describe('planning import --annotate-to', () => {
   it('writes the refused files with their problems, and problems.csv, and says where', async () => {
     const dir = await writeBundle({ 'demand.csv': BROKEN_DEMAND });
     const result = await operator.planning(
-      'import',
-      '-i',
-      dir,
-      '--version-id',
-      'v1',
-      '--label',
-      'annotated',
-      '--annotate-to',
-      'marked',
-      '--lang',
-      'en',
+      ...importArgs(dir, 'v1', 'annotated', '--annotate-to', 'marked', '--lang', 'en'),
     );
     expect(result.code).toBe(2);
     expect(result.stdout).toContain(`marked        marked: 1 file(s) with a "problems" column`);
-    expect((await readdir(marked())).sort()).toEqual(
-      [
-        'calendar.csv',
-        'capacity.csv',
-        'demand.csv',
-        'inbound.csv',
-        'inventory.csv',
-        'mix.csv',
-        'params.json',
-        'period_metrics.csv',
-        'problems.csv',
-      ].sort(),
-    );
+    expect((await readdir(marked())).sort()).toEqual([...SAMPLE_BUNDLE_FILES, 'problems.csv'].sort());
     const demand = await readFile(path.join(marked(), 'demand.csv'), 'utf8');
     expect(demand.split('\r\n')).toEqual([
       'item_code,location_code,period,quantity,uom,problems',
@@ -70,17 +50,7 @@ describe('planning import --annotate-to', () => {
   it('imports the fixed files as they are: the problems column and problems.csv only draw notices', async () => {
     const file = path.join(marked(), 'demand.csv');
     await writeFile(file, (await readFile(file, 'utf8')).replace(',-5,', ',5,'));
-    const result = await operator.planning(
-      'import',
-      '-i',
-      marked(),
-      '--version-id',
-      'v1',
-      '--label',
-      'annotated',
-      '--lang',
-      'en',
-    );
+    const result = await operator.planning(...importArgs(marked(), 'v1', 'annotated', '--lang', 'en'));
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("Imported 'annotated' as draft r1");
     expect(result.stdout).toContain('0 error(s), 0 warning(s)');
@@ -91,15 +61,7 @@ describe('planning import --annotate-to', () => {
 
   it('refuses to write over the input files themselves, before uploading', async () => {
     const result = await operator.planning(
-      'import',
-      '-i',
-      marked(),
-      '--version-id',
-      'v2',
-      '--label',
-      'annotated',
-      '--annotate-to',
-      marked(),
+      ...importArgs(marked(), 'v2', 'annotated', '--annotate-to', marked()),
     );
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`--annotate-to ${marked()} would overwrite the input file`);
@@ -108,17 +70,7 @@ describe('planning import --annotate-to', () => {
   it('writes nothing when there is nothing to mark', async () => {
     const dir = await writeBundle();
     const result = await operator.planning(
-      'import',
-      '-i',
-      dir,
-      '--version-id',
-      'v3',
-      '--label',
-      'clean',
-      '--annotate-to',
-      'clean-marked',
-      '--lang',
-      'en',
+      ...importArgs(dir, 'v3', 'clean', '--annotate-to', 'clean-marked', '--lang', 'en'),
     );
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('nothing to mark');

@@ -8,6 +8,8 @@ import { writeBundle } from '@planning-hub/test-support/bundle-files';
 import type { TTestServer } from '../../api/test/support/test-server';
 import { startServerWithOperator } from './support/operator-server';
 import { cliWorkspace, LOCAL_PRINCIPAL, type TCliWorkspace } from './support/planning';
+import { importArgs } from './support/planning-args';
+import { SAMPLE_BUNDLE_FILES } from '../../api/test/support/sample-bundle-files';
 
 /**
  * The runbook's import and export, run from the server's own checkout: the CLI finds the
@@ -39,15 +41,7 @@ afterAll(() => close?.());
 describe('planning import / list / export, as the local operator', () => {
   it('imports a bundle folder without a login, skips OS litter, prints a summary and writes the report', async () => {
     const dir = await writeBundle({ '.DS_Store': 'junk', 'Thumbs.db': 'junk', '._demand.csv': 'junk' });
-    const result = await operator.planning(
-      'import',
-      '-i',
-      dir,
-      '--version-id',
-      '2027-01-A',
-      '--label',
-      'weekly_refresh',
-    );
+    const result = await operator.planning(...importArgs(dir, '2027-01-A', 'weekly_refresh'));
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("Imported 'weekly_refresh' as draft r1 (weekly_refresh@draft)");
@@ -58,16 +52,7 @@ describe('planning import / list / export, as the local operator', () => {
     const detail = await detailOf('weekly_refresh@draft');
     expect(detail.uploadedBy).toBe(LOCAL_PRINCIPAL);
     expect(detail.source.files?.map((f) => f.name)).not.toEqual(expect.arrayContaining(['.DS_Store']));
-    expect(detail.source.files?.map((f) => f.name).sort()).toEqual([
-      'calendar.csv',
-      'capacity.csv',
-      'demand.csv',
-      'inbound.csv',
-      'inventory.csv',
-      'mix.csv',
-      'params.json',
-      'period_metrics.csv',
-    ]);
+    expect(detail.source.files?.map((f) => f.name).sort()).toEqual(SAMPLE_BUNDLE_FILES);
     const events = ZEventsResponse.parse(
       await (
         await server.fetch('/api/plans/input_sets/weekly_refresh/events', { headers: viewer.headers })
@@ -97,15 +82,7 @@ describe('planning import / list / export, as the local operator', () => {
     });
     expect(summary.output).toBe(path.join(operator.cwd, 'out', 'planning_inputs_weekly_refresh@draft'));
     expect(summary.files).toContain('demand.csv');
-    const again = await operator.planning(
-      'import',
-      '-i',
-      summary.output,
-      '--version-id',
-      '2027-01-A',
-      '--label',
-      'round_trip',
-    );
+    const again = await operator.planning(...importArgs(summary.output, '2027-01-A', 'round_trip'));
     expect(again.code).toBe(0);
     expect((await reportOf(operator)).contentHash).toBe(first.contentHash);
   });
@@ -138,16 +115,7 @@ describe('planning import / list / export, as the local operator', () => {
     const dir = await writeBundle({
       'demand.csv': 'item_code,location_code,period,quantity,uom\n部品-001,東京,2027-01,-5,pcs\n',
     });
-    const result = await operator.planning(
-      'import',
-      '-i',
-      dir,
-      '--version-id',
-      'v3',
-      '--label',
-      'kept_invalid',
-      '--allow-invalid',
-    );
+    const result = await operator.planning(...importArgs(dir, 'v3', 'kept_invalid', '--allow-invalid'));
     expect(result.code).toBe(2);
     expect(result.stdout).toContain(
       "Imported 'kept_invalid' as draft r1 (kept_invalid@draft) marked invalid",
@@ -156,15 +124,7 @@ describe('planning import / list / export, as the local operator', () => {
   });
 
   it('exits 1 with a clear message for a folder that does not exist, still writing the report', async () => {
-    const result = await operator.planning(
-      'import',
-      '-i',
-      path.join(operator.cwd, 'nope'),
-      '--version-id',
-      'v',
-      '--label',
-      'x',
-    );
+    const result = await operator.planning(...importArgs(path.join(operator.cwd, 'nope'), 'v', 'x'));
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('does not exist');
     expect(await reportOf(operator)).toMatchObject({
@@ -195,15 +155,7 @@ describe('planning import / list / export, as the local operator', () => {
         },
       }),
     );
-    const result = await operator.planning(
-      'import',
-      '-i',
-      file,
-      '--version-id',
-      'json-1',
-      '--label',
-      'from_json',
-    );
+    const result = await operator.planning(...importArgs(file, 'json-1', 'from_json'));
     expect(result.stdout + result.stderr).toContain("Imported 'from_json'");
     expect(result.code).toBe(0);
   });
@@ -211,30 +163,14 @@ describe('planning import / list / export, as the local operator', () => {
   it('imports the Shift_JIS sample bundle with --encoding shift_jis, Japanese codes intact', async () => {
     const dir = path.join(findRepoRoot(), 'examples', 'sample-bundle-sjis');
     const result = await operator.planning(
-      'import',
-      '-i',
-      dir,
-      '--version-id',
-      'sjis-1',
-      '--label',
-      'sjis',
-      '--encoding',
-      'shift_jis',
-      '--json',
+      ...importArgs(dir, 'sjis-1', 'sjis', '--encoding', 'shift_jis', '--json'),
     );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
     expect(Object.values(report.encodings)).toContain('shift_jis');
     const utf8 = await operator.planning(
-      'import',
-      '-i',
-      path.join(findRepoRoot(), 'examples', 'sample-bundle'),
-      '--version-id',
-      'utf8-1',
-      '--label',
-      'utf8',
-      '--json',
+      ...importArgs(path.join(findRepoRoot(), 'examples', 'sample-bundle'), 'utf8-1', 'utf8', '--json'),
     );
     // The same data in two encodings is the same content.
     expect(JSON.parse(utf8.stdout).contentHash).toBe(report.contentHash);
@@ -243,15 +179,7 @@ describe('planning import / list / export, as the local operator', () => {
   it('works from a second working folder through PLANNING_HUB_DATA_DIR, writing the report there', async () => {
     const elsewhere = await cliWorkspace({ env: { PLANNING_HUB_DATA_DIR: server.dataDir } });
     try {
-      const result = await elsewhere.planning(
-        'import',
-        '-i',
-        await writeBundle(),
-        '--version-id',
-        'w2',
-        '--label',
-        'from_elsewhere',
-      );
+      const result = await elsewhere.planning(...importArgs(await writeBundle(), 'w2', 'from_elsewhere'));
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
       expect(await reportOf(elsewhere)).toMatchObject({ ok: true, label: 'from_elsewhere' });
@@ -267,16 +195,7 @@ describe('planning import / list / export, as the local operator', () => {
     });
     const zip = path.join(operator.cwd, 'bundle.zip');
     await writeFile(zip, Buffer.from(await res.arrayBuffer()));
-    const result = await operator.planning(
-      'import',
-      '-i',
-      zip,
-      '--version-id',
-      'zip-1',
-      '--label',
-      'from_zip',
-      '--json',
-    );
+    const result = await operator.planning(...importArgs(zip, 'zip-1', 'from_zip', '--json'));
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).contentHash).toBe((await detailOf('weekly_refresh@draft')).contentHash);
   });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeBundle } from '@planning-hub/test-support/bundle-files';
 import { startTestServer, type TTestServer } from '../../api/test/support/test-server';
 import { cliWorkspace, type TCliWorkspace } from './support/planning';
+import { importArgs } from './support/planning-args';
 
 /**
  * Issue 20: the CLI speaks Japanese under LANG=ja_JP.UTF-8 or --lang ja, its own sentences
@@ -40,30 +41,14 @@ describe('planning in Japanese', () => {
 
   it('prints the import report and its validation problems in Japanese, and the server refusal too', async () => {
     const dir = await writeBundle({ 'demand.csv': BAD_DEMAND });
-    const ja = await japanese.planning(
-      'import',
-      '-i',
-      dir,
-      '--version-id',
-      '2027-01-A',
-      '--label',
-      'lang_check',
-    );
+    const ja = await japanese.planning(...importArgs(dir, '2027-01-A', 'lang_check'));
     expect(ja.code).toBe(2);
     expect(ja.stdout).toContain("✗ 'lang_check' は保存されませんでした。バンドルに 1 件のエラーがあります。");
     expect(ja.stdout).toContain(
       'demand.csv, 2 行目, 列 quantity: quantity の値「1,234」に桁区切りがあります。カンマなしで 1234 と書いてください。 [wrong_type]',
     );
 
-    const en = await english.planning(
-      'import',
-      '-i',
-      dir,
-      '--version-id',
-      '2027-01-A',
-      '--label',
-      'lang_check',
-    );
+    const en = await english.planning(...importArgs(dir, '2027-01-A', 'lang_check'));
     expect(en.stdout).toContain(
       "demand.csv, row 2, column quantity: quantity '1,234' has thousands separators; write 1234 without commas. [wrong_type]",
     );
@@ -75,16 +60,7 @@ describe('planning in Japanese', () => {
 
   it('keeps --json as it is: the records carry their English message and their codes', async () => {
     const dir = await writeBundle({ 'demand.csv': BAD_DEMAND });
-    const run = await japanese.planning(
-      'import',
-      '-i',
-      dir,
-      '--version-id',
-      '2027-01-A',
-      '--label',
-      'lang_json',
-      '--json',
-    );
+    const run = await japanese.planning(...importArgs(dir, '2027-01-A', 'lang_json', '--json'));
     expect(run.code).toBe(2);
     const report = JSON.parse(run.stdout) as { problems: { message: string; messageCode: string }[] };
     expect(report.problems[0]).toMatchObject({
@@ -95,15 +71,7 @@ describe('planning in Japanese', () => {
 
   it('says a successful import and approval in Japanese', async () => {
     const dir = await writeBundle();
-    const imported = await japanese.planning(
-      'import',
-      '-i',
-      dir,
-      '--version-id',
-      '2027-01-A',
-      '--label',
-      'lang_ok',
-    );
+    const imported = await japanese.planning(...importArgs(dir, '2027-01-A', 'lang_ok'));
     expect(imported.code).toBe(0);
     expect(imported.stdout).toContain("✓ 'lang_ok' を draft r1(lang_ok@draft)としてインポートしました");
   });

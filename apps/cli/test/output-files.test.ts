@@ -8,6 +8,7 @@ import { ZRunDetail } from '@planning-hub/contracts/api/runs';
 import { writeBundle } from '@planning-hub/test-support/bundle-files';
 import { startTestServer, type TTestServer } from '../../api/test/support/test-server';
 import { cliWorkspace, type TCliWorkspace } from './support/planning';
+import { importArgs, reviewArgs } from './support/planning-args';
 
 /**
  * Every `-o` of the CLI writes into folders that do not exist yet, as on a fresh checkout
@@ -20,25 +21,10 @@ beforeAll(async () => {
   server = await startTestServer({ localOperator: true });
   // A fresh working folder of its own, without tmp/, out/ or evidence/.
   operator = await cliWorkspace({ env: { PLANNING_HUB_DATA_DIR: server.dataDir } });
-  const imported = await operator.planning(
-    'import',
-    '-i',
-    await writeBundle(),
-    '--version-id',
-    '2027-01-A',
-    '--label',
-    'weekly_refresh',
-  );
+  const imported = await operator.planning(...importArgs(await writeBundle(), '2027-01-A', 'weekly_refresh'));
   expect(imported.code).toBe(0);
   const approved = await operator.planning(
-    'review',
-    '--label',
-    'weekly_refresh@draft',
-    '--action',
-    'approve',
-    '--comment',
-    'JIRA-1',
-    '--acknowledge-warnings',
+    ...reviewArgs('weekly_refresh@draft', 'approve', { comment: 'JIRA-1' }, '--acknowledge-warnings'),
   );
   expect(approved.code).toBe(0);
 });

@@ -12,6 +12,7 @@ import { importDraft } from '@planning-hub/test-support/seed-revisions';
 import type { TTestServer } from '../../api/test/support/test-server';
 import { startServerWithOperator } from './support/operator-server';
 import { LOCAL_PRINCIPAL, cliWorkspace, type TCliWorkspace } from './support/planning';
+import { reviewArgs } from './support/planning-args';
 
 /** `planning policy show|set` and `planning checks` (docs/design.md section 11), as the local operator (an admin). */
 let server: TTestServer;
@@ -84,13 +85,7 @@ describe('planning checks', () => {
     expect(first.stdout).toContain('No findings.');
 
     const approved = await operator.planning(
-      'review',
-      '--label',
-      'cli_checks@draft',
-      '--action',
-      'approve',
-      '--comment',
-      'JIRA-17',
+      ...reviewArgs('cli_checks@draft', 'approve', { comment: 'JIRA-17' }),
     );
     expect(approved.code).toBe(0);
     await importDraft(server.runtime.db.pool, 'cli_checks', {
@@ -110,26 +105,12 @@ describe('planning checks', () => {
     expect(ja.stdout).toContain('品目「部品-001」の需要合計が 180.5 から 541.5 に変わりました');
 
     const refused = await operator.planning(
-      'review',
-      '--label',
-      'cli_checks@draft',
-      '--action',
-      'approve',
-      '--comment',
-      'JIRA-17',
+      ...reviewArgs('cli_checks@draft', 'approve', { comment: 'JIRA-17' }),
     );
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('check finding(s) of severity warning');
     const run = await operator.planning(
-      'review',
-      '--label',
-      'cli_checks@draft',
-      '--action',
-      'approve',
-      '--comment',
-      'read',
-      '--acknowledge-warnings',
-      '--json',
+      ...reviewArgs('cli_checks@draft', 'approve', { comment: 'read' }, '--acknowledge-warnings', '--json'),
     );
     expect(run.code).toBe(0);
     const approveEvent = JSON.parse(run.stdout).events.find(

@@ -9,6 +9,7 @@ import { WARNING_OVERRIDES, importDraft } from '@planning-hub/test-support/seed-
 import type { TTestServer } from '../../api/test/support/test-server';
 import { startServerWithOperator } from './support/operator-server';
 import { LOCAL_PRINCIPAL, runPlanning, type TCliWorkspace } from './support/planning';
+import { reviewArgs } from './support/planning-args';
 
 /** Review, archive and the audit trail through the API, as the local operator of the server's checkout. */
 let server: TTestServer;
@@ -24,16 +25,12 @@ afterAll(() => close?.());
 describe('planning review / archive', () => {
   it('approves a draft as the signed-in user, with the Reviewer ID beside it', async () => {
     const run = await operator.planning(
-      'review',
-      '--label',
-      'weekly_refresh@draft',
-      '--action',
-      'approve',
-      '--reviewer',
-      'E1234',
-      '--comment',
-      'JIRA-123 approve by ops_lead',
-      '--json',
+      ...reviewArgs(
+        'weekly_refresh@draft',
+        'approve',
+        { reviewer: 'E1234', comment: 'JIRA-123 approve by ops_lead' },
+        '--json',
+      ),
     );
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
@@ -55,31 +52,19 @@ describe('planning review / archive', () => {
       overrides: WARNING_OVERRIDES,
     });
     const refused = await operator.planning(
-      'review',
-      '--label',
-      'weekly_refresh@draft',
-      '--action',
-      'approve',
-      '--reviewer',
-      'E1',
-      '--comment',
-      'x',
+      ...reviewArgs('weekly_refresh@draft', 'approve', { reviewer: 'E1', comment: 'x' }),
     );
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('acknowledge_warnings');
     expect(refused.stderr).toContain('--acknowledge-warnings');
 
     const run = await operator.planning(
-      'review',
-      '--label',
-      'weekly_refresh@draft',
-      '--action',
-      'approve',
-      '--reviewer',
-      'E1',
-      '--comment',
-      'read them',
-      '--acknowledge-warnings',
+      ...reviewArgs(
+        'weekly_refresh@draft',
+        'approve',
+        { reviewer: 'E1', comment: 'read them' },
+        '--acknowledge-warnings',
+      ),
     );
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("✓ Approved 'weekly_refresh' r2: now ready");
@@ -89,14 +74,7 @@ describe('planning review / archive', () => {
 
   it('reverts the ready revision and approves it again', async () => {
     const reverted = await operator.planning(
-      'review',
-      '--label',
-      'weekly_refresh',
-      '--action',
-      'revert',
-      '--comment',
-      'wrong week',
-      '--json',
+      ...reviewArgs('weekly_refresh', 'revert', { comment: 'wrong week' }, '--json'),
     );
     expect(reverted.code).toBe(0);
     expect(ZReviewResponse.parse(JSON.parse(reverted.stdout))).toMatchObject({
@@ -104,16 +82,12 @@ describe('planning review / archive', () => {
       approvedBy: null,
     });
     const again = await operator.planning(
-      'review',
-      '--label',
-      'weekly_refresh@draft',
-      '--action',
-      'approve',
-      '--reviewer',
-      'E1',
-      '--comment',
-      'read them',
-      '--acknowledge-warnings',
+      ...reviewArgs(
+        'weekly_refresh@draft',
+        'approve',
+        { reviewer: 'E1', comment: 'read them' },
+        '--acknowledge-warnings',
+      ),
     );
     expect(again.code).toBe(0);
   });

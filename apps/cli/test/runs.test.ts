@@ -7,6 +7,7 @@ import { writeBundle } from '@planning-hub/test-support/bundle-files';
 import type { TTestServer } from '../../api/test/support/test-server';
 import { startServerWithOperator } from './support/operator-server';
 import { LOCAL_PRINCIPAL, metricValue, type TCliWorkspace } from './support/planning';
+import { importArgs, reviewArgs } from './support/planning-args';
 
 /** Plans and runs through the API, as the local operator of the server's checkout. */
 let server: TTestServer;
@@ -51,24 +52,11 @@ describe('planning runs / plans', () => {
 
   it('runs create on a ready set writes the artifact on the server and prints its sha256; runs artifact downloads and checks it', async () => {
     const imported = await operator.planning(
-      'import',
-      '-i',
-      await writeBundle(),
-      '--version-id',
-      '2027-01-A',
-      '--label',
-      'weekly_refresh',
+      ...importArgs(await writeBundle(), '2027-01-A', 'weekly_refresh'),
     );
     expect(imported.code).toBe(0);
     const approved = await operator.planning(
-      'review',
-      '--label',
-      'weekly_refresh@draft',
-      '--action',
-      'approve',
-      '--comment',
-      'JIRA-1',
-      '--acknowledge-warnings',
+      ...reviewArgs('weekly_refresh@draft', 'approve', { comment: 'JIRA-1' }, '--acknowledge-warnings'),
     );
     expect(approved.stderr).toBe('');
     expect(approved.code).toBe(0);
