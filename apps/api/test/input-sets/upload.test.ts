@@ -15,6 +15,7 @@ import { importBundleAsCli, importSampleDraft } from '../support/import-bundle';
 import { oversizedBundleForm } from '../support/oversized-bundle';
 import { serverWithUsersForFile } from '../support/server-with-users';
 import { startTestServer, type TTestServer, type TTokenCaller } from '../support/test-server';
+import { SAMPLE_BUNDLE_FILES } from '../support/sample-bundle-files';
 
 let server: TTestServer;
 let planner: TTokenCaller;
@@ -203,16 +204,7 @@ describe('POST /api/plans/input_sets/{label}/upload', () => {
       maxBytes: 1 << 20,
       maxFiles: 20,
     });
-    expect(sources.map((s) => s.name).sort()).toEqual([
-      'calendar.csv',
-      'capacity.csv',
-      'demand.csv',
-      'inbound.csv',
-      'inventory.csv',
-      'mix.csv',
-      'params.json',
-      'period_metrics.csv',
-    ]);
+    expect(sources.map((s) => s.name).sort()).toEqual(SAMPLE_BUNDLE_FILES);
     const again = await importBundleAsCli(server.runtime.db.pool, {
       label: 'same_reimport',
       versionId: 'x',
