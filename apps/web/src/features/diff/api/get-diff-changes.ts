@@ -1,4 +1,4 @@
-import { queryOptions, useQueries } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 import {
   ZDiffChangesResponse,
   type TDiffChangesResponse,
@@ -8,25 +8,19 @@ import {
 import type { TTableName } from '@planning-hub/contracts/tables';
 import { API } from '../../../config/paths';
 import { apiRequest, type TSchema } from '../../../lib/api-client';
-import { rowFilterQuery, type TRowFilterState } from '../diff-rules';
+import { rowFilterQuery } from '../diff-rules';
 import { doneOrJobState } from './diff-answer';
+import { diffPageCache, useDiffPages, type TDiffPageRequest } from './diff-pages';
 
 /** 200: a page of "All changes"; 202: the cache went stale meanwhile and the job runs again. */
 export type TDiffChangesAnswer = TDiffChangesResponse | TDiffJobState;
 
 const ZDiffChangesAnswer: TSchema<TDiffChangesAnswer> = doneOrJobState(ZDiffChangesResponse);
 
-export type TDiffChangesRequest = {
-  ref: string;
-  against: string | undefined;
+export type TDiffChangesRequest = TDiffPageRequest & {
   /** Undefined: every table (or kind). */
   table: TTableName | undefined;
   kind: TDiffKind | undefined;
-  filters: TRowFilterState;
-  limit: number;
-  /** Not sent: the two content hashes make a page cacheable for good. */
-  refHash: string;
-  againstHash: string;
 };
 
 /** GET API.diffChanges(ref): one page of "All changes" across tables and kinds, filtered and ordered by the server. */
@@ -44,37 +38,17 @@ export function getDiffChanges({
 }
 
 export function diffChangesQueryOptions(request: TDiffChangesRequest & { offset: number }) {
-  const { ref, against, table, kind, filters, offset, limit, refHash, againstHash } = request;
   return queryOptions({
-    queryKey: [
-      'diff',
-      ref,
-      against ?? null,
-      'changes',
-      refHash,
-      againstHash,
-      table ?? null,
-      kind ?? null,
-      filters,
-      offset,
-      limit,
-    ],
+    ...diffPageCache('changes', [request.table ?? null, request.kind ?? null], request),
     queryFn: ({ signal }) => getDiffChanges({ ...request, signal }),
-    staleTime: Infinity,
-    gcTime: 2 * 60_000,
   });
 }
 
-/** The pages at `offsets`; pages not in `fetchable` are read from the cache only (see useDiffRowPages). */
+/** The pages of "All changes" at `offsets` (see useDiffPages). */
 export function useDiffChangePages(
   request: TDiffChangesRequest,
   offsets: readonly number[],
   fetchable: ReadonlySet<number>,
 ) {
-  return useQueries({
-    queries: offsets.map((offset) => ({
-      ...diffChangesQueryOptions({ ...request, offset }),
-      enabled: fetchable.has(offset),
-    })),
-  });
+  return useDiffPages(offsets, fetchable, (offset) => diffChangesQueryOptions({ ...request, offset }));
 }
