@@ -62,25 +62,25 @@ export function MetadataList({ inputSet }: { inputSet: TInputSetDetail }) {
         ) : (
           <div className="stack-xs">
             {inputSet.source.kind ? <span>{t(`detail.sourceKind.${inputSet.source.kind}`)}</span> : null}
-            <FilesTable caption={t('detail.files')}>
-              <thead>
-                <tr>
+            <FilesTable
+              caption={t('detail.files')}
+              columns={
+                <>
                   <th scope="col">{t('detail.fileName')}</th>
                   <th scope="col" className="num">
                     {t('detail.fileSize')}
                   </th>
                   <th scope="col">{t('detail.encoding')}</th>
+                </>
+              }
+            >
+              {files.map((file) => (
+                <tr key={file.name}>
+                  <td className="mono">{file.name}</td>
+                  <td className="num">{formatBytes(file.bytes)}</td>
+                  <td className="mono">{file.encoding ?? '—'}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {files.map((file) => (
-                  <tr key={file.name}>
-                    <td className="mono">{file.name}</td>
-                    <td className="num">{formatBytes(file.bytes)}</td>
-                    <td className="mono">{file.encoding ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
+              ))}
             </FilesTable>
           </div>
         )}

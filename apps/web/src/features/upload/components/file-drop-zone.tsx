@@ -107,9 +107,10 @@ export function FileDropZone({ files, onAdd, onRemove, disabled, describedBy }: 
       ) : null}
       <RejectedFiles rejections={fileRejections} />
       {files.length > 0 ? (
-        <FilesTable caption={t('upload.files.caption')}>
-          <thead>
-            <tr>
+        <FilesTable
+          caption={t('upload.files.caption')}
+          columns={
+            <>
               <th scope="col">{t('upload.files.name')}</th>
               <th scope="col">{t('upload.files.kind')}</th>
               <th scope="col" className="num">
@@ -118,28 +119,27 @@ export function FileDropZone({ files, onAdd, onRemove, disabled, describedBy }: 
               <th scope="col">
                 <span className="visually-hidden">{t('upload.files.actions')}</span>
               </th>
+            </>
+          }
+        >
+          {files.map((file) => (
+            <tr key={file.name}>
+              <td className="mono">{file.name}</td>
+              <td>{fileKind(file.name)?.toUpperCase() ?? '—'}</td>
+              <td className="num">{formatBytes(file.size)}</td>
+              <td className="actions">
+                <button
+                  type="button"
+                  className="btn btn--ghost btn--small"
+                  onClick={() => handleRemove(file.name)}
+                  disabled={disabled}
+                  aria-label={t('upload.files.removeLabel', { name: file.name })}
+                >
+                  {t('upload.files.remove')}
+                </button>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {files.map((file) => (
-              <tr key={file.name}>
-                <td className="mono">{file.name}</td>
-                <td>{fileKind(file.name)?.toUpperCase() ?? '—'}</td>
-                <td className="num">{formatBytes(file.size)}</td>
-                <td className="actions">
-                  <button
-                    type="button"
-                    className="btn btn--ghost btn--small"
-                    onClick={() => handleRemove(file.name)}
-                    disabled={disabled}
-                    aria-label={t('upload.files.removeLabel', { name: file.name })}
-                  >
-                    {t('upload.files.remove')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
+          ))}
         </FilesTable>
       ) : null}
     </div>
