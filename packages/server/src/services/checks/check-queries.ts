@@ -274,25 +274,30 @@ const quantityOutlier: TComparingQuery<'quantity_outlier'> = async (
 
 /** Within the draft alone: items whose demand rows name more than one uom (blank counts as one). */
 export async function findMixedUom({ client, draftId, limit }: TCheckScope): Promise<TCheckRows> {
-  const { rows } = await client.query<{ item_code: string; uom_count: number; uoms: string; total: number }>(
-    // Which items mix units is found without a sort (min <> max per item, a hash aggregate over the
-    // draft's rows); the units are listed only for the items shown, through the key index.
-    `WITH mixed AS (
+  // Two plain statements, no join the planner could turn into a nested loop over a million
+  // rows whose statistics are not in yet (the rows were stored in this same transaction):
+  // which items mix units, by min <> max per item (one hash aggregate, no sort of the rows),
+  // then the units of the items shown only.
+  const { rows: mixed } = await client.query<{ item_code: string; total: number }>(
+    `SELECT item_code, count(*) OVER ()::int AS total FROM (
        SELECT item_code FROM planning_input_demand WHERE input_set_id = $1
         GROUP BY item_code HAVING min(coalesce(btrim(uom), '')) <> max(coalesce(btrim(uom), ''))
-     ), shown AS (
-       SELECT item_code FROM mixed ORDER BY item_code LIMIT $2
-     )
-     SELECT s.item_code, count(DISTINCT coalesce(btrim(d.uom), ''))::int AS uom_count,
-            string_agg(DISTINCT quote_literal(coalesce(btrim(d.uom), '')), ', ' ORDER BY quote_literal(coalesce(btrim(d.uom), ''))) AS uoms,
-            (SELECT count(*) FROM mixed)::int AS total
-       FROM shown s JOIN planning_input_demand d ON d.input_set_id = $1 AND d.item_code = s.item_code
-      GROUP BY s.item_code
-      ORDER BY s.item_code`,
+     ) AS mixed
+     ORDER BY item_code
+     LIMIT $2`,
     [draftId, limit],
   );
+  if (mixed.length === 0) return { total: 0, findings: [] };
+  const { rows } = await client.query<{ item_code: string; uom_count: number; uoms: string }>(
+    `SELECT item_code, count(DISTINCT coalesce(btrim(uom), ''))::int AS uom_count,
+            string_agg(DISTINCT quote_literal(coalesce(btrim(uom), '')), ', ' ORDER BY quote_literal(coalesce(btrim(uom), ''))) AS uoms
+       FROM planning_input_demand WHERE input_set_id = $1 AND item_code = ANY($2::text[])
+      GROUP BY item_code
+      ORDER BY item_code`,
+    [draftId, mixed.map((row) => row.item_code)],
+  );
   return {
-    total: totalOf(rows),
+    total: totalOf(mixed),
     findings: rows.map((row) => ({
       table: 'demand',
       keyColumns: ['item_code'],
