@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { pinoHttp } from 'pino-http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ZDiffJobState,
   ZDiffResponse,
@@ -11,39 +11,32 @@ import {
   type TDiffResult,
 } from '@planning-hub/contracts/api/diff';
 import { ZProblemDetails } from '@planning-hub/contracts/api/problem-details';
-import { startDiffWorker, type TDiffWorker } from '@planning-hub/server/services/diff/diff-worker';
 import {
   DRAFT_EDITS,
   createEditedPair,
   importRevision,
   markDraftReady,
 } from '../../../../packages/server/test/diff/diff-fixtures';
-import { startTestServer, type TTestServer, type TTokenCaller } from '../support/test-server';
+import { diffServerForFile } from '../support/diff-server';
+import type { TTestServer, TTokenCaller } from '../support/test-server';
 
 let server: TTestServer;
 let viewer: TTokenCaller;
-let worker: TDiffWorker;
 /** Every line the diff worker logged, parsed (pino JSON lines). */
 const logLines: { msg: string; [field: string]: unknown }[] = [];
+// apps/api reaches pino through pino-http; its logger is a plain pino logger on our stream.
+const { logger } = pinoHttp(
+  { level: 'info' },
+  { write: (line: string) => void logLines.push(JSON.parse(line)) },
+);
 
-beforeAll(async () => {
-  server = await startTestServer({
-    env: { DIFF_RETRY_DELAY_SECONDS: '1', DIFF_POLL_INTERVAL_SECONDS: '0.5' },
-  });
-  viewer = await server.createUserWithToken('viewer');
-  // apps/api reaches pino through pino-http; its logger is a plain pino logger on our stream.
-  const { logger } = pinoHttp(
-    { level: 'info' },
-    { write: (line: string) => void logLines.push(JSON.parse(line)) },
-  );
-  // The worker as server.ts starts it, with a logger this test can read.
-  worker = await startDiffWorker({ ...server.runtime, logger });
-  await createEditedPair(server.runtime.db.pool, 'weekly_refresh');
-});
-afterAll(async () => {
-  await worker?.stop();
-  await server?.close();
-});
+diffServerForFile(
+  { env: { DIFF_RETRY_DELAY_SECONDS: '1', DIFF_POLL_INTERVAL_SECONDS: '0.5' }, logger },
+  async (started) => {
+    [server, viewer] = started;
+    await createEditedPair(server.runtime.db.pool, 'weekly_refresh');
+  },
+);
 
 const diffUrl = (ref: string, query = '') => `/api/plans/input_sets/${encodeURIComponent(ref)}/diff${query}`;
 const cacheFile = (name: string) => path.join(server.workDir, 'tmp', 'input_set_diffs', `${name}.json`);

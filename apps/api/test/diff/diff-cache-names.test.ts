@@ -1,14 +1,14 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ZDiffResponse, ZDiffResult } from '@planning-hub/contracts/api/diff';
-import { startDiffWorker, type TDiffWorker } from '@planning-hub/server/services/diff/diff-worker';
 import {
   DRAFT_EDITS,
   importRevision,
   markDraftReady,
 } from '../../../../packages/server/test/diff/diff-fixtures';
-import { startTestServer, type TTestServer, type TTokenCaller } from '../support/test-server';
+import { diffServerForFile } from '../support/diff-server';
+import type { TTestServer, TTokenCaller } from '../support/test-server';
 
 /**
  * Labels may hold `__`, the runbook's separator in diff cache names: `a__b` against `c`
@@ -18,12 +18,9 @@ import { startTestServer, type TTestServer, type TTokenCaller } from '../support
 
 let server: TTestServer;
 let viewer: TTokenCaller;
-let worker: TDiffWorker;
 
-beforeAll(async () => {
-  server = await startTestServer({ env: { DIFF_POLL_INTERVAL_SECONDS: '0.5' } });
-  viewer = await server.createUserWithToken('viewer');
-  worker = await startDiffWorker(server.runtime);
+diffServerForFile({ env: { DIFF_POLL_INTERVAL_SECONDS: '0.5' } }, async (started) => {
+  [server, viewer] = started;
   const { pool } = server.runtime.db;
   for (const [label, overrides] of [
     ['a__b', {}],
@@ -34,10 +31,6 @@ beforeAll(async () => {
     await importRevision(pool, label, overrides);
     await markDraftReady(pool, label);
   }
-});
-afterAll(async () => {
-  await worker?.stop();
-  await server?.close();
 });
 
 async function getDiff(ref: string, against: string) {
