@@ -50,7 +50,8 @@ export const LINE_SPECS: TLineSpec[] = [
     task: 'import',
     step: 'import',
     baselineStep: 'copy_demand',
-    goal: { kind: 'ratio', value: 1.5 },
+    // Issue 19's goals: import 1.3x COPY, upload 1.2x the import.
+    goal: { kind: 'ratio', value: 1.3 },
     rss: 'task',
   },
   {
@@ -74,7 +75,7 @@ export const LINE_SPECS: TLineSpec[] = [
     task: 'upload',
     step: 'upload',
     baselineStep: 'direct_import',
-    goal: { kind: 'ratio', value: 1.3 },
+    goal: { kind: 'ratio', value: 1.2 },
     rss: 'api-upload',
   },
   {
