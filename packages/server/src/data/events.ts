@@ -124,3 +124,40 @@ export async function countRevisionEvents(client: TQueryClient, inputSetId: numb
   );
   return rows[0]?.n ?? 0;
 }
+
+/** Whether the label has revisions or events. */
+export async function isLabelKnown(client: TQueryClient, label: string): Promise<boolean> {
+  const { rows } = await client.query<{ known: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM planning_input_sets WHERE label = $1)
+         OR EXISTS (SELECT 1 FROM planning_input_set_events WHERE label = $1) AS known`,
+    [label],
+  );
+  return rows[0]?.known ?? false;
+}
+
+/** The label's newest event (id as text, hash) and the number of its events; null while it has none. */
+export async function findChainHead(
+  client: TQueryClient,
+  label: string,
+): Promise<{ id: string; hash: string; count: number } | null> {
+  const { rows } = await client.query<{ id: string; hash: string; count: number }>(
+    `SELECT id::text AS id, hash, (SELECT count(*)::int FROM planning_input_set_events WHERE label = $1) AS count
+       FROM planning_input_set_events WHERE label = $1 ORDER BY planning_input_set_events.id DESC LIMIT 1`,
+    [label],
+  );
+  return rows[0] ?? null;
+}
+
+/** Up to `limit` of the label's events older than `beforeId` (all when null), newest first. */
+export async function readEventsPage(
+  client: TQueryClient,
+  { label, beforeId, limit }: { label: string; beforeId: string | null; limit: number },
+): Promise<TEventRow[]> {
+  const { rows } = await client.query<TEventRow>(
+    `SELECT ${EVENT_COLUMNS} FROM planning_input_set_events
+      WHERE label = $1 AND ($2::bigint IS NULL OR id < $2::bigint)
+      ORDER BY planning_input_set_events.id DESC LIMIT $3`,
+    [label, beforeId, limit],
+  );
+  return rows;
+}

@@ -1,13 +1,16 @@
-import type { PrismaClient, Session, User } from '../generated/prisma/client';
+import type pg from 'pg';
+import type { ApiToken, PrismaClient, Session, User } from '../generated/prisma/client';
 
 /**
- * Reads and writes of users and their browser sessions (CONTRIBUTING.md, "Raw SQL or
- * Prisma"): row CRUD, through Prisma. Every function takes the client it runs on first,
+ * Reads and writes of users, their browser sessions and API tokens (CONTRIBUTING.md, "Raw
+ * SQL or Prisma"): row CRUD, through Prisma; the token lookup every API request makes,
+ * through `pg`. Every function takes the client it runs on first,
  * the Prisma client or a transaction of it; the rules (passwords, who may change whom,
  * when a session ends) are in services/auth.
  */
 type TUsersClient = Pick<PrismaClient, 'user'>;
 type TSessionsClient = Pick<PrismaClient, 'session'>;
+type TTokensClient = Pick<PrismaClient, 'apiToken'>;
 
 export async function findUserByUsername(client: TUsersClient, username: string): Promise<User | null> {
   return client.user.findUnique({ where: { username } });
@@ -91,4 +94,78 @@ export async function deleteExpiredSessions(
   now: Date,
 ): Promise<void> {
   await client.session.deleteMany({ where: { userId, expiresAt: { lte: now } } });
+}
+
+export async function insertApiToken(
+  client: TTokensClient,
+  token: Pick<ApiToken, 'userId' | 'name' | 'prefix' | 'tokenHash' | 'expiresAt'>,
+): Promise<ApiToken> {
+  return client.apiToken.create({ data: token });
+}
+
+/** A token's row with its user's, by the token's hash, as the principal needs them. */
+export type TTokenWithUser = {
+  id: number;
+  expiresAt: Date | null;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+  userId: number;
+  username: string;
+  role: User['role'];
+  employeeId: string | null;
+  kind: User['kind'];
+  disabledAt: Date | null;
+};
+
+/**
+ * One indexed join through `pg`, not Prisma's findUnique with its include: it runs on every
+ * API request (docs/performance.md, "API under load"). Named: each pooled connection
+ * parses and plans it once.
+ */
+export async function findTokenWithUser(
+  client: Pick<pg.Pool, 'query'>,
+  tokenHash: string,
+): Promise<TTokenWithUser | null> {
+  const { rows } = await client.query<TTokenWithUser>({
+    name: 'resolve-api-token',
+    text: `SELECT t.id, t.expires_at AS "expiresAt", t.last_used_at AS "lastUsedAt", t.revoked_at AS "revokedAt",
+            u.id AS "userId", u.username, u.role::text AS role, u.employee_id AS "employeeId",
+            u.kind::text AS kind, u.disabled_at AS "disabledAt"
+       FROM api_tokens t JOIN users u ON u.id = t.user_id
+      WHERE t.token_hash = $1`,
+    values: [tokenHash],
+  });
+  return rows[0] ?? null;
+}
+
+export async function touchApiToken(client: Pick<pg.Pool, 'query'>, id: number, now: Date): Promise<void> {
+  await client.query('UPDATE api_tokens SET last_used_at = $2 WHERE id = $1', [id, now]);
+}
+
+/** At most two tokens named by prefix or id (two say the name is ambiguous), with their users' names. */
+export async function findTokensByName(
+  client: TTokensClient,
+  {
+    prefix,
+    id,
+    ownerUserId,
+  }: { prefix?: string | undefined; id?: number | undefined; ownerUserId?: number | undefined },
+): Promise<(ApiToken & { user: { username: string } })[]> {
+  return client.apiToken.findMany({
+    where: {
+      ...(prefix !== undefined ? { prefix } : { id }),
+      ...(ownerUserId !== undefined ? { userId: ownerUserId } : {}),
+    },
+    include: { user: { select: { username: true } } },
+    take: 2,
+  });
+}
+
+export async function markApiTokenRevoked(client: TTokensClient, id: number, now: Date): Promise<ApiToken> {
+  return client.apiToken.update({ where: { id }, data: { revokedAt: now } });
+}
+
+/** The user's tokens, newest first. */
+export async function listApiTokensOf(client: TTokensClient, userId: number): Promise<ApiToken[]> {
+  return client.apiToken.findMany({ where: { userId }, orderBy: { id: 'desc' } });
 }

@@ -6,6 +6,14 @@ import {
   type TApiTokenSummary,
   type TCreatedToken,
 } from '@planning-hub/contracts/api/tokens';
+import {
+  findTokensByName,
+  findTokenWithUser,
+  insertApiToken,
+  listApiTokensOf,
+  markApiTokenRevoked,
+  touchApiToken,
+} from '../../data/users';
 import { AppError, hintOf } from '../../errors/app-error';
 import type { PrismaClient } from '../../generated/prisma/client';
 import { toCurrentUser, type TPrincipal } from './principal';
@@ -59,8 +67,12 @@ export async function createApiToken({
   const prefix = randomBytes(4).toString('hex');
   const token = `ph_${prefix}_${randomSecret(32)}`;
   const expiresAt = new Date(Date.now() + expiresInDays * 86_400_000);
-  const row = await prisma.apiToken.create({
-    data: { userId: user.id, name: tokenName, prefix, tokenHash: sha256Hex(token), expiresAt },
+  const row = await insertApiToken(prisma, {
+    userId: user.id,
+    name: tokenName,
+    prefix,
+    tokenHash: sha256Hex(token),
+    expiresAt,
   });
   return { ...toSummary(row, user.username), token };
 }
@@ -87,26 +99,11 @@ export async function createLoginToken({
   return createApiToken({ prisma, username: user.username, name, expiresInDays });
 }
 
-type TTokenRow = {
-  id: number;
-  expiresAt: Date | null;
-  lastUsedAt: Date | null;
-  revokedAt: Date | null;
-  userId: number;
-  username: string;
-  role: TPrincipal['role'];
-  employeeId: string | null;
-  kind: TPrincipal['kind'];
-  disabledAt: Date | null;
-};
-
 /**
  * The principal behind a bearer token, or null when it is malformed, unknown, expired,
  * revoked (effective on the very next request) or its user is disabled. Every request
  * reads the token's row, never a copy held in memory, so a revocation or a disabled user
- * takes effect at once on every replica. One indexed join through `pg` (not Prisma's
- * findUnique with its include): it runs on every API request (docs/performance.md, "API
- * under load").
+ * takes effect at once on every replica (the lookup: data/users.ts, findTokenWithUser).
  */
 export async function resolveApiToken({
   db,
@@ -116,21 +113,11 @@ export async function resolveApiToken({
   token: string;
 }): Promise<TPrincipal | null> {
   if (!TOKEN.test(token)) return null;
-  // Named: each pooled connection parses and plans it once, not on every request.
-  const { rows } = await db.query<TTokenRow>({
-    name: 'resolve-api-token',
-    text: `SELECT t.id, t.expires_at AS "expiresAt", t.last_used_at AS "lastUsedAt", t.revoked_at AS "revokedAt",
-            u.id AS "userId", u.username, u.role::text AS role, u.employee_id AS "employeeId",
-            u.kind::text AS kind, u.disabled_at AS "disabledAt"
-       FROM api_tokens t JOIN users u ON u.id = t.user_id
-      WHERE t.token_hash = $1`,
-    values: [sha256Hex(token)],
-  });
-  const row = rows[0];
+  const row = await findTokenWithUser(db, sha256Hex(token));
   const now = new Date();
   if (!row || row.revokedAt || row.disabledAt || (row.expiresAt && row.expiresAt <= now)) return null;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
-    await db.query('UPDATE api_tokens SET last_used_at = $2 WHERE id = $1', [row.id, now]);
+    await touchApiToken(db, row.id, now);
   }
   return {
     ...toCurrentUser(row),
@@ -165,14 +152,7 @@ export async function revokeApiToken({
   if (wanted !== undefined && !PREFIX.test(wanted)) {
     throw new AppError('bad_request', 'error.token.prefix_invalid', { prefix: String(prefix) });
   }
-  const rows = await prisma.apiToken.findMany({
-    where: {
-      ...(wanted !== undefined ? { prefix: wanted } : { id }),
-      ...(ownerUserId !== undefined ? { userId: ownerUserId } : {}),
-    },
-    include: { user: { select: { username: true } } },
-    take: 2,
-  });
+  const rows = await findTokensByName(prisma, { prefix: wanted, id, ownerUserId });
   const row = rows[0];
   if (!row) {
     throw prefix !== undefined
@@ -186,7 +166,7 @@ export async function revokeApiToken({
       : new AppError('conflict', 'error.token.several_by_id', { id: String(id) }, { hint });
   }
   if (row.revokedAt) return { ...toSummary(row, row.user.username), wasRevoked: true };
-  const revoked = await prisma.apiToken.update({ where: { id: row.id }, data: { revokedAt: new Date() } });
+  const revoked = await markApiTokenRevoked(prisma, row.id, new Date());
   return { ...toSummary(revoked, row.user.username), wasRevoked: false };
 }
 
@@ -199,7 +179,7 @@ export async function listApiTokens({
   username: string;
 }): Promise<TApiTokenSummary[]> {
   const user = await findUserOrThrow({ prisma, username });
-  const rows = await prisma.apiToken.findMany({ where: { userId: user.id }, orderBy: { id: 'desc' } });
+  const rows = await listApiTokensOf(prisma, user.id);
   return rows.map((row) => toSummary(row, user.username));
 }
 

@@ -1,8 +1,9 @@
 import type pg from 'pg';
-import { ZEventsQuery, type TChainHead, type TEventsResponse } from '@planning-hub/contracts/api/events';
+import { ZEventsQuery, type TEventsResponse } from '@planning-hub/contracts/api/events';
 import { ZLabel } from '@planning-hub/contracts/labels';
 import { AppError, hintOf } from '../../errors/app-error';
-import { EVENT_COLUMNS, toEventJson, type TEventRow } from './event-json';
+import { findChainHead, isLabelKnown, readEventsPage } from '../../data/events';
+import { toEventJson } from './event-json';
 
 type TQueryable = Pick<pg.Pool, 'query'>;
 
@@ -30,12 +31,7 @@ export function parseEventLabel(text: string): string {
  * "0 events" case (see backfillEvent).
  */
 export async function assertLabelKnown(db: TQueryable, label: string): Promise<void> {
-  const { rows } = await db.query<{ known: boolean }>(
-    `SELECT EXISTS (SELECT 1 FROM planning_input_sets WHERE label = $1)
-         OR EXISTS (SELECT 1 FROM planning_input_set_events WHERE label = $1) AS known`,
-    [label],
-  );
-  if (!rows[0]?.known) {
+  if (!(await isLabelKnown(db, label))) {
     throw new AppError(
       'not_found',
       'error.input_set.not_found',
@@ -45,23 +41,13 @@ export async function assertLabelKnown(db: TQueryable, label: string): Promise<v
   }
 }
 
-/** The label's newest event and the number of its events; null while it has none. */
-export async function readChainHead(db: TQueryable, label: string): Promise<TChainHead | null> {
-  const { rows } = await db.query<{ id: string; hash: string; count: number }>(
-    `SELECT id::text AS id, hash, (SELECT count(*)::int FROM planning_input_set_events WHERE label = $1) AS count
-       FROM planning_input_set_events WHERE label = $1 ORDER BY planning_input_set_events.id DESC LIMIT 1`,
-    [label],
-  );
-  return rows[0] ?? null;
-}
-
 /**
  * What a page of the label's events depends on, read before the page: its newest event
  * and how many it has. Events are append-only (docs/design.md section 5), so a page read
  * after this is at least as new, and any new event changes it.
  */
 export async function readEventsVersion(db: TQueryable, label: string): Promise<string> {
-  const head = await readChainHead(db, parseEventLabel(label));
+  const head = await findChainHead(db, parseEventLabel(label));
   return head ? `${head.id}:${head.count}` : 'none';
 }
 
@@ -84,15 +70,14 @@ export async function listEvents({
   const checkedLabel = parseEventLabel(label);
   const query = ZEventsQuery.parse({ limit, cursor });
   await assertLabelKnown(pool, checkedLabel);
-  const { rows } = await pool.query<TEventRow>(
-    `SELECT ${EVENT_COLUMNS} FROM planning_input_set_events
-      WHERE label = $1 AND ($2::bigint IS NULL OR id < $2::bigint)
-      ORDER BY planning_input_set_events.id DESC LIMIT $3`,
-    [checkedLabel, query.cursor ?? null, query.limit + 1],
-  );
+  const rows = await readEventsPage(pool, {
+    label: checkedLabel,
+    beforeId: query.cursor ?? null,
+    limit: query.limit + 1,
+  });
   const hasMore = rows.length > query.limit;
   const page = rows.slice(0, query.limit).map(toEventJson);
-  const head = await readChainHead(pool, checkedLabel);
+  const head = await findChainHead(pool, checkedLabel);
   return { label: checkedLabel, events: page, nextCursor: hasMore ? (page.at(-1)?.id ?? null) : null, head };
 }
 
