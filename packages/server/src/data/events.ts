@@ -161,3 +161,12 @@ export async function readEventsPage(
   );
   return rows;
 }
+
+/** The user of the latest upload into this revision: who put the current content there. */
+export async function findLatestUploaderId(client: TQueryClient, inputSetId: number): Promise<number | null> {
+  const { rows } = await client.query<{ user_id: number | null }>(
+    "SELECT user_id FROM planning_input_set_events WHERE input_set_id = $1 AND action = 'upload' ORDER BY id DESC LIMIT 1",
+    [inputSetId],
+  );
+  return rows[0]?.user_id ?? null;
+}

@@ -1,10 +1,11 @@
 import type { TInputSetEvent } from '@planning-hub/contracts/api/events';
 import type { TReviewResponse } from '@planning-hub/contracts/api/review';
+import { findLatestUploaderId } from '../../data/events';
 import type { TSqlClient } from '../../database/transaction';
 import { AppError, hintOf } from '../../errors/app-error';
 import type { InputSet } from '../../generated/prisma/client';
 import type { TActor } from '../auth/actor';
-import { readStoredChecks } from '../checks/read-checks';
+import { readFindings, readStoredChecks } from '../checks/read-checks';
 import { countFindings } from '../checks/run-draft-checks';
 import { recordEvent } from '../events/record-event';
 import { revisionActions } from './revision-actions';
@@ -34,15 +35,6 @@ export type TApproveDraftOptions = TReviewDeps & {
   /** The signed-in user who approves: approved_by and the approve event name them. */
   actor: TActor;
 };
-
-/** The user of the latest upload into this revision: who put the current content there. */
-async function findUploaderId(client: TSqlClient, inputSetId: number): Promise<number | null> {
-  const { rows } = await client.query<{ user_id: number | null }>(
-    "SELECT user_id FROM planning_input_set_events WHERE input_set_id = $1 AND action = 'upload' ORDER BY id DESC LIMIT 1",
-    [inputSetId],
-  );
-  return rows[0]?.user_id ?? null;
-}
 
 /** What the trigger planning_input_sets_ready_needs_approval names when the four-eyes policy refuses (migration identity_and_approval). */
 const FOUR_EYES_CONSTRAINT = 'planning_input_sets_four_eyes';
@@ -76,7 +68,7 @@ async function assertFourEyes(client: TSqlClient, draft: InputSet, actor: TActor
       },
     );
   }
-  const uploaderId = await findUploaderId(client, draft.id);
+  const uploaderId = await findLatestUploaderId(client, draft.id);
   if (uploaderId !== null && uploaderId === actor.userId) {
     throw new AppError(
       'forbidden',
@@ -158,11 +150,8 @@ async function assertApprovable(
 /** The ids of the stored findings of severity warning that an approval acknowledges, and the counts of all. */
 async function acknowledgedFindings(client: TSqlClient, draft: InputSet) {
   const counts = countFindings(await readStoredChecks(client, draft.id));
-  const { rows } = await client.query<{ id: string }>(
-    "SELECT id::text AS id FROM planning_input_set_findings WHERE input_set_id = $1 AND severity = 'warning' ORDER BY id",
-    [draft.id],
-  );
-  return { counts, ids: rows.map((row) => row.id) };
+  const warnings = (await readFindings(client, draft.id)).filter((finding) => finding.severity === 'warning');
+  return { counts, ids: warnings.map((finding) => finding.id) };
 }
 
 /**
