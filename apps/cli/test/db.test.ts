@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabaseClients } from '../../../packages/server/src/database/connect';
+import { createDatabaseClients } from '@planning-hub/server/database/connect';
 import { createTestDatabase } from '@planning-hub/test-support/test-database';
 import { cliWorkspace, type TCliWorkspace } from './support/planning';
 

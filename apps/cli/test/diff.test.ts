@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { diffCachePaths } from '../../../packages/server/src/services/diff/diff-cache';
-import { createEditedPair } from '../../../packages/server/test/diff/diff-fixtures';
-import { createMovedPair } from '../../../packages/server/test/diff/moved-fixtures';
+import { diffCachePaths } from '@planning-hub/server/services/diff/diff-cache';
+import { createEditedPair } from '@planning-hub/test-support/diff-fixtures';
+import { createMovedPair } from '@planning-hub/test-support/moved-fixtures';
 import { startTestServer, type TTestServer } from '../../api/test/support/test-server';
 import { cliWorkspace, metricValue, type TCliWorkspace } from './support/planning';
 

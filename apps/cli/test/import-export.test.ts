@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZEventsResponse } from '@planning-hub/contracts/api/events';
 import { ZInputSetDetail } from '@planning-hub/contracts/api/input-sets';
-import { findRepoRoot } from '../../../packages/server/src/config/repo-root';
+import { findRepoRoot } from '@planning-hub/server/config/repo-root';
 import { writeBundle } from '@planning-hub/test-support/bundle-files';
 import type { TTestServer } from '../../api/test/support/test-server';
 import { startServerWithOperator } from './support/operator-server';

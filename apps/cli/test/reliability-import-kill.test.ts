@@ -8,8 +8,8 @@ import { TABLE_NAMES, TABLE_SPECS, type TRow } from '@planning-hub/contracts/tab
 import { formatCsvHeader, formatTableRow } from '@planning-hub/core/csv/format-csv-row';
 import { generateBundle, type TGeneratedTable } from '@planning-hub/core/generate/generate-bundle';
 import { createSeededRandom } from '@planning-hub/core/generate/seeded-random';
-import { computeStoredContentHash } from '../../../packages/server/src/services/input-sets/content-hash';
-import { verifyEvents } from '../../../packages/server/src/services/events/verify-events';
+import { computeStoredContentHash } from '@planning-hub/server/services/input-sets/content-hash';
+import { verifyEvents } from '@planning-hub/server/services/events/verify-events';
 import { importDraft } from '@planning-hub/test-support/seed-revisions';
 import { startTestServer, type TTestServer } from '../../api/test/support/test-server';
 import { cliWorkspace, spawnPlanning, type TCliWorkspace } from './support/planning';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZEventsResponse, ZVerifyEventsResponse } from '@planning-hub/contracts/api/events';
 import { ZReviewResponse } from '@planning-hub/contracts/api/review';
-import { findRepoRoot } from '../../../packages/server/src/config/repo-root';
+import { findRepoRoot } from '@planning-hub/server/config/repo-root';
 import { WARNING_OVERRIDES, importDraft } from '@planning-hub/test-support/seed-revisions';
 import type { TTestServer } from '../../api/test/support/test-server';
 import { startServerWithOperator } from './support/operator-server';

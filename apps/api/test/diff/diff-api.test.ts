@@ -16,7 +16,7 @@ import {
   createEditedPair,
   importRevision,
   markDraftReady,
-} from '../../../../packages/server/test/diff/diff-fixtures';
+} from '@planning-hub/test-support/diff-fixtures';
 import { diffServerForFile } from '../support/diff-server';
 import type { TTestServer, TTokenCaller } from '../support/test-server';
 

@@ -2,11 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ZDiffResponse, ZDiffResult } from '@planning-hub/contracts/api/diff';
-import {
-  DRAFT_EDITS,
-  importRevision,
-  markDraftReady,
-} from '../../../../packages/server/test/diff/diff-fixtures';
+import { DRAFT_EDITS, importRevision, markDraftReady } from '@planning-hub/test-support/diff-fixtures';
 import { diffServerForFile } from '../support/diff-server';
 import type { TTestServer, TTokenCaller } from '../support/test-server';
 

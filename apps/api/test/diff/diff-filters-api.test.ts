@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZDiffChangesResponse, ZDiffRowsResponse, type TDiffRow } from '@planning-hub/contracts/api/diff';
-import { createMovedPair } from '../../../../packages/server/test/diff/moved-fixtures';
+import { createMovedPair } from '@planning-hub/test-support/moved-fixtures';
 import { startTestServer, type TTestServer, type TTokenCaller } from '../support/test-server';
 
 /** A diff reviewers can work in (issue 21): the server filters, sorts and pages the rows. */

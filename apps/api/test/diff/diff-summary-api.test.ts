@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZDiffJobState } from '@planning-hub/contracts/api/diff';
 import { ZDiffSummaryResponse, type TDiffSummaryResponse } from '@planning-hub/contracts/api/diff-summary';
 import { ZProblemDetails } from '@planning-hub/contracts/api/problem-details';
-import { importRevision, markDraftReady } from '../../../../packages/server/test/diff/diff-fixtures';
-import { createMovedPair } from '../../../../packages/server/test/diff/moved-fixtures';
+import { importRevision, markDraftReady } from '@planning-hub/test-support/diff-fixtures';
+import { createMovedPair } from '@planning-hub/test-support/moved-fixtures';
 import { startTestServer, type TTestServer, type TTokenCaller } from '../support/test-server';
 
 /** "What moved" (issue 17): GET .../diff/summary, totals and movers from the diff job's cache. */

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findRepoRoot } from '@planning-hub/server/config/repo-root';
-import { declaredMetricNames, metricNamesIn } from '../../../../packages/server/test/ops/promql';
+import { declaredMetricNames, metricNamesIn } from '@planning-hub/test-support/promql';
 import { importReadySet, postJson } from '../runs/run-fixtures';
 import { startTestServer, type TTestServer, type TTokenCaller } from '../support/test-server';
 import { startPrometheus, waitFor, type TPrometheus } from './prometheus-server';

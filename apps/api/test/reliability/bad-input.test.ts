@@ -16,7 +16,7 @@ import {
   zipBomb,
   zipOf,
   zipSlip,
-} from '../../../../packages/server/test/reliability/bad-zips';
+} from '@planning-hub/test-support/bad-zips';
 import { requestAsWritten, type TRawAnswer } from '../support/request-as-written';
 import { startTestServer, type TTestServer, type TTokenCaller } from '../support/test-server';
 

@@ -11,7 +11,7 @@ import { createDatabaseClients } from '@planning-hub/server/database/connect';
 import { createApiToken } from '@planning-hub/server/services/auth/api-tokens';
 import { createUser } from '@planning-hub/server/services/auth/users';
 import { diffCachePaths } from '@planning-hub/server/services/diff/diff-cache';
-import { createEditedPair } from '../../../../packages/server/test/diff/diff-fixtures';
+import { createEditedPair } from '@planning-hub/test-support/diff-fixtures';
 import { createTestDatabase } from '@planning-hub/test-support/test-database';
 import { startApiInstance, startApiProcess, type TApiInstance } from '../support/api-instances';
 

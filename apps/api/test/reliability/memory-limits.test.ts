@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZImportReport } from '@planning-hub/contracts/api/input-sets';
 import { API } from '@planning-hub/contracts/api/routes';
 import { VALID_BUNDLE, bundleFormData } from '@planning-hub/test-support/bundle-files';
-import { zipOf } from '../../../../packages/server/test/reliability/bad-zips';
+import { zipOf } from '@planning-hub/test-support/bad-zips';
 import { startApiProcessWithPlanner } from '../support/api-process-with-planner';
 
 /**

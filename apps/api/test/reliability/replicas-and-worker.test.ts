@@ -14,7 +14,7 @@ import { createApiToken } from '@planning-hub/server/services/auth/api-tokens';
 import { createUser } from '@planning-hub/server/services/auth/users';
 import { bundleFormData } from '@planning-hub/test-support/bundle-files';
 import { importDraft } from '@planning-hub/test-support/seed-revisions';
-import { createEditedPair } from '../../../../packages/server/test/diff/diff-fixtures';
+import { createEditedPair } from '@planning-hub/test-support/diff-fixtures';
 import { createTestDatabase } from '@planning-hub/test-support/test-database';
 import { startApiProcess } from '../support/api-instances';
 

@@ -9,11 +9,7 @@ import { TABLE_SPECS } from '@planning-hub/contracts/tables';
 import { computeDiffToCache } from '@planning-hub/server/services/diff/compute-diff';
 import { diffCacheDir, diffCachePaths } from '@planning-hub/server/services/diff/diff-cache';
 import { VALID_BUNDLE } from '@planning-hub/test-support/bundle-files';
-import {
-  DRAFT_EDITS,
-  importRevision,
-  markDraftReady,
-} from '../../../../packages/server/test/diff/diff-fixtures';
+import { DRAFT_EDITS, importRevision, markDraftReady } from '@planning-hub/test-support/diff-fixtures';
 import { startApiProcessWithPlanner } from '../support/api-process-with-planner';
 import { startTestServer, type TTestServer, type TTokenCaller } from '../support/test-server';
 

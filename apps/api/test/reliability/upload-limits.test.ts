@@ -3,7 +3,7 @@ import { ZImportReport } from '@planning-hub/contracts/api/input-sets';
 import { ZProblemDetails } from '@planning-hub/contracts/api/problem-details';
 import { API } from '@planning-hub/contracts/api/routes';
 import { VALID_BUNDLE, bundleFormData } from '@planning-hub/test-support/bundle-files';
-import { zipBomb, zipOf } from '../../../../packages/server/test/reliability/bad-zips';
+import { zipBomb, zipOf } from '@planning-hub/test-support/bad-zips';
 import { startHalfUpload } from '../support/half-upload';
 import { startTestServer, type TTestServer, type TTokenCaller } from '../support/test-server';
 

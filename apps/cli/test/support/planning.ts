@@ -18,7 +18,7 @@ import { spawn, spawnSync, type ChildProcess, type StdioOptions } from 'node:chi
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { findRepoRoot } from '../../../../packages/server/src/config/repo-root';
+import { findRepoRoot } from '@planning-hub/server/config/repo-root';
 
 const root = findRepoRoot(import.meta.dirname);
 const BIN = path.join(root, 'bin', 'planning');

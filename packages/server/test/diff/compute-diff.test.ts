@@ -13,7 +13,7 @@ import {
   type TDiffManifest,
 } from '../../src/services/diff/diff-cache';
 import { createTestDatabase } from '@planning-hub/test-support/test-database';
-import { createEditedPair, importRevision, markDraftReady } from './diff-fixtures';
+import { createEditedPair, importRevision, markDraftReady } from '@planning-hub/test-support/diff-fixtures';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let db: ReturnType<typeof createDatabaseClients>;

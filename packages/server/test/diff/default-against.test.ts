@@ -3,7 +3,7 @@ import { useTestPool } from '@planning-hub/test-support/test-database';
 import { systemActor } from '../../src/services/auth/actor';
 import { resolveDiffPair } from '../../src/services/diff/request-diff';
 import { archiveRevision } from '../../src/services/review/archive-revision';
-import { DRAFT_EDITS, importRevision, markDraftReady } from './diff-fixtures';
+import { DRAFT_EDITS, importRevision, markDraftReady } from '@planning-hub/test-support/diff-fixtures';
 
 /**
  * What a diff compares with when the request names no `against` (docs/design.md

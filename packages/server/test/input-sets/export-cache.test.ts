@@ -8,7 +8,7 @@ import { useTestPool } from '@planning-hub/test-support/test-database';
 import { systemActor } from '../../src/services/auth/actor';
 import { createExportCache } from '../../src/services/input-sets/export-cache';
 import { exportBundleAsZip, exportBundleToFolder } from '../../src/services/input-sets/export-bundle';
-import { DRAFT_EDITS, importRevision, markDraftReady } from '../diff/diff-fixtures';
+import { DRAFT_EDITS, importRevision, markDraftReady } from '@planning-hub/test-support/diff-fixtures';
 
 const actor = systemActor('cli:test');
 

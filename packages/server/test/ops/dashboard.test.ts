@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findRepoRoot } from '../../src/config/repo-root';
 import { createMetrics } from '../../src/observability/metrics';
-import { declaredMetricNames, metricNamesIn } from './promql';
+import { declaredMetricNames, metricNamesIn } from '@planning-hub/test-support/promql';
 
 type TTarget = { expr: string; refId: string; datasource?: { uid: string } };
 type TPanel = {

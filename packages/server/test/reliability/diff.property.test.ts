@@ -23,7 +23,7 @@ import { computeDiffToCache } from '../../src/services/diff/compute-diff';
 import { diffCachePaths, readAllDiffRows, type TDiffManifest } from '../../src/services/diff/diff-cache';
 import { tableDiffCopySql } from '../../src/services/diff/diff-sql';
 import { importBundle } from '../../src/services/input-sets/import-bundle';
-import { markDraftReady } from '../diff/diff-fixtures';
+import { markDraftReady } from '@planning-hub/test-support/diff-fixtures';
 import { createTestDatabase } from '@planning-hub/test-support/test-database';
 import { systemActor } from '../../src/services/auth/actor';
 

@@ -1,10 +1,10 @@
 import { rm } from 'node:fs/promises';
 import type pg from 'pg';
-import { systemActor } from '../../src/services/auth/actor';
-import { folderSources } from '../../src/services/input-sets/bundle-sources';
-import { approveDraft } from '../../src/services/review/approve-draft';
-import { importBundle } from '../../src/services/input-sets/import-bundle';
-import { writeBundle } from '@planning-hub/test-support/bundle-files';
+import { systemActor } from '@planning-hub/server/services/auth/actor';
+import { folderSources } from '@planning-hub/server/services/input-sets/bundle-sources';
+import { approveDraft } from '@planning-hub/server/services/review/approve-draft';
+import { importBundle } from '@planning-hub/server/services/input-sets/import-bundle';
+import { writeBundle } from './bundle-files';
 
 /**
  * Edits of the draft against VALID_BUNDLE (the ready revision), one or more per table,
