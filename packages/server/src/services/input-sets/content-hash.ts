@@ -1,13 +1,10 @@
 import { to as copyTo } from 'pg-copy-streams';
-import { TABLE_NAMES, TABLE_SPECS, type TRow, type TTableName } from '@planning-hub/contracts/tables';
+import { TABLE_NAMES, TABLE_SPECS, type TTableName } from '@planning-hub/contracts/tables';
 import { createContentHasher, type TContentHasher } from '@planning-hub/core/canonical/content-hash';
 import type { TSqlClient } from '../../database/transaction';
 import { createCanonicalCopyLines } from './canonical-copy-lines';
 import { streamRows } from './copy-rows';
 import { detectKeyCollation, selectRowsSql, type TKeyCollation } from './table-sql';
-
-/** The first table of the hashed text; the only one an import can hash as the rows stream in. */
-const LEADING_TABLE = TABLE_NAMES[0];
 
 /** One table's canonical lines into the hasher, from the plain key-ordered COPY text. */
 async function hashCopyText(
@@ -32,7 +29,7 @@ async function hashCopyText(
  * canonical lines (createCanonicalCopyLines: no row objects, and PostgreSQL does
  * no per-row JSON; docs/performance.md, Hash); a table with a JSON column (params)
  * goes through core. `leading` is a hasher that already holds the first table's
- * rows (see createLeadingTableHasher); then only the other tables are read.
+ * rows (the import's streamed hash of demand); then only the other tables are read.
  */
 export async function computeStoredContentHash(
   client: TSqlClient,
@@ -49,27 +46,4 @@ export async function computeStoredContentHash(
     }
   }
   return hasher.digest();
-}
-
-/**
- * Hashes the first table's rows as an import stores them, so that the import
- * need not read them back: the rows the sink receives are exactly the rows
- * COPY stores, in canonical form, and NUMERIC and text give them back unchanged.
- * This only works when they arrive in natural key order (as exports and most
- * extracts are written); at the first row out of order it gives up and `take`
- * returns null, and the whole hash is read back from the database.
- */
-export function createLeadingTableHasher() {
-  let hasher: TContentHasher | null = createContentHasher();
-  return {
-    add(table: TTableName, rows: readonly TRow[]): void {
-      if (table !== LEADING_TABLE || hasher === null) return;
-      try {
-        for (const row of rows) hasher.update(table, row);
-      } catch {
-        hasher = null;
-      }
-    },
-    take: (): TContentHasher | null => hasher,
-  };
 }
