@@ -139,6 +139,8 @@ type TRequestOptions<T> = {
   query?: Record<string, TQueryValue>;
   /** Sent as JSON. */
   json?: unknown;
+  /** Sent as multipart/form-data (the browser writes its boundary). */
+  form?: FormData;
   schema: TSchema<T>;
   signal?: AbortSignal;
 };
@@ -150,7 +152,7 @@ type TRequestOptions<T> = {
 export async function apiRequest<T>(path: string, options: TRequestOptions<T>): Promise<T> {
   const method = options.method ?? 'GET';
   const headers = buildRequestHeaders(method);
-  let body: string | undefined;
+  let body: string | FormData | undefined = options.form;
   if (options.json !== undefined) {
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(options.json);
