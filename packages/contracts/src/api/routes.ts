@@ -1,57 +1,49 @@
-import { AUTH_OPERATIONS as AUTH } from './operations/auth';
-import { urlOf } from './operations/define-operation';
-import { DIFF_OPERATIONS as DIFF } from './operations/diff';
-import { EVENT_OPERATIONS as EVENTS } from './operations/events';
-import { HEALTH_OPERATIONS as HEALTH } from './operations/health';
-import { INPUT_SET_OPERATIONS as INPUT_SETS } from './operations/input-sets';
-import { POLICY_OPERATIONS as POLICY } from './operations/policy';
-import { REVIEW_OPERATIONS as REVIEW } from './operations/review';
-import { RUN_OPERATIONS as RUNS } from './operations/runs';
-import { TOKEN_OPERATIONS as TOKENS } from './operations/tokens';
-import { USER_OPERATIONS as USERS } from './operations/users';
+import { urlOf } from './url-of';
 
 /**
- * The URLs of the API for the SPA and the CLI, derived from the operations declared in
- * ./operations (one path can serve several methods: `tokens` is GET and POST).
- * `{ref}` is an input set reference (`foo`, `foo@draft`, `foo@r3`), URL-encoded.
+ * The URLs of the API for the SPA and the CLI: the paths of the operations declared in
+ * ./operations (one path can serve several methods: `tokens` is GET and POST), written
+ * here as plain data so that a client needing a URL does not load every operation's
+ * schemas (docs/performance.md, Browser); routes.test.ts checks each against its
+ * operation. `{ref}` is an input set reference (`foo`, `foo@draft`, `foo@r3`), URL-encoded.
  */
 export const API = {
-  healthz: urlOf(HEALTH.getHealth),
-  readyz: urlOf(HEALTH.getReadiness),
-  metrics: urlOf(HEALTH.getMetrics),
-  openapi: urlOf(HEALTH.getOpenApi),
-  signIn: urlOf(AUTH.signIn),
-  signOut: urlOf(AUTH.signOut),
-  me: urlOf(AUTH.getMe),
-  loginToken: urlOf(AUTH.createLoginToken),
-  browserSession: urlOf(AUTH.openBrowserSession),
-  tokens: urlOf(TOKENS.listTokens),
-  revokeToken: urlOf(TOKENS.revokeToken),
-  adminUsers: urlOf(USERS.listUsers),
-  adminUser: urlOf(USERS.updateUser),
-  adminUserPassword: urlOf(USERS.resetPassword),
-  inputSets: urlOf(INPUT_SETS.listInputSets),
-  inputSet: urlOf(INPUT_SETS.getInputSet),
-  upload: urlOf(INPUT_SETS.uploadBundle),
-  tableRows: urlOf(INPUT_SETS.getTableRows),
-  exportZip: urlOf(INPUT_SETS.exportBundle),
-  events: urlOf(EVENTS.listEvents),
-  eventsVerify: urlOf(EVENTS.verifyEvents),
-  eventsBackfill: urlOf(EVENTS.backfillEvent),
-  review: urlOf(REVIEW.reviewRevision),
-  archive: urlOf(REVIEW.archiveRevision),
-  policy: urlOf(POLICY.getPolicy),
-  checks: urlOf(POLICY.getChecks),
-  diff: urlOf(DIFF.getDiff),
-  diffRows: urlOf(DIFF.getDiffRows),
-  diffExport: urlOf(DIFF.exportDiff),
-  diffSummary: urlOf(DIFF.getDiffSummary),
-  diffChanges: urlOf(DIFF.getDiffChanges),
-  plans: urlOf(RUNS.listPlans),
-  plan: urlOf(RUNS.getPlan),
-  planRuns: urlOf(RUNS.createPlanRun),
-  runs: urlOf(RUNS.listRuns),
-  run: urlOf(RUNS.getRun),
-  runNote: urlOf(RUNS.updateRunNote),
-  runArtifact: urlOf(RUNS.getRunArtifact),
+  healthz: urlOf({ path: '/healthz' }),
+  readyz: urlOf({ path: '/readyz' }),
+  metrics: urlOf({ path: '/metrics' }),
+  openapi: urlOf({ path: '/api/openapi.json' }),
+  signIn: urlOf({ path: '/api/auth/sign-in' }),
+  signOut: urlOf({ path: '/api/auth/sign-out' }),
+  me: urlOf({ path: '/api/auth/me' }),
+  loginToken: urlOf({ path: '/api/auth/tokens' }),
+  browserSession: urlOf({ path: '/api/auth/browser-session' }),
+  tokens: urlOf({ path: '/api/tokens' }),
+  revokeToken: urlOf({ path: '/api/tokens/revoke' }),
+  adminUsers: urlOf({ path: '/api/admin/users' }),
+  adminUser: urlOf({ path: '/api/admin/users/{username}' }),
+  adminUserPassword: urlOf({ path: '/api/admin/users/{username}/password' }),
+  inputSets: urlOf({ path: '/api/plans/input_sets' }),
+  inputSet: urlOf({ path: '/api/plans/input_sets/{ref}' }),
+  upload: urlOf({ path: '/api/plans/input_sets/{label}/upload' }),
+  tableRows: urlOf({ path: '/api/plans/input_sets/{ref}/tables/{table}' }),
+  exportZip: urlOf({ path: '/api/plans/input_sets/{ref}/export' }),
+  events: urlOf({ path: '/api/plans/input_sets/{label}/events' }),
+  eventsVerify: urlOf({ path: '/api/plans/input_sets/{label}/events/verify' }),
+  eventsBackfill: urlOf({ path: '/api/plans/input_sets/{ref}/events/backfill' }),
+  review: urlOf({ path: '/api/plans/input_sets/{ref}/review' }),
+  archive: urlOf({ path: '/api/plans/input_sets/{ref}/archive' }),
+  policy: urlOf({ path: '/api/plans/input_sets/{label}/policy' }),
+  checks: urlOf({ path: '/api/plans/input_sets/{ref}/checks' }),
+  diff: urlOf({ path: '/api/plans/input_sets/{ref}/diff' }),
+  diffRows: urlOf({ path: '/api/plans/input_sets/{ref}/diff/rows' }),
+  diffExport: urlOf({ path: '/api/plans/input_sets/{ref}/diff/export' }),
+  diffSummary: urlOf({ path: '/api/plans/input_sets/{ref}/diff/summary' }),
+  diffChanges: urlOf({ path: '/api/plans/input_sets/{ref}/diff/changes' }),
+  plans: urlOf({ path: '/api/plans' }),
+  plan: urlOf({ path: '/api/plans/{id}' }),
+  planRuns: urlOf({ path: '/api/plans/{id}/runs' }),
+  runs: urlOf({ path: '/api/runs' }),
+  run: urlOf({ path: '/api/runs/{id}' }),
+  runNote: urlOf({ path: '/api/runs/{id}/note' }),
+  runArtifact: urlOf({ path: '/api/runs/{id}/artifacts/planning_input_set.json' }),
 } as const;

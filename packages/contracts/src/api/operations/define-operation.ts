@@ -55,26 +55,6 @@ export type TPathParamNames<P extends string> = P extends `${string}{${infer Nam
 
 export type TPathParams<P extends string> = { [K in TPathParamNames<P>[number]]: string };
 
-/** One string per `{name}` of the path, in template order. */
-type TPathValues<P extends string> = P extends `${string}{${string}}${infer Rest}`
-  ? [string, ...TPathValues<Rest>]
-  : [];
-
-/** A path without parameters is its own URL; one with parameters is a function of them, in template order. */
-export type TUrlBuilder<P extends string> =
-  TPathValues<P> extends [] ? P : (...values: TPathValues<P>) => string;
-
 export function pathParamNames(path: string): string[] {
   return [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
-}
-
-/** The client's URL of an operation: each `{name}` replaced, URL-encoded, by the next value. */
-export function urlOf<const P extends string>(operation: { path: P }): TUrlBuilder<P> {
-  const { path } = operation;
-  if (pathParamNames(path).length === 0) return path as TUrlBuilder<P>;
-  const build = (...values: string[]) => {
-    let index = 0;
-    return path.replace(/\{\w+\}/g, () => encodeURIComponent(values[index++] ?? ''));
-  };
-  return build as unknown as TUrlBuilder<P>;
 }
