@@ -7,7 +7,7 @@
  *
  *   pnpm bench                   100k and 1M demand rows
  *   pnpm bench --rows 100000     one size (a quick run)
- *   pnpm bench --huge            also a 10M-row import (RSS against the 1M import)
+ *   pnpm bench --huge            also a 10M-row import (RSS against the 1M import) and a 10M-by-10M diff (against its join)
  *   pnpm bench --only api_load   the API under load (list, detail, events; --load-seconds, --connections)
  *   pnpm bench --only spa        the SPA's production build: gzip size of the entry chunk and of all JS, and the
  *                                list page's Largest Contentful Paint in Chromium against the real API
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   const args = parseBenchArgs(process.argv.slice(2));
   const once = [args.apiLoad ? 'api_load' : '', args.spa ? 'spa' : '', args.cli ? 'cli' : ''].filter(Boolean);
   log(
-    `bench: ${args.tasks.length > 0 ? `sizes ${args.sizes.join(', ')}${args.huge ? ' + 10M import' : ''}; tasks ${args.tasks.join(', ')}; ` : ''}${once.length > 0 ? `once ${once.join(', ')}; ` : ''}${args.warmups} warm-up + ${args.rounds} rounds`,
+    `bench: ${args.tasks.length > 0 ? `sizes ${args.sizes.join(', ')}${args.huge ? ` + ${args.hugeRows.toLocaleString('en-US')}-row import and diff` : ''}; tasks ${args.tasks.join(', ')}; ` : ''}${once.length > 0 ? `once ${once.join(', ')}; ` : ''}${args.warmups} warm-up + ${args.rounds} rounds`,
   );
   log(`load average ${os.loadavg().map(round2).join(' ')} on ${os.cpus().length} cores`);
   const database =

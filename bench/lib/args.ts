@@ -34,7 +34,8 @@ export const HUGE_ROWS = 10_000_000;
 export const USAGE = `usage: pnpm bench [--rows <n>] [--huge] [--only <task,...>] [--warmups <n>] [--rounds <n>] [--cpu-prof]
                   [--load-seconds <n>] [--connections <n>] [--load-labels <n>] [--port <n>]
   --rows <n>     one size only (default: 100000 and 1000000)
-  --huge         also import 10,000,000 demand rows once, and compare its peak RSS with the 1M import
+  --huge         also import 10,000,000 demand rows once, and compare its peak RSS with the 1M import;
+                 then diff two 10,000,000-row revisions once against their join
   --huge-rows <n> another size for --huge (to try the flag quickly)
   --only <list>  some of ${[...ALL_TASKS, ...ONCE_TASKS].join(',')} (export and hash bring import along: they read its revision)
   --warmups <n>  warm-up rounds before the measured ones (default 1)

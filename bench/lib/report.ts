@@ -12,6 +12,18 @@ export type THugeResult = {
   peakRssMb: number;
   /** Peak RSS of the 10M import over that of the 1M import (goal <= 1.5). */
   rssVs1M: number | null;
+} & THugeDiff;
+
+/** The 10M-by-10M diff of --huge (bench/lib/run-huge.ts): one round against its join (goal <= 1.5). */
+export type THugeDiff = {
+  diffS: number;
+  joinS: number;
+  diffRatio: number;
+  /** The diff task's process (the engine writing the cache), over the join and the diff. */
+  diffPeakRssMb: number;
+  diffDiffering: number;
+  /** planning_input_demand with every table's rows, once the diff's are deleted and vacuumed. */
+  demandTableMbAfter: number;
 };
 
 const pad = (text: string, width: number) => text.padStart(width);
@@ -47,6 +59,7 @@ export function formatTable(sizes: TSizeResult[], huge: THugeResult | null): str
   if (huge) {
     out.push(
       `huge import ${huge.rows.toLocaleString('en-US')} rows: ${fmt(huge.importS, 1)} s (COPY ${fmt(huge.copyDemandS, 1)} s, ratio ${fmt(huge.ratio, 2)}), peak RSS ${Math.round(huge.peakRssMb)} MB = ${fmt(huge.rssVs1M, 2)}x the 1M import (goal <= 1.5)`,
+      `huge diff ${huge.rows.toLocaleString('en-US')} by ${huge.rows.toLocaleString('en-US')} rows: ${fmt(huge.diffS, 1)} s (join ${fmt(huge.joinS, 1)} s, ratio ${fmt(huge.diffRatio, 2)}, goal <= 1.5 ${huge.diffRatio <= 1.5 ? 'ok' : 'MISS'}), ${huge.diffDiffering.toLocaleString('en-US')} rows differ, peak RSS ${Math.round(huge.diffPeakRssMb)} MB`,
     );
   }
   return out.join('\n');
@@ -121,7 +134,10 @@ function sizeResults(sizes: TSizeResult[], huge: THugeResult | null) {
           validation_rows_per_s: Math.round(main.validation.rows / main.validation.seconds),
         }
       : {}),
-    medians_s: { ...medians, ...(huge ? { huge_import: round3(huge.importS) } : {}) },
+    medians_s: {
+      ...medians,
+      ...(huge ? { huge_import: round3(huge.importS), huge_diff: round3(huge.diffS) } : {}),
+    },
     baselines_s: {
       import: baselineOf('import'),
       import_no_fk: baselineOf('import_vs_copy_no_fk'),
@@ -131,7 +147,26 @@ function sizeResults(sizes: TSizeResult[], huge: THugeResult | null) {
       export: baselineOf('export'),
       hash: baselineOf('hash'),
       hash_sorted_read: baselineOf('hash_vs_sorted_read'),
-      ...(huge ? { huge_copy_demand: round3(huge.copyDemandS) } : {}),
+      ...(huge ? { huge_copy_demand: round3(huge.copyDemandS), huge_diff_join: round3(huge.joinS) } : {}),
     },
+    ...(huge ? { huge: hugeResults(huge) } : {}),
+  };
+}
+
+/** results.json's `huge`: the 10M import (RSS against 1M) and the 10M-by-10M diff against its join. */
+function hugeResults(huge: THugeResult) {
+  return {
+    rows: huge.rows,
+    import_s: round3(huge.importS),
+    copy_demand_s: round3(huge.copyDemandS),
+    import_ratio: round3(huge.ratio),
+    import_peak_rss_mb: Math.round(huge.peakRssMb),
+    import_rss_vs_1m: huge.rssVs1M === null ? null : round3(huge.rssVs1M),
+    diff_s: round3(huge.diffS),
+    join_s: round3(huge.joinS),
+    diff_ratio: round3(huge.diffRatio),
+    diff_peak_rss_mb: Math.round(huge.diffPeakRssMb),
+    diff_differing_rows: huge.diffDiffering,
+    demand_table_mb_after: huge.demandTableMbAfter,
   };
 }

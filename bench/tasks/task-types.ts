@@ -18,6 +18,8 @@ export type TTaskOptions = {
   postgresPid: number | null;
   /** The import task's baselines: every COPY variant, or only demand.csv into the identical table (the 10M run). */
   importBaselines?: 'all' | 'demand';
+  /** The diff task's identical-revisions step (a third copy of the rows); false in the 10M run. Default true. */
+  diffIdentical?: boolean;
   /** The API started by the orchestrator, for the tasks that go through it. */
   api?: { baseUrl: string; token: string; workDir: string; pid: number | null };
   /** The api_load task's duration, connections and data size. */
