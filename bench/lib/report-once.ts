@@ -2,15 +2,21 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LOAD_ENDPOINTS } from '../tasks/task-types';
+import type { TDiffTabResult } from './diff-tab';
 import type { TApiLoadResult } from './run-api-load';
 import type { TCliLatencyResult } from './run-cli-latency';
 import type { TSpaBundleResult } from './spa-bundle';
 
-/** What a run measures once, apart from the bundle sizes. */
-export type TOnceResults = { apiLoad?: TApiLoadResult; spa?: TSpaBundleResult; cli?: TCliLatencyResult };
+/** What a run measures once, apart from the bundle sizes (the Diff tab: once, at the largest size with diff). */
+export type TOnceResults = {
+  apiLoad?: TApiLoadResult;
+  spa?: TSpaBundleResult;
+  cli?: TCliLatencyResult;
+  diffTab?: TDiffTabResult;
+};
 
-/** bench/results.json's `api_load`, `spa` and `cli` keys. */
-export function onceResultKeys({ apiLoad, spa, cli }: TOnceResults): Record<string, unknown> {
+/** bench/results.json's `api_load`, `spa`, `cli` and `diff_tab` keys. */
+export function onceResultKeys({ apiLoad, spa, cli, diffTab }: TOnceResults): Record<string, unknown> {
   const keys: Record<string, unknown> = {};
   if (apiLoad) {
     const { dataset } = apiLoad;
@@ -43,11 +49,12 @@ export function onceResultKeys({ apiLoad, spa, cli }: TOnceResults): Record<stri
     const { loadavgStart, loadavgEnd, ...timings } = cli;
     keys.cli = { ...timings, loadavg_start: loadavgStart, loadavg_end: loadavgEnd };
   }
+  if (diffTab) keys.diff_tab = diffTab;
   return keys;
 }
 
 /**
- * A partial run's `api_load`, `spa` and `cli` replace those keys of bench/results.json,
+ * A partial run's `api_load`, `spa`, `cli` and `diff_tab` replace those keys of bench/results.json,
  * whose other keys stay as the last complete run wrote them: neither depends on
  * the bundle sizes. Returns the file it updated, if any.
  */
@@ -65,7 +72,7 @@ export async function mergeOnceResults(home: string, once: TOnceResults): Promis
 const pad = (text: string | number, width: number) => String(text).padStart(width);
 
 /** The printed table's sections for the API under load and the SPA bundle. */
-export function formatOnceTable({ apiLoad, spa, cli }: TOnceResults): string {
+export function formatOnceTable({ apiLoad, spa, cli, diffTab }: TOnceResults): string {
   const out: string[] = [];
   if (apiLoad) {
     const { dataset } = apiLoad;
@@ -95,6 +102,17 @@ export function formatOnceTable({ apiLoad, spa, cli }: TOnceResults): string {
     const verdict = (ms: number, goal: number) => (ms <= goal ? 'ok' : 'MISS');
     out.push(
       `CLI (bin/planning, median of ${cli.help.runs} fresh starts): --help ${cli.help.median_ms} ms (goal <= ${cli.goals.help_ms}, ${verdict(cli.help.median_ms, cli.goals.help_ms)}), list ${cli.list.median_ms} ms (goal <= ${cli.goals.list_ms}, ${verdict(cli.list.median_ms, cli.goals.list_ms)}); p90 ${cli.help.p90_ms} / ${cli.list.p90_ms} ms`,
+    );
+  }
+  if (diffTab) {
+    const marks = (figures: TDiffTabResult['warm_ms']) =>
+      Object.entries(figures)
+        .map(([mark, ms]) => `${mark} ${ms}`)
+        .join(', ');
+    const first = diffTab.cold_after_job_ms.movers;
+    out.push(
+      `Diff tab, ${diffTab.rows.toLocaleString('en-US')}-row diff in Chromium (ms, medians): cached, from navigation: ${marks(diffTab.warm_ms)}`,
+      `  from the job's end (job ${diffTab.cold_job_ms} ms after navigation): ${marks(diffTab.cold_after_job_ms)}; first page (movers) within 1 s of the job: ${first !== undefined && first <= 1000 ? 'ok' : 'MISS'}`,
     );
   }
   return out.join('\n');

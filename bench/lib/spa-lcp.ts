@@ -130,7 +130,7 @@ async function loadOnce(
 }
 
 /** A home for the API whose apps/web/dist is the bench's build (its migrations are the checkout's). */
-async function benchHome(home: string, distDir: string): Promise<string> {
+export async function benchHome(home: string, distDir: string): Promise<string> {
   const apiHome = path.join(home, 'bench', 'data', 'spa', 'api-home');
   await rm(apiHome, { recursive: true, force: true });
   await mkdir(path.join(apiHome, 'apps', 'web'), { recursive: true });
@@ -143,7 +143,7 @@ async function benchHome(home: string, distDir: string): Promise<string> {
  * Runs `start` with `vars` in this process's environment, which startApiProcess hands to the
  * API it spawns; restored afterwards (nothing else runs in the bench's process meanwhile).
  */
-async function withEnv<T>(vars: Record<string, string>, start: () => Promise<T>): Promise<T> {
+export async function withEnv<T>(vars: Record<string, string>, start: () => Promise<T>): Promise<T> {
   const saved = Object.fromEntries(Object.keys(vars).map((name) => [name, process.env[name]]));
   Object.assign(process.env, vars);
   try {
