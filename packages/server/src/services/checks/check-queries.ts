@@ -272,44 +272,6 @@ const quantityOutlier: TComparingQuery<'quantity_outlier'> = async (
   };
 };
 
-/** Within the draft alone: items whose demand rows name more than one uom (blank counts as one). */
-export async function findMixedUom({ client, draftId, limit }: TCheckScope): Promise<TCheckRows> {
-  // Two plain statements, no join the planner could turn into a nested loop over a million
-  // rows whose statistics are not in yet (the rows were stored in this same transaction):
-  // which items mix units, by min <> max per item (one hash aggregate, no sort of the rows),
-  // then the units of the items shown only.
-  const { rows: mixed } = await client.query<{ item_code: string; total: number }>(
-    `SELECT item_code, count(*) OVER ()::int AS total FROM (
-       SELECT item_code FROM planning_input_demand WHERE input_set_id = $1
-        GROUP BY item_code HAVING min(coalesce(btrim(uom), '')) <> max(coalesce(btrim(uom), ''))
-     ) AS mixed
-     ORDER BY item_code
-     LIMIT $2`,
-    [draftId, limit],
-  );
-  if (mixed.length === 0) return { total: 0, findings: [] };
-  const { rows } = await client.query<{ item_code: string; uom_count: number; uoms: string }>(
-    `SELECT item_code, count(DISTINCT coalesce(btrim(uom), ''))::int AS uom_count,
-            string_agg(DISTINCT quote_literal(coalesce(btrim(uom), '')), ', ' ORDER BY quote_literal(coalesce(btrim(uom), ''))) AS uoms
-       FROM planning_input_demand WHERE input_set_id = $1 AND item_code = ANY($2::text[])
-      GROUP BY item_code
-      ORDER BY item_code`,
-    [draftId, mixed.map((row) => row.item_code)],
-  );
-  return {
-    total: totalOf(mixed),
-    findings: rows.map((row) => ({
-      table: 'demand',
-      keyColumns: ['item_code'],
-      keyValues: [row.item_code],
-      before: null,
-      after: row.uoms,
-      messageCode: 'check.mixed_uom',
-      params: { item: row.item_code, count: row.uom_count, uoms: row.uoms },
-    })),
-  };
-}
-
 /** Every check that compares with the ready revision, by id. */
 export const COMPARING_QUERIES = {
   row_count_change: rowCountChange,

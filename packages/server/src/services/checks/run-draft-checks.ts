@@ -6,13 +6,8 @@ import {
 } from '@planning-hub/contracts/api/policy';
 import type { TSqlClient } from '../../database/transaction';
 import { readLabelPolicy } from '../policy/label-policy';
-import {
-  COMPARING_QUERIES,
-  findMixedUom,
-  type TCheckRows,
-  type TCheckScope,
-  type TNewFinding,
-} from './check-queries';
+import { COMPARING_QUERIES, type TCheckRows, type TCheckScope, type TNewFinding } from './check-queries';
+import type { TMixedUomTally } from './mixed-uom-tally';
 
 /** One check's outcome as `planning_input_sets.checks` keeps it. */
 export type TStoredCheckOutcome = {
@@ -34,14 +29,15 @@ export type TStoredChecks = {
 
 /**
  * Runs the label's checks on a draft just stored, in the import's transaction (docs/design.md
- * section 11): set-based SQL against the label's ready revision, each check's findings
+ * section 11): set-based SQL against the label's ready revision, and `mixed_uom` from the tally
+ * the import kept while the rows streamed in; each check's findings
  * (at most MAX_FINDINGS_PER_CHECK, all counted) stored on the draft, replacing those of the
  * content it overwrote. Without a ready revision (a label's first) only the draft's own
  * checks run and the comparing ones are recorded as not run.
  */
 export async function runDraftChecks(
   client: TSqlClient,
-  { label, draftId }: { label: string; draftId: number },
+  { label, draftId, mixedUom }: { label: string; draftId: number; mixedUom: TMixedUomTally },
 ): Promise<TStoredChecks> {
   const { policy, version } = await readLabelPolicy(client, label);
   const { rows: readyRows } = await client.query<{ id: number; revision: number }>(
@@ -61,7 +57,7 @@ export async function runDraftChecks(
   const stored: { check: TCheckId; severity: TCheckSeverity; finding: TNewFinding }[] = [];
   for (const check of CHECK_IDS) {
     const settings = policy.checks[check];
-    const outcome = await runOne(check, scope, settings);
+    const outcome = await runOne(check, scope, settings, mixedUom);
     results.push({
       check,
       enabled: settings.enabled,
@@ -118,9 +114,10 @@ async function runOne<TId extends TCheckId>(
   check: TId,
   scope: TCheckScope,
   settings: { enabled: boolean },
+  mixedUom: TMixedUomTally,
 ): Promise<TCheckRows | null> {
   if (!settings.enabled) return null;
-  if (check === 'mixed_uom') return findMixedUom(scope);
+  if (check === 'mixed_uom') return mixedUom.findings(scope.limit);
   if (!scope.ready) return null;
   const query = COMPARING_QUERIES[check as Exclude<TCheckId, 'mixed_uom'>] as (
     scope: TCheckScope & { ready: NonNullable<TCheckScope['ready']> },

@@ -9,6 +9,7 @@ import { lockLabel, useBulkTimeouts, withTransaction, type TSqlClient } from '..
 import type { TMetrics } from '../../observability/metrics';
 import { actorLabel, type TActor } from '../auth/actor';
 import { appendEvent } from '../events/append-event';
+import { createMixedUomTally } from '../checks/mixed-uom-tally';
 import { runDraftChecks } from '../checks/run-draft-checks';
 import type { TByteSource } from './bundle-sources';
 import { createCopyWriter } from './copy-rows';
@@ -102,12 +103,14 @@ export async function importBundle(deps: TImportDeps, input: TImportBundleInput)
       const draft = await openDraft(client, label, { ...input, versionId });
       const writer = createCopyWriter(client, draft.id);
       const leading = createStreamedLeadingHash();
+      const mixedUom = createMixedUomTally();
       try {
         result = await processBundle({
           files: input.files,
           encoding: input.encoding,
           sink: async (table, rows) => {
             leading.add(table, rows);
+            if (table === 'demand') mixedUom.add(rows);
             await writer.write(table, rows);
           },
         });
@@ -147,7 +150,7 @@ export async function importBundle(deps: TImportDeps, input: TImportBundleInput)
         ],
       );
       // Approval gates (docs/design.md section 11): the label's checks against its ready revision.
-      await runDraftChecks(client, { label, draftId: draft.id });
+      await runDraftChecks(client, { label, draftId: draft.id, mixedUom });
       await appendEvent(client, {
         label,
         inputSetId: draft.id,
