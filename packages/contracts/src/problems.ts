@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { TMessageParams, TProblemMessageCode } from './messages/catalog';
 import { TABLE_NAMES } from './tables';
 
 /** Every kind of problem a bundle can have (docs/design.md section 3). */
@@ -55,23 +54,7 @@ export const ZProblem = z.object({
 });
 export type TProblem = z.infer<typeof ZProblem>;
 
-/** The record fields a problem message's template may name: they are not repeated in `params`. */
-export type TProblemField = 'file' | 'row' | 'column' | 'table' | 'value';
-
-/** The parameters of a problem message beyond the record's fields. */
-export type TProblemParams<TCode extends TProblemMessageCode> = Omit<TMessageParams<TCode>, TProblemField>;
-
-/** The values a problem's message is filled from: its fields (when set), then its params. */
-export function problemMessageParams(
-  problem: Pick<TProblem, TProblemField | 'params'>,
-): Record<string, string | number> {
-  const values: Record<string, string | number> = {};
-  for (const field of ['file', 'row', 'column', 'table', 'value'] as const) {
-    const value = problem[field];
-    if (value !== null) values[field] = value;
-  }
-  return { ...values, ...problem.params };
-}
+export { problemMessageParams, type TProblemField, type TProblemParams } from './problem-message-params';
 
 /**
  * What an annotated download adds to the planner's files (docs/design.md section 3): a last

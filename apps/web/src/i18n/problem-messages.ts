@@ -1,6 +1,7 @@
 import type { TProblemDetails } from '@planning-hub/contracts/api/problem-details';
 import type { TMessageParamValues } from '@planning-hub/contracts/messages/catalog';
-import { problemMessageParams, type TProblem } from '@planning-hub/contracts/problems';
+import { problemMessageParams } from '@planning-hub/contracts/problem-message-params';
+import type { TProblem } from '@planning-hub/contracts/problems';
 import { loadedMessageCatalog, loadMessageCatalog } from '../lib/message-catalog';
 import type { TLanguage } from './translate';
 

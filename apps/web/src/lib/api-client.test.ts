@@ -3,14 +3,14 @@ import {
   ApiError,
   buildRequestHeaders,
   buildUrl,
+  loadCatalogForError,
   parseJsonText,
   setRequestLanguage,
   toApiError,
 } from './api-client';
-import { loadMessageCatalog } from './message-catalog';
 
-// A lazy chunk in the SPA, which apiRequest loads before it throws.
-beforeAll(() => loadMessageCatalog());
+// Lazy chunks in the SPA (the catalog, the problem schema), which apiRequest loads before it throws.
+beforeAll(() => loadCatalogForError());
 
 describe('buildRequestHeaders', () => {
   it('sends the CSRF token on unsafe methods only', () => {

@@ -1,4 +1,5 @@
-import { ZProblemDetails, type TProblemDetails } from '@planning-hub/contracts/api/problem-details';
+import type * as TProblemDetailsModule from '@planning-hub/contracts/api/problem-details';
+import type { TProblemDetails } from '@planning-hub/contracts/api/problem-details';
 import type { TErrorMessageCode, TMessageParams } from '@planning-hub/contracts/messages/catalog';
 import type { TLanguage } from '@planning-hub/contracts/messages/language';
 import { loadedMessageCatalog, loadMessageCatalog } from './message-catalog';
@@ -89,10 +90,25 @@ export function fallbackProblem(status: number, statusText = ''): TProblemDetail
     : clientProblem({ status, code: 'http_error', title }, 'error.client.http_status', { status });
 }
 
-/** Turns an error answer's body (already parsed JSON, or null) into an ApiError. */
+/**
+ * ZProblemDetails, with the import report a refused upload carries, is built on classic
+ * zod, which the list page does not need before it is usable (docs/performance.md,
+ * Browser): it loads with the message catalog, before an error is made (loadCatalogForError).
+ */
+let problemDetails: typeof TProblemDetailsModule | null = null;
+
+async function loadProblemDetailsSchema(): Promise<void> {
+  problemDetails ??= await import('@planning-hub/contracts/api/problem-details').catch(() => null);
+}
+
+/**
+ * Turns an error answer's body (already parsed JSON, or null) into an ApiError. Called
+ * after loadCatalogForError, which loads the problem schema; when that chunk could not
+ * load (the network is gone), the answer is told by its status alone.
+ */
 export function toApiError(status: number, statusText: string, body: unknown): ApiError {
-  const parsed = ZProblemDetails.safeParse(body);
-  if (parsed.success) return new ApiError(parsed.data);
+  const parsed = problemDetails?.ZProblemDetails.safeParse(body);
+  if (parsed?.success) return new ApiError(parsed.data);
   return new ApiError(fallbackProblem(status, statusText));
 }
 
@@ -129,9 +145,12 @@ export function buildUrl(path: string, query?: Record<string, TQueryValue>): str
   return text ? `${path}?${text}` : path;
 }
 
-/** The message catalog, for the error about to be thrown; an error without it still says its title. */
+/**
+ * What an error about to be thrown needs: the message catalog (an error without it still
+ * says its title) and the problem schema (toApiError).
+ */
 export async function loadCatalogForError(): Promise<void> {
-  await loadMessageCatalog().catch(() => undefined);
+  await Promise.all([loadMessageCatalog().catch(() => undefined), loadProblemDetailsSchema()]);
 }
 
 type TRequestOptions<T> = {

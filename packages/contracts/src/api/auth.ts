@@ -1,13 +1,9 @@
 import { z } from 'zod';
+import { AUTH_METHODS, ROLES } from './auth-values';
 
-export const ROLES = ['viewer', 'planner', 'reviewer', 'admin'] as const;
+export { AUTH_METHODS, hasRole, ROLES, type TAuthMethod, type TRole } from './auth-values';
+
 export const ZRole = z.enum(ROLES);
-export type TRole = z.infer<typeof ZRole>;
-
-/** viewer < planner (upload) < reviewer (approve/revert) < admin (archive, users, tokens). */
-export function hasRole(actual: TRole, required: TRole): boolean {
-  return ROLES.indexOf(actual) >= ROLES.indexOf(required);
-}
 
 /**
  * Sent by the `planning` CLI on every request (`planning/<version>`): the server counts
@@ -26,10 +22,7 @@ export const LOCAL_OPERATOR_TOKEN_PREFIX = 'phlocal_';
 /** Principals of local operators are `local:<OS user>`; people's usernames cannot contain `:`. */
 export const LOCAL_OPERATOR_PRINCIPAL_PREFIX = 'local:';
 
-/** How the caller proved who they are. */
-export const AUTH_METHODS = ['session', 'token', 'local'] as const;
 export const ZAuthMethod = z.enum(AUTH_METHODS);
-export type TAuthMethod = z.infer<typeof ZAuthMethod>;
 
 export const ZSignInRequest = z.object({
   username: z.string().trim().min(1).max(64),

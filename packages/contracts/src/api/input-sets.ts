@@ -5,10 +5,11 @@ import { multiLineText, singleLineText } from '../free-text';
 import { ZLabel, ZVersionId } from '../labels';
 import { ZProblem, ZProblemSummary } from '../problems';
 import { TABLE_NAMES } from '../tables';
+import { INPUT_SET_STATUSES } from './input-set-statuses';
 
-export const INPUT_SET_STATUSES = ['draft', 'ready', 'archived'] as const;
+export { INPUT_SET_STATUSES, type TInputSetStatus } from './input-set-statuses';
+
 export const ZInputSetStatus = z.enum(INPUT_SET_STATUSES);
-export type TInputSetStatus = z.infer<typeof ZInputSetStatus>;
 
 export const ZRowCounts = z.record(z.enum(TABLE_NAMES), z.number().int());
 export type TRowCounts = z.infer<typeof ZRowCounts>;

@@ -1,4 +1,4 @@
-import { INPUT_SET_STATUSES, type TInputSetStatus } from '@planning-hub/contracts/api/input-sets';
+import { INPUT_SET_STATUSES, type TInputSetStatus } from '@planning-hub/contracts/api/input-set-statuses';
 import type { TInputSetFilters } from './api/list-input-sets';
 
 /** The contract bounds `search` at 100 characters. */

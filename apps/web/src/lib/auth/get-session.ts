@@ -1,10 +1,12 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { hasRole, ZSession, type TRole, type TSession } from '@planning-hub/contracts/api/auth';
+import type { TSession } from '@planning-hub/contracts/api/auth';
+import { hasRole, type TRole } from '@planning-hub/contracts/api/auth-values';
+import { ZSessionAnswer } from '@planning-hub/contracts/api/list-page-answers';
 import { API } from '../../config/paths';
 import { apiRequest, setCsrfToken } from '../api-client';
 
 export async function getSession({ signal }: { signal?: AbortSignal } = {}): Promise<TSession> {
-  const session = await apiRequest(API.me, { schema: ZSession, signal });
+  const session = await apiRequest(API.me, { schema: ZSessionAnswer, signal });
   setCsrfToken(session.csrfToken);
   return session;
 }

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { INPUT_SET_STATUSES, type TInputSetStatus } from '@planning-hub/contracts/api/input-sets';
+import { INPUT_SET_STATUSES, type TInputSetStatus } from '@planning-hub/contracts/api/input-set-statuses';
 import { useT } from '../../../i18n/i18n-context';
 import { FormField } from '../../../components/ui/form-field';
 import type { TInputSetFilters } from '../api/list-input-sets';

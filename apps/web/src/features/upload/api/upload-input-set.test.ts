@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TImportReport } from '@planning-hub/contracts/api/input-sets';
-import { ApiError } from '../../../lib/api-client';
-import { loadMessageCatalog } from '../../../lib/message-catalog';
+import { ApiError, loadCatalogForError } from '../../../lib/api-client';
 import { buildUploadForm, readUploadResponse } from './upload-input-set';
 
 const report: TImportReport = {
@@ -31,7 +30,7 @@ const report: TImportReport = {
 };
 
 // uploadInputSet builds its errors once the catalog is in; so does this test.
-beforeAll(() => loadMessageCatalog());
+beforeAll(() => loadCatalogForError());
 
 describe('readUploadResponse', () => {
   it('reads a stored draft from 201', () => {
