@@ -7,7 +7,6 @@ import { RequireRole } from './layout/require-role';
 import { RequireSession } from './layout/require-session';
 import { lazyPage } from './lazy-page';
 import { NotFoundPage } from './routes/not-found-page';
-import { RouteErrorPage } from './routes/route-error-page';
 
 const SignInPage = lazyPage(() => import('../features/auth/sign-in-page'), 'SignInPage');
 const loadInputSetsPage = () => import('../features/input-sets/pages/input-sets-page');
@@ -36,51 +35,46 @@ export function preloadLandingPage(pathname: string): void {
 
 /** docs/design.md section 8: every SPA URL lives under /ui. */
 export const routes: RouteObject[] = [
+  { path: paths.home.path, element: <Navigate to={paths.inputSets.getHref()} replace /> },
   {
-    errorElement: <RouteErrorPage />,
+    path: paths.signIn.path,
+    element: (
+      <Suspense fallback={<LoadingState />}>
+        <SignInPage />
+      </Suspense>
+    ),
+  },
+  {
+    element: (
+      <RequireSession>
+        <AppLayout />
+      </RequireSession>
+    ),
     children: [
-      { path: paths.home.path, element: <Navigate to={paths.inputSets.getHref()} replace /> },
+      { path: '/ui', element: <Navigate to={paths.inputSets.getHref()} replace /> },
+      { path: paths.inputSets.path, element: <InputSetsPage /> },
       {
-        path: paths.signIn.path,
+        path: paths.upload.path,
         element: (
-          <Suspense fallback={<LoadingState />}>
-            <SignInPage />
-          </Suspense>
+          <RequireRole role="planner">
+            <UploadPage />
+          </RequireRole>
         ),
       },
       {
-        element: (
-          <RequireSession>
-            <AppLayout />
-          </RequireSession>
-        ),
+        path: paths.inputSet.path,
+        element: <InputSetDetailLayout />,
         children: [
-          { path: '/ui', element: <Navigate to={paths.inputSets.getHref()} replace /> },
-          { path: paths.inputSets.path, element: <InputSetsPage /> },
-          {
-            path: paths.upload.path,
-            element: (
-              <RequireRole role="planner">
-                <UploadPage />
-              </RequireRole>
-            ),
-          },
-          {
-            path: paths.inputSet.path,
-            element: <InputSetDetailLayout />,
-            children: [
-              { index: true, element: <OverviewTab /> },
-              { path: paths.inputSetOverview.path, element: <OverviewTab /> },
-              { path: paths.inputSetDiff.path, element: <DiffTab /> },
-              { path: paths.inputSetReview.path, element: <ReviewTab /> },
-              { path: paths.inputSetHistory.path, element: <HistoryTab /> },
-            ],
-          },
-          { path: paths.plans.path, element: <PlansPage /> },
-          { path: paths.run.path, element: <RunPage /> },
-          { path: '*', element: <NotFoundPage /> },
+          { index: true, element: <OverviewTab /> },
+          { path: paths.inputSetOverview.path, element: <OverviewTab /> },
+          { path: paths.inputSetDiff.path, element: <DiffTab /> },
+          { path: paths.inputSetReview.path, element: <ReviewTab /> },
+          { path: paths.inputSetHistory.path, element: <HistoryTab /> },
         ],
       },
+      { path: paths.plans.path, element: <PlansPage /> },
+      { path: paths.run.path, element: <RunPage /> },
+      { path: '*', element: <NotFoundPage /> },
     ],
   },
 ];

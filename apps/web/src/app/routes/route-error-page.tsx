@@ -1,19 +1,13 @@
-import { isRouteErrorResponse, useRouteError } from 'react-router';
 import { useT } from '../../i18n/i18n-context';
 
 /**
- * Last line of defence for errors thrown while rendering. After a deploy an old tab
+ * Last line of defence for errors thrown while rendering (app/route-error-boundary.tsx). After a deploy an old tab
  * may ask for a page chunk that no longer exists: reloading fixes that.
  */
-export function RouteErrorPage() {
+export function RouteErrorPage({ error }: { error: unknown }) {
   const t = useT();
-  const error = useRouteError();
-  // The browser's and the router's own words are English.
-  const detail = isRouteErrorResponse(error)
-    ? `${error.status} ${error.statusText}`
-    : error instanceof Error
-      ? error.message
-      : null;
+  // The browser's own words are English.
+  const detail = error instanceof Error ? error.message : null;
   return (
     <div className="page-center">
       <div className="alert alert--error" role="alert">
