@@ -18,13 +18,14 @@ if (!root) throw new Error('index.html has no #root element.');
 
 // What the first page needs, asked for at once and side by side rather than one after
 // another (docs/performance.md, Browser): the reader's messages (a chunk of their own,
-// i18n/dictionaries.ts), the session, and the list page's chunk when the URL opens on it.
+// i18n/dictionaries.ts), the session, and the list page's chunk and first page when the
+// URL opens on it.
 const language = readInitialLanguage();
 setRequestLanguage(language);
 const queryClient = createQueryClient();
 if (!window.location.pathname.startsWith('/ui/sign-in')) {
-  void queryClient.prefetchQuery(sessionQueryOptions());
-  preloadLandingPage(window.location.pathname);
+  const session = queryClient.prefetchQuery(sessionQueryOptions());
+  preloadLandingPage(window.location, queryClient, session);
 }
 
 void loadMessages(language).then(() =>
