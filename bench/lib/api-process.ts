@@ -56,10 +56,13 @@ export async function startApiProcess({
   url,
   workDir,
   cpuProfileDir,
+  env = {},
 }: {
   home: string;
   url: string;
   workDir: string;
+  /** Variables for the API besides the bench's (NODE_ENV, PLANNING_HUB_HOME, ...). */
+  env?: Record<string, string>;
   /** With --cpu-prof: the API's own V8 profiles, written when it stops (one per thread: tsx's loader has its own). */
   cpuProfileDir?: string | undefined;
 }): Promise<TApiProcess> {
@@ -80,6 +83,7 @@ export async function startApiProcess({
       LOG_LEVEL: 'warn',
       ADMIN_PASSWORD: randomBytes(18).toString('hex'),
       DIFF_POLL_INTERVAL_SECONDS: '0.5',
+      ...env,
     },
   });
   const exited = once(child, 'exit');

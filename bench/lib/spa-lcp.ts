@@ -142,6 +142,7 @@ export async function benchHome(home: string, distDir: string): Promise<string> 
 /**
  * Runs `start` with `vars` in this process's environment, which startApiProcess hands to the
  * API it spawns; restored afterwards (nothing else runs in the bench's process meanwhile).
+ * startApiProcess's `env` does the same without touching this process (diff-tab.ts still uses this).
  */
 export async function withEnv<T>(vars: Record<string, string>, start: () => Promise<T>): Promise<T> {
   const saved = Object.fromEntries(Object.keys(vars).map((name) => [name, process.env[name]]));
@@ -211,11 +212,13 @@ export async function measureSpaLcp({
   log(`\n[spa] Largest Contentful Paint of ${LIST_PAGE}, ${LOADS} cold loads`);
   const dataset = await ensureDataset(home, url, log);
   const loadavgStart = os.loadavg().map(round2);
-  const api = await withEnv(
+  const api = await startApiProcess({
+    home,
+    url,
+    workDir: path.join(home, 'bench', 'data', 'api-spa'),
     // Production, as `npm start` serves the SPA; the bench's build through a home of its own.
-    { NODE_ENV: 'production', PLANNING_HUB_HOME: await benchHome(home, distDir) },
-    () => startApiProcess({ home, url, workDir: path.join(home, 'bench', 'data', 'api-spa') }),
-  );
+    env: { NODE_ENV: 'production', PLANNING_HUB_HOME: await benchHome(home, distDir) },
+  });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [...CHROMIUM_ARGS],
