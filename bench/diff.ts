@@ -12,6 +12,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { TABLE_NAMES } from '@planning-hub/contracts/tables';
 import { createDatabaseClients, type TDatabase } from '@planning-hub/server/database/connect';
 import { computeDiffToCache } from '@planning-hub/server/services/diff/compute-diff';
 import { diffCachePaths, readDiffRowsPage } from '@planning-hub/server/services/diff/diff-cache';
@@ -51,7 +52,11 @@ export async function createDiffRevisions(
   rows: number,
 ): Promise<{ older: number; newer: number }> {
   await pool.query('DELETE FROM planning_input_sets WHERE label = $1', [LABEL]);
-  const counts = JSON.stringify({ demand: rows });
+  // Every table named, as an import stores them: the API's detail answer requires each (the SPA's Diff tab reads it).
+  const counts = JSON.stringify({
+    ...Object.fromEntries(TABLE_NAMES.map((name) => [name, 0])),
+    demand: rows,
+  });
   const { rows: ids } = await pool.query<{ id: number }>(
     `INSERT INTO planning_input_sets (label, revision, status, version_id, content_hash, row_counts, uploaded_by)
      VALUES ($1, 1, 'archived', 'bench-a', repeat('a', 64), $2, 'bench'), ($1, 2, 'draft', 'bench-b', repeat('b', 64), $2, 'bench')
