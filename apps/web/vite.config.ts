@@ -1,12 +1,58 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 // The API (apps/api) listens on 8080 in development and serves the built SPA in production.
 const API_ORIGIN = 'http://127.0.0.1:8080';
 
+/** The page /ui opens on (the input set list): a lazy route chunk, like every page. */
+const LANDING_PAGE = '/src/features/input-sets/pages/input-sets-page.tsx';
+
+/**
+ * `<link rel="modulepreload">` in index.html for the list page's chunk and the chunks it
+ * imports, which Vite leaves to the entry's dynamic import: they then download beside the
+ * entry instead of after it has been evaluated (docs/performance.md, Browser).
+ */
+function preloadLandingPage(): Plugin {
+  let base = '/';
+  return {
+    name: 'planning-hub:preload-landing-page',
+    apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, { bundle }) {
+        if (!bundle) return [];
+        const chunks = Object.values(bundle).flatMap((output) => (output.type === 'chunk' ? [output] : []));
+        const page = chunks.find((chunk) => chunk.facadeModuleId?.endsWith(LANDING_PAGE));
+        if (!page) throw new Error(`preload-landing-page: no chunk for ${LANDING_PAGE}`);
+        // The entry's own static imports are preloaded by Vite already.
+        const loaded = new Set<string>();
+        const addWithImports = (file: string) => {
+          if (loaded.has(file)) return;
+          loaded.add(file);
+          for (const imported of bundle[file]?.type === 'chunk' ? bundle[file].imports : [])
+            addWithImports(imported);
+        };
+        for (const entry of chunks.filter((chunk) => chunk.isEntry)) addWithImports(entry.fileName);
+        const before = new Set(loaded);
+        addWithImports(page.fileName);
+        return [...loaded]
+          .filter((file) => !before.has(file))
+          .map((file) => ({
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${file}` },
+            injectTo: 'head' as const,
+          }));
+      },
+    },
+  };
+}
+
 export default defineConfig({
   base: '/',
-  plugins: [react()],
+  plugins: [react(), preloadLandingPage()],
   server: {
     port: 5173,
     proxy: {
