@@ -4,8 +4,13 @@ import { API } from '../../../config/paths';
 import { apiRequest } from '../../../lib/api-client';
 import { isJobWorking } from '../diff-rules';
 
-/** How often a queued or running diff job is asked about. */
+/** How often a queued diff job is asked about. */
 export const DIFF_POLL_MS = 1000;
+/**
+ * A running job is asked about twice as often: the wait between its end and the page
+ * showing the diff is at most this, not a second (docs/performance.md, "The Diff tab in Chromium").
+ */
+export const DIFF_RUNNING_POLL_MS = 500;
 
 export type TDiffRequest = {
   ref: string;
@@ -40,7 +45,12 @@ export function diffQueryOptions(request: TDiffRequest) {
     queryKey: ['diff', request.ref, request.against ?? null, request.contentHash],
     queryFn: ({ signal }) => getDiff({ ...request, signal }),
     // Poll while the job is queued or running; a done or failed answer stays as it is.
-    refetchInterval: (query) => (isJobWorking(query.state.data) ? DIFF_POLL_MS : false),
+    refetchInterval: (query) =>
+      query.state.data?.state === 'running'
+        ? DIFF_RUNNING_POLL_MS
+        : isJobWorking(query.state.data)
+          ? DIFF_POLL_MS
+          : false,
   });
 }
 
