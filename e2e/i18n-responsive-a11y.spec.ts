@@ -22,10 +22,15 @@ import {
 // no English sentence on a Japanese page (beyond the server messages support-i18n.ts lists),
 // nothing wider than the window, no serious or critical axe finding.
 
-const LABEL = 'i18n_weekly';
-const SINGLE_LABEL = 'i18n_single';
+// The four page walks below are the longest flows of the suite: they run side by side on the
+// suite's workers (playwright.config.ts). Each worker process seeds labels and a plan of its own
+// (beforeAll runs once per worker), so that no walk meets another worker's draft or history.
+test.describe.configure({ mode: 'parallel' });
+const WORKER = process.env.TEST_WORKER_INDEX ?? '0';
+const LABEL = `i18n_weekly_${WORKER}`;
+const SINGLE_LABEL = `i18n_single_${WORKER}`;
 const APPROVAL_COMMENT = 'JIRA-77 承認 ops_lead';
-const PLAN_NAME = '週次 S&OP i18n';
+const PLAN_NAME = `週次 S&OP i18n ${WORKER}`;
 const VIEWPORTS = [
   { name: 'desktop', width: 1440, height: 900 },
   { name: 'phone', width: 390, height: 844 },
