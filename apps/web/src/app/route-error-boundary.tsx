@@ -24,11 +24,11 @@ export class RouteErrorBoundary extends Component<TProps, TState> {
     return props.location === state.location ? null : { error: undefined, location: props.location };
   }
 
-  componentDidCatch(error: unknown, info: ErrorInfo): void {
+  override componentDidCatch(error: unknown, info: ErrorInfo): void {
     console.error('A page failed to render', error, info.componentStack);
   }
 
-  render(): ReactNode {
+  override render(): ReactNode {
     return this.state.error === undefined ? this.props.children : <RouteErrorPage error={this.state.error} />;
   }
 }
