@@ -230,6 +230,14 @@ const quantityOutlier: TComparingQuery<'quantity_outlier'> = async (
   { client, draftId, ready, limit },
   settings,
 ) => {
+  // The draft's rows were copied in this transaction and the ready revision's may be as new:
+  // with no statistics for either, the planner guessed a row each and joined them in a nested
+  // loop comparing every pair of rows (10^10 pairs for 100k by 100k: more than 15 minutes of
+  // CPU in one upload, holding the label's lock, before it was stopped). Without nested loops
+  // it merge-joins the two primary key reads. Local to the transaction.
+  const { rows: setting } = await client.query<{ was: string }>(
+    "SELECT current_setting('enable_nestloop') AS was, set_config('enable_nestloop', 'off', true)",
+  );
   const { rows } = await client.query<{
     item_code: string;
     location_code: string;
@@ -250,6 +258,7 @@ const quantityOutlier: TComparingQuery<'quantity_outlier'> = async (
       LIMIT $4`,
     [draftId, ready.id, String(settings.ratio), limit],
   );
+  await client.query("SELECT set_config('enable_nestloop', $1, true)", [setting[0]!.was]);
   return {
     total: totalOf(rows),
     findings: rows.map((row) => ({
