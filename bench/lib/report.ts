@@ -120,6 +120,7 @@ function sizeResults(sizes: TSizeResult[], huge: THugeResult | null) {
       diff_identical: ratio('diff_identical'),
       import_vs_copy_no_fk: ratio('import_vs_copy_no_fk'),
       import_vs_all_csv: ratio('import_vs_all_csv'),
+      import_gated: ratio('import_gated'),
       hash_vs_sorted_read: ratio('hash_vs_sorted_read'),
       ...Object.fromEntries(
         main.lines.filter((l) => l.cpuRatio !== null).map((l) => [`${l.path}_cpu`, l.cpuRatio]),

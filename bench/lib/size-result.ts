@@ -71,6 +71,15 @@ export const LINE_SPECS: TLineSpec[] = [
     rss: null,
   },
   {
+    // The same import where the label's ready revision is this bundle: the approval gates' comparisons included.
+    path: 'import_gated',
+    task: 'import',
+    step: 'import_gated',
+    baselineStep: 'copy_demand',
+    goal: null,
+    rss: null,
+  },
+  {
     path: 'upload',
     task: 'upload',
     step: 'upload',

@@ -9,7 +9,7 @@ import { createExportCache } from '@planning-hub/server/services/input-sets/expo
 import { approveDraft } from '@planning-hub/server/services/review/approve-draft';
 import { copyTo } from '../lib/server-modules';
 import { CSV_TABLES } from './bench-tables';
-import { IMPORT_LABEL } from './import-task';
+import { importLabel } from './import-task';
 import { findRevisionId, plainSelectSql } from './revision-sql';
 import type { TDatabase } from '@planning-hub/server/database/connect';
 import { measureTaskRounds } from './measure-task';
@@ -17,18 +17,18 @@ import type { TTask } from './task-types';
 import { systemActor } from '@planning-hub/server/services/auth/actor';
 
 /** The imported revision, approved (once) so that its export is cached: drafts are always read live. */
-async function readyRevisionId(pool: TDatabase['pool']): Promise<number> {
-  const ready = await findRevisionId(pool, IMPORT_LABEL, 'ready').catch(() => null);
+async function readyRevisionId(pool: TDatabase['pool'], label: string): Promise<number> {
+  const ready = await findRevisionId(pool, label, 'ready').catch(() => null);
   if (ready !== null) return ready;
   await approveDraft({
     pool,
-    ref: `${IMPORT_LABEL}@draft`,
+    ref: `${label}@draft`,
     reviewer: 'bench',
     comment: 'bench export',
     acknowledgeWarnings: true,
     actor: systemActor('bench'),
   });
-  return findRevisionId(pool, IMPORT_LABEL, 'ready');
+  return findRevisionId(pool, label, 'ready');
 }
 
 /**
@@ -38,7 +38,8 @@ async function readyRevisionId(pool: TDatabase['pool']): Promise<number> {
  * database in key order, then kept); `export` every later one (copied from the cache),
  * which is what a revision that is not a draft costs from its second export on.
  */
-export const runExportTask: TTask = async ({ url, postgresPid, workDir, warmups, rounds }) => {
+export const runExportTask: TTask = async ({ url, postgresPid, workDir, rows, warmups, rounds }) => {
+  const label = importLabel(rows);
   const db = createDatabaseClients(url, 4);
   const { pool } = db;
   const exportDir = path.join(workDir, 'export');
@@ -48,11 +49,11 @@ export const runExportTask: TTask = async ({ url, postgresPid, workDir, warmups,
   const exportOnce = async (): Promise<void> => {
     await exportBundleToFolder(
       { pool, exportCache },
-      { ref: IMPORT_LABEL, outDir: exportDir, actor: systemActor('cli:bench') },
+      { ref: label, outDir: exportDir, actor: systemActor('cli:bench') },
     );
   };
   try {
-    const id = await readyRevisionId(pool);
+    const id = await readyRevisionId(pool, label);
     const { samples, cpu } = await measureTaskRounds({ warmups, rounds, postgresPid }, [
       {
         name: 'export_cold',

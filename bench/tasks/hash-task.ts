@@ -3,7 +3,7 @@ import { createDatabaseClients, type TDatabase } from '@planning-hub/server/data
 import { computeStoredContentHash } from '@planning-hub/server/services/input-sets/content-hash';
 import { detectKeyCollation, selectRowsSql } from '@planning-hub/server/services/input-sets/table-sql';
 import { copyTo } from '../lib/server-modules';
-import { IMPORT_LABEL } from './import-task';
+import { importLabel } from './import-task';
 import { findRevisionId, plainSelectSql } from './revision-sql';
 import { measureTaskRounds } from './measure-task';
 import type { TTask } from './task-types';
@@ -36,14 +36,13 @@ async function drainRevision(
  * (COPY TO STDOUT, drained). `read_sorted` reads exactly what the hash reads
  * (text columns, natural key order), to split the sort from the hashing.
  */
-export const runHashTask: TTask = async ({ url, postgresPid, warmups, rounds }) => {
+export const runHashTask: TTask = async ({ url, postgresPid, rows, warmups, rounds }) => {
+  const label = importLabel(rows);
   const db = createDatabaseClients(url, 4);
   const { pool } = db;
   try {
     // The export task approves the imported draft (its export is cached only then).
-    const id = await findRevisionId(pool, IMPORT_LABEL, 'ready').catch(() =>
-      findRevisionId(pool, IMPORT_LABEL, 'draft'),
-    );
+    const id = await findRevisionId(pool, label, 'ready').catch(() => findRevisionId(pool, label, 'draft'));
     const collation = await detectKeyCollation(pool);
     const { samples, cpu } = await measureTaskRounds({ warmups, rounds, postgresPid }, [
       {

@@ -2,6 +2,7 @@ import { TABLE_SPECS } from '@planning-hub/contracts/tables';
 import { createDatabaseClients, type TDatabase } from '@planning-hub/server/database/connect';
 import { folderSources } from '@planning-hub/server/services/input-sets/bundle-sources';
 import { importBundle } from '@planning-hub/server/services/input-sets/import-bundle';
+import { approveDraft } from '@planning-hub/server/services/review/approve-draft';
 import type { TStep } from '../lib/measure';
 import {
   CSV_TABLES,
@@ -15,7 +16,11 @@ import { measureTaskRounds } from './measure-task';
 import type { TTask } from './task-types';
 import { systemActor } from '@planning-hub/server/services/auth/actor';
 
-export const IMPORT_LABEL = 'bench_import';
+/**
+ * The import task's label at one size; the export and hash tasks read its revision. One
+ * label per size, so that no size's import is compared with another size's ready revision.
+ */
+export const importLabel = (rows: number) => `bench_import_${rows}`;
 
 /** The import as `planning import -i <dir>` runs it: folder sources into importBundle. */
 export async function importFolder(pool: TDatabase['pool'], bundleDir: string, label: string): Promise<void> {
@@ -46,26 +51,30 @@ export const runImportTask: TTask = async ({
   url,
   postgresPid,
   bundleDir,
+  rows: size,
   warmups,
   rounds,
   importBaselines = 'all',
 }) => {
   const db = createDatabaseClients(url, 4);
   const { pool } = db;
+  const label = importLabel(size);
   try {
     await createCopyTables(pool);
     const { samples, cpu } = await measureTaskRounds({ warmups, rounds, postgresPid }, [
       {
         name: 'import',
-        prepare: () => clearDraftRows(pool, IMPORT_LABEL),
-        run: () => importFolder(pool, bundleDir, IMPORT_LABEL),
+        prepare: () => clearDraftRows(pool, label),
+        run: () => importFolder(pool, bundleDir, label),
       },
       {
         name: 'copy_demand',
         prepare: () => resetCopyTables(pool, [{ table: 'demand' }]),
         run: () => copyCsvFile(pool, { table: 'demand' }, bundleDir),
       },
-      ...(importBaselines === 'demand' ? [] : extraBaselines(pool, bundleDir)),
+      ...(importBaselines === 'demand'
+        ? []
+        : [...extraBaselines(pool, bundleDir), await gatedImport(pool, bundleDir, `${label}_gated`)]),
     ]);
     const { rows } = await pool.query<{ n: string }>(
       `SELECT count(*) AS n FROM ${TABLE_SPECS.demand.dbTable}`,
@@ -76,6 +85,28 @@ export const runImportTask: TTask = async ({
     await db.close();
   }
 };
+
+/**
+ * The same import into a label whose ready revision is this bundle: the approval gates then
+ * compare the draft with it (docs/design.md section 11), as a weekly upload's do. The ready
+ * revision is imported and approved once, before the rounds.
+ */
+async function gatedImport(pool: TDatabase['pool'], bundleDir: string, label: string): Promise<TStep> {
+  await importFolder(pool, bundleDir, label);
+  await approveDraft({
+    pool,
+    ref: `${label}@draft`,
+    reviewer: 'bench',
+    comment: 'bench gates',
+    acknowledgeWarnings: true,
+    actor: systemActor('bench'),
+  });
+  return {
+    name: 'import_gated',
+    prepare: () => clearDraftRows(pool, label),
+    run: () => importFolder(pool, bundleDir, label),
+  };
+}
 
 /** COPY without the input_set_id check (what the check costs), and of every CSV (what the other tables add). */
 function extraBaselines(pool: TDatabase['pool'], bundleDir: string): TStep[] {
