@@ -13,7 +13,7 @@ import { startApiProcess, type TApiProcess } from './api-process';
 import { round2 } from './machine';
 import { median } from './measure';
 import { measureSpaBundle, spaDistDir } from './spa-bundle';
-import { benchHome, withEnv } from './spa-lcp';
+import { benchHome, signedInContext, withEnv } from './spa-lcp';
 
 const REF = `${DIFF_LABEL}@draft`;
 /** The Diff tab of the bench pair, as a user opens it: "What moved" first, `view=cells` the changed rows. */
@@ -80,15 +80,8 @@ async function loadOnce(
   url: string,
   waitFor: TMark[],
 ): Promise<TLoad> {
-  const context = await browser.newContext({
-    baseURL: baseUrl,
-    viewport: { width: 1280, height: 720 },
-    locale: 'en-US',
-    timezoneId: 'Asia/Tokyo',
-  });
+  const context = await signedInContext(browser, baseUrl, user);
   try {
-    const signIn = await context.request.post('/api/auth/sign-in', { data: user });
-    if (!signIn.ok()) throw new Error(`sign-in answered ${signIn.status()}: ${await signIn.text()}`);
     const page = await context.newPage();
     const requests: TLoad['requests'] = [];
     page.on('request', (request) => {

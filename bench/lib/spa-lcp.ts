@@ -3,7 +3,7 @@ import { mkdir, rm, symlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 import { createDatabaseClients } from '@planning-hub/server/database/connect';
 import { createUser } from '@planning-hub/server/services/auth/users';
 import { CHROMIUM_ARGS } from '../../apps/cli/src/chromium-args';
@@ -88,21 +88,35 @@ const READ_PAGE = `(() => ({
     .map((entry) => ({ name: entry.name, encodedBodySize: entry.encodedBodySize, responseEnd: entry.responseEnd })),
 }))()`;
 
-/** One load in a fresh browser context (an empty cache), signed in by the session cookie. */
-async function loadOnce(
+/** A fresh browser context (an empty cache) signed in by the session cookie; the caller closes it. */
+export async function signedInContext(
   browser: Browser,
   baseUrl: string,
   user: { username: string; password: string },
-): Promise<TLoadFigures> {
+): Promise<BrowserContext> {
   const context = await browser.newContext({
     baseURL: baseUrl,
     viewport: { width: 1280, height: 720 },
     locale: 'en-US',
     timezoneId: 'Asia/Tokyo',
   });
+  const signIn = await context.request.post('/api/auth/sign-in', { data: user });
+  if (!signIn.ok()) {
+    const text = await signIn.text();
+    await context.close();
+    throw new Error(`sign-in answered ${signIn.status()}: ${text}`);
+  }
+  return context;
+}
+
+/** One load in a fresh browser context (an empty cache), signed in by the session cookie. */
+async function loadOnce(
+  browser: Browser,
+  baseUrl: string,
+  user: { username: string; password: string },
+): Promise<TLoadFigures> {
+  const context = await signedInContext(browser, baseUrl, user);
   try {
-    const signIn = await context.request.post('/api/auth/sign-in', { data: user });
-    if (!signIn.ok()) throw new Error(`sign-in answered ${signIn.status()}: ${await signIn.text()}`);
     const page = await context.newPage();
     await page.addInitScript(OBSERVE_PAGE);
     await page.goto(LIST_PAGE);
