@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { singleLineText } from '../free-text';
+import { ZAdminUsername } from './users';
 
 /** Personal API tokens last this long unless asked otherwise (`planning login --expires-in`). */
 export const DEFAULT_TOKEN_DAYS = 90;
@@ -27,8 +28,8 @@ export type TLoginTokenRequest = z.input<typeof ZLoginTokenRequest>;
 export const ZCreateTokenRequest = z.object({
   name: ZTokenName.default('default'),
   expires_in_days: ZExpiresInDays,
-  /** Admins only: whose token it is. Default: the caller. */
-  username: z.string().trim().min(1).max(64).optional(),
+  /** Admins only: whose token it is (a user, or `local:<OS user>`). Default: the caller. */
+  username: ZAdminUsername.optional(),
 });
 export type TCreateTokenRequest = z.input<typeof ZCreateTokenRequest>;
 
@@ -51,7 +52,7 @@ export const ZCreatedToken = ZApiTokenSummary.extend({ token: z.string() });
 export type TCreatedToken = z.infer<typeof ZCreatedToken>;
 
 /** GET /api/tokens?user=<u>: your tokens; admins may name any user. */
-export const ZListTokensQuery = z.object({ user: z.string().trim().min(1).max(64).optional() });
+export const ZListTokensQuery = z.object({ user: ZAdminUsername.optional() });
 export const ZListTokensResponse = z.object({ items: z.array(ZApiTokenSummary) });
 export type TListTokensResponse = z.infer<typeof ZListTokensResponse>;
 
