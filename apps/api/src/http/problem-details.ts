@@ -109,13 +109,24 @@ const BAD_VALUE_SQLSTATES = new Set([
   '22P02', // invalid_text_representation
 ]);
 
-type TErrorFields = { code?: unknown; originalCode?: unknown; message?: unknown; cause?: unknown };
+type TErrorFields = {
+  code?: unknown;
+  originalCode?: unknown;
+  message?: unknown;
+  cause?: unknown;
+  meta?: { driverAdapterError?: unknown };
+};
 
-/** `error` and what it wraps (Prisma's driver adapter keeps the pg error as a cause), a few levels deep. */
+/**
+ * `error` and what it wraps, a few levels deep: a cause, or the driver adapter's error that
+ * Prisma's client errors keep in `meta.driverAdapterError` (whose cause is PostgreSQL's, with
+ * its SQLSTATE as `originalCode`).
+ */
 function* errorChain(error: unknown): Generator<TErrorFields> {
   for (let current = error, depth = 0; current && depth < 5; depth++) {
-    yield current as TErrorFields;
-    current = (current as TErrorFields).cause;
+    const fields = current as TErrorFields;
+    yield fields;
+    current = fields.cause ?? fields.meta?.driverAdapterError;
   }
 }
 
