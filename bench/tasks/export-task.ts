@@ -6,10 +6,9 @@ import { TABLE_SPECS } from '@planning-hub/contracts/tables';
 import { createDatabaseClients } from '@planning-hub/server/database/connect';
 import { exportBundleToFolder } from '@planning-hub/server/services/input-sets/export-bundle';
 import { createExportCache } from '@planning-hub/server/services/input-sets/export-cache';
-import { approveDraft } from '@planning-hub/server/services/review/approve-draft';
 import { copyTo } from '../lib/server-modules';
 import { CSV_TABLES } from './bench-tables';
-import { importLabel } from './import-task';
+import { approveBenchDraft, importLabel } from './import-task';
 import { findRevisionId, plainSelectSql } from './revision-sql';
 import type { TDatabase } from '@planning-hub/server/database/connect';
 import { measureTaskRounds } from './measure-task';
@@ -20,14 +19,7 @@ import { systemActor } from '@planning-hub/server/services/auth/actor';
 async function readyRevisionId(pool: TDatabase['pool'], label: string): Promise<number> {
   const ready = await findRevisionId(pool, label, 'ready').catch(() => null);
   if (ready !== null) return ready;
-  await approveDraft({
-    pool,
-    ref: `${label}@draft`,
-    reviewer: 'bench',
-    comment: 'bench export',
-    acknowledgeWarnings: true,
-    actor: systemActor('bench'),
-  });
+  await approveBenchDraft(pool, label, 'bench export');
   return findRevisionId(pool, label, 'ready');
 }
 

@@ -86,6 +86,22 @@ export const runImportTask: TTask = async ({
   }
 };
 
+/** Approves the label's draft as the bench's reviewer (warnings acknowledged). */
+export async function approveBenchDraft(
+  pool: TDatabase['pool'],
+  label: string,
+  comment: string,
+): Promise<void> {
+  await approveDraft({
+    pool,
+    ref: `${label}@draft`,
+    reviewer: 'bench',
+    comment,
+    acknowledgeWarnings: true,
+    actor: systemActor('bench'),
+  });
+}
+
 /**
  * The same import into a label whose ready revision is this bundle: the approval gates then
  * compare the draft with it (docs/design.md section 11), as a weekly upload's do. The ready
@@ -93,14 +109,7 @@ export const runImportTask: TTask = async ({
  */
 async function gatedImport(pool: TDatabase['pool'], bundleDir: string, label: string): Promise<TStep> {
   await importFolder(pool, bundleDir, label);
-  await approveDraft({
-    pool,
-    ref: `${label}@draft`,
-    reviewer: 'bench',
-    comment: 'bench gates',
-    acknowledgeWarnings: true,
-    actor: systemActor('bench'),
-  });
+  await approveBenchDraft(pool, label, 'bench gates');
   return {
     name: 'import_gated',
     prepare: () => clearDraftRows(pool, label),

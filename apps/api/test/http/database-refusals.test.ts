@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ZProblemDetails } from '@planning-hub/contracts/api/problem-details';
-import { startTestServer, type TTestServer } from '../support/test-server';
+import { serverWithUsersForFile } from '../support/server-with-users';
+import type { TTestServer } from '../support/test-server';
+
+let server: TTestServer;
+
+serverWithUsersForFile([], (started) => ([server] = started));
 
 describe('a value PostgreSQL refuses, on a path that reads through Prisma', () => {
-  let server: TTestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(() => server?.close());
-
   it('is the request at fault (400 problem+json), not the server: a NUL in the username of a sign-in', async () => {
     const res = await server.fetch('/api/auth/sign-in', {
       method: 'POST',
