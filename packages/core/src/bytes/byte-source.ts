@@ -1,5 +1,16 @@
-/** A file of a bundle; `open` may be called again to read the bytes once more (e.g. to decode again). */
-export type TByteSource = { name: string; size: number; open: () => AsyncIterable<Uint8Array> };
+import type { TSettledEncoding } from '../encoding/encodings';
+
+/**
+ * A file of a bundle; `open` may be called again to read the bytes once more (e.g. to decode again).
+ * `settledEncoding`: what a pass over the bytes as they were written found (an upload's spool);
+ * with it the import does not read the file to settle its encoding.
+ */
+export type TByteSource = {
+  name: string;
+  size: number;
+  open: () => AsyncIterable<Uint8Array>;
+  settledEncoding?: TSettledEncoding;
+};
 
 /** A byte source over bytes (or text, written as UTF-8) held in memory, read in chunks of `chunkSize`. */
 export function createMemoryByteSource(

@@ -47,7 +47,7 @@ async function scanUtf8Quickly(
 }
 
 /** Length of `bytes` without a multi-byte sequence cut off at its end (left for the next chunk). */
-function completeUtf8Length(bytes: Uint8Array): number {
+export function completeUtf8Length(bytes: Uint8Array): number {
   const length = bytes.length;
   for (let back = 1; back <= Math.min(4, length); back++) {
     const byte = bytes[length - back]!;
@@ -187,7 +187,7 @@ async function countNewlinesBefore(source: TByteSource, end: number): Promise<nu
   return count;
 }
 
-function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
+export function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
   if (a.length === 0) return b;
   const joined = new Uint8Array(a.length + b.length);
   joined.set(a, 0);
