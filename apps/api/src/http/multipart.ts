@@ -6,15 +6,11 @@ import { Transform, type Readable } from 'node:stream';
 import busboy from 'busboy';
 import type { Request } from 'express';
 import { BROWSER_EDIT_LIMITS } from '@planning-hub/contracts/api/input-sets';
-import type { TSettledEncoding } from '@planning-hub/core/encoding/encodings';
 import { createEncodingMeter } from '@planning-hub/core/encoding/settle-encoding-while-spooling';
 import { AppError } from '@planning-hub/server/errors/app-error';
 import { fileSource, type TByteSource } from '@planning-hub/server/services/input-sets/bundle-sources';
 
-/** A spooled file, with the encoding its bytes settled as they were written. */
-type TSpooledFile = TByteSource & { settledEncoding?: TSettledEncoding };
-
-export type TSpooledUpload = { fields: Record<string, string>; files: TSpooledFile[] };
+export type TSpooledUpload = { fields: Record<string, string>; files: TByteSource[] };
 
 /**
  * The longest text field: a 2000-character note is at most 6000 bytes of UTF-8 (3 bytes
@@ -57,7 +53,7 @@ export async function spoolMultipart(
   await mkdir(dir, { recursive: true });
   // Field names come from the client: `__proto__` must stay a name.
   const fields = Object.create(null) as Record<string, string>;
-  const files: TSpooledFile[] = [];
+  const files: TByteSource[] = [];
   const writes: Promise<void>[] = [];
   const parts: Readable[] = [];
   let total = 0;
@@ -103,7 +99,7 @@ export async function spoolMultipart(
       const target = path.join(dir, `${files.length}-${name.replace(/[^\w.-]/g, '_')}`);
       let size = 0;
       // The encoding is settled on the bytes as they are written, so the import reads the file
-      // only to parse it (detect-encoding.ts; a zip's entries are still read to settle theirs).
+      // only to parse it (detect-encoding.ts; a zip's entries are settled as they are inflated).
       const encoding = createEncodingMeter();
       const meter = new Transform({
         transform(chunk: Buffer, _enc, done) {
@@ -120,7 +116,7 @@ export async function spoolMultipart(
       stream.on('limit', () =>
         fail(new AppError('payload_too_large', 'error.upload.file_too_large', { name, max: maxBytes })),
       );
-      const source: TSpooledFile = fileSource(name, target, 0);
+      const source = fileSource(name, target, 0);
       files.push(source);
       parts.push(stream);
       const write = pipeline(stream, meter, createWriteStream(target)).then(() => {

@@ -5,6 +5,8 @@ import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import yauzl from 'yauzl';
 import { isSystemFile } from '@planning-hub/contracts/system-files';
+import type { TSettledEncoding } from '@planning-hub/core/encoding/encodings';
+import { createEncodingMeter } from '@planning-hub/core/encoding/settle-encoding-while-spooling';
 import { AppError, isAppError } from '../../errors/app-error';
 
 /** A file of a bundle that can be read (and read again) as a byte stream; `path` when it is on disk. */
@@ -13,6 +15,7 @@ export type TByteSource = {
   size: number;
   open: () => AsyncIterable<Uint8Array>;
   path?: string;
+  settledEncoding?: TSettledEncoding;
 };
 
 export type TBundleLimits = { maxBytes: number; maxFiles: number };
@@ -134,6 +137,8 @@ export async function extractZipBundle(
           if (error || !stream) return reject(asZipReadError(error ?? new Error('no data'), name));
           const target = path.join(targetDir, `${sources.length}-${base.replace(/[^\w.-]/g, '_')}`);
           let size = 0;
+          // Settled as the entry is inflated: the import reads it only to parse it (detect-encoding.ts).
+          const encoding = createEncodingMeter();
           const meter = new Transform({
             transform(chunk: Buffer, _enc, done) {
               size += chunk.length;
@@ -142,12 +147,15 @@ export async function extractZipBundle(
                 done(
                   new AppError('payload_too_large', 'error.bundle.zip_too_large', { max: limits.maxBytes }),
                 );
-              } else done(null, chunk);
+              } else {
+                encoding.push(chunk);
+                done(null, chunk);
+              }
             },
           });
           pipeline(stream, meter, createWriteStream(target))
             .then(() => {
-              sources.push(fileSource(base, target, size));
+              sources.push({ ...fileSource(base, target, size), settledEncoding: encoding.finish() });
               zip.readEntry();
             })
             .catch((error: unknown) => reject(asZipReadError(error, name)));
