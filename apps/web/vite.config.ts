@@ -4,13 +4,21 @@ import react from '@vitejs/plugin-react';
 // The API (apps/api) listens on 8080 in development and serves the built SPA in production.
 const API_ORIGIN = 'http://127.0.0.1:8080';
 
-/** The page /ui opens on (the input set list): a lazy route chunk, like every page. */
-const LANDING_PAGE = '/src/features/input-sets/pages/input-sets-page.tsx';
+/**
+ * What main.tsx loads with a dynamic import before the first render: the app (React DOM,
+ * the router, the shell) and the page /ui opens on (the input set list, a lazy route chunk
+ * like every page).
+ */
+const FIRST_RENDER_MODULES = [
+  '/src/app/render-app.tsx',
+  '/src/features/input-sets/pages/input-sets-page.tsx',
+];
 
 /**
- * `<link rel="modulepreload">` in index.html for the list page's chunk and the chunks it
- * imports, which Vite leaves to the entry's dynamic import: they then download beside the
- * entry instead of after it has been evaluated (docs/performance.md, Browser).
+ * `<link rel="modulepreload">` in index.html for the app's chunk, the list page's chunk and
+ * the chunks they import, which Vite leaves to the entry's dynamic imports: they then
+ * download beside the entry instead of after it has been evaluated (docs/performance.md,
+ * Browser).
  */
 function preloadLandingPage(): Plugin {
   let base = '/';
@@ -25,8 +33,11 @@ function preloadLandingPage(): Plugin {
       handler(_html, { bundle }) {
         if (!bundle) return [];
         const chunks = Object.values(bundle).flatMap((output) => (output.type === 'chunk' ? [output] : []));
-        const page = chunks.find((chunk) => chunk.facadeModuleId?.endsWith(LANDING_PAGE));
-        if (!page) throw new Error(`preload-landing-page: no chunk for ${LANDING_PAGE}`);
+        const firstRender = FIRST_RENDER_MODULES.map((module) => {
+          const chunk = chunks.find((candidate) => candidate.facadeModuleId?.endsWith(module));
+          if (!chunk) throw new Error(`preload-landing-page: no chunk for ${module}`);
+          return chunk;
+        });
         // The entry's own static imports are preloaded by Vite already.
         const loaded = new Set<string>();
         const addWithImports = (file: string) => {
@@ -37,12 +48,12 @@ function preloadLandingPage(): Plugin {
         };
         for (const entry of chunks.filter((chunk) => chunk.isEntry)) addWithImports(entry.fileName);
         const before = new Set(loaded);
-        addWithImports(page.fileName);
+        for (const chunk of firstRender) addWithImports(chunk.fileName);
         return [...loaded]
           .filter((file) => !before.has(file))
           .map((file) => ({
             tag: 'link',
-            attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${file}` },
+            attrs: { rel: 'preload', as: 'script', crossorigin: true, href: `${base}${file}` },
             injectTo: 'head' as const,
           }));
       },

@@ -1,11 +1,7 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { AppProvider } from './app/provider';
 import { createQueryClient } from './app/query-client';
-import { preloadLandingPage } from './app/route-config';
-import { AppRouter } from './app/router';
+import { preloadLandingPage } from './app/landing-page';
 import { loadMessages } from './i18n/dictionaries';
-import { readInitialLanguage } from './i18n/i18n-provider';
+import { readInitialLanguage } from './i18n/initial-language';
 import { setRequestLanguage } from './lib/api-client';
 import { sessionQueryOptions } from './lib/auth/get-session';
 import './styles/app.css';
@@ -16,24 +12,21 @@ import './styles/small-screens.css';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');
 
-// What the first page needs, asked for at once and side by side rather than one after
-// another (docs/performance.md, Browser): the reader's messages (a chunk of their own,
-// i18n/dictionaries.ts), the session, and the list page's chunk and first page when the
-// URL opens on it.
+// What the first page needs, asked for at once and side by side (docs/performance.md,
+// Browser): the reader's messages (a chunk of their own, i18n/dictionaries.ts), the
+// session, and the list page's chunk and first page when the URL opens on it. This module
+// imports neither React DOM nor the router, so these requests leave before the browser
+// has run the app's largest chunk (app/render-app.tsx), which downloads beside them
+// (index.html preloads it).
 const language = readInitialLanguage();
 setRequestLanguage(language);
 const queryClient = createQueryClient();
+let landingPage: Promise<void> = Promise.resolve();
 if (!window.location.pathname.startsWith('/ui/sign-in')) {
-  const session = queryClient.prefetchQuery(sessionQueryOptions());
-  preloadLandingPage(window.location, queryClient, session);
+  void queryClient.prefetchQuery(sessionQueryOptions());
+  landingPage = preloadLandingPage(window.location, queryClient);
 }
 
-void loadMessages(language).then(() =>
-  createRoot(root).render(
-    <StrictMode>
-      <AppProvider queryClient={queryClient}>
-        <AppRouter />
-      </AppProvider>
-    </StrictMode>,
-  ),
+void Promise.all([import('./app/render-app'), loadMessages(language), landingPage]).then(([{ renderApp }]) =>
+  renderApp(root, queryClient),
 );

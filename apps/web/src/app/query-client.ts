@@ -13,8 +13,16 @@ export function createQueryClient(): QueryClient {
     queryCache: new QueryCache({
       onError: (error, query) => {
         // A session that expired mid-use: re-check it, and the auth guard sends the user to sign in.
-        if (isApiError(error) && error.status === 401 && query.queryKey[0] !== 'auth') {
-          void queryClient.invalidateQueries({ queryKey: sessionQueryOptions().queryKey });
+        // Only a session known to be good: while its first check is on its way (main.tsx asks for
+        // the list beside it) or has failed, the guard already acts on its answer.
+        const sessionKey = sessionQueryOptions().queryKey;
+        if (
+          isApiError(error) &&
+          error.status === 401 &&
+          query.queryKey[0] !== 'auth' &&
+          queryClient.getQueryState(sessionKey)?.status === 'success'
+        ) {
+          void queryClient.invalidateQueries({ queryKey: sessionKey });
         }
       },
     }),

@@ -3,23 +3,9 @@ import { setRequestLanguage } from '../lib/api-client';
 import { loadedMessages, loadMessages, whenIdle } from './dictionaries';
 import type { TMessageKey, TPluralKey } from './en';
 import { I18nContext, type TI18n } from './i18n-context';
+import { LANGUAGE_STORAGE_KEY, readInitialLanguage } from './initial-language';
 import { loadProblemMessages } from './problem-messages';
-import { createTranslators, LANGUAGES, pickInitialLanguage, type TLanguage, type TVars } from './translate';
-
-const STORAGE_KEY = 'planning-hub.language';
-
-function readStoredLanguage(): string | null {
-  try {
-    return window.localStorage.getItem(STORAGE_KEY);
-  } catch {
-    return null;
-  }
-}
-
-/** The language the page opens in: the stored choice, else the browser's preference. */
-export function readInitialLanguage(): TLanguage {
-  return pickInitialLanguage(readStoredLanguage(), navigator.languages ?? [navigator.language]);
-}
+import { createTranslators, LANGUAGES, type TLanguage, type TVars } from './translate';
 
 /**
  * The reader's language and its messages. The messages of the initial language must
@@ -60,7 +46,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const setLanguage = useCallback((next: TLanguage) => {
     wanted.current = next;
     try {
-      window.localStorage.setItem(STORAGE_KEY, next);
+      window.localStorage.setItem(LANGUAGE_STORAGE_KEY, next);
     } catch {
       // Private mode without storage: the choice lasts for this page only.
     }

@@ -1,26 +1,14 @@
 import { useCallback } from 'react';
-import type { QueryClient } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { paths } from '../../../config/paths';
 import { useHasRole } from '../../../lib/auth/get-session';
 import { useT, useTc } from '../../../i18n/i18n-context';
 import { ProblemAlert } from '../../../components/ui/problem-alert';
 import { EmptyState } from '../../../components/ui/state-views';
-import { listInputSetsQueryOptions, useInputSets, type TInputSetFilters } from '../api/list-input-sets';
+import { useInputSets, type TInputSetFilters } from '../api/list-input-sets';
 import { InputSetTable, InputSetTableSkeleton } from '../components/input-set-table';
 import { ListFilters } from '../components/list-filters';
 import { readListFilters, writeListFilters } from '../list-query';
-
-/**
- * Asks for the list's first page of a URL's filters (`search`: its query string) before
- * the page renders, so that the answer is on its way while React renders the shell
- * (app/route-config.tsx, preloadLandingPage). The page's own query finds it in the cache.
- */
-export function prefetchInputSetsList(queryClient: QueryClient, search: string): Promise<void> {
-  return queryClient.prefetchInfiniteQuery(
-    listInputSetsQueryOptions(readListFilters(new URLSearchParams(search))),
-  );
-}
 
 export function InputSetsPage() {
   const t = useT();
