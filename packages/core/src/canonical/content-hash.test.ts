@@ -69,6 +69,25 @@ describe('content hash', () => {
     );
   });
 
+  it('copies into an independent hasher: rows fed to one do not reach the other', () => {
+    const sorted = [...demand].sort((a, b) =>
+      Buffer.compare(Buffer.from(a.item_code!), Buffer.from(b.item_code!)),
+    );
+    const inventory = { item_code: 'A', location_code: 'B', on_hand: '1', safety_stock: '0' };
+    const hasher = createContentHasher();
+    hasher.update('demand', sorted[0]!);
+    const kept = hasher.copy();
+    hasher.update('demand', { ...sorted[1]!, quantity: '999' }); // fed, then given up
+    for (const row of sorted.slice(1)) kept.update('demand', row);
+    kept.update('inventory', inventory);
+    expect(kept.digest()).toBe(hashTables({ demand, inventory: [inventory] }));
+    expect(hasher.digest()).toBe(hashTables({ demand: [sorted[0]!, { ...sorted[1]!, quantity: '999' }] }));
+    // The copy keeps the order check: a row before the last one fed still throws.
+    const again = createContentHasher();
+    again.update('demand', sorted[1]!);
+    expect(() => again.copy().update('demand', sorted[0]!)).toThrow(/ascending/);
+  });
+
   it('tells apart the same rows in different tables', () => {
     const row = { item_code: 'A', location_code: 'B', on_hand: '1', safety_stock: '0' };
     expect(hashTables({ inventory: [row] })).not.toBe(hashTables({ inventory: [], demand: [] }));

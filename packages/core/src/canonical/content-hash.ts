@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { TABLE_NAMES, type TRow, type TTableName } from '@planning-hub/contracts/tables';
 import { canonicalRowLine, canonicalTableLine } from './canonical-row-line';
 import { compareRowsByKey, type TRowComparator } from './compare-rows-by-key';
@@ -20,6 +20,11 @@ export type TContentHasher = {
   updateLines: (table: TTableName, lines: Uint8Array) => void;
   /** sha256 hex of the whole input set; tables never fed count as empty. */
   digest: () => string;
+  /**
+   * An independent hasher in this one's state: what has been fed so far, and the table it
+   * is in. A caller that feeds rows it may have to take back keeps a copy to go back to.
+   */
+  copy: () => TContentHasher;
 };
 
 /**
@@ -31,13 +36,21 @@ export type TContentHasher = {
  * Rows out of order or repeated keys throw: the same content must give one hash.
  */
 export function createContentHasher(): TContentHasher {
-  const hash = createHash('sha256');
+  return resumeContentHasher(createHash('sha256').update(`${CONTENT_HASH_VERSION}\n`, 'utf8'), {
+    nextTableIndex: 0,
+    currentTable: null,
+    previousRow: null,
+  });
+}
+
+type THasherPosition = { nextTableIndex: number; currentTable: TTableName | null; previousRow: TRow | null };
+
+/** A hasher whose sha256 has been fed everything before `at` (the current table's line included). */
+function resumeContentHasher(hash: Hash, at: THasherPosition): TContentHasher {
   const buffer = Buffer.allocUnsafe(BUFFER_BYTES);
   let used = 0;
-  let nextTableIndex = 0;
-  let currentTable: TTableName | null = null;
-  let compare: TRowComparator | null = null;
-  let previousRow: TRow | null = null;
+  let { nextTableIndex, currentTable, previousRow } = at;
+  let compare: TRowComparator | null = currentTable === null ? null : compareRowsByKey(currentTable);
 
   function flush(): void {
     if (used === 0) return;
@@ -58,8 +71,6 @@ export function createContentHasher(): TContentHasher {
     }
     used += buffer.write(text, used, 'utf8');
   }
-
-  write(`${CONTENT_HASH_VERSION}\n`);
 
   function openTablesUpTo(table: TTableName | null): void {
     const targetIndex = table === null ? TABLE_NAMES.length : TABLE_NAMES.indexOf(table);
@@ -95,6 +106,10 @@ export function createContentHasher(): TContentHasher {
       openTablesUpTo(null);
       flush();
       return hash.digest('hex');
+    },
+    copy() {
+      flush();
+      return resumeContentHasher(hash.copy(), { nextTableIndex, currentTable, previousRow });
     },
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TABLE_NAMES, TABLE_SPECS, type TRow, type TTableName } from '@planning-hub/contracts/tables';
 import { canonicalRowLine } from '@planning-hub/core/canonical/canonical-row-line';
+import { compareRowsByKey } from '@planning-hub/core/canonical/compare-rows-by-key';
 import { createSeededRandom } from '@planning-hub/core/generate/seeded-random';
 import { createCanonicalCopyLines } from '../../src/services/input-sets/canonical-copy-lines';
 
@@ -47,6 +48,9 @@ const DECIMALS = [
   '-Infinity',
 ];
 
+/** The characters COPY ... TO STDOUT escapes. */
+const ESCAPED = /[\\\t\n\r\b\f\v]/g;
+
 /** A value as COPY ... TO STDOUT writes it: the escapes PostgreSQL uses, \N for NULL. */
 function copyText(value: string | null): string {
   if (value === null) return '\\N';
@@ -59,7 +63,7 @@ function copyText(value: string | null): string {
     '\f': '\\f',
     '\v': '\\v',
   };
-  return value.replace(/[\\\t\n\r\b\f\v]/g, (c) => escapes[c]!);
+  return value.replace(ESCAPED, (c) => escapes[c]!);
 }
 
 function randomRow(table: TTableName, random: () => number): TRow {
@@ -94,13 +98,98 @@ describe('canonical lines from COPY text', () => {
         const parts: Buffer[] = [];
         for (let start = 0; start < copy.length;) {
           const end = Math.min(copy.length, start + 1 + Math.floor(random() * (round === 0 ? 3 : 4096)));
-          parts.push(Buffer.from(lines.push(copy.subarray(start, end))));
+          parts.push(Buffer.from(lines.push(copy.subarray(start, end))!));
           start = end;
         }
         lines.end();
         expect(Buffer.concat(parts).toString('utf8')).toBe(expected);
       }
     }
+  });
+
+  /** Whether createCanonicalCopyLines with checkKeyOrder takes every row of `rows`, cut into random chunks. */
+  function acceptsAsKeyOrder(table: TTableName, rows: readonly TRow[], random: () => number): boolean {
+    const columns = TABLE_SPECS[table].columns.map((c) => c.name);
+    const copy = Buffer.from(
+      rows.map((row) => `${columns.map((c) => copyText(row[c] ?? null)).join('\t')}\n`).join(''),
+    );
+    const lines = createCanonicalCopyLines(table, { checkKeyOrder: true });
+    for (let start = 0; start < copy.length;) {
+      const end = Math.min(copy.length, start + 1 + Math.floor(random() * 512));
+      if (lines.push(copy.subarray(start, end)) === null) return false;
+      start = end;
+    }
+    lines.end();
+    return true;
+  }
+
+  it(`checks the rows' key order: never takes rows out of order, and takes sorted keys without escapes (seed ${SEED})`, () => {
+    const random = createSeededRandom(SEED);
+    for (const table of TABLE_NAMES.filter((t) => t !== 'params')) {
+      const compare = compareRowsByKey(table);
+      const key = TABLE_SPECS[table].key;
+      for (let round = 0; round < 40; round++) {
+        const rows = Array.from({ length: 60 }, () => randomRow(table, random)).sort(compare);
+        const distinct = rows.filter((row, i) => i === 0 || compare(rows[i - 1]!, row) !== 0);
+        const ascending = (list: readonly TRow[]) =>
+          list.every((row, i) => i === 0 || compare(list[i - 1]!, row) < 0);
+        // The same rows with every character COPY escapes, and the bytes below a tab, taken out of their keys.
+        const unescaped = rows.map((row) => {
+          const copy = { ...row };
+          for (const k of key)
+            copy[k] = [...(row[k] ?? '').replace(ESCAPED, '')].filter((c) => c >= '\t').join('');
+          return copy;
+        });
+        const plain = unescaped
+          .sort(compare)
+          .filter((row, i) => i === 0 || compare(unescaped[i - 1]!, row) !== 0);
+        expect(plain.length).toBeGreaterThan(1);
+        expect(acceptsAsKeyOrder(table, plain, random)).toBe(true);
+        // Out of order in any way (two rows swapped, a key repeated, shuffled): never taken.
+        const swapped = [...distinct];
+        const i = Math.floor(random() * swapped.length);
+        const j = Math.floor(random() * swapped.length);
+        [swapped[i], swapped[j]] = [swapped[j]!, swapped[i]!];
+        const shuffled = [...distinct].sort(() => random() - 0.5);
+        for (const candidate of [swapped, rows, shuffled]) {
+          if (acceptsAsKeyOrder(table, candidate, random)) expect(ascending(candidate)).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('checks key order column by column, a shorter key first, and gives up at an escape in a key', () => {
+    const random = createSeededRandom(SEED);
+    const demand = (item: string, location: string, period: string): TRow => ({
+      item_code: item,
+      location_code: location,
+      period,
+      quantity: '1',
+      uom: null,
+    });
+    const sorted = [
+      demand('A', 'Z', '2027-02'),
+      demand('AB', 'A', '2027-01'),
+      demand('AB', 'B', '2027-01'),
+      demand('AB', 'B', '2027-02'),
+    ];
+    expect(acceptsAsKeyOrder('demand', sorted, random)).toBe(true);
+    expect(acceptsAsKeyOrder('demand', [sorted[1]!, sorted[0]!], random)).toBe(false);
+    expect(acceptsAsKeyOrder('demand', [sorted[3]!, sorted[2]!], random)).toBe(false);
+    expect(acceptsAsKeyOrder('demand', [sorted[2]!, sorted[2]!], random)).toBe(false);
+    // A tab sorts before 'A' as a byte but its COPY escape (\t) after it: not decided, so not taken.
+    expect(
+      acceptsAsKeyOrder('demand', [demand('A\tB', 'L', '2027-01'), demand('AA', 'L', '2027-01')], random),
+    ).toBe(false);
+    // Escapes that differ only in their letter (\\n after \\t as COPY text, but 0x0a after 0x09): not taken either way.
+    const newline = demand('X\nY', 'L', '2027-01');
+    const tab = demand('X\tY', 'L', '2027-01');
+    expect(acceptsAsKeyOrder('demand', [newline, tab], random)).toBe(false);
+    expect(acceptsAsKeyOrder('demand', [tab, newline], random)).toBe(false);
+    // A control byte below the tab where a cell ends: 'A' + 0x01 sorts after 'A' but its bytes before the tab.
+    expect(
+      acceptsAsKeyOrder('demand', [demand('A\u0001', 'L', '2027-01'), demand('A', 'M', '2027-01')], random),
+    ).toBe(false);
   });
 
   it('refuses a stream that stops inside a row', () => {

@@ -14,6 +14,60 @@ const NINE = 0x39;
 const HEX = '0123456789abcdef';
 
 /**
+ * Whether each row's key comes strictly after the previous row's, in the byte order of the
+ * key cells: the content hash's row order (docs/design.md, Export and the content hash).
+ * The key columns lead every table's columns, so a row's key is the start of its COPY line
+ * up to the end of its last key cell, and comparing those bytes compares the key column by
+ * column: where one cell ends first, its tab (0x09) meets a byte of the other cell, and a
+ * tab sorts before every byte a cell holds in COPY text but 0x01-0x08. Where the first
+ * difference is such a byte, or lies in or right after an escape (a backslash), the order
+ * is not decided here and the answer is a conservative "no".
+ */
+function createKeyOrderCheck() {
+  let saved = Buffer.allocUnsafe(256);
+  let previous: Buffer | null = null;
+  let previousStart = 0;
+  let previousEnd = 0;
+
+  return {
+    /** The row's key is input[start, keyEnd). */
+    follows(input: Buffer, start: number, keyEnd: number): boolean {
+      if (previous !== null) {
+        const length = keyEnd - start;
+        const previousLength = previousEnd - previousStart;
+        const common = Math.min(length, previousLength);
+        let j = 0;
+        while (j < common && input[start + j] === previous[previousStart + j]) j++;
+        if (j === common) {
+          if (length <= previousLength) return false; // the same key, or a longer one came first
+        } else {
+          const byte = input[start + j]!;
+          const previousByte = previous[previousStart + j]!;
+          if (byte < TAB || previousByte < TAB || byte === BACKSLASH || previousByte === BACKSLASH)
+            return false;
+          if (j > 0 && input[start + j - 1] === BACKSLASH) return false;
+          if (byte < previousByte) return false;
+        }
+      }
+      previous = input;
+      previousStart = start;
+      previousEnd = keyEnd;
+      return true;
+    },
+    /** Keeps the last key past the chunk it was read from. */
+    keep(): void {
+      if (previous === null || previous === saved) return;
+      const length = previousEnd - previousStart;
+      if (length > saved.length) saved = Buffer.allocUnsafe(length * 2);
+      previous.copy(saved, 0, previousStart, previousEnd);
+      previous = saved;
+      previousStart = 0;
+      previousEnd = length;
+    },
+  };
+}
+
+/**
  * Turns the COPY text of `selectRowsSql` (text columns in bundle notation, natural key
  * order) into core's canonical row lines (canonicalRowLine + `\n`), byte for byte, without
  * building a row object or a string per cell: the content hash's verification read
@@ -22,16 +76,25 @@ const HEX = '0123456789abcdef';
  * NUMERIC text has no leading zeros and no negative zero); anything that is not plain
  * NUMERIC text (NaN) goes through core's canonicalCell. Not for tables with a JSON column.
  * `push` returns the lines of the chunk's complete rows; the bytes are only valid until
- * the next call.
+ * the next call. With `checkKeyOrder`, `push` returns null at the first row whose key does
+ * not come strictly after the previous row's (the rows were not sent in key order), and
+ * the lines are worth nothing from then on.
  */
-export function createCanonicalCopyLines(table: TTableName) {
-  const isDecimal = TABLE_SPECS[table].columns.map((c) => c.type === 'decimal');
-  if (TABLE_SPECS[table].columns.some((c) => c.type === 'json')) {
+export function createCanonicalCopyLines(table: TTableName, options: { checkKeyOrder?: boolean } = {}) {
+  const spec = TABLE_SPECS[table];
+  const isDecimal = spec.columns.map((c) => c.type === 'decimal');
+  if (spec.columns.some((c) => c.type === 'json')) {
     throw new Error(`'${table}' has a JSON column: its canonical lines need core.`);
   }
   let out = Buffer.allocUnsafe(1 << 17);
   let used = 0;
   let rest: Buffer | null = null;
+  if (spec.key.some((key, i) => spec.columns[i]?.name !== key)) {
+    throw new Error(`The key columns of '${table}' do not lead its columns.`);
+  }
+  const keyOrder = options.checkKeyOrder === true ? createKeyOrderCheck() : null;
+  const lastKeyColumn = spec.key.length - 1;
+  let keyEnd = 0;
 
   function reserve(bytes: number): void {
     if (used + bytes <= out.length) return;
@@ -139,6 +202,7 @@ export function createCanonicalCopyLines(table: TTableName) {
       } else {
         i = writeText(input, i, end);
       }
+      if (column === lastKeyColumn) keyEnd = i;
       if (i >= end) break;
       i++; // the tab
     }
@@ -147,14 +211,16 @@ export function createCanonicalCopyLines(table: TTableName) {
   }
 
   return {
-    push(chunk: Buffer): Uint8Array {
+    push(chunk: Buffer): Uint8Array | null {
       const input = rest === null ? chunk : Buffer.concat([rest, chunk]);
       used = 0;
       let start = 0;
       for (let nl = input.indexOf(NEWLINE); nl !== -1; nl = input.indexOf(NEWLINE, start)) {
         writeRow(input, start, nl);
+        if (keyOrder !== null && !keyOrder.follows(input, start, keyEnd)) return null;
         start = nl + 1;
       }
+      keyOrder?.keep();
       rest = start < input.length ? Buffer.from(input.subarray(start)) : null;
       return out.subarray(0, used);
     },

@@ -4,46 +4,76 @@ import { createContentHasher, type TContentHasher } from '@planning-hub/core/can
 import type { TSqlClient } from '../../database/transaction';
 import { createCanonicalCopyLines } from './canonical-copy-lines';
 import { streamRows } from './copy-rows';
-import { detectKeyCollation, selectRowsSql, type TKeyCollation } from './table-sql';
+import { detectKeyCollation, selectRowsInAnyOrderSql, selectRowsSql, type TKeyCollation } from './table-sql';
 
-/** One table's canonical lines into the hasher, from the plain key-ordered COPY text. */
+/**
+ * One table's canonical lines into the hasher, from the plain key-ordered COPY text; or,
+ * with `inAnyOrder`, from the rows in whatever order the plan reads them, checked to be in
+ * key order as they stream. Returns false when they were not (the hasher then holds a
+ * wrong prefix and must be thrown away); the rest of the COPY is still drained, because
+ * a COPY cannot be left half read on a connection that may be in a transaction.
+ */
 async function hashCopyText(
   client: TSqlClient,
   hasher: TContentHasher,
   table: TTableName,
   inputSetId: number,
-  collation: TKeyCollation,
-): Promise<void> {
-  const lines = createCanonicalCopyLines(table);
-  const stream = client.query(copyTo(`COPY (${selectRowsSql(table, inputSetId, collation)}) TO STDOUT`));
-  for await (const chunk of stream as AsyncIterable<Buffer>) hasher.updateLines(table, lines.push(chunk));
-  lines.end();
+  order: { inAnyOrder: true } | { inAnyOrder: false; collation: TKeyCollation },
+): Promise<boolean> {
+  const lines = createCanonicalCopyLines(table, { checkKeyOrder: order.inAnyOrder });
+  const select = order.inAnyOrder
+    ? selectRowsInAnyOrderSql(table, inputSetId)
+    : selectRowsSql(table, inputSetId, order.collation);
+  let inOrder = true;
+  for await (const chunk of client.query(copyTo(`COPY (${select}) TO STDOUT`)) as AsyncIterable<Buffer>) {
+    if (!inOrder) continue;
+    const bytes = lines.push(chunk);
+    if (bytes === null) inOrder = false;
+    else hasher.updateLines(table, bytes);
+  }
+  if (inOrder) lines.end();
+  return inOrder;
 }
+
+export type TStoredHashOptions = {
+  /** A hasher that already holds the first table's rows (the import's streamed hash of demand). */
+  leading?: TContentHasher | null;
+  /** Tables whose rows are known not to be stored in key order: read them in key order at once. */
+  storedOutOfOrder?: readonly TTableName[];
+};
 
 /**
  * The canonical content hash of a stored revision: tables in fixed order, rows
  * in natural key order, serialised in core's canonical form. It is computed once,
  * at import, and stored (input_sets.content_hash); every later path reads the
  * stored value, and this runs again only to verify stored rows. PostgreSQL sends
- * the rows as the plain key-ordered COPY text and Node turns its bytes into the
- * canonical lines (createCanonicalCopyLines: no row objects, and PostgreSQL does
- * no per-row JSON; docs/performance.md, Hash); a table with a JSON column (params)
- * goes through core. `leading` is a hasher that already holds the first table's
- * rows (the import's streamed hash of demand); then only the other tables are read.
+ * the rows as plain COPY text and Node turns its bytes into the canonical lines
+ * (createCanonicalCopyLines: no row objects, and PostgreSQL does no per-row JSON);
+ * a table with a JSON column (params) goes through core. Each table is first read
+ * in the order its rows are stored, which costs no index walk and is key order
+ * when the revision was imported from a file in key order; only if a row turns up
+ * out of order is the table read again in key order (docs/performance.md, Hash).
  */
 export async function computeStoredContentHash(
   client: TSqlClient,
   inputSetId: number,
-  leading: TContentHasher | null = null,
+  options: TStoredHashOptions = {},
 ): Promise<string> {
-  const hasher = leading ?? createContentHasher();
+  let hasher = options.leading ?? createContentHasher();
   const collation = await detectKeyCollation(client);
-  for (const table of leading ? TABLE_NAMES.slice(1) : TABLE_NAMES) {
+  for (const table of options.leading ? TABLE_NAMES.slice(1) : TABLE_NAMES) {
     if (TABLE_SPECS[table].columns.some((c) => c.type === 'json')) {
       await streamRows(client, table, inputSetId, (row) => hasher.update(table, row), collation);
-    } else {
-      await hashCopyText(client, hasher, table, inputSetId, collation);
+      continue;
     }
+    if (!options.storedOutOfOrder?.includes(table)) {
+      const attempt = hasher.copy();
+      if (await hashCopyText(client, attempt, table, inputSetId, { inAnyOrder: true })) {
+        hasher = attempt;
+        continue;
+      }
+    }
+    await hashCopyText(client, hasher, table, inputSetId, { inAnyOrder: false, collation });
   }
   return hasher.digest();
 }

@@ -14,7 +14,7 @@ import { runDraftChecks } from '../checks/run-draft-checks';
 import type { TByteSource } from './bundle-sources';
 import { createCopyWriter } from './copy-rows';
 import { computeStoredContentHash } from './content-hash';
-import { createStreamedLeadingHash } from './streamed-table-hash';
+import { createStreamedLeadingHash, LEADING_TABLE } from './streamed-table-hash';
 
 export type TImportBundleInput = {
   label: string;
@@ -121,7 +121,12 @@ export async function importBundle(deps: TImportDeps, input: TImportBundleInput)
       }
       if (result.summary.errors > 0 && !input.allowInvalid) throw new RejectedBundle();
 
-      const contentHash = await computeStoredContentHash(client, draft.id, leading.take());
+      const streamed = leading.take();
+      const contentHash = await computeStoredContentHash(
+        client,
+        draft.id,
+        streamed ? { leading: streamed } : { storedOutOfOrder: [LEADING_TABLE] },
+      );
       const encodings = result.encodings;
       await client.query(
         `UPDATE planning_input_sets

@@ -7,7 +7,7 @@ import { createContentHasher, type TContentHasher } from '@planning-hub/core/can
 import { createByteWriter, reserveBytes, writeNonAsciiUnit, type TByteWriter } from './byte-writer';
 
 /** The first table of the hashed text; the only one an import can hash as the rows stream in. */
-const LEADING_TABLE = TABLE_NAMES[0];
+export const LEADING_TABLE = TABLE_NAMES[0];
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;

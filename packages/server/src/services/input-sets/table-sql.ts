@@ -99,9 +99,18 @@ export function selectRowsSql(
   inputSetId: number,
   collation: TKeyCollation = 'explicit-c',
 ): string {
+  return `${selectRowsInAnyOrderSql(table, inputSetId)} ORDER BY ${orderByKey(table, collation)}`;
+}
+
+/**
+ * SELECT of one revision's rows as text columns in whatever order the plan reads them:
+ * usually the order they were stored in, which is key order when they were imported from
+ * a file in key order (docs/performance.md, Hash).
+ */
+export function selectRowsInAnyOrderSql(table: TTableName, inputSetId: number): string {
   const spec = TABLE_SPECS[table];
   const columns = spec.columns.map((c) => `${selectExpression(c)} AS ${ident(c.name)}`).join(', ');
-  return `SELECT ${columns} FROM ${ident(spec.dbTable)} WHERE input_set_id = ${Math.trunc(inputSetId)} ORDER BY ${orderByKey(table, collation)}`;
+  return `SELECT ${columns} FROM ${ident(spec.dbTable)} WHERE input_set_id = ${Math.trunc(inputSetId)}`;
 }
 
 export function copyFromSql(table: TTableName): string {
