@@ -36,8 +36,10 @@ async function hashCopyText(
 }
 
 export type TStoredHashOptions = {
-  /** A hasher that already holds the first table's rows (the import's streamed hash of demand). */
+  /** A hasher that already holds the first table's rows (the import's streamed hash of demand, createStreamedHash). */
   leading?: TContentHasher | null;
+  /** Later tables' canonical lines written as the import stored their rows (createStreamedHash): not read back. */
+  laterLines?: ReadonlyMap<TTableName, Uint8Array>;
   /** Tables whose rows are known not to be stored in key order: read them in key order at once. */
   storedOutOfOrder?: readonly TTableName[];
 };
@@ -62,6 +64,11 @@ export async function computeStoredContentHash(
   let hasher = options.leading ?? createContentHasher();
   const collation = await detectKeyCollation(client);
   for (const table of options.leading ? TABLE_NAMES.slice(1) : TABLE_NAMES) {
+    const streamed = options.laterLines?.get(table);
+    if (streamed) {
+      hasher.updateLines(table, streamed);
+      continue;
+    }
     if (TABLE_SPECS[table].columns.some((c) => c.type === 'json')) {
       await streamRows(client, table, inputSetId, (row) => hasher.update(table, row), collation);
       continue;

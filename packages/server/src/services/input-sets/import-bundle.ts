@@ -14,7 +14,7 @@ import { runDraftChecks } from '../checks/run-draft-checks';
 import type { TByteSource } from './bundle-sources';
 import { createCopyWriter } from './copy-rows';
 import { computeStoredContentHash } from './content-hash';
-import { createStreamedLeadingHash, LEADING_TABLE } from './streamed-table-hash';
+import { createStreamedHash } from './streamed-table-hash';
 
 export type TImportBundleInput = {
   label: string;
@@ -102,14 +102,14 @@ export async function importBundle(deps: TImportDeps, input: TImportBundleInput)
       await lockLabel(client, label);
       const draft = await openDraft(client, label, { ...input, versionId });
       const writer = createCopyWriter(client, draft.id);
-      const leading = createStreamedLeadingHash();
+      const streamedHash = createStreamedHash();
       const mixedUom = createMixedUomTally();
       try {
         result = await processBundle({
           files: input.files,
           encoding: input.encoding,
           sink: async (table, rows) => {
-            leading.add(table, rows);
+            streamedHash.add(table, rows);
             if (table === 'demand') mixedUom.add(rows);
             await writer.write(table, rows);
           },
@@ -121,12 +121,7 @@ export async function importBundle(deps: TImportDeps, input: TImportBundleInput)
       }
       if (result.summary.errors > 0 && !input.allowInvalid) throw new RejectedBundle();
 
-      const streamed = leading.take();
-      const contentHash = await computeStoredContentHash(
-        client,
-        draft.id,
-        streamed ? { leading: streamed } : { storedOutOfOrder: [LEADING_TABLE] },
-      );
+      const contentHash = await computeStoredContentHash(client, draft.id, streamedHash.take());
       const encodings = result.encodings;
       await client.query(
         `UPDATE planning_input_sets

@@ -5,8 +5,9 @@ import { jsonCell } from '@planning-hub/core/canonical/canonical-row-line';
 import { compareUtf8 } from '@planning-hub/core/canonical/compare-utf8';
 import { createContentHasher, type TContentHasher } from '@planning-hub/core/canonical/content-hash';
 import { createByteWriter, reserveBytes, writeNonAsciiUnit, type TByteWriter } from './byte-writer';
+import type { TStoredHashOptions } from './content-hash';
 
-/** The first table of the hashed text; the only one an import can hash as the rows stream in. */
+/** The first table of the hashed text: the one an import hashes as its rows stream in. */
 export const LEADING_TABLE = TABLE_NAMES[0];
 
 const QUOTE = 0x22;
@@ -52,23 +53,21 @@ function writeJsonCell(out: TByteWriter, value: string | null): void {
 /** Column types whose validated text is already the hashed text (canonicalCell would give it back). */
 const AS_VALIDATED = new Set(['code', 'key', 'period', 'text', 'date', 'decimal']);
 
-/**
- * Hashes the first table's rows as an import stores them, so that the import need
- * not read them back: the sink's rows are exactly what COPY stores, in canonical
- * form, and NUMERIC and text give them back unchanged. Each batch's canonical lines
- * (core's canonicalRowLine, written as bytes from the value arrays) are hashed in one call.
- * This only works while rows arrive in natural key order (as exports and most
- * extracts are written); at the first row out of order it gives up and `take`
- * returns null, and the whole hash is read back from the database.
- */
-export function createStreamedLeadingHash() {
-  const spec = TABLE_SPECS[LEADING_TABLE];
+/** At most this many bytes of the later tables' lines are held until the hash reaches them. */
+const MAX_HELD_BYTES = 32 << 20;
+
+/** Tables whose lines an import can write from its rows: not those with a JSON column (JSONB gives its own text back). */
+const STREAMABLE: ReadonlySet<TTableName> = new Set(
+  TABLE_NAMES.filter((table) => !TABLE_SPECS[table].columns.some((c) => c.type === 'json')),
+);
+
+/** One table's canonical lines as its rows stream in, while they are in natural key order. */
+function createTableLines(table: TTableName) {
+  const spec = TABLE_SPECS[table];
   const names = spec.columns.map((c) => c.name);
   const keyIndexes = spec.key.map((key) => names.indexOf(key));
   const recanonical = spec.columns.map((c) => !AS_VALIDATED.has(c.type));
-  let hasher: TContentHasher | null = createContentHasher();
   let previous: TValidRow | null = null;
-  const lines = createByteWriter();
 
   function isAfterPrevious(row: TValidRow): boolean {
     if (previous === null) return true;
@@ -79,32 +78,92 @@ export function createStreamedLeadingHash() {
     return false;
   }
 
+  /** Appends the rows' lines to `lines`; false (and `lines` partly written) at a row out of key order. */
+  return function append(lines: TByteWriter, rows: readonly TValidRow[]): boolean {
+    for (const row of rows) {
+      if (!isAfterPrevious(row)) return false;
+      previous = row;
+      reserveBytes(lines, 1);
+      lines.bytes[lines.length++] = OPEN;
+      for (let i = 0; i < names.length; i++) {
+        if (i > 0) {
+          reserveBytes(lines, 1);
+          lines.bytes[lines.length++] = COMMA;
+        }
+        const value = row[i] ?? null;
+        writeJsonCell(lines, recanonical[i] ? canonicalCell(spec.columns[i]!.type, value) : value);
+      }
+      reserveBytes(lines, 2);
+      lines.bytes[lines.length++] = CLOSE;
+      lines.bytes[lines.length++] = LF;
+    }
+    return true;
+  };
+}
+
+/**
+ * Writes the content hash's lines from the rows as an import stores them, so that the
+ * import need not read them back: the sink's rows are exactly what COPY stores, in
+ * canonical form, and NUMERIC and text give them back unchanged. The first table
+ * (demand, nearly all the rows) goes into the hasher batch by batch; the later tables
+ * arrive before or after it (the import validates in dependency order), so their lines
+ * are held, up to MAX_HELD_BYTES, until the hash reaches them. A table's lines are only
+ * good while its rows arrive in natural key order (as exports and most extracts are
+ * written); at its first row out of order that table is given up, and
+ * computeStoredContentHash reads it back from the database (docs/performance.md, Hash).
+ */
+export function createStreamedHash() {
+  let leading: TContentHasher | null = createContentHasher();
+  const leadingLines = createByteWriter();
+  const appenders = new Map<TTableName, ReturnType<typeof createTableLines>>();
+  const held = new Map<TTableName, TByteWriter>();
+  const outOfOrder: TTableName[] = [];
+  let heldBytes = 0;
+
+  function giveUp(table: TTableName, reason: 'order' | 'size'): void {
+    if (reason === 'order') outOfOrder.push(table);
+    if (table === LEADING_TABLE) {
+      leading = null;
+      return;
+    }
+    heldBytes -= held.get(table)?.length ?? 0;
+    held.delete(table);
+  }
+
   return {
     add(table: TTableName, rows: readonly TValidRow[]): void {
-      if (table !== LEADING_TABLE || hasher === null) return;
-      lines.length = 0;
-      for (const row of rows) {
-        if (!isAfterPrevious(row)) {
-          hasher = null;
-          return;
-        }
-        previous = row;
-        reserveBytes(lines, 1);
-        lines.bytes[lines.length++] = OPEN;
-        for (let i = 0; i < names.length; i++) {
-          if (i > 0) {
-            reserveBytes(lines, 1);
-            lines.bytes[lines.length++] = COMMA;
-          }
-          const value = row[i] ?? null;
-          writeJsonCell(lines, recanonical[i] ? canonicalCell(spec.columns[i]!.type, value) : value);
-        }
-        reserveBytes(lines, 2);
-        lines.bytes[lines.length++] = CLOSE;
-        lines.bytes[lines.length++] = LF;
+      if (!STREAMABLE.has(table) || outOfOrder.includes(table)) return;
+      if (table === LEADING_TABLE ? leading === null : !held.has(table) && appenders.has(table)) return;
+      let append = appenders.get(table);
+      if (!append) appenders.set(table, (append = createTableLines(table)));
+      if (table === LEADING_TABLE) {
+        leadingLines.length = 0;
+        if (!append(leadingLines, rows)) giveUp(table, 'order');
+        else leading!.updateLines(table, leadingLines.bytes.subarray(0, leadingLines.length));
+        return;
       }
-      hasher.updateLines(table, lines.bytes.subarray(0, lines.length));
+      let lines = held.get(table);
+      if (!lines) held.set(table, (lines = createByteWriter(1 << 12)));
+      const before = lines.length;
+      const inOrder = append(lines, rows);
+      heldBytes += lines.length - before;
+      if (!inOrder) giveUp(table, 'order');
+      else if (heldBytes > MAX_HELD_BYTES) giveUp(table, 'size');
     },
-    take: (): TContentHasher | null => hasher,
+    /**
+     * What computeStoredContentHash still needs to read: the hasher holding the first
+     * table (null when it was out of order), the later tables' lines, and the tables
+     * known to be stored out of key order. A table no row reached is empty.
+     */
+    take(): TStoredHashOptions {
+      const laterLines = new Map<TTableName, Uint8Array>();
+      for (const table of STREAMABLE) {
+        if (table === LEADING_TABLE || outOfOrder.includes(table)) continue;
+        const lines = held.get(table);
+        if (lines) laterLines.set(table, lines.bytes.subarray(0, lines.length));
+        else if (!appenders.has(table)) laterLines.set(table, new Uint8Array(0));
+      }
+      return { leading, laterLines, storedOutOfOrder: outOfOrder };
+    },
   };
 }
