@@ -35,6 +35,32 @@ async function hashCopyText(
   return inOrder;
 }
 
+/**
+ * Runs a read that hopes for the rows in stored order with the plan in one process that
+ * scans from the heap's start: a parallel scan interleaves its workers' pages, and a
+ * synchronised scan may start where another scan of the table is, so either would send a
+ * revision stored in key order out of order (correct still, but read twice). Set for the
+ * session, since the caller need not be in a transaction, and put back after; if putting
+ * back fails the transaction is aborted, and its rollback puts the settings back.
+ */
+async function inOneScanFromTheStart<T>(client: TSqlClient, read: () => Promise<T>): Promise<T> {
+  const { rows } = await client.query<{ workers: string; synchronize: string }>(
+    `SELECT current_setting('max_parallel_workers_per_gather') AS workers,
+            current_setting('synchronize_seqscans') AS synchronize,
+            set_config('max_parallel_workers_per_gather', '0', false), set_config('synchronize_seqscans', 'off', false)`,
+  );
+  try {
+    return await read();
+  } finally {
+    await client
+      .query(
+        "SELECT set_config('max_parallel_workers_per_gather', $1, false), set_config('synchronize_seqscans', $2, false)",
+        [rows[0]!.workers, rows[0]!.synchronize],
+      )
+      .catch(() => {});
+  }
+}
+
 export type TStoredHashOptions = {
   /** A hasher that already holds the first table's rows (the import's streamed hash of demand, createStreamedHash). */
   leading?: TContentHasher | null;
@@ -75,7 +101,8 @@ export async function computeStoredContentHash(
     }
     if (!options.storedOutOfOrder?.includes(table)) {
       const attempt = hasher.copy();
-      if (await hashCopyText(client, attempt, table, inputSetId, { inAnyOrder: true })) {
+      const read = () => hashCopyText(client, attempt, table, inputSetId, { inAnyOrder: true });
+      if (await inOneScanFromTheStart(client, read)) {
         hasher = attempt;
         continue;
       }
