@@ -1,5 +1,9 @@
+import { createHash } from 'node:crypto';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { FIRST_PAINT_CSS, firstPaintScript, firstPaintShell } from './src/app/first-paint.ts';
+import { en } from './src/i18n/en.ts';
+import { ja } from './src/i18n/ja.ts';
 
 // The API (apps/api) listens on 8080 in development and serves the built SPA in production.
 const API_ORIGIN = 'http://127.0.0.1:8080';
@@ -61,9 +65,44 @@ function preloadLandingPage(): Plugin {
   };
 }
 
+/**
+ * The list page's heading and intro in index.html, in the reader's language, before the
+ * app's JavaScript has run (src/app/first-paint.ts): a script of the page's own origin (the
+ * API's CSP allows no inline script) with a hashed name, a style and the shell in #root.
+ */
+function firstPaint(): Plugin {
+  let base = '/';
+  const script = firstPaintScript();
+  const fileName = `assets/first-paint-${createHash('sha256').update(script).digest('hex').slice(0, 10)}.js`;
+  return {
+    name: 'planning-hub:first-paint',
+    apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName, source: script });
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        const root = '<div id="root"></div>';
+        if (!html.includes(root)) throw new Error(`first-paint: index.html has no ${root}`);
+        return {
+          html: html.replace(root, `<div id="root">${firstPaintShell({ en, ja })}</div>`),
+          tags: [
+            { tag: 'script', attrs: { src: `${base}${fileName}` }, injectTo: 'head-prepend' },
+            { tag: 'style', children: FIRST_PAINT_CSS, injectTo: 'head' },
+          ],
+        };
+      },
+    },
+  };
+}
+
 export default defineConfig({
   base: '/',
-  plugins: [react(), preloadLandingPage()],
+  plugins: [react(), preloadLandingPage(), firstPaint()],
   server: {
     port: 5173,
     proxy: {

@@ -21,10 +21,14 @@ if (!root) throw new Error('index.html has no #root element.');
 const language = readInitialLanguage();
 setRequestLanguage(language);
 const queryClient = createQueryClient();
-let landingPage: Promise<void> = Promise.resolve();
+let landingPage: Promise<unknown> = Promise.resolve();
 if (!window.location.pathname.startsWith('/ui/sign-in')) {
-  void queryClient.prefetchQuery(sessionQueryOptions());
-  landingPage = preloadLandingPage(window.location, queryClient);
+  const session = queryClient.prefetchQuery(sessionQueryOptions());
+  // On the list, index.html already shows the page's heading and intro (app/first-paint.ts):
+  // the first render waits for the session too, so that it replaces them with the page itself,
+  // not with "Checking session" for a moment.
+  const list = preloadLandingPage(window.location, queryClient);
+  if (list) landingPage = Promise.all([session, list]);
 }
 
 void Promise.all([import('./app/render-app'), loadMessages(language), landingPage]).then(([{ renderApp }]) =>

@@ -13,14 +13,15 @@ export const loadInputSetsPage = pageLoader(() => import('../features/input-sets
  * and the shell has rendered: the list request is not made to wait for the session (the API
  * refuses it without one, and then the guard sends the reader to sign in, whose success drops
  * every cached query). The promise settles when the page's chunk has arrived or failed, so
- * that the first render can show the page without a loading state (docs/performance.md, Browser).
+ * that the first render can show the page without a loading state (docs/performance.md,
+ * Browser); there is none for any other URL.
  */
 export function preloadLandingPage(
   { pathname, search }: { pathname: string; search: string },
   queryClient: QueryClient,
-): Promise<void> {
+): Promise<void> | undefined {
   const path = pathname.replace(/\/+$/, '') || '/';
-  if (path !== paths.home.path && path !== '/ui' && path !== paths.inputSets.path) return Promise.resolve();
+  if (path !== paths.home.path && path !== '/ui' && path !== paths.inputSets.path) return undefined;
   // `/` and `/ui` redirect to the list without filters.
   const listSearch = path === paths.inputSets.path ? search : '';
   void queryClient.prefetchInfiniteQuery(

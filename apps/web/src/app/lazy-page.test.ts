@@ -1,11 +1,11 @@
-import { createElement, Suspense } from 'react';
+import { createElement, Suspense, type ComponentType } from 'react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { lazyPage, pageLoader } from './lazy-page';
 
 const Page = () => createElement('h1', null, 'the page');
 const fallback = createElement('p', null, 'loading');
-const render = (component: () => ReturnType<typeof createElement> | null) =>
+const render = (component: ComponentType) =>
   renderToString(createElement(Suspense, { fallback }, createElement(component)));
 
 describe('lazyPage', () => {
