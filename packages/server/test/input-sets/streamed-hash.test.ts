@@ -115,6 +115,25 @@ describe('content hash computed while the import streams the rows', () => {
     }
   });
 
+  it("puts back the connection's scan settings after reading rows in stored order", async () => {
+    await importDraft(db.pool, 'hash_settings');
+    const { rows } = await db.pool.query<{ id: number }>(
+      "SELECT id FROM planning_input_sets WHERE label = 'hash_settings'",
+    );
+    const client = await db.pool.connect();
+    try {
+      await client.query('SET max_parallel_workers_per_gather = 3; SET synchronize_seqscans = on');
+      await computeStoredContentHash(client, rows[0]!.id);
+      const { rows: settings } = await client.query<{ workers: string; synchronize: string }>(
+        "SELECT current_setting('max_parallel_workers_per_gather') AS workers, current_setting('synchronize_seqscans') AS synchronize",
+      );
+      expect(settings[0]).toEqual({ workers: '3', synchronize: 'on' });
+    } finally {
+      await client.query('RESET max_parallel_workers_per_gather; RESET synchronize_seqscans');
+      client.release();
+    }
+  });
+
   it('leaves out rows the import does not store (allow_invalid), like the hash read back', async () => {
     const withErrors = `${SORTED_DEMAND}\n\u{20b9f},東京,2027-01,7,pcs\n\u{20b9f},東京,2027-02,-1,pcs\n`;
     const report = await importDraft(db.pool, 'hash_invalid', {
