@@ -122,6 +122,8 @@ export async function measureSpaBundle({
     LANDING_PAGE_SRC,
     staticClosure(manifest, APP_SRC, staticClosure(manifest, FIRST_MESSAGES_SRC, new Set(initial))),
   );
+  // index.html's first-paint script (apps/web/src/app/first-paint.ts): an asset, not a chunk of the manifest.
+  for (const file of jsFiles) if (/^assets\/first-paint-[^/]+\.js$/.test(file)) landing.add(file);
   const entry = manifest[entryKey]!;
   return {
     entry_file: entry.file,
