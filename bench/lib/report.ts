@@ -120,6 +120,7 @@ function sizeResults(sizes: TSizeResult[], huge: THugeResult | null) {
       diff_identical: ratio('diff_identical'),
       import_vs_copy_no_fk: ratio('import_vs_copy_no_fk'),
       import_vs_all_csv: ratio('import_vs_all_csv'),
+      import_vs_copy_shared: ratio('import_vs_copy_shared'),
       import_gated: ratio('import_gated'),
       hash_vs_sorted_read: ratio('hash_vs_sorted_read'),
       ...Object.fromEntries(
@@ -143,6 +144,7 @@ function sizeResults(sizes: TSizeResult[], huge: THugeResult | null) {
       import: baselineOf('import'),
       import_no_fk: baselineOf('import_vs_copy_no_fk'),
       import_all_csv: baselineOf('import_vs_all_csv'),
+      import_copy_shared: baselineOf('import_vs_copy_shared'),
       upload: baselineOf('upload'),
       diff: baselineOf('diff'),
       export: baselineOf('export'),

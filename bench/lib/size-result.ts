@@ -71,6 +71,15 @@ export const LINE_SPECS: TLineSpec[] = [
     rss: null,
   },
   {
+    // COPY into the import's own table (every other revision in it): what the table's state costs.
+    path: 'import_vs_copy_shared',
+    task: 'import',
+    step: 'import',
+    baselineStep: 'copy_demand_shared',
+    goal: null,
+    rss: null,
+  },
+  {
     // The same import where the label's ready revision is this bundle: the approval gates' comparisons included.
     path: 'import_gated',
     task: 'import',

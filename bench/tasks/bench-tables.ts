@@ -61,13 +61,18 @@ export async function resetCopyTables(pool: TPool, targets: readonly TCopyTarget
 }
 
 /** What `psql \copy <table> FROM <file> CSV HEADER` does: the file streamed into COPY FROM STDIN. */
-export async function copyCsvFile(pool: TPool, target: TCopyTarget, bundleDir: string): Promise<void> {
+export async function copyCsvFile(
+  pool: TPool,
+  target: TCopyTarget,
+  bundleDir: string,
+  into: string = copyTableOf(target),
+): Promise<void> {
   const spec = TABLE_SPECS[target.table];
   const columns = spec.columns.map((c) => c.name).join(', ');
   const client = await pool.connect();
   try {
     const copy = client.query(
-      copyFrom(`COPY ${copyTableOf(target)} (${columns}) FROM STDIN WITH (FORMAT csv, HEADER true)`),
+      copyFrom(`COPY ${into} (${columns}) FROM STDIN WITH (FORMAT csv, HEADER true)`),
     );
     await pipeline(createReadStream(path.join(bundleDir, spec.file), { highWaterMark: 1 << 20 }), copy);
   } finally {

@@ -8,6 +8,7 @@ import {
   CSV_TABLES,
   clearDraftRows,
   copyCsvFile,
+  findDraftId,
   createCopyTables,
   dropCopyTables,
   resetCopyTables,
@@ -74,7 +75,11 @@ export const runImportTask: TTask = async ({
       },
       ...(importBaselines === 'demand'
         ? []
-        : [...extraBaselines(pool, bundleDir), await gatedImport(pool, bundleDir, `${label}_gated`)]),
+        : [
+            ...extraBaselines(pool, bundleDir),
+            await sharedTableCopy(pool, bundleDir, `${label}_copy_shared`),
+            await gatedImport(pool, bundleDir, `${label}_gated`),
+          ]),
     ]);
     const { rows } = await pool.query<{ n: string }>(
       `SELECT count(*) AS n FROM ${TABLE_SPECS.demand.dbTable}`,
@@ -82,6 +87,7 @@ export const runImportTask: TTask = async ({
     await dropCopyTables(pool);
     return { samples, cpu, info: { demandRowsStored: Number(rows[0]!.n) } };
   } finally {
+    await dropSharedCopyDefault(pool).catch(() => {});
     await db.close();
   }
 };
@@ -115,6 +121,39 @@ async function gatedImport(pool: TDatabase['pool'], bundleDir: string, label: st
     prepare: () => clearDraftRows(pool, label),
     run: () => importFolder(pool, bundleDir, label),
   };
+}
+
+/**
+ * COPY of demand.csv into the import's own table, which holds every other revision of the
+ * bench database, as the rows of a draft of its own: what that table's size and state
+ * cost beside the copy table, empty at each round. The column default that gives the rows
+ * their input_set_id is there only while the task runs (dropSharedCopyDefault).
+ */
+async function sharedTableCopy(pool: TDatabase['pool'], bundleDir: string, label: string): Promise<TStep> {
+  const demand = TABLE_SPECS.demand.dbTable;
+  const id =
+    (await findDraftId(pool, label)) ??
+    (
+      await pool.query<{ id: number }>(
+        `INSERT INTO planning_input_sets (label, revision, status, version_id, content_hash, row_counts, uploaded_by)
+         VALUES ($1, 1, 'draft', 'bench', '', '{}', 'bench') RETURNING id`,
+        [label],
+      )
+    ).rows[0]!.id;
+  return {
+    name: 'copy_demand_shared',
+    prepare: async () => {
+      await pool.query(`DELETE FROM ${demand} WHERE input_set_id = $1`, [id]);
+      await pool.query(`VACUUM ${demand}`);
+      await pool.query(`ALTER TABLE ${demand} ALTER COLUMN input_set_id SET DEFAULT ${Math.trunc(id)}`);
+      await pool.query('CHECKPOINT');
+    },
+    run: () => copyCsvFile(pool, { table: 'demand' }, bundleDir, demand),
+  };
+}
+
+async function dropSharedCopyDefault(pool: TDatabase['pool']): Promise<void> {
+  await pool.query(`ALTER TABLE ${TABLE_SPECS.demand.dbTable} ALTER COLUMN input_set_id DROP DEFAULT`);
 }
 
 /** COPY without the input_set_id check (what the check costs), and of every CSV (what the other tables add). */
