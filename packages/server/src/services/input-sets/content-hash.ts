@@ -89,25 +89,30 @@ export async function computeStoredContentHash(
 ): Promise<string> {
   let hasher = options.leading ?? createContentHasher();
   const collation = await detectKeyCollation(client);
-  for (const table of options.leading ? TABLE_NAMES.slice(1) : TABLE_NAMES) {
-    const streamed = options.laterLines?.get(table);
-    if (streamed) {
-      hasher.updateLines(table, streamed);
-      continue;
-    }
-    if (TABLE_SPECS[table].columns.some((c) => c.type === 'json')) {
-      await streamRows(client, table, inputSetId, (row) => hasher.update(table, row), collation);
-      continue;
-    }
-    if (!options.storedOutOfOrder?.includes(table)) {
-      const attempt = hasher.copy();
-      const read = () => hashCopyText(client, attempt, table, inputSetId, { inAnyOrder: true });
-      if (await inOneScanFromTheStart(client, read)) {
-        hasher = attempt;
-        continue;
+  const hasJsonColumn = (table: TTableName) => TABLE_SPECS[table].columns.some((c) => c.type === 'json');
+  const isReadInStoredOrder = (table: TTableName) =>
+    !options.laterLines?.has(table) && !hasJsonColumn(table) && !options.storedOutOfOrder?.includes(table);
+  const tables = options.leading ? TABLE_NAMES.slice(1) : TABLE_NAMES;
+
+  async function hashTables(): Promise<void> {
+    for (const table of tables) {
+      const streamed = options.laterLines?.get(table);
+      if (streamed) {
+        hasher.updateLines(table, streamed);
+      } else if (hasJsonColumn(table)) {
+        await streamRows(client, table, inputSetId, (row) => hasher.update(table, row), collation);
+      } else {
+        const attempt = isReadInStoredOrder(table) ? hasher.copy() : null;
+        if (attempt && (await hashCopyText(client, attempt, table, inputSetId, { inAnyOrder: true }))) {
+          hasher = attempt;
+        } else {
+          await hashCopyText(client, hasher, table, inputSetId, { inAnyOrder: false, collation });
+        }
       }
     }
-    await hashCopyText(client, hasher, table, inputSetId, { inAnyOrder: false, collation });
   }
+
+  if (tables.some(isReadInStoredOrder)) await inOneScanFromTheStart(client, hashTables);
+  else await hashTables();
   return hasher.digest();
 }
