@@ -73,6 +73,34 @@ export async function useBulkTimeouts(client: TSqlClient, pool: pg.Pool): Promis
 }
 
 /**
+ * Runs `work` with server settings changed (planner switches such as enable_nestloop) and
+ * puts the previous values back after it, also when it throws. `transaction`: the change
+ * is local to the caller's transaction (set_config's is_local), which a rollback undoes
+ * anyway; `session`: for a caller that need not be in a transaction. If putting back fails
+ * the transaction is aborted, and its rollback puts the settings back.
+ */
+export async function withSettings<T>(
+  client: TSqlClient,
+  settings: Readonly<Record<string, string>>,
+  scope: 'transaction' | 'session',
+  work: () => Promise<T>,
+): Promise<T> {
+  const names = Object.keys(settings);
+  const isLocal = scope === 'transaction';
+  const set = (values: readonly string[]) =>
+    client.query<Record<string, string>>(
+      `SELECT ${names.map((_, i) => `current_setting($${2 * i + 1}) AS "${i}", set_config($${2 * i + 1}, $${2 * i + 2}, ${isLocal})`).join(', ')}`,
+      names.flatMap((name, i) => [name, values[i]!]),
+    );
+  const { rows } = await set(names.map((name) => settings[name]!));
+  try {
+    return await work();
+  } finally {
+    await set(names.map((_, i) => rows[0]![String(i)]!)).catch(() => {});
+  }
+}
+
+/**
  * Serialises every state change of one label for the rest of the transaction:
  * uploads, transitions and event appends on the same label queue up here.
  */

@@ -1,7 +1,7 @@
 import type { TCheckId, TPolicyDocument } from '@planning-hub/contracts/api/policy';
 import type { TCheckMessageCode, TMessageParamValues } from '@planning-hub/contracts/messages/catalog';
 import { TABLE_NAMES, type TTableName } from '@planning-hub/contracts/tables';
-import type { TSqlClient } from '../../database/transaction';
+import { withSettings, type TSqlClient } from '../../database/transaction';
 
 /** A finding before it is stored: which rows, the values before and after, its message by code. */
 export type TNewFinding = {
@@ -234,20 +234,18 @@ const quantityOutlier: TComparingQuery<'quantity_outlier'> = async (
   // with no statistics for either, the planner guessed a row each and joined them in a nested
   // loop comparing every pair of rows (10^10 pairs for 100k by 100k: more than 15 minutes of
   // CPU in one upload, holding the label's lock, before it was stopped). Without nested loops
-  // it merge-joins the two primary key reads. Local to the transaction.
-  const { rows: setting } = await client.query<{ was: string }>(
-    "SELECT current_setting('enable_nestloop') AS was, set_config('enable_nestloop', 'off', true)",
-  );
-  const { rows } = await client.query<{
-    item_code: string;
-    location_code: string;
-    period: string;
-    before: string;
-    after: string;
-    factor: string;
-    total: number;
-  }>(
-    `SELECT d.item_code, d.location_code, d.period, r.quantity::text AS before, d.quantity::text AS after,
+  // it merge-joins the two primary key reads. Local to the transaction, put back after.
+  const { rows } = await withSettings(client, { enable_nestloop: 'off' }, 'transaction', () =>
+    client.query<{
+      item_code: string;
+      location_code: string;
+      period: string;
+      before: string;
+      after: string;
+      factor: string;
+      total: number;
+    }>(
+      `SELECT d.item_code, d.location_code, d.period, r.quantity::text AS before, d.quantity::text AS after,
             round(d.quantity / r.quantity, 3)::text AS factor, count(*) OVER ()::int AS total
        FROM planning_input_demand d
        JOIN planning_input_demand r
@@ -256,9 +254,9 @@ const quantityOutlier: TComparingQuery<'quantity_outlier'> = async (
         AND (d.quantity >= r.quantity * $3::numeric OR r.quantity >= d.quantity * $3::numeric)
       ORDER BY greatest(d.quantity / r.quantity, r.quantity / d.quantity) DESC, d.item_code, d.location_code, d.period
       LIMIT $4`,
-    [draftId, ready.id, String(settings.ratio), limit],
+      [draftId, ready.id, String(settings.ratio), limit],
+    ),
   );
-  await client.query("SELECT set_config('enable_nestloop', $1, true)", [setting[0]!.was]);
   return {
     total: totalOf(rows),
     findings: rows.map((row) => ({

@@ -1,7 +1,7 @@
 import { to as copyTo } from 'pg-copy-streams';
 import { TABLE_NAMES, TABLE_SPECS, type TTableName } from '@planning-hub/contracts/tables';
 import { createContentHasher, type TContentHasher } from '@planning-hub/core/canonical/content-hash';
-import type { TSqlClient } from '../../database/transaction';
+import { withSettings, type TSqlClient } from '../../database/transaction';
 import { createCanonicalCopyLines } from './canonical-copy-lines';
 import { streamRows } from './copy-rows';
 import { detectKeyCollation, selectRowsInAnyOrderSql, selectRowsSql, type TKeyCollation } from './table-sql';
@@ -36,30 +36,13 @@ async function hashCopyText(
 }
 
 /**
- * Runs a read that hopes for the rows in stored order with the plan in one process that
- * scans from the heap's start: a parallel scan interleaves its workers' pages, and a
- * synchronised scan may start where another scan of the table is, so either would send a
- * revision stored in key order out of order (correct still, but read twice). Set for the
- * session, since the caller need not be in a transaction, and put back after; if putting
- * back fails the transaction is aborted, and its rollback puts the settings back.
+ * A read that hopes for the rows in stored order needs the plan in one process that scans
+ * from the heap's start: a parallel scan interleaves its workers' pages, and a synchronised
+ * scan may start where another scan of the table is, so either would send a revision
+ * stored in key order out of order (correct still, but read twice). Set for the session,
+ * since the caller need not be in a transaction.
  */
-async function inOneScanFromTheStart<T>(client: TSqlClient, read: () => Promise<T>): Promise<T> {
-  const { rows } = await client.query<{ workers: string; synchronize: string }>(
-    `SELECT current_setting('max_parallel_workers_per_gather') AS workers,
-            current_setting('synchronize_seqscans') AS synchronize,
-            set_config('max_parallel_workers_per_gather', '0', false), set_config('synchronize_seqscans', 'off', false)`,
-  );
-  try {
-    return await read();
-  } finally {
-    await client
-      .query(
-        "SELECT set_config('max_parallel_workers_per_gather', $1, false), set_config('synchronize_seqscans', $2, false)",
-        [rows[0]!.workers, rows[0]!.synchronize],
-      )
-      .catch(() => {});
-  }
-}
+const ONE_SCAN_FROM_THE_START = { max_parallel_workers_per_gather: '0', synchronize_seqscans: 'off' };
 
 export type TStoredHashOptions = {
   /** A hasher that already holds the first table's rows (the import's streamed hash of demand, createStreamedHash). */
@@ -112,7 +95,8 @@ export async function computeStoredContentHash(
     }
   }
 
-  if (tables.some(isReadInStoredOrder)) await inOneScanFromTheStart(client, hashTables);
+  if (tables.some(isReadInStoredOrder))
+    await withSettings(client, ONE_SCAN_FROM_THE_START, 'session', hashTables);
   else await hashTables();
   return hasher.digest();
 }
