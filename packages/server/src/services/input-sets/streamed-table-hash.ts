@@ -117,23 +117,21 @@ export function createStreamedHash() {
   const leadingLines = createByteWriter();
   const appenders = new Map<TTableName, ReturnType<typeof createTableLines>>();
   const held = new Map<TTableName, TByteWriter>();
+  const givenUp = new Set<TTableName>();
   const outOfOrder: TTableName[] = [];
   let heldBytes = 0;
 
   function giveUp(table: TTableName, reason: 'order' | 'size'): void {
+    givenUp.add(table);
     if (reason === 'order') outOfOrder.push(table);
-    if (table === LEADING_TABLE) {
-      leading = null;
-      return;
-    }
+    if (table === LEADING_TABLE) leading = null;
     heldBytes -= held.get(table)?.length ?? 0;
     held.delete(table);
   }
 
   return {
     add(table: TTableName, rows: readonly TValidRow[]): void {
-      if (!STREAMABLE.has(table) || outOfOrder.includes(table)) return;
-      if (table === LEADING_TABLE ? leading === null : !held.has(table) && appenders.has(table)) return;
+      if (!STREAMABLE.has(table) || givenUp.has(table)) return;
       let append = appenders.get(table);
       if (!append) appenders.set(table, (append = createTableLines(table)));
       if (table === LEADING_TABLE) {
@@ -158,10 +156,9 @@ export function createStreamedHash() {
     take(): TStoredHashOptions {
       const laterLines = new Map<TTableName, Uint8Array>();
       for (const table of STREAMABLE) {
-        if (table === LEADING_TABLE || outOfOrder.includes(table)) continue;
+        if (table === LEADING_TABLE || givenUp.has(table)) continue;
         const lines = held.get(table);
-        if (lines) laterLines.set(table, lines.bytes.subarray(0, lines.length));
-        else if (!appenders.has(table)) laterLines.set(table, new Uint8Array(0));
+        laterLines.set(table, lines ? lines.bytes.subarray(0, lines.length) : new Uint8Array(0));
       }
       return { leading, laterLines, storedOutOfOrder: outOfOrder };
     },
