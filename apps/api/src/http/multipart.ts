@@ -1,14 +1,11 @@
-import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import { Transform, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import busboy from 'busboy';
 import type { Request } from 'express';
 import { BROWSER_EDIT_LIMITS } from '@planning-hub/contracts/api/input-sets';
-import { createEncodingMeter } from '@planning-hub/core/encoding/settle-encoding-while-spooling';
 import { AppError } from '@planning-hub/server/errors/app-error';
-import { fileSource, type TByteSource } from '@planning-hub/server/services/input-sets/bundle-sources';
+import { spoolSource, type TByteSource } from '@planning-hub/server/services/input-sets/bundle-sources';
 
 export type TSpooledUpload = { fields: Record<string, string>; files: TByteSource[] };
 
@@ -53,8 +50,7 @@ export async function spoolMultipart(
   await mkdir(dir, { recursive: true });
   // Field names come from the client: `__proto__` must stay a name.
   const fields = Object.create(null) as Record<string, string>;
-  const files: TByteSource[] = [];
-  const writes: Promise<void>[] = [];
+  const writes: Promise<TByteSource>[] = [];
   const parts: Readable[] = [];
   let total = 0;
 
@@ -96,33 +92,18 @@ export async function spoolMultipart(
         stream.resume();
         return;
       }
-      const target = path.join(dir, `${files.length}-${name.replace(/[^\w.-]/g, '_')}`);
-      let size = 0;
-      // The encoding is settled on the bytes as they are written, so the import reads the file
-      // only to parse it (detect-encoding.ts; a zip's entries are settled as they are inflated).
-      const encoding = createEncodingMeter();
-      const meter = new Transform({
-        transform(chunk: Buffer, _enc, done) {
-          size += chunk.length;
-          total += chunk.length;
-          if (total > maxBytes)
-            done(new AppError('payload_too_large', 'error.upload.too_large', { max: maxBytes }));
-          else {
-            encoding.push(chunk);
-            done(null, chunk);
-          }
-        },
-      });
+      const target = path.join(dir, `${writes.length}-${name.replace(/[^\w.-]/g, '_')}`);
+      const overBudget = (chunkBytes: number) => {
+        total += chunkBytes;
+        return total > maxBytes
+          ? new AppError('payload_too_large', 'error.upload.too_large', { max: maxBytes })
+          : null;
+      };
       stream.on('limit', () =>
         fail(new AppError('payload_too_large', 'error.upload.file_too_large', { name, max: maxBytes })),
       );
-      const source = fileSource(name, target, 0);
-      files.push(source);
       parts.push(stream);
-      const write = pipeline(stream, meter, createWriteStream(target)).then(() => {
-        source.size = size;
-        source.settledEncoding = encoding.finish();
-      });
+      const write = spoolSource(name, stream, target, overBudget);
       // Settled below; a part failing before parsing ends would otherwise be an unhandled rejection, which ends the process.
       write.catch(() => {});
       writes.push(write);
@@ -156,5 +137,6 @@ export async function spoolMultipart(
   const written = await Promise.allSettled(writes);
   const failed = written.find((w): w is PromiseRejectedResult => w.status === 'rejected');
   if (failed) throw failed.reason;
-  return { fields, files };
+  // In the order the parts came.
+  return { fields, files: written.map((w) => (w as PromiseFulfilledResult<TByteSource>).value) };
 }

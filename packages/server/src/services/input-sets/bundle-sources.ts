@@ -2,21 +2,15 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { Transform } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { isSystemFile } from '@planning-hub/contracts/system-files';
-import type { TSettledEncoding } from '@planning-hub/core/encoding/encodings';
+import type { TByteSource as TCoreByteSource } from '@planning-hub/core/bytes/byte-source';
 import { createEncodingMeter } from '@planning-hub/core/encoding/settle-encoding-while-spooling';
 import { AppError, isAppError } from '../../errors/app-error';
 
-/** A file of a bundle that can be read (and read again) as a byte stream; `path` when it is on disk. */
-export type TByteSource = {
-  name: string;
-  size: number;
-  open: () => AsyncIterable<Uint8Array>;
-  path?: string;
-  settledEncoding?: TSettledEncoding;
-};
+/** A file of a bundle (core's TByteSource), with its `path` when it is on disk. */
+export type TByteSource = TCoreByteSource & { path?: string };
 
 export type TBundleLimits = { maxBytes: number; maxFiles: number };
 
@@ -32,6 +26,33 @@ export function createZipBudget(): TZipBudget {
 
 export function fileSource(name: string, filePath: string, size: number): TByteSource {
   return { name, size, path: filePath, open: () => createReadStream(filePath, { highWaterMark: 1 << 20 }) };
+}
+
+/**
+ * Writes a bundle file that arrives as a stream (an upload's part, a zip's entry) to `target`,
+ * counting each chunk against the caller's budget (`overBudget` gives the error that stops
+ * the write, or null) and settling the file's encoding on the way, so that the import reads
+ * it only to parse it (detect-encoding.ts). Resolves to the written file as a source.
+ */
+export async function spoolSource(
+  name: string,
+  stream: Readable,
+  target: string,
+  overBudget: (chunkBytes: number) => AppError | null,
+): Promise<TByteSource> {
+  let size = 0;
+  const encoding = createEncodingMeter();
+  const meter = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      size += chunk.length;
+      const refusal = overBudget(chunk.length);
+      if (refusal) return done(refusal);
+      encoding.push(chunk);
+      done(null, chunk);
+    },
+  });
+  await pipeline(stream, meter, createWriteStream(target));
+  return { ...fileSource(name, target, size), settledEncoding: encoding.finish() };
 }
 
 /** Every regular file directly inside `dir` (a bundle folder, CLI `-i <dir>`). */
@@ -136,26 +157,15 @@ export async function extractZipBundle(
         zip.openReadStream(entry, (error, stream) => {
           if (error || !stream) return reject(asZipReadError(error ?? new Error('no data'), name));
           const target = path.join(targetDir, `${sources.length}-${base.replace(/[^\w.-]/g, '_')}`);
-          let size = 0;
-          // Settled as the entry is inflated: the import reads it only to parse it (detect-encoding.ts).
-          const encoding = createEncodingMeter();
-          const meter = new Transform({
-            transform(chunk: Buffer, _enc, done) {
-              size += chunk.length;
-              budget.inflatedBytes += chunk.length;
-              if (budget.inflatedBytes > limits.maxBytes) {
-                done(
-                  new AppError('payload_too_large', 'error.bundle.zip_too_large', { max: limits.maxBytes }),
-                );
-              } else {
-                encoding.push(chunk);
-                done(null, chunk);
-              }
-            },
-          });
-          pipeline(stream, meter, createWriteStream(target))
-            .then(() => {
-              sources.push({ ...fileSource(base, target, size), settledEncoding: encoding.finish() });
+          const overBudget = (chunkBytes: number) => {
+            budget.inflatedBytes += chunkBytes;
+            return budget.inflatedBytes > limits.maxBytes
+              ? new AppError('payload_too_large', 'error.bundle.zip_too_large', { max: limits.maxBytes })
+              : null;
+          };
+          spoolSource(base, stream, target, overBudget)
+            .then((source) => {
+              sources.push(source);
               zip.readEntry();
             })
             .catch((error: unknown) => reject(asZipReadError(error, name)));
