@@ -26,12 +26,7 @@ const COPY_LABEL = 'bench_copy';
  */
 export async function createCopyTables(pool: TPool): Promise<void> {
   await dropCopyTables(pool);
-  const { rows } = await pool.query<{ id: number }>(
-    `INSERT INTO planning_input_sets (label, revision, status, version_id, content_hash, row_counts, uploaded_by)
-     VALUES ($1, 1, 'draft', 'bench', '', '{}', 'bench') RETURNING id`,
-    [COPY_LABEL],
-  );
-  const id = rows[0]!.id;
+  const id = await benchDraftId(pool, COPY_LABEL);
   const targets: TCopyTarget[] = [...CSV_TABLES.map((table) => ({ table })), { table: 'demand', bare: true }];
   for (const target of targets) {
     const name = copyTableOf(target);
@@ -78,6 +73,18 @@ export async function copyCsvFile(
   } finally {
     client.release();
   }
+}
+
+/** The id of `label`'s draft, created as revision 1 when there is none: a revision for the bench's own rows. */
+export async function benchDraftId(pool: TPool, label: string): Promise<number> {
+  const existing = await findDraftId(pool, label);
+  if (existing !== null) return existing;
+  const { rows } = await pool.query<{ id: number }>(
+    `INSERT INTO planning_input_sets (label, revision, status, version_id, content_hash, row_counts, uploaded_by)
+     VALUES ($1, 1, 'draft', 'bench', '', '{}', 'bench') RETURNING id`,
+    [label],
+  );
+  return rows[0]!.id;
 }
 
 /** The draft of `label`, if any. */

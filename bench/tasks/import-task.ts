@@ -8,7 +8,7 @@ import {
   CSV_TABLES,
   clearDraftRows,
   copyCsvFile,
-  findDraftId,
+  benchDraftId,
   createCopyTables,
   dropCopyTables,
   resetCopyTables,
@@ -131,22 +131,12 @@ async function gatedImport(pool: TDatabase['pool'], bundleDir: string, label: st
  */
 async function sharedTableCopy(pool: TDatabase['pool'], bundleDir: string, label: string): Promise<TStep> {
   const demand = TABLE_SPECS.demand.dbTable;
-  const id =
-    (await findDraftId(pool, label)) ??
-    (
-      await pool.query<{ id: number }>(
-        `INSERT INTO planning_input_sets (label, revision, status, version_id, content_hash, row_counts, uploaded_by)
-         VALUES ($1, 1, 'draft', 'bench', '', '{}', 'bench') RETURNING id`,
-        [label],
-      )
-    ).rows[0]!.id;
+  const id = await benchDraftId(pool, label);
   return {
     name: 'copy_demand_shared',
     prepare: async () => {
-      await pool.query(`DELETE FROM ${demand} WHERE input_set_id = $1`, [id]);
-      await pool.query(`VACUUM ${demand}`);
+      await clearDraftRows(pool, label);
       await pool.query(`ALTER TABLE ${demand} ALTER COLUMN input_set_id SET DEFAULT ${Math.trunc(id)}`);
-      await pool.query('CHECKPOINT');
     },
     run: () => copyCsvFile(pool, { table: 'demand' }, bundleDir, demand),
   };
