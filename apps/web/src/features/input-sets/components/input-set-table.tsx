@@ -1,20 +1,19 @@
-import { useEffect, useRef } from 'react';
-import { Link } from 'react-router';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { lazy, Suspense, useRef } from 'react';
 import type { TInputSetSummary } from '@planning-hub/contracts/api/input-sets';
-import { paths } from '../../../config/paths';
-import { formatJst } from '../../../lib/format';
 import { useT } from '../../../i18n/i18n-context';
-import { CopyButton } from '../../../components/ui/copy-button';
-import { RowCountsInline } from '../../../components/ui/row-counts';
-import { StatusBadge } from '../../../components/ui/status-badge';
-import { ProblemCountChip } from '../../../components/ui/problem-count-chip';
-import { SpacerRow } from '../../../components/ui/virtual-grid';
+import { INPUT_SET_COLUMN_COUNT as COLUMN_COUNT, InputSetRow } from './input-set-row';
 
-const ESTIMATED_ROW_HEIGHT = 64;
-const COLUMN_COUNT = 7;
-/** Ask for the next page this many rows before the end is on screen. */
-const PREFETCH_ROWS = 40;
+/**
+ * Up to this many input sets, and when no more pages are to come, the table renders every
+ * row; a couple of hundred rows render in one go without a hitch. Beyond it only the rows
+ * on screen are rendered, by TanStack Virtual, whose chunk loads only then: most lists
+ * never need it, and the list page is usable without it (docs/performance.md, Browser).
+ */
+const ALL_ROWS_MAX = 200;
+
+const InputSetVirtualRows = lazy(() =>
+  import('./input-set-virtual-rows').then((module) => ({ default: module.InputSetVirtualRows })),
+);
 
 type TInputSetTableProps = {
   items: readonly TInputSetSummary[];
@@ -24,10 +23,7 @@ type TInputSetTableProps = {
   onLoadMore: () => void;
 };
 
-/**
- * The list as a real table (sticky header, row and column semantics), rendering only
- * the rows on screen: a thousand input sets cost as much DOM as twenty.
- */
+/** The list as a real table (sticky header, row and column semantics). */
 export function InputSetTable({
   items,
   total,
@@ -37,24 +33,11 @@ export function InputSetTable({
 }: TInputSetTableProps) {
   const t = useT();
   const scrollRef = useRef<HTMLDivElement>(null);
-  // TanStack Virtual re-renders through its own subscription; there is no React Compiler in this build.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: items.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ESTIMATED_ROW_HEIGHT,
-    overscan: 12,
-    getItemKey: (index) => items[index]?.id ?? index,
-  });
-  const virtualRows = virtualizer.getVirtualItems();
-  const lastIndex = virtualRows.at(-1)?.index ?? 0;
-
-  useEffect(() => {
-    if (hasNextPage && !isFetchingNextPage && lastIndex >= items.length - PREFETCH_ROWS) onLoadMore();
-  }, [hasNextPage, isFetchingNextPage, lastIndex, items.length, onLoadMore]);
-
-  const paddingTop = virtualRows[0]?.start ?? 0;
-  const paddingBottom = virtualizer.getTotalSize() - (virtualRows.at(-1)?.end ?? 0);
+  const rendersEveryRow = items.length <= ALL_ROWS_MAX && !hasNextPage;
+  // While the virtualizer's chunk loads, the first rows show as they would without it.
+  const firstRows = items
+    .slice(0, ALL_ROWS_MAX)
+    .map((item, index) => <InputSetRow key={item.id} item={item} index={index} />);
 
   return (
     <div
@@ -92,67 +75,19 @@ export function InputSetTable({
           </tr>
         </thead>
         <tbody>
-          <SpacerRow height={paddingTop} columnCount={COLUMN_COUNT} />
-          {virtualRows.map((virtualRow) => {
-            const item = items[virtualRow.index];
-            if (!item) return null;
-            return (
-              <tr
-                key={virtualRow.key}
-                data-index={virtualRow.index}
-                ref={virtualizer.measureElement}
-                aria-rowindex={virtualRow.index + 2}
-              >
-                <td className="col-label">
-                  <Link to={paths.inputSet.getHref(item.ref)} className="label-link">
-                    {item.label}
-                  </Link>
-                  <div className="ref-line">
-                    <code className="ref">{item.ref}</code>
-                    <CopyButton text={item.ref} />
-                  </div>
-                </td>
-                <td className="col-status">
-                  <StatusBadge status={item.status} />
-                  {item.errorCount > 0 || item.warningCount > 0 ? (
-                    <div className="problem-chips">
-                      {item.errorCount > 0 ? (
-                        <ProblemCountChip severity="error" count={item.errorCount} />
-                      ) : null}
-                      {item.warningCount > 0 ? (
-                        <ProblemCountChip severity="warning" count={item.warningCount} />
-                      ) : null}
-                    </div>
-                  ) : null}
-                </td>
-                <td className="col-revision num">r{item.revision}</td>
-                <td className="col-version mono" title={item.versionId}>
-                  {item.versionId}
-                </td>
-                <td className="col-counts">
-                  <RowCountsInline counts={item.rowCounts} />
-                </td>
-                <td className="col-updated num">
-                  <time dateTime={item.updatedAt}>{formatJst(item.updatedAt)}</time>
-                </td>
-                <td className="col-approved">
-                  {item.approvedBy ? (
-                    <>
-                      <span className="mono">{item.approvedBy}</span>
-                      {item.reviewerId ? (
-                        <span className="reviewer-id muted">
-                          {t('list.reviewerId', { id: item.reviewerId })}
-                        </span>
-                      ) : null}
-                    </>
-                  ) : (
-                    <span className="muted">—</span>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-          <SpacerRow height={paddingBottom} columnCount={COLUMN_COUNT} />
+          {rendersEveryRow ? (
+            firstRows
+          ) : (
+            <Suspense fallback={firstRows}>
+              <InputSetVirtualRows
+                items={items}
+                scrollRef={scrollRef}
+                hasNextPage={hasNextPage}
+                isFetchingNextPage={isFetchingNextPage}
+                onLoadMore={onLoadMore}
+              />
+            </Suspense>
+          )}
         </tbody>
       </table>
       {isFetchingNextPage ? (
