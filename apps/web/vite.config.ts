@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+// A workspace package's path, not its name: Vite loads its config's packages with Node, which runs no TypeScript.
+import { firstPageAnswerJsonSchemas } from '../../packages/contracts/src/api/first-page-answers.ts';
 import { FIRST_PAINT_CSS, firstPaintScript, firstPaintShell } from './src/app/first-paint.ts';
 import { en } from './src/i18n/en.ts';
 import { ja } from './src/i18n/ja.ts';
@@ -100,9 +102,29 @@ function firstPaint(): Plugin {
   };
 }
 
+/** The module that holds the first page's answer schemas; the build writes its value in. */
+const FIRST_PAGE_ANSWER_SCHEMAS_MODULE = '/src/lib/first-page-answer-schemas.ts';
+
+/**
+ * src/lib/first-page-answer-schemas.ts as plain data: the JSON Schema of each answer the
+ * first page parses, written from its zod schema in packages/contracts at build time, so
+ * that the first page loads no zod (docs/performance.md, Browser). In development and
+ * tests the module computes the same value itself.
+ */
+function firstPageAnswerSchemas(): Plugin {
+  return {
+    name: 'planning-hub:first-page-answer-schemas',
+    apply: 'build',
+    load(id) {
+      if (!id.endsWith(FIRST_PAGE_ANSWER_SCHEMAS_MODULE)) return undefined;
+      return `export const FIRST_PAGE_ANSWER_SCHEMAS = ${JSON.stringify(firstPageAnswerJsonSchemas())};`;
+    },
+  };
+}
+
 export default defineConfig({
   base: '/',
-  plugins: [react(), preloadLandingPage(), firstPaint()],
+  plugins: [react(), firstPageAnswerSchemas(), preloadLandingPage(), firstPaint()],
   server: {
     port: 5173,
     proxy: {

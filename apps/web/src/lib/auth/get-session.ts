@@ -1,12 +1,12 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { TSession } from '@planning-hub/contracts/api/auth';
 import { hasRole, type TRole } from '@planning-hub/contracts/api/auth-values';
-import { ZSessionAnswer } from '@planning-hub/contracts/api/list-page-answers';
+import { sessionAnswer } from '../first-page-answers';
 import { API } from '../../config/paths';
 import { apiRequest, setCsrfToken } from '../api-client';
 
 export async function getSession({ signal }: { signal?: AbortSignal } = {}): Promise<TSession> {
-  const session = await apiRequest(API.me, { schema: ZSessionAnswer, signal });
+  const session = await apiRequest(API.me, { schema: sessionAnswer, signal });
   setCsrfToken(session.csrfToken);
   return session;
 }

@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TSession, TSignInRequest } from '@planning-hub/contracts/api/auth';
-import { ZSessionAnswer } from '@planning-hub/contracts/api/list-page-answers';
+import { sessionAnswer } from '../first-page-answers';
 import { API } from '../../config/paths';
 import { apiRequest, setCsrfToken } from '../api-client';
 import { sessionQueryOptions } from './get-session';
 
 export async function signIn(request: TSignInRequest): Promise<TSession> {
-  const session = await apiRequest(API.signIn, { method: 'POST', json: request, schema: ZSessionAnswer });
+  const session = await apiRequest(API.signIn, { method: 'POST', json: request, schema: sessionAnswer });
   setCsrfToken(session.csrfToken);
   return session;
 }

@@ -1,7 +1,7 @@
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import type { TInputSetStatus } from '@planning-hub/contracts/api/input-set-statuses';
 import type { TListInputSetsResponse } from '@planning-hub/contracts/api/input-sets';
-import { ZListInputSetsAnswer } from '@planning-hub/contracts/api/list-page-answers';
+import { inputSetsAnswer } from '../../../lib/first-page-answers';
 import { API } from '../../../config/paths';
 import { apiRequest } from '../../../lib/api-client';
 import { queryKeyRoots } from '../../../lib/query-keys';
@@ -24,7 +24,7 @@ export function listInputSets({
 }): Promise<TListInputSetsResponse> {
   return apiRequest(API.inputSets, {
     query: { status, search, limit, offset },
-    schema: ZListInputSetsAnswer,
+    schema: inputSetsAnswer,
     signal,
   });
 }
