@@ -1,6 +1,6 @@
 import { createQueryClient } from './app/query-client';
 import { preloadLandingPage } from './app/landing-page';
-import { loadMessages } from './i18n/dictionaries';
+import { loadFirstPageMessages } from './i18n/dictionaries';
 import { readInitialLanguage } from './i18n/initial-language';
 import { setRequestLanguage } from './lib/api-client';
 import { sessionQueryOptions } from './lib/auth/get-session';
@@ -13,8 +13,9 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');
 
 // What the first page needs, asked for at once and side by side (docs/performance.md,
-// Browser): the reader's messages (a chunk of their own, i18n/dictionaries.ts), the
-// session, and the list page's chunk and first page when the URL opens on it. This module
+// Browser): the reader's messages of the first page (a chunk of their own,
+// i18n/dictionaries.ts), the session, and the list page's chunk and first page when the
+// URL opens on it. This module
 // imports neither React DOM nor the router, so these requests leave before the browser
 // has run the app's largest chunk (app/render-app.tsx), which downloads beside them
 // (index.html preloads it).
@@ -31,6 +32,6 @@ if (!window.location.pathname.startsWith('/ui/sign-in')) {
   if (list) landingPage = Promise.all([session, list]);
 }
 
-void Promise.all([import('./app/render-app'), loadMessages(language), landingPage]).then(([{ renderApp }]) =>
-  renderApp(root, queryClient),
+void Promise.all([import('./app/render-app'), loadFirstPageMessages(language), landingPage]).then(
+  ([{ renderApp }]) => renderApp(root, queryClient),
 );

@@ -5,23 +5,53 @@ import { LoadingState } from '../components/ui/state-views';
 import { AppLayout } from './layout/app-layout';
 import { RequireRole } from './layout/require-role';
 import { RequireSession } from './layout/require-session';
+import { loadPageMessages } from '../i18n/dictionaries';
 import { loadInputSetsPage } from './landing-page';
 import { lazyPage } from './lazy-page';
 import { NotFoundPage } from './routes/not-found-page';
 
+/**
+ * A page other than the input set list and sign-in: its chunk, and every page's messages,
+ * which the first page loads without (i18n/dictionaries.ts).
+ */
+function withPageMessages<M>(load: () => Promise<M>): () => Promise<M> {
+  return () => Promise.all([load(), loadPageMessages()]).then(([module]) => module);
+}
+
 const SignInPage = lazyPage(() => import('../features/auth/sign-in-page'), 'SignInPage');
 const InputSetsPage = lazyPage(loadInputSetsPage, 'InputSetsPage');
-const UploadPage = lazyPage(() => import('../features/upload/upload-page'), 'UploadPage');
+const UploadPage = lazyPage(
+  withPageMessages(() => import('../features/upload/upload-page')),
+  'UploadPage',
+);
 const InputSetDetailLayout = lazyPage(
-  () => import('../features/input-sets/pages/input-set-detail-layout'),
+  withPageMessages(() => import('../features/input-sets/pages/input-set-detail-layout')),
   'InputSetDetailLayout',
 );
-const OverviewTab = lazyPage(() => import('../features/input-sets/pages/overview-tab'), 'OverviewTab');
-const DiffTab = lazyPage(() => import('./routes/input-set-diff-route'), 'InputSetDiffRoute');
-const ReviewTab = lazyPage(() => import('./routes/input-set-review-route'), 'InputSetReviewRoute');
-const HistoryTab = lazyPage(() => import('./routes/input-set-history-route'), 'InputSetHistoryRoute');
-const PlansPage = lazyPage(() => import('./routes/plans-route'), 'PlansRoute');
-const RunPage = lazyPage(() => import('../features/runs/pages/run-page'), 'RunPage');
+const OverviewTab = lazyPage(
+  withPageMessages(() => import('../features/input-sets/pages/overview-tab')),
+  'OverviewTab',
+);
+const DiffTab = lazyPage(
+  withPageMessages(() => import('./routes/input-set-diff-route')),
+  'InputSetDiffRoute',
+);
+const ReviewTab = lazyPage(
+  withPageMessages(() => import('./routes/input-set-review-route')),
+  'InputSetReviewRoute',
+);
+const HistoryTab = lazyPage(
+  withPageMessages(() => import('./routes/input-set-history-route')),
+  'InputSetHistoryRoute',
+);
+const PlansPage = lazyPage(
+  withPageMessages(() => import('./routes/plans-route')),
+  'PlansRoute',
+);
+const RunPage = lazyPage(
+  withPageMessages(() => import('../features/runs/pages/run-page')),
+  'RunPage',
+);
 
 /** docs/design.md section 8: every SPA URL lives under /ui. */
 export const routes: RouteObject[] = [

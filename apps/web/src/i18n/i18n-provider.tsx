@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { setRequestLanguage } from '../lib/api-client';
-import { loadedMessages, loadMessages, whenIdle } from './dictionaries';
+import { hasAllMessages, loadedMessages, loadMessages, whenIdle } from './dictionaries';
 import type { TMessageKey, TPluralKey } from './en';
 import { I18nContext, type TI18n } from './i18n-context';
 import { LANGUAGE_STORAGE_KEY, readInitialLanguage } from './initial-language';
@@ -8,9 +8,10 @@ import { loadProblemMessages } from './problem-messages';
 import { createTranslators, LANGUAGES, type TLanguage, type TVars } from './translate';
 
 /**
- * The reader's language and its messages. The messages of the initial language must
- * have been loaded before the first render (main.tsx); the other language's arrive when
- * the browser is idle, and a switch before that waits for them.
+ * The reader's language and its messages. The first page's messages of the initial
+ * language must have been loaded before the first render (main.tsx); the rest of them
+ * and the other language's arrive when the browser is idle (a page that needs them
+ * before then waits for them: app/route-config.tsx), and a switch before that waits for them.
  */
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [language, setLanguageState] = useState<TLanguage>(() => {
@@ -35,7 +36,9 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     whenIdle(() => {
-      for (const other of LANGUAGES) if (other !== wanted.current) void loadMessages(other).catch(() => {});
+      // The language shown first: every page's messages; then the other language's.
+      for (const next of [wanted.current, ...LANGUAGES.filter((other) => other !== wanted.current)])
+        void loadMessages(next).catch(() => {});
       void loadProblemMessages().then(
         () => setCatalogVersion((version) => version + 1),
         () => {},
@@ -50,7 +53,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     } catch {
       // Private mode without storage: the choice lasts for this page only.
     }
-    if (loadedMessages(next)) {
+    if (hasAllMessages(next)) {
       setLanguageState(next);
       return;
     }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { en, type TMessages } from './en';
-import { ja } from './ja';
+import { en as enFirstPage, type TMessages } from './en';
+import { enPages } from './en-pages';
+import { ja as jaFirstPage } from './ja';
+import { jaPages } from './ja-pages';
+
+// Each language's messages come in two parts (i18n/dictionaries.ts); the rules hold for all of them.
+const en: TMessages = { ...enFirstPage, ...enPages };
+const ja: TMessages = { ...jaFirstPage, ...jaPages };
 import { interpolate, pickInitialLanguage } from './translate';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -22,6 +28,11 @@ function englishPhrases(text: string): string[] {
 }
 
 describe('messages', () => {
+  it('has each key in one part only: the first page or the other pages', () => {
+    expect(Object.keys(enFirstPage).filter((key) => key in enPages)).toEqual([]);
+    expect(Object.keys(jaFirstPage).filter((key) => key in jaPages)).toEqual([]);
+  });
+
   it('has every English key in Japanese, and every Japanese key in English', () => {
     expect({ missingInJapanese: missingKeys(en, ja), missingInEnglish: missingKeys(ja, en) }).toEqual({
       missingInJapanese: [],

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { TDiffResult } from '@planning-hub/contracts/api/diff';
 import { en, type TMessageKey } from '../../i18n/en';
+import { enPages } from '../../i18n/en-pages';
 import { ja } from '../../i18n/ja';
+import { jaPages } from '../../i18n/ja-pages';
 import { createTranslators } from '../../i18n/translate';
 import { approvalSentence, toApprovalImpact, type TApprovalFacts } from './approval-summary';
 
 const HASH = '1a2b3c4d5e6f'.padEnd(64, '0');
-const english = createTranslators<TMessageKey>(en);
-const japanese = createTranslators<TMessageKey>(ja);
+const english = createTranslators<TMessageKey>({ ...en, ...enPages });
+const japanese = createTranslators<TMessageKey>({ ...ja, ...jaPages });
 
 const done: TDiffResult = {
   state: 'done',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { en, type TMessages } from '../../i18n/en';
-import { ja } from '../../i18n/ja';
+import type { TMessages } from '../../i18n/en';
+import { enPages } from '../../i18n/en-pages';
+import { jaPages } from '../../i18n/ja-pages';
 import { RUN_OUTCOME_KEYS, runOutcome } from './run-outcome';
 
 describe('runOutcome', () => {
@@ -23,10 +24,10 @@ describe('runOutcome', () => {
 
 describe('the words of an outcome', () => {
   it('says "no plan" (計画未計算) for a run without a plan, and keeps succeeded for one with a plan', () => {
-    const word = (messages: TMessages, run: Parameters<typeof runOutcome>[0]) =>
+    const word = (messages: Pick<TMessages, keyof typeof enPages>, run: Parameters<typeof runOutcome>[0]) =>
       messages[RUN_OUTCOME_KEYS[runOutcome(run)]];
-    expect(word(en, { status: 'succeeded', inputSetRevision: null, result: null })).toBe('no plan');
-    expect(word(ja, { status: 'succeeded', inputSetRevision: null, result: null })).toBe('計画未計算');
-    expect(word(en, { status: 'succeeded', inputSetRevision: 2, result: {} })).toBe('succeeded');
+    expect(word(enPages, { status: 'succeeded', inputSetRevision: null, result: null })).toBe('no plan');
+    expect(word(jaPages, { status: 'succeeded', inputSetRevision: null, result: null })).toBe('計画未計算');
+    expect(word(enPages, { status: 'succeeded', inputSetRevision: 2, result: {} })).toBe('succeeded');
   });
 });
