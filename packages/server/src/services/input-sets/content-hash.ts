@@ -4,7 +4,13 @@ import { createContentHasher, type TContentHasher } from '@planning-hub/core/can
 import { withSettings, type TSqlClient } from '../../database/transaction';
 import { createCanonicalCopyLines } from './canonical-copy-lines';
 import { streamRows } from './copy-rows';
-import { detectKeyCollation, selectRowsInAnyOrderSql, selectRowsSql, type TKeyCollation } from './table-sql';
+import {
+  detectKeyCollation,
+  ONE_SCAN_FROM_THE_START,
+  selectRowsInAnyOrderSql,
+  selectRowsSql,
+  type TKeyCollation,
+} from './table-sql';
 
 /**
  * One table's canonical lines into the hasher, from the plain key-ordered COPY text; or,
@@ -34,15 +40,6 @@ async function hashCopyText(
   if (inOrder) lines.end();
   return inOrder;
 }
-
-/**
- * A read that hopes for the rows in stored order needs the plan in one process that scans
- * from the heap's start: a parallel scan interleaves its workers' pages, and a synchronised
- * scan may start where another scan of the table is, so either would send a revision
- * stored in key order out of order (correct still, but read twice). Set for the session,
- * since the caller need not be in a transaction.
- */
-const ONE_SCAN_FROM_THE_START = { max_parallel_workers_per_gather: '0', synchronize_seqscans: 'off' };
 
 export type TStoredHashOptions = {
   /** A hasher that already holds the first table's rows (the import's streamed hash of demand, createStreamedHash). */

@@ -1,19 +1,32 @@
 import { createWriteStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import yazl from 'yazl';
 import { TABLE_NAMES, TABLE_SPECS, type TTableName } from '@planning-hub/contracts/tables';
 import type { InputSet } from '../../generated/prisma/client';
-import { lockLabel, useBulkTimeouts, withTransaction, type TSqlClient } from '../../database/transaction';
+import {
+  lockLabel,
+  useBulkTimeouts,
+  withSettings,
+  withTransaction,
+  type TSqlClient,
+} from '../../database/transaction';
 import { actorLabel, type TActor } from '../auth/actor';
 import { appendEvent } from '../events/append-event';
 import { findRevisionByRef, refOf } from '../../data/input-set-revisions';
 import type { TExportCache } from './export-cache';
-import { detectKeyCollation, selectRowsSql, type TKeyCollation } from './table-sql';
+import { createCsvKeyOrderCheck } from './csv-key-order';
+import {
+  detectKeyCollation,
+  ONE_SCAN_FROM_THE_START,
+  selectRowsInAnyOrderSql,
+  selectRowsSql,
+  type TKeyCollation,
+} from './table-sql';
 
 /**
  * `exportCache`: where exports of revisions that are not drafts are kept (export-cache.ts);
@@ -32,8 +45,49 @@ function tablesToWrite(revision: InputSet): TTableName[] {
   return TABLE_NAMES.filter((t) => t !== 'params' && (TABLE_SPECS[t].required || (counts[t] ?? 0) > 0));
 }
 
-function csvCopySql(table: TTableName, inputSetId: number, collation: TKeyCollation): string {
-  return `COPY (${selectRowsSql(table, inputSetId, collation)}) TO STDOUT WITH (FORMAT csv, HEADER true)`;
+/** The table's CSV in natural key order; with `inStoredOrder`, in whatever order the plan reads the rows. */
+function csvCopySql(
+  table: TTableName,
+  inputSetId: number,
+  order: { inStoredOrder: true } | { inStoredOrder: false; collation: TKeyCollation },
+): string {
+  const select = order.inStoredOrder
+    ? selectRowsInAnyOrderSql(table, inputSetId)
+    : selectRowsSql(table, inputSetId, order.collation);
+  return `COPY (${select}) TO STDOUT WITH (FORMAT csv, HEADER true)`;
+}
+
+/**
+ * One table's CSV file in natural key order. The rows are first read in the order they are
+ * stored, which is key order for a revision imported from a file in key order, without the
+ * index walk and its heap fetch per row; the file is kept when a check of every row's key
+ * as the bytes pass (csv-key-order.ts) finds them in order, else written again from a
+ * key-ordered read (docs/performance.md, Export).
+ */
+async function writeTableFile(
+  client: TSqlClient,
+  table: TTableName,
+  inputSetId: number,
+  collation: TKeyCollation,
+  file: string,
+): Promise<void> {
+  const order = createCsvKeyOrderCheck(table);
+  const watch = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      order.push(chunk);
+      done(null, chunk);
+    },
+  });
+  await pipeline(
+    client.query(copyTo(csvCopySql(table, inputSetId, { inStoredOrder: true }))),
+    watch,
+    createWriteStream(file),
+  );
+  if (order.isInKeyOrder()) return;
+  await pipeline(
+    client.query(copyTo(csvCopySql(table, inputSetId, { inStoredOrder: false, collation }))),
+    createWriteStream(file),
+  );
 }
 
 async function readParams(pool: pg.Pool, inputSetId: number): Promise<Record<string, unknown>> {
@@ -95,12 +149,17 @@ async function writeBundleFiles(pool: pg.Pool, revision: InputSet, outDir: strin
   let broken: Error | undefined;
   try {
     const collation = await beginExport(client, pool);
-    for (const table of tablesToWrite(revision)) {
-      await pipeline(
-        client.query(copyTo(csvCopySql(table, revision.id, collation))),
-        createWriteStream(path.join(outDir, TABLE_SPECS[table].file)),
-      );
-    }
+    await withSettings(client, ONE_SCAN_FROM_THE_START, 'transaction', async () => {
+      for (const table of tablesToWrite(revision)) {
+        await writeTableFile(
+          client,
+          table,
+          revision.id,
+          collation,
+          path.join(outDir, TABLE_SPECS[table].file),
+        );
+      }
+    });
     await client.query('COMMIT');
   } catch (error) {
     // A COPY cut off halfway (a full disk) leaves the connection unusable: drop it.
@@ -158,7 +217,7 @@ export async function exportBundleAsZip(
   for (const table of tablesToWrite(revision)) {
     zip.addReadStreamLazy(TABLE_SPECS[table].file, (open) => {
       if (isReleased) return open(new Error('The export was stopped.'), undefined as never);
-      const copy = client.query(copyTo(csvCopySql(table, revision.id, collation)));
+      const copy = client.query(copyTo(csvCopySql(table, revision.id, { inStoredOrder: false, collation })));
       copy.on('error', stop);
       open(null, copy);
     });

@@ -113,6 +113,15 @@ export function selectRowsInAnyOrderSql(table: TTableName, inputSetId: number): 
   return `SELECT ${columns} FROM ${ident(spec.dbTable)} WHERE input_set_id = ${Math.trunc(inputSetId)}`;
 }
 
+/**
+ * A read that hopes for the rows in stored order needs the plan in one process that scans
+ * from the heap's start: a parallel scan interleaves its workers' pages, and a synchronised
+ * scan may start where another scan of the table is, so either would send a revision
+ * stored in key order out of order (correct still, but read twice). Put back after the
+ * read (withSettings).
+ */
+export const ONE_SCAN_FROM_THE_START = { max_parallel_workers_per_gather: '0', synchronize_seqscans: 'off' };
+
 export function copyFromSql(table: TTableName): string {
   const spec = TABLE_SPECS[table];
   const columns = ['input_set_id', ...spec.columns.map((c) => c.name)].map(ident).join(', ');
