@@ -122,6 +122,7 @@ function sizeResults(sizes: TSizeResult[], huge: THugeResult | null) {
       import_vs_all_csv: ratio('import_vs_all_csv'),
       import_vs_copy_shared: ratio('import_vs_copy_shared'),
       import_gated: ratio('import_gated'),
+      import_overwrite: ratio('import_overwrite'),
       hash_vs_sorted_read: ratio('hash_vs_sorted_read'),
       ...Object.fromEntries(
         main.lines.filter((l) => l.cpuRatio !== null).map((l) => [`${l.path}_cpu`, l.cpuRatio]),

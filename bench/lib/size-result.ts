@@ -89,6 +89,15 @@ export const LINE_SPECS: TLineSpec[] = [
     rss: null,
   },
   {
+    // A draft uploaded again: its old rows deleted and the new ones copied in one transaction.
+    path: 'import_overwrite',
+    task: 'import',
+    step: 'import_overwrite',
+    baselineStep: 'copy_demand',
+    goal: null,
+    rss: null,
+  },
+  {
     path: 'upload',
     task: 'upload',
     step: 'upload',

@@ -1,4 +1,4 @@
-import { TABLE_SPECS } from '@planning-hub/contracts/tables';
+import { TABLE_NAMES, TABLE_SPECS } from '@planning-hub/contracts/tables';
 import { createDatabaseClients, type TDatabase } from '@planning-hub/server/database/connect';
 import { folderSources } from '@planning-hub/server/services/input-sets/bundle-sources';
 import { importBundle } from '@planning-hub/server/services/input-sets/import-bundle';
@@ -7,6 +7,7 @@ import type { TStep } from '../lib/measure';
 import {
   CSV_TABLES,
   clearDraftRows,
+  clearRevisionRows,
   copyCsvFile,
   benchDraftId,
   createCopyTables,
@@ -43,10 +44,12 @@ export async function importFolder(pool: TDatabase['pool'], bundleDir: string, l
 }
 
 /**
- * import: the service path (parse, validate, COPY, content hash, event) vs COPY of
- * demand.csv into an identical table (baseline: same indexes and foreign key), the
- * same without the foreign key, and COPY of every CSV (for scale).
- * The last import stays in place: the export and hash tasks read it.
+ * import: the service path (parse, validate, COPY, content hash, event), each run a
+ * label's first revision, vs COPY of demand.csv into an identical table (baseline: same
+ * indexes and input_set_id check), the same without the check, COPY of every CSV (for
+ * scale) and COPY into the import's own table; then the weekly upload (a new revision
+ * gated against the ready one) and a draft uploaded again.
+ * The last import stays in place under importLabel(rows): the export and hash tasks read it.
  */
 export const runImportTask: TTask = async ({
   url,
@@ -62,12 +65,12 @@ export const runImportTask: TTask = async ({
   const label = importLabel(size);
   try {
     await createCopyTables(pool);
+    const runs = warmups + rounds;
     const { samples, cpu } = await measureTaskRounds({ warmups, rounds, postgresPid }, [
-      {
+      newRevisionEachRun(pool, label, runs, {
         name: 'import',
-        prepare: () => clearDraftRows(pool, label),
-        run: () => importFolder(pool, bundleDir, label),
-      },
+        run: (runLabel) => importFolder(pool, bundleDir, runLabel),
+      }),
       {
         name: 'copy_demand',
         prepare: () => resetCopyTables(pool, [{ table: 'demand' }]),
@@ -77,8 +80,9 @@ export const runImportTask: TTask = async ({
         ? []
         : [
             ...extraBaselines(pool, bundleDir),
-            await sharedTableCopy(pool, bundleDir, `${label}_copy_shared`),
+            sharedTableCopy(pool, bundleDir, `${label}_copy_shared`, runs),
             await gatedImport(pool, bundleDir, `${label}_gated`),
+            await overwriteImport(pool, bundleDir, `${label}_overwrite`),
           ]),
     ]);
     const { rows } = await pool.query<{ n: string }>(
@@ -109,37 +113,100 @@ export async function approveBenchDraft(
 }
 
 /**
- * The same import into a label whose ready revision is this bundle: the approval gates then
- * compare the draft with it (docs/design.md section 11), as a weekly upload's do. The ready
- * revision is imported and approved once, before the rounds.
+ * A step whose every run stores a new revision, as a label's first upload does: run k
+ * writes under a label of its own (the last run under `lastLabel`, which the export and
+ * hash tasks read), and before it the previous run's rows are removed, the tables vacuumed
+ * and checkpointed, so each run finds the table as the first one did. The rows of a new
+ * revision go to the end of the primary key, as the baseline's do into its empty table;
+ * a draft overwritten again and again puts them back into the range its own old rows
+ * left (import_overwrite measures that).
+ */
+function newRevisionEachRun(
+  pool: TDatabase['pool'],
+  lastLabel: string,
+  runs: number,
+  step: {
+    name: string;
+    prepare?: (runLabel: string) => Promise<void>;
+    run: (runLabel: string) => Promise<void>;
+  },
+): TStep {
+  const labels = Array.from({ length: runs }, (_, i) =>
+    i === runs - 1 ? lastLabel : `${lastLabel}_run${i + 1}`,
+  );
+  let next = 0;
+  const labelOf = (i: number) => labels[Math.min(i, runs - 1)]!;
+  return {
+    name: step.name,
+    prepare: async () => {
+      if (next > 0) await clearDraftRows(pool, labelOf(next - 1));
+      else await pool.query('CHECKPOINT');
+      await step.prepare?.(labelOf(next));
+    },
+    run: () => step.run(labelOf(next++)),
+  };
+}
+
+/**
+ * The weekly upload: a new revision of a label whose ready revision is this bundle, so
+ * that the approval gates compare the draft with it (docs/design.md section 11). Before
+ * each run after the first, the previous run's draft is approved (the ready one is
+ * archived) and the archived revision's rows are removed, so the label always has one
+ * ready revision of 1M rows and the table keeps its size.
  */
 async function gatedImport(pool: TDatabase['pool'], bundleDir: string, label: string): Promise<TStep> {
   await importFolder(pool, bundleDir, label);
   await approveBenchDraft(pool, label, 'bench gates');
+  let ranBefore = false;
   return {
     name: 'import_gated',
-    prepare: () => clearDraftRows(pool, label),
+    prepare: async () => {
+      if (ranBefore) {
+        await approveBenchDraft(pool, label, 'bench gates');
+        await clearRevisionRows(pool, label, 'archived');
+      } else await pool.query('CHECKPOINT');
+    },
+    run: async () => {
+      ranBefore = true;
+      await importFolder(pool, bundleDir, label);
+    },
+  };
+}
+
+/**
+ * A draft uploaded again: its rows are deleted and the bundle's copied in one
+ * transaction, into the primary key range the old rows still hold. Vacuumed between
+ * runs, as autovacuum would between two uploads.
+ */
+async function overwriteImport(pool: TDatabase['pool'], bundleDir: string, label: string): Promise<TStep> {
+  await importFolder(pool, bundleDir, label);
+  return {
+    name: 'import_overwrite',
+    prepare: async () => {
+      for (const table of TABLE_NAMES) await pool.query(`VACUUM ${TABLE_SPECS[table].dbTable}`);
+      await pool.query('CHECKPOINT');
+    },
     run: () => importFolder(pool, bundleDir, label),
   };
 }
 
 /**
  * COPY of demand.csv into the import's own table, which holds every other revision of the
- * bench database, as the rows of a draft of its own: what that table's size and state
- * cost beside the copy table, empty at each round. The column default that gives the rows
- * their input_set_id is there only while the task runs (dropSharedCopyDefault).
+ * bench database, as a new draft's rows each run (newRevisionEachRun, as the import): what
+ * that table's size and state cost beside the copy table, empty at each round. The column
+ * default that gives the rows their input_set_id is there only while the task runs
+ * (dropSharedCopyDefault).
  */
-async function sharedTableCopy(pool: TDatabase['pool'], bundleDir: string, label: string): Promise<TStep> {
+function sharedTableCopy(pool: TDatabase['pool'], bundleDir: string, label: string, runs: number): TStep {
   const demand = TABLE_SPECS.demand.dbTable;
-  const id = await benchDraftId(pool, label);
-  return {
+  return newRevisionEachRun(pool, label, runs, {
     name: 'copy_demand_shared',
-    prepare: async () => {
-      await clearDraftRows(pool, label);
+    prepare: async (runLabel) => {
+      const id = await benchDraftId(pool, runLabel);
       await pool.query(`ALTER TABLE ${demand} ALTER COLUMN input_set_id SET DEFAULT ${Math.trunc(id)}`);
     },
     run: () => copyCsvFile(pool, { table: 'demand' }, bundleDir, demand),
-  };
+  });
 }
 
 async function dropSharedCopyDefault(pool: TDatabase['pool']): Promise<void> {
