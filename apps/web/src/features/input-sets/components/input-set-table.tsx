@@ -34,10 +34,6 @@ export function InputSetTable({
   const t = useT();
   const scrollRef = useRef<HTMLDivElement>(null);
   const rendersEveryRow = items.length <= ALL_ROWS_MAX && !hasNextPage;
-  // While the virtualizer's chunk loads, the first rows show as they would without it.
-  const firstRows = items
-    .slice(0, ALL_ROWS_MAX)
-    .map((item, index) => <InputSetRow key={item.id} item={item} index={index} />);
 
   return (
     <div
@@ -76,9 +72,10 @@ export function InputSetTable({
         </thead>
         <tbody>
           {rendersEveryRow ? (
-            firstRows
+            <EveryRow items={items} />
           ) : (
-            <Suspense fallback={firstRows}>
+            // While the virtualizer's chunk loads, the first rows show as they would without it.
+            <Suspense fallback={<EveryRow items={items.slice(0, ALL_ROWS_MAX)} />}>
               <InputSetVirtualRows
                 items={items}
                 scrollRef={scrollRef}
@@ -97,6 +94,10 @@ export function InputSetTable({
       ) : null}
     </div>
   );
+}
+
+function EveryRow({ items }: { items: readonly TInputSetSummary[] }) {
+  return items.map((item, index) => <InputSetRow key={item.id} item={item} index={index} />);
 }
 
 /** Placeholder rows with the table's shape while the first page loads. */
