@@ -3,18 +3,9 @@
  * Parsing, validation, storage, hashing, export and diff all read this one spec.
  */
 
-export const TABLE_NAMES = [
-  'demand',
-  'capacity',
-  'mix',
-  'inventory',
-  'inbound',
-  'period_metrics',
-  'calendar',
-  'params',
-] as const;
+import type { TTableName } from './table-names';
 
-export type TTableName = (typeof TABLE_NAMES)[number];
+export { TABLE_NAMES, type TTableName } from './table-names';
 
 /**
  * - `code`: item, location, resource, metric or reference code (text as typed).

@@ -1,4 +1,4 @@
-import { TABLE_NAMES } from '@planning-hub/contracts/tables';
+import { TABLE_NAMES } from '@planning-hub/contracts/table-names';
 import type { TRowCounts } from '@planning-hub/contracts/api/input-sets';
 import { formatCount } from '../../lib/format';
 import { useT } from '../../i18n/i18n-context';
