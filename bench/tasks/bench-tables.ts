@@ -75,14 +75,19 @@ export async function copyCsvFile(
   }
 }
 
-/** The id of `label`'s draft, created as revision 1 when there is none: a revision for the bench's own rows. */
+/**
+ * The id of `label`'s draft, created as revision 1 when there is none: a revision for the
+ * bench's own rows. Its row counts name every table, as an import's do: the list answer
+ * holds every revision, and a summary without them would not match its contract.
+ */
 export async function benchDraftId(pool: TPool, label: string): Promise<number> {
   const existing = await findDraftId(pool, label);
   if (existing !== null) return existing;
+  const rowCounts = Object.fromEntries(TABLE_NAMES.map((table) => [table, 0]));
   const { rows } = await pool.query<{ id: number }>(
     `INSERT INTO planning_input_sets (label, revision, status, version_id, content_hash, row_counts, uploaded_by)
-     VALUES ($1, 1, 'draft', 'bench', '', '{}', 'bench') RETURNING id`,
-    [label],
+     VALUES ($1, 1, 'draft', 'bench', '', $2, 'bench') RETURNING id`,
+    [label, JSON.stringify(rowCounts)],
   );
   return rows[0]!.id;
 }
