@@ -93,7 +93,7 @@ export const LINE_SPECS: TLineSpec[] = [
     path: 'import_overwrite',
     task: 'import',
     step: 'import_overwrite',
-    baselineStep: 'copy_demand',
+    baselineStep: 'copy_demand_beside_overwrite',
     goal: null,
     rss: null,
   },

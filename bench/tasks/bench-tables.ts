@@ -107,23 +107,10 @@ export async function findDraftId(pool: TPool, label: string): Promise<number | 
  * table state as the first one and overwrites an empty draft.
  */
 export async function clearDraftRows(pool: TPool, label: string): Promise<void> {
-  await clearRevisionRows(pool, label, 'draft');
-}
-
-/** The same for every revision of `label` in `status` (the bench's own cleanup; the service never deletes rows of a stored revision). */
-export async function clearRevisionRows(
-  pool: TPool,
-  label: string,
-  status: 'draft' | 'archived',
-): Promise<void> {
-  const { rows } = await pool.query<{ id: number }>(
-    'SELECT id FROM planning_input_sets WHERE label = $1 AND status = $2',
-    [label, status],
-  );
-  if (rows.length === 0) return;
-  const ids = rows.map((r) => r.id);
+  const id = await findDraftId(pool, label);
+  if (id === null) return;
   for (const table of TABLE_NAMES) {
-    await pool.query(`DELETE FROM ${TABLE_SPECS[table].dbTable} WHERE input_set_id = ANY($1::int[])`, [ids]);
+    await pool.query(`DELETE FROM ${TABLE_SPECS[table].dbTable} WHERE input_set_id = $1`, [id]);
   }
   for (const table of TABLE_NAMES) await pool.query(`VACUUM ${TABLE_SPECS[table].dbTable}`);
   await pool.query('CHECKPOINT');
