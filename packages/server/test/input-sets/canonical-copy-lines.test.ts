@@ -107,23 +107,39 @@ describe('canonical lines from COPY text', () => {
     }
   });
 
-  /** Whether createCanonicalCopyLines with checkKeyOrder takes every row of `rows`, cut into random chunks. */
-  function acceptsAsKeyOrder(table: TTableName, rows: readonly TRow[], random: () => number): boolean {
+  /**
+   * The lines createCanonicalCopyLines with `inStoredOrder` gives for `rows` cut into random
+   * chunks, or null when it gave up (the caller would read the rows in key order).
+   */
+  function linesInStoredOrder(table: TTableName, rows: readonly TRow[], random: () => number): string | null {
     const columns = TABLE_SPECS[table].columns.map((c) => c.name);
     const copy = Buffer.from(
       rows.map((row) => `${columns.map((c) => copyText(row[c] ?? null)).join('\t')}\n`).join(''),
     );
-    const lines = createCanonicalCopyLines(table, { checkKeyOrder: true });
+    const lines = createCanonicalCopyLines(table, { inStoredOrder: true });
+    const parts: Buffer[] = [];
     for (let start = 0; start < copy.length;) {
       const end = Math.min(copy.length, start + 1 + Math.floor(random() * 512));
-      if (lines.push(copy.subarray(start, end)) === null) return false;
+      const bytes = lines.push(copy.subarray(start, end));
+      if (bytes === null) return null;
+      parts.push(Buffer.from(bytes));
       start = end;
     }
-    lines.end();
-    return true;
+    const rest = lines.end();
+    if (rest === null) return null;
+    parts.push(Buffer.from(rest));
+    return Buffer.concat(parts).toString('utf8');
   }
 
-  it(`checks the rows' key order: never takes rows out of order, and takes sorted keys without escapes (seed ${SEED})`, () => {
+  /** Core's canonical lines of `rows` in key order: what the hash must read. */
+  function keyOrderedLines(table: TTableName, rows: readonly TRow[]): string {
+    return [...rows]
+      .sort(compareRowsByKey(table))
+      .map((row) => `${canonicalRowLine(table, row)}\n`)
+      .join('');
+  }
+
+  it(`in stored order: never gives lines out of key order, and puts sorted keys without escapes back in order when rows come early (seed ${SEED})`, () => {
     const random = createSeededRandom(SEED);
     for (const table of TABLE_NAMES.filter((t) => t !== 'params')) {
       const compare = compareRowsByKey(table);
@@ -131,8 +147,6 @@ describe('canonical lines from COPY text', () => {
       for (let round = 0; round < 40; round++) {
         const rows = Array.from({ length: 60 }, () => randomRow(table, random)).sort(compare);
         const distinct = rows.filter((row, i) => i === 0 || compare(rows[i - 1]!, row) !== 0);
-        const ascending = (list: readonly TRow[]) =>
-          list.every((row, i) => i === 0 || compare(list[i - 1]!, row) < 0);
         // The same rows with every character COPY escapes, and the bytes below a tab, taken out of their keys.
         const unescaped = rows.map((row) => {
           const copy = { ...row };
@@ -144,21 +158,30 @@ describe('canonical lines from COPY text', () => {
           .sort(compare)
           .filter((row, i) => i === 0 || compare(unescaped[i - 1]!, row) !== 0);
         expect(plain.length).toBeGreaterThan(1);
-        expect(acceptsAsKeyOrder(table, plain, random)).toBe(true);
-        // Out of order in any way (two rows swapped, a key repeated, shuffled): never taken.
+        expect(linesInStoredOrder(table, plain, random)).toBe(keyOrderedLines(table, plain));
+        // Rows stored in room left in earlier pages come early: a few rows moved forward.
+        const early = [...plain];
+        for (let moved = 0; moved < 4; moved++) {
+          const [row] = early.splice(Math.floor(random() * early.length), 1);
+          early.splice(Math.floor(random() * early.length), 0, row!);
+        }
+        expect(linesInStoredOrder(table, early, random)).toBe(keyOrderedLines(table, plain));
+        // Out of order in any way (two rows swapped, a key repeated, shuffled): key order, or given up.
         const swapped = [...distinct];
         const i = Math.floor(random() * swapped.length);
         const j = Math.floor(random() * swapped.length);
         [swapped[i], swapped[j]] = [swapped[j]!, swapped[i]!];
         const shuffled = [...distinct].sort(() => random() - 0.5);
-        for (const candidate of [swapped, rows, shuffled]) {
-          if (acceptsAsKeyOrder(table, candidate, random)) expect(ascending(candidate)).toBe(true);
+        for (const candidate of [swapped, shuffled]) {
+          const lines = linesInStoredOrder(table, candidate, random);
+          if (lines !== null) expect(lines).toBe(keyOrderedLines(table, distinct));
         }
+        if (distinct.length < rows.length) expect(linesInStoredOrder(table, rows, random)).toBeNull();
       }
     }
   });
 
-  it('checks key order column by column, a shorter key first, and gives up at an escape in a key', () => {
+  it('in stored order: puts rows back column by column, a shorter key first, and gives up at a repeated key, an escape in a key, or a row too late', () => {
     const random = createSeededRandom(SEED);
     const demand = (item: string, location: string, period: string): TRow => ({
       item_code: item,
@@ -173,23 +196,36 @@ describe('canonical lines from COPY text', () => {
       demand('AB', 'B', '2027-01'),
       demand('AB', 'B', '2027-02'),
     ];
-    expect(acceptsAsKeyOrder('demand', sorted, random)).toBe(true);
-    expect(acceptsAsKeyOrder('demand', [sorted[1]!, sorted[0]!], random)).toBe(false);
-    expect(acceptsAsKeyOrder('demand', [sorted[3]!, sorted[2]!], random)).toBe(false);
-    expect(acceptsAsKeyOrder('demand', [sorted[2]!, sorted[2]!], random)).toBe(false);
-    // A tab sorts before 'A' as a byte but its COPY escape (\t) after it: not decided, so not taken.
+    const inOrder = keyOrderedLines('demand', sorted);
+    expect(linesInStoredOrder('demand', sorted, random)).toBe(inOrder);
+    expect(linesInStoredOrder('demand', [sorted[1]!, sorted[0]!, sorted[2]!, sorted[3]!], random)).toBe(
+      inOrder,
+    );
+    expect(linesInStoredOrder('demand', [sorted[3]!, sorted[0]!, sorted[1]!, sorted[2]!], random)).toBe(
+      inOrder,
+    );
+    expect(linesInStoredOrder('demand', [sorted[2]!, sorted[2]!], random)).toBeNull();
+    // A tab sorts before 'A' as a byte but its COPY escape (\t) after it: not decided, so given up.
     expect(
-      acceptsAsKeyOrder('demand', [demand('A\tB', 'L', '2027-01'), demand('AA', 'L', '2027-01')], random),
-    ).toBe(false);
-    // Escapes that differ only in their letter (\\n after \\t as COPY text, but 0x0a after 0x09): not taken either way.
+      linesInStoredOrder('demand', [demand('A\tB', 'L', '2027-01'), demand('AA', 'L', '2027-01')], random),
+    ).toBeNull();
+    // Escapes that differ only in their letter (\\n after \\t as COPY text, but 0x0a after 0x09): given up either way.
     const newline = demand('X\nY', 'L', '2027-01');
     const tab = demand('X\tY', 'L', '2027-01');
-    expect(acceptsAsKeyOrder('demand', [newline, tab], random)).toBe(false);
-    expect(acceptsAsKeyOrder('demand', [tab, newline], random)).toBe(false);
+    expect(linesInStoredOrder('demand', [newline, tab], random)).toBeNull();
+    expect(linesInStoredOrder('demand', [tab, newline], random)).toBeNull();
     // A control byte below the tab where a cell ends: 'A' + 0x01 sorts after 'A' but its bytes before the tab.
     expect(
-      acceptsAsKeyOrder('demand', [demand('A\u0001', 'L', '2027-01'), demand('A', 'M', '2027-01')], random),
-    ).toBe(false);
+      linesInStoredOrder('demand', [demand('A\u0001', 'L', '2027-01'), demand('A', 'M', '2027-01')], random),
+    ).toBeNull();
+    // A row held back until its place, 5,000 rows later; and a row that comes after 5,000 larger ones: too late.
+    const many = Array.from({ length: 5002 }, (_, n) =>
+      demand(`ITEM-${String(n).padStart(5, '0')}`, 'L', '2027-01'),
+    );
+    const held = [many[5001]!, ...many.slice(0, 5001)];
+    expect(linesInStoredOrder('demand', held, random)).toBe(keyOrderedLines('demand', many));
+    const late = [...many.slice(1), many[0]!];
+    expect(linesInStoredOrder('demand', late, random)).toBeNull();
   });
 
   it('refuses a stream that stops inside a row', () => {

@@ -1,6 +1,7 @@
 import { TABLE_SPECS, type TTableName } from '@planning-hub/contracts/tables';
 import { canonicalCell } from '@planning-hub/core/canonical/canonical-cell';
 import { unescapeCopyByte } from './copy-rows';
+import { createRowArrays, createRowOrderMend, growRowArrays, type TCompareKeys } from './row-order-mend';
 
 const TAB = 0x09;
 const NEWLINE = 0x0a;
@@ -14,58 +15,27 @@ const NINE = 0x39;
 const HEX = '0123456789abcdef';
 
 /**
- * Whether each row's key comes strictly after the previous row's, in the byte order of the
- * key cells: the content hash's row order (docs/design.md, Export and the content hash).
- * The key columns lead every table's columns, so a row's key is the start of its COPY line
- * up to the end of its last key cell, and comparing those bytes compares the key column by
- * column: where one cell ends first, its tab (0x09) meets a byte of the other cell, and a
- * tab sorts before every byte a cell holds in COPY text but 0x01-0x08. Where the first
- * difference is such a byte, or lies in or right after an escape (a backslash), the order
- * is not decided here and the answer is a conservative "no".
+ * Compares two keys as COPY text, in the byte order of the key cells: the content hash's
+ * row order (docs/design.md, Export and the content hash). The key columns lead every
+ * table's columns, so a row's key is the start of its COPY line up to the end of its last
+ * key cell, and comparing those bytes compares the key column by column: where one cell
+ * ends first, its tab (0x09) meets a byte of the other cell, and a tab sorts before every
+ * byte a cell holds in COPY text but 0x01-0x08. Where the first difference is such a byte,
+ * or lies in or right after an escape (a backslash), the order is not decided here (null).
  */
-function createKeyOrderCheck() {
-  let saved = Buffer.allocUnsafe(256);
-  let previous: Buffer | null = null;
-  let previousStart = 0;
-  let previousEnd = 0;
-
-  return {
-    /** The row's key is input[start, keyEnd). */
-    follows(input: Buffer, start: number, keyEnd: number): boolean {
-      if (previous !== null) {
-        const length = keyEnd - start;
-        const previousLength = previousEnd - previousStart;
-        const common = Math.min(length, previousLength);
-        let j = 0;
-        while (j < common && input[start + j] === previous[previousStart + j]) j++;
-        if (j === common) {
-          if (length <= previousLength) return false; // the same key, or a longer one came first
-        } else {
-          const byte = input[start + j]!;
-          const previousByte = previous[previousStart + j]!;
-          if (byte < TAB || previousByte < TAB || byte === BACKSLASH || previousByte === BACKSLASH)
-            return false;
-          if (j > 0 && input[start + j - 1] === BACKSLASH) return false;
-          if (byte < previousByte) return false;
-        }
-      }
-      previous = input;
-      previousStart = start;
-      previousEnd = keyEnd;
-      return true;
-    },
-    /** Keeps the last key past the chunk it was read from. */
-    keep(): void {
-      if (previous === null || previous === saved) return;
-      const length = previousEnd - previousStart;
-      if (length > saved.length) saved = Buffer.allocUnsafe(length * 2);
-      previous.copy(saved, 0, previousStart, previousEnd);
-      previous = saved;
-      previousStart = 0;
-      previousEnd = length;
-    },
-  };
-}
+export const compareCopyKeys: TCompareKeys = (a, aStart, aEnd, b, bStart, bEnd) => {
+  const aLength = aEnd - aStart;
+  const bLength = bEnd - bStart;
+  const common = Math.min(aLength, bLength);
+  let j = 0;
+  while (j < common && a[aStart + j] === b[bStart + j]) j++;
+  if (j === common) return aLength - bLength;
+  const aByte = a[aStart + j]!;
+  const bByte = b[bStart + j]!;
+  if (aByte < TAB || bByte < TAB || aByte === BACKSLASH || bByte === BACKSLASH) return null;
+  if (j > 0 && a[aStart + j - 1] === BACKSLASH) return null;
+  return aByte - bByte;
+};
 
 /**
  * Turns the COPY text of `selectRowsSql` (text columns in bundle notation, natural key
@@ -75,12 +45,14 @@ function createKeyOrderCheck() {
  * them; decimals lose trailing fraction zeros as canonicalDecimal does (PostgreSQL's
  * NUMERIC text has no leading zeros and no negative zero); anything that is not plain
  * NUMERIC text (NaN) goes through core's canonicalCell. Not for tables with a JSON column.
- * `push` returns the lines of the chunk's complete rows; the bytes are only valid until
- * the next call. With `checkKeyOrder`, `push` returns null at the first row whose key does
- * not come strictly after the previous row's (the rows were not sent in key order), and
- * the lines are worth nothing from then on.
+ * `push` returns the lines of the chunk's complete rows, and `end` what is left; the bytes
+ * are only valid until the next call. With `inStoredOrder` the rows may come in the order a
+ * revision is stored, nearly key order: the lines still come out in key order, put back in
+ * it by createRowOrderMend (row-order-mend.ts), and a little later than their rows; `push`
+ * returns null when the rows cannot be put in order that way (the caller reads them in
+ * key order), and the lines given out are worth nothing from then on.
  */
-export function createCanonicalCopyLines(table: TTableName, options: { checkKeyOrder?: boolean } = {}) {
+export function createCanonicalCopyLines(table: TTableName, options: { inStoredOrder?: boolean } = {}) {
   const spec = TABLE_SPECS[table];
   const isDecimal = spec.columns.map((c) => c.type === 'decimal');
   if (spec.columns.some((c) => c.type === 'json')) {
@@ -92,9 +64,11 @@ export function createCanonicalCopyLines(table: TTableName, options: { checkKeyO
   if (spec.key.some((key, i) => spec.columns[i]?.name !== key)) {
     throw new Error(`The key columns of '${table}' do not lead its columns.`);
   }
-  const keyOrder = options.checkKeyOrder === true ? createKeyOrderCheck() : null;
+  const mend = options.inStoredOrder === true ? createRowOrderMend(compareCopyKeys) : null;
   const lastKeyColumn = spec.key.length - 1;
   let keyEnd = 0;
+  // The rows of the last chunk, for the mend: where each line and key start and end.
+  let batch = createRowArrays();
 
   function reserve(bytes: number): void {
     if (used + bytes <= out.length) return;
@@ -212,21 +186,39 @@ export function createCanonicalCopyLines(table: TTableName, options: { checkKeyO
 
   return {
     push(chunk: Buffer): Uint8Array | null {
-      const input = rest === null ? chunk : Buffer.concat([rest, chunk]);
+      // The mend keeps keys past this call, so it gets bytes of its own (one copy per chunk).
+      const input = rest !== null ? Buffer.concat([rest, chunk]) : mend !== null ? Buffer.from(chunk) : chunk;
       used = 0;
       let start = 0;
+      let rows = 0;
+      let { rowStart, rowEnd, keyStart, keyEnd: keyEnds } = batch;
       for (let nl = input.indexOf(NEWLINE); nl !== -1; nl = input.indexOf(NEWLINE, start)) {
+        const lineStart = used;
         writeRow(input, start, nl);
-        if (keyOrder !== null && !keyOrder.follows(input, start, keyEnd)) return null;
+        if (mend !== null) {
+          if (rows === rowStart.length) {
+            batch = growRowArrays(batch);
+            ({ rowStart, rowEnd, keyStart, keyEnd: keyEnds } = batch);
+          }
+          rowStart[rows] = lineStart;
+          rowEnd[rows] = used;
+          keyStart[rows] = start;
+          keyEnds[rows] = keyEnd;
+          rows++;
+        }
         start = nl + 1;
       }
-      keyOrder?.keep();
       rest = start < input.length ? Buffer.from(input.subarray(start)) : null;
-      return out.subarray(0, used);
+      if (mend === null) return out.subarray(0, used);
+      return mend.add({ lines: out, keys: input, count: rows, ...batch }) ? mend.take() : null;
     },
-    /** Throws when the stream stopped inside a row (COPY ends every row with a newline). */
-    end(): void {
+    /**
+     * The lines still kept back (null when they cannot be put in key order); throws when the
+     * stream stopped inside a row (COPY ends every row with a newline).
+     */
+    end(): Uint8Array | null {
       if (rest !== null) throw new Error(`The COPY text of '${table}' ended inside a row.`);
+      return mend === null ? new Uint8Array(0) : mend.finish();
     },
   };
 }

@@ -14,10 +14,11 @@ import {
 
 /**
  * One table's canonical lines into the hasher, from the plain key-ordered COPY text; or,
- * with `inAnyOrder`, from the rows in whatever order the plan reads them, checked to be in
- * key order as they stream. Returns false when they were not (the hasher then holds a
- * wrong prefix and must be thrown away); the rest of the COPY is still drained, because
- * a COPY cannot be left half read on a connection that may be in a transaction.
+ * with `inAnyOrder`, from the rows in whatever order the plan reads them, put back in key
+ * order as they stream (createCanonicalCopyLines with `inStoredOrder`). Returns false when
+ * they could not be (the hasher then holds a wrong prefix and must be thrown away); the
+ * rest of the COPY is still drained, because a COPY cannot be left half read on a
+ * connection that may be in a transaction.
  */
 async function hashCopyText(
   client: TSqlClient,
@@ -26,7 +27,7 @@ async function hashCopyText(
   inputSetId: number,
   order: { inAnyOrder: true } | { inAnyOrder: false; collation: TKeyCollation },
 ): Promise<boolean> {
-  const lines = createCanonicalCopyLines(table, { checkKeyOrder: order.inAnyOrder });
+  const lines = createCanonicalCopyLines(table, { inStoredOrder: order.inAnyOrder });
   const select = order.inAnyOrder
     ? selectRowsInAnyOrderSql(table, inputSetId)
     : selectRowsSql(table, inputSetId, order.collation);
@@ -37,8 +38,11 @@ async function hashCopyText(
     if (bytes === null) inOrder = false;
     else hasher.updateLines(table, bytes);
   }
-  if (inOrder) lines.end();
-  return inOrder;
+  if (!inOrder) return false;
+  const rest = lines.end();
+  if (rest === null) return false;
+  hasher.updateLines(table, rest);
+  return true;
 }
 
 export type TStoredHashOptions = {
@@ -58,9 +62,10 @@ export type TStoredHashOptions = {
  * the rows as plain COPY text and Node turns its bytes into the canonical lines
  * (createCanonicalCopyLines: no row objects, and PostgreSQL does no per-row JSON);
  * a table with a JSON column (params) goes through core. Each table is first read
- * in the order its rows are stored, which costs no index walk and is key order
- * when the revision was imported from a file in key order; only if a row turns up
- * out of order is the table read again in key order (docs/performance.md, Hash).
+ * in the order its rows are stored, which costs no index walk and is nearly key order
+ * when the revision was imported from a file in key order: the few rows PostgreSQL put
+ * elsewhere are put back in place as they stream, and only if that cannot be done is
+ * the table read again in key order (docs/performance.md, Hash).
  */
 export async function computeStoredContentHash(
   client: TSqlClient,
