@@ -1,111 +1,124 @@
 import { TABLE_SPECS, type TTableName } from '@planning-hub/contracts/tables';
+import { createRowArrays, createRowOrderMend, growRowArrays, type TCompareKeys } from './row-order-mend';
 
 const COMMA = 0x2c;
 const QUOTE = 0x22;
 const NEWLINE = 0x0a;
-/** Stands for the comma between two key fields: below every byte a field can hold (text has no NUL). */
-const SEPARATOR = 0x00;
 
-export type TCsvKeyOrderCheck = {
-  /** Looks at the next bytes of the CSV, in the order they come. */
-  push: (chunk: Buffer) => void;
-  /**
-   * True when every row came strictly after the one before it in natural key order (each
-   * key field by UTF-8 bytes, as `orderByKey` sorts). False at the first row that did
-   * not, and also when a key field was quoted (it holds a comma, a quote or a line
-   * break): then the order is not known, and "not in order" is the safe answer.
-   */
-  isInKeyOrder: () => boolean;
+export type TCsvInKeyOrder = {
+  /** The next bytes of the CSV as read; returns the bytes to write (valid until the next call), null once given up. */
+  push: (chunk: Buffer) => Uint8Array | null;
+  /** The bytes still kept back; null when the rows could not be put in key order. */
+  end: () => Uint8Array | null;
 };
 
 /**
- * Watches the CSV that `COPY (...) TO STDOUT WITH (FORMAT csv, HEADER true)` writes for one
- * table (columns in spec order, the key columns first) and tells whether its rows came in
- * natural key order: an export reads a revision in the order it is stored and keeps the
- * file only when that is key order (docs/performance.md, Export). Quoted fields may hold
- * commas, quotes (doubled) and line breaks; a row ends at a line break outside quotes.
+ * Compares two rows' keys as unquoted CSV, field by field in UTF-8 bytes as `orderByKey`
+ * sorts: where one field ends first, its comma stands below every byte the other field
+ * holds (text has no NUL), and the last key field's end is the key's end.
  */
-export function createCsvKeyOrderCheck(table: TTableName): TCsvKeyOrderCheck {
+const compareCsvKeys: TCompareKeys = (a, aStart, aEnd, b, bStart, bEnd) => {
+  const aLength = aEnd - aStart;
+  const bLength = bEnd - bStart;
+  const common = Math.min(aLength, bLength);
+  let j = 0;
+  while (j < common && a[aStart + j] === b[bStart + j]) j++;
+  if (j === common) return aLength - bLength;
+  const aByte = a[aStart + j]!;
+  const bByte = b[bStart + j]!;
+  if (aByte === COMMA) return -1;
+  if (bByte === COMMA) return 1;
+  return aByte - bByte;
+};
+
+/**
+ * Takes the CSV that `COPY (...) TO STDOUT WITH (FORMAT csv, HEADER true)` writes for one
+ * table (columns in spec order, the key columns first) from a read in stored order, and
+ * gives it out in natural key order: the header first, then the rows put back in key order
+ * by createRowOrderMend (docs/performance.md, Export). Quoted fields may hold commas,
+ * quotes (doubled) and line breaks; a row ends at a line break outside quotes. A quoted key
+ * field is not compared: the order is then not known, and the caller reads in key order.
+ */
+export function createCsvInKeyOrder(table: TTableName): TCsvInKeyOrder {
   const spec = TABLE_SPECS[table];
   if (spec.key.some((key, i) => spec.columns[i]?.name !== key)) {
     throw new Error(`The key columns of '${table}' do not lead its columns.`);
   }
   const keyFields = spec.key.length;
-  let inOrder = true;
+  const mend = createRowOrderMend(compareCsvKeys);
   let isHeader = true;
-  let inQuotes = false;
-  let field = 0;
-  let key = Buffer.allocUnsafe(256);
-  let keyLength = 0;
-  let previous = Buffer.allocUnsafe(256);
-  let previousLength = -1;
+  let rest: Buffer | null = null;
+  let failed = false;
+  let batch = createRowArrays();
 
-  function keepKeyByte(byte: number): void {
-    if (keyLength === key.length) {
-      const larger = Buffer.allocUnsafe(key.length * 2);
-      key.copy(larger);
-      key = larger;
+  /** Where the row starting at `start` ends (after its line break), or -1 when it goes on past `input`. */
+  function rowEndAfter(input: Buffer, from: number): number {
+    let at = from;
+    for (;;) {
+      const newline = input.indexOf(NEWLINE, at);
+      const quote = input.indexOf(QUOTE, at);
+      if (quote === -1 || (newline !== -1 && newline < quote)) return newline === -1 ? -1 : newline + 1;
+      // A quoted field: to its closing quote (a doubled quote closes and opens again).
+      const close = input.indexOf(QUOTE, quote + 1);
+      if (close === -1) return -1;
+      at = close + 1;
     }
-    key[keyLength++] = byte;
   }
 
-  /** The row's key is complete: it must come after the previous row's. */
-  function endKey(): void {
-    if (isHeader) return;
-    // key[0, keyLength) against previous[0, previousLength): 1 when the key comes after.
-    if (previousLength >= 0 && key.compare(previous, 0, previousLength, 0, keyLength) <= 0) {
-      inOrder = false;
-      return;
+  /** The end of the row's key (its last key field), -1 when a key field is quoted. */
+  function keyEndOf(input: Buffer, start: number): number {
+    let at = start;
+    for (let field = 0; field < keyFields; field++) {
+      if (input[at] === QUOTE) return -1;
+      const comma = input.indexOf(COMMA, at);
+      at = comma + 1;
     }
-    [previous, key] = [key, previous];
-    previousLength = keyLength;
+    return at - 1;
   }
 
-  function push(chunk: Buffer): void {
-    let i = 0;
-    const end = chunk.length;
-    while (inOrder && i < end) {
-      if (inQuotes) {
-        const quote = chunk.indexOf(QUOTE, i);
-        if (quote === -1) return;
-        // A doubled quote inside a quoted field closes and opens again: the same state after both.
-        inQuotes = false;
-        i = quote + 1;
-        continue;
-      }
-      if (field >= keyFields) {
-        // Past the key: only quotes and the line's end matter. Both found natively.
-        const newline = chunk.indexOf(NEWLINE, i);
-        const quote = chunk.indexOf(QUOTE, i);
-        if (quote !== -1 && (newline === -1 || quote < newline)) {
-          inQuotes = true;
-          i = quote + 1;
-          continue;
+  return {
+    push(chunk) {
+      if (failed) return null;
+      // The mend keeps keys past this call, so it gets bytes of its own (one copy per chunk).
+      const input = rest !== null ? Buffer.concat([rest, chunk]) : Buffer.from(chunk);
+      let start = 0;
+      let header: Uint8Array | null = null;
+      let rows = 0;
+      let { rowStart, rowEnd, keyStart, keyEnd } = batch;
+      for (let next = rowEndAfter(input, 0); next !== -1; next = rowEndAfter(input, start)) {
+        if (isHeader) {
+          header = input.subarray(0, next);
+          isHeader = false;
+        } else {
+          const end = keyEndOf(input, start);
+          if (end === -1) {
+            failed = true;
+            return null;
+          }
+          if (rows === rowStart.length) {
+            batch = growRowArrays(batch);
+            ({ rowStart, rowEnd, keyStart, keyEnd } = batch);
+          }
+          rowStart[rows] = start;
+          rowEnd[rows] = next;
+          keyStart[rows] = start;
+          keyEnd[rows] = end;
+          rows++;
         }
-        if (newline === -1) return;
-        field = 0;
-        keyLength = 0;
-        isHeader = false;
-        i = newline + 1;
-        continue;
+        start = next;
       }
-      const byte = chunk[i++]!;
-      if (byte === QUOTE) {
-        inQuotes = true;
-        if (!isHeader) inOrder = false;
-      } else if (byte === COMMA) {
-        field++;
-        if (field === keyFields) endKey();
-        else keepKeyByte(SEPARATOR);
-      } else if (byte === NEWLINE) {
-        // Every table has columns after its key, so a row never ends inside its key.
-        if (!isHeader) inOrder = false;
-        field = 0;
-        keyLength = 0;
-        isHeader = false;
-      } else keepKeyByte(byte);
-    }
-  }
-
-  return { push, isInKeyOrder: () => inOrder };
+      rest = start < input.length ? Buffer.from(input.subarray(start)) : null;
+      if (!mend.add({ lines: input, keys: input, count: rows, ...batch })) {
+        failed = true;
+        return null;
+      }
+      const rowBytes = mend.take();
+      return header === null ? rowBytes : Buffer.concat([header, rowBytes]);
+    },
+    end() {
+      if (failed) return null;
+      if (rest !== null) throw new Error(`The CSV of '${table}' ended inside a row.`);
+      return mend.finish();
+    },
+  };
 }
