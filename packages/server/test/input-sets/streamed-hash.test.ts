@@ -122,14 +122,22 @@ describe('content hash computed while the import streams the rows', () => {
     );
     const client = await db.pool.connect();
     try {
-      await client.query('SET max_parallel_workers_per_gather = 3; SET synchronize_seqscans = on');
-      await computeStoredContentHash(client, rows[0]!.id);
-      const { rows: settings } = await client.query<{ workers: string; synchronize: string }>(
-        "SELECT current_setting('max_parallel_workers_per_gather') AS workers, current_setting('synchronize_seqscans') AS synchronize",
+      await client.query(
+        'SET max_parallel_workers_per_gather = 3; SET synchronize_seqscans = on; SET enable_seqscan = on',
       );
-      expect(settings[0]).toEqual({ workers: '3', synchronize: 'on' });
+      await computeStoredContentHash(client, rows[0]!.id);
+      const { rows: settings } = await client.query<{
+        workers: string;
+        synchronize: string;
+        seqscan: string;
+      }>(
+        "SELECT current_setting('max_parallel_workers_per_gather') AS workers, current_setting('synchronize_seqscans') AS synchronize, current_setting('enable_seqscan') AS seqscan",
+      );
+      expect(settings[0]).toEqual({ workers: '3', synchronize: 'on', seqscan: 'on' });
     } finally {
-      await client.query('RESET max_parallel_workers_per_gather; RESET synchronize_seqscans');
+      await client.query(
+        'RESET max_parallel_workers_per_gather; RESET synchronize_seqscans; RESET enable_seqscan',
+      );
       client.release();
     }
   });
