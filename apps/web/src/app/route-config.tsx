@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { Suspense, type ComponentType } from 'react';
 import { Navigate, type RouteObject } from 'react-router';
 import { paths } from '../config/paths';
 import { LoadingState } from '../components/ui/state-views';
@@ -11,47 +11,38 @@ import { lazyPage } from './lazy-page';
 import { NotFoundPage } from './routes/not-found-page';
 
 /**
- * A page other than the input set list and sign-in: its chunk, and every page's messages,
- * which the first page loads without (i18n/dictionaries.ts).
+ * A page other than the input set list and sign-in: lazyPage over its chunk and every
+ * page's messages, which the first page loads without (i18n/dictionaries.ts).
  */
-function withPageMessages<M>(load: () => Promise<M>): () => Promise<M> {
-  return () => Promise.all([load(), loadPageMessages()]).then(([module]) => module);
+function lazyPageWithMessages<K extends string, M extends Record<K, ComponentType>>(
+  load: () => Promise<M>,
+  name: K,
+): ComponentType {
+  return lazyPage(() => Promise.all([load(), loadPageMessages()]).then(([module]) => module), name);
 }
 
 const SignInPage = lazyPage(() => import('../features/auth/sign-in-page'), 'SignInPage');
 const InputSetsPage = lazyPage(loadInputSetsPage, 'InputSetsPage');
-const UploadPage = lazyPage(
-  withPageMessages(() => import('../features/upload/upload-page')),
-  'UploadPage',
-);
-const InputSetDetailLayout = lazyPage(
-  withPageMessages(() => import('../features/input-sets/pages/input-set-detail-layout')),
+const UploadPage = lazyPageWithMessages(() => import('../features/upload/upload-page'), 'UploadPage');
+const InputSetDetailLayout = lazyPageWithMessages(
+  () => import('../features/input-sets/pages/input-set-detail-layout'),
   'InputSetDetailLayout',
 );
-const OverviewTab = lazyPage(
-  withPageMessages(() => import('../features/input-sets/pages/overview-tab')),
+const OverviewTab = lazyPageWithMessages(
+  () => import('../features/input-sets/pages/overview-tab'),
   'OverviewTab',
 );
-const DiffTab = lazyPage(
-  withPageMessages(() => import('./routes/input-set-diff-route')),
-  'InputSetDiffRoute',
-);
-const ReviewTab = lazyPage(
-  withPageMessages(() => import('./routes/input-set-review-route')),
+const DiffTab = lazyPageWithMessages(() => import('./routes/input-set-diff-route'), 'InputSetDiffRoute');
+const ReviewTab = lazyPageWithMessages(
+  () => import('./routes/input-set-review-route'),
   'InputSetReviewRoute',
 );
-const HistoryTab = lazyPage(
-  withPageMessages(() => import('./routes/input-set-history-route')),
+const HistoryTab = lazyPageWithMessages(
+  () => import('./routes/input-set-history-route'),
   'InputSetHistoryRoute',
 );
-const PlansPage = lazyPage(
-  withPageMessages(() => import('./routes/plans-route')),
-  'PlansRoute',
-);
-const RunPage = lazyPage(
-  withPageMessages(() => import('../features/runs/pages/run-page')),
-  'RunPage',
-);
+const PlansPage = lazyPageWithMessages(() => import('./routes/plans-route'), 'PlansRoute');
+const RunPage = lazyPageWithMessages(() => import('../features/runs/pages/run-page'), 'RunPage');
 
 /** docs/design.md section 8: every SPA URL lives under /ui. */
 export const routes: RouteObject[] = [
