@@ -4,7 +4,9 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { TABLE_SPECS } from '@planning-hub/contracts/tables';
 import { createDatabaseClients } from '@planning-hub/server/database/connect';
+import { withSettings } from '@planning-hub/server/database/transaction';
 import { exportBundleToFolder } from '@planning-hub/server/services/input-sets/export-bundle';
+import { ONE_SCAN_FROM_THE_START } from '@planning-hub/server/services/input-sets/table-sql';
 import { createExportCache } from '@planning-hub/server/services/input-sets/export-cache';
 import { copyTo } from '../lib/server-modules';
 import { CSV_TABLES } from './bench-tables';
@@ -69,13 +71,16 @@ export const runExportTask: TTask = async ({ url, postgresPid, workDir, rows, wa
         run: async () => {
           const client = await pool.connect();
           try {
-            for (const table of CSV_TABLES) {
-              const sql = `COPY (${plainSelectSql(table, id)}) TO STDOUT WITH (FORMAT csv, HEADER true)`;
-              await pipeline(
-                client.query(copyTo(sql)),
-                createWriteStream(path.join(copyDir, TABLE_SPECS[table].file)),
-              );
-            }
+            // The same plan as the export's read in stored order: one bitmap scan of the revision's pages.
+            await withSettings(client, ONE_SCAN_FROM_THE_START, 'session', async () => {
+              for (const table of CSV_TABLES) {
+                const sql = `COPY (${plainSelectSql(table, id)}) TO STDOUT WITH (FORMAT csv, HEADER true)`;
+                await pipeline(
+                  client.query(copyTo(sql)),
+                  createWriteStream(path.join(copyDir, TABLE_SPECS[table].file)),
+                );
+              }
+            });
           } finally {
             client.release();
           }
