@@ -108,8 +108,8 @@ export function createRowOrderMend(compare: TCompareKeys): TRowOrderMend {
 
   function rowRoom(rows: number): void {
     if (end + rows <= start.length) return;
-    // Move the rows kept back to the front when that frees half the arrays; else grow them.
-    if (head >= start.length / 2) {
+    // Grow the arrays to eight times the lag; from then on move the rows kept back to the front.
+    if (head > 0 && start.length >= LAG_ROWS * 8) {
       start.copyWithin(0, head, end);
       keyFrom.copyWithin(0, head, end);
       keyTo.copyWithin(0, head, end);
