@@ -1,7 +1,13 @@
 import { TABLE_SPECS, type TTableName } from '@planning-hub/contracts/tables';
 import { canonicalCell } from '@planning-hub/core/canonical/canonical-cell';
 import { unescapeCopyByte } from './copy-rows';
-import { createRowArrays, createRowOrderMend, growRowArrays, type TCompareKeys } from './row-order-mend';
+import {
+  compareKeyBytes,
+  createRowArrays,
+  createRowOrderMend,
+  growRowArrays,
+  type TCompareKeys,
+} from './row-order-mend';
 
 const TAB = 0x09;
 const NEWLINE = 0x0a;
@@ -23,19 +29,11 @@ const HEX = '0123456789abcdef';
  * byte a cell holds in COPY text but 0x01-0x08. Where the first difference is such a byte,
  * or lies in or right after an escape (a backslash), the order is not decided here (null).
  */
-export const compareCopyKeys: TCompareKeys = (a, aStart, aEnd, b, bStart, bEnd) => {
-  const aLength = aEnd - aStart;
-  const bLength = bEnd - bStart;
-  const common = Math.min(aLength, bLength);
-  let j = 0;
-  while (j < common && a[aStart + j] === b[bStart + j]) j++;
-  if (j === common) return aLength - bLength;
-  const aByte = a[aStart + j]!;
-  const bByte = b[bStart + j]!;
-  if (aByte < TAB || bByte < TAB || aByte === BACKSLASH || bByte === BACKSLASH) return null;
-  if (j > 0 && a[aStart + j - 1] === BACKSLASH) return null;
-  return aByte - bByte;
-};
+export const compareCopyKeys: TCompareKeys = compareKeyBytes((aByte, bByte, before) =>
+  aByte < TAB || bByte < TAB || aByte === BACKSLASH || bByte === BACKSLASH || before === BACKSLASH
+    ? null
+    : aByte - bByte,
+);
 
 /**
  * Turns the COPY text of `selectRowsSql` (text columns in bundle notation, natural key

@@ -1,5 +1,11 @@
 import { TABLE_SPECS, type TTableName } from '@planning-hub/contracts/tables';
-import { createRowArrays, createRowOrderMend, growRowArrays, type TCompareKeys } from './row-order-mend';
+import {
+  compareKeyBytes,
+  createRowArrays,
+  createRowOrderMend,
+  growRowArrays,
+  type TCompareKeys,
+} from './row-order-mend';
 
 const COMMA = 0x2c;
 const QUOTE = 0x22;
@@ -17,19 +23,9 @@ export type TCsvInKeyOrder = {
  * sorts: where one field ends first, its comma stands below every byte the other field
  * holds (text has no NUL), and the last key field's end is the key's end.
  */
-const compareCsvKeys: TCompareKeys = (a, aStart, aEnd, b, bStart, bEnd) => {
-  const aLength = aEnd - aStart;
-  const bLength = bEnd - bStart;
-  const common = Math.min(aLength, bLength);
-  let j = 0;
-  while (j < common && a[aStart + j] === b[bStart + j]) j++;
-  if (j === common) return aLength - bLength;
-  const aByte = a[aStart + j]!;
-  const bByte = b[bStart + j]!;
-  if (aByte === COMMA) return -1;
-  if (bByte === COMMA) return 1;
-  return aByte - bByte;
-};
+const compareCsvKeys: TCompareKeys = compareKeyBytes((aByte, bByte) =>
+  aByte === COMMA ? -1 : bByte === COMMA ? 1 : aByte - bByte,
+);
 
 /**
  * Takes the CSV that `COPY (...) TO STDOUT WITH (FORMAT csv, HEADER true)` writes for one

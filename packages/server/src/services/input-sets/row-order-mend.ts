@@ -12,6 +12,30 @@ export type TCompareKeys = (
   bEnd: number,
 ) => number | null;
 
+/**
+ * Decides two keys at their first differing bytes, given the byte before them (-1 at the
+ * key's start): below zero when `a`'s comes first, above zero when `b`'s does, null when
+ * the format cannot tell from those bytes.
+ */
+export type TDecideBytes = (aByte: number, bByte: number, before: number) => number | null;
+
+/**
+ * A key comparison for one format: byte by byte to the first difference, which `decide`
+ * judges; where one key is the start of the other, the shorter comes first (its last
+ * field is the start of the other's last field).
+ */
+export function compareKeyBytes(decide: TDecideBytes): TCompareKeys {
+  return (a, aStart, aEnd, b, bStart, bEnd) => {
+    const aLength = aEnd - aStart;
+    const bLength = bEnd - bStart;
+    const common = Math.min(aLength, bLength);
+    let j = 0;
+    while (j < common && a[aStart + j] === b[bStart + j]) j++;
+    if (j === common) return aLength - bLength;
+    return decide(a[aStart + j]!, b[bStart + j]!, j > 0 ? a[aStart + j - 1]! : -1);
+  };
+}
+
 /** Rows of one chunk: row i is lines[rowStart[i], rowEnd[i]), its key keys[keyStart[i], keyEnd[i]). */
 export type TRowBatch = {
   lines: Buffer;
