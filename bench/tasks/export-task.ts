@@ -27,9 +27,10 @@ async function readyRevisionId(pool: TDatabase['pool'], label: string): Promise<
 
 /**
  * export: exportBundleToFolder (`planning export`) of the imported revision, approved,
- * vs `COPY (SELECT ...) TO STDOUT (FORMAT csv)` of the same tables into files, unordered.
- * `export_cold` is its first export (the export cache emptied before: read from the
- * database in key order, then kept); `export` every later one (copied from the cache),
+ * vs `COPY (SELECT ...) TO STDOUT (FORMAT csv)` of the same tables into files, unordered,
+ * with the export's scan settings. `export_cold` is its first export (the export cache
+ * emptied before: read from the database in stored order, put back in key order on the way
+ * to the files, then kept); `export` every later one (copied from the cache),
  * which is what a revision that is not a draft costs from its second export on.
  */
 export const runExportTask: TTask = async ({ url, postgresPid, workDir, rows, warmups, rounds }) => {
