@@ -228,6 +228,27 @@ describe('canonical lines from COPY text', () => {
     expect(linesInStoredOrder('demand', late, random)).toBeNull();
   });
 
+  it(`in stored order: puts back rows that came hundreds of rows early, several held at once, across chunks (seed ${SEED})`, () => {
+    const random = createSeededRandom(SEED);
+    const rows = Array.from({ length: 3000 }, (_, n) => ({
+      item_code: `ITEM-${String(Math.floor(n / 30)).padStart(4, '0')}`,
+      location_code: n % 3 === 0 ? '0042' : '札幌DC',
+      period: `2027-W${String(n % 30).padStart(2, '0')}`,
+      quantity: `${n}.50`,
+      uom: null,
+    }));
+    const sorted = [...rows].sort(compareRowsByKey('demand'));
+    for (let round = 0; round < 10; round++) {
+      const early = [...sorted];
+      for (let moved = 0; moved < 30; moved++) {
+        const from = 200 + Math.floor(random() * 2800);
+        const [row] = early.splice(from, 1);
+        early.splice(Math.max(0, from - 1 - Math.floor(random() * 2000)), 0, row!);
+      }
+      expect(linesInStoredOrder('demand', early, random)).toBe(keyOrderedLines('demand', sorted));
+    }
+  });
+
   it('refuses a stream that stops inside a row', () => {
     const lines = createCanonicalCopyLines('calendar');
     lines.push(Buffer.from('2027-01-01\t2027-01\ttrue\t7.50\n2027-01-02\t2027'));
