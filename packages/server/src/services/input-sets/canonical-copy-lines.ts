@@ -29,7 +29,7 @@ const HEX = '0123456789abcdef';
  * byte a cell holds in COPY text but 0x01-0x08. Where the first difference is such a byte,
  * or lies in or right after an escape (a backslash), the order is not decided here (null).
  */
-export const compareCopyKeys: TCompareKeys = compareKeyBytes((aByte, bByte, before) =>
+const compareCopyKeys: TCompareKeys = compareKeyBytes((aByte, bByte, before) =>
   aByte < TAB || bByte < TAB || aByte === BACKSLASH || bByte === BACKSLASH || before === BACKSLASH
     ? null
     : aByte - bByte,
