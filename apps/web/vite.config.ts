@@ -122,7 +122,7 @@ function firstPageAnswerSchemas(): Plugin {
   };
 }
 
-export default defineConfig({
+export default defineConfig(({ isSsrBuild }) => ({
   base: '/',
   plugins: [react(), firstPageAnswerSchemas(), preloadLandingPage(), firstPaint()],
   server: {
@@ -134,6 +134,13 @@ export default defineConfig({
       '/metrics': API_ORIGIN,
     },
   },
+  // `vite build --ssr src/server/paint-list-page.tsx` (the build script): one file with React
+  // and the rest in it, that the API loads from wherever the build put it. React's build is
+  // picked now, as the JSX transform's is (production unless NODE_ENV says otherwise).
+  ssr: { noExternal: true },
+  ...(isSsrBuild
+    ? { define: { 'process.env.NODE_ENV': JSON.stringify(process.env.NODE_ENV ?? 'production') } }
+    : {}),
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -141,4 +148,4 @@ export default defineConfig({
     // dist/.vite/manifest.json: which chunk is the entry and what each route loads (`pnpm bench --only spa`).
     manifest: true,
   },
-});
+}));

@@ -6,6 +6,7 @@ import { pinoHttp } from 'pino-http';
 import type { TLogger } from '@planning-hub/server/observability/logger';
 import type { TMetrics } from '@planning-hub/server/observability/metrics';
 import { healthRoutes } from './features/health/routes';
+import type { TListPainter } from './features/input-sets/list-painter';
 import { metaRoutes } from './features/meta/routes';
 import { notFoundHandler, problemDetailsHandler } from './http/problem-details';
 import { requestMetrics } from './http/request-metrics';
@@ -22,6 +23,8 @@ export type TAppDeps = {
   apiRouters: express.Router[];
   /** Built SPA folder; served when it exists. */
   spaDistDir: string;
+  /** Paints the input set list into index.html (features/input-sets/list-painter.ts); absent without the SPA's server build. */
+  listPainter?: TListPainter | undefined;
   /** TRUST_PROXY: the proxies whose X-Forwarded-For/-Proto are believed (req.ip for sign-in limits, req.secure for cookies). */
   trustProxy: string;
 };
@@ -68,7 +71,7 @@ export function createApp(deps: TAppDeps): express.Express {
   app.use('/api', deps.authenticate);
   for (const router of deps.apiRouters) app.use('/api', router);
   app.use('/api', notFoundHandler);
-  app.use(spaRoutes({ distDir: deps.spaDistDir }));
+  app.use(spaRoutes({ distDir: deps.spaDistDir, authenticate: deps.authenticate, painter: deps.listPainter }));
 
   app.use(problemDetailsHandler(deps.logger));
   return app;

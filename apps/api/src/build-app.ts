@@ -3,6 +3,7 @@ import type express from 'express';
 import type { TRuntime } from '@planning-hub/server/runtime';
 import { applyInstallationPolicy } from '@planning-hub/server/services/policy/installation-policy';
 import { createApp } from './app';
+import { createListPainter } from './features/input-sets/list-painter';
 import { authenticate } from './http/authenticate';
 import { buildApiRouters } from './routers';
 
@@ -34,6 +35,7 @@ export async function buildApp(
     authenticate: authenticate({ prisma: db.prisma, pool: db.pool, config, localOperatorSecret }),
     apiRouters: await buildApiRouters(runtime),
     spaDistDir: path.join(config.home, 'apps', 'web', 'dist'),
+    listPainter: await createListPainter({ db, home: config.home, logger }),
     trustProxy: config.trustProxy,
   });
 }

@@ -45,6 +45,21 @@ function escapeHtml(text: string): string {
 }
 
 /**
+ * Where the API puts the list painted for a signed-in reader (server/paint-list-page.tsx),
+ * before the heading and intro painted for everyone.
+ */
+export const FIRST_PAINT_PAGE_MARKER = '<!--painted-page-->';
+
+/**
+ * A page painted on the server in `language`: shown, as the heading and intro are, only
+ * when the script picked the same language; then it stands in for that heading and intro
+ * (FIRST_PAINT_CSS). When the reader's language differs, the heading and intro show as before.
+ */
+export function paintedPage(language: (typeof FIRST_PAINT_LANGUAGES)[number], html: string): string {
+  return `<div class="first-paint-page" lang="${language}">${html}</div>`;
+}
+
+/**
  * The shell: the app's header (its brand) and the list page's heading and intro in each
  * language, with the classes AppLayout and InputSetsPage give them, so that React's render
  * lands on the same place. Hidden unless the script marked the list (CSS below).
@@ -60,14 +75,16 @@ export function firstPaintShell(
   return (
     `<div class="app-shell first-paint"><header class="app-header"><span class="app-brand">` +
     `<span class="app-brand-mark" aria-hidden="true">P</span>${escapeHtml(messages.en['app.name'])}</span></header>` +
-    `<main class="app-main"><section class="stack"><div class="page-header"><div>${texts}</div></div></section></main></div>`
+    `<main class="app-main">${FIRST_PAINT_PAGE_MARKER}<section class="stack first-paint-heading"><div class="page-header"><div>${texts}</div></div></section></main></div>`
   );
 }
 
-/** Shows the shell on the list only, in the page's language only. */
+/** Shows the shell on the list only, in the page's language only; a painted page in that language in place of the heading and intro. */
 export const FIRST_PAINT_CSS =
   '.first-paint{display:none}' +
   'html[data-first-paint="list"] .first-paint{display:block}' +
   FIRST_PAINT_LANGUAGES.map(
-    (language) => `html:not([lang="${language}"]) .first-paint [lang="${language}"]{display:none}`,
+    (language) =>
+      `html:not([lang="${language}"]) .first-paint [lang="${language}"]{display:none}` +
+      `.first-paint-page[lang="${language}"]~.first-paint-heading [lang="${language}"]{display:none}`,
   ).join('');

@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
-import type { TMessageKey, TPluralKey } from './en';
-import type { TLanguage, TVars } from './translate';
+import type { TMessageKey, TMessages, TPluralKey } from './en';
+import { createTranslators, type TLanguage, type TVars } from './translate';
 
 export type TTranslate = (key: TMessageKey, vars?: TVars) => string;
 
@@ -17,6 +17,21 @@ export type TI18n = {
 };
 
 export const I18nContext = createContext<TI18n | null>(null);
+
+/**
+ * The context's value over one language's messages: the provider's (which puts its own
+ * `setLanguage` in), and the server's for a painted page, which cannot switch.
+ */
+export function createI18nValue(language: TLanguage, messages: TMessages, catalogVersion = 0): TI18n {
+  const { t, tc } = createTranslators<TMessageKey>(messages);
+  return {
+    language,
+    setLanguage: () => {},
+    t,
+    tc: (key: TPluralKey, count: number, vars?: TVars) => tc(key, count, vars),
+    catalogVersion,
+  };
+}
 
 export function useI18n(): TI18n {
   const value = useContext(I18nContext);

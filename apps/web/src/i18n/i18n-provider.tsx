@@ -1,11 +1,10 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { setRequestLanguage } from '../lib/api-client';
 import { hasAllMessages, loadedMessages, loadMessages, whenIdle } from './dictionaries';
-import type { TMessageKey, TPluralKey } from './en';
-import { I18nContext, type TI18n } from './i18n-context';
-import { LANGUAGE_STORAGE_KEY, readInitialLanguage } from './initial-language';
+import { createI18nValue, I18nContext, type TI18n } from './i18n-context';
+import { LANGUAGE_STORAGE_KEY, readInitialLanguage, rememberLanguageForServer } from './initial-language';
 import { loadProblemMessages } from './problem-messages';
-import { createTranslators, LANGUAGES, type TLanguage, type TVars } from './translate';
+import { LANGUAGES, type TLanguage } from './translate';
 
 /**
  * The reader's language and its messages. The first page's messages of the initial
@@ -30,6 +29,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   // the API writes its problems in the language requests ask for.
   useLayoutEffect(() => {
     document.documentElement.lang = language;
+    rememberLanguageForServer(language);
     setRequestLanguage(language);
     shown.current = language;
   }, [language]);
@@ -71,14 +71,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const value = useMemo<TI18n>(() => {
     const messages = loadedMessages(language);
     if (!messages) throw new Error(`The ${language} messages were not loaded before rendering.`);
-    const { t, tc } = createTranslators<TMessageKey>(messages);
-    return {
-      language,
-      setLanguage,
-      t,
-      tc: (key: TPluralKey, count: number, vars?: TVars) => tc(key, count, vars),
-      catalogVersion,
-    };
+    return { ...createI18nValue(language, messages, catalogVersion), setLanguage };
   }, [language, setLanguage, catalogVersion]);
 
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

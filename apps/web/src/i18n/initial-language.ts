@@ -3,6 +3,16 @@ import { pickInitialLanguage, type TLanguage } from './translate';
 /** Where the reader's choice of language is kept (i18n-provider.tsx writes it). */
 export const LANGUAGE_STORAGE_KEY = 'planning-hub.language';
 
+/**
+ * The language shown, also in a cookie of the same name: the server paints the input set
+ * list in it (server/paint-list-page.tsx), as it cannot read local storage.
+ */
+export const LANGUAGE_COOKIE = LANGUAGE_STORAGE_KEY;
+
+export function rememberLanguageForServer(language: TLanguage): void {
+  document.cookie = `${LANGUAGE_COOKIE}=${language}; Path=/; Max-Age=31536000; SameSite=Lax`;
+}
+
 function readStoredLanguage(): string | null {
   try {
     return window.localStorage.getItem(LANGUAGE_STORAGE_KEY);

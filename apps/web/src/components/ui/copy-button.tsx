@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { copyText } from '../../lib/clipboard';
+import { useIsPainted } from '../../lib/painted-context';
 import { useT } from '../../i18n/i18n-context';
 
 type TCopyState = 'idle' | 'copied' | 'failed';
@@ -7,6 +8,7 @@ type TCopyState = 'idle' | 'copied' | 'failed';
 /** Copies `text` exactly, and says so visibly and to screen readers. */
 export function CopyButton({ text, label }: { text: string; label?: string }) {
   const t = useT();
+  const painted = useIsPainted();
   const [state, setState] = useState<TCopyState>('idle');
 
   useEffect(() => {
@@ -24,6 +26,7 @@ export function CopyButton({ text, label }: { text: string; label?: string }) {
       <button
         type="button"
         className="btn btn--ghost btn--small"
+        disabled={painted}
         onClick={() => void handleClick()}
         aria-label={label ?? t('copy.buttonLabel', { text })}
         title={t('copy.buttonLabel', { text })}

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { INPUT_SET_STATUSES, type TInputSetStatus } from '@planning-hub/contracts/api/input-set-statuses';
+import { useIsPainted } from '../../../lib/painted-context';
 import { useT } from '../../../i18n/i18n-context';
 import { FormField } from '../../../components/ui/form-field';
 import type { TInputSetFilters } from '../api/list-input-sets';
@@ -16,6 +17,7 @@ type TListFiltersProps = {
 /** Status filter and a debounced search box; the page keeps both in the URL. */
 export function ListFilters({ filters, onChange }: TListFiltersProps) {
   const t = useT();
+  const painted = useIsPainted();
   const searchId = useId();
   const urlSearch = filters.search ?? '';
   const [text, setText] = useState(urlSearch);
@@ -51,7 +53,7 @@ export function ListFilters({ filters, onChange }: TListFiltersProps) {
 
   return (
     <div className="filters">
-      <fieldset className="segmented">
+      <fieldset className="segmented" disabled={painted}>
         <legend className="segmented-legend">{t('list.filter.status')}</legend>
         {options.map((option) => (
           <label key={option.value ?? 'all'} className="segmented-option">
@@ -74,6 +76,7 @@ export function ListFilters({ filters, onChange }: TListFiltersProps) {
             type="search"
             value={text}
             maxLength={SEARCH_MAX_LENGTH}
+            disabled={painted}
             placeholder={t('list.search.placeholder')}
             onChange={(event) => handleSearchChange(event.target.value)}
           />

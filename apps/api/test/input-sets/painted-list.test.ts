@@ -1,0 +1,122 @@
+import { spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importSampleDraft } from '../support/import-bundle';
+import { startTestServer, type TSessionCaller, type TTestServer } from '../support/test-server';
+
+/**
+ * The input set list painted into index.html for a signed-in browser
+ * (features/input-sets/list-painter.ts, docs/design.md section 8): the SPA's own server
+ * module, built here as `pnpm build` builds it, against the real server and database.
+ */
+
+const webDir = fileURLToPath(new URL('../../../web', import.meta.url));
+/** The shell's marker as app/first-paint.ts writes it into index.html. */
+const INDEX_HTML =
+  '<!doctype html><html lang="en"><head><title>Planning Hub</title></head><body><div id="root">' +
+  '<main class="app-main"><!--painted-page--><section class="first-paint-heading"></section></main>' +
+  '</div></body></html>';
+
+let home: string;
+let server: TTestServer;
+let viewer: TSessionCaller;
+let planner: TSessionCaller;
+
+beforeAll(async () => {
+  home = await mkdtemp(path.join(os.tmpdir(), 'planning-hub-painted-'));
+  await mkdir(path.join(home, 'apps/web/dist'), { recursive: true });
+  await writeFile(path.join(home, 'apps/web/dist/index.html'), INDEX_HTML);
+  const built = spawnSync(
+    process.execPath,
+    [
+      path.join(webDir, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--ssr',
+      'src/server/paint-list-page.tsx',
+      '--outDir',
+      path.join(home, 'apps/web/dist-server'),
+      '--sourcemap',
+      'false',
+      '--logLevel',
+      'error',
+    ],
+    { cwd: webDir, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } },
+  );
+  if (built.status !== 0) throw new Error(`the SPA's server module did not build:\n${built.stderr}`);
+  server = await startTestServer({ env: { PLANNING_HUB_HOME: home } });
+  viewer = await server.createUserWithSession('viewer');
+  planner = await server.createUserWithSession('planner');
+  await importSampleDraft(server.runtime.db.pool, 'weekly_painted');
+  await importSampleDraft(server.runtime.db.pool, 'monthly_painted');
+}, 120_000);
+afterAll(async () => {
+  await server?.close();
+  if (home) await rm(home, { recursive: true, force: true });
+});
+
+const page = (urlPath: string, headers: Record<string, string> = {}) => server.fetch(urlPath, { headers });
+
+describe('the input set list painted into index.html', () => {
+  it("shows a signed-in reader the list's rows, links and count, kept by no cache", async () => {
+    const answer = await page('/ui/plans/input_sets', { cookie: viewer.cookie });
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('cache-control')).toBe('private, no-store');
+    const html = await answer.text();
+    expect(html).toContain('href="/ui/plans/input_sets/weekly_painted@draft"');
+    expect(html).toContain('href="/ui/plans/input_sets/monthly_painted@draft"');
+    expect(html).toMatch(/<p class="result-count"[^>]*>2 input sets</);
+    // The filters and copy buttons need the scripts: disabled until React replaces them.
+    expect(html).toMatch(/<input[^>]*type="search"[^>]*disabled=""/);
+    // A viewer may not upload; the session's CSRF token never goes into the page.
+    expect(html).not.toContain('/ui/plans/input_sets/upload');
+    expect(html).not.toContain(viewer.csrfToken);
+    expect((await page('/ui/plans/input_sets', { cookie: planner.cookie }).then((r) => r.text()))).toContain(
+      'href="/ui/plans/input_sets/upload"',
+    );
+  });
+
+  it("paints the URL's filters, and in the reader's language", async () => {
+    const filtered = await page('/ui/plans/input_sets?search=weekly', { cookie: viewer.cookie }).then((r) =>
+      r.text(),
+    );
+    expect(filtered).toContain('weekly_painted@draft');
+    expect(filtered).not.toContain('monthly_painted@draft');
+    const hostile = await page(
+      `/ui/plans/input_sets?search=${encodeURIComponent('"><img src=x onerror=alert(1)>')}`,
+      { cookie: viewer.cookie },
+    ).then((r) => r.text());
+    expect(hostile).not.toContain('<img src=x');
+
+    const chosen = await page('/ui', { cookie: `${viewer.cookie}; planning-hub.language=ja` }).then((r) =>
+      r.text(),
+    );
+    expect(chosen).toContain('<html lang="ja" data-first-paint="list">');
+    expect(chosen).toContain('<div class="first-paint-page" lang="ja">');
+    expect(chosen).toContain('<h1 id="input-sets-title">入力セット</h1>');
+    const asked = await page('/', { cookie: viewer.cookie, 'accept-language': 'ja-JP,ja;q=0.9,en;q=0.8' }).then(
+      (r) => r.text(),
+    );
+    expect(asked).toContain('lang="ja"');
+    expect(await page('/', { cookie: viewer.cookie }).then((r) => r.text())).toContain(
+      '<div class="first-paint-page" lang="en">',
+    );
+  });
+
+  it('sends index.html unpainted to anyone else, and for filters the API would refuse', async () => {
+    const token = await server.createUserWithToken('admin');
+    for (const [urlPath, headers] of [
+      ['/ui/plans/input_sets', {}],
+      ['/ui/plans/input_sets', { cookie: 'planning_hub_session=not-a-session' }],
+      ['/ui/plans/input_sets', token.headers],
+      ['/ui/plans/input_sets?status=bogus', { cookie: viewer.cookie }],
+    ] as const) {
+      const answer = await page(urlPath, headers);
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get('cache-control')).toBe('no-cache');
+      expect(await answer.text()).toBe(INDEX_HTML);
+    }
+  });
+});
