@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { defineConfig, type Plugin } from 'vite';
+import path from 'node:path';
+import { build, defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 // A workspace package's path, not its name: Vite loads its config's packages with Node, which runs no TypeScript.
 import { firstPageAnswerJsonSchemas } from '../../packages/contracts/src/api/first-page-answers.ts';
@@ -102,6 +103,37 @@ function firstPaint(): Plugin {
   };
 }
 
+/** What the API loads to paint the input set list into index.html (src/server/paint-list-page.tsx). */
+const SERVER_MODULE = 'src/server/paint-list-page.tsx';
+
+/**
+ * After the client build, the server module into `<outDir>-server` beside it
+ * (apps/web/dist-server), built by the same `vite build`, so that whatever builds the SPA,
+ * into whatever folder, builds the two together.
+ */
+function serverModule(): Plugin {
+  let root = '';
+  let outDir = '';
+  let configFile: string | undefined;
+  return {
+    name: 'planning-hub:server-module',
+    apply: (_config, env) => env.command === 'build' && !env.isSsrBuild,
+    configResolved(config) {
+      root = config.root;
+      outDir = path.resolve(config.root, config.build.outDir);
+      configFile = config.configFile;
+    },
+    async closeBundle() {
+      await build({
+        root,
+        configFile: configFile ?? false,
+        logLevel: 'warn',
+        build: { ssr: SERVER_MODULE, outDir: `${outDir}-server`, emptyOutDir: true },
+      });
+    },
+  };
+}
+
 /** The module that holds the first page's answer schemas; the build writes its value in. */
 const FIRST_PAGE_ANSWER_SCHEMAS_MODULE = '/src/lib/first-page-answer-schemas.ts';
 
@@ -124,7 +156,7 @@ function firstPageAnswerSchemas(): Plugin {
 
 export default defineConfig(({ isSsrBuild }) => ({
   base: '/',
-  plugins: [react(), firstPageAnswerSchemas(), preloadLandingPage(), firstPaint()],
+  plugins: [react(), firstPageAnswerSchemas(), preloadLandingPage(), firstPaint(), serverModule()],
   server: {
     port: 5173,
     proxy: {
@@ -134,9 +166,9 @@ export default defineConfig(({ isSsrBuild }) => ({
       '/metrics': API_ORIGIN,
     },
   },
-  // `vite build --ssr src/server/paint-list-page.tsx` (the build script): one file with React
-  // and the rest in it, that the API loads from wherever the build put it. React's build is
-  // picked now, as the JSX transform's is (production unless NODE_ENV says otherwise).
+  // The server module (serverModule above): one file with React and the rest in it, that the
+  // API loads from wherever the build put it. React's build is picked now, as the JSX
+  // transform's is (production unless NODE_ENV says otherwise).
   ssr: { noExternal: true },
   ...(isSsrBuild
     ? { define: { 'process.env.NODE_ENV': JSON.stringify(process.env.NODE_ENV ?? 'production') } }

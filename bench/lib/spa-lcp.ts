@@ -37,6 +37,14 @@ export type TSpaLcpResult = {
   js_before_usable_files: number;
   /** All JavaScript by the end of the settle time, the idle prefetches included. */
   js_total_gzip_kb: number;
+  /**
+   * Measured loads whose count was in the HTML the API painted (apps/api/src/features/input-sets/list-painter.ts),
+   * not rendered by React: the JavaScript fetched before then only raced the HTML, the list did not wait for it.
+   */
+  painted_loads: number;
+  /** The same list loaded with JavaScript off: when its count and rows showed (ms), and how many rows. */
+  no_script_usable_ms: number | null;
+  no_script_rows: number;
   js_total_files: number;
   lcp_dataset: { labels: number; revisions: number };
   chromium: string;
@@ -48,13 +56,14 @@ type TLoadFigures = {
   lcpMs: number;
   lcpElement: string;
   usableMs: number;
+  painted: boolean;
   jsBefore: { bytes: number; files: number };
   jsTotal: { bytes: number; files: number };
 };
 
 /** Installed before any script of the page: LCP entries and the moment the list's count appears. */
 const OBSERVE_PAGE = `(() => {
-  const state = { lcp: [], usableAt: null };
+  const state = { lcp: [], usableAt: null, painted: false };
   window.__lcpBench = state;
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
@@ -69,6 +78,7 @@ const OBSERVE_PAGE = `(() => {
     const count = document.querySelector('.result-count');
     if (count && count.textContent && state.usableAt === null) {
       state.usableAt = performance.now();
+      state.painted = count.closest('.first-paint-page') !== null;
       observer.disconnect();
     }
   }).observe(document, { childList: true, subtree: true, characterData: true });
@@ -77,6 +87,7 @@ const OBSERVE_PAGE = `(() => {
 type TPageState = {
   lcp: { startTime: number; element: string }[];
   usableAt: number | null;
+  painted: boolean;
   scripts: { name: string; encodedBodySize: number; responseEnd: number }[];
 };
 
@@ -135,6 +146,7 @@ async function loadOnce(
       lcpMs: last.startTime,
       lcpElement: last.element,
       usableMs: usableAt,
+      painted: state.painted,
       jsBefore: sum(state.scripts.filter((script) => script.responseEnd <= usableAt)),
       jsTotal: sum(state.scripts),
     };
@@ -143,13 +155,15 @@ async function loadOnce(
   }
 }
 
-/** A home for the API whose apps/web/dist is the bench's build (its migrations are the checkout's). */
+/** A home for the API whose apps/web/dist and dist-server are the bench's build (its migrations are the checkout's). */
 export async function benchHome(home: string, distDir: string): Promise<string> {
   const apiHome = path.join(home, 'bench', 'data', 'spa', 'api-home');
   await rm(apiHome, { recursive: true, force: true });
   await mkdir(path.join(apiHome, 'apps', 'web'), { recursive: true });
   await symlink(path.join(home, 'prisma'), path.join(apiHome, 'prisma'), 'dir');
   await symlink(distDir, path.join(apiHome, 'apps', 'web', 'dist'), 'dir');
+  // The server module the same build wrote beside it (apps/web/vite.config.ts): the API paints the list with it.
+  await symlink(`${distDir}-server`, path.join(apiHome, 'apps', 'web', 'dist-server'), 'dir');
   return apiHome;
 }
 
@@ -207,6 +221,39 @@ async function ensureDataset(
 }
 
 /**
+ * The list with JavaScript off, as the API paints it for a signed-in browser: when its
+ * count showed (the navigation's DOMContentLoaded: nothing waits for a script), and its rows.
+ */
+async function loadWithoutScripts(
+  browser: Browser,
+  baseUrl: string,
+  user: { username: string; password: string },
+): Promise<{ usableMs: number | null; rows: number }> {
+  const signedIn = await signedInContext(browser, baseUrl, user);
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: { width: 1280, height: 720 },
+    locale: 'en-US',
+    javaScriptEnabled: false,
+    storageState: await signedIn.storageState(),
+  });
+  await signedIn.close();
+  try {
+    const page = await context.newPage();
+    await page.goto(LIST_PAGE);
+    const count = page.locator('.result-count').filter({ hasText: /\d/ });
+    if (!(await count.isVisible())) return { usableMs: null, rows: 0 };
+    const rows = await page.locator('.first-paint-page tbody tr a.label-link').count();
+    const timing = (await page.evaluate(
+      "(() => { const n = performance.getEntriesByType('navigation')[0]; return n ? n.domContentLoadedEventStart : null; })()",
+    )) as number | null;
+    return { usableMs: timing, rows };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
  * spa LCP: the real API (bench/lib/api-process.ts) serving the bench's production build
  * of the SPA, Debian's Chromium through Playwright, one warm-up and LOADS measured loads of
  * the input set list, each in a fresh context (cold cache), not throttled. Reads Chromium's
@@ -244,10 +291,16 @@ export async function measureSpaLcp({
     for (let i = 0; i < LOADS; i++) {
       const figures = await loadOnce(browser, api.baseUrl, dataset.user);
       log(
-        `  load ${i + 1}: LCP ${Math.round(figures.lcpMs)} ms (${figures.lcpElement}), list shown at ${Math.round(figures.usableMs)} ms, JS ${(figures.jsBefore.bytes / 1024).toFixed(1)} KiB gzip in ${figures.jsBefore.files} files before it`,
+        `  load ${i + 1}: LCP ${Math.round(figures.lcpMs)} ms (${figures.lcpElement}), list shown at ${Math.round(figures.usableMs)} ms${figures.painted ? ' (painted by the API)' : ''}, JS ${(figures.jsBefore.bytes / 1024).toFixed(1)} KiB gzip in ${figures.jsBefore.files} files fetched before it`,
       );
       loads.push(figures);
     }
+    const noScript = await loadWithoutScripts(browser, api.baseUrl, dataset.user);
+    log(
+      noScript.usableMs === null
+        ? '  JavaScript off: the list did not show'
+        : `  JavaScript off: the list showed its count and ${noScript.rows} rows at ${Math.round(noScript.usableMs)} ms`,
+    );
     const lcpMs = median(loads.map((l) => l.lcpMs));
     const middle = loads.find((l) => l.lcpMs === lcpMs) ?? loads[0]!;
     const kib = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
@@ -260,6 +313,9 @@ export async function measureSpaLcp({
       js_before_usable_files: median(loads.map((l) => l.jsBefore.files)),
       js_total_gzip_kb: kib(median(loads.map((l) => l.jsTotal.bytes))),
       js_total_files: median(loads.map((l) => l.jsTotal.files)),
+      painted_loads: loads.filter((l) => l.painted).length,
+      no_script_usable_ms: noScript.usableMs === null ? null : Math.round(noScript.usableMs),
+      no_script_rows: noScript.rows,
       lcp_dataset: { labels: dataset.labels, revisions: dataset.revisions },
       chromium: browser.version(),
       lcp_loadavg_start: loadavgStart,

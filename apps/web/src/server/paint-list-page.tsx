@@ -27,6 +27,8 @@ const FIRST_PAGE_MESSAGES = { en, ja } as unknown as Record<TLanguage, TMessages
 
 /** index.html's start tag as apps/web/index.html has it. */
 const HTML_START = /<html lang="[a-z]+">/;
+/** The first-paint script's tag as vite.config.ts writes it (its name carries its hash). */
+const FIRST_PAINT_SCRIPT = /<script src="[^"]*\/assets\/first-paint-[0-9a-f]+\.js"><\/script>\s*/;
 
 export type TPaintListPageInput = {
   /** index.html as the build wrote it (app/first-paint.ts's shell in #root). */
@@ -55,8 +57,11 @@ export function paintListPage({ indexHtml, search, language, session, answer }: 
   // Only what the page reads; the session's CSRF token never goes into the HTML.
   const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
   queryClient.setQueryData(sessionQueryOptions().queryKey, { ...session, csrfToken: '' });
+  // No next page: the table then renders each painted row (its virtualizer, once loaded,
+  // would render only a spacer here, with no screen to measure); the count still says how
+  // many there are in all, and the app shows the rest when it takes over.
   queryClient.setQueryData(listInputSetsQueryOptions(readListFilters(new URLSearchParams(search))).queryKey, {
-    pages: [answer],
+    pages: [{ ...answer, nextOffset: null }],
     pageParams: [0],
   });
   const page = renderToString(
@@ -71,9 +76,10 @@ export function paintListPage({ indexHtml, search, language, session, answer }: 
     </I18nContext.Provider>,
   );
   queryClient.clear();
-  // What app/first-paint.ts's script would set, so that the page shows even before, or
-  // without, any script; the script, when it runs, sets them again from the same choice.
+  // What app/first-paint.ts's script would set, set here, and the script left out: it blocks
+  // the parser until it has arrived, and the painted page needs no script at all.
   return indexHtml
     .replace(HTML_START, `<html lang="${language}" data-first-paint="list">`)
+    .replace(FIRST_PAINT_SCRIPT, '')
     .replace(FIRST_PAINT_PAGE_MARKER, paintedPage(language, page));
 }
