@@ -83,6 +83,40 @@ const zodEnglishOnly = {
   },
 };
 
+/** The module that holds the JSON Schemas the CLI checks answers with; the build writes its value in. */
+const ANSWER_JSON_SCHEMAS_MODULE = path.join(cliDir, 'src', 'api', 'answer-json-schemas.ts');
+
+/**
+ * apps/cli/src/api/answer-json-schemas.ts as plain data: the JSON Schema of each answer the
+ * CLI checks without zod, written from its zod schema in packages/contracts at build time, so
+ * that `planning list` loads no zod (docs/performance.md, CLI start-up), as the SPA's build
+ * does for its first page (docs/decisions/0010). The value is the module's own: bundled
+ * alone and run here.
+ */
+async function answerJsonSchemas(esbuild) {
+  const { outputFiles } = await esbuild.build({
+    entryPoints: [ANSWER_JSON_SCHEMAS_MODULE],
+    write: false,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    plugins: [zodEnglishOnly],
+    logLevel: 'warning',
+  });
+  const source = Buffer.from(outputFiles[0].contents).toString('base64');
+  const { ANSWER_JSON_SCHEMAS } = await import(`data:text/javascript;base64,${source}`);
+  const contents = `export const ANSWER_JSON_SCHEMAS = ${JSON.stringify(ANSWER_JSON_SCHEMAS)};`;
+  return {
+    name: 'answer-json-schemas',
+    setup(build) {
+      build.onLoad({ filter: /answer-json-schemas\.ts$/ }, (args) =>
+        args.path === ANSWER_JSON_SCHEMAS_MODULE ? { contents, loader: 'js' } : undefined,
+      );
+    },
+  };
+}
+
 /**
  * Chunks of earlier builds that no entry refers to any more: removed, except that an
  * --if-stale build (tests, `pnpm planning`) keeps them a while for commands still running.
@@ -113,7 +147,7 @@ async function build({ keepRecentChunks }) {
     define: { __PLANNING_CLI_VERSION__: JSON.stringify(version) },
     // Loaded by `planning evidence` only, from the checkout's node_modules: never bundled.
     external: ['@playwright/test'],
-    plugins: [zodEnglishOnly],
+    plugins: [zodEnglishOnly, await answerJsonSchemas(esbuild)],
     // commander is CommonJS and requires node: built-ins; an ES module has no `require` of its own.
     banner: {
       js: "import { createRequire as __planningCreateRequire } from 'node:module'; const require = __planningCreateRequire(import.meta.url);",

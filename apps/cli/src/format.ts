@@ -1,6 +1,7 @@
 import type { TImportReport, TInputSetSummary } from '@planning-hub/contracts/api/input-sets';
 import { formatMessageOf } from '@planning-hub/contracts/messages/format-message';
-import { problemMessageParams, type TProblem } from '@planning-hub/contracts/problems';
+import { problemMessageParams } from '@planning-hub/contracts/problem-message-params';
+import type { TProblem } from '@planning-hub/contracts/problems';
 import { TABLE_NAMES } from '@planning-hub/contracts/tables';
 import { cliLanguage } from './cli-language';
 import { cliText } from './cli-text';

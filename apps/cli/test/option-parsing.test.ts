@@ -1,6 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INPUT_SET_OPERATIONS } from '@planning-hub/contracts/api/operations/input-sets';
+import { LIST_DEFAULT_LIMIT } from '../src/commands/list-defaults';
 import { cliWorkspace, type TCliWorkspace } from './support/planning';
 
 /**
@@ -82,5 +84,13 @@ describe('options parsed by the contracts', () => {
     const run = await cli.planning('list', '--limit', '5');
     expect(run.code).toBe(1);
     expect(requests).toBe(1);
+  });
+});
+
+describe('planning list with no option', () => {
+  it('sends its default --limit unparsed, as the contract parses it (actions/list.ts)', () => {
+    const query = INPUT_SET_OPERATIONS.listInputSets.query.parse({ limit: LIST_DEFAULT_LIMIT });
+    expect(String(query.limit)).toBe(LIST_DEFAULT_LIMIT);
+    expect([query.status, query.search]).toEqual([undefined, undefined]);
   });
 });

@@ -1,12 +1,8 @@
 import { z } from 'zod';
 
-/**
- * `<data dir>/server.json` (default `.data/server.json`, mode 0600): written by a
- * starting server, read by the `planning` CLI of the same checkout to find it and
- * to authenticate as the local operator without a login (docs/design.md).
- */
-export const LOCAL_SERVER_FILE = 'server.json';
+export { LOCAL_SERVER_FILE } from './local-server-values';
 
+/** What `<data dir>/server.json` holds (local-server-values.ts). */
 export const ZLocalServerFile = z.object({
   format: z.literal('planning-hub/local-server@1'),
   url: z.url(),

@@ -1,17 +1,17 @@
 import type { Readable } from 'node:stream';
-import type { ZodType } from 'zod';
 import {
   CLIENT_HEADER,
   LOCAL_OPERATOR_TOKEN_PREFIX,
   LOCAL_OPERATOR_USER_HEADER,
-} from '@planning-hub/contracts/api/auth';
-import { ZProblemDetails, type TProblemDetails } from '@planning-hub/contracts/api/problem-details';
+} from '@planning-hub/contracts/api/auth-values';
+import type { TProblemDetails } from '@planning-hub/contracts/api/problem-details';
 import { messageOf, renderMessage } from '@planning-hub/contracts/messages/format-message';
 import { cliLanguage } from '../cli-language';
 import { CliError } from '../cli-errors';
 import { cliText } from '../cli-text';
 import { describeServerSource, type TConnection } from '../connection/resolve-connection';
 import { CLI_VERSION } from '../version';
+import type { TAnswerSchema } from './answer-schema';
 import { ApiError, ServerUnreachableError } from './api-error';
 import { createHttpTransport, type THttpRequest, type THttpResponse } from './http-transport';
 
@@ -33,15 +33,15 @@ export type TApiClient = {
   send: (path: string, options?: TSendOptions) => Promise<THttpResponse>;
   /** send(), with a refusal (4xx, 5xx) thrown as the server's problem. */
   request: (path: string, options?: TSendOptions) => Promise<THttpResponse>;
-  getJson: <T>(path: string, schema: ZodType<T>, query?: TQuery) => Promise<T>;
+  getJson: <T>(path: string, schema: TAnswerSchema<T>, query?: TQuery) => Promise<T>;
   sendJson: <T>(
     method: 'POST' | 'PUT' | 'PATCH',
     path: string,
     body: unknown,
-    schema: ZodType<T>,
+    schema: TAnswerSchema<T>,
   ) => Promise<T>;
   /** The body as JSON, checked against its contract. */
-  parseJson: <T>(response: THttpResponse, schema: ZodType<T>) => Promise<T>;
+  parseJson: <T>(response: THttpResponse, schema: TAnswerSchema<T>) => Promise<T>;
   close: () => void;
 };
 
@@ -65,6 +65,8 @@ export async function readText(body: Readable): Promise<string> {
 /** The problem of a refused request; a body that is none (a proxy's HTML page) becomes one that says what came. */
 export async function readProblem(response: THttpResponse): Promise<TProblemDetails> {
   const text = await readText(response.body);
+  // Loaded here, not with the module: a command that succeeds needs no zod for it (docs/performance.md, CLI start-up).
+  const { ZProblemDetails } = await import('@planning-hub/contracts/api/problem-details');
   try {
     const parsed = ZProblemDetails.safeParse(JSON.parse(text));
     if (parsed.success) return parsed.data;
@@ -154,7 +156,7 @@ export async function createApiClient(connection: TConnection): Promise<TApiClie
     } catch {
       throw new CliError(cliText('cli.error.not_json', { serverUrl, status: response.status }));
     }
-    const parsed = schema.safeParse(json);
+    const parsed = await schema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new CliError(

@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import type { TConnectionOptions } from '../connection/resolve-connection';
 import { withConnectionOptions } from './connection-options';
+import { LIST_DEFAULT_LIMIT } from './list-defaults';
 
 export type TListOptions = TConnectionOptions & {
   status?: 'draft' | 'ready' | 'archived';
@@ -21,7 +22,7 @@ export function registerListCommand(program: Command): void {
       ]),
     )
     .option('--search <text>', 'part of a label or version id')
-    .option('--limit <n>', 'at most this many', '200')
+    .option('--limit <n>', 'at most this many', LIST_DEFAULT_LIMIT)
     .option('--json', 'print JSON ({items, total})');
   withConnectionOptions(command).action(async (options: TListOptions) =>
     (await import('../actions/list')).runList(options),

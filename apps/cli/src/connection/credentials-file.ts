@@ -1,8 +1,10 @@
 import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
 import { CliError } from '../cli-errors';
 import { cliText } from '../cli-text';
+import type { TCredentialsFile, TStoredLogin } from './credentials-schema';
+
+export type { TStoredLogin } from './credentials-schema';
 
 /**
  * `planning login` keeps one personal token per server in
@@ -10,23 +12,6 @@ import { cliText } from '../cli-text';
  * this OS user only (0600, folder 0700), as gh and kubectl keep theirs.
  */
 const CREDENTIALS_FILE = 'credentials.json';
-
-const ZStoredLogin = z.object({
-  token: z.string().min(1),
-  username: z.string(),
-  /** The 8 hex characters after `ph_`: `planning tokens revoke --prefix`. */
-  prefix: z.string(),
-  expiresAt: z.string().nullable(),
-  createdAt: z.string(),
-});
-export type TStoredLogin = z.infer<typeof ZStoredLogin>;
-
-const ZCredentialsFile = z.object({
-  format: z.literal('planning-hub/credentials@1'),
-  /** By server URL as normalizeServerUrl writes it. */
-  servers: z.record(z.string(), ZStoredLogin),
-});
-type TCredentialsFile = z.infer<typeof ZCredentialsFile>;
 
 export function credentialsFilePath(configDir: string): string {
   return path.join(configDir, CREDENTIALS_FILE);
@@ -41,6 +26,7 @@ async function readCredentials(file: string): Promise<TCredentialsFile> {
       return { format: 'planning-hub/credentials@1', servers: {} };
     throw error;
   }
+  const { ZCredentialsFile } = await import('./credentials-schema');
   try {
     return ZCredentialsFile.parse(JSON.parse(text));
   } catch {

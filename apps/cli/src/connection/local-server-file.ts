@@ -1,10 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import {
-  LOCAL_SERVER_FILE,
-  ZLocalServerFile,
-  type TLocalServerFile,
-} from '@planning-hub/contracts/local-server';
+import type { TLocalServerFile } from '@planning-hub/contracts/local-server';
+import { LOCAL_SERVER_FILE } from '@planning-hub/contracts/local-server-values';
 import { CliError } from '../cli-errors';
 import { cliText } from '../cli-text';
 
@@ -29,6 +26,8 @@ async function readServerFile(file: string): Promise<TFoundServerFile | null> {
   } catch {
     json = undefined;
   }
+  // Loaded once a file is there: with none, the command loads no zod for it (docs/performance.md, CLI start-up).
+  const { ZLocalServerFile } = await import('@planning-hub/contracts/local-server');
   const parsed = ZLocalServerFile.safeParse(json);
   if (!parsed.success) {
     throw new CliError(cliText('cli.error.server_file_unknown', { file }), {

@@ -1,26 +1,19 @@
 import { z } from 'zod';
 import { AUTH_METHODS, ROLES } from './auth-values';
 
-export { AUTH_METHODS, hasRole, ROLES, type TAuthMethod, type TRole } from './auth-values';
+export {
+  AUTH_METHODS,
+  CLIENT_HEADER,
+  hasRole,
+  LOCAL_OPERATOR_PRINCIPAL_PREFIX,
+  LOCAL_OPERATOR_TOKEN_PREFIX,
+  LOCAL_OPERATOR_USER_HEADER,
+  ROLES,
+  type TAuthMethod,
+  type TRole,
+} from './auth-values';
 
 export const ZRole = z.enum(ROLES);
-
-/**
- * Sent by the `planning` CLI on every request (`planning/<version>`): the server counts
- * what such requests do under `entrypoint="cli"` (imports, runs).
- */
-export const CLIENT_HEADER = 'x-planning-client';
-
-/**
- * The local operator (docs/design.md, "One front door"): `npm start` writes a fresh
- * secret to `<data dir>/server.json` (mode 0600). A CLI on the same machine that can
- * read it sends `Authorization: Bearer phlocal_<secret>` and names its OS user in
- * this header; the server records the principal `local:<OS user>`.
- */
-export const LOCAL_OPERATOR_USER_HEADER = 'x-planning-local-user';
-export const LOCAL_OPERATOR_TOKEN_PREFIX = 'phlocal_';
-/** Principals of local operators are `local:<OS user>`; people's usernames cannot contain `:`. */
-export const LOCAL_OPERATOR_PRINCIPAL_PREFIX = 'local:';
 
 export const ZAuthMethod = z.enum(AUTH_METHODS);
 

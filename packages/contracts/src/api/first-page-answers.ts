@@ -8,7 +8,8 @@ import type { TJsonSchema } from './json-schema-parser';
  * sign-in's) and the input set list. The SPA parses them by their JSON Schema
  * (json-schema-parser.ts), written from these schemas when the SPA is built
  * (apps/web/vite.config.ts), so that the first page loads no zod (docs/performance.md,
- * Browser). The API and the CLI parse them with the schemas themselves.
+ * Browser). The API parses them with the schemas themselves; `planning list` checks the
+ * list by the same JSON Schema (apps/cli/src/api/answer-json-schemas.ts).
  */
 export const FIRST_PAGE_ANSWERS = {
   session: ZSession,

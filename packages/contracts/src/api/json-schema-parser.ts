@@ -128,7 +128,15 @@ function conformObject(
   for (const key of schema.required ?? [])
     if (!Object.hasOwn(value, key)) throw new JsonSchemaMismatch(`${path}/${key}`);
   const result: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) {
+  // Keys in zod's order, which `planning list --json` prints: an object's properties as its
+  // schema names them, a record keyed by an enum in the enum's order, then the rest as they came.
+  const named = [...Object.keys(schema.properties ?? {}), ...(schema.propertyNames?.enum ?? [])];
+  const keys = new Set(
+    named.filter((key): key is string => typeof key === 'string' && Object.hasOwn(value, key)),
+  );
+  for (const key of Object.keys(value)) keys.add(key);
+  for (const key of keys) {
+    const item = value[key];
     if (schema.propertyNames) conform(schema.propertyNames, key, `${path}/${key}`, patterns);
     const property =
       schema.properties && Object.hasOwn(schema.properties, key) ? schema.properties[key] : undefined;
