@@ -71,7 +71,9 @@ export function createApp(deps: TAppDeps): express.Express {
   app.use('/api', deps.authenticate);
   for (const router of deps.apiRouters) app.use('/api', router);
   app.use('/api', notFoundHandler);
-  app.use(spaRoutes({ distDir: deps.spaDistDir, authenticate: deps.authenticate, painter: deps.listPainter }));
+  app.use(
+    spaRoutes({ distDir: deps.spaDistDir, authenticate: deps.authenticate, painter: deps.listPainter }),
+  );
 
   app.use(problemDetailsHandler(deps.logger));
   return app;

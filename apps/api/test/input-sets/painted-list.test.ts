@@ -72,7 +72,7 @@ describe('the input set list painted into index.html', () => {
     // A viewer may not upload; the session's CSRF token never goes into the page.
     expect(html).not.toContain('/ui/plans/input_sets/upload');
     expect(html).not.toContain(viewer.csrfToken);
-    expect((await page('/ui/plans/input_sets', { cookie: planner.cookie }).then((r) => r.text()))).toContain(
+    expect(await page('/ui/plans/input_sets', { cookie: planner.cookie }).then((r) => r.text())).toContain(
       'href="/ui/plans/input_sets/upload"',
     );
   });
@@ -95,9 +95,10 @@ describe('the input set list painted into index.html', () => {
     expect(chosen).toContain('<html lang="ja" data-first-paint="list">');
     expect(chosen).toContain('<div class="first-paint-page" lang="ja">');
     expect(chosen).toContain('<h1 id="input-sets-title">入力セット</h1>');
-    const asked = await page('/', { cookie: viewer.cookie, 'accept-language': 'ja-JP,ja;q=0.9,en;q=0.8' }).then(
-      (r) => r.text(),
-    );
+    const asked = await page('/', {
+      cookie: viewer.cookie,
+      'accept-language': 'ja-JP,ja;q=0.9,en;q=0.8',
+    }).then((r) => r.text());
     expect(asked).toContain('lang="ja"');
     expect(await page('/', { cookie: viewer.cookie }).then((r) => r.text())).toContain(
       '<div class="first-paint-page" lang="en">',

@@ -105,7 +105,9 @@ export async function createListPainter({
       if (painting >= MAX_PAINTING) return null;
       painting += 1;
       try {
-        const search = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
+        const search = req.originalUrl.includes('?')
+          ? req.originalUrl.slice(req.originalUrl.indexOf('?'))
+          : '';
         // `/` and `/ui` open the list without filters (the SPA redirects them).
         const filters = req.path.startsWith('/ui/') ? search : '';
         const answer = await readList(filters);
@@ -114,11 +116,19 @@ export async function createListPainter({
           indexHtml,
           search: filters,
           language: readerLanguage(req, painter.LANGUAGE_COOKIE),
-          session: { user: toCurrentUser(principal), csrfToken: '', via: principal.via, tokenExpiresAt: null },
+          session: {
+            user: toCurrentUser(principal),
+            csrfToken: '',
+            via: principal.via,
+            tokenExpiresAt: null,
+          },
           answer,
         });
       } catch (error) {
-        logger.warn({ err: error }, 'the input set list could not be painted into index.html; sent unpainted');
+        logger.warn(
+          { err: error },
+          'the input set list could not be painted into index.html; sent unpainted',
+        );
         return null;
       } finally {
         painting -= 1;
