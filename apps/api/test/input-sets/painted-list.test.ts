@@ -108,14 +108,40 @@ describe('the input set list painted into index.html', () => {
   it('paints the first rows of a longer list, the count saying how many there are in all', async () => {
     for (let i = 0; i < PAINTED_ROWS; i++) await importSampleDraft(server.runtime.db.pool, `long_list_${i}`);
     const total = PAINTED_ROWS + 2;
-    // Again after a while: a page painted once the virtualizer's chunk has loaded must show its
-    // rows too (not the virtualizer's spacer, with no screen to measure).
-    for (let round = 0; round < 3; round++) {
+    // Again after a while, painted anew (other filters, same rows): a page painted once the
+    // virtualizer's chunk has loaded must show its rows too (not the virtualizer's spacer,
+    // with no screen to measure).
+    const urls = [
+      '/ui/plans/input_sets',
+      '/ui/plans/input_sets?status=draft',
+      '/ui/plans/input_sets?search=_',
+    ];
+    for (const [round, url] of urls.entries()) {
       if (round > 0) await setTimeout(500);
-      const html = await page('/ui/plans/input_sets', { cookie: viewer.cookie }).then((r) => r.text());
+      const html = await page(url, { cookie: viewer.cookie }).then((r) => r.text());
       expect(html).toContain(`>${total} input sets<`);
       expect(html.match(/<a class="label-link" href=/g)).toHaveLength(PAINTED_ROWS);
     }
+  });
+
+  it('paints a list once per version, and ever new filters only up to 10 new pages a second', async () => {
+    const isPainted = (html: string) => html.includes('class="first-paint-page"');
+    const plain = () => page('/ui/plans/input_sets', { cookie: viewer.cookie }).then((r) => r.text());
+    const first = await plain();
+    expect(isPainted(first)).toBe(true);
+    const started = Date.now();
+    let painted = 0;
+    for (let i = 0; i < 60; i++) {
+      const html = await page(`/ui/plans/input_sets?search=burst_${i}`, { cookie: viewer.cookie }).then((r) =>
+        r.text(),
+      );
+      if (isPainted(html)) painted += 1;
+    }
+    const seconds = (Date.now() - started) / 1000;
+    expect(painted).toBeLessThanOrEqual(10 * (Math.ceil(seconds) + 1));
+    if (seconds < 5) expect(painted).toBeLessThan(60);
+    // The list read again is the page kept, whatever the budget says.
+    expect(await plain()).toBe(first);
   });
 
   it('sends index.html unpainted to anyone else, and for filters the API would refuse', async () => {

@@ -3,14 +3,16 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Request } from 'express';
 import type { TSession } from '@planning-hub/contracts/api/auth';
-import { hasRole } from '@planning-hub/contracts/api/auth-values';
+import { hasRole, type TRole } from '@planning-hub/contracts/api/auth-values';
 import { ZListInputSetsQuery, type TListInputSetsResponse } from '@planning-hub/contracts/api/input-sets';
 import { INPUT_SET_OPERATIONS } from '@planning-hub/contracts/api/operations/input-sets';
 import { isLanguage, type TLanguage } from '@planning-hub/contracts/messages/language';
 import type { TDatabase } from '@planning-hub/server/database/connect';
 import type { TLogger } from '@planning-hub/server/observability/logger';
-import { toCurrentUser } from '@planning-hub/server/services/auth/principal';
-import { listInputSets } from '@planning-hub/server/services/input-sets/read-input-sets';
+import {
+  listInputSets,
+  readInputSetsVersion,
+} from '@planning-hub/server/services/input-sets/read-input-sets';
 import { readCookie } from '../../http/authenticate';
 
 /** What the SPA's build exports for the server (apps/web/src/server/paint-list-page.tsx). */
@@ -28,12 +30,20 @@ type TPaintModule = {
 
 /**
  * Rows painted into the HTML: more than a screen holds, few enough that a page costs the
- * server a few milliseconds (docs/performance.md, Browser). The SPA shows the rest when
- * it renders.
+ * server about 6 ms of CPU (docs/performance.md, Browser). The SPA shows the rest when it
+ * renders.
  */
-export const PAINTED_ROWS = 50;
+export const PAINTED_ROWS = 30;
 /** Pages painted at once by this process; a request beyond them gets index.html as it is. */
 const MAX_PAINTING = 2;
+/**
+ * Pages painted anew per second by this process (a page painted before, for the same
+ * list, language and role, costs none): a client that asks for ever new filters gets
+ * index.html as it is past these, so that painting never takes more than a share of a core.
+ */
+const MAX_NEW_PAINTS_PER_SECOND = 10;
+/** Painted pages kept, each for one list version, language, role and filters (about 65 KiB each). */
+const MAX_KEPT = 64;
 /** How long a page waits for the list before it goes out unpainted. */
 const PAINT_BUDGET_MS = 250;
 
@@ -59,8 +69,10 @@ function readerLanguage(req: Request, cookieName: string): TLanguage {
  * The list painted on the server for a signed-in browser (docs/design.md section 8), when
  * the SPA was built with its server module (apps/web/dist-server); undefined otherwise.
  * Painting is a courtesy, never a wait: a request without a browser session, with filters
- * the API would refuse, beyond MAX_PAINTING at once, or whose list takes longer than
- * PAINT_BUDGET_MS, gets index.html unpainted, and the SPA asks for the list as always.
+ * the API would refuse, beyond MAX_PAINTING at once or MAX_NEW_PAINTS_PER_SECOND new pages,
+ * or whose list takes longer than PAINT_BUDGET_MS, gets index.html unpainted, and the SPA
+ * asks for the list as always. A page is painted once per list version, language, role and
+ * filters, and kept (MAX_KEPT): a list read again and again costs a version read.
  */
 export async function createListPainter({
   db,
@@ -75,8 +87,39 @@ export async function createListPainter({
   if (!existsSync(file)) return undefined;
   const painter = (await import(pathToFileURL(file).href)) as TPaintModule;
   let painting = 0;
+  // Pages kept by what they show: the list's version, the language, the role and the filters.
+  const kept = new Map<string, string>();
+  let second = 0;
+  let newThisSecond = 0;
 
-  async function readList(search: string): Promise<TListInputSetsResponse | null> {
+  /** Resolves to null when `work` takes longer than PAINT_BUDGET_MS (it then runs on, unheard). */
+  async function within<T>(work: Promise<T>): Promise<T | null> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<null>((resolve) => {
+      timer = setTimeout(() => resolve(null), PAINT_BUDGET_MS);
+    });
+    try {
+      return await Promise.race([work, late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  function mayPaintAnew(): boolean {
+    const now = Math.floor(Date.now() / 1000);
+    if (now !== second) {
+      second = now;
+      newThisSecond = 0;
+    }
+    if (newThisSecond >= MAX_NEW_PAINTS_PER_SECOND) return false;
+    newThisSecond += 1;
+    return true;
+  }
+
+  async function paintFor(req: Request, indexHtml: string, role: TRole): Promise<string | null> {
+    // `/` and `/ui` open the list without filters (the SPA redirects them).
+    const url = req.originalUrl;
+    const search = req.path.startsWith('/ui/') && url.includes('?') ? url.slice(url.indexOf('?')) : '';
     const params = new URLSearchParams(search);
     const query = ZListInputSetsQuery.safeParse({
       status: params.get('status') || undefined,
@@ -85,15 +128,38 @@ export async function createListPainter({
       offset: 0,
     });
     if (!query.success) return null;
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<null>((resolve) => {
-      timer = setTimeout(() => resolve(null), PAINT_BUDGET_MS);
-    });
-    try {
-      return await Promise.race([listInputSets({ prisma: db.prisma }, query.data), late]);
-    } finally {
-      clearTimeout(timer);
+    const language = readerLanguage(req, painter.LANGUAGE_COOKIE);
+    const version = await within(readInputSetsVersion(db.pool));
+    if (version === null) return null;
+    const key = JSON.stringify([version, language, role, search]);
+    const found = kept.get(key);
+    if (found !== undefined) {
+      kept.delete(key);
+      kept.set(key, found);
+      return found;
     }
+    if (!mayPaintAnew()) return null;
+    const answer = await within(listInputSets({ prisma: db.prisma }, query.data));
+    if (!answer) return null;
+    const html = painter.paintListPage({
+      indexHtml,
+      search,
+      language,
+      // The page reads only the role; a page kept for others with the same role names no one.
+      session: {
+        user: { username: '', role, employeeId: null },
+        csrfToken: '',
+        via: 'session',
+        tokenExpiresAt: null,
+      },
+      answer,
+    });
+    kept.set(key, html);
+    for (const oldest of kept.keys()) {
+      if (kept.size <= MAX_KEPT) break;
+      kept.delete(oldest);
+    }
+    return html;
   }
 
   return {
@@ -105,25 +171,7 @@ export async function createListPainter({
       if (painting >= MAX_PAINTING) return null;
       painting += 1;
       try {
-        const search = req.originalUrl.includes('?')
-          ? req.originalUrl.slice(req.originalUrl.indexOf('?'))
-          : '';
-        // `/` and `/ui` open the list without filters (the SPA redirects them).
-        const filters = req.path.startsWith('/ui/') ? search : '';
-        const answer = await readList(filters);
-        if (!answer) return null;
-        return painter.paintListPage({
-          indexHtml,
-          search: filters,
-          language: readerLanguage(req, painter.LANGUAGE_COOKIE),
-          session: {
-            user: toCurrentUser(principal),
-            csrfToken: '',
-            via: principal.via,
-            tokenExpiresAt: null,
-          },
-          answer,
-        });
+        return await paintFor(req, indexHtml, principal.role);
       } catch (error) {
         logger.warn(
           { err: error },
