@@ -8,11 +8,13 @@ import { ja } from '../i18n/ja';
 import { pickInitialLanguage } from '../i18n/translate';
 import {
   FIRST_PAINT_CSS,
+  FIRST_PAINT_PAGE_MARKER,
   FIRST_PAINT_LANGUAGES,
   FIRST_PAINT_LIST_PATHS,
   FIRST_PAINT_STORAGE_KEY,
   firstPaintScript,
   firstPaintShell,
+  paintedPage,
 } from './first-paint';
 
 /** Runs the script against a stand-in for the browser: what it set on <html>. */
@@ -75,5 +77,20 @@ describe('the first paint shell', () => {
       );
     }
     expect(FIRST_PAINT_CSS).toContain('.first-paint{display:none}');
+  });
+
+  it('marks where the API paints the list, before the heading and intro it then stands in for', () => {
+    const shell = firstPaintShell({ en, ja });
+    expect(shell.indexOf(FIRST_PAINT_PAGE_MARKER)).toBeGreaterThan(0);
+    expect(shell.indexOf(FIRST_PAINT_PAGE_MARKER)).toBeLessThan(shell.indexOf('first-paint-heading'));
+    for (const language of FIRST_PAINT_LANGUAGES) {
+      expect(paintedPage(language, '<p>x</p>')).toBe(
+        `<div class="first-paint-page" lang="${language}"><p>x</p></div>`,
+      );
+      // Shown only in the page's language (the rule above), and then in place of the heading and intro.
+      expect(FIRST_PAINT_CSS).toContain(
+        `.first-paint-page[lang="${language}"]~.first-paint-heading [lang="${language}"]{display:none}`,
+      );
+    }
   });
 });
