@@ -25,10 +25,9 @@ export function spaRoutes({
   router.use('/assets', express.static(path.join(distDir, 'assets'), { immutable: true, maxAge: '1y' }));
   router.use(express.static(distDir, { index: false, maxAge: '1h' }));
   if (painter) {
-    // index.html does not change while the server runs (the build comes before the start).
-    let html: Promise<string> | undefined;
     router.get([...painter.paths], authenticate, async (req, res, next) => {
-      const painted = await painter.paint(req, await (html ??= readFile(indexHtml, 'utf8')));
+      // Read each time, as sendFile does: a build while the server runs names new assets.
+      const painted = await painter.paint(req, await readFile(indexHtml, 'utf8'));
       if (painted === null) return next();
       // The reader's own list: kept by no cache, shared or private.
       res.setHeader('Cache-Control', 'private, no-store');

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -87,7 +88,7 @@ export async function createListPainter({
   if (!existsSync(file)) return undefined;
   const painter = (await import(pathToFileURL(file).href)) as TPaintModule;
   let painting = 0;
-  // Pages kept by what they show: the list's version, the language, the role and the filters.
+  // Pages kept by what they show: the list's version, index.html, the language, the role and the filters.
   const kept = new Map<string, string>();
   let second = 0;
   let newThisSecond = 0;
@@ -131,7 +132,9 @@ export async function createListPainter({
     const language = readerLanguage(req, painter.LANGUAGE_COOKIE);
     const version = await within(readInputSetsVersion(db.pool));
     if (version === null) return null;
-    const key = JSON.stringify([version, language, role, search]);
+    // index.html's own digest too: a build while the server runs names new assets.
+    const build = createHash('sha256').update(indexHtml).digest('base64url').slice(0, 16);
+    const key = JSON.stringify([version, build, language, role, search]);
     const found = kept.get(key);
     if (found !== undefined) {
       kept.delete(key);
