@@ -15,14 +15,14 @@ import { ja } from '../i18n/ja';
 import type { TLanguage } from '../i18n/translate';
 import { sessionQueryOptions } from '../lib/auth/get-session';
 
-/**
- * The first page's messages only: the list names no other (i18n/first-page-messages.test.ts),
- * so they stand for the whole set here.
- */
 /** The URLs the API paints (those that open on the list) and the cookie that names the reader's language. */
 export { FIRST_PAINT_LIST_PATHS as PAINTED_LIST_PATHS } from '../app/first-paint';
 export { LANGUAGE_COOKIE } from '../i18n/initial-language';
 
+/**
+ * The first page's messages only: the list names no other (i18n/first-page-messages.test.ts),
+ * so they stand for the whole set here.
+ */
 const FIRST_PAGE_MESSAGES = { en, ja } as unknown as Record<TLanguage, TMessages>;
 
 /** index.html's start tag as apps/web/index.html has it. */
