@@ -104,7 +104,7 @@ export function formatOnceTable({ apiLoad, spa, cli, diffTab }: TOnceResults): s
       out.push(
         `List page in Chromium (medians of ${spa.lcp_runs_ms?.length} cold loads): LCP ${spa.lcp_ms} ms (goal <= 1000, ${spa.lcp_ms <= 1000 ? 'ok' : 'MISS'}), usable at ${spa.usable_ms} ms, painted by the API in ${spa.painted_loads} of them; JS fetched before usable ${spa.js_before_usable_gzip_kb} KiB gzip`,
         noScript === null
-          ? '  with JavaScript off the list did not show: the page needs its scripts first (goal <= 100 KiB: see the line above)'
+          ? '  with JavaScript off the list and its rows did not show: the page needs its scripts first (goal <= 100 KiB: see the line above)'
           : `  with JavaScript off: its count and ${spa.no_script_rows} rows at ${noScript} ms; JS needed before usable 0 KiB (goal <= 100 KiB, ok)`,
       );
     }

@@ -37,6 +37,7 @@ export type TSpaLcpResult = {
   js_before_usable_files: number;
   /** All JavaScript by the end of the settle time, the idle prefetches included. */
   js_total_gzip_kb: number;
+  js_total_files: number;
   /**
    * Measured loads whose count was in the HTML the API painted (apps/api/src/features/input-sets/list-painter.ts),
    * not rendered by React: the JavaScript fetched before then only raced the HTML, the list did not wait for it.
@@ -45,7 +46,6 @@ export type TSpaLcpResult = {
   /** The same list loaded with JavaScript off: when its count and rows showed (ms), and how many rows. */
   no_script_usable_ms: number | null;
   no_script_rows: number;
-  js_total_files: number;
   lcp_dataset: { labels: number; revisions: number };
   chromium: string;
   lcp_loadavg_start: number[];
@@ -244,6 +244,8 @@ async function loadWithoutScripts(
     const count = page.locator('.result-count').filter({ hasText: /\d/ });
     if (!(await count.isVisible())) return { usableMs: null, rows: 0 };
     const rows = await page.locator('.first-paint-page tbody tr a.label-link').count();
+    // A count without rows is not a list one can use.
+    if (rows === 0) return { usableMs: null, rows };
     const timing = (await page.evaluate(
       "(() => { const n = performance.getEntriesByType('navigation')[0]; return n ? n.domContentLoadedEventStart : null; })()",
     )) as number | null;
@@ -298,7 +300,7 @@ export async function measureSpaLcp({
     const noScript = await loadWithoutScripts(browser, api.baseUrl, dataset.user);
     log(
       noScript.usableMs === null
-        ? '  JavaScript off: the list did not show'
+        ? '  JavaScript off: the list and its rows did not show'
         : `  JavaScript off: the list showed its count and ${noScript.rows} rows at ${Math.round(noScript.usableMs)} ms`,
     );
     const lcpMs = median(loads.map((l) => l.lcpMs));
