@@ -12,12 +12,23 @@ import { InputSetsPage } from '../features/input-sets/pages/input-sets-page';
 import { en, type TMessages } from '../i18n/en';
 import { createI18nValue, I18nContext } from '../i18n/i18n-context';
 import { ja } from '../i18n/ja';
-import type { TLanguage } from '../i18n/translate';
+import { pickInitialLanguage, type TLanguage } from '../i18n/translate';
 import { sessionQueryOptions } from '../lib/auth/get-session';
 
 /** The URLs the API paints (those that open on the list) and the cookie that names the reader's language. */
 export { FIRST_PAINT_LIST_PATHS as PAINTED_LIST_PATHS } from '../app/first-paint';
 export { LANGUAGE_COOKIE } from '../i18n/initial-language';
+
+/**
+ * The reader's language as the SPA picks it (i18n/translate.ts): the choice it keeps, here
+ * from its cookie, else Japanese when any language the browser asks for is, else English.
+ */
+export function readerLanguage(chosen: string | undefined, acceptLanguage: string | undefined): TLanguage {
+  return pickInitialLanguage(
+    chosen ?? null,
+    (acceptLanguage ?? '').split(',').map((tag) => tag.trim()),
+  );
+}
 
 /**
  * The first page's messages only: the list names no other (i18n/first-page-messages.test.ts),

@@ -7,7 +7,7 @@ import type { TSession } from '@planning-hub/contracts/api/auth';
 import { hasRole, type TRole } from '@planning-hub/contracts/api/auth-values';
 import { ZListInputSetsQuery, type TListInputSetsResponse } from '@planning-hub/contracts/api/input-sets';
 import { INPUT_SET_OPERATIONS } from '@planning-hub/contracts/api/operations/input-sets';
-import { isLanguage, type TLanguage } from '@planning-hub/contracts/messages/language';
+import type { TLanguage } from '@planning-hub/contracts/messages/language';
 import type { TDatabase } from '@planning-hub/server/database/connect';
 import type { TLogger } from '@planning-hub/server/observability/logger';
 import {
@@ -27,6 +27,7 @@ type TPaintModule = {
   }) => string;
   PAINTED_LIST_PATHS: readonly string[];
   LANGUAGE_COOKIE: string;
+  readerLanguage: (chosen: string | undefined, acceptLanguage: string | undefined) => TLanguage;
 };
 
 /**
@@ -45,7 +46,7 @@ const MAX_PAINTING = 2;
 const MAX_NEW_PAINTS_PER_SECOND = 10;
 /** Painted pages kept, each for one list version, language, role and filters (about 65 KiB each). */
 const MAX_KEPT = 64;
-/** How long a page waits for the list before it goes out unpainted. */
+/** How long a page waits for the list (its version, then its rows) before it goes out unpainted. */
 const PAINT_BUDGET_MS = 250;
 
 export type TListPainter = {
@@ -54,17 +55,6 @@ export type TListPainter = {
   /** index.html with the list painted in for this request's reader, or null to send it as it is. */
   paint: (req: Request, indexHtml: string) => Promise<string | null>;
 };
-
-/**
- * The reader's language as the SPA will pick it: the choice it keeps in a cookie beside
- * local storage, else Japanese when the browser asks for it, else English.
- */
-function readerLanguage(req: Request, cookieName: string): TLanguage {
-  const chosen = readCookie(req.headers.cookie, cookieName);
-  if (isLanguage(chosen)) return chosen;
-  const accepted = (req.get('accept-language') ?? '').split(',');
-  return accepted.some((tag) => tag.trim().toLowerCase().startsWith('ja')) ? 'ja' : 'en';
-}
 
 /**
  * The list painted on the server for a signed-in browser (docs/design.md section 8), when
@@ -93,11 +83,11 @@ export async function createListPainter({
   let second = 0;
   let newThisSecond = 0;
 
-  /** Resolves to null when `work` takes longer than PAINT_BUDGET_MS (it then runs on, unheard). */
-  async function within<T>(work: Promise<T>): Promise<T | null> {
+  /** Resolves to null when `work` ends after `deadline` (it then runs on, unheard). */
+  async function within<T>(work: Promise<T>, deadline: number): Promise<T | null> {
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<null>((resolve) => {
-      timer = setTimeout(() => resolve(null), PAINT_BUDGET_MS);
+      timer = setTimeout(() => resolve(null), Math.max(0, deadline - Date.now()));
     });
     try {
       return await Promise.race([work, late]);
@@ -129,8 +119,12 @@ export async function createListPainter({
       offset: 0,
     });
     if (!query.success) return null;
-    const language = readerLanguage(req, painter.LANGUAGE_COOKIE);
-    const version = await within(readInputSetsVersion(db.pool));
+    const language = painter.readerLanguage(
+      readCookie(req.headers.cookie, painter.LANGUAGE_COOKIE),
+      req.get('accept-language'),
+    );
+    const deadline = Date.now() + PAINT_BUDGET_MS;
+    const version = await within(readInputSetsVersion(db.pool), deadline);
     if (version === null) return null;
     // index.html's own digest too: a build while the server runs names new assets.
     const build = createHash('sha256').update(indexHtml).digest('base64url').slice(0, 16);
@@ -142,7 +136,7 @@ export async function createListPainter({
       return found;
     }
     if (!mayPaintAnew()) return null;
-    const answer = await within(listInputSets({ prisma: db.prisma }, query.data));
+    const answer = await within(listInputSets({ prisma: db.prisma }, query.data), deadline);
     if (!answer) return null;
     const html = painter.paintListPage({
       indexHtml,
