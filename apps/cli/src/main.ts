@@ -1,6 +1,5 @@
 import { Command, Option } from 'commander';
 import { LANGUAGES, type TLanguage } from '@planning-hub/contracts/messages/language';
-import { setCliLanguage } from './cli-language';
 import { registerArchiveCommand } from './commands/archive';
 import { registerAuthCommands } from './commands/auth';
 import { registerDbCommands } from './commands/db';
@@ -21,7 +20,8 @@ import { CLI_VERSION } from './version';
  * `planning`: the operator's CLI, a client of the Planning Hub REST API (as gh and kubectl
  * are of theirs). commands/<name>.ts declares a command (options, help); actions/<name>.ts
  * does it, loaded only when it runs, so that `planning --help` does not pay for zod and
- * the contracts (scripts/build-cli.mjs bundles all of it into one file).
+ * the contracts (scripts/build-cli.mjs bundles this file into a CommonJS entry, and the actions
+ * into ES module chunks).
  */
 const program = new Command()
   .name('planning')
@@ -67,9 +67,11 @@ function addLanguageOption(command: Command): void {
   for (const subcommand of command.commands) addLanguageOption(subcommand);
 }
 for (const command of program.commands) addLanguageOption(command);
-program.hook('preAction', (_program, actionCommand) => {
+program.hook('preAction', async (_program, actionCommand) => {
   const { lang } = actionCommand.opts<{ lang?: TLanguage }>();
-  if (lang) setCliLanguage(lang);
+  // Imported, not bundled into this file: the actions' chunks hold the one copy of it.
+  if (lang) (await import('./cli-language')).setCliLanguage(lang);
 });
 
-await program.parseAsync(process.argv);
+// A failure here is Node's unhandled rejection: its stack on stderr and exit code 1.
+void program.parseAsync(process.argv);

@@ -18,7 +18,7 @@ export function findCheckoutAbove(start: string): string | null {
 }
 
 /**
- * The checkout this CLI was built in (the bundle is apps/cli/dist/planning.mjs of it),
+ * The checkout this CLI was built in (the bundle is apps/cli/dist/planning.cjs of it),
  * or null when it was installed elsewhere (npm install -g).
  */
 export function findOwnCheckout(): string | null {
