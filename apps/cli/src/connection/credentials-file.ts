@@ -1,5 +1,7 @@
 import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { ANSWER_JSON_SCHEMAS } from '../api/answer-json-schemas';
+import { answerByJsonSchema } from '../api/answer-schema';
 import { CliError } from '../cli-errors';
 import { cliText } from '../cli-text';
 import type { TCredentialsFile, TStoredLogin } from './credentials-schema';
@@ -12,6 +14,16 @@ export type { TStoredLogin } from './credentials-schema';
  * this OS user only (0600, folder 0700), as gh and kubectl keep theirs.
  */
 const CREDENTIALS_FILE = 'credentials.json';
+
+/**
+ * credentials.json checked by its JSON Schema, so that a command run after `planning login`
+ * loads no zod for it; zod, loaded then, has the last word on a file the JSON Schema refuses
+ * (answer-schema.ts, docs/performance.md, CLI start-up).
+ */
+const credentialsSchema = answerByJsonSchema<TCredentialsFile>(
+  ANSWER_JSON_SCHEMAS.credentialsFile,
+  async () => (await import('./credentials-schema')).ZCredentialsFile,
+);
 
 export function credentialsFilePath(configDir: string): string {
   return path.join(configDir, CREDENTIALS_FILE);
@@ -26,14 +38,19 @@ async function readCredentials(file: string): Promise<TCredentialsFile> {
       return { format: 'planning-hub/credentials@1', servers: {} };
     throw error;
   }
-  const { ZCredentialsFile } = await import('./credentials-schema');
+  let json: unknown;
   try {
-    return ZCredentialsFile.parse(JSON.parse(text));
+    json = JSON.parse(text);
   } catch {
+    json = undefined;
+  }
+  const parsed = await credentialsSchema.safeParse(json);
+  if (!parsed.success) {
     throw new CliError(cliText('cli.error.credentials_unknown', { file }), {
       hint: cliText('cli.hint.credentials_unknown', { file }),
     });
   }
+  return parsed.data;
 }
 
 /** Written beside the old file and renamed over it: a crash never leaves half a file. */

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 
 /*
- * What credentials.json holds (credentials-file.ts), apart from the code that finds it:
- * loaded once there is a file to parse, so that a command given its token (--token,
- * PLANNING_HUB_TOKEN) or run before any login loads no zod for it (docs/performance.md, CLI start-up).
+ * What credentials.json holds (credentials-file.ts), apart from the code that finds it. The
+ * CLI checks the file by this schema's JSON Schema, written at build time
+ * (api/answer-json-schemas.ts), and loads this module only when that refuses a file, so that
+ * no command loads zod for it while the file is as `planning login` wrote it
+ * (docs/performance.md, CLI start-up).
  */
 
 export const ZStoredLogin = z.object({

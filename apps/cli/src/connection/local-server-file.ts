@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { TLocalServerFile } from '@planning-hub/contracts/local-server';
 import { LOCAL_SERVER_FILE } from '@planning-hub/contracts/local-server-values';
+import { ANSWER_JSON_SCHEMAS } from '../api/answer-json-schemas';
+import { answerByJsonSchema } from '../api/answer-schema';
 import { CliError } from '../cli-errors';
 import { cliText } from '../cli-text';
 
@@ -9,6 +11,16 @@ import { cliText } from '../cli-text';
 const DEFAULT_DATA_DIR = '.data';
 
 export type TFoundServerFile = { file: string; entry: TLocalServerFile };
+
+/**
+ * server.json checked by its JSON Schema, so that a command run beside `npm start` loads no
+ * zod for it; zod, loaded then, has the last word on a file the JSON Schema refuses
+ * (answer-schema.ts, docs/performance.md, CLI start-up).
+ */
+const serverFileSchema = answerByJsonSchema<TLocalServerFile>(
+  ANSWER_JSON_SCHEMAS.localServerFile,
+  async () => (await import('@planning-hub/contracts/local-server')).ZLocalServerFile,
+);
 
 /** The parsed file, or null when it does not exist or this OS user may not read it (it is 0600: the server's user only). */
 async function readServerFile(file: string): Promise<TFoundServerFile | null> {
@@ -26,9 +38,7 @@ async function readServerFile(file: string): Promise<TFoundServerFile | null> {
   } catch {
     json = undefined;
   }
-  // Loaded once a file is there: with none, the command loads no zod for it (docs/performance.md, CLI start-up).
-  const { ZLocalServerFile } = await import('@planning-hub/contracts/local-server');
-  const parsed = ZLocalServerFile.safeParse(json);
+  const parsed = await serverFileSchema.safeParse(json);
   if (!parsed.success) {
     throw new CliError(cliText('cli.error.server_file_unknown', { file }), {
       hint: cliText('cli.hint.server_file_unknown', {}),

@@ -114,6 +114,7 @@ describe.each(cases)(
 
 describe('jsonSchemaParser', () => {
   it('refuses a schema with a keyword it does not check', () => {
-    expect(() => jsonSchemaParser({ type: 'string', minLength: 1 } as never)).toThrow(/minLength/);
+    expect(() => jsonSchemaParser({ type: 'string', maxLength: 1 } as never)).toThrow(/maxLength/);
+    expect(() => jsonSchemaParser({ type: 'string', format: 'email' } as never)).toThrow(/email/);
   });
 });

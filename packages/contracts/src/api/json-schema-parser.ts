@@ -1,11 +1,14 @@
 /**
  * The part of JSON Schema (draft 2020-12) that `z.toJSONSchema` writes for the answers
- * in first-page-answers.ts: plain data, no zod.
+ * in first-page-answers.ts and the files the CLI reads (apps/cli/src/api/answer-json-schemas.ts):
+ * plain data, no zod.
  */
 export type TJsonSchema = {
   $schema?: string;
   type?: TJsonType | readonly TJsonType[];
   enum?: readonly unknown[];
+  /** z.literal. */
+  const?: unknown;
   anyOf?: readonly TJsonSchema[];
   properties?: Readonly<Record<string, TJsonSchema>>;
   required?: readonly string[];
@@ -14,9 +17,10 @@ export type TJsonSchema = {
   items?: TJsonSchema;
   minimum?: number;
   maximum?: number;
+  minLength?: number;
   pattern?: string;
-  /** zod writes `date-time` next to the pattern that checks it. */
-  format?: string;
+  /** zod writes `date-time` next to the pattern that checks it; `uri` is z.url(). */
+  format?: 'date-time' | 'uri';
 };
 
 type TJsonType = 'object' | 'array' | 'string' | 'number' | 'integer' | 'boolean' | 'null';
@@ -25,6 +29,7 @@ const KEYWORDS = new Set<string>([
   '$schema',
   'type',
   'enum',
+  'const',
   'anyOf',
   'properties',
   'required',
@@ -33,9 +38,14 @@ const KEYWORDS = new Set<string>([
   'items',
   'minimum',
   'maximum',
+  'minLength',
   'pattern',
   'format',
 ]);
+const FORMATS = new Set<unknown>(['date-time', 'uri']);
+
+/** What z.url() strips from a URL before it checks it, and from the value it returns. */
+const URL_BLANKS = /^\s|\s$|[\t\n\r]/;
 
 /** An answer that does not match its schema; `path` says where. */
 export class JsonSchemaMismatch extends Error {
@@ -71,6 +81,10 @@ function assertKnownKeywords(schema: TJsonSchema, path: string): void {
   for (const keyword of Object.keys(schema))
     if (!KEYWORDS.has(keyword))
       throw new Error(`json-schema-parser: "${keyword}" at ${path || '/'} is not supported.`);
+  if (schema.format !== undefined && !FORMATS.has(schema.format))
+    throw new Error(
+      `json-schema-parser: format "${String(schema.format)}" at ${path || '/'} is not supported.`,
+    );
   for (const option of schema.anyOf ?? []) assertKnownKeywords(option, path);
   for (const [key, property] of Object.entries(schema.properties ?? {}))
     assertKnownKeywords(property, `${path}/${key}`);
@@ -99,10 +113,21 @@ function conform(schema: TJsonSchema, value: unknown, path: string, patterns: Ma
     schema.type === undefined ? [] : typeof schema.type === 'string' ? [schema.type] : schema.type;
   if (types.length > 0 && !types.some((type) => hasType(type, value))) throw new JsonSchemaMismatch(path);
   if (schema.enum && !schema.enum.includes(value)) throw new JsonSchemaMismatch(path);
+  if (Object.hasOwn(schema, 'const') && value !== schema.const) throw new JsonSchemaMismatch(path);
   if (typeof value === 'number') {
     if (schema.minimum !== undefined && value < schema.minimum) throw new JsonSchemaMismatch(path);
     if (schema.maximum !== undefined && value > schema.maximum) throw new JsonSchemaMismatch(path);
   }
+  // Lengths in UTF-16 code units, as zod's .min() counts them.
+  if (typeof value === 'string' && schema.minLength !== undefined && value.length < schema.minLength)
+    throw new JsonSchemaMismatch(path);
+  // A URL with blanks that z.url() would strip is left to zod, which returns it changed.
+  if (
+    typeof value === 'string' &&
+    schema.format === 'uri' &&
+    (URL_BLANKS.test(value) || !URL.canParse(value))
+  )
+    throw new JsonSchemaMismatch(path);
   if (typeof value === 'string' && schema.pattern !== undefined) {
     let pattern = patterns.get(schema.pattern);
     if (!pattern) {
