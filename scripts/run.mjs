@@ -58,6 +58,24 @@ function hasCommand(name) {
   return spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
 }
 
+/**
+ * The server, in the foreground until it ends, with this process ending as it does. A
+ * SIGINT or SIGTERM sent to this process alone goes on to the server, which shuts down
+ * gracefully: `kill <pid of npm start>` (npm passes it on, and `exec` in package.json's
+ * start script makes this process the one it reaches) no longer leaves a server behind,
+ * holding its port and the embedded database. A Ctrl-C in a terminal reaches both; the
+ * server acts on the first signal only.
+ */
+function serve(command, args, { env = {} } = {}) {
+  const child = spawn(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('error', (error) => {
+    console.error(`\n✗ ${command} ${args.join(' ')} could not start: ${error.message}`);
+    process.exit(1);
+  });
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
 function pnpm(args, options) {
   if (hasCommand('pnpm')) return run('pnpm', args, options);
   return run('npx', ['-y', `pnpm@${PNPM_VERSION}`, ...args], options);
@@ -166,7 +184,7 @@ switch (step) {
     // The planning CLI (bin/planning) of this checkout: built when missing or older than its sources.
     run('node', ['scripts/build-cli.mjs', '--if-stale']);
     // An explicit heap limit: a hostile upload gets its 413/422, never the machine's memory (docs/reliability.md).
-    run('node', ['--max-old-space-size=2048', '--import', 'tsx', 'apps/api/src/server.ts'], {
+    serve('node', ['--max-old-space-size=2048', '--import', 'tsx', 'apps/api/src/server.ts'], {
       env: { NODE_ENV: 'production' },
     });
     break;
