@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -49,11 +48,14 @@ const MAX_KEPT = 64;
 /** How long a page waits for the list (its version, then its rows) before it goes out unpainted. */
 const PAINT_BUDGET_MS = 250;
 
+/** index.html as the build wrote it, and a digest of it that names that build (http/spa.ts). */
+export type TIndexHtml = { text: string; digest: string };
+
 export type TListPainter = {
   /** The URLs that open on the input set list. */
   paths: readonly string[];
   /** index.html with the list painted in for this request's reader, or null to send it as it is. */
-  paint: (req: Request, indexHtml: string) => Promise<string | null>;
+  paint: (req: Request, indexHtml: TIndexHtml) => Promise<string | null>;
 };
 
 /**
@@ -107,7 +109,7 @@ export async function createListPainter({
     return true;
   }
 
-  async function paintFor(req: Request, indexHtml: string, role: TRole): Promise<string | null> {
+  async function paintFor(req: Request, indexHtml: TIndexHtml, role: TRole): Promise<string | null> {
     // `/` and `/ui` open the list without filters (the SPA redirects them).
     const url = req.originalUrl;
     const search = req.path.startsWith('/ui/') && url.includes('?') ? url.slice(url.indexOf('?')) : '';
@@ -126,9 +128,8 @@ export async function createListPainter({
     const deadline = Date.now() + PAINT_BUDGET_MS;
     const version = await within(readInputSetsVersion(db.pool), deadline);
     if (version === null) return null;
-    // index.html's own digest too: a build while the server runs names new assets.
-    const build = createHash('sha256').update(indexHtml).digest('base64url').slice(0, 16);
-    const key = JSON.stringify([version, build, language, role, search]);
+    // index.html's digest too: a build while the server runs names new assets.
+    const key = JSON.stringify([version, indexHtml.digest, language, role, search]);
     const found = kept.get(key);
     if (found !== undefined) {
       kept.delete(key);
@@ -139,7 +140,7 @@ export async function createListPainter({
     const answer = await within(listInputSets({ prisma: db.prisma }, query.data), deadline);
     if (!answer) return null;
     const html = painter.paintListPage({
-      indexHtml,
+      indexHtml: indexHtml.text,
       search,
       language,
       // The page reads only the role; a page kept for others with the same role names no one.
